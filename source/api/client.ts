@@ -1,0 +1,209 @@
+// The HTTP client: auth headers, timeouts on every request, retries with backoff and jitter for
+// GETs, and one error type. It knows nothing of screens; resources.ts gives it typed endpoints.
+import {Agent, request, type Dispatcher} from 'undici';
+import {sanitizeDeep} from '../domain/sanitize.js';
+import {NuonApiError, shortMessage} from './errors.js';
+
+export interface ClientOptions {
+	baseUrl: string;
+	token: string;
+	orgId: string;
+	/** Connect, headers and body timeout of each attempt. */
+	timeoutMs?: number;
+	/** Attempts after the first, for GETs that failed in a way worth retrying. */
+	retries?: number;
+	/** Base of the exponential backoff. */
+	backoffMs?: number;
+	/** A Retry-After longer than this is not waited out here: the error goes to the caller. */
+	maxRetryAfterMs?: number;
+	dispatcher?: Dispatcher;
+	/** Called after each attempt (for request counting and the debug log); never sees the token. */
+	onAttempt?: (event: {method: string; path: string; status?: number; error?: string; ms: number}) => void;
+}
+
+export interface Response<T> {
+	data: T;
+	headers: Record<string, string | undefined>;
+}
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+
+export class NuonClient {
+	readonly baseUrl: string;
+	readonly orgId: string;
+	readonly #token: string;
+	readonly #options: Required<Omit<ClientOptions, 'dispatcher' | 'onAttempt' | 'token'>>;
+	readonly #dispatcher: Dispatcher;
+	readonly #onAttempt?: ClientOptions['onAttempt'];
+
+	constructor(options: ClientOptions) {
+		this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+		this.orgId = options.orgId;
+		this.#token = options.token;
+		this.#options = {
+			baseUrl: this.baseUrl,
+			orgId: options.orgId,
+			timeoutMs: options.timeoutMs ?? 10_000,
+			retries: options.retries ?? 3,
+			backoffMs: options.backoffMs ?? 300,
+			maxRetryAfterMs: options.maxRetryAfterMs ?? 5000,
+		};
+		const timeout = this.#options.timeoutMs;
+		this.#dispatcher =
+			options.dispatcher ??
+			new Agent({connect: {timeout}, headersTimeout: timeout, bodyTimeout: timeout, keepAliveTimeout: 30_000});
+		this.#onAttempt = options.onAttempt;
+	}
+
+	/** GET a JSON document. Retries network errors, 429, 502, 503 and 504 with backoff and jitter. */
+	async get<T>(path: string, options: {query?: Query; headers?: Record<string, string>; signal?: AbortSignal} = {}): Promise<Response<T>> {
+		for (let attempt = 0; ; attempt++) {
+			try {
+				return await this.#once<T>(path, options);
+			} catch (error) {
+				const delay = this.#retryDelay(error as NuonApiError, attempt);
+				if (delay === undefined || options.signal?.aborted) throw error;
+				await sleep(delay, options.signal);
+			}
+		}
+	}
+
+	async close(): Promise<void> {
+		await this.#dispatcher.close();
+	}
+
+	#retryDelay(error: NuonApiError, attempt: number): number | undefined {
+		if (attempt >= this.#options.retries) return undefined;
+		const retryable =
+			error.kind === 'network' || error.kind === 'timeout' || (error.status !== undefined && RETRY_STATUSES.has(error.status));
+		if (!retryable) return undefined;
+		if (error.retryAfterMs !== undefined) {
+			return error.retryAfterMs <= this.#options.maxRetryAfterMs ? error.retryAfterMs : undefined;
+		}
+		const ceiling = this.#options.backoffMs * 2 ** attempt;
+		return ceiling / 2 + Math.random() * (ceiling / 2);
+	}
+
+	async #once<T>(path: string, {query, headers, signal}: {query?: Query; headers?: Record<string, string>; signal?: AbortSignal}): Promise<Response<T>> {
+		const url = new URL(this.baseUrl + path);
+		for (const [key, value] of Object.entries(query ?? {})) {
+			if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
+		}
+		const started = performance.now();
+		const report = (event: {status?: number; error?: string}) =>
+			this.#onAttempt?.({method: 'GET', path: url.pathname + url.search, ms: Math.round(performance.now() - started), ...event});
+		let response: Dispatcher.ResponseData;
+		try {
+			response = await request(url, {
+				method: 'GET',
+				dispatcher: this.#dispatcher,
+				signal,
+				headers: {
+					accept: 'application/json',
+					authorization: `Bearer ${this.#token}`,
+					'x-nuon-org-id': this.orgId,
+					'user-agent': 'nuon-tui',
+					...headers,
+				},
+			});
+		} catch (error) {
+			const failure = networkError(error, path, this.#options.timeoutMs);
+			report({error: failure.message});
+			throw failure;
+		}
+		const responseHeaders = flattenHeaders(response.headers);
+		let text: string;
+		try {
+			text = await response.body.text();
+		} catch (error) {
+			const failure = networkError(error, path, this.#options.timeoutMs);
+			report({status: response.statusCode, error: failure.message});
+			throw failure;
+		}
+		report({status: response.statusCode});
+		const traceId = responseHeaders['x-nuon-trace-id'];
+		const parsed = parseJson(text);
+		if (response.statusCode >= 400) {
+			const body = (parsed.ok && parsed.value && typeof parsed.value === 'object' ? parsed.value : {}) as {error?: unknown; description?: unknown};
+			const apiError = typeof body.error === 'string' ? body.error : undefined;
+			const description = typeof body.description === 'string' ? body.description : undefined;
+			const detail = description || apiError || (parsed.ok ? undefined : contentKind(responseHeaders));
+			throw new NuonApiError({
+				kind: 'http',
+				status: response.statusCode,
+				message: shortMessage(response.statusCode, detail),
+				path,
+				apiError,
+				description,
+				traceId,
+				retryAfterMs: parseRetryAfter(responseHeaders['retry-after']),
+			});
+		}
+		if (!parsed.ok) {
+			throw new NuonApiError({
+				kind: 'bad-response',
+				status: response.statusCode,
+				message: `Unreadable response from the API (${contentKind(responseHeaders)})`,
+				path,
+				traceId,
+			});
+		}
+		return {data: sanitizeDeep(parsed.value) as T, headers: responseHeaders};
+	}
+}
+
+function parseJson(text: string): {ok: true; value: unknown} | {ok: false} {
+	try {
+		return {ok: true, value: JSON.parse(text)};
+	} catch {
+		return {ok: false};
+	}
+}
+
+function contentKind(headers: Record<string, string | undefined>): string {
+	const type = headers['content-type'] ?? '';
+	return type.includes('html') ? 'an HTML page, likely from a proxy' : `not JSON${type ? `: ${type.split(';')[0]}` : ''}`;
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+	const flat: Record<string, string | undefined> = {};
+	for (const [key, value] of Object.entries(headers)) flat[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+	return flat;
+}
+
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+	if (!value) return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(value);
+	return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
+function networkError(error: unknown, path: string, timeoutMs: number): NuonApiError {
+	const code = (error as {code?: string}).code ?? '';
+	if ((error as Error).name === 'AbortError') {
+		return new NuonApiError({kind: 'network', message: 'Request cancelled', path, cause: error});
+	}
+	if (TIMEOUT_CODES.has(code)) {
+		return new NuonApiError({kind: 'timeout', message: `No answer from the API within ${timeoutMs / 1000}s`, path, cause: error});
+	}
+	return new NuonApiError({
+		kind: 'network',
+		message: `Cannot reach the API (${code || (error as Error).message})`,
+		path,
+		cause: error,
+	});
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise(resolve => {
+		const timer = setTimeout(resolve, ms);
+		signal?.addEventListener('abort', () => {
+			clearTimeout(timer);
+			resolve();
+		}, {once: true});
+	});
+}

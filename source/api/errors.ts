@@ -1,0 +1,77 @@
+import {sanitize} from '../domain/sanitize.js';
+
+export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'bad-response';
+
+/** The one error the client throws: what the screen shows and what support asks for. */
+export class NuonApiError extends Error {
+	override name = 'NuonApiError';
+	readonly kind: ApiErrorKind;
+	readonly status?: number;
+	/** The API's `error` field. */
+	readonly apiError?: string;
+	/** The API's `description` field. */
+	readonly description?: string;
+	readonly traceId?: string;
+	/** From a 429's Retry-After header. */
+	readonly retryAfterMs?: number;
+	readonly path: string;
+
+	constructor(init: {
+		kind: ApiErrorKind;
+		message: string;
+		path: string;
+		status?: number;
+		apiError?: string;
+		description?: string;
+		traceId?: string;
+		retryAfterMs?: number;
+		cause?: unknown;
+	}) {
+		super(init.message, {cause: init.cause});
+		this.kind = init.kind;
+		this.path = init.path;
+		this.status = init.status;
+		this.apiError = init.apiError;
+		this.description = init.description;
+		this.traceId = init.traceId;
+		this.retryAfterMs = init.retryAfterMs;
+	}
+
+	get isNotFound(): boolean {
+		return this.status === 404;
+	}
+
+	get isUnauthorized(): boolean {
+		return this.status === 401;
+	}
+}
+
+const STATUS_TEXT: Record<number, string> = {
+	400: 'bad request',
+	401: 'token invalid or expired',
+	403: 'forbidden',
+	404: 'not found',
+	409: 'not ready yet',
+	429: 'rate limited',
+	500: 'server error',
+	502: 'bad gateway',
+	503: 'service unavailable',
+	504: 'gateway timeout',
+};
+
+/** A short, single-line summary for the status line. */
+export function shortMessage(status: number, detail: string | undefined): string {
+	const text = STATUS_TEXT[status] ?? 'error';
+	const extra = detail ? `: ${sanitize(detail).replace(/\s+/g, ' ').slice(0, 120)}` : '';
+	return `HTTP ${status} ${text}${extra}`;
+}
+
+/** The status line's words for any error, with the trace id when the API gave one. */
+export function describeError(error: unknown): string {
+	if (error instanceof NuonApiError) {
+		const trace = error.traceId ? ` (trace ${error.traceId})` : '';
+		const hint = error.isUnauthorized ? ' — run `nuon auth login` for a new token' : '';
+		return `${error.message}${hint}${trace}`;
+	}
+	return sanitize(error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,63 @@
+// One typed function per endpoint the explorer uses. Types come only from the generated schema.
+import type {NuonClient, Query} from './client.js';
+import type {components} from './schema.js';
+
+type Schemas = components['schemas'];
+export type Install = Schemas['app.Install'];
+export type App = Schemas['app.App'];
+export type InstallComponent = Schemas['app.InstallComponent'];
+export type InstallComponentSummary = Schemas['app.InstallComponentSummary'];
+export type InstallDeploy = Schemas['app.InstallDeploy'];
+export type CompositeStatus = Schemas['app.CompositeStatus'];
+export type RunnerJob = Schemas['app.RunnerJob'];
+export type ActionWorkflowRun = Schemas['app.InstallActionWorkflowRun'];
+export type CliConfig = Schemas['service.CLIConfig'];
+export type ErrorBody = Schemas['stderr.ErrResponse'];
+
+/** The API's largest page. */
+export const PAGE_LIMIT = 100;
+
+export interface Page<T> {
+	items: T[];
+	offset: number;
+	hasNext: boolean;
+}
+
+/** One page of a list endpoint: always sends `limit`, reads `X-Nuon-Page-Next`. */
+export async function listPage<T>(client: NuonClient, path: string, offset = 0, query: Query = {}, limit = PAGE_LIMIT): Promise<Page<T>> {
+	const {data, headers} = await client.get<T[] | null>(path, {query: {...query, offset, limit}});
+	const items = Array.isArray(data) ? data : [];
+	return {items, offset, hasNext: headers['x-nuon-page-next'] === 'true' && items.length > 0};
+}
+
+/** Every page of a list endpoint, for short lists (apps, an install's components). */
+export async function listAll<T>(client: NuonClient, path: string, query: Query = {}, maxItems = 5000): Promise<T[]> {
+	const all: T[] = [];
+	for (let offset = 0; ; ) {
+		const page = await listPage<T>(client, path, offset, query);
+		all.push(...page.items);
+		if (!page.hasNext || all.length >= maxItems) return all;
+		offset += page.items.length;
+	}
+}
+
+const id = encodeURIComponent;
+
+export const listInstallsPage = (client: NuonClient, offset: number, appId?: string, q?: string) =>
+	listPage<Install>(client, appId ? `/v1/apps/${id(appId)}/installs` : '/v1/installs', offset, {q});
+
+export const listApps = (client: NuonClient) => listAll<App>(client, '/v1/apps');
+
+export const getInstall = async (client: NuonClient, installId: string) =>
+	(await client.get<Install>(`/v1/installs/${id(installId)}`)).data;
+
+export const listInstallComponents = (client: NuonClient, installId: string) =>
+	listAll<InstallComponent>(client, `/v1/installs/${id(installId)}/components`);
+
+export const listInstallComponentSummaries = (client: NuonClient, installId: string) =>
+	listAll<InstallComponentSummary>(client, `/v1/installs/${id(installId)}/components/summary`);
+
+export const getLatestDeploy = async (client: NuonClient, installId: string, componentId: string) =>
+	(await client.get<InstallDeploy>(`/v1/installs/${id(installId)}/components/${id(componentId)}/deploys/latest`)).data;
+
+export const getCliConfig = async (client: NuonClient) => (await client.get<CliConfig>('/v1/general/cli-config')).data;

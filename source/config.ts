@@ -1,0 +1,98 @@
+// Settings, compatible with the official `nuon` CLI: flags > environment > the YAML file ~/.nuon
+// (or $NUON_CONFIG_FILE).
+import {readFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {join} from 'node:path';
+import {parse as parseYaml} from 'yaml';
+
+export interface Settings {
+	apiToken?: string;
+	apiUrl: string;
+	orgId?: string;
+	appId?: string;
+	installId?: string;
+}
+
+export type SettingFlags = Partial<Record<'apiToken' | 'apiUrl' | 'orgId' | 'appId' | 'installId' | 'configFile', string>>;
+
+export const DEFAULT_API_URL = 'https://api.nuon.co';
+
+/** A setting problem the user must fix; the CLI prints `message` and exits with code 2. */
+export class SettingsError extends Error {
+	override name = 'SettingsError';
+}
+
+const KEYS = [
+	{field: 'apiToken', file: 'api_token', env: 'NUON_API_TOKEN', flag: '--api-token'},
+	{field: 'apiUrl', file: 'api_url', env: 'NUON_API_URL', flag: '--api-url'},
+	{field: 'orgId', file: 'org_id', env: 'NUON_ORG_ID', flag: '--org'},
+	{field: 'appId', file: 'app_id', env: 'NUON_APP_ID', flag: '--app'},
+	{field: 'installId', file: 'install_id', env: 'NUON_INSTALL_ID', flag: '--install'},
+] as const;
+
+export function configFilePath(flags: SettingFlags, env: NodeJS.ProcessEnv): string {
+	return flags.configFile || env['NUON_CONFIG_FILE'] || join(homedir(), '.nuon');
+}
+
+/** Reads the YAML config file; a missing file is an empty one, a malformed one an error naming it. */
+export function readConfigFile(path: string): Record<string, unknown> {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+		throw new SettingsError(`Cannot read the config file ${path}: ${(error as Error).message}`);
+	}
+	let parsed: unknown;
+	try {
+		parsed = parseYaml(text);
+	} catch (error) {
+		throw new SettingsError(`The config file ${path} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+	}
+	if (parsed == null) return {};
+	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw new SettingsError(`The config file ${path} must hold keys such as api_token and org_id, not a ${Array.isArray(parsed) ? 'list' : typeof parsed}.`);
+	}
+	return parsed as Record<string, unknown>;
+}
+
+export function resolveSettings(flags: SettingFlags, env: NodeJS.ProcessEnv = process.env): Settings {
+	const path = configFilePath(flags, env);
+	const file = readConfigFile(path);
+	const settings: Settings = {apiUrl: DEFAULT_API_URL};
+	for (const key of KEYS) {
+		const fileValue = file[key.file];
+		if (fileValue != null && typeof fileValue !== 'string' && typeof fileValue !== 'number') {
+			throw new SettingsError(`The config file ${path}: ${key.file} must be a string.`);
+		}
+		const value = flags[key.field] || env[key.env] || (fileValue == null ? undefined : String(fileValue));
+		if (value) settings[key.field] = value.trim();
+	}
+	settings.apiUrl = settings.apiUrl.replace(/\/+$/, '');
+	if (!/^https?:\/\//.test(settings.apiUrl)) {
+		throw new SettingsError(`The API URL "${settings.apiUrl}" must start with http:// or https:// (set by --api-url, NUON_API_URL or api_url).`);
+	}
+	return settings;
+}
+
+/** Settings with the two that every request needs; otherwise an error that says how to set them. */
+export function requireConnection(settings: Settings, configPath: string): Required<Pick<Settings, 'apiToken' | 'orgId'>> & Settings {
+	const missing = [
+		!settings.apiToken && {what: 'API token', key: KEYS[0]},
+		!settings.orgId && {what: 'org id', key: KEYS[2]},
+	].filter(Boolean) as Array<{what: string; key: (typeof KEYS)[number]}>;
+	if (missing.length > 0) {
+		const lines = missing.map(
+			({what, key}) => `  ${what}: set ${key.env}, pass ${key.flag}, or add "${key.file}: ..." to ${configPath}`,
+		);
+		throw new SettingsError(
+			[
+				`Missing ${missing.map(m => m.what).join(' and ')}.`,
+				...lines,
+				'  `nuon auth login` and `nuon orgs select` write both to ~/.nuon.',
+				'  To try nuon-tui without an account: nuon-tui --demo',
+			].join('\n'),
+		);
+	}
+	return settings as Required<Pick<Settings, 'apiToken' | 'orgId'>> & Settings;
+}

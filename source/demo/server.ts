@@ -1,0 +1,183 @@
+// The embedded demo API: a node:http server that answers the endpoints the explorer uses, shaped
+// like the real Nuon API (auth headers, paging headers, trace ids, JSON errors).
+import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
+import {randomBytes} from 'node:crypto';
+import type {AddressInfo} from 'node:net';
+import {Scenario, type ScenarioOptions} from './scenario.js';
+
+export const API_VERSION = '0.19.619';
+const MAX_LIMIT = 100;
+const DEFAULT_LIMIT = 10;
+
+interface Request {
+	params: string[];
+	query: URLSearchParams;
+	t: number;
+}
+
+type Answer = {status: number; body: unknown} | {list: unknown[]};
+type Handler = (scenario: Scenario, request: Request) => Answer;
+
+const notFound = (what: string): Answer => ({status: 404, body: {error: 'not found', user_error: true, description: `${what} not found`}});
+const ok = (body: unknown): Answer => ({status: 200, body});
+
+function withInstall(handler: (scenario: Scenario, install: NonNullable<ReturnType<Scenario['findInstall']>>, request: Request) => Answer): Handler {
+	return (scenario, request) => {
+		const install = scenario.findInstall(request.params[0]!);
+		return install ? handler(scenario, install, request) : notFound(`install ${request.params[0]}`);
+	};
+}
+
+const search = (query: URLSearchParams) => (name: string) => name.toLowerCase().includes((query.get('q') ?? '').toLowerCase());
+
+const ROUTES: Array<[RegExp, Handler]> = [
+	[/^\/v1\/general\/cli-config$/, () => ok({dashboard_url: 'https://app.nuon.co', auth_domain: 'auth.nuon.co', auth_audience: 'api.nuon.co', auth_client_id: 'demo'})],
+	[/^\/v1\/apps$/, scenario => ({list: scenario.apps.map(app => scenario.app(app))})],
+	[
+		/^\/v1\/installs$/,
+		(scenario, {query, t}) => ({list: scenario.installs.filter(i => search(query)(i.name)).map(i => scenario.install(i, t))}),
+	],
+	[
+		/^\/v1\/apps\/([^/]+)\/installs$/,
+		(scenario, {params, query, t}) => {
+			const app = scenario.apps.find(a => a.id === params[0] || a.catalog.name === params[0]);
+			if (!app) return notFound(`app ${params[0]}`);
+			return {list: scenario.installs.filter(i => i.app === app && search(query)(i.name)).map(i => scenario.install(i, t))};
+		},
+	],
+	[/^\/v1\/installs\/([^/]+)$/, withInstall((scenario, install, {t}) => ok(scenario.install(install, t)))],
+	[
+		/^\/v1\/installs\/([^/]+)\/components$/,
+		withInstall((scenario, install, {t}) => ({list: install.components.map(ic => scenario.installComponent(install, ic, t))})),
+	],
+	[
+		/^\/v1\/installs\/([^/]+)\/components\/summary$/,
+		withInstall((scenario, install, {t}) => ({list: install.components.map(ic => scenario.componentSummary(install, ic, t))})),
+	],
+	[
+		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)$/,
+		withInstall((scenario, install, {params, t}) => {
+			const ic = scenario.findInstallComponent(install, params[1]!);
+			if (!ic) return notFound(`component ${params[1]}`);
+			const latest = scenario.latestDeploy(install, ic, t);
+			return ok({...scenario.installComponent(install, ic, t), install_deploys: latest ? [latest] : []});
+		}),
+	],
+	[
+		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)\/deploys\/latest$/,
+		withInstall((scenario, install, {params, t}) => {
+			const ic = scenario.findInstallComponent(install, params[1]!);
+			if (!ic) return notFound(`component ${params[1]}`);
+			const deploy = scenario.latestDeploy(install, ic, t);
+			return deploy ? ok(deploy) : notFound('install deploy');
+		}),
+	],
+	[
+		/^\/v1\/installs\/([^/]+)\/deploys\/([^/]+)$/,
+		withInstall((scenario, install, {params, t}) => {
+			const deploy = scenario.deploy(params[1]!, t);
+			return deploy && deploy.install_id === install.id ? ok(deploy) : notFound(`deploy ${params[1]}`);
+		}),
+	],
+];
+
+export interface DemoServerOptions extends ScenarioOptions {
+	port?: number;
+	host?: string;
+	/** Seen before routing; return true when it answered the request itself (fault injection, counting). */
+	intercept?: (request: IncomingMessage, response: ServerResponse) => boolean;
+}
+
+export interface DemoServer {
+	url: string;
+	scenario: Scenario;
+	server: Server;
+	close(): Promise<void>;
+}
+
+export function handle(scenario: Scenario, request: IncomingMessage, response: ServerResponse): void {
+	const traceId = randomBytes(8).toString('hex');
+	const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+		const text = JSON.stringify(body);
+		response.writeHead(status, {
+			'content-type': 'application/json; charset=utf-8',
+			'content-length': Buffer.byteLength(text),
+			'x-nuon-api-version': API_VERSION,
+			'x-nuon-trace-id': traceId,
+			...headers,
+		});
+		response.end(text);
+	};
+	const url = new URL(request.url ?? '/', 'http://demo');
+	if (request.method !== 'GET') {
+		send(405, {error: 'method not allowed', user_error: true, description: 'the demo API is read-only'});
+		return;
+	}
+	if (!/^Bearer \S+/.test(request.headers.authorization ?? '')) {
+		send(401, {error: 'unauthorized', user_error: true, description: 'missing or invalid token'});
+		return;
+	}
+	if (!request.headers['x-nuon-org-id']) {
+		send(400, {error: 'missing org', user_error: true, description: 'X-Nuon-Org-ID header is required'});
+		return;
+	}
+	const t = scenario.clock();
+	for (const [pattern, handler] of ROUTES) {
+		const match = pattern.exec(url.pathname);
+		if (!match) continue;
+		const answer = handler(scenario, {params: match.slice(1).map(decodeURIComponent), query: url.searchParams, t});
+		if ('list' in answer) {
+			const {items, headers} = paginate(answer.list, url.searchParams);
+			send(200, items, headers);
+		} else {
+			send(answer.status, answer.body);
+		}
+		return;
+	}
+	send(404, {error: 'not found', user_error: true, description: `no route for ${url.pathname}`});
+}
+
+/** The API's paging: offset, limit (default 10, at most 100), page (1-based, overrides offset). */
+export function paginate<T>(all: T[], query: URLSearchParams): {items: T[]; headers: Record<string, string>} {
+	const limit = Math.min(MAX_LIMIT, Math.max(1, Number(query.get('limit')) || DEFAULT_LIMIT));
+	const page = Number(query.get('page'));
+	const offset = page >= 1 ? (page - 1) * limit : Math.max(0, Number(query.get('offset')) || 0);
+	const items = all.slice(offset, offset + limit);
+	return {
+		items,
+		headers: {
+			'x-nuon-page-next': String(offset + limit < all.length),
+			'x-nuon-page-offset': String(offset),
+			'x-nuon-page-limit': String(limit),
+		},
+	};
+}
+
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+	const scenario = new Scenario(options);
+	const server = createServer((request, response) => {
+		if (options.intercept?.(request, response)) return;
+		try {
+			handle(scenario, request, response);
+		} catch (error) {
+			response.writeHead(500, {'content-type': 'application/json'});
+			response.end(JSON.stringify({error: 'internal error', description: (error as Error).message}));
+		}
+	});
+	server.keepAliveTimeout = 60_000;
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+	});
+	const {port} = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		scenario,
+		server,
+		close: () =>
+			new Promise<void>(resolve => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+}

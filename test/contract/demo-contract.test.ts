@@ -1,0 +1,59 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {responseValidator} from '../helpers/contract.js';
+
+let demo: DemoServer;
+
+beforeAll(async () => {
+	demo = await startDemoServer({speed: 1});
+});
+afterAll(() => demo.close());
+
+async function get(path: string): Promise<{status: number; body: unknown}> {
+	const response = await fetch(demo.url + path, {headers: {authorization: 'Bearer demo', 'x-nuon-org-id': demo.scenario.orgId}});
+	return {status: response.status, body: await response.json()};
+}
+
+function expectValid(template: string, body: unknown) {
+	const validate = responseValidator(template);
+	const valid = validate(body);
+	expect(valid ? [] : validate.errors?.slice(0, 5), `${template} response breaks the contract`).toEqual([]);
+}
+
+it('the validator rejects a body that breaks the contract', () => {
+	expect(responseValidator('/v1/installs')([{id: 5}])).toBe(false);
+	expect(responseValidator('/v1/installs/{install_id}/deploys/{deploy_id}')({status_v2: {status: 'queued'}})).toBe(false);
+});
+
+describe('every demo response validates against the contract', () => {
+	// Walk the scenario at several moments of the rollout, so every phase of a deploy is covered.
+	const moments = [-60, 0, 5, 12, 25, 40, 70, 200];
+
+	it.each(moments)('at scenario second %i', async moment => {
+		demo.scenario.setClock(moment);
+		const apps = await get('/v1/apps?limit=100');
+		expectValid('/v1/apps', apps.body);
+		expectValid('/v1/general/cli-config', (await get('/v1/general/cli-config')).body);
+		const installs = await get('/v1/installs?limit=100');
+		expectValid('/v1/installs', installs.body);
+		const appId = (apps.body as Array<{id: string}>)[0]!.id;
+		expectValid('/v1/apps/{app_id}/installs', (await get(`/v1/apps/${appId}/installs?limit=100`)).body);
+		const phases = new Set<string>();
+		for (const install of (installs.body as Array<{id: string}>).slice(0, 12)) {
+			expectValid('/v1/installs/{install_id}', (await get(`/v1/installs/${install.id}`)).body);
+			const components = await get(`/v1/installs/${install.id}/components?limit=100`);
+			expectValid('/v1/installs/{install_id}/components', components.body);
+			expectValid('/v1/installs/{install_id}/components/summary', (await get(`/v1/installs/${install.id}/components/summary?limit=100`)).body);
+			for (const ic of components.body as Array<{component_id: string}>) {
+				expectValid('/v1/installs/{install_id}/components/{component_id}', (await get(`/v1/installs/${install.id}/components/${ic.component_id}`)).body);
+				const latest = await get(`/v1/installs/${install.id}/components/${ic.component_id}/deploys/latest`);
+				if (latest.status === 404) continue;
+				expectValid('/v1/installs/{install_id}/components/{component_id}/deploys/latest', latest.body);
+				const deploy = latest.body as {id: string; status: string};
+				phases.add(deploy.status);
+				expectValid('/v1/installs/{install_id}/deploys/{deploy_id}', (await get(`/v1/installs/${install.id}/deploys/${deploy.id}`)).body);
+			}
+		}
+		expect(phases.size).toBeGreaterThan(0);
+	});
+});
