@@ -17,7 +17,7 @@ export function responseValidator(pathTemplate: string): ValidateFunction {
 	const operation = spec.paths[pathTemplate]?.get;
 	if (!operation) throw new Error(`no GET ${pathTemplate} in the contract`);
 	const schema = operation.responses['200'].content['application/json'].schema;
-	const validate = ajv.compile(rewriteRefs(schema));
+	const validate = ajv.compile(rewriteRefs(schema) as object);
 	cache.set(pathTemplate, validate);
 	return validate;
 }

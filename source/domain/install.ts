@@ -1,0 +1,44 @@
+// Pure readings of an install object that the levels and tests share.
+import type {Install} from '../api/resources.js';
+import {phaseOf, type Phase} from './status.js';
+
+/** Where an install runs: AWS region, Azure location, or the GCP region from its inputs. */
+export function installRegion(install: Install): string | undefined {
+	return (
+		install.aws_account?.region ||
+		install.azure_account?.location ||
+		install.install_inputs?.find(inputs => inputs.values?.['gcp_region'] || inputs.values?.['region'])?.values?.['gcp_region'] ||
+		install.install_inputs?.find(inputs => inputs.values?.['region'])?.values?.['region'] ||
+		undefined
+	);
+}
+
+export function installLocation(install: Install): string {
+	return [install.cloud_platform, installRegion(install)].filter(Boolean).join(' ') || '—';
+}
+
+/** The status an operator wants first: how the install's components are doing. */
+export function installStatus(install: Install): string | undefined {
+	return install.composite_component_status || install.status || undefined;
+}
+
+export interface StatusCount {
+	status: string;
+	count: number;
+	phase: Phase;
+}
+
+const PHASE_ORDER: Phase[] = ['failure', 'progress', 'warning', 'unknown', 'neutral', 'success'];
+
+/** Counts of each status, the ones needing attention first: "1 error · 2 executing · 3 active". */
+export function countStatuses(statuses: Array<string | undefined | null>): StatusCount[] {
+	const counts = new Map<string, number>();
+	for (const status of statuses) counts.set(status || 'unknown', (counts.get(status || 'unknown') ?? 0) + 1);
+	return [...counts]
+		.map(([status, count]) => ({status, count, phase: phaseOf(status)}))
+		.sort((a, b) => PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase) || a.status.localeCompare(b.status));
+}
+
+export function formatCounts(counts: StatusCount[]): string {
+	return counts.map(c => `${c.count} ${c.status}`).join(' · ');
+}

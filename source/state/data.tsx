@@ -1,0 +1,181 @@
+// Data hooks: SWR with the refresh policy of the explorer. Only mounted hooks poll, and only the
+// level on top of the navigation stack is mounted. Failed refreshes keep the last good data.
+import React, {createContext, useCallback, useContext, useState, type ReactNode} from 'react';
+import useSWR, {SWRConfig, type SWRConfiguration, type Key} from 'swr';
+import useSWRInfinite from 'swr/infinite';
+import type {NuonClient} from '../api/client.js';
+import {NuonApiError} from '../api/errors.js';
+import * as api from '../api/resources.js';
+
+const ClientContext = createContext<NuonClient | undefined>(undefined);
+
+export function useClient(): NuonClient {
+	const client = useContext(ClientContext);
+	if (!client) throw new Error('useClient outside DataProvider');
+	return client;
+}
+
+/** How long to wait before retrying a failed request: Retry-After, else backoff up to 60 s. */
+export function errorRetryDelay(error: unknown, retryCount: number, refreshMs: number): number | undefined {
+	if (error instanceof NuonApiError && (error.isUnauthorized || error.status === 403)) return undefined;
+	if (error instanceof NuonApiError && error.retryAfterMs !== undefined) return error.retryAfterMs;
+	const base = Math.min(refreshMs * 2 ** Math.max(0, retryCount - 1), 60_000);
+	return base / 2 + (Math.random() * base) / 2;
+}
+
+export function swrOptions(refreshMs: number): SWRConfiguration {
+	return {
+		provider: () => new Map(),
+		refreshInterval: refreshMs,
+		dedupingInterval: Math.min(2000, refreshMs / 2),
+		revalidateOnFocus: false,
+		revalidateOnReconnect: false,
+		keepPreviousData: true,
+		onErrorRetry: (error, _key, _config, revalidate, {retryCount}) => {
+			const delay = errorRetryDelay(error, retryCount, refreshMs);
+			if (delay !== undefined) setTimeout(() => void revalidate({retryCount}), delay).unref?.();
+		},
+	};
+}
+
+export function DataProvider({client, refreshMs, children}: {client: NuonClient; refreshMs: number; children: ReactNode}) {
+	return (
+		<ClientContext.Provider value={client}>
+			<SWRConfig value={swrOptions(refreshMs)}>{children}</SWRConfig>
+		</ClientContext.Provider>
+	);
+}
+
+/** What every level shows about its data: the header and stale marker read it. */
+export interface Resource<T> {
+	data?: T;
+	error?: unknown;
+	isLoading: boolean;
+	isValidating: boolean;
+	/** When data last arrived (ms). */
+	updatedAt?: number;
+	refresh: () => void;
+}
+
+function useUpdatedAt(): [number | undefined, () => void] {
+	const [updatedAt, setUpdatedAt] = useState<number>();
+	return [updatedAt, useCallback(() => setUpdatedAt(Date.now()), [])];
+}
+
+export function useResource<T>(key: Key, fetcher: () => Promise<T>, options: SWRConfiguration = {}): Resource<T> {
+	const [updatedAt, touch] = useUpdatedAt();
+	const swr = useSWR<T>(key, fetcher, {...options, onSuccess: touch});
+	return {
+		data: swr.data,
+		error: swr.error,
+		isLoading: swr.isLoading,
+		isValidating: swr.isValidating,
+		updatedAt,
+		refresh: useCallback(() => void swr.mutate(), [swr.mutate]),
+	};
+}
+
+export interface PagedResource<T> extends Resource<T[]> {
+	hasMore: boolean;
+	loadMore: () => void;
+}
+
+/** A paged list: the first page shows at once, further pages load on request; polling refreshes loaded pages. */
+export function usePagedResource<T>(key: string | undefined, fetchPage: (offset: number) => Promise<api.Page<T>>): PagedResource<T> {
+	const [updatedAt, touch] = useUpdatedAt();
+	const getKey = (index: number, previous: api.Page<T> | null) => {
+		if (!key || (previous && !previous.hasNext)) return null;
+		return [key, previous ? previous.offset + previous.items.length : 0] as const;
+	};
+	const swr = useSWRInfinite(getKey, ([, offset]) => fetchPage(offset), {revalidateAll: true, revalidateFirstPage: true, onSuccess: touch});
+	const pages = swr.data;
+	const last = pages?.at(-1);
+	const hasMore = !!last?.hasNext;
+	const loading = swr.isValidating && pages !== undefined && swr.size > pages.length;
+	const {setSize} = swr;
+	const loadMore = useCallback(() => {
+		if (hasMore && !loading) void setSize(size => size + 1);
+	}, [hasMore, loading, setSize]);
+	const data = React.useMemo(() => pages?.flatMap(page => page.items), [pages]);
+	return {
+		data,
+		error: swr.error,
+		isLoading: swr.isLoading,
+		isValidating: swr.isValidating,
+		updatedAt,
+		refresh: useCallback(() => void swr.mutate(), [swr.mutate]),
+		hasMore,
+		loadMore,
+	};
+}
+
+// ---- the explorer's resources ---------------------------------------------------------------------
+
+export function useInstalls(appId: string | undefined): PagedResource<api.Install> {
+	const client = useClient();
+	return usePagedResource(`installs:${appId ?? '*'}`, offset => api.listInstallsPage(client, offset, appId));
+}
+
+export function useApps(): Resource<api.App[]> {
+	const client = useClient();
+	return useResource('apps', () => api.listApps(client), {refreshInterval: 60_000});
+}
+
+export interface ComponentRow {
+	id: string;
+	installComponentId?: string;
+	name: string;
+	type?: string;
+	deployStatus?: string;
+	deployDescription?: string;
+	statusV2?: api.CompositeStatus;
+	updatedAt?: string;
+	dependencies: string[];
+}
+
+export function mergeComponents(components: api.InstallComponent[], summaries: api.InstallComponentSummary[]): ComponentRow[] {
+	const summaryOf = new Map(summaries.map(s => [s.component_id, s]));
+	return components.map(ic => {
+		const summary = summaryOf.get(ic.component_id);
+		return {
+			id: ic.component_id ?? ic.id ?? '',
+			installComponentId: ic.id,
+			name: ic.component?.name ?? summary?.component_name ?? ic.component_id ?? '(unnamed)',
+			type: ic.component?.type,
+			deployStatus: summary?.deploy_status ?? undefined,
+			deployDescription: summary?.deploy_status_description ?? ic.status_v2?.status_human_description,
+			statusV2: ic.status_v2,
+			updatedAt: ic.updated_at,
+			dependencies: summary?.dependencies?.map(d => d.name ?? d.id ?? '').filter(Boolean) ?? [],
+		};
+	});
+}
+
+export function useComponents(installId: string): Resource<ComponentRow[]> {
+	const client = useClient();
+	return useResource(['components', installId], async () => {
+		const [components, summaries] = await Promise.all([
+			api.listInstallComponents(client, installId),
+			api.listInstallComponentSummaries(client, installId),
+		]);
+		return mergeComponents(components, summaries);
+	});
+}
+
+export function useInstall(installId: string): Resource<api.Install> {
+	const client = useClient();
+	return useResource(['install', installId], () => api.getInstall(client, installId));
+}
+
+/** The latest deploy; `null` when the component was never deployed (the API's 404). */
+export function useLatestDeploy(installId: string, componentId: string): Resource<api.InstallDeploy | null> {
+	const client = useClient();
+	return useResource(['latest-deploy', installId, componentId], async () => {
+		try {
+			return await api.getLatestDeploy(client, installId, componentId);
+		} catch (error) {
+			if (error instanceof NuonApiError && error.isNotFound) return null;
+			throw error;
+		}
+	});
+}

@@ -1,0 +1,60 @@
+// Where the user is: a stack of locations, as a pure reducer. Enter pushes, Esc pops; the top of the
+// stack is the only level on screen and the only one that polls.
+export type Location =
+	| {kind: 'installs'; appId?: string; appName?: string}
+	| {kind: 'components'; installId: string; installName: string}
+	| {kind: 'deploy'; installId: string; installName: string; componentId: string; componentName: string};
+
+export interface Entry {
+	location: Location;
+	/** Id of the selected row, so going back returns to it even if the list changed. */
+	selectedId?: string;
+}
+
+export interface NavigationState {
+	stack: Entry[];
+}
+
+export type NavigationAction =
+	| {type: 'push'; location: Location}
+	| {type: 'pop'}
+	| {type: 'select'; id: string | undefined}
+	| {type: 'reset'; location: Location};
+
+export function initialNavigation(location: Location = {kind: 'installs'}, selectedId?: string): NavigationState {
+	return {stack: [{location, selectedId}]};
+}
+
+export function navigate(state: NavigationState, action: NavigationAction): NavigationState {
+	switch (action.type) {
+		case 'push':
+			return {stack: [...state.stack, {location: action.location}]};
+		case 'pop':
+			return state.stack.length > 1 ? {stack: state.stack.slice(0, -1)} : state;
+		case 'select': {
+			const top = state.stack.at(-1)!;
+			if (top.selectedId === action.id) return state;
+			return {stack: [...state.stack.slice(0, -1), {...top, selectedId: action.id}]};
+		}
+		case 'reset':
+			return {stack: [{location: action.location}]};
+	}
+}
+
+export function currentEntry(state: NavigationState): Entry {
+	return state.stack.at(-1)!;
+}
+
+/** "installs › acme-prod › api › latest deploy" */
+export function breadcrumbs(state: NavigationState): string[] {
+	return state.stack.map(({location}) => {
+		switch (location.kind) {
+			case 'installs':
+				return location.appName ? `installs (${location.appName})` : 'installs';
+			case 'components':
+				return location.installName;
+			case 'deploy':
+				return `${location.componentName} › latest deploy`;
+		}
+	});
+}

@@ -1,0 +1,191 @@
+// The one generic browser: a live list on the left, the selected row's detail on the right. Each
+// level describes itself as data (columns, detail lines, where Enter goes) and gets navigation,
+// filtering, paging, refresh and keys from here.
+import React, {useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+import {Box, Text, type Key} from 'ink';
+import {describeError} from '../api/errors.js';
+import type {Location} from '../state/navigation.js';
+import {currentEntry} from '../state/navigation.js';
+import type {Resource} from '../state/data.js';
+import {layoutColumns, windowStart, type Column} from './columns.js';
+import {useExplorer, useLevelKeys} from './context.js';
+import type {CommandId} from './keys.js';
+import type {Line} from './lines.js';
+import {CHROME_ROWS, Frame} from './components/Frame.js';
+import {LineView} from './components/LineView.js';
+import {ListPane} from './components/ListPane.js';
+import {Pane} from './components/Pane.js';
+
+export interface ListLevelProps<Row> {
+	/** Plural noun for the pane title and messages: "installs". */
+	noun: string;
+	resource: Resource<Row[]> & {hasMore?: boolean; loadMore?: () => void};
+	columns: readonly Column<Row>[];
+	rowId: (row: Row) => string;
+	detailTitle: (row: Row) => string;
+	detail: (row: Row, now: number) => Line[];
+	open?: (row: Row) => Location | undefined;
+	/** Shown in the list pane when there are no rows at all. */
+	emptyText: string;
+	/** Level-specific keys, tried before the generic ones. */
+	onKey?: (command: CommandId | undefined, input: string, key: Key) => boolean;
+	/** Replaces the list pane while shown (a menu). */
+	overlay?: ReactNode;
+	titleSuffix?: string;
+	/** Level keys worth a place in the footer hints. */
+	extraHints?: CommandId[];
+}
+
+const HINTS: CommandId[] = ['down', 'open', 'back', 'focus', 'filter', 'refresh', 'help', 'quit'];
+const PRELOAD_ROWS = 20;
+
+export function ListLevel<Row>(props: ListLevelProps<Row>) {
+	const {noun, resource, columns, rowId, detail, open, emptyText} = props;
+	const {theme, navigation, dispatch, columns: screenColumns, rows: screenRows} = useExplorer();
+	const [focus, setFocus] = useState<'list' | 'detail'>('list');
+	const [filter, setFilter] = useState('');
+	const [editingFilter, setEditingFilter] = useState(false);
+	const [detailOffset, setDetailOffset] = useState(0);
+	const windowTop = useRef(0);
+	const lastIndex = useRef(0);
+
+	const allRows = resource.data;
+	const rows = useMemo(() => filterRows(allRows ?? [], filter, columns), [allRows, filter, columns]);
+	const selectedId = currentEntry(navigation).selectedId;
+	const found = selectedId === undefined ? -1 : rows.findIndex(row => rowId(row) === selectedId);
+	const index = rows.length === 0 ? -1 : found >= 0 ? found : Math.min(lastIndex.current, rows.length - 1);
+	lastIndex.current = Math.max(0, index);
+	const selected = index >= 0 ? rows[index] : undefined;
+
+	const bodyHeight = screenRows - CHROME_ROWS;
+	const leftWidth = Math.max(30, Math.round(screenColumns * 0.55));
+	const rightWidth = screenColumns - leftWidth;
+	const listHeight = Math.max(1, bodyHeight - 3);
+	const placed = useMemo(() => layoutColumns(columns, leftWidth - 6), [columns, leftWidth]);
+	const start = windowStart(windowTop.current, Math.max(0, index), listHeight, rows.length);
+	windowTop.current = start;
+	const now = resource.updatedAt ?? Date.now();
+	const detailLines = useMemo(() => (selected ? detail(selected, now) : []), [selected, detail, now]);
+	const detailHeight = bodyHeight - 2;
+
+	const {hasMore, loadMore} = resource;
+	useEffect(() => {
+		if (hasMore && loadMore && index >= rows.length - PRELOAD_ROWS) loadMore();
+	}, [hasMore, loadMore, index, rows.length]);
+	useEffect(() => setDetailOffset(0), [selected && rowId(selected)]);
+
+	const select = (next: number) => {
+		if (rows.length === 0) return;
+		const clamped = Math.max(0, Math.min(rows.length - 1, next));
+		lastIndex.current = clamped;
+		dispatch({type: 'select', id: rowId(rows[clamped]!)});
+	};
+	const scrollDetail = (next: number) => setDetailOffset(Math.max(0, Math.min(Math.max(0, detailLines.length - detailHeight), next)));
+
+	useLevelKeys((command, input, key) => {
+		if (editingFilter) {
+			if (key.escape) {
+				setFilter('');
+				setEditingFilter(false);
+			} else if (key.return) setEditingFilter(false);
+			else if (key.backspace || key.delete) setFilter(text => text.slice(0, -1));
+			else if (input && !key.ctrl && !key.meta && input >= ' ') setFilter(text => text + input);
+			return true;
+		}
+		if (props.onKey?.(command, input, key)) return true;
+		const page = focus === 'list' ? listHeight : detailHeight;
+		const move = (delta: number) => (focus === 'list' ? select(index + delta) : scrollDetail(detailOffset + delta));
+		switch (command) {
+			case 'up':
+				move(-1);
+				return true;
+			case 'down':
+				move(1);
+				return true;
+			case 'pageUp':
+				move(-page);
+				return true;
+			case 'pageDown':
+				move(page);
+				return true;
+			case 'top':
+				move(-Infinity);
+				return true;
+			case 'bottom':
+				if (focus === 'list') select(rows.length - 1);
+				else scrollDetail(Infinity);
+				return true;
+			case 'focus':
+				setFocus(f => (f === 'list' ? 'detail' : 'list'));
+				return true;
+			case 'filter':
+				setEditingFilter(true);
+				setFocus('list');
+				return true;
+			case 'refresh':
+				resource.refresh();
+				return true;
+			case 'open': {
+				const location = selected && open?.(selected);
+				if (location) dispatch({type: 'push', location});
+				return true;
+			}
+			case 'back':
+				if (filter) {
+					setFilter('');
+					return true;
+				}
+				return false;
+			default:
+				return false;
+		}
+	});
+
+	const total = allRows?.length ?? 0;
+	const count = filter ? `${rows.length} of ${total}` : `${total}${resource.hasMore ? '+' : ''}`;
+	const title = `${capitalize(noun)}${props.titleSuffix ?? ''} (${count})`;
+	const status = editingFilter || filter ? (
+		<Text>
+			<Text color={theme.accent}>/</Text>
+			{filter}
+			{editingFilter ? <Text inverse> </Text> : <Text color={theme.muted}>  (Esc clears)</Text>}
+		</Text>
+	) : undefined;
+
+	return (
+		<Frame refresh={{...resource, hasData: allRows !== undefined}} status={status} hints={[...HINTS.slice(0, -2), ...(props.extraHints ?? []), ...HINTS.slice(-2)]}>
+			<Box height={bodyHeight}>
+				<Pane title={title} focused={focus === 'list'} width={leftWidth} height={bodyHeight} theme={theme}>
+					{props.overlay ??
+						(rows.length > 0 ? (
+							<ListPane rows={rows} placed={placed} rowId={rowId} start={start} height={listHeight} selectedIndex={index} now={now} theme={theme} focused={focus === 'list'} />
+						) : (
+							<Text color={resource.error ? theme.error : theme.muted} wrap="wrap">
+								{emptyMessage({noun, resource, filter, emptyText})}
+							</Text>
+						))}
+				</Pane>
+				<Pane title={selected ? props.detailTitle(selected) : 'Detail'} focused={focus === 'detail'} width={rightWidth} height={bodyHeight} theme={theme}>
+					<LineView lines={detailLines} offset={detailOffset} height={detailHeight} width={rightWidth - 4} theme={theme} />
+				</Pane>
+			</Box>
+		</Frame>
+	);
+}
+
+function emptyMessage({noun, resource, filter, emptyText}: {noun: string; resource: Resource<unknown[]>; filter: string; emptyText: string}): string {
+	if (resource.data === undefined) {
+		return resource.error ? `Could not load ${noun}: ${describeError(resource.error)}. Retrying…` : `Loading ${noun}…`;
+	}
+	return filter ? `No ${noun} match "${filter}". Esc clears the filter.` : emptyText;
+}
+
+function filterRows<Row>(rows: readonly Row[], filter: string, columns: readonly Column<Row>[]): readonly Row[] {
+	if (!filter) return rows;
+	const needle = filter.toLowerCase();
+	return rows.filter(row => columns.some(column => column.text(row, 0).toLowerCase().includes(needle)));
+}
+
+function capitalize(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}

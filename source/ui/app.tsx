@@ -1,0 +1,125 @@
+// The explorer's root: the one key dispatcher, the navigation stack, and the level on top of it.
+import React, {useReducer, useRef, useState} from 'react';
+import {Box, Text, useApp, useInput, useWindowSize, type Key} from 'ink';
+import {commandFor, splitKeys} from './keys.js';
+import {ExplorerContext, type Explorer, type LevelKeyHandler} from './context.js';
+import {CHROME_ROWS, Frame} from './components/Frame.js';
+import {HelpOverlay} from './components/HelpOverlay.js';
+import {currentEntry, initialNavigation, navigate, type Location} from '../state/navigation.js';
+import type {Theme} from './theme.js';
+import {InstallsLevel} from './levels/installs.js';
+import {ComponentsLevel} from './levels/components.js';
+import {DeployLevel} from './levels/deploy.js';
+
+export const MIN_COLUMNS = 60;
+export const MIN_ROWS = 12;
+
+export interface AppProps {
+	theme: Theme;
+	orgLabel: string;
+	apiLabel: string;
+	isDemo: boolean;
+	start?: Location;
+	/** Id of the row to select first (install_id from the settings). */
+	initialSelection?: string;
+	/** Fixed size for tests; otherwise the terminal's. */
+	size?: {columns: number; rows: number};
+}
+
+export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection, size}: AppProps) {
+	const {exit} = useApp();
+	const windowSize = useWindowSize();
+	const {columns, rows} = size ?? windowSize;
+	const [navigation, dispatch] = useReducer(navigate, undefined, () => initialNavigation(start, initialSelection));
+	const [helpOpen, setHelpOpen] = useState(false);
+	const keyHandler = useRef<LevelKeyHandler | undefined>(undefined);
+	const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
+
+	// Keys typed quickly (or over a slow link) arrive as one chunk: handle them one at a time, letting
+	// React render between them so each key acts on the state the previous one left.
+	const pending = useRef<Array<[string, Key]>>([]);
+	const drain = () => {
+		const next = pending.current.shift();
+		if (!next) return;
+		handleKey(...next);
+		if (pending.current.length > 0) setTimeout(drain, 0);
+	};
+	useInput((input, key) => {
+		const idle = pending.current.length === 0;
+		pending.current.push(...splitKeys(input, key));
+		if (idle) drain();
+	});
+
+	const handleKey = (input: string, key: Key) => {
+		const command = commandFor(input, key);
+		if (tooSmall) {
+			if (command === 'quit') exit();
+			return;
+		}
+		if (helpOpen) {
+			if (command === 'help' || key.escape || command === 'back') setHelpOpen(false);
+			else if (command === 'quit') exit();
+			return;
+		}
+		if (keyHandler.current?.(command, input, key)) return;
+		switch (command) {
+			case 'quit':
+				exit();
+				break;
+			case 'help':
+				setHelpOpen(true);
+				break;
+			case 'back':
+				dispatch({type: 'pop'});
+				break;
+			default:
+				break;
+		}
+	};
+
+	const explorer: Explorer = {
+		theme,
+		orgLabel,
+		apiLabel,
+		isDemo,
+		navigation,
+		dispatch,
+		columns,
+		rows,
+		keyHandler,
+		toggleHelp: () => setHelpOpen(open => !open),
+	};
+
+	const {location} = currentEntry(navigation);
+	// The level stays mounted under the help overlay and a too-small notice, keeping its state.
+	return (
+		<ExplorerContext.Provider value={explorer}>
+			<Box width={columns} height={rows} flexDirection="column" display={helpOpen || tooSmall ? 'none' : 'flex'}>
+				<Level key={navigation.stack.length} location={location} />
+			</Box>
+			{helpOpen && !tooSmall ? (
+				<Frame refresh={{isValidating: false, hasData: true}} hints={['help', 'quit']}>
+					<HelpOverlay width={columns} height={rows - CHROME_ROWS} theme={theme} />
+				</Frame>
+			) : null}
+			{tooSmall ? (
+				<Box width={columns} height={rows} flexDirection="column">
+					<Text wrap="truncate-end">Terminal too small</Text>
+					<Text wrap="truncate-end">{`${columns}x${rows}, need ${MIN_COLUMNS}x${MIN_ROWS}`}</Text>
+					<Text wrap="truncate-end">q quits</Text>
+				</Box>
+			) : null}
+		</ExplorerContext.Provider>
+	);
+}
+
+function Level({location}: {location: Location}) {
+	switch (location.kind) {
+		case 'installs':
+			return <InstallsLevel key={location.appId ?? '*'} appId={location.appId} appName={location.appName} />;
+		case 'components':
+			return <ComponentsLevel installId={location.installId} installName={location.installName} />;
+		case 'deploy':
+			return <DeployLevel {...location} />;
+	}
+}

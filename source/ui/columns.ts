@@ -1,0 +1,47 @@
+// Table columns as data, and fitting them into the width a pane has.
+export interface Column<Row> {
+	header: string;
+	/** Columns wide; a growing column takes the width left over, with this as its minimum. */
+	width: number;
+	grow?: boolean;
+	/** Lower numbers stay longest when the pane is narrow. */
+	priority: number;
+	align?: 'left' | 'right';
+	text: (row: Row, now: number) => string;
+	/** When given, the cell is a status: glyph and colour come from it. */
+	status?: (row: Row) => string | undefined | null;
+}
+
+export interface PlacedColumn<Row> {
+	column: Column<Row>;
+	width: number;
+}
+
+export const COLUMN_GAP = 1;
+
+/** The columns that fit in `width`, in their declared order, with the growing column widened. */
+export function layoutColumns<Row>(columns: readonly Column<Row>[], width: number): PlacedColumn<Row>[] {
+	const byPriority = [...columns].sort((a, b) => a.priority - b.priority);
+	const chosen = new Set<Column<Row>>();
+	let used = 0;
+	for (const column of byPriority) {
+		const need = column.width + (chosen.size > 0 ? COLUMN_GAP : 0);
+		if (used + need > width) continue;
+		chosen.add(column);
+		used += need;
+	}
+	const spare = Math.max(0, width - used);
+	const placed = columns.filter(c => chosen.has(c)).map(column => ({column, width: column.width}));
+	const grower = placed.find(p => p.column.grow) ?? placed[0];
+	if (grower) grower.width += spare;
+	return placed;
+}
+
+/** The first row to show so that `index` is visible, moving the window as little as possible. */
+export function windowStart(previousStart: number, index: number, height: number, count: number): number {
+	if (height <= 0 || count <= height) return 0;
+	let start = Math.min(previousStart, count - height);
+	if (index < start) start = index;
+	if (index >= start + height) start = index - height + 1;
+	return Math.max(0, start);
+}

@@ -1,0 +1,77 @@
+import React, {type ReactNode} from 'react';
+import {Box, Text} from 'ink';
+import {describeError} from '../../api/errors.js';
+import {clock, formatSeconds} from '../../domain/time.js';
+import {displayWidth, truncate} from '../../domain/text.js';
+import {breadcrumbs} from '../../state/navigation.js';
+import {COMMANDS, type CommandId} from '../keys.js';
+import {useExplorer} from '../context.js';
+
+export interface RefreshState {
+	updatedAt?: number;
+	isValidating: boolean;
+	error?: unknown;
+	hasData: boolean;
+}
+
+export const CHROME_ROWS = 4;
+
+/** The screen around a level: header, breadcrumbs, body, status line and key hints. */
+export function Frame({refresh, status, hints, children}: {refresh: RefreshState; status?: ReactNode; hints: CommandId[]; children: ReactNode}) {
+	const {theme, orgLabel, apiLabel, isDemo, navigation, columns} = useExplorer();
+	const refreshText = describeRefresh(refresh);
+	const left = `nuon-tui  org ${orgLabel}  `;
+	const apiWidth = Math.max(0, columns - displayWidth(left) - displayWidth(refreshText.text) - 1);
+	return (
+		<Box flexDirection="column" width={columns}>
+			<Box width={columns} justifyContent="space-between">
+				<Text>
+					<Text bold color={theme.accent}>nuon-tui</Text>
+					<Text color={theme.muted}>  org </Text>
+					<Text>{orgLabel}  </Text>
+					{isDemo ? (
+						<Text bold inverse color={theme.demo}>
+							{' DEMO '}
+						</Text>
+					) : (
+						<Text color={theme.muted}>{truncate(apiLabel, apiWidth)}</Text>
+					)}
+				</Text>
+				<Text color={refreshText.tone === 'error' ? theme.error : refreshText.tone === 'busy' ? theme.accent : theme.muted}>{refreshText.text}</Text>
+			</Box>
+			<Text bold>{truncate(breadcrumbs(navigation).join(' › '), columns)}</Text>
+			{children}
+			<Box width={columns} height={1}>
+				{status ?? <ErrorLine refresh={refresh} />}
+			</Box>
+			<Text color={theme.muted}>{truncate(hintText(hints), columns)}</Text>
+		</Box>
+	);
+}
+
+function describeRefresh({updatedAt, isValidating, error, hasData}: RefreshState): {text: string; tone: 'ok' | 'busy' | 'error'} {
+	if (error && hasData && updatedAt) {
+		return {text: `STALE · data from ${clock(updatedAt)} (${formatSeconds((Date.now() - updatedAt) / 1000)} old)`, tone: 'error'};
+	}
+	if (isValidating) return {text: hasData ? '⟳ refreshing' : '⟳ loading', tone: 'busy'};
+	if (error) return {text: 'no data', tone: 'error'};
+	return {text: updatedAt ? `updated ${clock(updatedAt)}` : '', tone: 'ok'};
+}
+
+function ErrorLine({refresh}: {refresh: RefreshState}) {
+	const {theme, columns} = useExplorer();
+	if (!refresh.error) return <Text> </Text>;
+	const keep = refresh.hasData ? ' · showing the last good data, retrying' : ' · retrying';
+	return (
+		<Text color={theme.error} wrap="truncate-end">
+			{truncate(`⚠ ${describeError(refresh.error)}${keep}`, columns)}
+		</Text>
+	);
+}
+
+function hintText(ids: CommandId[]): string {
+	return ids
+		.map(id => COMMANDS.find(c => c.id === id)?.hint)
+		.filter(Boolean)
+		.join('  ');
+}

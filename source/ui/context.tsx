@@ -1,0 +1,38 @@
+import {createContext, useContext, useRef, type Dispatch, type MutableRefObject} from 'react';
+import type {Key} from 'ink';
+import type {CommandId} from './keys.js';
+import type {NavigationAction, NavigationState} from '../state/navigation.js';
+import type {Theme} from './theme.js';
+
+/** A level's key handler: returns true when it consumed the key. */
+export type LevelKeyHandler = (command: CommandId | undefined, input: string, key: Key) => boolean;
+
+export interface Explorer {
+	theme: Theme;
+	orgLabel: string;
+	apiLabel: string;
+	isDemo: boolean;
+	navigation: NavigationState;
+	dispatch: Dispatch<NavigationAction>;
+	columns: number;
+	rows: number;
+	keyHandler: MutableRefObject<LevelKeyHandler | undefined>;
+	/** Opens the `?` help overlay from a level's key handler. */
+	toggleHelp: () => void;
+}
+
+export const ExplorerContext = createContext<Explorer | undefined>(undefined);
+
+export function useExplorer(): Explorer {
+	const explorer = useContext(ExplorerContext);
+	if (!explorer) throw new Error('useExplorer outside the explorer');
+	return explorer;
+}
+
+/** Registers the visible level's key handler with the app's one dispatcher. */
+export function useLevelKeys(handler: LevelKeyHandler): void {
+	const {keyHandler} = useExplorer();
+	const latest = useRef(handler);
+	latest.current = handler;
+	keyHandler.current = (command, input, key) => latest.current(command, input, key);
+}

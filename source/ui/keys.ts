@@ -1,0 +1,53 @@
+// The one key registry: every command, its keys and its help text. The dispatcher matches input
+// against it and the `?` overlay is generated from it.
+import type {Key} from 'ink';
+
+export type CommandId =
+	| 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
+	| 'open' | 'back' | 'focus' | 'filter' | 'refresh' | 'apps' | 'help' | 'quit';
+
+export interface Command {
+	id: CommandId;
+	keys: string[];
+	help: string;
+	/** Where the command applies, for the help overlay. */
+	scope: 'navigation' | 'list' | 'global';
+	/** Its entry in the footer's short hint line. */
+	hint?: string;
+}
+
+type Matcher = (input: string, key: Key) => boolean;
+
+export const COMMANDS: Array<Command & {match: Matcher}> = [
+	{id: 'up', keys: ['↑', 'k'], help: 'move up', scope: 'navigation', match: (i, k) => k.upArrow || i === 'k'},
+	{id: 'down', keys: ['↓', 'j'], help: 'move down', scope: 'navigation', hint: '↑↓ move', match: (i, k) => k.downArrow || i === 'j'},
+	{id: 'pageUp', keys: ['PgUp', 'Ctrl-b'], help: 'page up', scope: 'navigation', match: (i, k) => k.pageUp || (k.ctrl && i === 'b')},
+	{id: 'pageDown', keys: ['PgDn', 'Ctrl-f'], help: 'page down', scope: 'navigation', match: (i, k) => k.pageDown || (k.ctrl && i === 'f')},
+	{id: 'top', keys: ['g', 'Home'], help: 'go to the top', scope: 'navigation', match: (i, k) => i === 'g' || k.home},
+	{id: 'bottom', keys: ['G', 'End'], help: 'go to the bottom', scope: 'navigation', match: (i, k) => i === 'G' || k.end},
+	{id: 'open', keys: ['Enter', 'l', '→'], help: 'drill into the selection', scope: 'navigation', hint: '⏎ open', match: (i, k) => k.return || i === 'l' || k.rightArrow},
+	{id: 'back', keys: ['Esc', 'h', '←'], help: 'go back up', scope: 'navigation', hint: 'esc back', match: (i, k) => k.escape || i === 'h' || k.leftArrow},
+	{id: 'focus', keys: ['Tab'], help: 'switch focus between list and detail', scope: 'navigation', hint: 'tab pane', match: (_i, k) => k.tab},
+	{id: 'filter', keys: ['/'], help: 'filter the list (Esc clears)', scope: 'list', hint: '/ filter', match: i => i === '/'},
+	{id: 'apps', keys: ['a'], help: "show one app's installs, or all", scope: 'list', hint: 'a app', match: i => i === 'a'},
+	{id: 'refresh', keys: ['r'], help: 'refresh now', scope: 'global', hint: 'r refresh', match: i => i === 'r'},
+	{id: 'help', keys: ['?'], help: 'show or hide this help', scope: 'global', hint: '? help', match: i => i === '?'},
+	{id: 'quit', keys: ['q', 'Ctrl-c'], help: 'quit', scope: 'global', hint: 'q quit', match: (i, k) => i === 'q' || (k.ctrl && i === 'c')},
+];
+
+export function commandFor(input: string, key: Key): CommandId | undefined {
+	return COMMANDS.find(command => command.match(input, key))?.id;
+}
+
+/**
+ * A chunk of plain characters ("jj\r") becomes one key per character, so fast typing is not lost.
+ * Single keys and escape sequences pass through as Ink parsed them.
+ */
+export function splitKeys(input: string, key: Key): Array<[string, Key]> {
+	const characters = [...input];
+	if (characters.length <= 1 || key.ctrl || key.meta || input.startsWith('\u001B')) return [[input, key]];
+	return characters.map(character => {
+		const plain: Key = {...key, return: character === '\r', tab: character === '\t', shift: character !== character.toLowerCase()};
+		return [character === '\r' || character === '\t' ? '' : character, plain];
+	});
+}

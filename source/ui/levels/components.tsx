@@ -1,0 +1,64 @@
+import React from 'react';
+import {ago, formatTimestamp} from '../../domain/time.js';
+import {useComponents, type ComponentRow} from '../../state/data.js';
+import type {Column} from '../columns.js';
+import {blank, field, heading, text, type Line} from '../lines.js';
+import {ListLevel} from '../ListLevel.js';
+
+const TYPE_LABELS: Record<string, string> = {
+	terraform_module: 'terraform',
+	helm_chart: 'helm',
+	docker_build: 'docker',
+	external_image: 'image',
+	kubernetes_manifest: 'k8s',
+	job: 'job',
+};
+
+export const componentType = (row: ComponentRow) => (row.type ? (TYPE_LABELS[row.type] ?? row.type) : '—');
+
+/** When the component's deploy status last changed. */
+const statusTime = (row: ComponentRow) => row.statusV2?.created_at_ts ?? row.updatedAt;
+
+const COLUMNS: Column<ComponentRow>[] = [
+	{header: 'COMPONENT', width: 12, grow: true, priority: 1, text: row => row.name},
+	{header: 'LATEST DEPLOY', width: 16, priority: 2, text: row => row.deployStatus ?? 'never deployed', status: row => row.deployStatus ?? 'never deployed'},
+	{header: 'AGE', width: 8, priority: 3, align: 'right', text: (row, now) => (row.deployStatus ? ago(statusTime(row), now) : '—')},
+	{header: 'TYPE', width: 9, priority: 4, text: componentType},
+];
+
+function componentDetail(row: ComponentRow, now: number): Line[] {
+	const history = row.statusV2?.history ?? [];
+	return [
+		field('component', row.name),
+		field('id', row.id),
+		field('type', componentType(row)),
+		...(row.dependencies.length ? [field('depends on', row.dependencies.join(', '))] : []),
+		blank,
+		heading('Latest deploy'),
+		field('status', row.deployStatus ?? 'never deployed', row.deployStatus ?? 'never deployed'),
+		text(row.deployDescription ?? '', {muted: true}),
+		field('since', row.deployStatus ? `${formatTimestamp(statusTime(row))} (${ago(statusTime(row), now)})` : '—'),
+		...(history.length
+			? [blank, heading('Earlier'), ...history.slice(0, 6).map(h => text(`${formatTimestamp(h.created_at_ts)} ${h.status ?? ''}`, {status: h.status ?? ''}))]
+			: []),
+		blank,
+		text('⏎ opens the latest deploy', {muted: true}),
+	];
+}
+
+export function ComponentsLevel({installId, installName}: {installId: string; installName: string}) {
+	const components = useComponents(installId);
+	return (
+		<ListLevel
+			noun="components"
+			titleSuffix={` of ${installName}`}
+			resource={components}
+			columns={COLUMNS}
+			rowId={row => row.id}
+			detailTitle={row => row.name}
+			detail={componentDetail}
+			open={row => ({kind: 'deploy', installId, installName, componentId: row.id, componentName: row.name})}
+			emptyText={`${installName} has no components.`}
+		/>
+	);
+}

@@ -1,0 +1,93 @@
+import React, {useState} from 'react';
+import {Box, Text} from 'ink';
+import {describeError} from '../../api/errors.js';
+import {useLatestDeploy} from '../../state/data.js';
+import {useExplorer, useLevelKeys} from '../context.js';
+import type {CommandId} from '../keys.js';
+import {CHROME_ROWS, Frame} from '../components/Frame.js';
+import {LineView} from '../components/LineView.js';
+import {Pane} from '../components/Pane.js';
+import {deployFactLines, deployStatusLines} from './deploy-lines.js';
+
+const HINTS: CommandId[] = ['down', 'back', 'focus', 'refresh', 'help', 'quit'];
+
+export function DeployLevel({installId, installName, componentId, componentName}: {installId: string; installName: string; componentId: string; componentName: string}) {
+	const {theme, columns, rows} = useExplorer();
+	const deploy = useLatestDeploy(installId, componentId);
+	const [focus, setFocus] = useState<0 | 1>(0);
+	const [offsets, setOffsets] = useState<[number, number]>([0, 0]);
+	const now = deploy.updatedAt ?? Date.now();
+	const bodyHeight = rows - CHROME_ROWS;
+	const leftWidth = Math.round(columns * 0.55);
+	const widths = [leftWidth, columns - leftWidth] as const;
+	const height = bodyHeight - 2;
+	const lines = deploy.data ? [deployStatusLines(deploy.data, now), deployFactLines(deploy.data, now)] : [[], []];
+
+	useLevelKeys(command => {
+		const scroll = (delta: number) =>
+			setOffsets(previous => {
+				const next = [...previous] as [number, number];
+				next[focus] = Math.max(0, Math.min(Math.max(0, lines[focus]!.length - height), previous[focus] + delta));
+				return next;
+			});
+		switch (command) {
+			case 'up':
+				scroll(-1);
+				return true;
+			case 'down':
+				scroll(1);
+				return true;
+			case 'pageUp':
+				scroll(-height);
+				return true;
+			case 'pageDown':
+				scroll(height);
+				return true;
+			case 'top':
+				scroll(-Infinity);
+				return true;
+			case 'bottom':
+				scroll(Infinity);
+				return true;
+			case 'focus':
+				setFocus(f => (f === 0 ? 1 : 0));
+				return true;
+			case 'refresh':
+				deploy.refresh();
+				return true;
+			default:
+				return false;
+		}
+	});
+
+	const refresh = {...deploy, hasData: deploy.data !== undefined};
+	if (!deploy.data) {
+		const message =
+			deploy.data === null
+				? `${componentName} has never been deployed to ${installName}.`
+				: deploy.error
+					? `Could not load the latest deploy: ${describeError(deploy.error)}. Retrying…`
+					: 'Loading the latest deploy…';
+		return (
+			<Frame refresh={refresh} hints={HINTS}>
+				<Pane title={`Latest deploy of ${componentName}`} focused width={columns} height={bodyHeight} theme={theme}>
+					<Text color={deploy.error && deploy.data === undefined ? theme.error : theme.muted} wrap="wrap">
+						{message}
+					</Text>
+					{deploy.data === null ? <Text color={theme.muted}>Nothing to show yet: a deploy appears here once one is started.</Text> : null}
+				</Pane>
+			</Frame>
+		);
+	}
+	return (
+		<Frame refresh={refresh} hints={HINTS}>
+			<Box height={bodyHeight}>
+				{(['Latest deploy', 'What was deployed'] as const).map((title, index) => (
+					<Pane key={title} title={index === 0 ? `${title} of ${componentName}` : title} focused={focus === index} width={widths[index]!} height={bodyHeight} theme={theme}>
+						<LineView lines={lines[index]!} offset={offsets[index]!} height={height} width={widths[index]! - 4} theme={theme} />
+					</Pane>
+				))}
+			</Box>
+		</Frame>
+	);
+}

@@ -1,0 +1,116 @@
+import React, {useMemo, useState} from 'react';
+import {Box, Text} from 'ink';
+import SelectInput from 'ink-select-input';
+import type {App, Install} from '../../api/resources.js';
+import {countStatuses, installLocation, installRegion, installStatus} from '../../domain/install.js';
+import {ago, formatTimestamp} from '../../domain/time.js';
+import {useApps, useInstalls} from '../../state/data.js';
+import type {Column} from '../columns.js';
+import {useExplorer} from '../context.js';
+import {blank, field, heading, text, type Line} from '../lines.js';
+import {ListLevel} from '../ListLevel.js';
+
+function installColumns(appNames: Map<string, string>): Column<Install>[] {
+	return [
+		{header: 'NAME', width: 14, grow: true, priority: 1, text: i => i.name ?? i.id ?? ''},
+		{header: 'STATUS', width: 13, priority: 2, text: i => installStatus(i) ?? '', status: installStatus},
+		{header: 'UPDATED', width: 8, priority: 3, align: 'right', text: (i, now) => ago(i.updated_at, now)},
+		{header: 'CLOUD/REGION', width: 18, priority: 4, text: installLocation},
+		{header: 'APP', width: 14, priority: 5, text: i => appNames.get(i.app_id ?? '') ?? i.app_id ?? '—'},
+	];
+}
+
+function installDetail(appNames: Map<string, string>) {
+	return (install: Install, now: number): Line[] => {
+		const statuses = Object.values(install.component_statuses ?? {});
+		return [
+			field('name', install.name),
+			field('id', install.id),
+			field('app', appNames.has(install.app_id ?? '') ? `${appNames.get(install.app_id!)} (${install.app_id})` : install.app_id),
+			field('cloud', install.cloud_platform),
+			field('region', installRegion(install)),
+			blank,
+			heading('Status'),
+			field('components', installStatus(install), installStatus(install) ?? ''),
+			text(install.composite_component_status_description || install.status_description || '', {muted: true}),
+			field('install', install.status, install.status ?? ''),
+			field('sandbox', install.sandbox_status, install.sandbox_status ?? ''),
+			field('runner', install.runner_status, install.runner_status ?? ''),
+			blank,
+			heading(`Components (${statuses.length})`),
+			...(statuses.length === 0
+				? [text('no component statuses reported', {muted: true})]
+				: countStatuses(statuses).map(c => text(`${c.count} ${c.status}`, {status: c.status}))),
+			blank,
+			field('created by', install.created_by_id),
+			field('created', `${formatTimestamp(install.created_at)} (${ago(install.created_at, now)})`),
+			field('updated', `${formatTimestamp(install.updated_at)} (${ago(install.updated_at, now)})`),
+		];
+	};
+}
+
+const installId = (install: Install) => install.id ?? install.name ?? '';
+
+export function InstallsLevel({appId, appName}: {appId?: string; appName?: string}) {
+	const {dispatch, theme} = useExplorer();
+	const installs = useInstalls(appId);
+	const apps = useApps();
+	const [menuOpen, setMenuOpen] = useState(false);
+	const appNames = useMemo(() => new Map((apps.data ?? []).map(app => [app.id ?? '', app.display_name || app.name || app.id || ''])), [apps.data]);
+	const columns = useMemo(() => installColumns(appNames), [appNames]);
+	const detail = useMemo(() => installDetail(appNames), [appNames]);
+
+	const menu = menuOpen ? (
+		<AppMenu
+			apps={apps.data}
+			loading={apps.isLoading}
+			current={appId}
+			onSelect={app => {
+				setMenuOpen(false);
+				dispatch({type: 'reset', location: app ? {kind: 'installs', appId: app.id, appName: app.display_name || app.name} : {kind: 'installs'}});
+			}}
+			theme={theme}
+		/>
+	) : undefined;
+
+	return (
+		<ListLevel
+			noun="installs"
+			titleSuffix={appName ? ` of ${appName}` : ''}
+			resource={installs}
+			columns={columns}
+			rowId={installId}
+			detailTitle={install => install.name ?? 'Install'}
+			detail={detail}
+			open={install => (install.id ? {kind: 'components', installId: install.id, installName: install.name ?? install.id} : undefined)}
+			emptyText={appName ? `${appName} has no installs.` : 'This org has no installs yet.'}
+			overlay={menu}
+			extraHints={['apps']}
+			onKey={(command, _input, key) => {
+				if (menuOpen) {
+					if (key.escape || command === 'apps') setMenuOpen(false);
+					return command !== 'quit' && command !== 'help';
+				}
+				if (command === 'apps') {
+					setMenuOpen(true);
+					return true;
+				}
+				return false;
+			}}
+		/>
+	);
+}
+
+function AppMenu({apps, loading, current, onSelect, theme}: {apps?: App[]; loading: boolean; current?: string; onSelect: (app: App | undefined) => void; theme: ReturnType<typeof useExplorer>['theme']}) {
+	const items = [{key: '*', label: 'All apps', value: undefined as App | undefined}, ...(apps ?? []).map(app => ({key: app.id ?? app.name ?? '', label: app.display_name || app.name || app.id || '', value: app as App | undefined}))];
+	const initialIndex = Math.max(0, items.findIndex(item => item.value?.id === current));
+	return (
+		<Box flexDirection="column">
+			<Text bold color={theme.accent}>
+				Show installs of
+			</Text>
+			{loading && !apps ? <Text color={theme.muted}>Loading apps…</Text> : <SelectInput items={items} initialIndex={initialIndex} limit={12} onSelect={item => onSelect(item.value)} />}
+			<Text color={theme.muted}>⏎ choose  esc cancel</Text>
+		</Box>
+	);
+}
