@@ -165,7 +165,7 @@ function parseJson(text: string): {ok: true; value: unknown} | {ok: false} {
 
 function contentKind(headers: Record<string, string | undefined>): string {
 	const type = headers['content-type'] ?? '';
-	return type.includes('html') ? 'an HTML page, likely from a proxy' : `not JSON${type ? `: ${type.split(';')[0]}` : ''}`;
+	return type.includes('html') ? 'an HTML page from a proxy' : `not JSON${type ? `: ${type.split(';')[0]}` : ''}`;
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {

@@ -61,7 +61,7 @@ function describeRefresh({updatedAt, isValidating, error, hasData}: RefreshState
 function ErrorLine({refresh}: {refresh: RefreshState}) {
 	const {theme, columns} = useExplorer();
 	if (!refresh.error) return <Text> </Text>;
-	const keep = refresh.hasData ? ' · showing the last good data, retrying' : ' · retrying';
+	const keep = refresh.hasData ? ' · last good data kept, retrying' : ' · retrying';
 	return (
 		<Text color={theme.error} wrap="truncate-end">
 			{truncate(`⚠ ${describeError(refresh.error)}${keep}`, columns)}

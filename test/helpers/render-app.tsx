@@ -1,0 +1,49 @@
+// Renders the explorer with ink-testing-library against a demo server over real HTTP.
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {vi} from 'vitest';
+import {NuonClient} from '../../source/api/client.js';
+import type {DemoServer} from '../../source/demo/server.js';
+import {DataProvider} from '../../source/state/data.js';
+import {App, type AppProps} from '../../source/ui/app.js';
+import {darkTheme} from '../../source/ui/theme.js';
+
+export const ESC = '\u001B';
+export const ENTER = '\r';
+export const DOWN = '\u001B[B';
+
+export function renderExplorer(demo: DemoServer, options: Partial<AppProps> & {refreshMs?: number} = {}) {
+	const client = new NuonClient({baseUrl: demo.url, token: 'test-token', orgId: demo.scenario.orgId, backoffMs: 10, retries: 0, timeoutMs: 2000});
+	const instance = render(
+		<DataProvider client={client} refreshMs={options.refreshMs ?? 60_000}>
+			<App theme={darkTheme} orgLabel="demo-org" apiLabel="demo" isDemo size={{columns: 100, rows: 30}} {...options} />
+		</DataProvider>,
+	);
+	const frame = () => instance.lastFrame() ?? '';
+	return {
+		...instance,
+		frame,
+		/** Waits until the screen shows `text` (a string or pattern). */
+		async waitFor(text: string | RegExp, timeout = 5000): Promise<string> {
+			await vi.waitFor(
+				() => {
+					const current = frame();
+					if (typeof text === 'string' ? !current.includes(text) : !text.test(current)) throw new Error(`screen lacks ${text}:\n${current}`);
+				},
+				{timeout, interval: 20},
+			);
+			return frame();
+		},
+		/** Types keys one at a time, letting a frame render after each. */
+		async press(...keys: string[]): Promise<void> {
+			for (const key of keys) {
+				instance.stdin.write(key);
+				await new Promise(resolve => setTimeout(resolve, key === ESC ? 60 : 30));
+			}
+		},
+		async cleanup() {
+			instance.unmount();
+			await client.close();
+		},
+	};
+}

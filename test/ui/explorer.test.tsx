@@ -1,0 +1,147 @@
+import type {ServerResponse} from 'node:http';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {DOWN, ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
+
+let demo: DemoServer;
+let failWith: ((response: ServerResponse) => void) | undefined;
+let app: ReturnType<typeof renderExplorer> | undefined;
+
+beforeAll(async () => {
+	demo = await startDemoServer({
+		intercept: (_request, response) => {
+			if (!failWith) return false;
+			failWith(response);
+			return true;
+		},
+	});
+	demo.scenario.setClock(30);
+});
+afterAll(() => demo.close());
+afterEach(async () => {
+	failWith = undefined;
+	await app?.cleanup();
+	app = undefined;
+});
+
+const firstInstall = () => demo.scenario.installs[0]!;
+
+describe('the explorer', () => {
+	it('walks installs → components → latest deploy and back, keeping the selection', async () => {
+		app = renderExplorer(demo);
+		await app.waitFor(firstInstall().name);
+		expect(app.frame()).toContain('Installs (36)');
+		expect(app.frame()).toContain('DEMO');
+		await app.press(DOWN);
+		const second = demo.scenario.installs[1]!;
+		await app.waitFor(new RegExp(`› ${second.name}`));
+		await app.press(ENTER);
+		await app.waitFor(`Components of ${second.name}`);
+		expect(app.frame()).toContain(`installs › ${second.name}`);
+		const component = second.components[0]!.component.name;
+		await app.waitFor(new RegExp(`› ${component}`));
+		await app.press(ENTER);
+		await app.waitFor(/Runner jobs \(\d+\)/);
+		expect(app.frame()).toContain(`Latest deploy of ${component}`);
+		expect(app.frame()).toContain(`installs › ${second.name} › ${component} › latest deploy`);
+		expect(app.frame()).toContain('OCI artifact');
+		await app.press(ESC);
+		await app.waitFor(`Components of ${second.name}`);
+		await app.press(ESC);
+		await app.waitFor(new RegExp(`› ${second.name}`));
+	});
+
+	it('filters the list case-insensitively and clears the filter with Esc', async () => {
+		app = renderExplorer(demo);
+		await app.waitFor(firstInstall().name);
+		await app.press('/', 'G', 'L', 'O', 'B');
+		await app.waitFor('/GLOB');
+		const frame = await app.waitFor(/Installs \(2 of 36\)/);
+		expect(frame).toContain('globex-prod');
+		expect(frame).not.toContain('acme-corp-prod');
+		await app.press(ENTER);
+		await app.waitFor('(Esc clears)');
+		await app.press(ESC);
+		await app.waitFor('Installs (36)');
+		expect(app.frame()).toContain('acme-corp-prod');
+	});
+
+	it('says so when a filter matches nothing', async () => {
+		app = renderExplorer(demo);
+		await app.waitFor(firstInstall().name);
+		await app.press('/', 'z', 'z', 'z');
+		await app.waitFor('No installs match "zzz"');
+	});
+
+	it('shows a help overlay generated from the key registry', async () => {
+		app = renderExplorer(demo);
+		await app.waitFor(firstInstall().name);
+		await app.press('?');
+		const frame = await app.waitFor('Keys — press ? or Esc to close');
+		for (const help of ['drill into the selection', 'filter the list', 'switch focus between list and detail', 'refresh now', 'quit']) {
+			expect(frame).toContain(help);
+		}
+		await app.press('?');
+		await app.waitFor('Installs (36)');
+	});
+
+	it('moves focus between the panes with Tab, visibly', async () => {
+		app = renderExplorer(demo);
+		await app.waitFor(firstInstall().name);
+		expect(app.frame()).toContain('▸ Installs');
+		await app.press('\t');
+		await app.waitFor(`▸ ${firstInstall().name}`);
+		expect(app.frame()).not.toContain('▸ Installs');
+	});
+
+	it('keeps the last good data with a stale marker when a refresh fails, then recovers by itself', async () => {
+		app = renderExplorer(demo, {refreshMs: 300});
+		await app.waitFor(firstInstall().name);
+		await app.waitFor(/updated \d\d:\d\d:\d\d/);
+		failWith = response =>
+			response.writeHead(502, {'content-type': 'text/html', 'x-nuon-trace-id': 'trace-stale'}).end('<html>Bad Gateway</html>');
+		const stale = await app.waitFor('STALE');
+		expect(stale).toContain(firstInstall().name);
+		expect(stale).toContain('HTTP 502 bad gateway');
+		expect(stale).toContain('trace trace-stale');
+		expect(stale).toContain('last good data kept');
+		failWith = undefined;
+		await app.waitFor(/updated \d\d:\d\d:\d\d/, 8000);
+		expect(app.frame()).not.toContain('STALE');
+	});
+
+	it('shows a first-load failure in the list and recovers', async () => {
+		failWith = response => response.writeHead(503, {'content-type': 'application/json'}).end('{"error":"unavailable","description":"maintenance"}');
+		app = renderExplorer(demo, {refreshMs: 300});
+		await app.waitFor('Could not load installs: HTTP 503');
+		expect(app.frame()).toContain('⚠ HTTP 503 service unavailable: maintenance');
+		failWith = undefined;
+		await app.waitFor(firstInstall().name, 8000);
+	});
+
+	it('shows a calm "never deployed" state for a component with no deploy', async () => {
+		const install = demo.scenario.installs.find(i => i.components.some(c => c.neverDeployed))!;
+		const component = install.components.find(c => c.neverDeployed)!.component.name;
+		app = renderExplorer(demo, {start: {kind: 'deploy', installId: install.id, installName: install.name, componentId: install.components.find(c => c.neverDeployed)!.component.id, componentName: component}});
+		const frame = await app.waitFor(`${component} has never been deployed to ${install.name}.`);
+		expect(frame).not.toContain('⚠');
+	});
+
+	it('limits the installs to one app through the `a` menu', async () => {
+		app = renderExplorer(demo);
+		await app.waitFor(firstInstall().name);
+		await app.press('a');
+		await app.waitFor('Show installs of');
+		await app.waitFor('Relay CDN');
+		await app.press(DOWN, DOWN, ENTER);
+		const frame = await app.waitFor('installs (Relay CDN)');
+		await app.waitFor(/Installs of Relay CDN \(9\)/);
+		expect(frame).not.toContain('acme-corp-prod');
+	});
+
+	it('says the terminal is too small instead of drawing a broken screen', async () => {
+		app = renderExplorer(demo, {size: {columns: 40, rows: 10}});
+		await app.waitFor('Terminal too small');
+		expect(app.frame()).toContain('40x10, need 60x12');
+	});
+});

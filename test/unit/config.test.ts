@@ -1,0 +1,67 @@
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {requireConnection, resolveSettings, SettingsError} from '../../source/config.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'nuon-tui-config-'));
+function configFile(text: string): string {
+	const path = join(dir, `nuon-${Math.random().toString(36).slice(2)}.yml`);
+	writeFileSync(path, text);
+	return path;
+}
+
+describe('settings', () => {
+	const file = configFile('api_token: file-token\napi_url: https://file.example\norg_id: file-org\napp_id: file-app\ninstall_id: file-install\n');
+
+	it('reads the official CLI keys from the file named by NUON_CONFIG_FILE', () => {
+		expect(resolveSettings({}, {NUON_CONFIG_FILE: file})).toEqual({
+			apiToken: 'file-token',
+			apiUrl: 'https://file.example',
+			orgId: 'file-org',
+			appId: 'file-app',
+			installId: 'file-install',
+		});
+	});
+
+	it('lets the environment override the file, and flags override both', () => {
+		const env = {NUON_CONFIG_FILE: file, NUON_API_TOKEN: 'env-token', NUON_ORG_ID: 'env-org', NUON_API_URL: 'https://env.example/'};
+		expect(resolveSettings({}, env)).toMatchObject({apiToken: 'env-token', orgId: 'env-org', apiUrl: 'https://env.example', appId: 'file-app'});
+		expect(resolveSettings({apiToken: 'flag-token', orgId: 'flag-org'}, env)).toMatchObject({apiToken: 'flag-token', orgId: 'flag-org'});
+	});
+
+	it('a --config flag wins over NUON_CONFIG_FILE', () => {
+		const other = configFile('org_id: other-org\n');
+		expect(resolveSettings({configFile: other}, {NUON_CONFIG_FILE: file}).orgId).toBe('other-org');
+	});
+
+	it('uses the public API when nothing sets a URL, and a missing file is no error', () => {
+		expect(resolveSettings({}, {NUON_CONFIG_FILE: join(dir, 'absent')}).apiUrl).toBe('https://api.nuon.co');
+	});
+
+	it('names the file and the parse error when the YAML is malformed', () => {
+		const bad = configFile('api_token: [unclosed\n');
+		expect(() => resolveSettings({}, {NUON_CONFIG_FILE: bad})).toThrow(SettingsError);
+		expect(() => resolveSettings({}, {NUON_CONFIG_FILE: bad})).toThrow(new RegExp(`${bad}.*not valid YAML`));
+	});
+
+	it('rejects a file that is not a mapping and a URL that is not http(s)', () => {
+		expect(() => resolveSettings({}, {NUON_CONFIG_FILE: configFile('- a\n- b\n')})).toThrow(/list/);
+		expect(() => resolveSettings({apiUrl: 'api.nuon.co'}, {NUON_CONFIG_FILE: join(dir, 'absent')})).toThrow(/http/);
+	});
+
+	it('says which settings are missing, how to set them, and about --demo', () => {
+		const settings = resolveSettings({}, {NUON_CONFIG_FILE: join(dir, 'absent')});
+		let message = '';
+		try {
+			requireConnection(settings, '/home/me/.nuon');
+		} catch (error) {
+			message = (error as Error).message;
+		}
+		expect(message).toMatch(/Missing API token and org id/);
+		expect(message).toMatch(/NUON_API_TOKEN/);
+		expect(message).toMatch(/--org/);
+		expect(message).toMatch(/\/home\/me\/\.nuon/);
+		expect(message).toMatch(/--demo/);
+	});
+});

@@ -1,0 +1,110 @@
+import {describe, expect, it} from 'vitest';
+import {phaseOf, statusView} from '../../source/domain/status.js';
+import {sanitize, sanitizeDeep} from '../../source/domain/sanitize.js';
+import {ago, formatNanoseconds} from '../../source/domain/time.js';
+import {displayWidth, fit} from '../../source/domain/text.js';
+import {countStatuses, formatCounts, installLocation} from '../../source/domain/install.js';
+import {layoutColumns, windowStart} from '../../source/ui/columns.js';
+
+describe('status mapping', () => {
+	it.each([
+		['active', 'success', '✓'],
+		['error', 'failure', '✗'],
+		['executing', 'progress', '◐'],
+		['queued', 'progress', '◐'],
+		['approval-denied', 'warning', '!'],
+		['noop', 'neutral', '○'],
+	])('%s is %s with %s', (status, phase, glyph) => {
+		expect(statusView(status)).toEqual({phase, glyph, label: status});
+	});
+
+	it('shows an unknown status as it is, with a neutral question mark', () => {
+		expect(statusView('brand-new-state')).toEqual({phase: 'unknown', glyph: '?', label: 'brand-new-state'});
+		expect(phaseOf(undefined)).toBe('neutral');
+	});
+});
+
+describe('sanitize', () => {
+	it('removes CSI, OSC, DCS and C1 sequences and control characters', () => {
+		expect(sanitize('a\u001B[2J\u001B[Hb')).toBe('ab');
+		expect(sanitize('x\u001B]0;pwned title\u0007y')).toBe('xy');
+		expect(sanitize('x\u001B]52;c;ZXZpbA==\u001B\\y')).toBe('xy');
+		expect(sanitize('x\u001B]8;;http://evil\u0007link\u001B]8;;\u0007')).toBe('xlink');
+		expect(sanitize('x\u001BP+q\u001B\\y')).toBe('xy');
+		expect(sanitize('x\u009B31my\u0007\u0008z')).toBe('xyz');
+		expect(sanitize('red\u001B[31m')).toBe('red');
+	});
+
+	it('keeps ordinary text, wide characters and newlines, turns tabs into spaces, drops bidi overrides', () => {
+		expect(sanitize('prod-eu 東京 🚀\nline')).toBe('prod-eu 東京 🚀\nline');
+		expect(sanitize('a\tb')).toBe('a  b');
+		expect(sanitize('abc\u202Edef')).toBe('abcdef');
+	});
+
+	it('cleans keys and values of a whole JSON document', () => {
+		expect(sanitizeDeep({'k\u001B[1m': ['v\u001B]0;t\u0007', 3, null]})).toEqual({k: ['v', 3, null]});
+	});
+});
+
+describe('time', () => {
+	it('turns nanoseconds into a short duration', () => {
+		expect(formatNanoseconds(93_000_000_000)).toBe('1m 33s');
+		expect(formatNanoseconds(7_500_000_000_000)).toBe('2h 5m');
+		expect(formatNanoseconds(0)).toBe('0s');
+		expect(formatNanoseconds(undefined)).toBe('—');
+	});
+
+	it('says how long ago, tolerating missing and bad times', () => {
+		const now = Date.parse('2026-11-28T12:00:00Z');
+		expect(ago('2026-11-28T11:57:00Z', now)).toBe('3m ago');
+		expect(ago(now / 1000 - 7200, now)).toBe('2h ago');
+		expect(ago(undefined, now)).toBe('—');
+		expect(ago('not a time', now)).toBe('—');
+	});
+});
+
+describe('text fitting', () => {
+	it('counts wide characters as two columns and pads to an exact width', () => {
+		expect(displayWidth('東京')).toBe(4);
+		expect(fit('東京-prod', 6)).toBe('東京-…');
+		expect(displayWidth(fit('東京-prod', 6))).toBe(6);
+		expect(fit('ab', 4)).toBe('ab  ');
+		expect(fit('ab', 4, 'right')).toBe('  ab');
+	});
+});
+
+describe('install readings', () => {
+	it('finds the region of each cloud', () => {
+		expect(installLocation({cloud_platform: 'aws', aws_account: {region: 'us-east-1'}})).toBe('aws us-east-1');
+		expect(installLocation({cloud_platform: 'azure', azure_account: {location: 'westeurope'}})).toBe('azure westeurope');
+		expect(installLocation({cloud_platform: 'gcp', install_inputs: [{values: {gcp_region: 'europe-west4'}}]})).toBe('gcp europe-west4');
+		expect(installLocation({})).toBe('—');
+	});
+
+	it('counts statuses with failures first', () => {
+		expect(formatCounts(countStatuses(['active', 'error', 'executing', 'active']))).toBe('1 error · 1 executing · 2 active');
+	});
+});
+
+describe('columns and windows', () => {
+	const columns = [
+		{header: 'NAME', width: 10, grow: true, priority: 1, text: () => ''},
+		{header: 'STATUS', width: 12, priority: 2, text: () => ''},
+		{header: 'APP', width: 20, priority: 3, text: () => ''},
+	];
+
+	it('drops the least important columns first and gives the spare width to the growing one', () => {
+		expect(layoutColumns(columns, 30).map(p => [p.column.header, p.width])).toEqual([
+			['NAME', 17],
+			['STATUS', 12],
+		]);
+		expect(layoutColumns(columns, 60).map(p => p.width)).toEqual([26, 12, 20]);
+	});
+
+	it('moves the window only as far as needed to show the selection', () => {
+		expect(windowStart(0, 5, 10, 100)).toBe(0);
+		expect(windowStart(0, 12, 10, 100)).toBe(3);
+		expect(windowStart(3, 2, 10, 100)).toBe(2);
+		expect(windowStart(50, 29, 10, 30)).toBe(20);
+	});
+});

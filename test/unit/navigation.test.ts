@@ -1,0 +1,20 @@
+import {describe, expect, it} from 'vitest';
+import {breadcrumbs, currentEntry, initialNavigation, navigate} from '../../source/state/navigation.js';
+
+describe('navigation stack', () => {
+	it('pushes on open, pops on back, never pops the root, and remembers the selection per level', () => {
+		let state = initialNavigation();
+		state = navigate(state, {type: 'select', id: 'inl1'});
+		state = navigate(state, {type: 'push', location: {kind: 'components', installId: 'inl1', installName: 'prod-eu'}});
+		state = navigate(state, {type: 'push', location: {kind: 'deploy', installId: 'inl1', installName: 'prod-eu', componentId: 'c1', componentName: 'api'}});
+		expect(breadcrumbs(state)).toEqual(['installs', 'prod-eu', 'api › latest deploy']);
+		state = navigate(navigate(state, {type: 'pop'}), {type: 'pop'});
+		expect(currentEntry(state)).toEqual({location: {kind: 'installs'}, selectedId: 'inl1'});
+		expect(navigate(state, {type: 'pop'})).toBe(state);
+	});
+
+	it('returns the same state when the selection does not change (no re-render)', () => {
+		const state = navigate(initialNavigation(), {type: 'select', id: 'a'});
+		expect(navigate(state, {type: 'select', id: 'a'})).toBe(state);
+	});
+});
