@@ -1,0 +1,62 @@
+// End to end: the built CLI in a real pseudo-terminal against --demo.
+import {afterEach, describe, expect, it} from 'vitest';
+import {Scenario} from '../../source/demo/scenario.js';
+import {startPty, type PtySession} from '../helpers/pty.js';
+
+let session: PtySession | undefined;
+afterEach(() => {
+	session?.kill();
+	session = undefined;
+});
+
+/** An install and component (of the demo's fixed seed) whose deploy is still ahead of its `executing` phase a few seconds after start. */
+function deployAboutToMove() {
+	const scenario = new Scenario({startedAt: 0});
+	for (const install of scenario.installs) {
+		for (const ic of install.components) {
+			const schedule = ic.rollout?.schedule;
+			if (schedule && !schedule.fails && schedule.executingAt > 7 && schedule.executingAt < 14) return {install: install.name, component: ic.component.name};
+		}
+	}
+	throw new Error('the demo scenario has no deploy about to move');
+}
+
+describe('nuon-tui --demo in a real terminal', () => {
+	it('walks to a deploy in the middle of the rollout and sees its status change with no key pressed', async () => {
+		const target = deployAboutToMove();
+		session = startPty(['--demo', '--refresh', '1']);
+		await session.waitFor('Installs (36)');
+		expect(session.text()).toContain('DEMO');
+		session.write('/' + target.install);
+		await session.waitFor(`/${target.install}`);
+		session.write('\r');
+		await session.waitFor('(Esc clears)');
+		session.write('\r');
+		await session.waitFor(`Components of ${target.install}`);
+		session.write('/' + target.component);
+		await session.waitFor(new RegExp(`› ${target.component}`));
+		session.write('\r\r');
+		const first = await session.waitFor(/status\s+\S+ (pending|planning|applying)/);
+		expect(first).toContain(`installs › ${target.install} › ${target.component} › latest deploy`);
+		const before = /status\s+\S+ (\w+)/.exec(first)![1];
+		// No key from here on: the screen must move by itself.
+		const after = await session.waitFor(screen => {
+			const now = /status\s+\S+ (\w+)/.exec(screen)?.[1];
+			return now !== undefined && now !== before;
+		}, 25_000);
+		expect(/status\s+\S+ (\w+)/.exec(after)![1]).not.toBe(before);
+		expect(after).toMatch(/History \(\d+\)/);
+		session.write('q');
+		expect((await session.exited).exitCode).toBe(0);
+		// The shell screen is back: the alternate screen was left and the cursor shown.
+		expect(session.raw()).toContain('\u001B[?1049l');
+	});
+
+	it('exits with a clear one-line message and code 2 when settings are missing', async () => {
+		session = startPty([], {env: {NUON_CONFIG_FILE: '/nonexistent/nuon', NUON_API_TOKEN: '', NUON_ORG_ID: ''}});
+		const {exitCode} = await session.exited;
+		expect(exitCode).toBe(2);
+		expect(session.text()).toContain('Missing API token and org id');
+		expect(session.text()).toContain('nuon-tui --demo');
+	});
+});

@@ -1,0 +1,68 @@
+// Runs the built CLI in a real pseudo-terminal and reads its screen through a real terminal
+// emulator (@xterm/headless), as a user would see it.
+import {fileURLToPath} from 'node:url';
+import {spawn, type IPty} from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+
+export const BIN = fileURLToPath(new URL('../../bin/nuon-tui.js', import.meta.url));
+
+export interface PtySession {
+	pty: IPty;
+	/** The visible screen, one string per row, trailing spaces trimmed. */
+	screen(): string[];
+	text(): string;
+	/** Total bytes the app has written to the terminal. */
+	bytes(): number;
+	/** Everything written, for searching the raw stream. */
+	raw(): string;
+	write(data: string): void;
+	waitFor(match: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
+	exited: Promise<{exitCode: number; signal?: number}>;
+	kill(signal?: string): void;
+}
+
+export function startPty(args: string[], {columns = 100, rows = 30, env = {}}: {columns?: number; rows?: number; env?: Record<string, string>} = {}): PtySession {
+	const {CI: _ci, ...inherited} = process.env; // Ink treats CI=true as non-interactive
+	const pty = spawn(process.execPath, [BIN, ...args], {
+		name: 'xterm-256color',
+		cols: columns,
+		rows,
+		cwd: process.cwd(),
+		env: {...(inherited as Record<string, string>), TERM: 'xterm-256color', ...env},
+	});
+	const terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});
+	let bytes = 0;
+	let raw = '';
+	pty.onData(data => {
+		bytes += Buffer.byteLength(data);
+		raw += data;
+		terminal.write(data);
+	});
+	const exited = new Promise<{exitCode: number; signal?: number}>(resolve => pty.onExit(resolve));
+	const screen = () => {
+		const buffer = terminal.buffer.active;
+		return Array.from({length: rows}, (_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+	};
+	const text = () => screen().join('\n');
+	return {
+		pty,
+		screen,
+		text,
+		bytes: () => bytes,
+		raw: () => raw,
+		write: data => pty.write(data),
+		exited,
+		kill: signal => pty.kill(signal),
+		async waitFor(match, timeoutMs = 10_000) {
+			const test = typeof match === 'function' ? match : (s: string) => (typeof match === 'string' ? s.includes(match) : match.test(s));
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				await new Promise<void>(resolve => terminal.write('', resolve));
+				const current = text();
+				if (test(current)) return current;
+				if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(match)}; screen:\n${current}`);
+				await new Promise(resolve => setTimeout(resolve, 50));
+			}
+		},
+	};
+}
