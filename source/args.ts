@@ -25,13 +25,15 @@ demo-server options
   --port N               port on 127.0.0.1 (default: a free one, printed on start)
   --installs N           number of installs in the demo org (default 36)
   --speed FACTOR         scenario clock speed (default 1)
+  --at SECONDS           start the scenario clock there (the rollout runs from about -20 to 110;
+                         --at 600 gives a settled org)
 
 Keys: press ? in the explorer.`;
 
 export type Command =
 	| {kind: 'help'}
 	| {kind: 'version'}
-	| {kind: 'demo-server'; port: number; installs: number; speed: number}
+	| {kind: 'demo-server'; port: number; installs: number; speed: number; at: number}
 	| {kind: 'explore'; demo: boolean; flags: SettingFlags; refreshSeconds: number};
 
 export class UsageError extends Error {
@@ -57,6 +59,7 @@ export function parseCommand(argv: string[]): Command {
 				port: {type: 'string'},
 				installs: {type: 'string'},
 				speed: {type: 'string'},
+				at: {type: 'string'},
 				help: {type: 'boolean', short: 'h'},
 				version: {type: 'boolean', short: 'v'},
 			},
@@ -77,6 +80,7 @@ export function parseCommand(argv: string[]): Command {
 			port: number(values.port ?? '0', '--port', 0, 65_535),
 			installs: number(values.installs ?? '36', '--installs', 1, 100_000),
 			speed: number(values.speed ?? '1', '--speed', 0.01, 1000),
+			at: number(values.at ?? '0', '--at', -1e6, 1e9),
 		};
 	}
 	return {

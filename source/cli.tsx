@@ -23,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
 			return EXIT.ok;
 		case 'demo-server': {
 			const demo = await startDemoServer({port: command.port, installCount: command.installs, speed: command.speed});
+			demo.scenario.setClock(command.at);
 			process.stdout.write(`nuon-tui demo API listening on ${demo.url} (org ${demo.scenario.orgId}, any token)\n`);
 			await new Promise<void>(resolve => {
 				for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());

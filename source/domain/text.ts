@@ -28,3 +28,27 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 	const pad = ' '.repeat(Math.max(0, width - displayWidth(cut)));
 	return align === 'left' ? cut + pad : pad + cut;
 }
+
+/**
+ * Splits text into pieces of at most `firstWidth` columns, then `restWidth` columns each, breaking
+ * after spaces where it can and inside a word only when the word alone is too wide.
+ */
+export function splitByWidth(text: string, firstWidth: number, restWidth: number): string[] {
+	const pieces: string[] = [];
+	let current = '';
+	let limit = Math.max(1, firstWidth);
+	const flush = () => {
+		pieces.push(current.trimEnd());
+		current = '';
+		limit = Math.max(1, restWidth);
+	};
+	for (const word of text.split(/(?<=\s)/)) {
+		if (current && displayWidth(current + word.trimEnd()) > limit) flush();
+		for (const {segment} of segmenter.segment(word)) {
+			if (current && displayWidth(current) + stringWidth(segment) > limit && segment.trim()) flush();
+			current += segment;
+		}
+	}
+	pieces.push(current.trimEnd());
+	return pieces;
+}

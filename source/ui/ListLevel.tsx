@@ -10,7 +10,7 @@ import type {Resource} from '../state/data.js';
 import {layoutColumns, windowStart, type Column} from './columns.js';
 import {useExplorer, useLevelKeys} from './context.js';
 import type {CommandId} from './keys.js';
-import type {Line} from './lines.js';
+import {wrapLines, type Line} from './lines.js';
 import {CHROME_ROWS, Frame} from './components/Frame.js';
 import {LineView} from './components/LineView.js';
 import {ListPane} from './components/ListPane.js';
@@ -65,7 +65,8 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	const start = windowStart(windowTop.current, Math.max(0, index), listHeight, rows.length);
 	windowTop.current = start;
 	const now = resource.updatedAt ?? Date.now();
-	const detailLines = useMemo(() => (selected ? detail(selected, now) : []), [selected, detail, now]);
+	const detailWidth = rightWidth - 4;
+	const detailRows = useMemo(() => (selected ? wrapLines(detail(selected, now), detailWidth) : []), [selected, detail, now, detailWidth]);
 	const detailHeight = bodyHeight - 2;
 
 	const {hasMore, loadMore} = resource;
@@ -80,7 +81,7 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 		lastIndex.current = clamped;
 		dispatch({type: 'select', id: rowId(rows[clamped]!)});
 	};
-	const scrollDetail = (next: number) => setDetailOffset(Math.max(0, Math.min(Math.max(0, detailLines.length - detailHeight), next)));
+	const scrollDetail = (next: number) => setDetailOffset(Math.max(0, Math.min(Math.max(0, detailRows.length - detailHeight), next)));
 
 	useLevelKeys((command, input, key) => {
 		if (editingFilter) {
@@ -166,7 +167,7 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 						))}
 				</Pane>
 				<Pane title={selected ? props.detailTitle(selected) : 'Detail'} focused={focus === 'detail'} width={rightWidth} height={bodyHeight} theme={theme}>
-					<LineView lines={detailLines} offset={detailOffset} height={detailHeight} width={rightWidth - 4} theme={theme} />
+					<LineView rows={detailRows} offset={detailOffset} height={detailHeight} width={detailWidth} theme={theme} />
 				</Pane>
 			</Box>
 		</Frame>

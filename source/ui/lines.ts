@@ -1,4 +1,6 @@
 // The detail pane and the deploy view are lists of lines, so any of them can scroll.
+import {splitByWidth} from '../domain/text.js';
+
 export type Line =
 	| {kind: 'heading'; text: string}
 	| {kind: 'field'; label: string; value: string; status?: string}
@@ -14,3 +16,37 @@ export const field = (label: string, value: string | number | undefined | null, 
 });
 export const text = (value: string, options: {status?: string; muted?: boolean} = {}): Line => ({kind: 'text', text: value, ...options});
 export const blank: Line = {kind: 'blank'};
+
+/** One screen row of a line: long values continue on the next rows instead of being cut. */
+export type Row = Line | {kind: 'continuation'; text: string; indent: number; status?: string};
+
+/**
+ * Splits lines whose text is wider than `width` into rows. Fields continue under their value;
+ * plain text continues at its own indent. Very long values are cut after `maxRows` rows.
+ */
+export function wrapLines(lines: readonly Line[], width: number, maxRows = 6): Row[] {
+	const labelWidth = labelWidthFor(width);
+	const rows: Row[] = [];
+	for (const line of lines) {
+		if (line.kind !== 'field' && line.kind !== 'text') {
+			rows.push(line);
+			continue;
+		}
+		const indent = line.kind === 'field' ? labelWidth + 1 : 2;
+		const first = line.kind === 'field' ? width - labelWidth - 1 : width;
+		const value = line.kind === 'field' ? line.value : line.text;
+		const prefix = line.status === undefined ? 0 : 2;
+		const chunks = splitByWidth(value, first - prefix, width - indent);
+		if (chunks.length > maxRows) chunks.splice(maxRows - 1, Infinity, `${chunks[maxRows - 1]}…`);
+		rows.push(line.kind === 'field' ? {...line, value: chunks[0] ?? ''} : {...line, text: chunks[0] ?? ''});
+		for (const rest of chunks.slice(1)) rows.push({kind: 'continuation', text: rest, indent, status: line.status});
+	}
+	return rows;
+}
+
+const LABEL_WIDTH = 16;
+
+/** Width of a field's label column in a pane `width` columns wide. */
+export function labelWidthFor(width: number): number {
+	return Math.min(LABEL_WIDTH, Math.floor(width / 3));
+}

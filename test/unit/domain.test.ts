@@ -108,3 +108,22 @@ describe('columns and windows', () => {
 		expect(windowStart(50, 29, 10, 30)).toBe(20);
 	});
 });
+
+describe('wrapping', () => {
+	it('breaks after spaces, splits only words too wide for a row, and counts wide characters', async () => {
+		const {splitByWidth} = await import('../../source/domain/text.js');
+		expect(splitByWidth('2026-11-28 21:26:40 (just now)', 20, 20)).toEqual(['2026-11-28 21:26:40', '(just now)']);
+		expect(splitByWidth('inlr8bp3i3c78iiajj7e4q7ov0', 10, 8)).toEqual(['inlr8bp3i3', 'c78iiajj', '7e4q7ov0']);
+		expect(splitByWidth('東京東京東京', 4, 4)).toEqual(['東京', '東京', '東京']);
+		expect(splitByWidth('short', 10, 10)).toEqual(['short']);
+	});
+
+	it('turns long detail fields into continuation rows under the value', async () => {
+		const {field, wrapLines} = await import('../../source/ui/lines.js');
+		const rows = wrapLines([field('created', '2026-07-25 01:53:55 (126d ago)')], 30);
+		expect(rows).toEqual([
+			{kind: 'field', label: 'created', value: '2026-07-25 01:53:55', status: undefined},
+			{kind: 'continuation', text: '(126d ago)', indent: 11, status: undefined},
+		]);
+	});
+});

@@ -2,15 +2,13 @@ import React, {memo} from 'react';
 import {Box, Text} from 'ink';
 import {statusView} from '../../domain/status.js';
 import {fit, truncate} from '../../domain/text.js';
-import type {Line} from '../lines.js';
+import {labelWidthFor, type Row} from '../lines.js';
 import type {Theme} from '../theme.js';
 
-const LABEL_WIDTH = 16;
-
-/** Renders `height` lines of `lines` from `offset`, each truncated to `width`. */
-export const LineView = memo(function LineView({lines, offset, height, width, theme}: {lines: Line[]; offset: number; height: number; width: number; theme: Theme}) {
-	const visible = lines.slice(offset, offset + height);
-	const labelWidth = Math.min(LABEL_WIDTH, Math.floor(width / 3));
+/** Renders `height` rows (from wrapLines) starting at `offset`, each cut to `width`. */
+export const LineView = memo(function LineView({rows, offset, height, width, theme}: {rows: Row[]; offset: number; height: number; width: number; theme: Theme}) {
+	const visible = rows.slice(offset, offset + height);
+	const labelWidth = labelWidthFor(width);
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
 			{visible.map((line, index) => (
@@ -20,10 +18,14 @@ export const LineView = memo(function LineView({lines, offset, height, width, th
 	);
 });
 
-function LineRow({line, width, labelWidth, theme}: {line: Line; width: number; labelWidth: number; theme: Theme}) {
+function LineRow({line, width, labelWidth, theme}: {line: Row; width: number; labelWidth: number; theme: Theme}) {
 	switch (line.kind) {
 		case 'blank':
 			return <Text> </Text>;
+		case 'continuation': {
+			const view = line.status === undefined ? undefined : statusView(line.status);
+			return <Text color={view ? theme.phase[view.phase] : undefined}>{truncate(' '.repeat(line.indent) + line.text, width)}</Text>;
+		}
 		case 'heading':
 			return (
 				<Text bold color={theme.accent}>

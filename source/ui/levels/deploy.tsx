@@ -1,4 +1,4 @@
-import React, {useState} from 'react';
+import React, {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import {describeError} from '../../api/errors.js';
 import {useLatestDeploy} from '../../state/data.js';
@@ -8,6 +8,7 @@ import {CHROME_ROWS, Frame} from '../components/Frame.js';
 import {LineView} from '../components/LineView.js';
 import {Pane} from '../components/Pane.js';
 import {deployFactLines, deployStatusLines} from './deploy-lines.js';
+import {wrapLines} from '../lines.js';
 
 const HINTS: CommandId[] = ['down', 'back', 'focus', 'refresh', 'help', 'quit'];
 
@@ -21,7 +22,10 @@ export function DeployLevel({installId, installName, componentId, componentName}
 	const leftWidth = Math.round(columns * 0.55);
 	const widths = [leftWidth, columns - leftWidth] as const;
 	const height = bodyHeight - 2;
-	const lines = deploy.data ? [deployStatusLines(deploy.data, now), deployFactLines(deploy.data, now)] : [[], []];
+	const lines = useMemo(
+		() => (deploy.data ? [wrapLines(deployStatusLines(deploy.data, now), widths[0] - 4), wrapLines(deployFactLines(deploy.data, now), widths[1] - 4)] : [[], []]),
+		[deploy.data, now, widths[0], widths[1]],
+	);
 
 	useLevelKeys(command => {
 		const scroll = (delta: number) =>
@@ -84,7 +88,7 @@ export function DeployLevel({installId, installName, componentId, componentName}
 			<Box height={bodyHeight}>
 				{(['Latest deploy', 'What was deployed'] as const).map((title, index) => (
 					<Pane key={title} title={index === 0 ? `${title} of ${componentName}` : title} focused={focus === index} width={widths[index]!} height={bodyHeight} theme={theme}>
-						<LineView lines={lines[index]!} offset={offsets[index]!} height={height} width={widths[index]! - 4} theme={theme} />
+						<LineView rows={lines[index]!} offset={offsets[index]!} height={height} width={widths[index]! - 4} theme={theme} />
 					</Pane>
 				))}
 			</Box>
