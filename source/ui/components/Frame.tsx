@@ -1,4 +1,4 @@
-import React, {type ReactNode} from 'react';
+import React, {useEffect, useState, type ReactNode} from 'react';
 import {Box, Text} from 'ink';
 import {describeError} from '../../api/errors.js';
 import {clock, formatSeconds} from '../../domain/time.js';
@@ -16,10 +16,28 @@ export interface RefreshState {
 
 export const CHROME_ROWS = 4;
 
+/** A refresh must last this long before the header says so: quick ones then write nothing extra. */
+export const BUSY_INDICATOR_DELAY_MS = 400;
+
+/** `flag`, but only once it has stayed true for `delayMs`. */
+function useDelayedFlag(flag: boolean, delayMs: number): boolean {
+	const [shown, setShown] = useState(false);
+	useEffect(() => {
+		if (!flag) {
+			setShown(false);
+			return;
+		}
+		const timer = setTimeout(() => setShown(true), delayMs);
+		return () => clearTimeout(timer);
+	}, [flag, delayMs]);
+	return flag && shown;
+}
+
 /** The screen around a level: header, breadcrumbs, body, status line and key hints. */
 export function Frame({refresh, status, hints, children}: {refresh: RefreshState; status?: ReactNode; hints: CommandId[]; children: ReactNode}) {
 	const {theme, orgLabel, apiLabel, isDemo, navigation, columns} = useExplorer();
-	const refreshText = describeRefresh(refresh);
+	const busy = useDelayedFlag(refresh.isValidating, refresh.hasData ? BUSY_INDICATOR_DELAY_MS : 0);
+	const refreshText = describeRefresh({...refresh, isValidating: busy});
 	const left = `nuon-tui  org ${orgLabel}  `;
 	const apiWidth = Math.max(0, columns - displayWidth(left) - displayWidth(refreshText.text) - 1);
 	return (

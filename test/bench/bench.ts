@@ -1,0 +1,130 @@
+// npm run bench: the built CLI in a real pseudo-terminal against the demo API running as a separate
+// process. Prints one table; each figure is the median of several runs. `--quick` runs fewer.
+import {spawn, execFileSync} from 'node:child_process';
+import {BIN, startPty, type PtySession} from '../helpers/pty.js';
+
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 3 : 5;
+const COLUMNS = 100;
+/** Rewriting one whole line: its characters plus cursor moves and colour codes. */
+const ONE_LINE_BYTES = COLUMNS * 2;
+
+interface Row {
+	figure: string;
+	value: string;
+	target: string;
+	pass: boolean | undefined;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+async function startDemo(args: string[]): Promise<{url: string; stop: () => void}> {
+	const child = spawn(process.execPath, [BIN, 'demo-server', ...args], {stdio: ['ignore', 'pipe', 'inherit']});
+	const url = await new Promise<string>((resolve, reject) => {
+		child.stdout.on('data', (chunk: Buffer) => {
+			const match = /listening on (\S+)/.exec(chunk.toString());
+			if (match) resolve(match[1]!);
+		});
+		child.once('exit', code => reject(new Error(`demo-server exited with ${code}`)));
+	});
+	return {url, stop: () => child.kill()};
+}
+
+function explorer(url: string, args: string[] = []): PtySession {
+	return startPty(args, {env: {NUON_API_URL: url, NUON_API_TOKEN: 'bench-token', NUON_ORG_ID: 'bench-org', NUON_CONFIG_FILE: '/nonexistent'}});
+}
+
+/** Exec to the first frame that shows installs. */
+async function startupMs(url: string): Promise<number> {
+	const started = performance.now();
+	const session = explorer(url);
+	await session.waitFor('acme-corp-prod', 20_000);
+	const elapsed = performance.now() - started;
+	session.kill();
+	await session.exited;
+	return elapsed;
+}
+
+/** A bare `node -e` making one HTTP request to the demo server: the floor for start-up. */
+function floorMs(url: string): number {
+	const started = performance.now();
+	execFileSync(process.execPath, ['-e', `await fetch(${JSON.stringify(url + '/v1/installs?limit=100')}, {headers: {authorization: 'Bearer x', 'x-nuon-org-id': 'o'}}).then(r => r.text())`, '--input-type=module']);
+	return performance.now() - started;
+}
+
+/** Bytes written while nothing changes and no refresh is due. */
+async function idleBytes(url: string, windowMs: number): Promise<number> {
+	const session = explorer(url, ['--refresh', '600']);
+	await session.waitFor(/updated \d\d:\d\d:\d\d/, 20_000);
+	await sleep(1000);
+	const before = session.bytes();
+	await sleep(windowMs);
+	const written = session.bytes() - before;
+	session.kill();
+	await session.exited;
+	return written;
+}
+
+/** Bytes written per refresh when the data has not changed (settled org). */
+async function bytesPerUnchangedRefresh(url: string, windowMs: number): Promise<number> {
+	const session = explorer(url, ['--refresh', '1']);
+	await session.waitFor(/updated \d\d:\d\d:\d\d/, 20_000);
+	await sleep(1500);
+	const before = session.bytes();
+	await sleep(windowMs);
+	const written = session.bytes() - before;
+	session.kill();
+	await session.exited;
+	return written / (windowMs / 1000); // one refresh a second
+}
+
+async function main() {
+	const rows: Row[] = [];
+	// A day after the rollout: nothing changes and every age reads in days, so a refresh has nothing new to show.
+	const settled = await startDemo(['--at', '90000']);
+	try {
+		const startups: number[] = [];
+		const floors: number[] = [];
+		for (let run = 0; run < RUNS; run++) {
+			startups.push(await startupMs(settled.url));
+			floors.push(floorMs(settled.url));
+		}
+		const startup = median(startups);
+		const floor = median(floors);
+		rows.push({figure: 'start-up: exec → first frame with installs', value: `${startup.toFixed(0)} ms`, target: 'report', pass: undefined});
+		rows.push({figure: 'floor: bare node + one HTTP request', value: `${floor.toFixed(0)} ms`, target: 'report', pass: undefined});
+		rows.push({figure: 'start-up ratio to the floor', value: (startup / floor).toFixed(2), target: '≤ 1.5', pass: startup / floor <= 1.5});
+
+		const idle: number[] = [];
+		const refresh: number[] = [];
+		for (let run = 0; run < (quick ? 1 : 3); run++) {
+			idle.push(await idleBytes(settled.url, quick ? 2000 : 5000));
+			refresh.push(await bytesPerUnchangedRefresh(settled.url, quick ? 3000 : 6000));
+		}
+		rows.push({figure: 'bytes written by an idle screen (between refreshes)', value: String(median(idle)), target: '0', pass: median(idle) === 0});
+		rows.push({
+			figure: 'bytes written by a refresh that changes nothing',
+			value: median(refresh).toFixed(0),
+			target: `≤ one ${COLUMNS}-column line with escapes (${ONE_LINE_BYTES} B)`,
+			pass: median(refresh) <= ONE_LINE_BYTES,
+		});
+	} finally {
+		settled.stop();
+	}
+	printTable(rows);
+}
+
+function printTable(rows: Row[]) {
+	const header = ['figure', 'value', 'target', 'result'];
+	const cells = rows.map(r => [r.figure, r.value, r.target, r.pass === undefined ? '' : r.pass ? 'PASS' : 'MISS']);
+	const widths = header.map((h, i) => Math.max(h.length, ...cells.map(c => c[i]!.length)));
+	const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
+	console.log(line(header));
+	console.log(`|${widths.map(w => '-'.repeat(w + 2)).join('|')}|`);
+	for (const c of cells) console.log(line(c));
+	console.log(`\n(median of ${RUNS} runs for start-up; node ${process.version}; ${quick ? 'quick' : 'full'} run)`);
+}
+
+await main();
+process.exit(0);
