@@ -60,3 +60,27 @@ describe('nuon-tui --demo in a real terminal', () => {
 		expect(session.text()).toContain('nuon-tui --demo');
 	});
 });
+
+describe('the terminal is restored', () => {
+	it.each([
+		['SIGTERM', 143],
+		['SIGHUP', 129],
+	])('on %s, with exit code %i', async (signal, code) => {
+		session = startPty(['--demo']);
+		await session.waitFor('Installs (36)');
+		session.kill(signal);
+		const {exitCode} = await session.exited;
+		expect(exitCode).toBe(code);
+		const raw = session.raw();
+		expect(raw.lastIndexOf('\u001B[?1049l')).toBeGreaterThan(raw.lastIndexOf('\u001B[?1049h'));
+		expect(raw.slice(raw.lastIndexOf('\u001B[?1049l'))).toContain('\u001B[?25h');
+	});
+
+	it('on Ctrl-C', async () => {
+		session = startPty(['--demo']);
+		await session.waitFor('Installs (36)');
+		session.write('\u0003');
+		expect((await session.exited).exitCode).toBe(0);
+		expect(session.raw()).toContain('\u001B[?1049l');
+	});
+});
