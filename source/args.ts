@@ -65,7 +65,7 @@ export function parseCommand(argv: string[]): Command {
 			},
 		});
 	} catch (error) {
-		throw new UsageError(`${(error as Error).message.split('\n')[0]}. See nuon-tui --help.`);
+		throw new UsageError(`${(error as Error).message.split(/\.( |$)/)[0]}. See nuon-tui --help.`);
 	}
 	const {values, positionals} = parsed;
 	if (values.help) return {kind: 'help'};
