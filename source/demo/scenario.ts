@@ -1,7 +1,14 @@
 // The demo org as pure data over a clock: a rollout of a new release moves through the installs in
 // waves, each deploy going queued → planning → executing → active (one ends in error).
 import type {App, Install, InstallComponent, InstallComponentSummary, InstallDeploy, RunnerJob, ActionWorkflowRun, CompositeStatus} from '../api/resources.js';
+import type {components} from '../api/schema.js';
+
+type Schemas = components['schemas'];
 import {APPS, CUSTOMERS, ENVIRONMENTS, PEOPLE, REGIONS, RELEASES, type CatalogApp, type ComponentKind} from './catalog.js';
+import {
+	actionRun, CRON_DURATION, CRON_PERIOD, deployJobs, executionLines, executionStatus, jobStatus, runLines, stepStatus,
+	type DeploySchedule, type ExecutionWindow, type JobWindow, type LogLine, type RunWindow,
+} from './activity.js';
 
 export interface ScenarioOptions {
 	installCount?: number;
@@ -14,13 +21,7 @@ export interface ScenarioOptions {
 
 type Phase = 'queued' | 'planning' | 'executing' | 'active' | 'error';
 
-interface Schedule {
-	queuedAt: number;
-	planningAt: number;
-	executingAt: number;
-	doneAt: number;
-	fails: boolean;
-}
+type Schedule = DeploySchedule;
 
 interface DemoComponent {
 	id: string;
@@ -86,6 +87,9 @@ export class Scenario {
 	readonly installs: DemoInstall[];
 	readonly #installsById = new Map<string, DemoInstall>();
 	readonly #deploys = new Map<string, {install: DemoInstall; ic: DemoInstallComponent; rollout: boolean}>();
+	/** Deploy id without its prefix → deploy id, to find a deploy from its jobs, runs and streams. */
+	readonly #deployByBase = new Map<string, string>();
+	readonly #installByBase = new Map<string, DemoInstall>();
 	/** When the last rollout deploy finishes, in scenario seconds. */
 	readonly rolloutEndsAt: number;
 
@@ -138,11 +142,16 @@ export class Scenario {
 					lastDone = Math.max(lastDone, doneAt);
 					ic.rollout = {id: makeId('ind', rand), schedule: {queuedAt, planningAt, executingAt, doneAt, fails: k === failsAt}};
 					this.#deploys.set(ic.rollout.id, {install, ic, rollout: true});
+					this.#deployByBase.set(ic.rollout.id.slice(3, 24), ic.rollout.id);
 				}
-				if (!neverDeployed) this.#deploys.set(ic.previousDeployId, {install, ic, rollout: false});
+				if (!neverDeployed) {
+					this.#deploys.set(ic.previousDeployId, {install, ic, rollout: false});
+					this.#deployByBase.set(ic.previousDeployId.slice(3, 24), ic.previousDeployId);
+				}
 				return ic;
 			});
 			this.#installsById.set(install.id, install);
+			this.#installByBase.set(install.id.slice(3, 19), install);
 			return install;
 		});
 		this.rolloutEndsAt = lastDone;
@@ -306,9 +315,16 @@ export class Scenario {
 				digest: `sha256:${digest(deployId)}`,
 				media_type: 'application/vnd.oci.image.manifest.v1+json',
 			},
-			log_stream: {id: 'log' + deployId.slice(3), owner_id: deployId, owner_type: 'install_deploys', ...(done ? {} : {open: true})},
-			runner_jobs: this.#runnerJobs(install, ic, deployId, schedule, t),
-			action_workflow_runs: this.#actionRuns(install, ic, deployId, schedule, t),
+			log_stream: this.#logStream(`lgd${deployId.slice(3)}`, deployId, 'install_deploys', !done, createdAt),
+			runner_jobs: this.#jobsOf(deployId)
+				.filter(job => job.from <= t || job.group === 'sync')
+				.reverse()
+				.slice(0, 10)
+				.map(job => this.#runnerJob(job, deployId, t)),
+			action_workflow_runs: (() => {
+				const run = this.#deployRun(deployId);
+				return run && run.from <= t ? [this.#actionRunObject(run, install, t)] : [];
+			})(),
 		};
 	}
 
@@ -354,63 +370,306 @@ export class Scenario {
 		return {...current, history: entries.slice(0, -1).reverse()};
 	}
 
-	#runnerJobs(install: DemoInstall, ic: DemoInstallComponent, deployId: string, schedule: Schedule | undefined, t: number): RunnerJob[] {
-		const at = (s: number) => this.#iso(s);
-		const plan = (s: Schedule) => [s.planningAt, s.executingAt] as const;
-		const windows: Array<{group: RunnerJob['group']; type: RunnerJob['type']; operation: RunnerJob['operation']; from: number; to: number; fails?: boolean}> = [];
-		const deployType = ({terraform_module: 'terraform-deploy', helm_chart: 'helm-chart-deploy', job: 'job-deploy', docker_build: 'noop-deploy'} as const)[ic.component.type];
-		const s = schedule ?? {queuedAt: -6 * 86_400, planningAt: -6 * 86_400 + 5, executingAt: -6 * 86_400 + 15, doneAt: -6 * 86_400 + 40, fails: false};
-		windows.push({group: 'sync', type: 'oci-sync', operation: 'exec', from: s.queuedAt, to: s.planningAt});
-		if (ic.component.type !== 'docker_build') {
-			const [from, to] = plan(s);
-			windows.push({group: 'deploy', type: deployType, operation: 'create-apply-plan', from, to});
-			windows.push({group: 'deploy', type: deployType, operation: 'apply-plan', from: s.executingAt, to: s.doneAt, fails: s.fails});
+	#deployEntry(deployId: string) {
+		const entry = this.#deploys.get(deployId);
+		if (!entry) return undefined;
+		const schedule: Schedule = entry.rollout
+			? entry.ic.rollout!.schedule
+			: {queuedAt: -6 * 86_400, planningAt: -6 * 86_400 + 5, executingAt: -6 * 86_400 + 15, doneAt: -6 * 86_400 + 40, fails: false};
+		return {...entry, schedule};
+	}
+
+	#jobsOf(deployId: string): JobWindow[] {
+		const entry = this.#deployEntry(deployId);
+		if (!entry) return [];
+		const index = this.installs.indexOf(entry.install) + entry.install.components.indexOf(entry.ic);
+		return deployJobs(deployId, entry.ic.component.type, entry.schedule, entry.rollout && index % 4 === 1);
+	}
+
+	/** A runner job of a deploy or an action run, by id. */
+	#findJob(jobId: string): {job: JobWindow; ownerId: string; install: DemoInstall; ic?: DemoInstallComponent} | undefined {
+		const deployId = this.#deployByBase.get(jobId.slice(3, 24));
+		if (deployId) {
+			const job = this.#jobsOf(deployId).find(j => j.id === jobId);
+			const entry = this.#deploys.get(deployId)!;
+			if (job) return {job, ownerId: deployId, install: entry.install, ic: entry.ic};
 		}
-		return windows
-			.map((w, index) => {
-				const status: RunnerJob['status'] = t < w.from ? 'queued' : t < w.to ? 'in-progress' : w.fails ? 'failed' : 'finished';
-				const started = t >= w.from;
-				const finished = t >= w.to;
-				return {
-					id: `rjb${deployId.slice(3, 24)}${index}`,
-					group: w.group,
-					type: w.type,
-					operation: w.operation,
-					status,
-					status_description: status === 'failed' ? 'helm upgrade failed: timed out waiting for the condition' : `job ${status}`,
-					execution_count: started ? 1 : 0,
-					execution_time: Math.round(((finished ? w.to : Math.max(t, w.from)) - w.from) * 1e9),
-					created_at: at(s.queuedAt),
-					updated_at: at(finished ? w.to : started ? w.from : s.queuedAt),
-					...(started ? {started_at: at(w.from)} : {}),
-					...(finished ? {finished_at: at(w.to)} : {}),
-					owner_id: deployId,
-					owner_type: 'install_deploys',
-					log_stream_id: `log${deployId.slice(3, 24)}${index}`,
-					metadata: {component_name: ic.component.name, component_id: ic.component.id, deploy_id: deployId, install_id: install.id, app_id: install.app.id},
-				};
-			})
+		const run = jobId.startsWith('rja') ? this.#findRun(`awr${jobId.slice(3)}`) : jobId.startsWith('rjc') ? this.#findRun(`awc${jobId.slice(3)}`) : undefined;
+		return run ? {job: runJob(run.window), ownerId: run.window.id, install: run.install} : undefined;
+	}
+
+	#runnerJob(job: JobWindow, ownerId: string, t: number, owner?: {install: DemoInstall; ic?: DemoInstallComponent; run?: RunWindow}): RunnerJob {
+		const status = jobStatus(job, t);
+		const started = t >= job.from;
+		const finished = t >= job.to;
+		const entry = this.#deploys.get(ownerId);
+		const install = owner?.install ?? entry?.install;
+		const ic = owner?.ic ?? entry?.ic;
+		const executions = job.executions.filter(e => e.from <= t);
+		const latest = executions.at(-1);
+		return {
+			id: job.id,
+			group: job.group,
+			type: job.type as RunnerJob['type'],
+			operation: job.operation,
+			status,
+			status_description: status === 'failed' ? `failed after ${executions.length} executions: ${latest?.errorReason ?? 'error'}` : `job ${status}`,
+			execution_count: executions.length,
+			max_executions: 3,
+			execution_time: Math.round(((finished ? job.to : Math.max(t, job.from)) - job.from) * 1e9),
+			available_timeout: 300e9,
+			queue_timeout: 600e9,
+			execution_timeout: 1800e9,
+			overall_timeout: 3600e9,
+			created_at: this.#iso(job.from - 1),
+			updated_at: this.#iso(finished ? job.to : started ? job.from : job.from - 1),
+			...(started ? {started_at: this.#iso(job.from)} : {}),
+			...(finished ? {finished_at: this.#iso(job.to), final_runner_job_execution_id: latest?.id} : {}),
+			owner_id: ownerId,
+			owner_type: owner?.run ? 'install_action_workflow_runs' : 'install_deploys',
+			log_stream_id: job.logStreamId,
+			runner_id: install ? `run${install.id.slice(3)}` : undefined,
+			executions: latest ? [this.#execution(job, latest, t)] : [],
+			outputs: finished && !job.fails ? jobOutputs(job) : undefined,
+			metadata: {
+				...(install ? {install_id: install.id, app_id: install.app.id} : {}),
+				...(ic ? {component_name: ic.component.name, component_id: ic.component.id, deploy_id: ownerId} : {}),
+				...(owner?.run ? {action_workflow_id: owner.run.workflowId, action_workflow_run_id: owner.run.id, action_workflow_name: owner.run.workflowName} : {}),
+			},
+		};
+	}
+
+	#execution(job: JobWindow, execution: ExecutionWindow, t: number): Schemas['app.RunnerJobExecution'] {
+		const status = executionStatus(execution, t);
+		const done = status === 'finished' || status === 'failed';
+		return {
+			id: execution.id,
+			runner_job_id: job.id,
+			status,
+			created_at: this.#iso(execution.from),
+			updated_at: this.#iso(Math.min(t, execution.to)),
+			...(done
+				? {
+						result: {
+							id: `rjr${execution.id.slice(3)}`,
+							runner_job_execution_id: execution.id,
+							success: !execution.fails,
+							...(execution.fails ? {error_code: execution.errorCode ?? 1, error_metadata: {reason: execution.errorReason ?? 'failed', attempt: String(execution.attempt)}} : {}),
+							created_at: this.#iso(execution.to),
+						},
+					}
+				: {}),
+			...(done && !execution.fails ? {outputs: {id: `rjo${execution.id.slice(3)}`, runner_job_execution_id: execution.id, outputs: jobOutputs(job)}} : {}),
+		};
+	}
+
+	runnerJob(jobId: string, t: number): RunnerJob | undefined {
+		const found = this.#findJob(jobId);
+		if (!found || found.job.from - 1 > t) return undefined;
+		const run = this.#findRun(found.ownerId);
+		return this.#runnerJob(found.job, found.ownerId, t, {install: found.install, ic: found.ic, run: run?.window});
+	}
+
+	/** Executions of a runner job, newest first (as the API sends them). */
+	executions(jobId: string, t: number): Array<Schemas['app.RunnerJobExecution']> | undefined {
+		const found = this.#findJob(jobId);
+		if (!found) return undefined;
+		return found.job.executions
+			.filter(e => e.from <= t)
+			.map(e => this.#execution(found.job, e, t))
 			.reverse();
 	}
 
-	#actionRuns(install: DemoInstall, ic: DemoInstallComponent, deployId: string, schedule: Schedule | undefined, t: number): ActionWorkflowRun[] {
-		if (ic.component.type !== 'helm_chart') return [];
-		const start = schedule ? schedule.doneAt : -6 * 86_400 + 40;
-		if (t < start || schedule?.fails) return [];
-		const status = t < start + 4 ? 'in-progress' : 'finished';
-		return [
-			{
-				id: `awr${deployId.slice(3)}`,
-				install_id: install.id,
-				trigger_type: 'post-deploy-component',
-				status,
-				status_description: status === 'finished' ? 'smoke test passed' : 'running smoke test',
-				status_v2: {status: status === 'finished' ? 'success' : 'in-progress', status_human_description: status === 'finished' ? 'smoke test passed' : 'running smoke test'},
-				execution_time: Math.round(Math.min(t - start, 4) * 1e9),
-				created_at: this.#iso(start),
-				updated_at: this.#iso(Math.min(t, start + 4)),
+	/** The plan a deploy job produced, as the JSON string the API returns; undefined when it has none. */
+	plan(jobId: string, t: number): string | undefined {
+		const found = this.#findJob(jobId);
+		if (!found || found.job.group !== 'deploy' || !found.ic) return undefined;
+		const planJob = this.#jobsOf(found.ownerId).find(j => j.operation === 'create-apply-plan');
+		if (!planJob || t < planJob.to) return undefined;
+		return JSON.stringify(planFor(found.ic.component.name, found.ic.component.type));
+	}
+
+	// ---- action workflow runs -------------------------------------------------------------------
+
+	#deployRun(deployId: string): RunWindow | undefined {
+		const entry = this.#deployEntry(deployId);
+		if (!entry || entry.ic.component.type !== 'helm_chart' || entry.schedule.fails) return undefined;
+		return actionRun(`awr${deployId.slice(3)}`, 'post-deploy-component', entry.schedule.doneAt, 24);
+	}
+
+	#cronRun(install: DemoInstall, n: number): RunWindow {
+		const offset = this.#cronOffset(install);
+		const id = `awc${install.id.slice(3, 19)}${String(n + 100_000).padStart(7, '0')}`;
+		return actionRun(id, 'cron', offset + n * CRON_PERIOD, CRON_DURATION, this.installs.indexOf(install) % 9 === 4);
+	}
+
+	#cronOffset(install: DemoInstall): number {
+		return -((this.installs.indexOf(install) * 7) % CRON_PERIOD);
+	}
+
+	#latestCronRun(install: DemoInstall, t: number): RunWindow {
+		return this.#cronRun(install, Math.floor((t - this.#cronOffset(install)) / CRON_PERIOD));
+	}
+
+	#findRun(runId: string): {window: RunWindow; install: DemoInstall; deployId?: string} | undefined {
+		if (runId.startsWith('awr')) {
+			const deployId = this.#deployByBase.get(runId.slice(3, 24));
+			const window = deployId ? this.#deployRun(deployId) : undefined;
+			return window && window.id === runId ? {window, install: this.#deploys.get(deployId!)!.install, deployId} : undefined;
+		}
+		if (runId.startsWith('awc')) {
+			const install = this.#installByBase.get(runId.slice(3, 19));
+			const n = Number(runId.slice(19)) - 100_000;
+			return install && Number.isInteger(n) ? {window: this.#cronRun(install, n), install} : undefined;
+		}
+		return undefined;
+	}
+
+	#actionRunObject(run: RunWindow, install: DemoInstall, t: number): ActionWorkflowRun {
+		const steps = run.steps;
+		const done = t >= run.to;
+		const failed = done && run.fails;
+		const status = !done ? 'in-progress' : failed ? 'error' : 'finished';
+		const configId = `awg${run.workflowId.slice(3)}`;
+		return {
+			id: run.id,
+			install_id: install.id,
+			install_action_workflow_id: `iaw${install.id.slice(3, 16)}${run.workflowId.slice(3, 16)}`,
+			trigger_type: run.trigger,
+			triggered_by_id: run.trigger === 'cron' ? 'cron-scheduler' : `ind${run.id.slice(3)}`,
+			triggered_by_type: run.trigger === 'cron' ? 'cron' : 'install_deploys',
+			status,
+			status_description: !done ? `running ${steps.find(step => t < step.to)?.name ?? ''}` : failed ? `step ${steps.at(-1)!.name} failed` : `${run.workflowName} finished`,
+			status_v2: {status: !done ? 'in-progress' : failed ? 'error' : 'success', status_human_description: !done ? 'running' : failed ? 'a step failed' : 'all steps finished', created_at_ts: Math.floor((this.startedAt + Math.min(t, run.to) * SECOND) / SECOND)},
+			execution_time: Math.round((Math.min(t, run.to) - run.from) * 1e9),
+			created_at: this.#iso(run.from),
+			updated_at: this.#iso(Math.min(t, run.to)),
+			config: {
+				id: configId,
+				action_workflow_id: run.workflowId,
+				timeout: 600e9,
+				// The API does not promise any order: steps are ordered by idx.
+				steps: [...steps].reverse().map(step => ({
+					id: step.id,
+					idx: step.idx,
+					name: step.name,
+					action_workflow_config_id: configId,
+					command: step.command,
+					inline_contents: step.inlineContents,
+					env_vars: Object.fromEntries(Object.keys(step.envVars).map(name => [name, `{{ .nuon.install.${name.toLowerCase()} }}`])),
+					...(step.repo ? {public_git_vcs_config: {repo: step.repo.repo, branch: step.repo.branch, directory: step.repo.directory}} : {}),
+				})),
 			},
-		];
+			steps: steps
+				.filter(step => step.from <= t)
+				.map(step => ({
+					id: `ars${step.id.slice(3)}`,
+					step_id: step.id,
+					install_action_workflow_run_id: run.id,
+					status: stepStatus(step, t),
+					execution_duration: Math.round((Math.min(t, step.to) - step.from) * 1e9),
+					created_at: this.#iso(step.from),
+					updated_at: this.#iso(Math.min(t, step.to)),
+				})),
+			log_stream: this.#logStream(run.logStreamId, run.id, 'install_action_workflow_runs', !done, run.from),
+			runner_job: this.#runnerJob(runJob(run), run.id, t, {install, run}),
+			outputs: done && !failed ? {checks_passed: String(steps.length), report_url: `https://reports.example.com/${install.name}/${run.id}`} : undefined,
+		};
+	}
+
+	actionRun(install: DemoInstall, runId: string, t: number): ActionWorkflowRun | undefined {
+		const run = this.#findRun(runId);
+		if (!run || run.install !== install || run.window.from > t) return undefined;
+		return this.#actionRunObject(run.window, install, t);
+	}
+
+	/** The install's action workflows, each with its latest run (as latest-runs answers). */
+	latestRuns(install: DemoInstall, t: number): Array<Schemas['app.InstallActionWorkflow']> {
+		const runs: RunWindow[] = [this.#latestCronRun(install, t)];
+		const deployRuns = install.components
+			.map(ic => (this.#rolloutStarted(ic, t) ? ic.rollout!.id : ic.previousDeployId))
+			.map(id => this.#deployRun(id))
+			.filter((run): run is RunWindow => !!run && run.from <= t)
+			.sort((a, b) => b.from - a.from);
+		if (deployRuns[0]) runs.push(deployRuns[0]);
+		return runs.map(run => ({
+			id: `iaw${install.id.slice(3, 16)}${run.workflowId.slice(3, 16)}`,
+			install_id: install.id,
+			action_workflow_id: run.workflowId,
+			action_workflow: {id: run.workflowId, name: run.workflowName, app_id: install.app.id, status: 'active'},
+			status: 'active',
+			created_at: new Date(install.createdAt).toISOString(),
+			runs: [this.#actionRunObject(run, install, t)],
+		}));
+	}
+
+	// ---- logs ---------------------------------------------------------------------------------------
+
+	#logStream(id: string, ownerId: string, ownerType: string, open: boolean, createdAt: number): Schemas['app.LogStream'] {
+		return {id, owner_id: ownerId, owner_type: ownerType, created_at: this.#iso(createdAt), ...(open ? {open: true} : {})};
+	}
+
+	/** The stream's lines (all of them, written or not yet) and when it closes. */
+	#streamSource(streamId: string): {lines: LogLine[]; closesAt: number; opensAt: number; ownerId: string; ownerType: string} | undefined {
+		const base = streamId.slice(3);
+		if (streamId.startsWith('lgd')) {
+			const deployId = `ind${base}`;
+			const entry = this.#deployEntry(deployId);
+			if (!entry) return undefined;
+			const lines = this.#jobsOf(deployId).flatMap(job => job.executions.flatMap(e => executionLines(job, e)));
+			return {lines, opensAt: entry.schedule.queuedAt, closesAt: entry.schedule.doneAt, ownerId: deployId, ownerType: 'install_deploys'};
+		}
+		if (streamId.startsWith('lgj')) {
+			const found = this.#findJob(`rjb${base}`);
+			if (!found) return undefined;
+			const {job} = found;
+			const lines = job.executions.flatMap(e => executionLines(job, e));
+			return {lines, opensAt: job.from, closesAt: job.to, ownerId: job.id, ownerType: 'runner_jobs'};
+		}
+		if (streamId.startsWith('lgr') || streamId.startsWith('lgc')) {
+			const run = this.#findRun(`${streamId.startsWith('lgr') ? 'awr' : 'awc'}${base}`);
+			if (!run) return undefined;
+			return {lines: runLines(run.window), opensAt: run.window.from, closesAt: run.window.to, ownerId: run.window.id, ownerType: 'install_action_workflow_runs'};
+		}
+		return undefined;
+	}
+
+	logStream(streamId: string, t: number): Schemas['app.LogStream'] | undefined {
+		const source = this.#streamSource(streamId);
+		if (!source || t < source.opensAt) return undefined;
+		return this.#logStream(streamId, source.ownerId, source.ownerType, t < source.closesAt, source.opensAt);
+	}
+
+	/** The records written by `t`, oldest first, with their nanosecond timestamps. */
+	logRecords(streamId: string, t: number): Array<{ns: bigint; record: Schemas['app.OtelLogRecord']}> | undefined {
+		const source = this.#streamSource(streamId);
+		if (!source || t < source.opensAt) return undefined;
+		return source.lines
+			.map((line, index) => ({line, index, ns: this.#nanos(line)}))
+			.filter(({line}) => line.at <= t)
+			.sort((a, b) => (a.ns < b.ns ? -1 : a.ns > b.ns ? 1 : a.index - b.index))
+			.map(({line, index, ns}) => ({
+				ns,
+				record: {
+					id: `olr${streamId.slice(3, 20)}${String(index).padStart(6, '0')}`,
+					log_stream_id: streamId,
+					timestamp: nanosToTimestamp(ns),
+					severity_text: line.severity,
+					severity_number: SEVERITY_NUMBER[line.severity],
+					body: line.body,
+					service_name: 'nuon-runner',
+					runner_job_id: line.jobId,
+					runner_job_execution_id: line.executionId,
+					runner_job_execution_step: line.executionStep,
+					log_attributes: line.step ? {workflow_step_name: line.step} : ({} as Record<string, string>),
+				},
+			}));
+	}
+
+	#nanos(line: LogLine): bigint {
+		const ms = Math.floor(this.startedAt + line.at * SECOND);
+		const subMillisecond = line.nanos || Math.floor(((this.startedAt + line.at * SECOND) % 1) * 1e6);
+		return BigInt(ms) * 1_000_000n + BigInt(subMillisecond);
 	}
 }
 
@@ -443,4 +702,67 @@ function digest(seed: string): string {
 	const rand = random([...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16_777_619), 2_166_136_261));
 	while (out.length < 64) out += Math.floor(rand() * 16).toString(16);
 	return out;
+}
+
+const SEVERITY_NUMBER = {DEBUG: 5, INFO: 9, WARN: 13, ERROR: 17} as const;
+
+/** RFC 3339 with nanoseconds, as the API writes log timestamps. */
+export function nanosToTimestamp(ns: bigint): string {
+	const ms = Number(ns / 1_000_000n);
+	const fraction = String(ns % 1_000_000_000n).padStart(9, '0');
+	return new Date(ms).toISOString().replace(/\.\d{3}Z$/, `.${fraction}Z`);
+}
+
+/** The runner job that executes an action run. */
+function runJob(run: RunWindow): JobWindow {
+	return {
+		id: run.jobId,
+		group: 'actions',
+		type: 'actions-workflow',
+		operation: 'exec',
+		from: run.from,
+		to: run.to,
+		fails: run.fails,
+		logStreamId: run.logStreamId,
+		executions: [{id: `rje${run.jobId.slice(3)}1`, attempt: 1, from: run.from, to: run.to, fails: run.fails, errorCode: run.fails ? 2 : undefined, errorReason: run.fails ? 'a step failed' : undefined}],
+	};
+}
+
+/** Outputs as the API nests them: each value an object. */
+function jobOutputs(job: JobWindow): Record<string, Record<string, never>> {
+	const outputs: Record<string, Record<string, unknown>> =
+		job.group === 'sync'
+			? {image: {repository: 'registry.nuon.co/install', tag: RELEASES.next, size_bytes: 48_213_377}}
+			: job.operation === 'create-apply-plan'
+				? {plan: {add: 3, change: 1, destroy: 0, checksum: 'sha256:3f1a9c'}}
+				: job.group === 'actions'
+					? {checks: {passed: 3, failed: 0}}
+					: {
+							service: {endpoint: 'https://api.internal.example.com', port: 443},
+							resources: {added: 3, changed: 1, destroyed: 0},
+							notes: {text: 'Deployed by the Nuon runner. '.repeat(8).trim()},
+						};
+	return outputs as Record<string, Record<string, never>>;
+}
+
+function planFor(name: string, type: ComponentKind): unknown {
+	if (type === 'terraform_module') {
+		return {
+			format_version: '1.2',
+			terraform_version: '1.9.8',
+			resource_changes: [
+				{address: 'aws_s3_bucket.logs', type: 'aws_s3_bucket', change: {actions: ['create'], after: {bucket: `${name}-logs`, force_destroy: false, tags: {managed_by: 'nuon'}}}},
+				{address: 'aws_iam_role.runner', type: 'aws_iam_role', change: {actions: ['update'], before: {max_session_duration: 3600}, after: {max_session_duration: 7200}}},
+				{address: 'aws_security_group.db', type: 'aws_security_group', change: {actions: ['create'], after: {ingress: [{from_port: 5432, to_port: 5432, cidr_blocks: ['10.0.0.0/16']}]}}},
+			],
+			output_changes: {endpoint: {actions: ['no-op']}},
+		};
+	}
+	return {
+		release: name,
+		chart: `${name}-2.4.0`,
+		namespace: name,
+		diff: [`Deployment/${name}: image v2.3.1 → v2.4.0`, `ConfigMap/${name}-config: 2 keys changed`, `HorizontalPodAutoscaler/${name}: maxReplicas 6 → 8`],
+		values: {image: {tag: RELEASES.next}, replicas: 3, resources: {limits: {cpu: '500m', memory: '512Mi'}}},
+	};
 }

@@ -12,10 +12,11 @@ const DEFAULT_LIMIT = 10;
 interface Request {
 	params: string[];
 	query: URLSearchParams;
+	headers: IncomingMessage['headers'];
 	t: number;
 }
 
-type Answer = {status: number; body: unknown} | {list: unknown[]};
+type Answer = {status: number; body: unknown; headers?: Record<string, string>} | {list: unknown[]};
 type Handler = (scenario: Scenario, request: Request) => Answer;
 
 const notFound = (what: string): Answer => ({status: 404, body: {error: 'not found', user_error: true, description: `${what} not found`}});
@@ -26,6 +27,27 @@ function withInstall(handler: (scenario: Scenario, install: NonNullable<ReturnTy
 		const install = scenario.findInstall(request.params[0]!);
 		return install ? handler(scenario, install, request) : notFound(`install ${request.params[0]}`);
 	};
+}
+
+const found = (body: unknown, what: string): Answer => (body === undefined ? notFound(what) : ok(body));
+
+const LOG_PAGE = 100;
+
+/**
+ * Log records after (order=asc) or before (order=desc) the nanosecond cursor in X-Nuon-API-Offset,
+ * 100 at most; X-Nuon-API-Next is the next cursor, empty when fewer than 100 came back.
+ */
+function logs(scenario: Scenario, {params, query, headers, t}: Request): Answer {
+	const records = scenario.logRecords(params[0]!, t);
+	if (!records) return notFound(`log stream ${params[0]}`);
+	const offset = String(headers['x-nuon-api-offset'] ?? '');
+	const cursor = /^\d+$/.test(offset) ? BigInt(offset) : undefined;
+	const descending = query.get('order') === 'desc';
+	const page = descending
+		? records.filter(r => cursor === undefined || r.ns < cursor).reverse().slice(0, LOG_PAGE)
+		: records.filter(r => cursor === undefined || r.ns > cursor).slice(0, LOG_PAGE);
+	const next = page.length === LOG_PAGE ? String(page.at(-1)!.ns) : '';
+	return {status: 200, body: page.map(r => r.record), headers: {'x-nuon-api-next': next}};
 }
 
 const search = (query: URLSearchParams) => (name: string) => name.toLowerCase().includes((query.get('q') ?? '').toLowerCase());
@@ -72,6 +94,32 @@ const ROUTES: Array<[RegExp, Handler]> = [
 			return deploy ? ok(deploy) : notFound('install deploy');
 		}),
 	],
+	[
+		/^\/v1\/runner-jobs\/([^/]+)$/,
+		(scenario, {params, t}) => found(scenario.runnerJob(params[0]!, t), `runner job ${params[0]}`),
+	],
+	[
+		/^\/v1\/runner-jobs\/([^/]+)\/executions$/,
+		(scenario, {params, t}) => {
+			const executions = scenario.executions(params[0]!, t);
+			// Not really paged: up to 1000, newest first, whatever the limit.
+			return executions ? ok(executions.slice(0, 1000)) : notFound(`runner job ${params[0]}`);
+		},
+	],
+	[
+		/^\/v1\/runner-jobs\/([^/]+)\/plan$/,
+		(scenario, {params, t}) => found(scenario.plan(params[0]!, t), 'plan'),
+	],
+	[
+		/^\/v1\/installs\/([^/]+)\/action-workflows\/latest-runs$/,
+		withInstall((scenario, install, {t}) => ({list: scenario.latestRuns(install, t)})),
+	],
+	[
+		/^\/v1\/installs\/([^/]+)\/action-workflows\/runs\/([^/]+)$/,
+		withInstall((scenario, install, {params, t}) => found(scenario.actionRun(install, params[1]!, t), `action workflow run ${params[1]}`)),
+	],
+	[/^\/v1\/log-streams\/([^/]+)$/, (scenario, {params, t}) => found(scenario.logStream(params[0]!, t), `log stream ${params[0]}`)],
+	[/^\/v1\/log-streams\/([^/]+)\/logs$/, (scenario, request) => logs(scenario, request)],
 	[
 		/^\/v1\/installs\/([^/]+)\/deploys\/([^/]+)$/,
 		withInstall((scenario, install, {params, t}) => {
@@ -125,12 +173,12 @@ export function handle(scenario: Scenario, request: IncomingMessage, response: S
 	for (const [pattern, handler] of ROUTES) {
 		const match = pattern.exec(url.pathname);
 		if (!match) continue;
-		const answer = handler(scenario, {params: match.slice(1).map(decodeURIComponent), query: url.searchParams, t});
+		const answer = handler(scenario, {params: match.slice(1).map(decodeURIComponent), query: url.searchParams, headers: request.headers, t});
 		if ('list' in answer) {
 			const {items, headers} = paginate(answer.list, url.searchParams);
 			send(200, items, headers);
 		} else {
-			send(answer.status, answer.body);
+			send(answer.status, answer.body, answer.headers);
 		}
 		return;
 	}

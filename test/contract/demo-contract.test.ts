@@ -9,9 +9,41 @@ beforeAll(async () => {
 });
 afterAll(() => demo.close());
 
-async function get(path: string): Promise<{status: number; body: unknown}> {
-	const response = await fetch(demo.url + path, {headers: {authorization: 'Bearer demo', 'x-nuon-org-id': demo.scenario.orgId}});
-	return {status: response.status, body: await response.json()};
+async function get(path: string, headers: Record<string, string> = {}): Promise<{status: number; body: unknown; headers: Headers}> {
+	const response = await fetch(demo.url + path, {headers: {authorization: 'Bearer demo', 'x-nuon-org-id': demo.scenario.orgId, ...headers}});
+	return {status: response.status, body: await response.json(), headers: response.headers};
+}
+
+const kinds = new Set<string>();
+
+/** Runner jobs, executions, plans, action runs and log streams reachable from a deploy. */
+async function checkActivity(installId: string, deploy: {runner_jobs?: Array<{id: string; log_stream_id?: string}>; action_workflow_runs?: Array<{id: string}>; log_stream?: {id: string}}) {
+	for (const job of deploy.runner_jobs ?? []) {
+		expectValid('/v1/runner-jobs/{runner_job_id}', (await get(`/v1/runner-jobs/${job.id}`)).body);
+		const executions = await get(`/v1/runner-jobs/${job.id}/executions?limit=100`);
+		expectValid('/v1/runner-jobs/{runner_job_id}/executions', executions.body);
+		if ((executions.body as unknown[]).length > 1) kinds.add('retried job');
+		const plan = await get(`/v1/runner-jobs/${job.id}/plan`);
+		if (plan.status === 200) {
+			expectValid('/v1/runner-jobs/{runner_job_id}/plan', plan.body);
+			kinds.add('plan');
+		}
+		if (job.log_stream_id) await checkLogs(job.log_stream_id);
+	}
+	for (const run of deploy.action_workflow_runs ?? []) {
+		expectValid('/v1/installs/{install_id}/action-workflows/runs/{run_id}', (await get(`/v1/installs/${installId}/action-workflows/runs/${run.id}`)).body);
+		kinds.add('action run');
+	}
+	if (deploy.log_stream) await checkLogs(deploy.log_stream.id);
+}
+
+async function checkLogs(streamId: string) {
+	const stream = await get(`/v1/log-streams/${streamId}`);
+	if (stream.status === 404) return;
+	expectValid('/v1/log-streams/{log_stream_id}', stream.body);
+	const page = await get(`/v1/log-streams/${streamId}/logs?order=desc`);
+	expectValid('/v1/log-streams/{log_stream_id}/logs', page.body);
+	if ((page.body as unknown[]).length > 0) kinds.add('logs');
 }
 
 function expectValid(template: string, body: unknown) {
@@ -51,9 +83,15 @@ describe('every demo response validates against the contract', () => {
 				expectValid('/v1/installs/{install_id}/components/{component_id}/deploys/latest', latest.body);
 				const deploy = latest.body as {id: string; status: string};
 				phases.add(deploy.status);
-				expectValid('/v1/installs/{install_id}/deploys/{deploy_id}', (await get(`/v1/installs/${install.id}/deploys/${deploy.id}`)).body);
+				const byId = await get(`/v1/installs/${install.id}/deploys/${deploy.id}`);
+				expectValid('/v1/installs/{install_id}/deploys/{deploy_id}', byId.body);
+				if (install === (installs.body as Array<{id: string}>)[0] || install === (installs.body as Array<{id: string}>)[1]) await checkActivity(install.id, byId.body as never);
 			}
 		}
 		expect(phases.size).toBeGreaterThan(0);
+	});
+
+	it('covered retried jobs, plans, action runs and logs', () => {
+		expect([...kinds].sort()).toEqual(['action run', 'logs', 'plan', 'retried job']);
 	});
 });
