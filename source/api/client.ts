@@ -28,6 +28,17 @@ export interface Response<T> {
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
+export interface GetOptions {
+	query?: Query;
+	headers?: Record<string, string>;
+	signal?: AbortSignal;
+	/**
+	 * Every string of a response is sanitized on arrival. `raw` skips that for callers that keep
+	 * some sequences (log bodies keep their colours) and sanitize themselves.
+	 */
+	raw?: boolean;
+}
+
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 
@@ -59,7 +70,7 @@ export class NuonClient {
 	}
 
 	/** GET a JSON document. Retries network errors, 429, 502, 503 and 504 with backoff and jitter. */
-	async get<T>(path: string, options: {query?: Query; headers?: Record<string, string>; signal?: AbortSignal} = {}): Promise<Response<T>> {
+	async get<T>(path: string, options: GetOptions = {}): Promise<Response<T>> {
 		for (let attempt = 0; ; attempt++) {
 			try {
 				return await this.#once<T>(path, options);
@@ -87,7 +98,7 @@ export class NuonClient {
 		return ceiling / 2 + Math.random() * (ceiling / 2);
 	}
 
-	async #once<T>(path: string, {query, headers, signal}: {query?: Query; headers?: Record<string, string>; signal?: AbortSignal}): Promise<Response<T>> {
+	async #once<T>(path: string, {query, headers, signal, raw}: GetOptions): Promise<Response<T>> {
 		const url = new URL(this.baseUrl + path);
 		for (const [key, value] of Object.entries(query ?? {})) {
 			if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
@@ -151,7 +162,7 @@ export class NuonClient {
 				traceId,
 			});
 		}
-		return {data: sanitizeDeep(parsed.value) as T, headers: responseHeaders};
+		return {data: (raw ? parsed.value : sanitizeDeep(parsed.value)) as T, headers: responseHeaders};
 	}
 }
 

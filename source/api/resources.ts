@@ -11,6 +11,12 @@ export type InstallDeploy = Schemas['app.InstallDeploy'];
 export type CompositeStatus = Schemas['app.CompositeStatus'];
 export type RunnerJob = Schemas['app.RunnerJob'];
 export type ActionWorkflowRun = Schemas['app.InstallActionWorkflowRun'];
+export type RunnerJobExecution = Schemas['app.RunnerJobExecution'];
+export type InstallActionWorkflow = Schemas['app.InstallActionWorkflow'];
+export type ActionWorkflowStepConfig = Schemas['app.ActionWorkflowStepConfig'];
+export type ActionWorkflowRunStep = Schemas['app.InstallActionWorkflowRunStep'];
+export type LogStream = Schemas['app.LogStream'];
+export type LogRecord = Schemas['app.OtelLogRecord'];
 export type CliConfig = Schemas['service.CLIConfig'];
 export type ErrorBody = Schemas['stderr.ErrResponse'];
 
@@ -61,3 +67,42 @@ export const getLatestDeploy = async (client: NuonClient, installId: string, com
 	(await client.get<InstallDeploy>(`/v1/installs/${id(installId)}/components/${id(componentId)}/deploys/latest`)).data;
 
 export const getCliConfig = async (client: NuonClient) => (await client.get<CliConfig>('/v1/general/cli-config')).data;
+
+export const getDeploy = async (client: NuonClient, installId: string, deployId: string) =>
+	(await client.get<InstallDeploy>(`/v1/installs/${id(installId)}/deploys/${id(deployId)}`)).data;
+
+export const getRunnerJob = async (client: NuonClient, jobId: string) => (await client.get<RunnerJob>(`/v1/runner-jobs/${id(jobId)}`)).data;
+
+/** Not really paged: up to 1000 executions, newest first. */
+export const listExecutions = async (client: NuonClient, jobId: string) =>
+	(await listPage<RunnerJobExecution>(client, `/v1/runner-jobs/${id(jobId)}/executions`, 0)).items;
+
+/** The plan a deploy's runner job produced: the API answers with a JSON string. */
+export const getPlan = async (client: NuonClient, jobId: string) => (await client.get<string>(`/v1/runner-jobs/${id(jobId)}/plan`)).data;
+
+export const listLatestRuns = (client: NuonClient, installId: string) =>
+	listAll<InstallActionWorkflow>(client, `/v1/installs/${id(installId)}/action-workflows/latest-runs`);
+
+export const getActionRun = async (client: NuonClient, installId: string, runId: string) =>
+	(await client.get<ActionWorkflowRun>(`/v1/installs/${id(installId)}/action-workflows/runs/${id(runId)}`)).data;
+
+export const getLogStream = async (client: NuonClient, streamId: string) => (await client.get<LogStream>(`/v1/log-streams/${id(streamId)}`)).data;
+
+export interface LogPage {
+	records: LogRecord[];
+	/** The next cursor; empty when fewer than a full page came back. */
+	next: string;
+}
+
+/**
+ * One page of log records after (asc) or before (desc) a nanosecond cursor. Bodies arrive raw:
+ * the log model sanitizes them, keeping colour codes.
+ */
+export async function getLogsPage(client: NuonClient, streamId: string, order: 'asc' | 'desc', cursor?: string): Promise<LogPage> {
+	const {data, headers} = await client.get<LogRecord[] | null>(`/v1/log-streams/${id(streamId)}/logs`, {
+		query: {order},
+		headers: cursor ? {'x-nuon-api-offset': cursor} : {},
+		raw: true,
+	});
+	return {records: Array.isArray(data) ? data : [], next: headers['x-nuon-api-next'] ?? ''};
+}

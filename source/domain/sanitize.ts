@@ -29,3 +29,52 @@ export function sanitizeDeep<T>(value: T): T {
 export function oneLine(text: string | undefined | null): string {
 	return (text ?? '').replace(/\r?\n|\r/g, ' ');
 }
+
+/* eslint-disable no-control-regex */
+const SGR_SEQUENCE = /\u001B\[([0-9;]*)m/g;
+/* eslint-enable no-control-regex */
+
+/** SGR parameters that only set colour or weight (never conceal, blink or reverse). */
+function isColourSgr(params: string): boolean {
+	if (params === '') return true;
+	const parts = params.split(';').map(Number);
+	for (let index = 0; index < parts.length; index++) {
+		const code = parts[index]!;
+		if (code === 38 || code === 48) {
+			const mode = parts[index + 1];
+			if (mode === 5 && parts.length >= index + 3) index += 2;
+			else if (mode === 2 && parts.length >= index + 5) index += 4;
+			else return false;
+			continue;
+		}
+		const allowed = code === 0 || code === 1 || code === 2 || code === 3 || code === 4 || (code >= 22 && code <= 24) ||
+			(code >= 30 && code <= 37) || code === 39 || (code >= 40 && code <= 47) || code === 49 || (code >= 90 && code <= 97) || (code >= 100 && code <= 107);
+		if (!allowed) return false;
+	}
+	return true;
+}
+
+/**
+ * A log body safe to print with its colours: SGR colour codes survive, every other escape or
+ * control sequence is removed, and a line that sets a colour ends by resetting it.
+ */
+export function sanitizeKeepingColour(text: string): string {
+	let out = '';
+	let last = 0;
+	let coloured = false;
+	for (const match of text.matchAll(SGR_SEQUENCE)) {
+		out += sanitize(text.slice(last, match.index));
+		if (isColourSgr(match[1]!)) {
+			out += match[0];
+			coloured = true;
+		}
+		last = match.index! + match[0].length;
+	}
+	out += sanitize(text.slice(last));
+	return coloured ? `${out}\u001B[0m` : out;
+}
+
+/** Text without its colour codes (for searching and saving). */
+export function stripColour(text: string): string {
+	return text.replace(SGR_SEQUENCE, '');
+}

@@ -170,12 +170,48 @@ export function useInstall(installId: string): Resource<api.Install> {
 /** The latest deploy; `null` when the component was never deployed (the API's 404). */
 export function useLatestDeploy(installId: string, componentId: string): Resource<api.InstallDeploy | null> {
 	const client = useClient();
-	return useResource(['latest-deploy', installId, componentId], async () => {
+	return useResource(['latest-deploy', installId, componentId], orNull(() => api.getLatestDeploy(client, installId, componentId)));
+}
+
+/** A fetcher for which the API's 404 means "nothing there", not an error. */
+function orNull<T>(fetch: () => Promise<T>): () => Promise<T | null> {
+	return async () => {
 		try {
-			return await api.getLatestDeploy(client, installId, componentId);
+			return await fetch();
 		} catch (error) {
 			if (error instanceof NuonApiError && error.isNotFound) return null;
 			throw error;
 		}
-	});
+	};
+}
+
+export function useDeploy(installId: string, deployId: string): Resource<api.InstallDeploy> {
+	const client = useClient();
+	return useResource(['deploy', installId, deployId], () => api.getDeploy(client, installId, deployId));
+}
+
+export function useExecutions(jobId: string): Resource<api.RunnerJobExecution[]> {
+	const client = useClient();
+	return useResource(['executions', jobId], () => api.listExecutions(client, jobId));
+}
+
+export function useRunnerJob(jobId: string): Resource<api.RunnerJob> {
+	const client = useClient();
+	return useResource(['runner-job', jobId], () => api.getRunnerJob(client, jobId));
+}
+
+export function useLatestRuns(installId: string): Resource<api.InstallActionWorkflow[]> {
+	const client = useClient();
+	return useResource(['latest-runs', installId], () => api.listLatestRuns(client, installId));
+}
+
+export function useActionRun(installId: string, runId: string): Resource<api.ActionWorkflowRun> {
+	const client = useClient();
+	return useResource(['action-run', installId, runId], () => api.getActionRun(client, installId, runId));
+}
+
+/** A job's plan; `null` when the job produced none. A plan does not change: fetched once. */
+export function usePlan(jobId: string): Resource<string | null> {
+	const client = useClient();
+	return useResource(['plan', jobId], orNull(() => api.getPlan(client, jobId)), {refreshInterval: 0});
 }

@@ -3,7 +3,13 @@
 export type Location =
 	| {kind: 'installs'; appId?: string; appName?: string}
 	| {kind: 'components'; installId: string; installName: string}
-	| {kind: 'deploy'; installId: string; installName: string; componentId: string; componentName: string};
+	| {kind: 'deploy'; installId: string; installName: string; componentId: string; componentName: string}
+	| {kind: 'activity'; installId: string; installName: string; deployId: string; componentName: string}
+	| {kind: 'executions'; jobId: string; jobName: string; logStreamId?: string}
+	| {kind: 'runs'; installId: string; installName: string}
+	| {kind: 'steps'; installId: string; installName: string; runId: string; runName: string}
+	| {kind: 'logs'; streamId: string; title: string; filter?: {step?: string; executionId?: string}}
+	| {kind: 'document'; title: string; source: {type: 'plan'; jobId: string} | {type: 'value'; value: unknown}};
 
 export interface Entry {
 	location: Location;
@@ -55,6 +61,18 @@ export function breadcrumbs(state: NavigationState): string[] {
 				return location.installName;
 			case 'deploy':
 				return `${location.componentName} › latest deploy`;
+			case 'activity':
+				return 'jobs & runs';
+			case 'executions':
+				return `${location.jobName} › executions`;
+			case 'runs':
+				return 'action runs';
+			case 'steps':
+				return location.runName;
+			case 'logs':
+				return `logs: ${location.title}`;
+			case 'document':
+				return location.title;
 		}
 	});
 }

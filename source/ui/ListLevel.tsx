@@ -34,6 +34,8 @@ export interface ListLevelProps<Row> {
 	titleSuffix?: string;
 	/** Level keys worth a place in the footer hints. */
 	extraHints?: CommandId[];
+	/** More keys that go somewhere from the selected row (L logs, P plan, ...). */
+	actions?: Partial<Record<CommandId, (row: Row) => Location | undefined>>;
 }
 
 const HINTS: CommandId[] = ['down', 'open', 'back', 'focus', 'filter', 'refresh', 'help', 'quit'];
@@ -94,6 +96,12 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 			return true;
 		}
 		if (props.onKey?.(command, input, key)) return true;
+		const action = command && props.actions?.[command];
+		if (action) {
+			const location = selected && action(selected);
+			if (location) dispatch({type: 'push', location});
+			return true;
+		}
 		const page = focus === 'list' ? listHeight : detailHeight;
 		const move = (delta: number) => (focus === 'list' ? select(index + delta) : scrollDetail(detailOffset + delta));
 		switch (command) {
@@ -154,7 +162,7 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	) : undefined;
 
 	return (
-		<Frame refresh={{...resource, hasData: allRows !== undefined}} status={status} hints={[...HINTS.slice(0, -2), ...(props.extraHints ?? []), ...HINTS.slice(-2)]}>
+		<Frame refresh={{...resource, hasData: allRows !== undefined}} status={status} hints={[...HINTS.slice(0, -2), ...(Object.keys(props.actions ?? {}) as CommandId[]), ...(props.extraHints ?? []), ...HINTS.slice(-2)]}>
 			<Box height={bodyHeight}>
 				<Pane title={title} focused={focus === 'list'} width={leftWidth} height={bodyHeight} theme={theme}>
 					{props.overlay ??

@@ -10,6 +10,12 @@ import type {Theme} from './theme.js';
 import {InstallsLevel} from './levels/installs.js';
 import {ComponentsLevel} from './levels/components.js';
 import {DeployLevel} from './levels/deploy.js';
+import {ActivityLevel} from './levels/activity.js';
+import {ExecutionsLevel} from './levels/executions.js';
+import {RunsLevel} from './levels/runs.js';
+import {StepsLevel} from './levels/steps.js';
+import {LogsLevel} from './levels/logs.js';
+import {DocumentLevel} from './levels/document.js';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 12;
@@ -121,5 +127,17 @@ function Level({location}: {location: Location}) {
 			return <ComponentsLevel installId={location.installId} installName={location.installName} />;
 		case 'deploy':
 			return <DeployLevel {...location} />;
+		case 'activity':
+			return <ActivityLevel {...location} />;
+		case 'executions':
+			return <ExecutionsLevel {...location} />;
+		case 'runs':
+			return <RunsLevel {...location} />;
+		case 'steps':
+			return <StepsLevel {...location} />;
+		case 'logs':
+			return <LogsLevel {...location} />;
+		case 'document':
+			return <DocumentLevel {...location} />;
 	}
 }

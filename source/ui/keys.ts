@@ -4,14 +4,16 @@ import type {Key} from 'ink';
 
 export type CommandId =
 	| 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
-	| 'open' | 'back' | 'focus' | 'filter' | 'refresh' | 'apps' | 'help' | 'quit';
+	| 'open' | 'back' | 'focus' | 'filter' | 'refresh' | 'apps' | 'help' | 'quit'
+	| 'logs' | 'plan' | 'actions' | 'view'
+	| 'follow' | 'wrap' | 'timestamps' | 'search' | 'next' | 'previous' | 'save' | 'logFilter';
 
 export interface Command {
 	id: CommandId;
 	keys: string[];
 	help: string;
 	/** Where the command applies, for the help overlay. */
-	scope: 'navigation' | 'list' | 'global';
+	scope: 'navigation' | 'list' | 'drill' | 'logs' | 'global';
 	/** Its entry in the footer's short hint line. */
 	hint?: string;
 }
@@ -30,6 +32,18 @@ export const COMMANDS: Array<Command & {match: Matcher}> = [
 	{id: 'focus', keys: ['Tab'], help: 'switch focus between list and detail', scope: 'navigation', hint: 'tab pane', match: (_i, k) => k.tab},
 	{id: 'filter', keys: ['/'], help: 'filter the list (Esc clears)', scope: 'list', hint: '/ filter', match: i => i === '/'},
 	{id: 'apps', keys: ['a'], help: "show one app's installs, or all", scope: 'list', hint: 'a app', match: i => i === 'a'},
+	{id: 'logs', keys: ['L'], help: 'logs of the deploy, job or action run', scope: 'drill', hint: 'L logs', match: i => i === 'L'},
+	{id: 'plan', keys: ['P'], help: "the plan of a deploy's runner job", scope: 'drill', hint: 'P plan', match: i => i === 'P'},
+	{id: 'actions', keys: ['A'], help: "the install's action workflows and their latest runs", scope: 'drill', hint: 'A actions', match: i => i === 'A'},
+	{id: 'view', keys: ['v'], help: 'view outputs or metadata in the JSON viewer', scope: 'drill', hint: 'v view', match: i => i === 'v'},
+	{id: 'follow', keys: ['f'], help: 'logs: follow new lines on or off', scope: 'logs', hint: 'f follow', match: i => i === 'f'},
+	{id: 'wrap', keys: ['w'], help: 'logs: wrap long lines on or off', scope: 'logs', hint: 'w wrap', match: i => i === 'w'},
+	{id: 'timestamps', keys: ['t'], help: 'logs: timestamps on or off', scope: 'logs', hint: 't time', match: i => i === 't'},
+	{id: 'search', keys: ['/'], help: 'logs: search (Enter keeps it, Esc clears)', scope: 'logs', hint: '/ search', match: () => false},
+	{id: 'next', keys: ['n'], help: 'logs: next match', scope: 'logs', hint: 'n/N match', match: i => i === 'n'},
+	{id: 'previous', keys: ['N'], help: 'logs: previous match', scope: 'logs', match: i => i === 'N'},
+	{id: 'save', keys: ['s'], help: 'logs: save the loaded lines to a file', scope: 'logs', hint: 's save', match: i => i === 's'},
+	{id: 'logFilter', keys: ['F'], help: 'logs: show one step or execution only', scope: 'logs', hint: 'F step/exec', match: i => i === 'F'},
 	{id: 'refresh', keys: ['r'], help: 'refresh now', scope: 'global', hint: 'r refresh', match: i => i === 'r'},
 	{id: 'help', keys: ['?'], help: 'show or hide this help', scope: 'global', hint: '? help', match: i => i === '?'},
 	{id: 'quit', keys: ['q', 'Ctrl-c'], help: 'quit', scope: 'global', hint: 'q quit', match: (i, k) => i === 'q' || (k.ctrl && i === 'c')},

@@ -1,4 +1,5 @@
 // The detail pane and the deploy view are lists of lines, so any of them can scroll.
+import {jsonRows, rowText} from '../domain/json-tree.js';
 import {splitByWidth} from '../domain/text.js';
 
 export type Line =
@@ -49,4 +50,13 @@ const LABEL_WIDTH = 16;
 /** Width of a field's label column in a pane `width` columns wide. */
 export function labelWidthFor(width: number): number {
 	return Math.min(LABEL_WIDTH, Math.floor(width / 3));
+}
+
+/** A JSON value as indented, muted text lines (long strings folded), at most `maxRows` of them. */
+export function jsonLines(value: unknown, maxRows = 60): Line[] {
+	if (value === undefined || value === null || (typeof value === 'object' && Object.keys(value).length === 0)) {
+		return [text('none', {muted: true})];
+	}
+	const rows = jsonRows(value).map(row => text(rowText(row)));
+	return rows.length > maxRows ? [...rows.slice(0, maxRows), text(`… ${rows.length - maxRows} more lines: v opens the viewer`, {muted: true})] : rows;
 }

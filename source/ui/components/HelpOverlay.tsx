@@ -7,6 +7,8 @@ import type {Theme} from '../theme.js';
 const SCOPES = [
 	['navigation', 'Moving around'],
 	['list', 'Lists'],
+	['drill', 'Going deeper'],
+	['logs', 'Logs'],
 	['global', 'Everywhere'],
 ] as const;
 

@@ -59,6 +59,7 @@ export function ComponentsLevel({installId, installName}: {installId: string; in
 			detail={componentDetail}
 			open={row => ({kind: 'deploy', installId, installName, componentId: row.id, componentName: row.name})}
 			emptyText={`${installName} has no components.`}
+			actions={{actions: () => ({kind: 'runs', installId, installName})}}
 		/>
 	);
 }

@@ -33,6 +33,8 @@ export function deployStatusLines(deploy: InstallDeploy, now: number): Line[] {
 			const status = run.status_v2?.status ?? run.status ?? '';
 			return text(`${status}  ${run.trigger_type ?? 'run'}  ${formatNanoseconds(run.execution_time)}`, {status});
 		}),
+		blank,
+		text('⏎ jobs & runs, their executions and steps   L logs of this deploy', {muted: true}),
 	];
 }
 

@@ -10,10 +10,10 @@ import {Pane} from '../components/Pane.js';
 import {deployFactLines, deployStatusLines} from './deploy-lines.js';
 import {wrapLines} from '../lines.js';
 
-const HINTS: CommandId[] = ['down', 'back', 'focus', 'refresh', 'help', 'quit'];
+const HINTS: CommandId[] = ['down', 'open', 'logs', 'back', 'focus', 'refresh', 'help', 'quit'];
 
 export function DeployLevel({installId, installName, componentId, componentName}: {installId: string; installName: string; componentId: string; componentName: string}) {
-	const {theme, columns, rows} = useExplorer();
+	const {theme, columns, rows, dispatch} = useExplorer();
 	const deploy = useLatestDeploy(installId, componentId);
 	const [focus, setFocus] = useState<0 | 1>(0);
 	const [offsets, setOffsets] = useState<[number, number]>([0, 0]);
@@ -58,6 +58,12 @@ export function DeployLevel({installId, installName, componentId, componentName}
 				return true;
 			case 'refresh':
 				deploy.refresh();
+				return true;
+			case 'open':
+				if (deploy.data?.id) dispatch({type: 'push', location: {kind: 'activity', installId, installName, deployId: deploy.data.id, componentName}});
+				return true;
+			case 'logs':
+				if (deploy.data?.log_stream?.id) dispatch({type: 'push', location: {kind: 'logs', streamId: deploy.data.log_stream.id, title: `${componentName} deploy`}});
 				return true;
 			default:
 				return false;

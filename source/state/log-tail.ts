@@ -1,0 +1,188 @@
+// Follows a log stream: opens at its end, polls for newer records while the stream is open and
+// following is on, stops once the stream is closed, pages backwards on request. One request at
+// a time; errors keep the lines already loaded and retry with backoff.
+import type {NuonClient} from '../api/client.js';
+import {NuonApiError} from '../api/errors.js';
+import {getLogStream, getLogsPage} from '../api/resources.js';
+import {appendNewer, emptyBuffer, prependOlder, type LogBuffer} from '../domain/logs.js';
+
+export type TailPhase = 'loading' | 'following' | 'paused' | 'closed';
+
+export interface TailState {
+	buffer: LogBuffer;
+	phase: TailPhase;
+	/** Whether older records exist before the first loaded line. */
+	hasOlder: boolean;
+	loadingOlder: boolean;
+	error?: unknown;
+	updatedAt?: number;
+	requests: number;
+}
+
+export interface TailOptions {
+	pollMs?: number;
+	capacity?: number;
+	/** Newer pages fetched at most per poll, so a burst cannot starve the screen. */
+	maxPagesPerPoll?: number;
+}
+
+export class LogTail {
+	readonly #client: NuonClient;
+	readonly #streamId: string;
+	readonly #pollMs: number;
+	readonly #maxPages: number;
+	#state: TailState;
+	#newest?: string;
+	#oldest?: string;
+	#open = true;
+	#follow = true;
+	#timer?: NodeJS.Timeout;
+	#busy = false;
+	#stopped = false;
+	#failures = 0;
+	#idlePolls = 0;
+	readonly #listeners = new Set<() => void>();
+
+	constructor(client: NuonClient, streamId: string, {pollMs = 2000, capacity = 20_000, maxPagesPerPoll = 10}: TailOptions = {}) {
+		this.#client = client;
+		this.#streamId = streamId;
+		this.#pollMs = pollMs;
+		this.#maxPages = maxPagesPerPoll;
+		this.#state = {buffer: emptyBuffer(capacity), phase: 'loading', hasOlder: false, loadingOlder: false, requests: 0};
+	}
+
+	get state(): TailState {
+		return this.#state;
+	}
+
+	subscribe = (listener: () => void): (() => void) => {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	};
+
+	getSnapshot = (): TailState => this.#state;
+
+	start(): void {
+		void this.#run(() => this.#loadEnd());
+	}
+
+	stop(): void {
+		this.#stopped = true;
+		clearTimeout(this.#timer);
+	}
+
+	/** Follow on: poll while the stream is open. Off: stop polling (the lines stay). */
+	setFollow(follow: boolean): void {
+		this.#follow = follow;
+		if (this.#state.phase === 'closed' || this.#state.phase === 'loading') return;
+		this.#set({phase: follow ? 'following' : 'paused'});
+		clearTimeout(this.#timer);
+		if (follow) this.#schedule(0);
+	}
+
+	/** Poll now (the `r` key). */
+	refresh(): void {
+		clearTimeout(this.#timer);
+		void this.#run(() => (this.#state.phase === 'loading' ? this.#loadEnd() : this.#poll()));
+	}
+
+	/** Pages backwards: the 100 records before the first loaded line. */
+	loadOlder(): void {
+		if (!this.#state.hasOlder || this.#state.loadingOlder || this.#busy) return;
+		this.#set({loadingOlder: true});
+		void this.#run(async () => {
+			const page = await this.#page('desc', this.#oldest);
+			const buffer = prependOlder(this.#state.buffer, page.records);
+			this.#oldest = page.next || undefined;
+			const full = buffer.lines.length >= buffer.capacity;
+			this.#set({buffer, hasOlder: !!page.next && !full, loadingOlder: false});
+		});
+	}
+
+	async #loadEnd(): Promise<void> {
+		const stream = await getLogStream(this.#client, this.#streamId);
+		this.#count();
+		this.#open = stream.open === true; // a missing `open` means closed
+		const page = await this.#page('desc');
+		const buffer = appendNewer(this.#state.buffer, page.records);
+		this.#newest = buffer.lines.at(-1) ? String(buffer.lines.at(-1)!.ns) : undefined;
+		this.#oldest = page.next || undefined;
+		this.#set({buffer, hasOlder: !!page.next, phase: this.#open ? (this.#follow ? 'following' : 'paused') : 'closed'});
+	}
+
+	async #poll(): Promise<void> {
+		let added = 0;
+		for (let pages = 0; pages < this.#maxPages; pages++) {
+			const page = await this.#page('asc', this.#newest);
+			const before = this.#state.buffer;
+			const buffer = appendNewer(before, page.records);
+			added += buffer.lines.length - before.lines.length + (buffer.dropped - before.dropped);
+			if (buffer.lines.at(-1)) this.#newest = String(buffer.lines.at(-1)!.ns);
+			this.#set({buffer});
+			if (!page.next) break; // caught up for now; only `open` says the stream ended
+		}
+		// New lines prove the stream is open; after quiet polls, ask whether it has closed.
+		this.#idlePolls = added > 0 ? 0 : this.#idlePolls + 1;
+		if (this.#idlePolls > 0) {
+			const stream = await getLogStream(this.#client, this.#streamId);
+			this.#count();
+			if (stream.open !== true) {
+				this.#open = false;
+				// Records written just before the close.
+				const last = await this.#page('asc', this.#newest);
+				this.#set({buffer: appendNewer(this.#state.buffer, last.records), phase: 'closed'});
+			}
+		}
+	}
+
+	async #page(order: 'asc' | 'desc', cursor?: string) {
+		const page = await getLogsPage(this.#client, this.#streamId, order, cursor);
+		this.#count();
+		return page;
+	}
+
+	async #run(work: () => Promise<void>): Promise<void> {
+		if (this.#busy || this.#stopped) return;
+		this.#busy = true;
+		try {
+			await work();
+			this.#failures = 0;
+			this.#set({error: undefined, updatedAt: Date.now()});
+		} catch (error) {
+			this.#failures++;
+			this.#set({error, loadingOlder: false});
+		} finally {
+			this.#busy = false;
+		}
+		this.#afterRun();
+	}
+
+	#afterRun(): void {
+		if (this.#stopped) return;
+		const {phase, error} = this.#state;
+		if (error) {
+			if (phase === 'paused' || phase === 'closed') return;
+			if (error instanceof NuonApiError && (error.isUnauthorized || error.status === 403 || error.isNotFound)) return;
+			const retryAfter = error instanceof NuonApiError ? error.retryAfterMs : undefined;
+			const backoff = Math.min(this.#pollMs * 2 ** (this.#failures - 1), 60_000);
+			this.#schedule(retryAfter ?? backoff / 2 + (Math.random() * backoff) / 2);
+			return;
+		}
+		if (phase === 'following') this.#schedule(this.#pollMs);
+	}
+
+	#schedule(delay: number): void {
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => void this.#run(() => (this.#state.phase === 'loading' ? this.#loadEnd() : this.#poll())), delay);
+		this.#timer.unref?.();
+	}
+
+	#count(): void {
+		this.#state = {...this.#state, requests: this.#state.requests + 1};
+	}
+
+	#set(patch: Partial<TailState>): void {
+		this.#state = {...this.#state, ...patch};
+		for (const listener of this.#listeners) listener();
+	}
+}

@@ -1,0 +1,119 @@
+// The runner jobs and action workflow runs of one deploy.
+import React, {useMemo} from 'react';
+import type {ActionWorkflowRun, RunnerJob} from '../../api/resources.js';
+import {jobName, jobOwner, runName, runStatus} from '../../domain/activity.js';
+import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
+import type {Location} from '../../state/navigation.js';
+import {useDeploy} from '../../state/data.js';
+import type {Column} from '../columns.js';
+import {blank, field, heading, jsonLines, text, type Line} from '../lines.js';
+import {ListLevel} from '../ListLevel.js';
+
+export type ActivityRow = {kind: 'job'; id: string; job: RunnerJob} | {kind: 'run'; id: string; run: ActionWorkflowRun};
+
+const rowStatus = (row: ActivityRow) => (row.kind === 'job' ? row.job.status : runStatus(row.run));
+const rowName = (row: ActivityRow) => (row.kind === 'job' ? jobName(row.job) : runName(row.run));
+
+const COLUMNS: Column<ActivityRow>[] = [
+	{header: 'KIND', width: 6, priority: 2, text: row => (row.kind === 'job' ? 'job' : 'action')},
+	{header: 'NAME', width: 14, grow: true, priority: 1, text: rowName},
+	{header: 'STATUS', width: 13, priority: 1, text: row => rowStatus(row) ?? '', status: rowStatus},
+	{header: 'EXECS', width: 5, priority: 4, align: 'right', text: row => (row.kind === 'job' ? String(row.job.execution_count ?? 0) : '—')},
+	{header: 'TIME', width: 7, priority: 3, align: 'right', text: row => formatNanoseconds(row.kind === 'job' ? row.job.execution_time : row.run.execution_time)},
+	{header: 'STARTED', width: 8, priority: 5, align: 'right', text: (row, now) => ago(row.kind === 'job' ? row.job.started_at : row.run.created_at, now)},
+];
+
+export function jobDetail(job: RunnerJob, now: number): Line[] {
+	return [
+		field('job', jobName(job)),
+		field('id', job.id),
+		field('type', job.type),
+		field('status', job.status, job.status ?? ''),
+		text(job.status_description ?? '', {muted: true}),
+		field('executions', `${job.execution_count ?? 0}${job.max_executions ? ` of at most ${job.max_executions}` : ''}`),
+		field('execution time', formatNanoseconds(job.execution_time)),
+		field('started', job.started_at ? `${formatTimestamp(job.started_at)} (${ago(job.started_at, now)})` : '—'),
+		field('finished', job.finished_at ? `${formatTimestamp(job.finished_at)} (${ago(job.finished_at, now)})` : '—'),
+		field('owner', jobOwner(job)),
+		field('log stream', job.log_stream_id),
+		blank,
+		heading('Timeouts'),
+		field('queue', formatNanoseconds(job.queue_timeout)),
+		field('available', formatNanoseconds(job.available_timeout)),
+		field('execution', formatNanoseconds(job.execution_timeout)),
+		field('overall', formatNanoseconds(job.overall_timeout)),
+		blank,
+		heading('Outputs'),
+		...jsonLines(job.outputs, 20),
+		blank,
+		text('⏎ executions  L logs  P plan  v outputs & metadata', {muted: true}),
+	];
+}
+
+export function runDetail(run: ActionWorkflowRun, now: number, workflowName?: string): Line[] {
+	const status = runStatus(run);
+	return [
+		field('workflow', runName(run, workflowName)),
+		field('run id', run.id),
+		field('trigger', run.trigger_type),
+		field('status', status, status ?? ''),
+		text(run.status_v2?.status_human_description || run.status_description || '', {muted: true}),
+		field('triggered by', [run.triggered_by_type, run.triggered_by_id].filter(Boolean).join(' ') || run.created_by?.email),
+		field('execution time', formatNanoseconds(run.execution_time)),
+		field('started', `${formatTimestamp(run.created_at)} (${ago(run.created_at, now)})`),
+		field('steps', run.config?.steps?.length),
+		field('log stream', run.log_stream?.id),
+		blank,
+		heading('Outputs'),
+		...jsonLines(run.outputs, 20),
+		blank,
+		text('⏎ steps  L logs  v outputs', {muted: true}),
+	];
+}
+
+const detail = (row: ActivityRow, now: number) => (row.kind === 'job' ? jobDetail(row.job, now) : runDetail(row.run, now));
+
+export const logsOfJob = (job: RunnerJob, executionId?: string): Location | undefined =>
+	job.log_stream_id ? {kind: 'logs', streamId: job.log_stream_id, title: jobName(job), filter: executionId ? {executionId} : undefined} : undefined;
+
+export const logsOfRun = (run: ActionWorkflowRun, name: string, step?: string): Location | undefined =>
+	run.log_stream?.id ? {kind: 'logs', streamId: run.log_stream.id, title: name, filter: step ? {step} : undefined} : undefined;
+
+export const viewValue = (title: string, value: unknown): Location => ({kind: 'document', title, source: {type: 'value', value}});
+
+export function ActivityLevel({installId, installName, deployId, componentName}: {installId: string; installName: string; deployId: string; componentName: string}) {
+	const deploy = useDeploy(installId, deployId);
+	const data = deploy.data;
+	const rows = useMemo<ActivityRow[] | undefined>(
+		() =>
+			data && [
+				...(data.runner_jobs ?? []).map(job => ({kind: 'job' as const, id: job.id ?? '', job})),
+				...(data.action_workflow_runs ?? []).map(run => ({kind: 'run' as const, id: run.id ?? '', run})),
+			],
+		[data],
+	);
+	const resource = useMemo(() => ({...deploy, data: rows}), [deploy, rows]);
+	return (
+		<ListLevel
+			noun="jobs & runs"
+			titleSuffix={` of ${componentName} in ${installName}`}
+			resource={resource}
+			columns={COLUMNS}
+			rowId={row => row.id}
+			detailTitle={rowName}
+			detail={detail}
+			open={row => {
+				if (!row.id) return undefined;
+				return row.kind === 'job'
+					? {kind: 'executions', jobId: row.id, jobName: jobName(row.job), logStreamId: row.job.log_stream_id}
+					: {kind: 'steps', installId, installName, runId: row.id, runName: runName(row.run)};
+			}}
+			actions={{
+				logs: row => (row.kind === 'job' ? logsOfJob(row.job) : logsOfRun(row.run, runName(row.run))),
+				plan: row => (row.kind === 'job' && row.job.id && row.job.group === 'deploy' ? {kind: 'document', title: `plan of ${jobName(row.job)}`, source: {type: 'plan', jobId: row.job.id}} : undefined),
+				view: row => (row.kind === 'job' ? viewValue(`${jobName(row.job)} outputs`, {outputs: row.job.outputs ?? {}, metadata: row.job.metadata ?? {}}) : viewValue(`${runName(row.run)} outputs`, row.run.outputs ?? {})),
+			}}
+			emptyText="This deploy has no runner jobs or action runs yet."
+		/>
+	);
+}

@@ -1,0 +1,74 @@
+// The executions of one runner job, oldest first: a retried job shows each attempt.
+import React, {useMemo} from 'react';
+import type {RunnerJobExecution} from '../../api/resources.js';
+import {executionResult, executionSeconds, executionsInOrder} from '../../domain/activity.js';
+import {ago, formatSeconds, formatTimestamp} from '../../domain/time.js';
+import {useExecutions} from '../../state/data.js';
+import type {Column} from '../columns.js';
+import {blank, field, heading, jsonLines, text, type Line} from '../lines.js';
+import {ListLevel} from '../ListLevel.js';
+import {viewValue} from './activity.js';
+
+type ExecutionRow = RunnerJobExecution & {attempt: number};
+
+const duration = (row: ExecutionRow) => {
+	const seconds = executionSeconds(row);
+	return seconds === undefined ? '—' : formatSeconds(seconds);
+};
+
+const COLUMNS: Column<ExecutionRow>[] = [
+	{header: '#', width: 3, priority: 1, align: 'right', text: row => String(row.attempt)},
+	{header: 'STATUS', width: 13, priority: 1, text: row => row.status ?? '', status: row => row.status},
+	{header: 'RESULT', width: 11, grow: true, priority: 2, text: executionResult},
+	{header: 'DURATION', width: 8, priority: 3, align: 'right', text: duration},
+	{header: 'CREATED', width: 8, priority: 4, align: 'right', text: (row, now) => ago(row.created_at, now)},
+];
+
+function detail(row: ExecutionRow, now: number): Line[] {
+	const result = row.result;
+	const errors = Object.entries(result?.error_metadata ?? {});
+	return [
+		field('attempt', row.attempt),
+		field('id', row.id),
+		field('status', row.status, row.status ?? ''),
+		field('created', `${formatTimestamp(row.created_at)} (${ago(row.created_at, now)})`),
+		field('updated', formatTimestamp(row.updated_at)),
+		field('duration', duration(row)),
+		blank,
+		heading('Result'),
+		...(result
+			? [
+					field('success', result.success ? 'yes' : 'no', result.success ? 'success' : 'error'),
+					...(result.error_code !== undefined ? [field('error code', result.error_code)] : []),
+					...errors.map(([key, value]) => field(key, value)),
+				]
+			: [text(row.status === 'finished' || row.status === 'failed' ? 'no result recorded' : 'not finished yet', {muted: true})]),
+		blank,
+		heading('Outputs'),
+		...jsonLines(row.outputs?.outputs, 20),
+		blank,
+		text('⏎ logs of this execution  L all logs of the job  v outputs', {muted: true}),
+	];
+}
+
+export function ExecutionsLevel({jobId, jobName, logStreamId}: {jobId: string; jobName: string; logStreamId?: string}) {
+	const executions = useExecutions(jobId);
+	const rows = useMemo(() => executions.data && executionsInOrder(executions.data), [executions.data]);
+	const resource = useMemo(() => ({...executions, data: rows}), [executions, rows]);
+	const logs = (executionId?: string) =>
+		logStreamId ? {kind: 'logs' as const, streamId: logStreamId, title: jobName, filter: executionId ? {executionId} : undefined} : undefined;
+	return (
+		<ListLevel
+			noun="executions"
+			titleSuffix={` of ${jobName}`}
+			resource={resource}
+			columns={COLUMNS}
+			rowId={row => row.id ?? String(row.attempt)}
+			detailTitle={row => `attempt ${row.attempt}`}
+			detail={detail}
+			open={row => logs(row.id)}
+			actions={{logs: () => logs(), view: row => viewValue(`attempt ${row.attempt} outputs`, {result: row.result ?? {}, outputs: row.outputs?.outputs ?? {}})}}
+			emptyText="This job has not started an execution yet."
+		/>
+	);
+}

@@ -1,0 +1,269 @@
+// The log view: follows an open stream, opens a closed one at its end, pages back on scroll-up,
+// filters by step or execution, searches, wraps, shows timestamps, saves to a file.
+import {writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import React, {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
+import {Box, Text} from 'ink';
+import SelectInput from 'ink-select-input';
+import {filterLines, formatForFile, searchLines, type LogFilter, type LogLine} from '../../domain/logs.js';
+import {displayWidth, truncate} from '../../domain/text.js';
+import {clock} from '../../domain/time.js';
+import {useClient} from '../../state/data.js';
+import {LogTail, type TailState} from '../../state/log-tail.js';
+import {useExplorer, useLevelKeys} from '../context.js';
+import type {CommandId} from '../keys.js';
+import {CHROME_ROWS, Frame} from '../components/Frame.js';
+import {Pane} from '../components/Pane.js';
+import type {Theme} from '../theme.js';
+import {visibleRows, type LogRow} from './log-rows.js';
+
+const HINTS: CommandId[] = ['down', 'back', 'follow', 'search', 'next', 'wrap', 'timestamps', 'logFilter', 'save', 'help'];
+const SEVERITY_WIDTH = 5;
+
+export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: string; title: string; filter?: LogFilter}) {
+	const client = useClient();
+	const {theme, columns, rows: screenRows} = useExplorer();
+	const tail = useMemo(() => new LogTail(client, streamId), [client, streamId]);
+	useEffect(() => {
+		tail.start();
+		return () => tail.stop();
+	}, [tail]);
+	const state = useSyncExternalStore(tail.subscribe, tail.getSnapshot);
+
+	const [filter, setFilter] = useState<LogFilter>(initialFilter ?? {});
+	const [wrap, setWrap] = useState(false);
+	const [timestamps, setTimestamps] = useState(true);
+	const [following, setFollowing] = useState(true);
+	/** Id of the top line while scrolled back; undefined: stick to the end. */
+	const [topId, setTopId] = useState<string>();
+	const [search, setSearch] = useState('');
+	const [editingSearch, setEditingSearch] = useState(false);
+	const [menuOpen, setMenuOpen] = useState(false);
+	const [message, setMessage] = useState<string>();
+
+	const lines = useMemo(() => filterLines(state.buffer.lines, filter), [state.buffer.lines, filter]);
+	const matches = useMemo(() => searchLines(lines, search), [lines, search]);
+	const bodyHeight = screenRows - CHROME_ROWS;
+	const height = bodyHeight - 2;
+	const width = columns - 4;
+	const prefixWidth = (timestamps ? 13 : 0) + SEVERITY_WIDTH + 1;
+	const topIndex = topId === undefined ? undefined : Math.max(0, lines.findIndex(line => line.id === topId));
+	const {rows, top} = useMemo(() => visibleRows(lines, topIndex, height, wrap, width - prefixWidth - 2), [lines, topIndex, height, wrap, width, prefixWidth]);
+
+	// Reaching the top of what is loaded pages backwards.
+	useEffect(() => {
+		if (topIndex === 0 && state.hasOlder) tail.loadOlder();
+	}, [topIndex, state.hasOlder, tail]);
+
+	const scrollTo = (index: number) => {
+		const last = Math.max(0, lines.length - height);
+		if (index >= last) setTopId(undefined);
+		else setTopId(lines[Math.max(0, index)]?.id);
+	};
+	const jumpToMatch = (direction: 1 | -1) => {
+		if (matches.length === 0) return;
+		const from = top + (direction === 1 ? 1 : -1);
+		const next = direction === 1 ? (matches.find(i => i >= from) ?? matches[0]!) : ([...matches].reverse().find(i => i <= from) ?? matches.at(-1)!);
+		setTopId(lines[Math.max(0, next - 2)]?.id);
+	};
+
+	useLevelKeys((command, input, key) => {
+		if (editingSearch) {
+			if (key.escape) {
+				setSearch('');
+				setEditingSearch(false);
+			} else if (key.return) {
+				setEditingSearch(false);
+				jumpToMatch(1);
+			} else if (key.backspace || key.delete) setSearch(text => text.slice(0, -1));
+			else if (input && !key.ctrl && !key.meta && input >= ' ') setSearch(text => text + input);
+			return true;
+		}
+		if (menuOpen) {
+			if (key.escape || command === 'logFilter') setMenuOpen(false);
+			return command !== 'quit' && command !== 'help';
+		}
+		switch (command) {
+			case 'up':
+				scrollTo(top - 1);
+				return true;
+			case 'down':
+				scrollTo(top + 1);
+				return true;
+			case 'pageUp':
+				scrollTo(top - height);
+				return true;
+			case 'pageDown':
+				scrollTo(top + height);
+				return true;
+			case 'top':
+				scrollTo(0);
+				return true;
+			case 'bottom':
+				setTopId(undefined);
+				return true;
+			case 'follow':
+				setFollowing(on => {
+					tail.setFollow(!on);
+					if (!on) setTopId(undefined);
+					return !on;
+				});
+				return true;
+			case 'wrap':
+				setWrap(on => !on);
+				return true;
+			case 'timestamps':
+				setTimestamps(on => !on);
+				return true;
+			case 'filter':
+				setEditingSearch(true);
+				setSearch('');
+				return true;
+			case 'next':
+				jumpToMatch(1);
+				return true;
+			case 'previous':
+				jumpToMatch(-1);
+				return true;
+			case 'logFilter':
+				setMenuOpen(true);
+				return true;
+			case 'save':
+				setMessage(saveLines(streamId, lines));
+				return true;
+			case 'refresh':
+				tail.refresh();
+				return true;
+			case 'back':
+				if (search) {
+					setSearch('');
+					return true;
+				}
+				return false;
+			default:
+				return false;
+		}
+	});
+
+	const matchSet = useMemo(() => new Set(matches), [matches]);
+	const filterText = [filter.step && `step ${filter.step}`, filter.executionId && `execution ${filter.executionId}`].filter(Boolean).join(', ');
+	const paneTitle = `Logs of ${title}${filterText ? ` · ${filterText}` : ''} (${lines.length.toLocaleString('en-US')}${filterText ? ` of ${state.buffer.lines.length.toLocaleString('en-US')}` : ''} lines)`;
+	const status = editingSearch ? (
+		<Text>
+			<Text color={theme.accent}>/</Text>
+			{search}
+			<Text inverse> </Text>
+		</Text>
+	) : (
+		<StatusLine state={state} following={following} atEnd={topId === undefined} search={search} matches={matches.length} message={message} theme={theme} width={columns} />
+	);
+
+	return (
+		<Frame refresh={{updatedAt: state.updatedAt, isValidating: false, error: state.error, hasData: state.phase !== 'loading'}} status={status} hints={HINTS}>
+			<Pane title={paneTitle} focused width={columns} height={bodyHeight} theme={theme}>
+				{menuOpen ? (
+					<FilterMenu lines={state.buffer.lines} current={filter} theme={theme} onChoose={next => {
+						setFilter(next);
+						setTopId(undefined);
+						setMenuOpen(false);
+					}} />
+				) : rows.length === 0 ? (
+					<Text color={state.error ? theme.error : theme.muted}>
+						{state.phase === 'loading' ? 'Loading logs…' : filterText ? `No lines for ${filterText} yet. F changes the filter.` : state.phase === 'closed' ? 'This stream is closed and has no lines.' : 'No lines yet: waiting for the first ones…'}
+					</Text>
+				) : (
+					<Box flexDirection="column" height={height} overflow="hidden">
+						{rows.map(row => (
+							<LogRowView key={`${row.line.id}:${row.piece}`} row={row} timestamps={timestamps} match={matchSet.has(row.index)} width={width} theme={theme} />
+						))}
+					</Box>
+				)}
+			</Pane>
+		</Frame>
+	);
+}
+
+const SEVERITY_PHASE: Record<string, keyof Theme['phase']> = {ERROR: 'failure', FATAL: 'failure', WARN: 'warning', WARNING: 'warning', INFO: 'success', DEBUG: 'neutral', TRACE: 'neutral'};
+
+function LogRowView({row, timestamps, match, width, theme}: {row: LogRow; timestamps: boolean; match: boolean; width: number; theme: Theme}) {
+	const severity = row.line.severity.toUpperCase();
+	const gutter = match ? '»' : ' ';
+	const time = timestamps ? `${row.first ? timeOfDay(row.line.timestamp) : ' '.repeat(12)} ` : '';
+	const step = row.first && row.line.step ? `[${row.line.step}] ` : '';
+	return (
+		<Box width={width} height={1}>
+			<Text wrap="truncate-end">
+				<Text color={match ? theme.warning : undefined} bold={match}>{gutter} </Text>
+				{time ? <Text color={theme.muted}>{time}</Text> : null}
+				<Text color={theme.phase[SEVERITY_PHASE[severity] ?? 'unknown']}>{(row.first ? severity.slice(0, SEVERITY_WIDTH) : '').padEnd(SEVERITY_WIDTH)} </Text>
+				{step ? <Text color={theme.accent}>{step}</Text> : null}
+				{row.text}
+			</Text>
+		</Box>
+	);
+}
+
+/** "21:09:57.123" from an RFC 3339 timestamp, in local time. */
+function timeOfDay(timestamp: string): string {
+	const ms = Date.parse(timestamp);
+	if (!Number.isFinite(ms)) return truncate(timestamp, 12).padEnd(12);
+	return `${clock(ms)}.${String(ms % 1000).padStart(3, '0')}`;
+}
+
+function StatusLine({state, following, atEnd, search, matches, message, theme, width}: {state: TailState; following: boolean; atEnd: boolean; search: string; matches: number; message?: string; theme: Theme; width: number}) {
+	const phase =
+		state.phase === 'closed'
+			? `■ stream closed${state.updatedAt ? `, checked ${clock(state.updatedAt)}` : ''}`
+			: state.phase === 'loading'
+				? '⟳ loading'
+				: following
+					? atEnd
+						? '● following'
+						: '● following (scrolled back: G for the end)'
+					: '⏸ paused (f resumes)';
+	const parts = [
+		phase,
+		state.buffer.dropped > 0 ? `${state.buffer.dropped.toLocaleString('en-US')} older lines dropped from memory (keeps ${state.buffer.capacity.toLocaleString('en-US')})` : undefined,
+		state.hasOlder ? (state.loadingOlder ? 'loading older lines…' : 'older lines above') : undefined,
+		search ? `search "${search}": ${matches} ${matches === 1 ? 'match' : 'matches'}` : undefined,
+		message,
+	].filter(Boolean);
+	const text = parts.join(' · ');
+	return <Text color={state.phase === 'closed' ? theme.muted : theme.accent}>{truncate(text, width - 1)}{' '.repeat(Math.max(0, width - 1 - displayWidth(truncate(text, width - 1))))}</Text>;
+}
+
+function FilterMenu({lines, current, theme, onChoose}: {lines: readonly LogLine[]; current: LogFilter; theme: Theme; onChoose: (filter: LogFilter) => void}) {
+	const steps = [...new Set(lines.map(line => line.step).filter((s): s is string => !!s))];
+	const executions = [...new Set(lines.map(line => line.executionId).filter((s): s is string => !!s))];
+	const items = [
+		{key: 'all', label: 'All lines', value: {} as LogFilter},
+		...steps.map(step => ({key: `s:${step}`, label: `Step: ${step}`, value: {step} as LogFilter})),
+		...executions.map((executionId, index) => ({key: `e:${executionId}`, label: `Execution ${index + 1}: ${executionId}`, value: {executionId} as LogFilter})),
+	];
+	const initialIndex = Math.max(0, items.findIndex(item => item.value.step === current.step && item.value.executionId === current.executionId));
+	return (
+		<Box flexDirection="column">
+			<Text bold color={theme.accent}>Show</Text>
+			<SelectInput items={items} initialIndex={initialIndex} limit={12} onSelect={item => onChoose(item.value)} />
+			{steps.length === 0 && executions.length === 0 ? <Text color={theme.muted}>These lines name no steps or executions.</Text> : null}
+			<Text color={theme.muted}>⏎ choose  esc cancel</Text>
+		</Box>
+	);
+}
+
+/** Writes the lines to a file in the working directory (or the temp directory); says where. */
+function saveLines(streamId: string, lines: readonly LogLine[]): string {
+	const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+	const name = `nuon-logs-${streamId.replace(/[^\w-]/g, '')}-${stamp}.log`;
+	for (const dir of [process.cwd(), tmpdir()]) {
+		const path = join(dir, name);
+		try {
+			writeFileSync(path, formatForFile(lines), {mode: 0o600});
+			return `saved ${lines.length.toLocaleString('en-US')} lines to ${path}`;
+		} catch {
+			// not writable here: try the next place
+		}
+	}
+	return 'could not save: neither the working directory nor the temp directory is writable';
+}

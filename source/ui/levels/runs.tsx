@@ -1,0 +1,56 @@
+// An install's action workflows, each with its latest run.
+import React, {useMemo} from 'react';
+import type {ActionWorkflowRun, InstallActionWorkflow} from '../../api/resources.js';
+import {runStatus} from '../../domain/activity.js';
+import {ago, formatNanoseconds} from '../../domain/time.js';
+import {useLatestRuns} from '../../state/data.js';
+import type {Column} from '../columns.js';
+import {text} from '../lines.js';
+import {ListLevel} from '../ListLevel.js';
+import {logsOfRun, runDetail, viewValue} from './activity.js';
+
+interface WorkflowRow {
+	id: string;
+	name: string;
+	run?: ActionWorkflowRun;
+}
+
+export function workflowRows(workflows: InstallActionWorkflow[]): WorkflowRow[] {
+	return workflows.map(workflow => ({
+		id: workflow.id ?? workflow.action_workflow_id ?? '',
+		name: workflow.action_workflow?.name || workflow.action_workflow_id || workflow.id || 'workflow',
+		run: [...(workflow.runs ?? [])].sort((a, b) => String(b.created_at ?? '').localeCompare(String(a.created_at ?? '')))[0],
+	}));
+}
+
+const status = (row: WorkflowRow) => (row.run ? runStatus(row.run) : 'never run');
+
+const COLUMNS: Column<WorkflowRow>[] = [
+	{header: 'WORKFLOW', width: 12, grow: true, priority: 1, text: row => row.name},
+	{header: 'LATEST RUN', width: 13, priority: 1, text: row => status(row) ?? '', status},
+	{header: 'TRIGGER', width: 21, priority: 4, text: row => row.run?.trigger_type ?? '—'},
+	{header: 'TIME', width: 7, priority: 3, align: 'right', text: row => formatNanoseconds(row.run?.execution_time)},
+	{header: 'STARTED', width: 8, priority: 2, align: 'right', text: (row, now) => ago(row.run?.created_at, now)},
+];
+
+const detail = (row: WorkflowRow, now: number) => (row.run ? runDetail(row.run, now, row.name) : [text(`${row.name} has not run in this install.`, {muted: true})]);
+
+export function RunsLevel({installId, installName}: {installId: string; installName: string}) {
+	const workflows = useLatestRuns(installId);
+	const rows = useMemo(() => workflows.data && workflowRows(workflows.data), [workflows.data]);
+	const resource = useMemo(() => ({...workflows, data: rows}), [workflows, rows]);
+	return (
+		<ListLevel
+			noun="action workflows"
+			titleSuffix={` of ${installName}`}
+			resource={resource}
+			columns={COLUMNS}
+			rowId={row => row.id}
+			detailTitle={row => row.name}
+			detail={detail}
+			open={row => (row.run?.id ? {kind: 'steps', installId, installName, runId: row.run.id, runName: row.name} : undefined)}
+			actions={{logs: row => row.run && logsOfRun(row.run, row.name), view: row => row.run && viewValue(`${row.name} outputs`, row.run.outputs ?? {})}}
+			emptyText={`${installName} has no action workflows.`}
+		/>
+	);
+}
