@@ -535,6 +535,7 @@ export class Scenario {
 			id: run.id,
 			install_id: install.id,
 			install_action_workflow_id: `iaw${install.id.slice(3, 16)}${run.workflowId.slice(3, 16)}`,
+			install_action_workflow: {id: `iaw${install.id.slice(3, 16)}${run.workflowId.slice(3, 16)}`, action_workflow_id: run.workflowId, action_workflow: {id: run.workflowId, name: run.workflowName}},
 			trigger_type: run.trigger,
 			triggered_by_id: run.trigger === 'cron' ? 'cron-scheduler' : `ind${run.id.slice(3)}`,
 			triggered_by_type: run.trigger === 'cron' ? 'cron' : 'install_deploys',

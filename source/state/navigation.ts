@@ -66,7 +66,7 @@ export function breadcrumbs(state: NavigationState): string[] {
 			case 'executions':
 				return `${location.jobName} › executions`;
 			case 'runs':
-				return 'action runs';
+				return `action runs of ${location.installName}`;
 			case 'steps':
 				return location.runName;
 			case 'logs':

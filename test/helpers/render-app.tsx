@@ -24,11 +24,12 @@ export function renderExplorer(demo: DemoServer, options: Partial<AppProps> & {r
 		...instance,
 		frame,
 		/** Waits until the screen shows `text` (a string or pattern). */
-		async waitFor(text: string | RegExp, timeout = 5000): Promise<string> {
+		async waitFor(text: string | RegExp | ((frame: string) => boolean), timeout = 5000): Promise<string> {
 			await vi.waitFor(
 				() => {
 					const current = frame();
-					if (typeof text === 'string' ? !current.includes(text) : !text.test(current)) throw new Error(`screen lacks ${text}:\n${current}`);
+					const found = typeof text === 'string' ? current.includes(text) : typeof text === 'function' ? text(current) : text.test(current);
+					if (!found) throw new Error(`screen lacks ${text}:\n${current}`);
 				},
 				{timeout, interval: 20},
 			);

@@ -12,11 +12,10 @@ import {ListLevel} from '../ListLevel.js';
 export type ActivityRow = {kind: 'job'; id: string; job: RunnerJob} | {kind: 'run'; id: string; run: ActionWorkflowRun};
 
 const rowStatus = (row: ActivityRow) => (row.kind === 'job' ? row.job.status : runStatus(row.run));
-const rowName = (row: ActivityRow) => (row.kind === 'job' ? jobName(row.job) : runName(row.run));
+const rowName = (row: ActivityRow) => (row.kind === 'job' ? jobName(row.job) : `action ${runName(row.run)}`);
 
 const COLUMNS: Column<ActivityRow>[] = [
-	{header: 'KIND', width: 6, priority: 2, text: row => (row.kind === 'job' ? 'job' : 'action')},
-	{header: 'NAME', width: 14, grow: true, priority: 1, text: rowName},
+	{header: 'JOB OR ACTION RUN', width: 24, grow: true, priority: 1, text: rowName},
 	{header: 'STATUS', width: 13, priority: 1, text: row => rowStatus(row) ?? '', status: rowStatus},
 	{header: 'EXECS', width: 5, priority: 4, align: 'right', text: row => (row.kind === 'job' ? String(row.job.execution_count ?? 0) : '—')},
 	{header: 'TIME', width: 7, priority: 3, align: 'right', text: row => formatNanoseconds(row.kind === 'job' ? row.job.execution_time : row.run.execution_time)},
