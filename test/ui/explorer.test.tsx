@@ -78,7 +78,7 @@ describe('the explorer', () => {
 		await app.waitFor(firstInstall().name);
 		await app.press('?');
 		const frame = await app.waitFor('Keys — press ? or Esc to close');
-		for (const help of ['drill into the selection', 'filter the list', 'switch focus between list and detail', 'refresh now', 'quit']) {
+		for (const help of ['drill in', 'filter (Esc clears)', 'switch pane focus', 'refresh now', 'follow on/off', 'plan of a deploy job', 'quit']) {
 			expect(frame).toContain(help);
 		}
 		await app.press('?');
