@@ -61,6 +61,41 @@ describe('nuon-tui --demo in a real terminal', () => {
 	});
 });
 
+describe('following logs in a real terminal', () => {
+	it('follows the logs of a running deploy: new lines arrive with no key pressed, then the stream is reported closed', async () => {
+		const scenario = new Scenario({startedAt: 0});
+		let target: {install: string; component: string} | undefined;
+		for (const install of scenario.installs) {
+			for (const ic of install.components) {
+				const s = ic.rollout?.schedule;
+				if (!target && s && ic.component.type !== 'docker_build' && s.queuedAt > 3 && s.queuedAt < 9 && s.doneAt < 30) target = {install: install.name, component: ic.component.name};
+			}
+		}
+		expect(target).toBeDefined();
+		session = startPty(['--demo', '--refresh', '1']);
+		await session.waitFor('Installs (36)');
+		session.write(`/${target!.install}`);
+		await session.waitFor(`/${target!.install}`);
+		session.write('\r');
+		await session.waitFor('(Esc clears)');
+		session.write('\r');
+		await session.waitFor(`Components of ${target!.install}`);
+		session.write(`/${target!.component}`);
+		await session.waitFor(new RegExp(`› ${target!.component}`));
+		session.write('\r\r');
+		// Wait for the rollout's deploy (release v2.4.0) to start, then open its logs.
+		await session.waitFor(/tag\s+v2\.4\.0/, 15_000);
+		session.write('L');
+		const lineCount = (screen: string) => Number(/Logs of \S+ deploy \((\d+) lines\)/.exec(screen)?.[1] ?? -1);
+		const first = await session.waitFor(screen => lineCount(screen) >= 0 && /● following/.test(screen), 10_000);
+		const before = lineCount(first);
+		await session.waitFor(screen => lineCount(screen) > before, 15_000);
+		const closed = await session.waitFor('stream closed', 40_000);
+		expect(lineCount(closed)).toBeGreaterThan(before);
+		expect(closed).toMatch(/execution rje\w+ (finished|failed)/);
+	}, 90_000);
+});
+
 describe('the terminal is restored', () => {
 	it.each([
 		['SIGTERM', 143],

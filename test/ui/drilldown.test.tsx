@@ -137,7 +137,7 @@ describe('the log view', () => {
 		await app.waitFor(/search "lost": \d+ match/);
 		expect(app.frame()).toContain('»');
 		await app.press('t');
-		await app.waitFor(frame => !/\d\d:\d\d:\d\d\.\d{3}/.test(frame));
+		await app.waitFor(frame => !/\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}/.test(frame));
 		await app.press('F');
 		await app.waitFor('Execution 2:');
 		await app.press(DOWN, DOWN, ENTER);

@@ -20,6 +20,7 @@ import {visibleRows, type LogRow} from './log-rows.js';
 
 const HINTS: CommandId[] = ['down', 'back', 'follow', 'search', 'next', 'wrap', 'timestamps', 'logFilter', 'save', 'help'];
 const SEVERITY_WIDTH = 5;
+const TIME_WIDTH = 18;
 
 export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: string; title: string; filter?: LogFilter}) {
 	const client = useClient();
@@ -47,7 +48,7 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 	const bodyHeight = screenRows - CHROME_ROWS;
 	const height = bodyHeight - 2;
 	const width = columns - 4;
-	const prefixWidth = (timestamps ? 13 : 0) + SEVERITY_WIDTH + 1;
+	const prefixWidth = (timestamps ? TIME_WIDTH + 1 : 0) + SEVERITY_WIDTH + 1;
 	const topIndex = topId === undefined ? undefined : Math.max(0, lines.findIndex(line => line.id === topId));
 	const {rows, top} = useMemo(() => visibleRows(lines, topIndex, height, wrap, width - prefixWidth - 2), [lines, topIndex, height, wrap, width, prefixWidth]);
 
@@ -189,7 +190,7 @@ const SEVERITY_PHASE: Record<string, keyof Theme['phase']> = {ERROR: 'failure', 
 function LogRowView({row, timestamps, match, width, theme}: {row: LogRow; timestamps: boolean; match: boolean; width: number; theme: Theme}) {
 	const severity = row.line.severity.toUpperCase();
 	const gutter = match ? '»' : ' ';
-	const time = timestamps ? `${row.first ? timeOfDay(row.line.timestamp) : ' '.repeat(12)} ` : '';
+	const time = timestamps ? `${row.first ? lineTime(row.line.timestamp) : ' '.repeat(TIME_WIDTH)} ` : '';
 	const step = row.first && row.line.step ? `[${row.line.step}] ` : '';
 	return (
 		<Box width={width} height={1}>
@@ -204,11 +205,13 @@ function LogRowView({row, timestamps, match, width, theme}: {row: LogRow; timest
 	);
 }
 
-/** "21:09:57.123" from an RFC 3339 timestamp, in local time. */
-function timeOfDay(timestamp: string): string {
+/** "11-28 21:09:57.123" from an RFC 3339 timestamp, in local time. */
+function lineTime(timestamp: string): string {
 	const ms = Date.parse(timestamp);
-	if (!Number.isFinite(ms)) return truncate(timestamp, 12).padEnd(12);
-	return `${clock(ms)}.${String(ms % 1000).padStart(3, '0')}`;
+	if (!Number.isFinite(ms)) return truncate(timestamp, TIME_WIDTH).padEnd(TIME_WIDTH);
+	const day = new Date(ms);
+	const date = `${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+	return `${date} ${clock(ms)}.${String(ms % 1000).padStart(3, '0')}`;
 }
 
 function StatusLine({state, following, atEnd, search, matches, message, theme, width}: {state: TailState; following: boolean; atEnd: boolean; search: string; matches: number; message?: string; theme: Theme; width: number}) {
