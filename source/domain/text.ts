@@ -52,3 +52,18 @@ export function splitByWidth(text: string, firstWidth: number, restWidth: number
 	pieces.push(current.trimEnd());
 	return pieces;
 }
+
+/** Cut from the start to at most `width` columns, beginning with … when cut (keeps the end). */
+export function truncateStart(text: string, width: number): string {
+	if (displayWidth(text) <= width) return text;
+	const segments = [...segmenter.segment(text)].map(s => s.segment);
+	let out = '';
+	let used = 0;
+	for (let index = segments.length - 1; index >= 0; index--) {
+		const w = stringWidth(segments[index]!);
+		if (used + w > width - 1) break;
+		out = segments[index] + out;
+		used += w;
+	}
+	return '…' + out;
+}

@@ -2,6 +2,9 @@
 // process. Prints one table; each figure is the median of several runs. `--quick` runs fewer.
 import {spawn, execFileSync} from 'node:child_process';
 import {BIN, startPty, type PtySession} from '../helpers/pty.js';
+import {NuonClient} from '../../source/api/client.js';
+import {getLatestDeploy, listInstallsPage, listLatestRuns} from '../../source/api/resources.js';
+import {LogTail} from '../../source/state/log-tail.js';
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 3 : 5;
@@ -79,6 +82,46 @@ async function bytesPerUnchangedRefresh(url: string, windowMs: number): Promise<
 	return written / (windowMs / 1000); // one refresh a second
 }
 
+/** Requests a minute the log view's tail makes on a stream, after its first load. */
+async function logRequestsPerMinute(url: string, pick: (client: NuonClient) => Promise<string>, windowMs: number): Promise<number> {
+	const client = new NuonClient({baseUrl: url, token: 'bench', orgId: 'bench'});
+	const tail = new LogTail(client, await pick(client));
+	tail.start();
+	while (tail.state.phase === 'loading') await sleep(20);
+	const after = tail.state.requests;
+	await sleep(windowMs);
+	const made = tail.state.requests - after;
+	tail.stop();
+	await client.close();
+	return (made / windowMs) * 60_000;
+}
+
+async function logRows(quick: boolean): Promise<Row[]> {
+	// Scenario second 1: every install's health-probe run has just started and runs for 40 s.
+	const live = await startDemo(['--at', '1']);
+	try {
+		const windowMs = quick ? 10_000 : 30_000;
+		const openStream = async (client: NuonClient) => {
+			const install = (await listInstallsPage(client, 0)).items[0]!;
+			const run = (await listLatestRuns(client, install.id!)).flatMap(w => w.runs ?? []).find(r => r.log_stream?.open)!;
+			return run.log_stream!.id!;
+		};
+		const closedStream = async (client: NuonClient) => {
+			const install = (await listInstallsPage(client, 0)).items.at(-1)!;
+			const deploy = await getLatestDeploy(client, install.id!, Object.keys(install.component_statuses ?? {})[0]!);
+			return deploy.log_stream!.id!;
+		};
+		const following = await logRequestsPerMinute(live.url, openStream, windowMs);
+		const closed = await logRequestsPerMinute(live.url, closedStream, windowMs);
+		return [
+			{figure: 'log view: requests/min following an open stream', value: following.toFixed(0), target: '≤ 60 (2 s polls)', pass: following <= 60},
+			{figure: 'log view: requests/min on a closed stream', value: closed.toFixed(0), target: '0', pass: closed === 0},
+		];
+	} finally {
+		live.stop();
+	}
+}
+
 async function main() {
 	const rows: Row[] = [];
 	// A day after the rollout: nothing changes and every age reads in days, so a refresh has nothing new to show.
@@ -112,6 +155,7 @@ async function main() {
 	} finally {
 		settled.stop();
 	}
+	rows.push(...(await logRows(quick)));
 	printTable(rows);
 }
 

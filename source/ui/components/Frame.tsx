@@ -2,7 +2,7 @@ import React, {useEffect, useState, type ReactNode} from 'react';
 import {Box, Text} from 'ink';
 import {describeError} from '../../api/errors.js';
 import {clock, formatSeconds} from '../../domain/time.js';
-import {displayWidth, truncate} from '../../domain/text.js';
+import {displayWidth, truncate, truncateStart} from '../../domain/text.js';
 import {breadcrumbs} from '../../state/navigation.js';
 import {COMMANDS, type CommandId} from '../keys.js';
 import {useExplorer} from '../context.js';
@@ -57,7 +57,7 @@ export function Frame({refresh, status, hints, children}: {refresh: RefreshState
 				</Text>
 				<Text color={refreshText.tone === 'error' ? theme.error : refreshText.tone === 'busy' ? theme.accent : theme.muted}>{refreshText.text}</Text>
 			</Box>
-			<Text bold>{truncate(breadcrumbs(navigation).join(' › '), columns)}</Text>
+			<Text bold>{truncateStart(breadcrumbs(navigation).join(' › '), columns)}</Text>
 			{children}
 			<Box width={columns} height={1}>
 				{status ?? <ErrorLine refresh={refresh} />}

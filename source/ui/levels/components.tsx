@@ -21,7 +21,7 @@ const statusTime = (row: ComponentRow) => row.statusV2?.created_at_ts ?? row.upd
 
 const COLUMNS: Column<ComponentRow>[] = [
 	{header: 'COMPONENT', width: 12, grow: true, priority: 1, text: row => row.name},
-	{header: 'LATEST DEPLOY', width: 16, priority: 2, text: row => row.deployStatus ?? 'never deployed', status: row => row.deployStatus ?? 'never deployed'},
+	{header: 'LATEST DEPLOY', width: 13, priority: 2, text: row => row.deployStatus ?? 'never deployed', status: row => row.deployStatus ?? 'never deployed'},
 	{header: 'AGE', width: 8, priority: 3, align: 'right', text: (row, now) => (row.deployStatus ? ago(statusTime(row), now) : '—')},
 	{header: 'TYPE', width: 9, priority: 4, text: componentType},
 ];
