@@ -7,6 +7,8 @@ export const USAGE = `nuon-tui: a keyboard-driven terminal explorer for the Nuon
 Usage
   nuon-tui [options]                 explore installs → components → latest deploy
   nuon-tui --demo                    explore the embedded demo API (no account needed)
+  nuon-tui watch [options]           follow a rollout on the board, in watch mode
+  nuon-tui watch --until-done        wait for the rollout to finish: exit 0 ok, 1 failed, 3 timeout
   nuon-tui demo-server [--port N]    run the demo API alone, for tests and other clients
 
 Options
@@ -14,10 +16,19 @@ Options
   --api-url URL          API base URL            (env NUON_API_URL, ~/.nuon api_url)
   --api-token TOKEN      API token               (env NUON_API_TOKEN, ~/.nuon api_token)
   --org ID               org id                  (env NUON_ORG_ID, ~/.nuon org_id)
-  --app ID               show only this app's installs (env NUON_APP_ID, ~/.nuon app_id: preselected)
-  --install ID           preselect this install  (env NUON_INSTALL_ID, ~/.nuon install_id)
+  --app ID|NAME          only this app's installs (NUON_APP_ID and ~/.nuon app_id: default only)
+  --install ID|NAME      open this install       (NUON_INSTALL_ID and ~/.nuon install_id preselect it)
+  --component NAME|ID    open this component's latest deploy (with --install)
   --config FILE          settings file           (env NUON_CONFIG_FILE; default ~/.nuon)
   --refresh SECONDS      refresh interval, at least 1 (default 5)
+  --demo-speed FACTOR    with --demo: how fast the demo's clock runs (default 1)
+
+watch options
+  --until-done           exit when no watched deploy is in progress: 0 if all ended active or
+                         noop, 1 if any failed; without a terminal, print one line per transition
+  --timeout DURATION     with --until-done: give up after 30m, 90s, 1h... (exit code 3)
+  --output text|json     lines without a terminal: plain text (default) or JSON lines
+  --notify               bell and desktop notification when a watched deploy finishes or fails
   -h, --help             show this help
   -v, --version          show the version
 
@@ -30,11 +41,26 @@ demo-server options
 
 Keys: press ? in the explorer.`;
 
+export interface ExploreCommand {
+	kind: 'explore';
+	demo: boolean;
+	demoSpeed: number;
+	flags: SettingFlags;
+	refreshSeconds: number;
+	/** Start flags: open the explorer there (settings' app_id/install_id are only defaults). */
+	jump: {app?: string; install?: string; component?: string};
+	watch: boolean;
+	untilDone: boolean;
+	timeoutMs?: number;
+	output: 'text' | 'json';
+	notify: boolean;
+}
+
 export type Command =
 	| {kind: 'help'}
 	| {kind: 'version'}
 	| {kind: 'demo-server'; port: number; installs: number; speed: number; at: number}
-	| {kind: 'explore'; demo: boolean; flags: SettingFlags; refreshSeconds: number};
+	| ExploreCommand;
 
 export class UsageError extends Error {
 	override name = 'UsageError';
@@ -60,6 +86,12 @@ export function parseCommand(argv: string[]): Command {
 				installs: {type: 'string'},
 				speed: {type: 'string'},
 				at: {type: 'string'},
+				component: {type: 'string'},
+				'demo-speed': {type: 'string'},
+				'until-done': {type: 'boolean'},
+				timeout: {type: 'string'},
+				output: {type: 'string'},
+				notify: {type: 'boolean'},
 				help: {type: 'boolean', short: 'h'},
 				version: {type: 'boolean', short: 'v'},
 			},
@@ -71,7 +103,7 @@ export function parseCommand(argv: string[]): Command {
 	if (values.help) return {kind: 'help'};
 	if (values.version) return {kind: 'version'};
 	const [verb, ...rest] = positionals;
-	if (rest.length > 0 || (verb !== undefined && verb !== 'demo-server')) {
+	if (rest.length > 0 || (verb !== undefined && verb !== 'demo-server' && verb !== 'watch')) {
 		throw new UsageError(`Unknown command "${positionals.join(' ')}". See nuon-tui --help.`);
 	}
 	if (verb === 'demo-server') {
@@ -83,9 +115,22 @@ export function parseCommand(argv: string[]): Command {
 			at: number(values.at ?? '0', '--at', -1e6, 1e9),
 		};
 	}
+	const watch = verb === 'watch';
+	if (!watch && (values['until-done'] || values.timeout || values.output || values.notify)) {
+		throw new UsageError('--until-done, --timeout, --output and --notify go with `nuon-tui watch`. See nuon-tui --help.');
+	}
+	if (values.component && !values.install) throw new UsageError('--component needs --install: components belong to an install.');
+	const output = values.output ?? 'text';
+	if (output !== 'text' && output !== 'json') throw new UsageError(`--output is text or json, not "${output}".`);
+	let timeoutMs: number | undefined;
+	if (values.timeout !== undefined) {
+		timeoutMs = parseDuration(values.timeout);
+		if (!timeoutMs) throw new UsageError(`--timeout takes a duration such as 30m, 90s or 1h, not "${values.timeout}".`);
+	}
 	return {
 		kind: 'explore',
 		demo: values.demo ?? false,
+		demoSpeed: number(values['demo-speed'] ?? '1', '--demo-speed', 0.01, 1000),
 		refreshSeconds: number(values.refresh ?? '5', '--refresh', 1, 3600),
 		flags: {
 			apiUrl: values['api-url'],
@@ -95,7 +140,21 @@ export function parseCommand(argv: string[]): Command {
 			installId: values.install,
 			configFile: values.config,
 		},
+		jump: {app: values.app, install: values.install, component: values.component},
+		watch,
+		untilDone: values['until-done'] ?? false,
+		timeoutMs,
+		output,
+		notify: values.notify ?? false,
 	};
+}
+
+/** "30m", "90s", "1h", "45" (seconds). */
+export function parseDuration(text: string): number | undefined {
+	const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
+	if (!match) return undefined;
+	const unit = {ms: 1, s: 1000, m: 60_000, h: 3_600_000}[(match[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+	return Number(match[1]) * unit;
 }
 
 function number(text: string, flag: string, min: number, max: number): number {

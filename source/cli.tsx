@@ -2,7 +2,11 @@
 import React from 'react';
 import {render} from 'ink';
 import {NuonClient} from './api/client.js';
-import {parseCommand, USAGE, UsageError} from './args.js';
+import {parseCommand, USAGE, UsageError, type ExploreCommand} from './args.js';
+import {notification} from './domain/notify.js';
+import type {Location} from './state/navigation.js';
+import {resolveScope, ScopeError, type Scope} from './watch/scope.js';
+import {watchRollout} from './watch/until-done.js';
 import {configFilePath, requireConnection, resolveSettings, SettingsError} from './config.js';
 import {startDemoServer, type DemoServer} from './demo/server.js';
 import {DataProvider} from './state/data.js';
@@ -36,30 +40,67 @@ async function main(argv: string[]): Promise<number> {
 	}
 }
 
-async function explore({demo: useDemo, flags, refreshSeconds}: Extract<ReturnType<typeof parseCommand>, {kind: 'explore'}>): Promise<number> {
-	if (!process.stdin.isTTY || !process.stdout.isTTY) {
-		process.stderr.write('nuon-tui is interactive: run it in a terminal (stdin and stdout must be a TTY).\n');
+async function explore(command: ExploreCommand): Promise<number> {
+	const {flags, refreshSeconds} = command;
+	const scripted = command.watch && (command.untilDone || !process.stdout.isTTY);
+	if (!scripted && (!process.stdin.isTTY || !process.stdout.isTTY)) {
+		process.stderr.write('nuon-tui is interactive: run it in a terminal (stdin and stdout must be a TTY). For scripts: nuon-tui watch --until-done.\n');
 		return EXIT.usage;
 	}
 	let demo: DemoServer | undefined;
 	let connection;
-	if (useDemo) {
-		demo = await startDemoServer();
-		connection = {apiUrl: demo.url, apiToken: 'demo', orgId: demo.scenario.orgId, appId: flags.appId, installId: flags.installId};
+	if (command.demo) {
+		demo = await startDemoServer({speed: command.demoSpeed});
+		connection = {apiUrl: demo.url, apiToken: 'demo', orgId: demo.scenario.orgId, installId: undefined};
 	} else {
 		connection = requireConnection(resolveSettings(flags), configFilePath(flags, process.env));
 	}
 	const client = new NuonClient({baseUrl: connection.apiUrl, token: connection.apiToken, orgId: connection.orgId});
-	const appFilter = flags.appId; // only the flag jumps; app_id from settings is not a filter
+	try {
+		const scope = await resolveScope(client, command.jump);
+		if (scripted) {
+			return await watchRollout({
+				client,
+				scope,
+				untilDone: command.untilDone,
+				timeoutMs: command.timeoutMs,
+				output: command.output,
+				write: line => process.stdout.write(line + '\n'),
+				writeError: line => process.stderr.write(line + '\n'),
+			});
+		}
+		return await runExplorer(command, client, scope, {isDemo: command.demo, orgId: connection.orgId, apiUrl: connection.apiUrl, installId: connection.installId});
+	} finally {
+		await Promise.allSettled([client.close(), demo?.close()]);
+	}
+}
+
+/** The levels to open: the board or the installs, then the install and component of the start flags. */
+export function startStack(scope: Scope, watch: boolean): Location[] {
+	const appName = scope.app ? scope.app.display_name || scope.app.name : undefined;
+	const stack: Location[] = [{kind: watch ? 'board' : 'installs', appId: scope.app?.id, appName}];
+	const install = scope.install;
+	if (install?.id) stack.push({kind: 'components', installId: install.id, installName: install.name ?? install.id});
+	if (install?.id && scope.component) {
+		stack.push({kind: 'deploy', installId: install.id, installName: install.name ?? install.id, componentId: scope.component.id, componentName: scope.component.name});
+	}
+	return stack;
+}
+
+async function runExplorer(command: ExploreCommand, client: NuonClient, scope: Scope, target: {isDemo: boolean; orgId: string; apiUrl: string; installId?: string}): Promise<number> {
+	const notify = command.notify ? (title: string, body: string) => process.stdout.write(notification(title, body)) : undefined;
 	const instance = render(
-		<DataProvider client={client} refreshMs={refreshSeconds * 1000}>
+		<DataProvider client={client} refreshMs={command.refreshSeconds * 1000}>
 			<App
 				theme={themeFor(process.env)}
-				orgLabel={useDemo ? 'demo-org' : connection.orgId}
-				apiLabel={new URL(connection.apiUrl).host}
-				isDemo={useDemo}
-				start={{kind: 'installs', appId: appFilter, appName: appFilter}}
-				initialSelection={connection.installId}
+				orgLabel={target.isDemo ? 'demo-org' : target.orgId}
+				apiLabel={new URL(target.apiUrl).host}
+				isDemo={target.isDemo}
+				start={startStack(scope, command.watch)}
+				initialSelection={target.installId}
+				watch={command.watch}
+				refreshMs={command.refreshSeconds * 1000}
+				notify={notify}
 			/>
 		</DataProvider>,
 		{alternateScreen: true, incrementalRendering: true, interactive: true, exitOnCtrlC: false, patchConsole: true},
@@ -72,11 +113,7 @@ async function explore({demo: useDemo, flags, refreshSeconds}: Extract<ReturnTyp
 	process.once('SIGTERM', () => stop(128 + 15));
 	process.once('SIGHUP', () => stop(128 + 1));
 	process.once('SIGINT', () => stop(128 + 2));
-	try {
-		await instance.waitUntilExit();
-	} finally {
-		await Promise.allSettled([client.close(), demo?.close()]);
-	}
+	await instance.waitUntilExit();
 	return exitCode;
 }
 
@@ -90,7 +127,7 @@ main(process.argv.slice(2)).then(
 	code => process.exit(code),
 	(error: unknown) => {
 		restoreTerminal();
-		if (error instanceof UsageError || error instanceof SettingsError) {
+		if (error instanceof UsageError || error instanceof SettingsError || error instanceof ScopeError) {
 			process.stderr.write(`nuon-tui: ${error.message}\n`);
 			process.exit(EXIT.usage);
 		}

@@ -54,6 +54,10 @@ export const listInstallsPage = (client: NuonClient, offset: number, appId?: str
 
 export const listApps = (client: NuonClient) => listAll<App>(client, '/v1/apps');
 
+export type Component = Schemas['app.Component'];
+
+export const listAppComponents = (client: NuonClient, appId: string) => listAll<Component>(client, `/v1/apps/${id(appId)}/components`);
+
 export const getInstall = async (client: NuonClient, installId: string) =>
 	(await client.get<Install>(`/v1/installs/${id(installId)}`)).data;
 

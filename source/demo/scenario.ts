@@ -197,6 +197,21 @@ export class Scenario {
 		};
 	}
 
+	component(component: DemoComponent): Schemas['app.Component'] {
+		const app = this.apps.find(a => a.id === component.appId)!;
+		return {
+			id: component.id,
+			name: component.name,
+			type: component.type,
+			app_id: component.appId,
+			var_name: component.name.replace(/-/g, '_'),
+			status: 'active',
+			config_versions: 14,
+			created_at: new Date(app.createdAt).toISOString(),
+			dependencies: app.components.slice(0, app.components.indexOf(component)).filter(c => c.type === 'terraform_module').map(c => c.id),
+		};
+	}
+
 	install(install: DemoInstall, t: number): Install {
 		const statuses: Record<string, string> = {};
 		let failed = 0;

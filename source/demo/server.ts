@@ -67,6 +67,13 @@ const ROUTES: Array<[RegExp, Handler]> = [
 			return {list: scenario.installs.filter(i => i.app === app && search(query)(i.name)).map(i => scenario.install(i, t))};
 		},
 	],
+	[
+		/^\/v1\/apps\/([^/]+)\/components$/,
+		(scenario, {params}) => {
+			const app = scenario.apps.find(a => a.id === params[0] || a.catalog.name === params[0]);
+			return app ? {list: app.components.map(c => scenario.component(c))} : notFound(`app ${params[0]}`);
+		},
+	],
 	[/^\/v1\/installs\/([^/]+)$/, withInstall((scenario, install, {t}) => ok(scenario.install(install, t)))],
 	[
 		/^\/v1\/installs\/([^/]+)\/components$/,

@@ -47,3 +47,21 @@ export function statusView(status: string | undefined | null): StatusView {
 export function isInProgress(status: string | undefined | null): boolean {
 	return phaseOf(status) === 'progress';
 }
+
+const STATUS_KEYS = new Set(['status', 'deploy_status', 'composite_component_status']);
+
+/**
+ * Whether anything in an API document is still in progress: its status fields, and the values of
+ * `component_statuses` maps. Watch mode polls such data fast and settled data slowly.
+ */
+export function containsProgress(value: unknown, depth = 5): boolean {
+	if (depth < 0 || value === null || typeof value !== 'object') return false;
+	if (Array.isArray(value)) return value.some(item => containsProgress(item, depth - 1));
+	for (const [key, item] of Object.entries(value)) {
+		if (key === 'history') continue; // past statuses say nothing about now
+		if (typeof item === 'string' && STATUS_KEYS.has(key) && isInProgress(item)) return true;
+		if (key === 'component_statuses' && item && typeof item === 'object' && Object.values(item).some(s => typeof s === 'string' && isInProgress(s))) return true;
+		if (typeof item === 'object' && containsProgress(item, depth - 1)) return true;
+	}
+	return false;
+}

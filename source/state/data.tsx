@@ -215,3 +215,14 @@ export function usePlan(jobId: string): Resource<string | null> {
 	const client = useClient();
 	return useResource(['plan', jobId], orNull(() => api.getPlan(client, jobId)), {refreshInterval: 0});
 }
+
+/** The components of the given apps (the rollout board's columns). They rarely change: polled slowly. */
+export function useAppComponents(appIds: readonly string[]): Resource<Map<string, api.Component[]>> {
+	const client = useClient();
+	const ids = [...new Set(appIds)].sort();
+	return useResource(
+		ids.length ? ['app-components', ...ids] : null,
+		async () => new Map(await Promise.all(ids.map(async id => [id, await api.listAppComponents(client, id)] as const))),
+		{refreshInterval: 300_000},
+	);
+}

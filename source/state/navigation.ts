@@ -2,6 +2,7 @@
 // stack is the only level on screen and the only one that polls.
 export type Location =
 	| {kind: 'installs'; appId?: string; appName?: string}
+	| {kind: 'board'; appId?: string; appName?: string}
 	| {kind: 'components'; installId: string; installName: string}
 	| {kind: 'deploy'; installId: string; installName: string; componentId: string; componentName: string}
 	| {kind: 'activity'; installId: string; installName: string; deployId: string; componentName: string}
@@ -27,8 +28,17 @@ export type NavigationAction =
 	| {type: 'select'; id: string | undefined}
 	| {type: 'reset'; location: Location};
 
-export function initialNavigation(location: Location = {kind: 'installs'}, selectedId?: string): NavigationState {
-	return {stack: [{location, selectedId}]};
+/** The stack to start with: the locations from the top level down, the first with a preselected row. */
+export function initialNavigation(locations: Location[] = [{kind: 'installs'}], selectedId?: string): NavigationState {
+	const stack = (locations.length ? locations : [{kind: 'installs'} as Location]).map(location => ({location}) as Entry);
+	stack[0] = {...stack[0]!, selectedId};
+	// Each level above the top selects the row it leads to, so Esc lands on it.
+	for (let index = 0; index < stack.length - 1; index++) {
+		const next = stack[index + 1]!.location;
+		const id = next.kind === 'components' ? next.installId : next.kind === 'deploy' ? next.componentId : undefined;
+		if (id) stack[index] = {...stack[index]!, selectedId: id};
+	}
+	return {stack};
 }
 
 export function navigate(state: NavigationState, action: NavigationAction): NavigationState {
@@ -57,6 +67,8 @@ export function breadcrumbs(state: NavigationState): string[] {
 		switch (location.kind) {
 			case 'installs':
 				return location.appName ? `installs (${location.appName})` : 'installs';
+			case 'board':
+				return location.appName ? `rollout board (${location.appName})` : 'rollout board';
 			case 'components':
 				return location.installName;
 			case 'deploy':

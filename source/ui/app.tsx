@@ -1,8 +1,11 @@
 // The explorer's root: the one key dispatcher, the navigation stack, and the level on top of it.
-import React, {useReducer, useRef, useState} from 'react';
+import React, {useMemo, useReducer, useRef, useState} from 'react';
+import {SWRConfig, useSWRConfig} from 'swr';
+import {containsProgress} from '../domain/status.js';
+import {DEFAULT_POLL, FAST_LIMITS} from '../state/poll-policy.js';
 import {Box, Text, useApp, useInput, useWindowSize, type Key} from 'ink';
 import {commandFor, splitKeys} from './keys.js';
-import {ExplorerContext, type Explorer, type LevelKeyHandler} from './context.js';
+import {ExplorerContext, type Explorer, type LevelKeyHandler, type WatchState} from './context.js';
 import {CHROME_ROWS, Frame} from './components/Frame.js';
 import {HelpOverlay} from './components/HelpOverlay.js';
 import {currentEntry, initialNavigation, navigate, type Location} from '../state/navigation.js';
@@ -16,6 +19,7 @@ import {RunsLevel} from './levels/runs.js';
 import {StepsLevel} from './levels/steps.js';
 import {LogsLevel} from './levels/logs.js';
 import {DocumentLevel} from './levels/document.js';
+import {BoardLevel} from './levels/board.js';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 12;
@@ -25,14 +29,20 @@ export interface AppProps {
 	orgLabel: string;
 	apiLabel: string;
 	isDemo: boolean;
-	start?: Location;
+	/** The levels to start with, top level first (start flags); the installs list by default. */
+	start?: Location[];
 	/** Id of the row to select first (install_id from the settings). */
 	initialSelection?: string;
 	/** Fixed size for tests; otherwise the terminal's. */
 	size?: {columns: number; rows: number};
+	/** Start in watch mode (`nuon-tui watch`). */
+	watch?: boolean;
+	/** The normal refresh interval; watch mode adapts between its fast and slow intervals. */
+	refreshMs?: number;
+	notify?: (title: string, body: string) => void;
 }
 
-export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection, size}: AppProps) {
+export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection, size, watch: startWatching = false, refreshMs = 5000, notify}: AppProps) {
 	const {exit} = useApp();
 	const windowSize = useWindowSize();
 	const {columns, rows} = size ?? windowSize;
@@ -40,6 +50,10 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	const [helpOpen, setHelpOpen] = useState(false);
 	const keyHandler = useRef<LevelKeyHandler | undefined>(undefined);
 	const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
+	const [watch, setWatch] = useState<WatchState>({watching: startWatching, paused: false, fastMs: DEFAULT_POLL.fastMs, slowMs: DEFAULT_POLL.slowMs, refreshMs});
+	const {mutate} = useSWRConfig();
+	const refreshAll = () => void mutate(() => true);
+	const refreshPolicy = useMemo(() => ({refreshInterval: pollInterval(watch)}), [watch]);
 
 	// Keys typed quickly (or over a slow link) arrive as one chunk: handle them one at a time, letting
 	// React render between them so each key acts on the state the previous one left.
@@ -78,6 +92,22 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 			case 'back':
 				dispatch({type: 'pop'});
 				break;
+			case 'watch':
+				setWatch(w => ({...w, watching: !w.watching}));
+				break;
+			case 'board':
+				dispatch({type: 'push', location: {kind: 'board'}});
+				break;
+			case 'pause':
+				setWatch(w => ({...w, paused: !w.paused}));
+				if (watch.paused) refreshAll(); // resuming: refresh now, which re-arms polling
+				break;
+			case 'faster':
+			case 'slower': {
+				const step = command === 'faster' ? -FAST_LIMITS.stepMs : FAST_LIMITS.stepMs;
+				setWatch(w => ({...w, fastMs: Math.max(FAST_LIMITS.minMs, Math.min(FAST_LIMITS.maxMs, w.fastMs + step))}));
+				break;
+			}
 			default:
 				break;
 		}
@@ -94,11 +124,14 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 		rows,
 		keyHandler,
 		toggleHelp: () => setHelpOpen(open => !open),
+		watch,
+		notify,
 	};
 
 	const {location} = currentEntry(navigation);
 	// The level stays mounted under the help overlay and a too-small notice, keeping its state.
 	return (
+		<SWRConfig value={refreshPolicy}>
 		<ExplorerContext.Provider value={explorer}>
 			<Box width={columns} height={rows} flexDirection="column" display={helpOpen || tooSmall ? 'none' : 'flex'}>
 				<Level key={navigation.stack.length} location={location} />
@@ -116,7 +149,16 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 				</Box>
 			) : null}
 		</ExplorerContext.Provider>
+		</SWRConfig>
 	);
+}
+
+/**
+ * How often a key polls: the normal interval; in watch mode fast while its data shows anything in
+ * progress and slow once settled; never while paused.
+ */
+export function pollInterval(watch: WatchState): (data: unknown) => number {
+	return data => (watch.paused ? 0 : !watch.watching ? watch.refreshMs : containsProgress(data) ? watch.fastMs : watch.slowMs);
 }
 
 function Level({location}: {location: Location}) {
@@ -127,6 +169,8 @@ function Level({location}: {location: Location}) {
 			return <ComponentsLevel installId={location.installId} installName={location.installName} />;
 		case 'deploy':
 			return <DeployLevel {...location} />;
+		case 'board':
+			return <BoardLevel key={location.appId ?? '*'} appId={location.appId} appName={location.appName} />;
 		case 'activity':
 			return <ActivityLevel {...location} />;
 		case 'executions':

@@ -19,6 +19,19 @@ export interface Explorer {
 	keyHandler: MutableRefObject<LevelKeyHandler | undefined>;
 	/** Opens the `?` help overlay from a level's key handler. */
 	toggleHelp: () => void;
+	watch: WatchState;
+	/** Ring the bell and raise a desktop notification (with --notify). */
+	notify?: (title: string, body: string) => void;
+}
+
+export interface WatchState {
+	watching: boolean;
+	paused: boolean;
+	/** The fast interval, while anything is in progress. */
+	fastMs: number;
+	slowMs: number;
+	/** The normal refresh interval (not watching). */
+	refreshMs: number;
 }
 
 export const ExplorerContext = createContext<Explorer | undefined>(undefined);

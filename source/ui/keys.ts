@@ -6,14 +6,15 @@ export type CommandId =
 	| 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
 	| 'open' | 'back' | 'focus' | 'filter' | 'refresh' | 'apps' | 'help' | 'quit'
 	| 'logs' | 'plan' | 'actions' | 'view'
-	| 'follow' | 'wrap' | 'timestamps' | 'search' | 'next' | 'previous' | 'save' | 'logFilter';
+	| 'follow' | 'wrap' | 'timestamps' | 'search' | 'next' | 'previous' | 'save' | 'logFilter'
+	| 'board' | 'watch' | 'pause' | 'faster' | 'slower';
 
 export interface Command {
 	id: CommandId;
 	keys: string[];
 	help: string;
 	/** Where the command applies, for the help overlay. */
-	scope: 'navigation' | 'list' | 'drill' | 'logs' | 'global';
+	scope: 'navigation' | 'list' | 'drill' | 'logs' | 'watch' | 'global';
 	/** Its entry in the footer's short hint line. */
 	hint?: string;
 }
@@ -44,6 +45,11 @@ export const COMMANDS: Array<Command & {match: Matcher}> = [
 	{id: 'previous', keys: ['N'], help: 'previous match', scope: 'logs', match: i => i === 'N'},
 	{id: 'save', keys: ['s'], help: 'save lines to a file', scope: 'logs', hint: 's save', match: i => i === 's'},
 	{id: 'logFilter', keys: ['F'], help: 'one step or execution', scope: 'logs', hint: 'F step/exec', match: i => i === 'F'},
+	{id: 'board', keys: ['B'], help: 'rollout board', scope: 'watch', hint: 'B board', match: i => i === 'B'},
+	{id: 'watch', keys: ['W'], help: 'watch mode on/off', scope: 'watch', hint: 'W watch', match: i => i === 'W'},
+	{id: 'pause', keys: ['p'], help: 'pause/resume refreshing', scope: 'watch', hint: 'p pause', match: i => i === 'p'},
+	{id: 'faster', keys: ['+'], help: 'watch: poll more often', scope: 'watch', match: i => i === '+' || i === '='},
+	{id: 'slower', keys: ['-'], help: 'watch: poll less often', scope: 'watch', match: i => i === '-'},
 	{id: 'refresh', keys: ['r'], help: 'refresh now', scope: 'global', hint: 'r refresh', match: i => i === 'r'},
 	{id: 'help', keys: ['?'], help: 'this help', scope: 'global', hint: '? help', match: i => i === '?'},
 	{id: 'quit', keys: ['q', 'Ctrl-c'], help: 'quit', scope: 'global', hint: 'q quit', match: (i, k) => i === 'q' || (k.ctrl && i === 'c')},

@@ -70,6 +70,7 @@ describe('every demo response validates against the contract', () => {
 		expectValid('/v1/installs', installs.body);
 		const appId = (apps.body as Array<{id: string}>)[0]!.id;
 		expectValid('/v1/apps/{app_id}/installs', (await get(`/v1/apps/${appId}/installs?limit=100`)).body);
+		expectValid('/v1/apps/{app_id}/components', (await get(`/v1/apps/${appId}/components?limit=100`)).body);
 		const phases = new Set<string>();
 		for (const install of (installs.body as Array<{id: string}>).slice(0, 12)) {
 			expectValid('/v1/installs/{install_id}', (await get(`/v1/installs/${install.id}`)).body);

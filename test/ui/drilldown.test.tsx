@@ -36,7 +36,7 @@ async function latestDeployWhere(test: (deploy: api.InstallDeploy) => boolean) {
 describe('below the latest deploy', () => {
 	it('Enter on the deploy lists its runner jobs and action runs; L opens its logs', async () => {
 		const {install, ic} = await latestDeployWhere(d => (d.action_workflow_runs?.length ?? 0) > 0);
-		app = renderExplorer(demo, {start: {kind: 'deploy', installId: install.id, installName: install.name, componentId: ic.component.id, componentName: ic.component.name}});
+		app = renderExplorer(demo, {start: [{kind: 'deploy', installId: install.id, installName: install.name, componentId: ic.component.id, componentName: ic.component.name}]});
 		await app.waitFor(/Runner jobs \(3\)/);
 		await app.press(ENTER);
 		await app.waitFor(`Jobs & runs of ${ic.component.name} in ${install.name} (4)`);
@@ -55,7 +55,7 @@ describe('below the latest deploy', () => {
 	it('shows the failed execution of a retried job, then the one that succeeded, with the error', async () => {
 		const {deploy} = await latestDeployWhere(d => (d.runner_jobs ?? []).some(job => (job.execution_count ?? 0) > 1 && job.status === 'finished'));
 		const job = deploy.runner_jobs!.find(j => (j.execution_count ?? 0) > 1)!;
-		app = renderExplorer(demo, {start: {kind: 'executions', jobId: job.id!, jobName: 'deploy/apply-plan', logStreamId: job.log_stream_id}});
+		app = renderExplorer(demo, {start: [{kind: 'executions', jobId: job.id!, jobName: 'deploy/apply-plan', logStreamId: job.log_stream_id}]});
 		const frame = await app.waitFor('Executions of deploy/apply-plan (2)');
 		const first = frame.split('\n').findIndex(line => /1 ✗ failed\s+error 137/.test(line));
 		const second = frame.split('\n').findIndex(line => /2 ✓ finished\s+success/.test(line));
@@ -74,7 +74,7 @@ describe('below the latest deploy', () => {
 		const workflows = await api.listLatestRuns(client, install.id);
 		const run = workflows.flatMap(w => w.runs ?? []).find(r => r.trigger_type === 'cron')!;
 		expect(run.config!.steps!.map(s => s.idx)).toEqual([2, 1, 0]); // the API's order is not the run's
-		app = renderExplorer(demo, {start: {kind: 'steps', installId: install.id, installName: install.name, runId: run.id!, runName: 'health-probe'}});
+		app = renderExplorer(demo, {start: [{kind: 'steps', installId: install.id, installName: install.name, runId: run.id!, runName: 'health-probe'}]});
 		await app.waitFor(/Steps of health-probe/);
 		const frame = await app.waitFor('upload report');
 		const list = frame.split('\n').filter(line => line.startsWith('┃')).map(line => line.split('┃│')[0] ?? '');
@@ -108,7 +108,7 @@ describe('below the latest deploy', () => {
 	it('P shows a deploy job’s plan in the JSON viewer, where Enter folds an object', async () => {
 		const {deploy} = await latestDeployWhere(d => (d.runner_jobs ?? []).some(j => j.type === 'terraform-deploy'));
 		const job = deploy.runner_jobs!.find(j => j.operation === 'apply-plan')!;
-		app = renderExplorer(demo, {start: {kind: 'document', title: 'plan', source: {type: 'plan', jobId: job.id!}}});
+		app = renderExplorer(demo, {start: [{kind: 'document', title: 'plan', source: {type: 'plan', jobId: job.id!}}]});
 		const frame = await app.waitFor('resource_changes: [');
 		expect(frame).toContain('address: "aws_s3_bucket.logs"');
 		await app.press(DOWN, DOWN, DOWN);
@@ -121,7 +121,7 @@ describe('below the latest deploy', () => {
 	it('says so when a job has no plan', async () => {
 		const {deploy} = await latestDeployWhere(d => (d.runner_jobs ?? []).some(j => j.group === 'sync'));
 		const sync = deploy.runner_jobs!.find(j => j.group === 'sync')!;
-		app = renderExplorer(demo, {start: {kind: 'document', title: 'plan', source: {type: 'plan', jobId: sync.id!}}});
+		app = renderExplorer(demo, {start: [{kind: 'document', title: 'plan', source: {type: 'plan', jobId: sync.id!}}]});
 		await app.waitFor('This job produced no plan.');
 	});
 });
@@ -129,7 +129,7 @@ describe('below the latest deploy', () => {
 describe('the log view', () => {
 	it('opens a closed stream at its end, searches, filters by execution and toggles timestamps', async () => {
 		const {deploy} = await latestDeployWhere(d => (d.runner_jobs ?? []).some(job => (job.execution_count ?? 0) > 1));
-		app = renderExplorer(demo, {start: {kind: 'logs', streamId: deploy.log_stream!.id!, title: 'api deploy'}});
+		app = renderExplorer(demo, {start: [{kind: 'logs', streamId: deploy.log_stream!.id!, title: 'api deploy'}]});
 		const frame = await app.waitFor('stream closed');
 		expect(frame).toContain('older lines above');
 		expect(frame).toMatch(/execution rje\w+ finished/);

@@ -122,7 +122,7 @@ describe('the explorer', () => {
 	it('shows a calm "never deployed" state for a component with no deploy', async () => {
 		const install = demo.scenario.installs.find(i => i.components.some(c => c.neverDeployed))!;
 		const component = install.components.find(c => c.neverDeployed)!.component.name;
-		app = renderExplorer(demo, {start: {kind: 'deploy', installId: install.id, installName: install.name, componentId: install.components.find(c => c.neverDeployed)!.component.id, componentName: component}});
+		app = renderExplorer(demo, {start: [{kind: 'deploy', installId: install.id, installName: install.name, componentId: install.components.find(c => c.neverDeployed)!.component.id, componentName: component}]});
 		const frame = await app.waitFor(`${component} has never been deployed to ${install.name}.`);
 		expect(frame).not.toContain('⚠');
 	});

@@ -35,9 +35,11 @@ function useDelayedFlag(flag: boolean, delayMs: number): boolean {
 
 /** The screen around a level: header, breadcrumbs, body, status line and key hints. */
 export function Frame({refresh, status, hints, children}: {refresh: RefreshState; status?: ReactNode; hints: CommandId[]; children: ReactNode}) {
-	const {theme, orgLabel, apiLabel, isDemo, navigation, columns} = useExplorer();
+	const {theme, orgLabel, apiLabel, isDemo, navigation, columns, watch} = useExplorer();
 	const busy = useDelayedFlag(refresh.isValidating, refresh.hasData ? BUSY_INDICATOR_DELAY_MS : 0);
-	const refreshText = describeRefresh({...refresh, isValidating: busy});
+	const state = describeRefresh({...refresh, isValidating: busy});
+	const mode = watch.paused ? 'PAUSED · ' : watch.watching ? `WATCH ${watch.fastMs / 1000}s/${watch.slowMs / 1000}s · ` : '';
+	const refreshText = {...state, text: mode + state.text};
 	const left = `nuon-tui  org ${orgLabel}  `;
 	const apiWidth = Math.max(0, columns - displayWidth(left) - displayWidth(refreshText.text) - 1);
 	return (
@@ -55,7 +57,12 @@ export function Frame({refresh, status, hints, children}: {refresh: RefreshState
 						<Text color={theme.muted}>{truncate(apiLabel, apiWidth)}</Text>
 					)}
 				</Text>
-				<Text color={refreshText.tone === 'error' ? theme.error : refreshText.tone === 'busy' ? theme.accent : theme.muted}>{refreshText.text}</Text>
+				<Text color={refreshText.tone === 'error' ? theme.error : refreshText.tone === 'busy' ? theme.accent : theme.muted}>
+					<Text bold inverse={watch.paused} color={watch.paused ? theme.warning : theme.accent}>
+						{mode}
+					</Text>
+					{state.text}
+				</Text>
 			</Box>
 			<Text bold>{truncateStart(breadcrumbs(navigation).join(' › '), columns)}</Text>
 			{children}

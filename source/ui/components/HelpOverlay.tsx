@@ -9,6 +9,7 @@ const SCOPES = [
 	['list', 'Lists'],
 	['drill', 'Going deeper'],
 	['logs', 'Logs'],
+	['watch', 'Watching a rollout'],
 	['global', 'Everywhere'],
 ] as const;
 

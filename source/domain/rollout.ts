@@ -1,0 +1,70 @@
+// A rollout across installs, as pure functions: the board's cells, counts, the transitions between
+// two snapshots, and whether (and how) the watched deploys have finished.
+import type {Install} from '../api/resources.js';
+import {phaseOf} from './status.js';
+
+/** The latest deploy status of each component of each install: installId → componentId → status. */
+export type Snapshot = Map<string, Map<string, string>>;
+
+export function snapshotOf(installs: readonly Install[], componentFilter?: (componentId: string) => boolean): Snapshot {
+	const snapshot: Snapshot = new Map();
+	for (const install of installs) {
+		if (!install.id) continue;
+		const cells = new Map<string, string>();
+		for (const [componentId, status] of Object.entries(install.component_statuses ?? {})) {
+			if (!componentFilter || componentFilter(componentId)) cells.set(componentId, status);
+		}
+		snapshot.set(install.id, cells);
+	}
+	return snapshot;
+}
+
+export interface Transition {
+	at: number;
+	installId: string;
+	componentId: string;
+	from?: string;
+	to: string;
+}
+
+/** What changed from one snapshot to the next (a component that appears counts as a change from nothing). */
+export function transitions(previous: Snapshot, next: Snapshot, at: number): Transition[] {
+	const changes: Transition[] = [];
+	for (const [installId, cells] of next) {
+		const before = previous.get(installId);
+		if (!before) continue; // an install seen for the first time is not a change
+		for (const [componentId, to] of cells) {
+			const from = before.get(componentId);
+			if (from !== to) changes.push({at, installId, componentId, from, to});
+		}
+	}
+	return changes;
+}
+
+/** "12 active · 3 executing · 1 error", most urgent first. */
+export function rolloutCounts(snapshot: Snapshot): Array<{status: string; count: number}> {
+	const counts = new Map<string, number>();
+	for (const cells of snapshot.values()) for (const status of cells.values()) counts.set(status, (counts.get(status) ?? 0) + 1);
+	const rank = (status: string) => ['failure', 'progress', 'warning', 'unknown', 'neutral', 'success'].indexOf(phaseOf(status));
+	return [...counts].map(([status, count]) => ({status, count})).sort((a, b) => rank(a.status) - rank(b.status) || b.count - a.count);
+}
+
+export function anyInProgress(snapshot: Snapshot): boolean {
+	for (const cells of snapshot.values()) for (const status of cells.values()) if (phaseOf(status) === 'progress') return true;
+	return false;
+}
+
+export type Outcome = 'in-progress' | 'succeeded' | 'failed';
+
+/** Done once nothing is in progress: succeeded when every deploy ended active or noop (or idle). */
+export function outcome(snapshot: Snapshot): Outcome {
+	let failed = false;
+	for (const cells of snapshot.values()) {
+		for (const status of cells.values()) {
+			const phase = phaseOf(status);
+			if (phase === 'progress') return 'in-progress';
+			if (phase !== 'success' && phase !== 'neutral') failed = true;
+		}
+	}
+	return failed ? 'failed' : 'succeeded';
+}

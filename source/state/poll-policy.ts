@@ -1,0 +1,82 @@
+// When to poll next in watch mode: fast while anything watched is in progress, slow once all is
+// settled, backing off on errors (with jitter, up to a minute), never while paused. A Retry-After
+// from the API wins.
+export interface PollSettings {
+	fastMs: number;
+	slowMs: number;
+	maxBackoffMs: number;
+}
+
+export const DEFAULT_POLL: PollSettings = {fastMs: 2000, slowMs: 15_000, maxBackoffMs: 60_000};
+
+/** The fast interval's limits for the +/- keys. */
+export const FAST_LIMITS = {minMs: 1000, maxMs: 30_000, stepMs: 1000};
+
+export function nextPollDelay(
+	{busy, failures, retryAfterMs}: {busy: boolean; failures: number; retryAfterMs?: number},
+	settings: PollSettings,
+	random: () => number = Math.random,
+): number {
+	if (retryAfterMs !== undefined) return retryAfterMs;
+	if (failures > 0) {
+		const ceiling = Math.min(settings.fastMs * 2 ** (failures - 1), settings.maxBackoffMs);
+		return ceiling / 2 + random() * (ceiling / 2);
+	}
+	return busy ? settings.fastMs : settings.slowMs;
+}
+
+/**
+ * Runs `poll` again and again at the policy's pace: one request at a time, a schedule that adapts
+ * to what the last poll saw. `poll` resolves to whether anything is still in progress.
+ */
+export class Poller {
+	#timer?: NodeJS.Timeout;
+	#running = false;
+	#stopped = false;
+	#failures = 0;
+	#paused = false;
+	readonly #poll: () => Promise<boolean>;
+	readonly #settings: PollSettings;
+	readonly #onError: (error: unknown) => void;
+
+	constructor(poll: () => Promise<boolean>, settings: PollSettings = DEFAULT_POLL, onError: (error: unknown) => void = () => {}) {
+		this.#poll = poll;
+		this.#settings = settings;
+		this.#onError = onError;
+	}
+
+	start(): void {
+		void this.#tick();
+	}
+
+	stop(): void {
+		this.#stopped = true;
+		clearTimeout(this.#timer);
+	}
+
+	setPaused(paused: boolean): void {
+		this.#paused = paused;
+		clearTimeout(this.#timer);
+		if (!paused) void this.#tick();
+	}
+
+	async #tick(): Promise<void> {
+		if (this.#running || this.#stopped || this.#paused) return;
+		this.#running = true;
+		let busy = true;
+		let retryAfterMs: number | undefined;
+		try {
+			busy = await this.#poll();
+			this.#failures = 0;
+		} catch (error) {
+			this.#failures++;
+			retryAfterMs = (error as {retryAfterMs?: number}).retryAfterMs;
+			this.#onError(error);
+		} finally {
+			this.#running = false;
+		}
+		if (this.#stopped || this.#paused) return;
+		const delay = nextPollDelay({busy, failures: this.#failures, retryAfterMs}, this.#settings);
+		this.#timer = setTimeout(() => void this.#tick(), delay);
+	}
+}

@@ -1,0 +1,240 @@
+// The rollout board: installs as rows, components as columns, each cell the latest deploy status.
+// Changes stand out for a few seconds and are listed, with their time, in the activity pane.
+import React, {useEffect, useMemo, useRef, useState} from 'react';
+import {Box, Text} from 'ink';
+import type {Component, Install} from '../../api/resources.js';
+import {rolloutCounts, snapshotOf, transitions, type Snapshot, type Transition} from '../../domain/rollout.js';
+import {phaseOf, statusView} from '../../domain/status.js';
+import {fit, truncate} from '../../domain/text.js';
+import {clock} from '../../domain/time.js';
+import {currentEntry} from '../../state/navigation.js';
+import {useAppComponents, useInstalls} from '../../state/data.js';
+import {windowStart} from '../columns.js';
+import {useExplorer, useLevelKeys} from '../context.js';
+import type {CommandId} from '../keys.js';
+import {CHROME_ROWS, Frame} from '../components/Frame.js';
+import {Pane} from '../components/Pane.js';
+
+const HINTS: CommandId[] = ['down', 'open', 'back', 'watch', 'pause', 'refresh', 'help', 'quit'];
+const NAME_WIDTH = 20;
+const CELL_WIDTH = 11;
+export const HIGHLIGHT_MS = 5000;
+const ACTIVITY_LIMIT = 200;
+
+interface BoardColumn {
+	id: string;
+	name: string;
+	appId: string;
+}
+
+/** Columns: the components of every app on the board, app by app, in the app's order. */
+export function boardColumns(installs: readonly Install[], components: Map<string, Component[]> | undefined): BoardColumn[] {
+	const appIds = [...new Set(installs.map(install => install.app_id).filter((id): id is string => !!id))];
+	return appIds.flatMap(appId => (components?.get(appId) ?? []).map(c => ({id: c.id ?? '', name: c.name ?? c.id ?? '?', appId})));
+}
+
+export function BoardLevel({appId, appName}: {appId?: string; appName?: string}) {
+	const {theme, columns: screenColumns, rows: screenRows, dispatch, navigation, notify} = useExplorer();
+	const installs = useInstalls(appId);
+	const rows = installs.data ?? [];
+	const components = useAppComponents(rows.map(install => install.app_id ?? ''));
+	const boardColumnsList = useMemo(() => boardColumns(rows, components.data), [rows, components.data]);
+	const names = useMemo(() => new Map(boardColumnsList.map(c => [c.id, c.name])), [boardColumnsList]);
+	const snapshot = useMemo(() => snapshotOf(rows), [rows]);
+
+	// Transitions since the previous refresh: highlighted for a while and listed in the activity pane.
+	const previous = useRef<Snapshot | undefined>(undefined);
+	const [activity, setActivity] = useState<Transition[]>([]);
+	const [changedAt, setChangedAt] = useState<Map<string, number>>(new Map());
+	useEffect(() => {
+		if (previous.current) {
+			const changes = transitions(previous.current, snapshot, Date.now());
+			if (changes.length) {
+				setActivity(list => [...changes.reverse(), ...list].slice(0, ACTIVITY_LIMIT));
+				setChangedAt(map => {
+					const next = new Map(map);
+					for (const change of changes) next.set(`${change.installId}/${change.componentId}`, change.at);
+					return next;
+				});
+				for (const change of changes) {
+					const phase = phaseOf(change.to);
+					if (notify && phase !== 'progress') {
+						const install = rows.find(i => i.id === change.installId)?.name ?? change.installId;
+						notify(`${install} › ${names.get(change.componentId) ?? change.componentId}`, `${change.from ?? 'none'} → ${change.to}`);
+					}
+				}
+			}
+		}
+		previous.current = snapshot;
+	}, [snapshot]); // eslint-disable-line react-hooks/exhaustive-deps
+	// Highlights fade: one re-render when the newest one expires.
+	useEffect(() => {
+		if (changedAt.size === 0) return;
+		const newest = Math.max(...changedAt.values());
+		const timer = setTimeout(() => setChangedAt(map => new Map([...map].filter(([, at]) => Date.now() - at < HIGHLIGHT_MS))), Math.max(0, newest + HIGHLIGHT_MS - Date.now()) + 20);
+		return () => clearTimeout(timer);
+	}, [changedAt]);
+
+	const entry = currentEntry(navigation);
+	const [column, setColumn] = useState(0);
+	const rowIndex = Math.max(0, rows.findIndex(install => install.id === entry.selectedId));
+	const top = useRef(0);
+	const left = useRef(0);
+	const activityHeight = Math.max(3, Math.min(10, Math.floor((screenRows - CHROME_ROWS) / 4)));
+	const gridHeight = screenRows - CHROME_ROWS - activityHeight - 2;
+	const visibleRowCount = Math.max(1, gridHeight - 3);
+	const visibleColumnCount = Math.max(1, Math.floor((screenColumns - 4 - NAME_WIDTH - 1) / CELL_WIDTH));
+	const start = windowStart(top.current, rowIndex, visibleRowCount, rows.length);
+	top.current = start;
+	const columnIndex = Math.min(column, Math.max(0, boardColumnsList.length - 1));
+	const firstColumn = windowStart(left.current, columnIndex, visibleColumnCount, boardColumnsList.length);
+	left.current = firstColumn;
+
+	const {hasMore, loadMore} = installs;
+	useEffect(() => {
+		if (hasMore && rowIndex >= rows.length - visibleRowCount) loadMore();
+	}, [hasMore, loadMore, rowIndex, rows.length, visibleRowCount]);
+
+	const selectRow = (index: number) => {
+		const clamped = Math.max(0, Math.min(rows.length - 1, index));
+		if (rows[clamped]?.id) dispatch({type: 'select', id: rows[clamped]!.id});
+	};
+	useLevelKeys((command, _input, key) => {
+		switch (command) {
+			case 'up':
+				selectRow(rowIndex - 1);
+				return true;
+			case 'down':
+				selectRow(rowIndex + 1);
+				return true;
+			case 'pageUp':
+				selectRow(rowIndex - visibleRowCount);
+				return true;
+			case 'pageDown':
+				selectRow(rowIndex + visibleRowCount);
+				return true;
+			case 'top':
+				selectRow(0);
+				return true;
+			case 'bottom':
+				selectRow(rows.length - 1);
+				return true;
+			case 'refresh':
+				installs.refresh();
+				return true;
+			case 'open': {
+				if (!key.return) {
+					setColumn(Math.min(boardColumnsList.length - 1, columnIndex + 1));
+					return true;
+				}
+				const install = rows[rowIndex];
+				const target = boardColumnsList[columnIndex];
+				if (install?.id && target && install.app_id === target.appId) {
+					dispatch({type: 'push', location: {kind: 'deploy', installId: install.id, installName: install.name ?? install.id, componentId: target.id, componentName: target.name}});
+				}
+				return true;
+			}
+			case 'back':
+				if (!key.escape) {
+					setColumn(Math.max(0, columnIndex - 1));
+					return true;
+				}
+				return false;
+			default:
+				return false;
+		}
+	});
+
+	const counts = rolloutCounts(snapshot);
+	const shownColumns = boardColumnsList.slice(firstColumn, firstColumn + visibleColumnCount);
+	const selectedInstall = rows[rowIndex];
+	const selectedColumn = boardColumnsList[columnIndex];
+	const selectedStatus = selectedInstall && selectedColumn ? selectedInstall.component_statuses?.[selectedColumn.id] : undefined;
+	const bodyHeight = screenRows - CHROME_ROWS;
+	const status = (
+		<Text>
+			{truncate(
+				selectedInstall && selectedColumn
+					? `${selectedInstall.name} › ${selectedColumn.name}: ${selectedInstall.app_id === selectedColumn.appId ? (selectedStatus ?? 'never deployed') : 'not in this install’s app'}  (h/l or ←/→ columns, ⏎ latest deploy)`
+					: '',
+				screenColumns,
+			)}
+		</Text>
+	);
+	return (
+		<Frame refresh={{...installs, hasData: installs.data !== undefined}} status={status} hints={HINTS}>
+			<Box flexDirection="column" height={bodyHeight}>
+				<Pane title={`Rollout${appName ? ` of ${appName}` : ''}: ${rows.length}${installs.hasMore ? '+' : ''} installs × ${boardColumnsList.length} components`} focused width={screenColumns} height={gridHeight + 2} theme={theme}>
+					<Text>
+						{counts.length === 0 ? (
+							<Text color={theme.muted}>{installs.data ? 'no deploys yet' : installs.error ? 'could not load installs: retrying' : 'loading…'}</Text>
+						) : (
+							counts.map((c, index) => (
+								<Text key={c.status} color={theme.phase[phaseOf(c.status)]}>
+									{index ? ' · ' : ''}
+									{c.count} {c.status}
+								</Text>
+							))
+						)}
+						{firstColumn > 0 || firstColumn + visibleColumnCount < boardColumnsList.length ? (
+							<Text color={theme.muted}>{`   columns ${firstColumn + 1}–${Math.min(boardColumnsList.length, firstColumn + visibleColumnCount)} of ${boardColumnsList.length}`}</Text>
+						) : null}
+					</Text>
+					<Text bold color={theme.muted}>
+						{fit('INSTALL', NAME_WIDTH)} {shownColumns.map(c => fit(c.name, CELL_WIDTH - 1)).join(' ')}
+					</Text>
+					{rows.slice(start, start + visibleRowCount).map((install, offset) => (
+						<BoardRow
+							key={install.id}
+							install={install}
+							columns={shownColumns}
+							selected={start + offset === rowIndex}
+							selectedColumn={selectedColumn?.id}
+							changedAt={changedAt}
+							theme={theme}
+						/>
+					))}
+				</Pane>
+				<Pane title={`Activity (${activity.length})`} focused={false} width={screenColumns} height={activityHeight} theme={theme}>
+					{activity.length === 0 ? (
+						<Text color={theme.muted}>Status changes appear here as they happen.</Text>
+					) : (
+						activity.slice(0, activityHeight - 2).map((change, index) => {
+							const install = rows.find(i => i.id === change.installId)?.name ?? change.installId;
+							return (
+								<Text key={`${change.at}-${index}`} wrap="truncate-end">
+									<Text color={theme.muted}>{clock(change.at)} </Text>
+									{install} › {names.get(change.componentId) ?? change.componentId}{' '}
+									<Text color={theme.phase[phaseOf(change.from)]}>{change.from ?? 'none'}</Text> →{' '}
+									<Text color={theme.phase[phaseOf(change.to)]}>{change.to}</Text>
+								</Text>
+							);
+						})
+					)}
+				</Pane>
+			</Box>
+		</Frame>
+	);
+}
+
+const BoardRow = React.memo(function BoardRow({install, columns, selected, selectedColumn, changedAt, theme}: {install: Install; columns: BoardColumn[]; selected: boolean; selectedColumn?: string; changedAt: Map<string, number>; theme: ReturnType<typeof useExplorer>['theme']}) {
+	return (
+		<Text>
+			<Text bold={selected} inverse={selected}>
+				{fit(`${selected ? '›' : ' '} ${install.name ?? install.id}`, NAME_WIDTH)}
+			</Text>{' '}
+			{columns.map(column => {
+				const inApp = install.app_id === column.appId;
+				const status = inApp ? install.component_statuses?.[column.id] : undefined;
+				const view = statusView(status ?? (inApp ? 'never deployed' : ''));
+				const changed = changedAt.has(`${install.id}/${column.id}`);
+				const label = !inApp ? '·' : status ? `${view.glyph} ${status}` : '  —';
+				return (
+					<Text key={column.id} color={inApp ? theme.phase[view.phase] : theme.muted} inverse={selected && column.id === selectedColumn} bold={changed} underline={changed}>
+						{fit(`${changed ? '*' : ''}${label}`, CELL_WIDTH - 1)}{' '}
+					</Text>
+				);
+			})}
+		</Text>
+	);
+});

@@ -1,0 +1,148 @@
+// `nuon-tui watch --until-done` and watch without a terminal: one plain (or JSON) line per
+// transition, a summary at the end, and an exit code a script can act on.
+import type {NuonClient} from '../api/client.js';
+import {describeError} from '../api/errors.js';
+import * as api from '../api/resources.js';
+import {anyInProgress, outcome, rolloutCounts, snapshotOf, transitions, type Snapshot, type Transition} from '../domain/rollout.js';
+import {phaseOf} from '../domain/status.js';
+import {clock} from '../domain/time.js';
+import {DEFAULT_POLL, Poller, type PollSettings} from '../state/poll-policy.js';
+import type {Scope} from './scope.js';
+
+export const WATCH_EXIT = {succeeded: 0, failed: 1, timeout: 3} as const;
+
+export interface WatchOptions {
+	client: NuonClient;
+	scope: Scope;
+	untilDone: boolean;
+	timeoutMs?: number;
+	output: 'text' | 'json';
+	write: (line: string) => void;
+	writeError: (line: string) => void;
+	settings?: PollSettings;
+}
+
+interface Names {
+	install: (id: string) => string;
+	component: (id: string) => string;
+}
+
+export async function watchRollout(options: WatchOptions): Promise<number> {
+	const {client, scope, write, writeError, output} = options;
+	const installNames = new Map<string, string>();
+	const componentNames = new Map<string, string>();
+	const loadedApps = new Set<string>();
+	const names: Names = {
+		install: id => installNames.get(id) ?? id,
+		component: id => componentNames.get(id) ?? id,
+	};
+	const componentFilter = scope.component ? (id: string) => id === scope.component!.id : undefined;
+
+	const fetchInstalls = async (): Promise<api.Install[]> => {
+		if (scope.install?.id) return [await api.getInstall(client, scope.install.id)];
+		const all: api.Install[] = [];
+		for (let offset = 0; ; ) {
+			const page = await api.listInstallsPage(client, offset, scope.app?.id);
+			all.push(...page.items);
+			if (!page.hasNext) return all;
+			offset += page.items.length;
+		}
+	};
+	const learnNames = async (installs: api.Install[]) => {
+		for (const install of installs) {
+			if (install.id) installNames.set(install.id, install.name ?? install.id);
+			if (install.app_id && !loadedApps.has(install.app_id)) {
+				loadedApps.add(install.app_id);
+				for (const component of await api.listAppComponents(client, install.app_id)) {
+					if (component.id) componentNames.set(component.id, component.name ?? component.id);
+				}
+			}
+		}
+	};
+	const describe = async (changes: Transition[]): Promise<Map<string, string>> => {
+		const descriptions = new Map<string, string>();
+		for (const installId of new Set(changes.map(c => c.installId))) {
+			try {
+				for (const summary of await api.listInstallComponentSummaries(client, installId)) {
+					if (summary.component_id) descriptions.set(`${installId}/${summary.component_id}`, summary.deploy_status_description ?? '');
+				}
+			} catch {
+				// a description is a nicety: the transition is printed without it
+			}
+		}
+		return descriptions;
+	};
+
+	let previous: Snapshot | undefined;
+	return new Promise<number>(resolve => {
+		let finished = false;
+		const finish = (code: number, snapshot: Snapshot | undefined) => {
+			if (finished) return;
+			finished = true;
+			poller.stop();
+			clearTimeout(timer);
+			const summary = summarize(snapshot, names, code);
+			write(output === 'json' ? JSON.stringify({event: 'done', result: Object.keys(WATCH_EXIT).find(k => WATCH_EXIT[k as keyof typeof WATCH_EXIT] === code), ...summary}) : summary.text);
+			resolve(code);
+		};
+		const poller = new Poller(
+			async () => {
+				const installs = await fetchInstalls();
+				await learnNames(installs);
+				const snapshot = snapshotOf(installs, componentFilter);
+				if (!previous) {
+					const counts = rolloutCounts(snapshot);
+					const deploys = counts.reduce((sum, c) => sum + c.count, 0);
+					const text = `${clock(Date.now())} watching ${deploys} deploys in ${snapshot.size} installs: ${counts.map(c => `${c.count} ${c.status}`).join(' · ') || 'none'}`;
+					write(output === 'json' ? JSON.stringify({event: 'start', time: new Date().toISOString(), deploys, installs: snapshot.size, counts: Object.fromEntries(counts.map(c => [c.status, c.count]))}) : text);
+				} else {
+					const changes = transitions(previous, snapshot, Date.now());
+					const descriptions = changes.length ? await describe(changes) : new Map<string, string>();
+					for (const change of changes) write(formatTransition(change, names, descriptions.get(`${change.installId}/${change.componentId}`), output));
+				}
+				previous = snapshot;
+				if (options.untilDone) {
+					const result = outcome(snapshot);
+					if (result !== 'in-progress') finish(result === 'succeeded' ? WATCH_EXIT.succeeded : WATCH_EXIT.failed, snapshot);
+				}
+				return anyInProgress(snapshot);
+			},
+			options.settings ?? DEFAULT_POLL,
+			error => writeError(`${clock(Date.now())} ${describeError(error)} (retrying)`),
+		);
+		const timer = options.timeoutMs ? setTimeout(() => finish(WATCH_EXIT.timeout, previous), options.timeoutMs) : undefined;
+		poller.start();
+	});
+}
+
+export function formatTransition(change: Transition, names: Names, description: string | undefined, output: 'text' | 'json'): string {
+	const install = names.install(change.installId);
+	const component = names.component(change.componentId);
+	if (output === 'json') {
+		return JSON.stringify({
+			event: 'transition',
+			time: new Date(change.at).toISOString(),
+			install,
+			install_id: change.installId,
+			component,
+			component_id: change.componentId,
+			from: change.from ?? null,
+			to: change.to,
+			description: description ?? null,
+		});
+	}
+	return `${clock(change.at)} ${install} › ${component} ${change.from ?? 'none'} → ${change.to}${description ? `  ${description}` : ''}`;
+}
+
+function summarize(snapshot: Snapshot | undefined, names: Names, code: number): {text: string; counts: Record<string, number>; failed: string[]} {
+	const counts = snapshot ? rolloutCounts(snapshot) : [];
+	const failed: string[] = [];
+	for (const [installId, cells] of snapshot ?? []) {
+		for (const [componentId, status] of cells) {
+			if (!['success', 'neutral', 'progress'].includes(phaseOf(status))) failed.push(`${names.install(installId)} › ${names.component(componentId)} (${status})`);
+		}
+	}
+	const verdict = code === WATCH_EXIT.succeeded ? 'rollout finished' : code === WATCH_EXIT.failed ? 'rollout finished with failures' : 'timed out before the rollout finished';
+	const text = `${clock(Date.now())} ${verdict}: ${counts.map(c => `${c.count} ${c.status}`).join(' · ') || 'nothing watched'}${failed.length ? `\nfailed: ${failed.join(', ')}` : ''}`;
+	return {text, counts: Object.fromEntries(counts.map(c => [c.status, c.count])), failed};
+}
