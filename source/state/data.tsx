@@ -226,3 +226,9 @@ export function useAppComponents(appIds: readonly string[]): Resource<Map<string
 		{refreshInterval: 300_000},
 	);
 }
+
+/** App id → display name, for labels. */
+export function useAppNames(): Map<string, string> {
+	const apps = useApps();
+	return React.useMemo(() => new Map((apps.data ?? []).map(app => [app.id ?? '', app.display_name || app.name || app.id || ''])), [apps.data]);
+}

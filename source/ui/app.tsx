@@ -158,7 +158,8 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
  * progress and slow once settled; never while paused.
  */
 export function pollInterval(watch: WatchState): (data: unknown) => number {
-	return data => (watch.paused ? 0 : !watch.watching ? watch.refreshMs : containsProgress(data) ? watch.fastMs : watch.slowMs);
+	// Before any data arrives nothing is known to be settled: poll fast.
+	return data => (watch.paused ? 0 : !watch.watching ? watch.refreshMs : data === undefined || containsProgress(data) ? watch.fastMs : watch.slowMs);
 }
 
 function Level({location}: {location: Location}) {

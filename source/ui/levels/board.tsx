@@ -8,7 +8,7 @@ import {phaseOf, statusView} from '../../domain/status.js';
 import {fit, truncate} from '../../domain/text.js';
 import {clock} from '../../domain/time.js';
 import {currentEntry} from '../../state/navigation.js';
-import {useAppComponents, useInstalls} from '../../state/data.js';
+import {useAppComponents, useAppNames, useInstalls} from '../../state/data.js';
 import {windowStart} from '../columns.js';
 import {useExplorer, useLevelKeys} from '../context.js';
 import type {CommandId} from '../keys.js';
@@ -27,10 +27,22 @@ interface BoardColumn {
 	appId: string;
 }
 
-/** Columns: the components of every app on the board, app by app, in the app's order. */
-export function boardColumns(installs: readonly Install[], components: Map<string, Component[]> | undefined): BoardColumn[] {
-	const appIds = [...new Set(installs.map(install => install.app_id).filter((id): id is string => !!id))];
-	return appIds.flatMap(appId => (components?.get(appId) ?? []).map(c => ({id: c.id ?? '', name: c.name ?? c.id ?? '?', appId})));
+export type BoardRowItem = {kind: 'app'; appId: string; columns: BoardColumn[]} | {kind: 'install'; install: Install; columns: BoardColumn[]};
+
+/**
+ * The board's rows: installs grouped by app, each group under a header row naming its app's
+ * components, so every column of a group means one component.
+ */
+export function boardRows(installs: readonly Install[], components: Map<string, Component[]> | undefined): BoardRowItem[] {
+	const groups = new Map<string, Install[]>();
+	for (const install of installs) {
+		const appId = install.app_id ?? '';
+		groups.set(appId, [...(groups.get(appId) ?? []), install]);
+	}
+	return [...groups].flatMap(([appId, members]) => {
+		const columns = (components?.get(appId) ?? []).map(c => ({id: c.id ?? '', name: c.name ?? c.id ?? '?', appId}));
+		return [{kind: 'app' as const, appId, columns}, ...members.map(install => ({kind: 'install' as const, install, columns}))];
+	});
 }
 
 export function BoardLevel({appId, appName}: {appId?: string; appName?: string}) {
@@ -38,8 +50,10 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	const installs = useInstalls(appId);
 	const rows = installs.data ?? [];
 	const components = useAppComponents(rows.map(install => install.app_id ?? ''));
-	const boardColumnsList = useMemo(() => boardColumns(rows, components.data), [rows, components.data]);
-	const names = useMemo(() => new Map(boardColumnsList.map(c => [c.id, c.name])), [boardColumnsList]);
+	const items = useMemo(() => boardRows(rows, components.data), [rows, components.data]);
+	const names = useMemo(() => new Map([...(components.data?.values() ?? [])].flat().map(c => [c.id ?? '', c.name ?? ''])), [components.data]);
+	const appNames = useAppNames();
+	const widest = Math.max(1, ...items.map(item => item.columns.length));
 	const snapshot = useMemo(() => snapshotOf(rows), [rows]);
 
 	// Transitions since the previous refresh: highlighted for a while and listed in the activity pane.
@@ -77,59 +91,69 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 
 	const entry = currentEntry(navigation);
 	const [column, setColumn] = useState(0);
-	const rowIndex = Math.max(0, rows.findIndex(install => install.id === entry.selectedId));
+	const found = items.findIndex(item => item.kind === 'install' && item.install.id === entry.selectedId);
+	const rowIndex = found >= 0 ? found : items.findIndex(item => item.kind === 'install');
 	const top = useRef(0);
 	const left = useRef(0);
 	const activityHeight = Math.max(3, Math.min(10, Math.floor((screenRows - CHROME_ROWS) / 4)));
 	const gridHeight = screenRows - CHROME_ROWS - activityHeight - 2;
 	const visibleRowCount = Math.max(1, gridHeight - 3);
 	const visibleColumnCount = Math.max(1, Math.floor((screenColumns - 4 - NAME_WIDTH - 1) / CELL_WIDTH));
-	const start = windowStart(top.current, rowIndex, visibleRowCount, rows.length);
+	// Keep the group header above the first install in view.
+	const start = windowStart(top.current, Math.max(0, rowIndex), visibleRowCount, items.length);
 	top.current = start;
-	const columnIndex = Math.min(column, Math.max(0, boardColumnsList.length - 1));
-	const firstColumn = windowStart(left.current, columnIndex, visibleColumnCount, boardColumnsList.length);
+	const selectedItem = items[rowIndex];
+	const columnIndex = Math.min(column, Math.max(0, (selectedItem?.columns.length ?? 1) - 1));
+	const firstColumn = windowStart(left.current, columnIndex, visibleColumnCount, widest);
 	left.current = firstColumn;
 
 	const {hasMore, loadMore} = installs;
 	useEffect(() => {
-		if (hasMore && rowIndex >= rows.length - visibleRowCount) loadMore();
-	}, [hasMore, loadMore, rowIndex, rows.length, visibleRowCount]);
+		if (hasMore && rowIndex >= items.length - visibleRowCount) loadMore();
+	}, [hasMore, loadMore, rowIndex, items.length, visibleRowCount]);
 
-	const selectRow = (index: number) => {
-		const clamped = Math.max(0, Math.min(rows.length - 1, index));
-		if (rows[clamped]?.id) dispatch({type: 'select', id: rows[clamped]!.id});
+	/** Moves to the install row nearest `index` in the direction of travel (group headers are skipped). */
+	const selectRow = (index: number, direction: 1 | -1) => {
+		let at = Math.max(0, Math.min(items.length - 1, index));
+		while (items[at] && items[at]!.kind !== 'install') at += direction;
+		if (!items[at]) {
+			at = Math.max(0, Math.min(items.length - 1, index));
+			while (items[at] && items[at]!.kind !== 'install') at -= direction;
+		}
+		const item = items[at];
+		if (item?.kind === 'install' && item.install.id) dispatch({type: 'select', id: item.install.id});
 	};
 	useLevelKeys((command, _input, key) => {
 		switch (command) {
 			case 'up':
-				selectRow(rowIndex - 1);
+				selectRow(rowIndex - 1, -1);
 				return true;
 			case 'down':
-				selectRow(rowIndex + 1);
+				selectRow(rowIndex + 1, 1);
 				return true;
 			case 'pageUp':
-				selectRow(rowIndex - visibleRowCount);
+				selectRow(rowIndex - visibleRowCount, -1);
 				return true;
 			case 'pageDown':
-				selectRow(rowIndex + visibleRowCount);
+				selectRow(rowIndex + visibleRowCount, 1);
 				return true;
 			case 'top':
-				selectRow(0);
+				selectRow(0, 1);
 				return true;
 			case 'bottom':
-				selectRow(rows.length - 1);
+				selectRow(items.length - 1, -1);
 				return true;
 			case 'refresh':
 				installs.refresh();
 				return true;
 			case 'open': {
 				if (!key.return) {
-					setColumn(Math.min(boardColumnsList.length - 1, columnIndex + 1));
+					setColumn(Math.min(widest - 1, columnIndex + 1));
 					return true;
 				}
-				const install = rows[rowIndex];
-				const target = boardColumnsList[columnIndex];
-				if (install?.id && target && install.app_id === target.appId) {
+				const install = selectedItem?.kind === 'install' ? selectedItem.install : undefined;
+				const target = selectedItem?.columns[columnIndex];
+				if (install?.id && target) {
 					dispatch({type: 'push', location: {kind: 'deploy', installId: install.id, installName: install.name ?? install.id, componentId: target.id, componentName: target.name}});
 				}
 				return true;
@@ -146,16 +170,15 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	});
 
 	const counts = rolloutCounts(snapshot);
-	const shownColumns = boardColumnsList.slice(firstColumn, firstColumn + visibleColumnCount);
-	const selectedInstall = rows[rowIndex];
-	const selectedColumn = boardColumnsList[columnIndex];
+	const selectedInstall = selectedItem?.kind === 'install' ? selectedItem.install : undefined;
+	const selectedColumn = selectedItem?.columns[columnIndex];
 	const selectedStatus = selectedInstall && selectedColumn ? selectedInstall.component_statuses?.[selectedColumn.id] : undefined;
 	const bodyHeight = screenRows - CHROME_ROWS;
 	const status = (
 		<Text>
 			{truncate(
 				selectedInstall && selectedColumn
-					? `${selectedInstall.name} › ${selectedColumn.name}: ${selectedInstall.app_id === selectedColumn.appId ? (selectedStatus ?? 'never deployed') : 'not in this install’s app'}  (h/l or ←/→ columns, ⏎ latest deploy)`
+					? `${selectedInstall.name} › ${selectedColumn.name}: ${selectedStatus ?? 'never deployed'}  (←/→ or h/l: columns, ⏎ latest deploy)`
 					: '',
 				screenColumns,
 			)}
@@ -164,7 +187,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	return (
 		<Frame refresh={{...installs, hasData: installs.data !== undefined}} status={status} hints={HINTS}>
 			<Box flexDirection="column" height={bodyHeight}>
-				<Pane title={`Rollout${appName ? ` of ${appName}` : ''}: ${rows.length}${installs.hasMore ? '+' : ''} installs × ${boardColumnsList.length} components`} focused width={screenColumns} height={gridHeight + 2} theme={theme}>
+				<Pane title={`Rollout${appName ? ` of ${appName}` : ''}: ${rows.length}${installs.hasMore ? '+' : ''} installs`} focused width={screenColumns} height={gridHeight + 2} theme={theme}>
 					<Text>
 						{counts.length === 0 ? (
 							<Text color={theme.muted}>{installs.data ? 'no deploys yet' : installs.error ? 'could not load installs: retrying' : 'loading…'}</Text>
@@ -176,24 +199,27 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 								</Text>
 							))
 						)}
-						{firstColumn > 0 || firstColumn + visibleColumnCount < boardColumnsList.length ? (
-							<Text color={theme.muted}>{`   columns ${firstColumn + 1}–${Math.min(boardColumnsList.length, firstColumn + visibleColumnCount)} of ${boardColumnsList.length}`}</Text>
+						{firstColumn > 0 || firstColumn + visibleColumnCount < widest ? (
+							<Text color={theme.muted}>{`   columns ${firstColumn + 1}–${Math.min(widest, firstColumn + visibleColumnCount)} of ${widest}`}</Text>
 						) : null}
 					</Text>
-					<Text bold color={theme.muted}>
-						{fit('INSTALL', NAME_WIDTH)} {shownColumns.map(c => fit(c.name, CELL_WIDTH - 1)).join(' ')}
-					</Text>
-					{rows.slice(start, start + visibleRowCount).map((install, offset) => (
-						<BoardRow
-							key={install.id}
-							install={install}
-							columns={shownColumns}
-							selected={start + offset === rowIndex}
-							selectedColumn={selectedColumn?.id}
-							changedAt={changedAt}
-							theme={theme}
-						/>
-					))}
+					{items.slice(start, start + visibleRowCount).map((item, offset) =>
+						item.kind === 'app' ? (
+							<Text key={`app:${item.appId}`} bold color={theme.accent}>
+								{fit(appNames.get(item.appId) ?? item.appId, NAME_WIDTH)} {item.columns.slice(firstColumn, firstColumn + visibleColumnCount).map(c => fit(c.name, CELL_WIDTH - 1)).join(' ')}
+							</Text>
+						) : (
+							<BoardRow
+								key={item.install.id}
+								install={item.install}
+								columns={item.columns.slice(firstColumn, firstColumn + visibleColumnCount)}
+								selected={start + offset === rowIndex}
+								selectedColumn={selectedColumn?.id}
+								changedAt={changedAt}
+								theme={theme}
+							/>
+						),
+					)}
 				</Pane>
 				<Pane title={`Activity (${activity.length})`} focused={false} width={screenColumns} height={activityHeight} theme={theme}>
 					{activity.length === 0 ? (
@@ -224,13 +250,12 @@ const BoardRow = React.memo(function BoardRow({install, columns, selected, selec
 				{fit(`${selected ? '›' : ' '} ${install.name ?? install.id}`, NAME_WIDTH)}
 			</Text>{' '}
 			{columns.map(column => {
-				const inApp = install.app_id === column.appId;
-				const status = inApp ? install.component_statuses?.[column.id] : undefined;
-				const view = statusView(status ?? (inApp ? 'never deployed' : ''));
+				const status = install.component_statuses?.[column.id];
+				const view = statusView(status ?? 'never deployed');
 				const changed = changedAt.has(`${install.id}/${column.id}`);
-				const label = !inApp ? '·' : status ? `${view.glyph} ${status}` : '  —';
+				const label = status ? `${view.glyph} ${status}` : '  —';
 				return (
-					<Text key={column.id} color={inApp ? theme.phase[view.phase] : theme.muted} inverse={selected && column.id === selectedColumn} bold={changed} underline={changed}>
+					<Text key={column.id} color={theme.phase[view.phase]} inverse={selected && column.id === selectedColumn} bold={changed} underline={changed}>
 						{fit(`${changed ? '*' : ''}${label}`, CELL_WIDTH - 1)}{' '}
 					</Text>
 				);

@@ -4,7 +4,7 @@ import SelectInput from 'ink-select-input';
 import type {App, Install} from '../../api/resources.js';
 import {countStatuses, installLocation, installRegion, installStatus} from '../../domain/install.js';
 import {ago, formatTimestamp} from '../../domain/time.js';
-import {useApps, useInstalls} from '../../state/data.js';
+import {useAppNames, useApps, useInstalls} from '../../state/data.js';
 import type {Column} from '../columns.js';
 import {useExplorer} from '../context.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
@@ -56,7 +56,7 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 	const installs = useInstalls(appId);
 	const apps = useApps();
 	const [menuOpen, setMenuOpen] = useState(false);
-	const appNames = useMemo(() => new Map((apps.data ?? []).map(app => [app.id ?? '', app.display_name || app.name || app.id || ''])), [apps.data]);
+	const appNames = useAppNames();
 	const columns = useMemo(() => installColumns(appNames), [appNames]);
 	const detail = useMemo(() => installDetail(appNames), [appNames]);
 
