@@ -12,11 +12,11 @@ export const ESC = '\u001B';
 export const ENTER = '\r';
 export const DOWN = '\u001B[B';
 
-export function renderExplorer(demo: DemoServer, options: Partial<AppProps> & {refreshMs?: number} = {}) {
+export function renderExplorer(demo: DemoServer, options: Partial<AppProps> = {}) {
 	const client = new NuonClient({baseUrl: demo.url, token: 'test-token', orgId: demo.scenario.orgId, backoffMs: 10, retries: 0, timeoutMs: 2000});
 	const instance = render(
 		<DataProvider client={client} refreshMs={options.refreshMs ?? 60_000}>
-			<App theme={darkTheme} orgLabel="demo-org" apiLabel="demo" isDemo size={{columns: 100, rows: 30}} {...options} />
+			<App theme={darkTheme} orgLabel="demo-org" apiLabel="demo" isDemo size={{columns: 100, rows: 30}} refreshMs={options.refreshMs ?? 60_000} {...options} />
 		</DataProvider>,
 	);
 	const frame = () => instance.lastFrame() ?? '';

@@ -1,0 +1,64 @@
+// `nuon-tui watch --until-done` as a script runs it: no terminal on stdin or stdout.
+import {spawn} from 'node:child_process';
+import {describe, expect, it} from 'vitest';
+import {BIN} from '../helpers/pty.js';
+
+function run(args: string[], timeoutMs = 60_000): Promise<{code: number | null; stdout: string; stderr: string}> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [BIN, ...args], {stdio: ['ignore', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', chunk => (stdout += chunk));
+		child.stderr.on('data', chunk => (stderr += chunk));
+		const timer = setTimeout(() => {
+			child.kill();
+			reject(new Error(`still running after ${timeoutMs} ms:\n${stdout}\n${stderr}`));
+		}, timeoutMs);
+		child.on('exit', code => {
+			clearTimeout(timer);
+			resolve({code, stdout, stderr});
+		});
+	});
+}
+
+describe('watch --until-done', () => {
+	it('prints one plain line per transition and exits 1 when a deploy fails', async () => {
+		const {code, stdout} = await run(['watch', '--demo', '--demo-speed', '20', '--until-done']);
+		expect(code).toBe(1);
+		expect(stdout).not.toContain('\u001B');
+		const lines = stdout.trim().split('\n');
+		expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d watching \d+ deploys in 36 installs: /);
+		expect(lines).toContainEqual(expect.stringMatching(/^\d\d:\d\d:\d\d umbrella-prod › auth-server executing → error  helm upgrade failed/));
+		expect(lines).toContainEqual(expect.stringMatching(/^\d\d:\d\d:\d\d \S+ › \S+ (queued|planning|executing) → active  deployed successfully$/));
+		expect(stdout).toMatch(/rollout finished with failures: 1 error · \d+ active\nfailed: umbrella-prod › auth-server \(error\)\n$/);
+	});
+
+	it('exits 0 when every watched deploy ends active, with JSON lines on request', async () => {
+		const {code, stdout} = await run(['watch', '--demo', '--demo-speed', '20', '--until-done', '--install', 'acme-corp-prod', '--output', 'json']);
+		expect(code).toBe(0);
+		const events = stdout.trim().split('\n').map(line => JSON.parse(line));
+		expect(events[0]).toMatchObject({event: 'start', installs: 1});
+		const moves = events.filter(e => e.event === 'transition');
+		expect(moves.length).toBeGreaterThan(0);
+		expect(moves[0]).toMatchObject({install: 'acme-corp-prod', component: expect.any(String), from: expect.any(String), to: expect.any(String), time: expect.any(String)});
+		expect(events.at(-1)).toMatchObject({event: 'done', result: 'succeeded', failed: []});
+	});
+
+	it('exits 3 on timeout', async () => {
+		const {code, stdout} = await run(['watch', '--demo', '--until-done', '--timeout', '1s']);
+		expect(code).toBe(3);
+		expect(stdout).toMatch(/timed out before the rollout finished/);
+	});
+
+	it('says what was not found', async () => {
+		const {code, stderr} = await run(['watch', '--demo', '--until-done', '--install', 'no-such-install']);
+		expect(code).toBe(2);
+		expect(stderr).toBe('nuon-tui: No install "no-such-install" in this org.\n');
+	});
+
+	it('refuses to explore without a terminal, and says what to use instead', async () => {
+		const {code, stderr} = await run(['--demo']);
+		expect(code).toBe(2);
+		expect(stderr).toMatch(/interactive: run it in a terminal.*watch --until-done/);
+	});
+});
