@@ -44,8 +44,8 @@ export function Frame({refresh, status, hints, children}: {refresh: RefreshState
 	const apiWidth = Math.max(0, columns - displayWidth(left) - displayWidth(refreshText.text) - 1);
 	return (
 		<Box flexDirection="column" width={columns}>
-			<Box width={columns} justifyContent="space-between">
-				<Text>
+			<Box width={columns} height={1} justifyContent="space-between">
+				<Text wrap="truncate-end">
 					<Text bold color={theme.accent}>nuon-tui</Text>
 					<Text color={theme.muted}>  org </Text>
 					<Text>{orgLabel}  </Text>
@@ -57,12 +57,14 @@ export function Frame({refresh, status, hints, children}: {refresh: RefreshState
 						<Text color={theme.muted}>{truncate(apiLabel, apiWidth)}</Text>
 					)}
 				</Text>
-				<Text color={refreshText.tone === 'error' ? theme.error : refreshText.tone === 'busy' ? theme.accent : theme.muted}>
+				<Box flexShrink={0}>
+				<Text wrap="truncate-start" color={refreshText.tone === 'error' ? theme.error : refreshText.tone === 'busy' ? theme.accent : theme.muted}>
 					<Text bold inverse={watch.paused} color={watch.paused ? theme.warning : theme.accent}>
 						{mode}
 					</Text>
 					{state.text}
 				</Text>
+				</Box>
 			</Box>
 			<Text bold>{truncateStart(breadcrumbs(navigation).join(' › '), columns)}</Text>
 			{children}
