@@ -148,7 +148,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 				return true;
 			case 'open': {
 				if (!key.return) {
-					setColumn(Math.min(widest - 1, columnIndex + 1));
+					setColumn(c => Math.min(widest - 1, Math.min(c, widest - 1) + 1));
 					return true;
 				}
 				const install = selectedItem?.kind === 'install' ? selectedItem.install : undefined;
@@ -160,7 +160,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 			}
 			case 'back':
 				if (!key.escape) {
-					setColumn(Math.max(0, columnIndex - 1));
+					setColumn(c => Math.max(0, Math.min(c, widest - 1) - 1));
 					return true;
 				}
 				return false;
