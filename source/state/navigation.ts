@@ -16,6 +16,8 @@ export interface Entry {
 	location: Location;
 	/** Id of the selected row, so going back returns to it even if the list changed. */
 	selectedId?: string;
+	/** Position of the selected column, on levels with columns to move between (the board). */
+	selectedColumn?: number;
 }
 
 export interface NavigationState {
@@ -26,6 +28,7 @@ export type NavigationAction =
 	| {type: 'push'; location: Location}
 	| {type: 'pop'}
 	| {type: 'select'; id: string | undefined}
+	| {type: 'selectColumn'; column: number}
 	| {type: 'reset'; location: Location};
 
 /** The stack to start with: the locations from the top level down, the first with a preselected row. */
@@ -51,6 +54,11 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
 			const top = state.stack.at(-1)!;
 			if (top.selectedId === action.id) return state;
 			return {stack: [...state.stack.slice(0, -1), {...top, selectedId: action.id}]};
+		}
+		case 'selectColumn': {
+			const top = state.stack.at(-1)!;
+			if (top.selectedColumn === action.column) return state;
+			return {stack: [...state.stack.slice(0, -1), {...top, selectedColumn: action.column}]};
 		}
 		case 'reset':
 			return {stack: [{location: action.location}]};

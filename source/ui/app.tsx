@@ -55,19 +55,23 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	const refreshAll = () => void mutate(() => true);
 	const refreshPolicy = useMemo(() => ({refreshInterval: pollInterval(watch)}), [watch]);
 
-	// Keys typed quickly (or over a slow link) arrive as one chunk: handle them one at a time, letting
-	// React render between them so each key acts on the state the previous one left.
+	// Keys typed quickly (or arriving together over a slow link) are handled one at a time, with a
+	// render between them, so each key acts on the state the previous one left.
 	const pending = useRef<Array<[string, Key]>>([]);
+	const draining = useRef(false);
 	const drain = () => {
 		const next = pending.current.shift();
-		if (!next) return;
+		if (!next) {
+			draining.current = false;
+			return;
+		}
+		draining.current = true;
 		handleKey(...next);
-		if (pending.current.length > 0) setTimeout(drain, 0);
+		setTimeout(drain, 0);
 	};
 	useInput((input, key) => {
-		const idle = pending.current.length === 0;
 		pending.current.push(...splitKeys(input, key));
-		if (idle) drain();
+		if (!draining.current) drain();
 	});
 
 	const handleKey = (input: string, key: Key) => {

@@ -90,7 +90,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	}, [changedAt]);
 
 	const entry = currentEntry(navigation);
-	const [column, setColumn] = useState(0);
+	const column = entry.selectedColumn ?? 0;
 	const found = items.findIndex(item => item.kind === 'install' && item.install.id === entry.selectedId);
 	const rowIndex = found >= 0 ? found : items.findIndex(item => item.kind === 'install');
 	const top = useRef(0);
@@ -148,7 +148,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 				return true;
 			case 'open': {
 				if (!key.return) {
-					setColumn(c => Math.min(widest - 1, Math.min(c, widest - 1) + 1));
+					dispatch({type: 'selectColumn', column: Math.min(widest - 1, columnIndex + 1)});
 					return true;
 				}
 				const install = selectedItem?.kind === 'install' ? selectedItem.install : undefined;
@@ -160,7 +160,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 			}
 			case 'back':
 				if (!key.escape) {
-					setColumn(c => Math.max(0, Math.min(c, widest - 1) - 1));
+					dispatch({type: 'selectColumn', column: Math.max(0, columnIndex - 1)});
 					return true;
 				}
 				return false;
