@@ -58,6 +58,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	// Keys typed quickly (or arriving together over a slow link) are handled one at a time, with a
 	// render between them, so each key acts on the state the previous one left.
 	const pending = useRef<Array<[string, Key]>>([]);
+	const handleKeyRef = useRef<(input: string, key: Key) => void>(() => {});
 	const draining = useRef(false);
 	const drain = () => {
 		const next = pending.current.shift();
@@ -66,7 +67,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 			return;
 		}
 		draining.current = true;
-		handleKey(...next);
+		handleKeyRef.current(...next); // the latest render's handler, not this closure's
 		setTimeout(drain, 0);
 	};
 	useInput((input, key) => {
@@ -116,6 +117,8 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 				break;
 		}
 	};
+	handleKeyRef.current = handleKey;
+
 
 	const explorer: Explorer = {
 		theme,
