@@ -96,6 +96,21 @@ describe('following logs in a real terminal', () => {
 	}, 90_000);
 });
 
+describe('watching the demo rollout on the board', () => {
+	it('shows the rollout move across installs by itself, with changes listed in the activity pane', async () => {
+		session = startPty(['watch', '--demo', '--demo-speed', '4'], {columns: 120, rows: 36});
+		const first = await session.waitFor(/Ledgerly\s+vpc-netwo/);
+		expect(first).toContain('WATCH 2s/15s');
+		const activity = (screen: string) => Number(/Activity \((\d+)\)/.exec(screen)?.[1] ?? 0);
+		const moving = await session.waitFor(screen => activity(screen) > 0, 15_000);
+		expect(moving).toMatch(/\d\d:\d\d:\d\d \S+ › \S+ \S+ → \S+/);
+		const later = await session.waitFor(screen => activity(screen) > activity(moving) + 10, 30_000);
+		expect(later).toMatch(/\d+ active/);
+		session.write('q');
+		expect((await session.exited).exitCode).toBe(0);
+	}, 60_000);
+});
+
 describe('the terminal is restored', () => {
 	it.each([
 		['SIGTERM', 143],
