@@ -5,6 +5,7 @@ import {BIN, startPty, type PtySession} from '../helpers/pty.js';
 import {NuonClient} from '../../source/api/client.js';
 import {getLatestDeploy, listInstallsPage, listLatestRuns} from '../../source/api/resources.js';
 import {LogTail} from '../../source/state/log-tail.js';
+import {startDemoServer} from '../../source/demo/server.js';
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 3 : 5;
@@ -122,6 +123,42 @@ async function logRows(quick: boolean): Promise<Row[]> {
 	}
 }
 
+/** API requests a minute the board makes in watch mode (the demo API in this process counts them). */
+async function boardRequestsPerMinute(at: number, windowMs: number): Promise<{perMinute: number; installs: number}> {
+	let requests = 0;
+	const demo = await startDemoServer({
+		intercept: () => {
+			requests++;
+			return false;
+		},
+	});
+	demo.scenario.setClock(at);
+	const session = startPty(['watch'], {env: {NUON_API_URL: demo.url, NUON_API_TOKEN: 'bench', NUON_ORG_ID: 'bench', NUON_CONFIG_FILE: '/nonexistent'}});
+	try {
+		await session.waitFor(/Ledgerly\s+vpc-netwo/, 20_000);
+		await sleep(3000); // past start-up's one-off requests
+		const before = requests;
+		await sleep(windowMs);
+		return {perMinute: ((requests - before) / windowMs) * 60_000, installs: demo.scenario.installs.length};
+	} finally {
+		session.kill();
+		await session.exited;
+		await demo.close();
+	}
+}
+
+async function watchRows(quick: boolean): Promise<Row[]> {
+	const windowMs = quick ? 10_000 : 30_000;
+	const rollout = await boardRequestsPerMinute(0, windowMs);
+	const settled = await boardRequestsPerMinute(90_000, 30_000); // two slow polls at least
+	// The official CLI's preview refetches everything every 5 s: the installs and each install's components.
+	const official = 12 * (1 + rollout.installs);
+	return [
+		{figure: `watch board: requests/min, rollout in progress (${rollout.installs} installs)`, value: rollout.perMinute.toFixed(0), target: `< official CLI's ${official} (computed: 12 × (1 + ${rollout.installs}))`, pass: rollout.perMinute < official},
+		{figure: 'watch board: requests/min, everything settled', value: settled.perMinute.toFixed(0), target: '≤ 5 (15 s polls)', pass: settled.perMinute <= 5},
+	];
+}
+
 async function main() {
 	const rows: Row[] = [];
 	// A day after the rollout: nothing changes and every age reads in days, so a refresh has nothing new to show.
@@ -156,6 +193,7 @@ async function main() {
 		settled.stop();
 	}
 	rows.push(...(await logRows(quick)));
+	rows.push(...(await watchRows(quick)));
 	printTable(rows);
 }
 
