@@ -1,6 +1,7 @@
 // Command-line arguments, parsed with node:util parseArgs. Pure: returns what to do, or an error.
 import {parseArgs} from 'node:util';
 import type {SettingFlags} from './config.js';
+import {parseFaults, type Faults} from './demo/faults.js';
 
 export const USAGE = `nuon-tui: a keyboard-driven terminal explorer for the Nuon platform
 
@@ -22,6 +23,10 @@ Options
   --config FILE          settings file           (env NUON_CONFIG_FILE; default ~/.nuon)
   --refresh SECONDS      refresh interval, at least 1 (default 5)
   --demo-speed FACTOR    with --demo: how fast the demo's clock runs (default 1)
+  --demo-faults SPEC     with --demo: inject API faults, as in latency=2000,error-rate=0.2,
+                         html-502,429-every=10,reset-every=15,hang-every=20,bad-json-every=25,
+                         expire-token-after=60
+  --debug FILE           write a log of every API request to FILE (the token is never written)
 
 watch options
   --until-done           exit when no watched deploy is in progress: 0 if all ended active or
@@ -36,6 +41,7 @@ demo-server options
   --port N               port on 127.0.0.1 (default: a free one, printed on start)
   --installs N           number of installs in the demo org (default 36)
   --speed FACTOR         scenario clock speed (default 1)
+  --demo-faults SPEC     inject API faults (see above)
   --at SECONDS           start the scenario clock there (the rollout runs from about -20 to 110;
                          --at 600 gives a settled org)
 
@@ -45,6 +51,8 @@ export interface ExploreCommand {
 	kind: 'explore';
 	demo: boolean;
 	demoSpeed: number;
+	demoFaults?: Faults;
+	debugFile?: string;
 	flags: SettingFlags;
 	refreshSeconds: number;
 	/** Start flags: open the explorer there (settings' app_id/install_id are only defaults). */
@@ -59,7 +67,7 @@ export interface ExploreCommand {
 export type Command =
 	| {kind: 'help'}
 	| {kind: 'version'}
-	| {kind: 'demo-server'; port: number; installs: number; speed: number; at: number}
+	| {kind: 'demo-server'; port: number; installs: number; speed: number; at: number; faults?: Faults}
 	| ExploreCommand;
 
 export class UsageError extends Error {
@@ -92,6 +100,8 @@ export function parseCommand(argv: string[]): Command {
 				timeout: {type: 'string'},
 				output: {type: 'string'},
 				notify: {type: 'boolean'},
+				'demo-faults': {type: 'string'},
+				debug: {type: 'string'},
 				help: {type: 'boolean', short: 'h'},
 				version: {type: 'boolean', short: 'v'},
 			},
@@ -113,6 +123,7 @@ export function parseCommand(argv: string[]): Command {
 			installs: number(values.installs ?? '36', '--installs', 1, 100_000),
 			speed: number(values.speed ?? '1', '--speed', 0.01, 1000),
 			at: number(values.at ?? '0', '--at', -1e6, 1e9),
+			faults: faultsOf(values['demo-faults']),
 		};
 	}
 	const watch = verb === 'watch';
@@ -131,6 +142,8 @@ export function parseCommand(argv: string[]): Command {
 		kind: 'explore',
 		demo: values.demo ?? false,
 		demoSpeed: number(values['demo-speed'] ?? '1', '--demo-speed', 0.01, 1000),
+		demoFaults: faultsOf(values['demo-faults']),
+		debugFile: values.debug,
 		refreshSeconds: number(values.refresh ?? '5', '--refresh', 1, 3600),
 		flags: {
 			apiUrl: values['api-url'],
@@ -147,6 +160,15 @@ export function parseCommand(argv: string[]): Command {
 		output,
 		notify: values.notify ?? false,
 	};
+}
+
+function faultsOf(spec: string | undefined): Faults | undefined {
+	if (spec === undefined) return undefined;
+	try {
+		return parseFaults(spec);
+	} catch (error) {
+		throw new UsageError((error as Error).message);
+	}
 }
 
 /** "30m", "90s", "1h", "45" (seconds). */

@@ -13,6 +13,9 @@ import {DataProvider} from './state/data.js';
 import {App} from './ui/app.js';
 import {themeFor} from './ui/theme.js';
 import {VERSION} from './version.js';
+import {restoreTerminal, writeCrashReport} from './crash.js';
+import {debugLog} from './debug-log.js';
+import {faultInjector} from './demo/faults.js';
 
 export const EXIT = {ok: 0, error: 1, usage: 2} as const;
 
@@ -26,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
 			process.stdout.write(`nuon-tui ${VERSION}\n`);
 			return EXIT.ok;
 		case 'demo-server': {
-			const demo = await startDemoServer({port: command.port, installCount: command.installs, speed: command.speed});
+			const demo = await startDemoServer({port: command.port, installCount: command.installs, speed: command.speed, intercept: command.faults && faultInjector(command.faults)});
 			demo.scenario.setClock(command.at);
 			process.stdout.write(`nuon-tui demo API listening on ${demo.url} (org ${demo.scenario.orgId}, any token)\n`);
 			await new Promise<void>(resolve => {
@@ -47,15 +50,18 @@ async function explore(command: ExploreCommand): Promise<number> {
 		process.stderr.write('nuon-tui is interactive: run it in a terminal (stdin and stdout must be a TTY). For scripts: nuon-tui watch --until-done.\n');
 		return EXIT.usage;
 	}
+	if (command.demoFaults && !command.demo) throw new UsageError('--demo-faults goes with --demo.');
 	let demo: DemoServer | undefined;
 	let connection;
 	if (command.demo) {
-		demo = await startDemoServer({speed: command.demoSpeed});
+		demo = await startDemoServer({speed: command.demoSpeed, intercept: command.demoFaults && faultInjector(command.demoFaults)});
 		connection = {apiUrl: demo.url, apiToken: 'demo', orgId: demo.scenario.orgId, installId: undefined};
 	} else {
 		connection = requireConnection(resolveSettings(flags), configFilePath(flags, process.env));
 	}
-	const client = new NuonClient({baseUrl: connection.apiUrl, token: connection.apiToken, orgId: connection.orgId});
+	secrets.push(connection.apiToken);
+	const onAttempt = command.debugFile ? debugLog(command.debugFile, {apiUrl: connection.apiUrl, orgId: connection.orgId}) : undefined;
+	const client = new NuonClient({baseUrl: connection.apiUrl, token: connection.apiToken, orgId: connection.orgId, onAttempt});
 	try {
 		const scope = await resolveScope(client, command.jump);
 		if (scripted) {
@@ -105,6 +111,10 @@ async function runExplorer(command: ExploreCommand, client: NuonClient, scope: S
 		</DataProvider>,
 		{alternateScreen: true, incrementalRendering: true, interactive: true, exitOnCtrlC: false, patchConsole: true},
 	);
+	// For the crash tests: an error thrown outside React, as a bug would.
+	if (process.env['NUON_TUI_CRASH_TEST']) setTimeout(() => {
+		throw new Error(`crash test (NUON_TUI_CRASH_TEST is set) with token ${target.isDemo ? 'demo' : '<hidden>'}`);
+	}, 1500);
 	let exitCode: number = EXIT.ok;
 	const stop = (code: number) => {
 		exitCode = code;
@@ -117,21 +127,21 @@ async function runExplorer(command: ExploreCommand, client: NuonClient, scope: S
 	return exitCode;
 }
 
-function restoreTerminal(): void {
-	// Leave the alternate screen, show the cursor, turn off raw mode: the shell must be usable.
-	if (process.stdout.isTTY) process.stdout.write('\u001B[?1049l\u001B[?25h');
-	if (process.stdin.isTTY) process.stdin.setRawMode?.(false);
+/** The token, kept out of every message and report. */
+const secrets: string[] = [];
+
+function fail(error: unknown): never {
+	restoreTerminal();
+	if (error instanceof UsageError || error instanceof SettingsError || error instanceof ScopeError) {
+		process.stderr.write(`nuon-tui: ${error.message}\n`);
+		process.exit(EXIT.usage);
+	}
+	const report = writeCrashReport(error, secrets);
+	const message = secrets.reduce((text, secret) => text.split(secret).join('<redacted>'), error instanceof Error ? error.message : String(error));
+	process.stderr.write(`nuon-tui crashed: ${message}\n${report ? `A report is in ${report}\n` : ''}`);
+	process.exit(EXIT.error);
 }
 
-main(process.argv.slice(2)).then(
-	code => process.exit(code),
-	(error: unknown) => {
-		restoreTerminal();
-		if (error instanceof UsageError || error instanceof SettingsError || error instanceof ScopeError) {
-			process.stderr.write(`nuon-tui: ${error.message}\n`);
-			process.exit(EXIT.usage);
-		}
-		process.stderr.write(`nuon-tui: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
-		process.exit(EXIT.error);
-	},
-);
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+main(process.argv.slice(2)).then(code => process.exit(code), fail);

@@ -49,6 +49,10 @@ export class NuonClient {
 	readonly #options: Required<Omit<ClientOptions, 'dispatcher' | 'onAttempt' | 'token'>>;
 	readonly #dispatcher: Dispatcher;
 	readonly #onAttempt?: ClientOptions['onAttempt'];
+	/** After a 429, every request waits (or fails) until its Retry-After has passed. */
+	#blockedUntil = 0;
+	/** After a 401 the token is known to be bad: no more requests with it. */
+	#unauthorized?: NuonApiError;
 
 	constructor(options: ClientOptions) {
 		this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -72,10 +76,21 @@ export class NuonClient {
 	/** GET a JSON document. Retries network errors, 429, 502, 503 and 504 with backoff and jitter. */
 	async get<T>(path: string, options: GetOptions = {}): Promise<Response<T>> {
 		for (let attempt = 0; ; attempt++) {
+			if (this.#unauthorized) throw this.#unauthorized;
+			const blocked = this.#blockedUntil - Date.now();
+			if (blocked > 0) {
+				if (blocked > this.#options.maxRetryAfterMs) {
+					throw new NuonApiError({kind: 'http', status: 429, message: `HTTP 429 rate limited: waiting ${Math.ceil(blocked / 1000)}s before asking again`, path, retryAfterMs: blocked});
+				}
+				await sleep(blocked, options.signal);
+			}
 			try {
 				return await this.#once<T>(path, options);
 			} catch (error) {
-				const delay = this.#retryDelay(error as NuonApiError, attempt);
+				const failure = error as NuonApiError;
+				if (failure.isUnauthorized) this.#unauthorized = failure;
+				if (failure.status === 429) this.#blockedUntil = Date.now() + (failure.retryAfterMs ?? this.#options.backoffMs);
+				const delay = this.#retryDelay(failure, attempt);
 				if (delay === undefined || options.signal?.aborted) throw error;
 				await sleep(delay, options.signal);
 			}
@@ -92,7 +107,8 @@ export class NuonClient {
 			error.kind === 'network' || error.kind === 'timeout' || (error.status !== undefined && RETRY_STATUSES.has(error.status));
 		if (!retryable) return undefined;
 		if (error.retryAfterMs !== undefined) {
-			return error.retryAfterMs <= this.#options.maxRetryAfterMs ? error.retryAfterMs : undefined;
+			// The wait itself happens at the top of get(), shared by every request.
+			return error.retryAfterMs <= this.#options.maxRetryAfterMs ? 0 : undefined;
 		}
 		const ceiling = this.#options.backoffMs * 2 ** attempt;
 		return ceiling / 2 + Math.random() * (ceiling / 2);

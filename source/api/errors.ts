@@ -70,8 +70,13 @@ export function shortMessage(status: number, detail: string | undefined): string
 export function describeError(error: unknown): string {
 	if (error instanceof NuonApiError) {
 		const trace = error.traceId ? ` (trace ${error.traceId})` : '';
-		const hint = error.isUnauthorized ? ' — run `nuon auth login` for a new token' : '';
+		const hint = error.isUnauthorized ? ' — run `nuon auth login`, then restart' : '';
 		return `${error.message}${hint}${trace}`;
 	}
 	return sanitize(error instanceof Error ? error.message : String(error));
+}
+
+/** Whether retrying can help: not for a bad token or a missing permission. */
+export function isRetryable(error: unknown): boolean {
+	return !(error instanceof NuonApiError && (error.isUnauthorized || error.status === 403));
 }

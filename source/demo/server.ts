@@ -139,8 +139,11 @@ const ROUTES: Array<[RegExp, Handler]> = [
 export interface DemoServerOptions extends ScenarioOptions {
 	port?: number;
 	host?: string;
-	/** Seen before routing; return true when it answered the request itself (fault injection, counting). */
-	intercept?: (request: IncomingMessage, response: ServerResponse) => boolean;
+	/**
+	 * Seen before routing; returns true when it took the request over (fault injection), in which
+	 * case it may still hand it on later with `proceed`.
+	 */
+	intercept?: (request: IncomingMessage, response: ServerResponse, proceed: () => void) => boolean;
 }
 
 export interface DemoServer {
@@ -210,14 +213,18 @@ export function paginate<T>(all: T[], query: URLSearchParams): {items: T[]; head
 
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
 	const scenario = new Scenario(options);
-	const server = createServer((request, response) => {
-		if (options.intercept?.(request, response)) return;
+	const answer = (request: IncomingMessage, response: ServerResponse) => {
+		if (response.destroyed || response.headersSent) return;
 		try {
 			handle(scenario, request, response);
 		} catch (error) {
 			response.writeHead(500, {'content-type': 'application/json'});
 			response.end(JSON.stringify({error: 'internal error', description: (error as Error).message}));
 		}
+	};
+	const server = createServer((request, response) => {
+		if (options.intercept?.(request, response, () => answer(request, response))) return;
+		answer(request, response);
 	});
 	server.keepAliveTimeout = 60_000;
 	await new Promise<void>((resolve, reject) => {

@@ -4,7 +4,7 @@ import React, {createContext, useCallback, useContext, useState, type ReactNode}
 import useSWR, {SWRConfig, type SWRConfiguration, type Key} from 'swr';
 import useSWRInfinite from 'swr/infinite';
 import type {NuonClient} from '../api/client.js';
-import {NuonApiError} from '../api/errors.js';
+import {isRetryable, NuonApiError} from '../api/errors.js';
 import * as api from '../api/resources.js';
 
 const ClientContext = createContext<NuonClient | undefined>(undefined);
@@ -17,7 +17,7 @@ export function useClient(): NuonClient {
 
 /** How long to wait before retrying a failed request: Retry-After, else backoff up to 60 s. */
 export function errorRetryDelay(error: unknown, retryCount: number, refreshMs: number): number | undefined {
-	if (error instanceof NuonApiError && (error.isUnauthorized || error.status === 403)) return undefined;
+	if (!isRetryable(error)) return undefined;
 	if (error instanceof NuonApiError && error.retryAfterMs !== undefined) return error.retryAfterMs;
 	const base = Math.min(refreshMs * 2 ** Math.max(0, retryCount - 1), 60_000);
 	return base / 2 + (Math.random() * base) / 2;

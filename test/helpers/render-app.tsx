@@ -12,8 +12,8 @@ export const ESC = '\u001B';
 export const ENTER = '\r';
 export const DOWN = '\u001B[B';
 
-export function renderExplorer(demo: DemoServer, options: Partial<AppProps> = {}) {
-	const client = new NuonClient({baseUrl: demo.url, token: 'test-token', orgId: demo.scenario.orgId, backoffMs: 10, retries: 0, timeoutMs: 2000});
+export function renderExplorer(demo: DemoServer, options: Partial<AppProps> & {timeoutMs?: number} = {}) {
+	const client = new NuonClient({baseUrl: demo.url, token: 'test-token', orgId: demo.scenario.orgId, backoffMs: 10, retries: 0, timeoutMs: options.timeoutMs ?? 2000});
 	const instance = render(
 		<DataProvider client={client} refreshMs={options.refreshMs ?? 60_000}>
 			<App theme={darkTheme} orgLabel="demo-org" apiLabel="demo" isDemo size={{columns: 100, rows: 30}} refreshMs={options.refreshMs ?? 60_000} {...options} />

@@ -134,7 +134,29 @@ describe('NuonClient', () => {
 		fault = failTimes(1, response => response.writeHead(401, {'content-type': 'application/json'}).end('{"error":"unauthorized"}'));
 		const error = await reject(listInstallsPage(client(), 0));
 		expect(describeError(error)).toMatch(/401 token invalid or expired.*nuon auth login/);
+		expect(describeError(error)).not.toMatch(/retrying/);
 		expect(JSON.stringify({...error, message: error.message})).not.toContain('secret-token');
+	});
+
+	it('after a long 429, holds every request until Retry-After has passed, without asking the API', async () => {
+		fault = failTimes(1, response => response.writeHead(429, {'retry-after': '1'}).end());
+		const shared = client({maxRetryAfterMs: 500});
+		await reject(listInstallsPage(shared, 0));
+		const blocked = await reject(listInstallsPage(shared, 0));
+		expect(blocked.status).toBe(429);
+		expect(blocked.message).toMatch(/waiting 1s/);
+		expect(seen).toHaveLength(1);
+		await new Promise(resolve => setTimeout(resolve, 1100));
+		await listInstallsPage(shared, 0);
+		expect(seen).toHaveLength(2);
+	});
+
+	it('after a 401, stops sending the token at all', async () => {
+		fault = failTimes(1, response => response.writeHead(401).end());
+		const shared = client();
+		await reject(listInstallsPage(shared, 0));
+		expect((await reject(listInstallsPage(shared, 0))).status).toBe(401);
+		expect(seen).toHaveLength(1);
 	});
 
 	it('sanitizes every string of a response', async () => {

@@ -1,6 +1,6 @@
 import React, {useEffect, useState, type ReactNode} from 'react';
 import {Box, Text} from 'ink';
-import {describeError} from '../../api/errors.js';
+import {describeError, isRetryable} from '../../api/errors.js';
 import {clock, formatSeconds} from '../../domain/time.js';
 import {displayWidth, truncate, truncateStart} from '../../domain/text.js';
 import {breadcrumbs} from '../../state/navigation.js';
@@ -88,7 +88,8 @@ function describeRefresh({updatedAt, isValidating, error, hasData}: RefreshState
 function ErrorLine({refresh}: {refresh: RefreshState}) {
 	const {theme, columns} = useExplorer();
 	if (!refresh.error) return <Text> </Text>;
-	const keep = refresh.hasData ? ' · last good data kept, retrying' : ' · retrying';
+	const retry = isRetryable(refresh.error) ? ', retrying' : '';
+	const keep = refresh.hasData ? ` · last good data kept${retry}` : retry && ' · retrying';
 	return (
 		<Text color={theme.error} wrap="truncate-end">
 			{truncate(`⚠ ${describeError(refresh.error)}${keep}`, columns)}

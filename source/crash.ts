@@ -1,0 +1,40 @@
+// When something unexpected breaks: the terminal is given back first, then a short report goes to
+// a file (never holding the token) and the message says where.
+import {writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {VERSION} from './version.js';
+
+export function restoreTerminal(): void {
+	// Leave the alternate screen, show the cursor, turn raw mode off: the shell must be usable.
+	if (process.stdout.isTTY) process.stdout.write('\u001B[?1049l\u001B[?25h');
+	if (process.stdin.isTTY) process.stdin.setRawMode?.(false);
+}
+
+/** Writes the report; returns its path (or undefined when no place was writable). */
+export function writeCrashReport(error: unknown, secrets: string[]): string | undefined {
+	const redact = (text: string) => secrets.filter(secret => secret.length >= 4).reduce((out, secret) => out.split(secret).join('<redacted>'), text);
+	const args = process.argv.slice(2).map((arg, index, all) => (all[index - 1] === '--api-token' || arg.startsWith('--api-token=') ? '<redacted>' : arg));
+	const report = redact(
+		[
+			`nuon-tui ${VERSION} crash report, ${new Date().toISOString()}`,
+			`node ${process.version} on ${process.platform} ${process.arch}`,
+			`arguments: ${args.join(' ')}`,
+			`terminal: ${process.env['TERM'] ?? 'unknown'} ${process.stdout.columns ?? '?'}x${process.stdout.rows ?? '?'}`,
+			'',
+			error instanceof Error ? (error.stack ?? error.message) : String(error),
+			'',
+		].join('\n'),
+	);
+	const name = `nuon-tui-crash-${new Date().toISOString().replace(/[:.]/g, '-')}.log`;
+	for (const dir of [tmpdir(), process.cwd()]) {
+		try {
+			const path = join(dir, name);
+			writeFileSync(path, report, {mode: 0o600});
+			return path;
+		} catch {
+			// try the next place
+		}
+	}
+	return undefined;
+}
