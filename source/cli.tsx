@@ -1,6 +1,6 @@
 // Entry point: parse arguments, resolve settings, start the demo API if asked, render, exit cleanly.
 import React from 'react';
-import {render} from 'ink';
+import {render, type Instance} from 'ink';
 import {NuonClient} from './api/client.js';
 import {parseCommand, USAGE, UsageError, type ExploreCommand} from './args.js';
 import {notification} from './domain/notify.js';
@@ -95,7 +95,7 @@ export function startStack(scope: Scope, watch: boolean): Location[] {
 
 async function runExplorer(command: ExploreCommand, client: NuonClient, scope: Scope, target: {isDemo: boolean; orgId: string; apiUrl: string; installId?: string}): Promise<number> {
 	const notify = command.notify ? (title: string, body: string) => process.stdout.write(notification(title, body)) : undefined;
-	const instance = render(
+	const instance = (activeInk = render(
 		<DataProvider client={client} refreshMs={command.refreshSeconds * 1000}>
 			<App
 				theme={themeFor(process.env)}
@@ -110,7 +110,7 @@ async function runExplorer(command: ExploreCommand, client: NuonClient, scope: S
 			/>
 		</DataProvider>,
 		{alternateScreen: true, incrementalRendering: true, interactive: true, exitOnCtrlC: false, patchConsole: true},
-	);
+	));
 	// For the crash tests: an error thrown outside React, as a bug would.
 	if (process.env['NUON_TUI_CRASH_TEST']) setTimeout(() => {
 		throw new Error(`crash test (NUON_TUI_CRASH_TEST is set) with token ${target.isDemo ? 'demo' : '<hidden>'}`);
@@ -129,8 +129,15 @@ async function runExplorer(command: ExploreCommand, client: NuonClient, scope: S
 
 /** The token, kept out of every message and report. */
 const secrets: string[] = [];
+/** The mounted explorer, if any: a crash unmounts it first so the terminal is Ink's no longer. */
+let activeInk: Instance | undefined;
 
 function fail(error: unknown): never {
+	try {
+		activeInk?.unmount();
+	} catch {
+		// unmounting a broken tree can throw too: the terminal is restored below either way
+	}
 	restoreTerminal();
 	if (error instanceof UsageError || error instanceof SettingsError || error instanceof ScopeError) {
 		process.stderr.write(`nuon-tui: ${error.message}\n`);

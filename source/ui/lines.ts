@@ -49,7 +49,7 @@ const LABEL_WIDTH = 16;
 
 /** Width of a field's label column in a pane `width` columns wide. */
 export function labelWidthFor(width: number): number {
-	return Math.min(LABEL_WIDTH, Math.floor(width / 3));
+	return Math.max(0, Math.min(LABEL_WIDTH, Math.floor(width / 3)));
 }
 
 /** A JSON value as indented, muted text lines (long strings folded), at most `maxRows` of them. */

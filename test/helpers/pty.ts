@@ -17,6 +17,8 @@ export interface PtySession {
 	raw(): string;
 	write(data: string): void;
 	waitFor(match: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
+	/** Waits for the emulator to take in everything written so far. */
+	flush(): Promise<void>;
 	exited: Promise<{exitCode: number; signal?: number}>;
 	kill(signal?: string): void;
 }
@@ -38,7 +40,10 @@ export function startPty(args: string[], {columns = 100, rows = 30, env = {}}: {
 		raw += data;
 		terminal.write(data);
 	});
-	const exited = new Promise<{exitCode: number; signal?: number}>(resolve => pty.onExit(resolve));
+	// Resolves once the process has exited and the emulator has taken in its last output.
+	const exited = new Promise<{exitCode: number; signal?: number}>(resolve =>
+		pty.onExit(result => setTimeout(() => terminal.write('', () => resolve(result)), 50)),
+	);
 	const screen = () => {
 		const buffer = terminal.buffer.active;
 		return Array.from({length: rows}, (_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
@@ -53,6 +58,7 @@ export function startPty(args: string[], {columns = 100, rows = 30, env = {}}: {
 		write: data => pty.write(data),
 		exited,
 		kill: signal => pty.kill(signal),
+		flush: () => new Promise<void>(resolve => terminal.write('', resolve)),
 		async waitFor(match, timeoutMs = 10_000) {
 			const test = typeof match === 'function' ? match : (s: string) => (typeof match === 'string' ? s.includes(match) : match.test(s));
 			const deadline = Date.now() + timeoutMs;

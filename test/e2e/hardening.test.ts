@@ -1,0 +1,77 @@
+// The terminal and the token, in a real pseudo-terminal: crashes, resize storms, tiny terminals,
+// and a grep of everything a session wrote for the token.
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {startPty, type PtySession} from '../helpers/pty.js';
+
+const TOKEN = 'nuon-secret-7c1f3a9e5b2d4f60';
+let demo: DemoServer;
+let session: PtySession | undefined;
+const dir = mkdtempSync(join(tmpdir(), 'nuon-tui-hardening-'));
+
+beforeAll(async () => {
+	demo = await startDemoServer();
+});
+afterAll(() => demo.close());
+afterEach(() => {
+	session?.kill();
+	session = undefined;
+});
+
+const env = (extra: Record<string, string> = {}) => ({NUON_API_URL: demo.url, NUON_API_TOKEN: TOKEN, NUON_ORG_ID: demo.scenario.orgId, NUON_CONFIG_FILE: '/nonexistent', ...extra});
+
+describe('a crash', () => {
+	it('gives the terminal back, says where its report is, and the report never holds the token', async () => {
+		const debugFile = join(dir, 'requests.log');
+		session = startPty(['--debug', debugFile], {env: env({NUON_TUI_CRASH_TEST: '1'})});
+		await session.waitFor('Installs (36)');
+		const {exitCode} = await session.exited;
+		expect(exitCode).toBe(1);
+		const raw = session.raw();
+		expect(raw.lastIndexOf('\u001B[?1049l')).toBeGreaterThan(raw.lastIndexOf('\u001B[?1049h'));
+		const report = /A report is in (\S+)/.exec(session.text())?.[1];
+		expect(session.text()).toMatch(/nuon-tui crashed: crash test/);
+		expect(report && existsSync(report)).toBe(true);
+		const contents = readFileSync(report!, 'utf8');
+		expect(contents).toMatch(/crash report/);
+		expect(contents).toMatch(/Error: crash test/);
+		// The token: not on screen, not in the raw terminal stream, not in the report, not in the debug log.
+		const debug = readFileSync(debugFile, 'utf8');
+		expect(debug).toMatch(/GET \/v1\/installs\?offset=0&limit=100 200 \d+ms/);
+		expect(debug).toContain('authorization: Bearer <redacted>');
+		for (const output of [raw, session.text(), contents, debug]) expect(output).not.toContain(TOKEN);
+	});
+
+	it('passed on the command line, the token stays out of the report too', async () => {
+		session = startPty(['--api-token', TOKEN], {env: env({NUON_API_TOKEN: '', NUON_TUI_CRASH_TEST: '1'})});
+		await session.waitFor('Installs (36)');
+		await session.exited;
+		const report = /A report is in (\S+)/.exec(session.text())?.[1];
+		const contents = readFileSync(report!, 'utf8');
+		expect(contents).toMatch(/arguments: --api-token <redacted>/);
+		expect(contents).not.toContain(TOKEN);
+	});
+});
+
+describe('the terminal size', () => {
+	it('survives a resize storm, says when it is too small, and draws cleanly again', async () => {
+		session = startPty([], {env: env(), columns: 100, rows: 30});
+		await session.waitFor('Installs (36)');
+		const sizes: Array<[number, number]> = [[80, 24], [20, 5], [160, 48], [30, 8], [61, 12], [120, 40], [20, 5]];
+		for (let round = 0; round < 5; round++) {
+			for (const [columns, rows] of sizes) {
+				session.pty.resize(columns, rows);
+				await new Promise(resolve => setTimeout(resolve, 15));
+			}
+		}
+		await session.waitFor('Terminal too small');
+		session.pty.resize(100, 30);
+		const screen = await session.waitFor(screen => screen.includes('Installs (36)') && !screen.includes('Terminal too small'));
+		expect(screen.split('\n')[0]).toMatch(/^nuon-tui {2}org /);
+		session.write('q');
+		expect((await session.exited).exitCode).toBe(0);
+	});
+});
