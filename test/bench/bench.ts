@@ -159,6 +159,47 @@ async function watchRows(quick: boolean): Promise<Row[]> {
 	];
 }
 
+/** Keypress → the frame that answers it, moving the cursor down a list of `installs` installs. */
+async function keypressMs(installs: number, presses: number): Promise<number> {
+	const demo = await startDemo(['--installs', String(installs), '--at', '90000']);
+	const session = explorer(demo.url, ['--refresh', '600']);
+	try {
+		// Load the whole list first (G pages on to the end), then measure from the top.
+		const all = new RegExp(`Installs \\(${installs}\\)`);
+		while (!all.test(session.text())) {
+			session.write('G');
+			await sleep(150);
+			await session.flush();
+		}
+		session.write('g');
+		await sleep(500);
+		const times: number[] = [];
+		for (let press = 0; press < presses; press++) {
+			const answered = session.nextOutput();
+			const sent = performance.now();
+			session.write('j');
+			times.push((await answered) - sent);
+			await sleep(60);
+		}
+		return median(times);
+	} finally {
+		session.kill();
+		await session.exited;
+		demo.stop();
+	}
+}
+
+async function keypressRows(quick: boolean): Promise<Row[]> {
+	const presses = quick ? 15 : 40;
+	const large = await keypressMs(5000, presses);
+	const small = await keypressMs(50, presses);
+	return [
+		{figure: 'keypress → frame, cursor down 5,000 installs', value: `${large.toFixed(1)} ms`, target: '≤ 16 ms', pass: large <= 16},
+		{figure: 'keypress → frame, cursor down 50 installs', value: `${small.toFixed(1)} ms`, target: 'report', pass: undefined},
+		{figure: 'keypress cost ratio 5,000 / 50', value: (large / small).toFixed(2), target: '≤ 1.2', pass: large / small <= 1.2},
+	];
+}
+
 async function main() {
 	const rows: Row[] = [];
 	// A day after the rollout: nothing changes and every age reads in days, so a refresh has nothing new to show.
@@ -192,6 +233,7 @@ async function main() {
 	} finally {
 		settled.stop();
 	}
+	rows.push(...(await keypressRows(quick)));
 	rows.push(...(await logRows(quick)));
 	rows.push(...(await watchRows(quick)));
 	printTable(rows);

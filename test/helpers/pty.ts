@@ -17,6 +17,8 @@ export interface PtySession {
 	raw(): string;
 	write(data: string): void;
 	waitFor(match: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
+	/** Resolves with the time (performance.now()) of the next output the app writes. */
+	nextOutput(): Promise<number>;
 	/** Waits for the emulator to take in everything written so far. */
 	flush(): Promise<void>;
 	exited: Promise<{exitCode: number; signal?: number}>;
@@ -35,7 +37,11 @@ export function startPty(args: string[], {columns = 100, rows = 30, env = {}}: {
 	const terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});
 	let bytes = 0;
 	let raw = '';
+	let waiting: Array<(at: number) => void> = [];
 	pty.onData(data => {
+		const at = performance.now();
+		for (const resolve of waiting) resolve(at);
+		waiting = [];
 		bytes += Buffer.byteLength(data);
 		raw += data;
 		terminal.write(data);
@@ -59,6 +65,7 @@ export function startPty(args: string[], {columns = 100, rows = 30, env = {}}: {
 		exited,
 		kill: signal => pty.kill(signal),
 		flush: () => new Promise<void>(resolve => terminal.write('', resolve)),
+		nextOutput: () => new Promise<number>(resolve => waiting.push(resolve)),
 		async waitFor(match, timeoutMs = 10_000) {
 			const test = typeof match === 'function' ? match : (s: string) => (typeof match === 'string' ? s.includes(match) : match.test(s));
 			const deadline = Date.now() + timeoutMs;
