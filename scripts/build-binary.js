@@ -1,0 +1,47 @@
+// npm run build:binary: one executable for servers without Node (Node's single executable
+// application support). The ESM bundle travels as an asset; a small CommonJS main imports it.
+import {execFileSync} from 'node:child_process';
+import {copyFileSync, chmodSync, mkdirSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {arch, platform} from 'node:os';
+import {build} from 'esbuild';
+
+const require = createRequire(import.meta.url);
+const out = `dist/nuon-tui-${platform()}-${arch()}`;
+mkdirSync('dist/sea', {recursive: true});
+
+await build({
+	entryPoints: ['source/cli.tsx'],
+	outfile: 'dist/sea/cli.mjs',
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node22',
+	minify: true,
+	legalComments: 'none',
+	define: {'process.env.NODE_ENV': '"production"'},
+	alias: {'react-devtools-core': './scripts/empty-module.js'},
+	// Inside the executable the module has no file URL: resolve CommonJS requires from the binary.
+	banner: {js: "import {createRequire as __nuonCreateRequire} from 'node:module'; const require = __nuonCreateRequire(process.execPath);"},
+	logLevel: 'warning',
+});
+
+writeFileSync(
+	'dist/sea/main.cjs',
+	`const {getAsset} = require('node:sea');
+const source = getAsset('cli.mjs', 'utf8');
+import('data:text/javascript;base64,' + Buffer.from(source).toString('base64')).catch(error => {
+	process.stderr.write(String(error && error.stack || error) + '\\n');
+	process.exit(1);
+});
+`,
+);
+writeFileSync(
+	'dist/sea/config.json',
+	JSON.stringify({main: 'dist/sea/main.cjs', output: 'dist/sea/blob', disableExperimentalSEAWarning: true, assets: {'cli.mjs': 'dist/sea/cli.mjs'}}),
+);
+execFileSync(process.execPath, ['--experimental-sea-config', 'dist/sea/config.json'], {stdio: 'ignore'});
+copyFileSync(process.execPath, out);
+chmodSync(out, 0o755);
+execFileSync(process.execPath, [require.resolve('postject/dist/cli.js'), out, 'NODE_SEA_BLOB', 'dist/sea/blob', '--sentinel-fuse', 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2'], {stdio: 'ignore'});
+console.log(`built ${out}`);
