@@ -100,6 +100,7 @@ async function runExplorer(command: ExploreCommand, client: NuonClient, scope: S
 			<App
 				theme={themeFor(process.env)}
 				orgLabel={target.isDemo ? 'demo-org' : target.orgId}
+				orgId={target.orgId}
 				apiLabel={new URL(target.apiUrl).host}
 				isDemo={target.isDemo}
 				start={startStack(scope, command.watch)}

@@ -232,3 +232,9 @@ export function useAppNames(): Map<string, string> {
 	const apps = useApps();
 	return React.useMemo(() => new Map((apps.data ?? []).map(app => [app.id ?? '', app.display_name || app.name || app.id || ''])), [apps.data]);
 }
+
+/** Where the dashboard is (for links); asked once. */
+export function useDashboardUrl(): string | undefined {
+	const client = useClient();
+	return useResource('cli-config', () => api.getCliConfig(client), {refreshInterval: 0}).data?.dashboard_url || undefined;
+}

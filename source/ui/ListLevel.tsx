@@ -11,6 +11,7 @@ import {layoutColumns, windowStart, type Column} from './columns.js';
 import {useExplorer, useLevelKeys} from './context.js';
 import type {CommandId} from './keys.js';
 import {wrapLines, type Line} from './lines.js';
+import type {LinkTarget} from '../domain/links.js';
 import {CHROME_ROWS, Frame} from './components/Frame.js';
 import {LineView} from './components/LineView.js';
 import {ListPane} from './components/ListPane.js';
@@ -34,6 +35,8 @@ export interface ListLevelProps<Row> {
 	titleSuffix?: string;
 	/** Level keys worth a place in the footer hints. */
 	extraHints?: CommandId[];
+	/** The selected row's id and dashboard page, for y, Y and o. */
+	identify?: (row: Row) => {id?: string; target: LinkTarget; label: string};
 	/** More keys that go somewhere from the selected row (L logs, P plan, ...). */
 	actions?: Partial<Record<CommandId, (row: Row) => Location | undefined>>;
 }
@@ -43,7 +46,7 @@ const PRELOAD_ROWS = 20;
 
 export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	const {noun, resource, columns, rowId, detail, open, emptyText} = props;
-	const {theme, navigation, dispatch, columns: screenColumns, rows: screenRows} = useExplorer();
+	const {theme, navigation, dispatch, columns: screenColumns, rows: screenRows, share} = useExplorer();
 	const [focus, setFocus] = useState<'list' | 'detail'>('list');
 	const [filter, setFilter] = useState('');
 	const [editingFilter, setEditingFilter] = useState(false);
@@ -96,6 +99,10 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 			return true;
 		}
 		if (props.onKey?.(command, input, key)) return true;
+		if ((command === 'copyId' || command === 'copyLink' || command === 'openLink') && selected && props.identify) {
+			share(command, props.identify(selected));
+			return true;
+		}
 		const action = command && props.actions?.[command];
 		if (action) {
 			const location = selected && action(selected);

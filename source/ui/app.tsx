@@ -1,5 +1,7 @@
 // The explorer's root: the one key dispatcher, the navigation stack, and the level on top of it.
-import React, {useMemo, useReducer, useRef, useState} from 'react';
+import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {useDashboardUrl} from '../state/data.js';
+import {share, type ShareEnvironment} from './share.js';
 import {SWRConfig, useSWRConfig} from 'swr';
 import {containsProgress} from '../domain/status.js';
 import {DEFAULT_POLL, FAST_LIMITS} from '../state/poll-policy.js';
@@ -40,9 +42,15 @@ export interface AppProps {
 	/** The normal refresh interval; watch mode adapts between its fast and slow intervals. */
 	refreshMs?: number;
 	notify?: (title: string, body: string) => void;
+	/** The org id, for dashboard links (the header shows orgLabel). */
+	orgId?: string;
+	/** How y, Y and o reach the terminal and the browser (tests pass their own). */
+	shareEnvironment?: ShareEnvironment;
 }
 
-export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection, size, watch: startWatching = false, refreshMs = 5000, notify}: AppProps) {
+const FLASH_MS = 4000;
+
+export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection, size, watch: startWatching = false, refreshMs = 5000, notify, orgId = orgLabel, shareEnvironment}: AppProps) {
 	const {exit} = useApp();
 	const windowSize = useWindowSize();
 	const {columns, rows} = size ?? windowSize;
@@ -54,6 +62,14 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	const {mutate} = useSWRConfig();
 	const refreshAll = () => void mutate(() => true);
 	const refreshPolicy = useMemo(() => ({refreshInterval: pollInterval(watch)}), [watch]);
+	const dashboardUrl = useDashboardUrl();
+	const [flash, setFlash] = useState<{text: string; at: number}>();
+	useEffect(() => {
+		if (!flash) return;
+		const timer = setTimeout(() => setFlash(undefined), FLASH_MS);
+		return () => clearTimeout(timer);
+	}, [flash]);
+	const environment: ShareEnvironment = shareEnvironment ?? {env: process.env, platform: process.platform, writeTerminal: sequence => process.stdout.write(sequence)};
 
 	// Keys typed quickly (or arriving together over a slow link) are handled one at a time, with a
 	// render between them, so each key acts on the state the previous one left.
@@ -134,6 +150,9 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 		toggleHelp: () => setHelpOpen(open => !open),
 		watch,
 		notify,
+		orgId,
+		share: (action, what) => setFlash({text: share(action, what, {dashboardUrl, orgId}, environment), at: Date.now()}),
+		flash: flash?.text,
 	};
 
 	const {location} = currentEntry(navigation);

@@ -3,6 +3,7 @@ import type {Key} from 'ink';
 import type {CommandId} from './keys.js';
 import type {NavigationAction, NavigationState} from '../state/navigation.js';
 import type {Theme} from './theme.js';
+import type {LinkTarget} from '../domain/links.js';
 
 /** A level's key handler: returns true when it consumed the key. */
 export type LevelKeyHandler = (command: CommandId | undefined, input: string, key: Key) => boolean;
@@ -22,6 +23,12 @@ export interface Explorer {
 	watch: WatchState;
 	/** Ring the bell and raise a desktop notification (with --notify). */
 	notify?: (title: string, body: string) => void;
+	/** The org id (for dashboard links). */
+	orgId: string;
+	/** Copies an id or opens/copies the dashboard link of a target, saying what it did. */
+	share: (action: 'copyId' | 'copyLink' | 'openLink', what: {id?: string; target: LinkTarget; label: string}) => void;
+	/** A short message in the status line, for a few seconds. */
+	flash?: string;
 }
 
 export interface WatchState {

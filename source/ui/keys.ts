@@ -7,7 +7,8 @@ export type CommandId =
 	| 'open' | 'back' | 'focus' | 'filter' | 'refresh' | 'apps' | 'help' | 'quit'
 	| 'logs' | 'plan' | 'actions' | 'view'
 	| 'follow' | 'wrap' | 'timestamps' | 'search' | 'next' | 'previous' | 'save' | 'logFilter'
-	| 'board' | 'watch' | 'pause' | 'faster' | 'slower';
+	| 'board' | 'watch' | 'pause' | 'faster' | 'slower'
+	| 'copyId' | 'copyLink' | 'openLink';
 
 export interface Command {
 	id: CommandId;
@@ -50,6 +51,9 @@ export const COMMANDS: Array<Command & {match: Matcher}> = [
 	{id: 'pause', keys: ['p'], help: 'pause/resume refreshing', scope: 'watch', hint: 'p pause', match: i => i === 'p'},
 	{id: 'faster', keys: ['+'], help: 'watch: poll more often', scope: 'watch', match: i => i === '+' || i === '='},
 	{id: 'slower', keys: ['-'], help: 'watch: poll less often', scope: 'watch', match: i => i === '-'},
+	{id: 'copyId', keys: ['y'], help: 'copy the id', scope: 'global', hint: 'y copy', match: i => i === 'y'},
+	{id: 'copyLink', keys: ['Y'], help: 'copy the dashboard link', scope: 'global', match: i => i === 'Y'},
+	{id: 'openLink', keys: ['o'], help: 'open in the dashboard', scope: 'global', hint: 'o open', match: i => i === 'o'},
 	{id: 'refresh', keys: ['r'], help: 'refresh now', scope: 'global', hint: 'r refresh', match: i => i === 'r'},
 	{id: 'help', keys: ['?'], help: 'this help', scope: 'global', hint: '? help', match: i => i === '?'},
 	{id: 'quit', keys: ['q', 'Ctrl-c'], help: 'quit', scope: 'global', hint: 'q quit', match: (i, k) => i === 'q' || (k.ctrl && i === 'c')},

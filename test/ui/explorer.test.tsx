@@ -1,5 +1,5 @@
 import type {ServerResponse} from 'node:http';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {DOWN, ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
 
@@ -143,5 +143,27 @@ describe('the explorer', () => {
 		app = renderExplorer(demo, {size: {columns: 40, rows: 10}});
 		await app.waitFor('Terminal too small');
 		expect(app.frame()).toContain('40x10, need 60x12');
+	});
+});
+
+describe('copy and open', () => {
+	it('y copies the selected install id through OSC 52 and says so; o shows the dashboard link over SSH', async () => {
+		const written: string[] = [];
+		app = renderExplorer(demo, {
+			orgId: demo.scenario.orgId,
+			shareEnvironment: {env: {SSH_CONNECTION: '10.0.0.1 1 10.0.0.2 22'}, platform: 'linux', writeTerminal: sequence => written.push(sequence)},
+		});
+		await app.waitFor(firstInstall().name);
+		await app.press('y');
+		await app.waitFor(`copied install ${firstInstall().name} id ${firstInstall().id}`);
+		expect(written).toEqual([`\u001B]52;c;${Buffer.from(firstInstall().id).toString('base64')}\u0007`]);
+		// The dashboard address comes from the API's cli-config: press until it has arrived.
+		await vi.waitFor(
+			() => {
+				app!.stdin.write('o');
+				if (!app!.frame().includes(`https://app.nuon.co/${demo.scenario.orgId}/installs/${firstInstall().id}`)) throw new Error('no link yet');
+			},
+			{timeout: 5000, interval: 100},
+		);
 	});
 });

@@ -86,7 +86,8 @@ function describeRefresh({updatedAt, isValidating, error, hasData}: RefreshState
 }
 
 function ErrorLine({refresh}: {refresh: RefreshState}) {
-	const {theme, columns} = useExplorer();
+	const {theme, columns, flash} = useExplorer();
+	if (flash) return <Text color={theme.accent} wrap="truncate-end">{flash}</Text>;
 	if (!refresh.error) return <Text> </Text>;
 	const retry = isRetryable(refresh.error) ? ', retrying' : '';
 	const keep = refresh.hasData ? ` · last good data kept${retry}` : retry && ' · retrying';

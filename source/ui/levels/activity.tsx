@@ -4,6 +4,7 @@ import type {ActionWorkflowRun, RunnerJob} from '../../api/resources.js';
 import {jobName, jobOwner, runName, runStatus} from '../../domain/activity.js';
 import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
 import type {Location} from '../../state/navigation.js';
+import type {LinkTarget} from '../../domain/links.js';
 import {useDeploy} from '../../state/data.js';
 import type {Column} from '../columns.js';
 import {blank, field, heading, jsonLines, text, type Line} from '../lines.js';
@@ -78,6 +79,13 @@ export const logsOfJob = (job: RunnerJob, executionId?: string): Location | unde
 export const logsOfRun = (run: ActionWorkflowRun, name: string, step?: string): Location | undefined =>
 	run.log_stream?.id ? {kind: 'logs', streamId: run.log_stream.id, title: name, filter: step ? {step} : undefined} : undefined;
 
+/** The dashboard page of an action run (its workflow id comes from the run or its job's metadata). */
+export function runTarget(installId: string, run: ActionWorkflowRun): LinkTarget {
+	const meta = (run.runner_job?.metadata ?? {}) as Record<string, unknown>;
+	const workflowId = run.install_action_workflow?.action_workflow_id ?? (typeof meta['action_workflow_id'] === 'string' ? meta['action_workflow_id'] : undefined);
+	return workflowId && run.id ? {installId, actionWorkflowId: workflowId, runId: run.id} : {installId};
+}
+
 export const viewValue = (title: string, value: unknown): Location => ({kind: 'document', title, source: {type: 'value', value}});
 
 export function ActivityLevel({installId, installName, deployId, componentName}: {installId: string; installName: string; deployId: string; componentName: string}) {
@@ -112,6 +120,12 @@ export function ActivityLevel({installId, installName, deployId, componentName}:
 				plan: row => (row.kind === 'job' && row.job.id && row.job.group === 'deploy' ? {kind: 'document', title: `plan of ${jobName(row.job)}`, source: {type: 'plan', jobId: row.job.id}} : undefined),
 				view: row => (row.kind === 'job' ? viewValue(`${jobName(row.job)} outputs`, {outputs: row.job.outputs ?? {}, metadata: row.job.metadata ?? {}}) : viewValue(`${runName(row.run)} outputs`, row.run.outputs ?? {})),
 			}}
+			identify={row =>
+				row.kind === 'job'
+					? // A runner job has no page of its own: its link is its deploy's.
+						{id: row.job.id, target: {installId, componentId: data?.component_id, deployId}, label: `job ${jobName(row.job)}`}
+					: {id: row.run.id, target: runTarget(installId, row.run), label: `action run ${runName(row.run)}`}
+			}
 			emptyText="This deploy has no runner jobs or action runs yet."
 		/>
 	);

@@ -60,6 +60,7 @@ export function ComponentsLevel({installId, installName}: {installId: string; in
 			open={row => ({kind: 'deploy', installId, installName, componentId: row.id, componentName: row.name})}
 			emptyText={`${installName} has no components.`}
 			actions={{actions: () => ({kind: 'runs', installId, installName})}}
+			identify={row => ({id: row.id, target: {installId, componentId: row.id}, label: `component ${row.name}`})}
 		/>
 	);
 }

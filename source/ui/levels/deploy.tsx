@@ -13,7 +13,7 @@ import {wrapLines} from '../lines.js';
 const HINTS: CommandId[] = ['down', 'open', 'logs', 'back', 'focus', 'refresh', 'help', 'quit'];
 
 export function DeployLevel({installId, installName, componentId, componentName}: {installId: string; installName: string; componentId: string; componentName: string}) {
-	const {theme, columns, rows, dispatch} = useExplorer();
+	const {theme, columns, rows, dispatch, share} = useExplorer();
 	const deploy = useLatestDeploy(installId, componentId);
 	const [focus, setFocus] = useState<0 | 1>(0);
 	const [offsets, setOffsets] = useState<[number, number]>([0, 0]);
@@ -61,6 +61,11 @@ export function DeployLevel({installId, installName, componentId, componentName}
 				return true;
 			case 'open':
 				if (deploy.data?.id) dispatch({type: 'push', location: {kind: 'activity', installId, installName, deployId: deploy.data.id, componentName}});
+				return true;
+			case 'copyId':
+			case 'copyLink':
+			case 'openLink':
+				share(command, {id: deploy.data?.id ?? undefined, target: {installId, componentId, deployId: deploy.data?.id}, label: `deploy of ${componentName}`});
 				return true;
 			case 'logs':
 				if (deploy.data?.log_stream?.id) dispatch({type: 'push', location: {kind: 'logs', streamId: deploy.data.log_stream.id, title: `${componentName} deploy`}});

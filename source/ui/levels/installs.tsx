@@ -86,6 +86,7 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 			emptyText={appName ? `${appName} has no installs.` : 'This org has no installs yet.'}
 			overlay={menu}
 			extraHints={['apps']}
+			identify={install => ({id: install.id, target: {installId: install.id}, label: `install ${install.name ?? install.id}`})}
 			actions={{actions: install => (install.id ? {kind: 'runs', installId: install.id, installName: install.name ?? install.id} : undefined)}}
 			onKey={(command, _input, key) => {
 				if (menuOpen) {

@@ -7,7 +7,7 @@ import {useLatestRuns} from '../../state/data.js';
 import type {Column} from '../columns.js';
 import {text} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
-import {logsOfRun, runDetail, viewValue} from './activity.js';
+import {logsOfRun, runDetail, runTarget, viewValue} from './activity.js';
 
 interface WorkflowRow {
 	id: string;
@@ -50,6 +50,7 @@ export function RunsLevel({installId, installName}: {installId: string; installN
 			detail={detail}
 			open={row => (row.run?.id ? {kind: 'steps', installId, installName, runId: row.run.id, runName: row.name} : undefined)}
 			actions={{logs: row => row.run && logsOfRun(row.run, row.name), view: row => row.run && viewValue(`${row.name} outputs`, row.run.outputs ?? {})}}
+			identify={row => ({id: row.run?.id, target: row.run ? runTarget(installId, row.run) : {installId}, label: `action run of ${row.name}`})}
 			emptyText={`${installName} has no action workflows.`}
 		/>
 	);

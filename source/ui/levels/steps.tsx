@@ -6,7 +6,7 @@ import {useActionRun} from '../../state/data.js';
 import type {Column} from '../columns.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
-import {logsOfRun} from './activity.js';
+import {logsOfRun, runTarget} from './activity.js';
 
 const COLUMNS: Column<OrderedStep>[] = [
 	{header: '#', width: 3, priority: 1, align: 'right', text: row => (Number.isFinite(row.idx) ? String(row.idx + 1) : '?')},
@@ -55,6 +55,7 @@ export function StepsLevel({installId, installName, runId, runName}: {installId:
 			detail={stepDetail}
 			open={row => run.data && logsOfRun(run.data, runName, row.name)}
 			actions={{logs: () => run.data && logsOfRun(run.data, runName)}}
+			identify={row => ({id: row.id, target: run.data ? runTarget(installId, run.data) : {installId}, label: `step ${row.name}`})}
 			emptyText="This run has no steps."
 		/>
 	);
