@@ -2,6 +2,7 @@
 import {parseArgs} from 'node:util';
 import type {SettingFlags} from './config.js';
 import {parseFaults, type Faults} from './demo/faults.js';
+import {isThemeName} from './ui/theme.js';
 
 export const USAGE = `nuon-tui: a keyboard-driven terminal explorer for the Nuon platform
 
@@ -27,6 +28,8 @@ Options
                          html-502,429-every=10,reset-every=15,hang-every=20,bad-json-every=25,
                          expire-token-after=60
   --debug FILE           write a log of every API request to FILE (the token is never written)
+  --theme NAME           dark (default), light or no-color (env NUON_TUI_THEME; NO_COLOR wins)
+  --ascii                draw with ASCII only (automatic when the locale is not UTF-8)
 
 watch options
   --until-done           exit when no watched deploy is in progress: 0 if all ended active or
@@ -53,6 +56,8 @@ export interface ExploreCommand {
 	demoSpeed: number;
 	demoFaults?: Faults;
 	debugFile?: string;
+	theme?: string;
+	ascii: boolean;
 	flags: SettingFlags;
 	refreshSeconds: number;
 	/** Start flags: open the explorer there (settings' app_id/install_id are only defaults). */
@@ -102,6 +107,8 @@ export function parseCommand(argv: string[]): Command {
 				notify: {type: 'boolean'},
 				'demo-faults': {type: 'string'},
 				debug: {type: 'string'},
+				theme: {type: 'string'},
+				ascii: {type: 'boolean'},
 				help: {type: 'boolean', short: 'h'},
 				version: {type: 'boolean', short: 'v'},
 			},
@@ -144,6 +151,8 @@ export function parseCommand(argv: string[]): Command {
 		demoSpeed: number(values['demo-speed'] ?? '1', '--demo-speed', 0.01, 1000),
 		demoFaults: faultsOf(values['demo-faults']),
 		debugFile: values.debug,
+		theme: themeOf(values.theme),
+		ascii: values.ascii ?? false,
 		refreshSeconds: number(values.refresh ?? '5', '--refresh', 1, 3600),
 		flags: {
 			apiUrl: values['api-url'],
@@ -160,6 +169,11 @@ export function parseCommand(argv: string[]): Command {
 		output,
 		notify: values.notify ?? false,
 	};
+}
+
+function themeOf(name: string | undefined): string | undefined {
+	if (name !== undefined && !isThemeName(name)) throw new UsageError(`--theme is dark, light or no-color, not "${name}".`);
+	return name;
 }
 
 function faultsOf(spec: string | undefined): Faults | undefined {

@@ -12,6 +12,7 @@ import {startDemoServer, type DemoServer} from './demo/server.js';
 import {DataProvider} from './state/data.js';
 import {App} from './ui/app.js';
 import {themeFor} from './ui/theme.js';
+import {asciiStdout, localeIsAscii} from './ui/ascii.js';
 import {VERSION} from './version.js';
 import {restoreTerminal, writeCrashReport} from './crash.js';
 import {debugLog} from './debug-log.js';
@@ -98,7 +99,7 @@ async function runExplorer(command: ExploreCommand, client: NuonClient, scope: S
 	const instance = (activeInk = render(
 		<DataProvider client={client} refreshMs={command.refreshSeconds * 1000}>
 			<App
-				theme={themeFor(process.env)}
+				theme={themeFor(process.env, command.theme)}
 				orgLabel={target.isDemo ? 'demo-org' : target.orgId}
 				orgId={target.orgId}
 				apiLabel={new URL(target.apiUrl).host}
@@ -110,7 +111,14 @@ async function runExplorer(command: ExploreCommand, client: NuonClient, scope: S
 				notify={notify}
 			/>
 		</DataProvider>,
-		{alternateScreen: true, incrementalRendering: true, interactive: true, exitOnCtrlC: false, patchConsole: true},
+		{
+			alternateScreen: true,
+			incrementalRendering: true,
+			interactive: true,
+			exitOnCtrlC: false,
+			patchConsole: true,
+			stdout: command.ascii || localeIsAscii(process.env) ? asciiStdout(process.stdout) : process.stdout,
+		},
 	));
 	// For the crash tests: an error thrown outside React, as a bug would.
 	if (process.env['NUON_TUI_CRASH_TEST']) setTimeout(() => {

@@ -28,6 +28,28 @@ export const noColorTheme: Theme = {
 	phase: {success: undefined, failure: undefined, warning: undefined, progress: undefined, neutral: undefined, unknown: undefined},
 };
 
-export function themeFor(env: NodeJS.ProcessEnv): Theme {
-	return env['NO_COLOR'] ? noColorTheme : darkTheme;
+/** For light terminal backgrounds: no yellow or gray text that fades into white. */
+export const lightTheme: Theme = {
+	phase: {success: 'green', failure: 'red', warning: 'magenta', progress: 'blue', neutral: 'blackBright', unknown: 'magenta'},
+	accent: 'blue',
+	muted: 'blackBright',
+	border: 'blackBright',
+	focusBorder: 'blue',
+	error: 'red',
+	warning: 'magenta',
+	demo: 'magenta',
+};
+
+export const THEMES = {dark: darkTheme, light: lightTheme, 'no-color': noColorTheme} as const;
+export type ThemeName = keyof typeof THEMES;
+
+export function isThemeName(name: string): name is ThemeName {
+	return name in THEMES;
+}
+
+/** --theme, else NUON_TUI_THEME, else dark; NO_COLOR always wins (https://no-color.org). */
+export function themeFor(env: NodeJS.ProcessEnv, name?: string): Theme {
+	if (env['NO_COLOR']) return noColorTheme;
+	const chosen = name ?? env['NUON_TUI_THEME'] ?? 'dark';
+	return isThemeName(chosen) ? THEMES[chosen] : darkTheme;
 }

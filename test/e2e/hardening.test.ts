@@ -56,6 +56,17 @@ describe('a crash', () => {
 	});
 });
 
+describe('plain terminals', () => {
+	it('with LANG=C and TERM=xterm, draws only ASCII', async () => {
+		session = startPty([], {env: env({LANG: 'C', LC_ALL: '', TERM: 'xterm'})});
+		const screen = await session.waitFor('Installs (36)');
+		expect(screen).toMatch(/^[\x20-\x7E\n]*$/);
+		expect(screen).toContain('+ active');
+		session.write('q');
+		expect((await session.exited).exitCode).toBe(0);
+	});
+});
+
 describe('the terminal size', () => {
 	it('survives a resize storm, says when it is too small, and draws cleanly again', async () => {
 		session = startPty([], {env: env(), columns: 100, rows: 30});
