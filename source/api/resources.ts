@@ -49,8 +49,8 @@ export async function listAll<T>(client: NuonClient, path: string, query: Query 
 
 const id = encodeURIComponent;
 
-export const listInstallsPage = (client: NuonClient, offset: number, appId?: string, q?: string) =>
-	listPage<Install>(client, appId ? `/v1/apps/${id(appId)}/installs` : '/v1/installs', offset, {q});
+export const listInstallsPage = (client: NuonClient, offset: number, appId?: string, q?: string, limit = PAGE_LIMIT) =>
+	listPage<Install>(client, appId ? `/v1/apps/${id(appId)}/installs` : '/v1/installs', offset, {q}, limit);
 
 export const listApps = (client: NuonClient) => listAll<App>(client, '/v1/apps');
 

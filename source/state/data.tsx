@@ -238,3 +238,21 @@ export function useDashboardUrl(): string | undefined {
 	const client = useClient();
 	return useResource('cli-config', () => api.getCliConfig(client), {refreshInterval: 0}).data?.dashboard_url || undefined;
 }
+
+/** What the `:` command line could complete to: install names (a server-side search), apps, components. */
+export function useCommandSuggestions(command: string | undefined, argument: string, installId: string | undefined): string[] {
+	const client = useClient();
+	const installs = useResource(command === 'install' ? ['search-installs', argument] : null, async () => (await api.listInstallsPage(client, 0, undefined, argument || undefined, 10)).items, {refreshInterval: 0});
+	const apps = useResource(command === 'app' ? 'apps' : null, () => api.listApps(client), {refreshInterval: 0});
+	const components = useResource(command === 'component' && installId ? ['components-names', installId] : null, () => api.listInstallComponents(client, installId!), {refreshInterval: 0});
+	const names =
+		command === 'install'
+			? (installs.data ?? []).map(i => i.name ?? '')
+			: command === 'app'
+				? (apps.data ?? []).map(a => a.name ?? '')
+				: command === 'component'
+					? (components.data ?? []).map(c => c.component?.name ?? '')
+					: [];
+	const needle = argument.toLowerCase();
+	return names.filter(name => name && name.toLowerCase().includes(needle)).slice(0, 8);
+}

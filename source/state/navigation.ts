@@ -29,7 +29,8 @@ export type NavigationAction =
 	| {type: 'pop'}
 	| {type: 'select'; id: string | undefined}
 	| {type: 'selectColumn'; column: number}
-	| {type: 'reset'; location: Location};
+	| {type: 'reset'; location: Location}
+	| {type: 'resetStack'; locations: Location[]};
 
 /** The stack to start with: the locations from the top level down, the first with a preselected row. */
 export function initialNavigation(locations: Location[] = [{kind: 'installs'}], selectedId?: string): NavigationState {
@@ -62,6 +63,8 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
 		}
 		case 'reset':
 			return {stack: [{location: action.location}]};
+		case 'resetStack':
+			return initialNavigation(action.locations);
 	}
 }
 

@@ -1,6 +1,10 @@
 // The explorer's root: the one key dispatcher, the navigation stack, and the level on top of it.
 import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import {useDashboardUrl} from '../state/data.js';
+import {useClient, useCommandSuggestions, useDashboardUrl} from '../state/data.js';
+import {getInstall, listApps, listInstallComponents, listInstallsPage} from '../api/resources.js';
+import {describeError, NuonApiError} from '../api/errors.js';
+import {COMMAND_HELP, complete, parseCommandLine} from './command-line.js';
+import type {NavigationState} from '../state/navigation.js';
 import {share, type ShareEnvironment} from './share.js';
 import {SWRConfig, useSWRConfig} from 'swr';
 import {containsProgress} from '../domain/status.js';
@@ -63,6 +67,79 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	const refreshAll = () => void mutate(() => true);
 	const refreshPolicy = useMemo(() => ({refreshInterval: pollInterval(watch)}), [watch]);
 	const dashboardUrl = useDashboardUrl();
+	const client = useClient();
+
+	// The `:` command line.
+	const [commandText, setCommandText] = useState<string>();
+	const history = useRef<string[]>([]);
+	const historyIndex = useRef(0);
+	const parsedWord = commandText?.split(' ')[0];
+	const currentInstall = installOf(navigation);
+	const suggestions = useCommandSuggestions(commandText?.includes(' ') ? parsedWord : undefined, commandText?.split(' ').slice(1).join(' ') ?? '', currentInstall?.installId);
+	const say = (text: string) => setFlash({text, at: Date.now()});
+	const editCommandLine = (input: string, key: Key) => {
+		if (key.escape) setCommandText(undefined);
+		else if (key.return) {
+			const text = commandText ?? '';
+			setCommandText(undefined);
+			if (text.trim()) history.current = [...history.current.filter(h => h !== text), text].slice(-50);
+			void runCommand(text);
+		} else if (key.tab) setCommandText(complete(commandText ?? '', suggestions));
+		else if (key.upArrow || key.downArrow) {
+			historyIndex.current = Math.max(0, Math.min(history.current.length, historyIndex.current + (key.upArrow ? -1 : 1)));
+			setCommandText(history.current[historyIndex.current] ?? '');
+		} else if (key.backspace || key.delete) setCommandText(text => (text ? text.slice(0, -1) : text));
+		else if (input && !key.ctrl && !key.meta && input >= ' ') setCommandText(text => (text ?? '') + input);
+	};
+	const runCommand = async (text: string) => {
+		const parsed = parseCommandLine(text);
+		if (parsed.kind === 'empty') return;
+		if (parsed.kind === 'unknown') return say(`unknown command :${parsed.name} (${COMMAND_HELP})`);
+		const {name, argument} = parsed;
+		try {
+			switch (name) {
+				case 'q':
+					return exit();
+				case 'watch':
+					return setWatch(w => ({...w, watching: !w.watching}));
+				case 'board':
+					return dispatch({type: 'push', location: {kind: 'board'}});
+				case 'logs':
+					if (!keyHandler.current?.('logs', 'L', {} as Key)) say('no logs here: :logs works on a deploy, a job or an action run');
+					return;
+				case 'install': {
+					if (!argument) return say('which install? :install NAME');
+					// An exact name or id, else the best match of a server-side search.
+					const install = await getInstall(client, argument).catch(async (error: unknown) => {
+						if (!(error instanceof NuonApiError && error.isNotFound)) throw error;
+						const found = (await listInstallsPage(client, 0, undefined, argument, 10)).items;
+						const best = found.find(i => (i.name ?? '').startsWith(argument)) ?? found[0];
+						if (!best) throw error;
+						return best;
+					});
+					return dispatch({type: 'resetStack', locations: [{kind: 'installs'}, {kind: 'components', installId: install.id!, installName: install.name ?? install.id!}]});
+				}
+				case 'app': {
+					const apps = await listApps(client);
+					const app = apps.find(a => [a.name, a.display_name, a.id].includes(argument)) ?? apps.find(a => (a.name ?? '').startsWith(argument));
+					if (!argument || !app) return say(`no app "${argument}" (apps: ${apps.map(a => a.name).join(', ')})`);
+					return dispatch({type: 'reset', location: {kind: 'installs', appId: app.id, appName: app.display_name || app.name}});
+				}
+				case 'component': {
+					if (!currentInstall) return say(':component works inside an install: open one first (:install NAME)');
+					const components = await listInstallComponents(client, currentInstall.installId);
+					const match =
+						components.find(c => c.component?.name === argument || c.component_id === argument) ??
+						components.find(c => (c.component?.name ?? '').startsWith(argument)) ??
+						components.find(c => (c.component?.name ?? '').includes(argument));
+					if (!argument || !match?.component_id) return say(`no component "${argument}" in ${currentInstall.installName}`);
+					return dispatch({type: 'push', location: {kind: 'deploy', ...currentInstall, componentId: match.component_id, componentName: match.component?.name ?? match.component_id}});
+				}
+			}
+		} catch (error) {
+			say(error instanceof NuonApiError && error.isNotFound ? `no ${name} "${argument}"` : describeError(error));
+		}
+	};
 	const [flash, setFlash] = useState<{text: string; at: number}>();
 	useEffect(() => {
 		if (!flash) return;
@@ -102,8 +179,16 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 			else if (command === 'quit') exit();
 			return;
 		}
+		if (commandText !== undefined) {
+			editCommandLine(input, key);
+			return;
+		}
 		if (keyHandler.current?.(command, input, key)) return;
 		switch (command) {
+			case 'command':
+				setCommandText('');
+				historyIndex.current = history.current.length;
+				break;
 			case 'quit':
 				exit();
 				break;
@@ -153,6 +238,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 		orgId,
 		share: (action, what) => setFlash({text: share(action, what, {dashboardUrl, orgId}, environment), at: Date.now()}),
 		flash: flash?.text,
+		commandLine: commandText === undefined ? undefined : {text: commandText, suggestions},
 	};
 
 	const {location} = currentEntry(navigation);
@@ -212,4 +298,12 @@ function Level({location}: {location: Location}) {
 		case 'document':
 			return <DocumentLevel {...location} />;
 	}
+}
+
+/** The install the user is in, if any: the nearest location on the stack that names one. */
+function installOf(navigation: NavigationState): {installId: string; installName: string} | undefined {
+	for (const {location} of [...navigation.stack].reverse()) {
+		if ('installId' in location && 'installName' in location) return {installId: location.installId, installName: location.installName};
+	}
+	return undefined;
 }

@@ -8,7 +8,7 @@ export type CommandId =
 	| 'logs' | 'plan' | 'actions' | 'view'
 	| 'follow' | 'wrap' | 'timestamps' | 'search' | 'next' | 'previous' | 'save' | 'logFilter'
 	| 'board' | 'watch' | 'pause' | 'faster' | 'slower'
-	| 'copyId' | 'copyLink' | 'openLink';
+	| 'copyId' | 'copyLink' | 'openLink' | 'command';
 
 export interface Command {
 	id: CommandId;
@@ -54,6 +54,7 @@ export const COMMANDS: Array<Command & {match: Matcher}> = [
 	{id: 'copyId', keys: ['y'], help: 'copy the id', scope: 'global', hint: 'y copy', match: i => i === 'y'},
 	{id: 'copyLink', keys: ['Y'], help: 'copy the dashboard link', scope: 'global', match: i => i === 'Y'},
 	{id: 'openLink', keys: ['o'], help: 'open in the dashboard', scope: 'global', hint: 'o open', match: i => i === 'o'},
+	{id: 'command', keys: [':'], help: 'jump: :install, :app, :component…', scope: 'global', hint: ': jump', match: i => i === ':'},
 	{id: 'refresh', keys: ['r'], help: 'refresh now', scope: 'global', hint: 'r refresh', match: i => i === 'r'},
 	{id: 'help', keys: ['?'], help: 'this help', scope: 'global', hint: '? help', match: i => i === '?'},
 	{id: 'quit', keys: ['q', 'Ctrl-c'], help: 'quit', scope: 'global', hint: 'q quit', match: (i, k) => i === 'q' || (k.ctrl && i === 'c')},

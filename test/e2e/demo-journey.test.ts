@@ -111,6 +111,26 @@ describe('watching the demo rollout on the board', () => {
 	}, 60_000);
 });
 
+describe('jumping with the command line', () => {
+	it(':install NAME jumps to an install, with Tab completing from a server-side search', async () => {
+		session = startPty(['--demo']);
+		await session.waitFor('Installs (36)');
+		session.write(':install wonka-st');
+		await session.waitFor('Tab: wonka-staging');
+		session.write('\t');
+		await session.waitFor(':install wonka-staging');
+		session.write('\r');
+		const screen = await session.waitFor('Components of wonka-staging');
+		expect(screen).toContain('installs › wonka-staging');
+		session.write(':component edge-p\r');
+		await session.waitFor('Latest deploy of edge-proxy');
+		session.write('\u001b');
+		await session.waitFor(/› edge-proxy/);
+		session.write(':bogus\r');
+		await session.waitFor('unknown command :bogus');
+	});
+});
+
 describe('the terminal is restored', () => {
 	it.each([
 		['SIGTERM', 143],

@@ -5,6 +5,7 @@ import {clock, formatSeconds} from '../../domain/time.js';
 import {displayWidth, truncate, truncateStart} from '../../domain/text.js';
 import {breadcrumbs} from '../../state/navigation.js';
 import {COMMANDS, type CommandId} from '../keys.js';
+import {COMMAND_HELP} from '../command-line.js';
 import {useExplorer} from '../context.js';
 
 export interface RefreshState {
@@ -35,7 +36,7 @@ function useDelayedFlag(flag: boolean, delayMs: number): boolean {
 
 /** The screen around a level: header, breadcrumbs, body, status line and key hints. */
 export function Frame({refresh, status, hints, children}: {refresh: RefreshState; status?: ReactNode; hints: CommandId[]; children: ReactNode}) {
-	const {theme, orgLabel, apiLabel, isDemo, navigation, columns, watch} = useExplorer();
+	const {theme, orgLabel, apiLabel, isDemo, navigation, columns, watch, commandLine} = useExplorer();
 	const busy = useDelayedFlag(refresh.isValidating, refresh.hasData ? BUSY_INDICATOR_DELAY_MS : 0);
 	const state = describeRefresh({...refresh, isValidating: busy});
 	const mode = watch.paused ? 'PAUSED · ' : watch.watching ? `WATCH ${watch.fastMs / 1000}s/${watch.slowMs / 1000}s · ` : '';
@@ -69,9 +70,19 @@ export function Frame({refresh, status, hints, children}: {refresh: RefreshState
 			<Text bold>{truncateStart(breadcrumbs(navigation).join(' › '), columns)}</Text>
 			{children}
 			<Box width={columns} height={1}>
-				{status ?? <ErrorLine refresh={refresh} />}
+				{commandLine ? (
+					<Text>
+						<Text color={theme.accent}>:</Text>
+						{commandLine.text}
+						<Text inverse> </Text>
+					</Text>
+				) : (
+					(status ?? <ErrorLine refresh={refresh} />)
+				)}
 			</Box>
-			<Text color={theme.muted}>{truncate(hintText(hints), columns)}</Text>
+			<Text color={theme.muted}>
+				{truncate(commandLine ? (commandLine.suggestions.length ? `Tab: ${commandLine.suggestions.join('  ')}` : COMMAND_HELP) : hintText(hints), columns)}
+			</Text>
 		</Box>
 	);
 }
