@@ -7,7 +7,7 @@ import {describeError} from '../api/errors.js';
 import type {Location} from '../state/navigation.js';
 import {currentEntry} from '../state/navigation.js';
 import type {Resource} from '../state/data.js';
-import {layoutColumns, windowStart, type Column} from './columns.js';
+import {layoutColumns, sortRows, windowStart, type Column} from './columns.js';
 import {useExplorer, useLevelKeys} from './context.js';
 import type {CommandId} from './keys.js';
 import {wrapLines, type Line} from './lines.js';
@@ -41,7 +41,7 @@ export interface ListLevelProps<Row> {
 	actions?: Partial<Record<CommandId, (row: Row) => Location | undefined>>;
 }
 
-const HINTS: CommandId[] = ['down', 'open', 'back', 'focus', 'filter', 'refresh', 'help', 'quit'];
+const HINTS: CommandId[] = ['down', 'open', 'back', 'focus', 'filter', 'sort', 'refresh', 'help', 'quit'];
 const PRELOAD_ROWS = 20;
 
 export function ListLevel<Row>(props: ListLevelProps<Row>) {
@@ -55,7 +55,10 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	const lastIndex = useRef(0);
 
 	const allRows = resource.data;
-	const rows = useMemo(() => filterRows(allRows ?? [], filter, columns), [allRows, filter, columns]);
+	const sortable = useMemo(() => columns.filter(column => column.sort), [columns]);
+	const [sortIndex, setSortIndex] = useState(-1);
+	const sortColumn = sortable[sortIndex];
+	const rows = useMemo(() => sortRows(filterRows(allRows ?? [], filter, columns), sortColumn), [allRows, filter, columns, sortColumn]);
 	const selectedId = currentEntry(navigation).selectedId;
 	const found = selectedId === undefined ? -1 : rows.findIndex(row => rowId(row) === selectedId);
 	const index = rows.length === 0 ? -1 : found >= 0 ? found : Math.min(lastIndex.current, rows.length - 1);
@@ -63,7 +66,8 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	const selected = index >= 0 ? rows[index] : undefined;
 
 	const bodyHeight = screenRows - CHROME_ROWS;
-	const leftWidth = Math.max(30, Math.round(screenColumns * 0.55));
+	// Wide terminals give the list more room, for its extra columns.
+	const leftWidth = Math.max(30, Math.round(screenColumns * (screenColumns >= 180 ? 0.62 : 0.55)));
 	const rightWidth = screenColumns - leftWidth;
 	const listHeight = Math.max(1, bodyHeight - 3);
 	const placed = useMemo(() => layoutColumns(columns, leftWidth - 6), [columns, leftWidth]);
@@ -99,6 +103,11 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 			return true;
 		}
 		if (props.onKey?.(command, input, key)) return true;
+		if (input === 's' && !key.ctrl && sortable.length > 0) {
+			// s: the API's order, then each sortable column in turn
+			setSortIndex(index => (index + 1 >= sortable.length ? -1 : index + 1));
+			return true;
+		}
 		if ((command === 'copyId' || command === 'copyLink' || command === 'openLink') && selected && props.identify) {
 			share(command, props.identify(selected));
 			return true;
@@ -174,7 +183,7 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 				<Pane title={title} focused={focus === 'list'} width={leftWidth} height={bodyHeight} theme={theme}>
 					{props.overlay ??
 						(rows.length > 0 ? (
-							<ListPane rows={rows} placed={placed} rowId={rowId} start={start} height={listHeight} selectedIndex={index} now={now} theme={theme} focused={focus === 'list'} />
+							<ListPane rows={rows} placed={placed} sortedBy={sortColumn} rowId={rowId} start={start} height={listHeight} selectedIndex={index} now={now} theme={theme} focused={focus === 'list'} />
 						) : (
 							<Text color={resource.error ? theme.error : theme.muted} wrap="wrap">
 								{emptyMessage({noun, resource, filter, emptyText})}

@@ -1,4 +1,6 @@
 // Table columns as data, and fitting them into the width a pane has.
+import {phaseOf} from '../domain/status.js';
+
 export interface Column<Row> {
 	header: string;
 	/** Columns wide; a growing column takes the width left over, with this as its minimum. */
@@ -10,6 +12,24 @@ export interface Column<Row> {
 	text: (row: Row, now: number) => string;
 	/** When given, the cell is a status: glyph and colour come from it. */
 	status?: (row: Row) => string | undefined | null;
+	/** When given, `s` can sort by this column. */
+	sort?: (row: Row) => string | number;
+}
+
+/** Sorting by a status puts the ones that need attention first. */
+export function statusRank(status: string | undefined | null): number {
+	return ['failure', 'warning', 'progress', 'unknown', 'neutral', 'success'].indexOf(phaseOf(status));
+}
+
+/** Rows ordered by a column (stable; the API's order breaks ties), or as they came. */
+export function sortRows<Row>(rows: readonly Row[], column: Column<Row> | undefined, descending = false): readonly Row[] {
+	if (!column?.sort) return rows;
+	const value = column.sort;
+	const sign = descending ? -1 : 1;
+	return rows
+		.map((row, index) => ({row, index, key: value(row)}))
+		.sort((a, b) => (a.key < b.key ? -sign : a.key > b.key ? sign : a.index - b.index))
+		.map(entry => entry.row);
 }
 
 export interface PlacedColumn<Row> {

@@ -8,7 +8,7 @@ export type CommandId =
 	| 'logs' | 'plan' | 'actions' | 'view'
 	| 'follow' | 'wrap' | 'timestamps' | 'search' | 'next' | 'previous' | 'save' | 'logFilter'
 	| 'board' | 'watch' | 'pause' | 'faster' | 'slower'
-	| 'copyId' | 'copyLink' | 'openLink' | 'command';
+	| 'copyId' | 'copyLink' | 'openLink' | 'command' | 'sort';
 
 export interface Command {
 	id: CommandId;
@@ -33,6 +33,8 @@ export const COMMANDS: Array<Command & {match: Matcher}> = [
 	{id: 'back', keys: ['Esc', 'h', '←'], help: 'go back up', scope: 'navigation', hint: 'esc back', match: (i, k) => k.escape || i === 'h' || k.leftArrow},
 	{id: 'focus', keys: ['Tab'], help: 'switch pane focus', scope: 'navigation', hint: 'tab pane', match: (_i, k) => k.tab},
 	{id: 'filter', keys: ['/'], help: 'filter (Esc clears)', scope: 'list', hint: '/ filter', match: i => i === '/'},
+	// `s` sorts lists and saves logs: each level reads the key itself.
+	{id: 'sort', keys: ['s'], help: 'sort by name, status, time', scope: 'list', hint: 's sort', match: () => false},
 	{id: 'apps', keys: ['a'], help: 'pick an app', scope: 'list', hint: 'a app', match: i => i === 'a'},
 	{id: 'logs', keys: ['L'], help: 'logs', scope: 'drill', hint: 'L logs', match: i => i === 'L'},
 	{id: 'plan', keys: ['P'], help: 'plan of a deploy job', scope: 'drill', hint: 'P plan', match: i => i === 'P'},

@@ -67,6 +67,16 @@ describe('plain terminals', () => {
 	});
 });
 
+describe('a wide terminal', () => {
+	it('shows more columns: ids and who created each install', async () => {
+		session = startPty([], {env: env(), columns: 220, rows: 50});
+		const screen = await session.waitFor(/NAME\s+STATUS\s+UPDATED\s+CLOUD\/REGION\s+APP\s+ID\s+CREATED BY/);
+		expect(screen).toContain(demo.scenario.installs[0]!.id);
+		session.write('q');
+		await session.exited;
+	});
+});
+
 describe('the terminal size', () => {
 	it('survives a resize storm, says when it is too small, and draws cleanly again', async () => {
 		session = startPty([], {env: env(), columns: 100, rows: 30});

@@ -167,3 +167,30 @@ describe('copy and open', () => {
 		);
 	});
 });
+
+describe('sorting and columns', () => {
+	it('s cycles the sort through name, status and time, marked in the column header', async () => {
+		demo.scenario.setClock(200);
+		app = renderExplorer(demo);
+		await app.waitFor(firstInstall().name);
+		const names = () =>
+			app!
+				.frame()
+				.split('\n')
+				.filter(line => /^┃ [› ] \S/.test(line) && !line.includes('NAME'))
+				.map(line => line.slice(4).split(/\s+/)[0]!);
+		await app.press('s');
+		await app.waitFor('NAME↓');
+		const byName = names();
+		expect(byName).toEqual([...byName].sort());
+		expect(byName.slice(0, 2)).toEqual(['acme-corp-prod', 'acme-corp-staging']);
+		await app.press('s');
+		await app.waitFor('STATUS↓');
+		expect(app.frame()).toMatch(/› umbrella-prod\s+✗ error/);
+		await app.press('s');
+		await app.waitFor('UPDATED↓');
+		await app.press('s');
+		await app.waitFor(frame => !frame.includes('↓'));
+		expect(names()[0]).toBe(firstInstall().name);
+	});
+});

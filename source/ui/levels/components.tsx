@@ -1,7 +1,7 @@
 import React from 'react';
-import {ago, formatTimestamp} from '../../domain/time.js';
+import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
 import {useComponents, type ComponentRow} from '../../state/data.js';
-import type {Column} from '../columns.js';
+import {statusRank, type Column} from '../columns.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
 
@@ -20,10 +20,11 @@ export const componentType = (row: ComponentRow) => (row.type ? (TYPE_LABELS[row
 const statusTime = (row: ComponentRow) => row.statusV2?.created_at_ts ?? row.updatedAt;
 
 const COLUMNS: Column<ComponentRow>[] = [
-	{header: 'COMPONENT', width: 12, grow: true, priority: 1, text: row => row.name},
-	{header: 'LATEST DEPLOY', width: 13, priority: 2, text: row => row.deployStatus ?? 'never deployed', status: row => row.deployStatus ?? 'never deployed'},
-	{header: 'AGE', width: 8, priority: 3, align: 'right', text: (row, now) => (row.deployStatus ? ago(statusTime(row), now) : '—')},
+	{header: 'COMPONENT', width: 12, grow: true, priority: 1, text: row => row.name, sort: row => row.name.toLowerCase()},
+	{header: 'LATEST DEPLOY', width: 13, priority: 2, text: row => row.deployStatus ?? 'never deployed', status: row => row.deployStatus ?? 'never deployed', sort: row => statusRank(row.deployStatus)},
+	{header: 'AGE', width: 8, priority: 3, align: 'right', text: (row, now) => (row.deployStatus ? ago(statusTime(row), now) : '—'), sort: row => -(parseTime(statusTime(row)) ?? 0)},
 	{header: 'TYPE', width: 9, priority: 4, text: componentType},
+	{header: 'ID', width: 26, priority: 5, text: row => row.id},
 ];
 
 function componentDetail(row: ComponentRow, now: number): Line[] {

@@ -3,20 +3,23 @@ import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import type {App, Install} from '../../api/resources.js';
 import {countStatuses, installLocation, installRegion, installStatus} from '../../domain/install.js';
-import {ago, formatTimestamp} from '../../domain/time.js';
+import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
 import {useAppNames, useApps, useInstalls} from '../../state/data.js';
-import type {Column} from '../columns.js';
+import {statusRank, type Column} from '../columns.js';
 import {useExplorer} from '../context.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
 
 function installColumns(appNames: Map<string, string>): Column<Install>[] {
 	return [
-		{header: 'NAME', width: 14, grow: true, priority: 1, text: i => i.name ?? i.id ?? ''},
-		{header: 'STATUS', width: 13, priority: 2, text: i => installStatus(i) ?? '', status: installStatus},
-		{header: 'UPDATED', width: 8, priority: 3, align: 'right', text: (i, now) => ago(i.updated_at, now)},
+		{header: 'NAME', width: 14, grow: true, priority: 1, text: i => i.name ?? i.id ?? '', sort: i => (i.name ?? '').toLowerCase()},
+		{header: 'STATUS', width: 13, priority: 2, text: i => installStatus(i) ?? '', status: installStatus, sort: i => statusRank(installStatus(i))},
+		{header: 'UPDATED', width: 8, priority: 3, align: 'right', text: (i, now) => ago(i.updated_at, now), sort: i => -(parseTime(i.updated_at) ?? 0)},
 		{header: 'CLOUD/REGION', width: 18, priority: 4, text: installLocation},
 		{header: 'APP', width: 14, priority: 5, text: i => appNames.get(i.app_id ?? '') ?? i.app_id ?? '—'},
+		// Only on wide terminals:
+		{header: 'ID', width: 26, priority: 6, text: i => i.id ?? '—'},
+		{header: 'CREATED BY', width: 22, priority: 7, text: i => i.created_by_id ?? '—'},
 	];
 }
 
