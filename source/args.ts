@@ -31,6 +31,9 @@ Options
   --theme NAME           dark (default), light or no-color (env NUON_TUI_THEME; NO_COLOR wins)
   --ascii                draw with ASCII only (automatic when the locale is not UTF-8)
 
+Preferences (theme, ascii, refresh, watch.fast, watch.slow, notify) can also live in
+$XDG_CONFIG_HOME/nuon-tui/config.yaml (default ~/.config/nuon-tui/config.yaml); flags win.
+
 watch options
   --until-done           exit when no watched deploy is in progress: 0 if all ended active or
                          noop, 1 if any failed; without a terminal, print one line per transition
@@ -57,16 +60,17 @@ export interface ExploreCommand {
 	demoFaults?: Faults;
 	debugFile?: string;
 	theme?: string;
-	ascii: boolean;
+	ascii?: boolean;
 	flags: SettingFlags;
-	refreshSeconds: number;
+	/** Undefined when the flag was not given (the preferences file or the default decides). */
+	refreshSeconds?: number;
 	/** Start flags: open the explorer there (settings' app_id/install_id are only defaults). */
 	jump: {app?: string; install?: string; component?: string};
 	watch: boolean;
 	untilDone: boolean;
 	timeoutMs?: number;
 	output: 'text' | 'json';
-	notify: boolean;
+	notify?: boolean;
 }
 
 export type Command =
@@ -152,8 +156,8 @@ export function parseCommand(argv: string[]): Command {
 		demoFaults: faultsOf(values['demo-faults']),
 		debugFile: values.debug,
 		theme: themeOf(values.theme),
-		ascii: values.ascii ?? false,
-		refreshSeconds: number(values.refresh ?? '5', '--refresh', 1, 3600),
+		ascii: values.ascii,
+		refreshSeconds: values.refresh === undefined ? undefined : number(values.refresh, '--refresh', 1, 3600),
 		flags: {
 			apiUrl: values['api-url'],
 			apiToken: values['api-token'],
@@ -167,7 +171,7 @@ export function parseCommand(argv: string[]): Command {
 		untilDone: values['until-done'] ?? false,
 		timeoutMs,
 		output,
-		notify: values.notify ?? false,
+		notify: values.notify,
 	};
 }
 

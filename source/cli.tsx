@@ -13,6 +13,8 @@ import {DataProvider} from './state/data.js';
 import {App} from './ui/app.js';
 import {themeFor} from './ui/theme.js';
 import {asciiStdout, localeIsAscii} from './ui/ascii.js';
+import {preferencesPath, readPreferences, type Preferences} from './preferences.js';
+import {DEFAULT_POLL} from './state/poll-policy.js';
 import {VERSION} from './version.js';
 import {restoreTerminal, writeCrashReport} from './crash.js';
 import {debugLog} from './debug-log.js';
@@ -45,7 +47,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function explore(command: ExploreCommand): Promise<number> {
-	const {flags, refreshSeconds} = command;
+	const {flags} = command;
+	const preferences = await readPreferences(preferencesPath(process.env));
 	const scripted = command.watch && (command.untilDone || !process.stdout.isTTY);
 	if (!scripted && (!process.stdin.isTTY || !process.stdout.isTTY)) {
 		process.stderr.write('nuon-tui is interactive: run it in a terminal (stdin and stdout must be a TTY). For scripts: nuon-tui watch --until-done.\n');
@@ -72,11 +75,12 @@ async function explore(command: ExploreCommand): Promise<number> {
 				untilDone: command.untilDone,
 				timeoutMs: command.timeoutMs,
 				output: command.output,
+				settings: {...DEFAULT_POLL, ...(preferences.watch?.fast ? {fastMs: preferences.watch.fast * 1000} : {}), ...(preferences.watch?.slow ? {slowMs: preferences.watch.slow * 1000} : {})},
 				write: line => process.stdout.write(line + '\n'),
 				writeError: line => process.stderr.write(line + '\n'),
 			});
 		}
-		return await runExplorer(command, client, scope, {isDemo: command.demo, orgId: connection.orgId, apiUrl: connection.apiUrl, installId: connection.installId});
+		return await runExplorer(command, preferences, client, scope, {isDemo: command.demo, orgId: connection.orgId, apiUrl: connection.apiUrl, installId: connection.installId});
 	} finally {
 		await Promise.allSettled([client.close(), demo?.close()]);
 	}
@@ -94,12 +98,14 @@ export function startStack(scope: Scope, watch: boolean): Location[] {
 	return stack;
 }
 
-async function runExplorer(command: ExploreCommand, client: NuonClient, scope: Scope, target: {isDemo: boolean; orgId: string; apiUrl: string; installId?: string}): Promise<number> {
-	const notify = command.notify ? (title: string, body: string) => process.stdout.write(notification(title, body)) : undefined;
+async function runExplorer(command: ExploreCommand, preferences: Preferences, client: NuonClient, scope: Scope, target: {isDemo: boolean; orgId: string; apiUrl: string; installId?: string}): Promise<number> {
+	const notify = (command.notify ?? preferences.notify) ? (title: string, body: string) => process.stdout.write(notification(title, body)) : undefined;
+	const refreshMs = (command.refreshSeconds ?? preferences.refresh ?? 5) * 1000;
+	const poll = {fastMs: (preferences.watch?.fast ?? DEFAULT_POLL.fastMs / 1000) * 1000, slowMs: (preferences.watch?.slow ?? DEFAULT_POLL.slowMs / 1000) * 1000};
 	const instance = (activeInk = render(
-		<DataProvider client={client} refreshMs={command.refreshSeconds * 1000}>
+		<DataProvider client={client} refreshMs={refreshMs}>
 			<App
-				theme={themeFor(process.env, command.theme)}
+				theme={themeFor(process.env, command.theme ?? preferences.theme)}
 				orgLabel={target.isDemo ? 'demo-org' : target.orgId}
 				orgId={target.orgId}
 				apiLabel={new URL(target.apiUrl).host}
@@ -107,7 +113,8 @@ async function runExplorer(command: ExploreCommand, client: NuonClient, scope: S
 				start={startStack(scope, command.watch)}
 				initialSelection={target.installId}
 				watch={command.watch}
-				refreshMs={command.refreshSeconds * 1000}
+				refreshMs={refreshMs}
+				poll={poll}
 				notify={notify}
 			/>
 		</DataProvider>,
@@ -117,7 +124,7 @@ async function runExplorer(command: ExploreCommand, client: NuonClient, scope: S
 			interactive: true,
 			exitOnCtrlC: false,
 			patchConsole: true,
-			stdout: command.ascii || localeIsAscii(process.env) ? asciiStdout(process.stdout) : process.stdout,
+			stdout: (command.ascii ?? preferences.ascii) || localeIsAscii(process.env) ? asciiStdout(process.stdout) : process.stdout,
 		},
 	));
 	// For the crash tests: an error thrown outside React, as a bug would.

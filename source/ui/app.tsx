@@ -48,13 +48,15 @@ export interface AppProps {
 	notify?: (title: string, body: string) => void;
 	/** The org id, for dashboard links (the header shows orgLabel). */
 	orgId?: string;
+	/** Watch mode's fast and slow intervals (from the preferences file). */
+	poll?: {fastMs: number; slowMs: number};
 	/** How y, Y and o reach the terminal and the browser (tests pass their own). */
 	shareEnvironment?: ShareEnvironment;
 }
 
 const FLASH_MS = 4000;
 
-export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection, size, watch: startWatching = false, refreshMs = 5000, notify, orgId = orgLabel, shareEnvironment}: AppProps) {
+export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection, size, watch: startWatching = false, refreshMs = 5000, notify, orgId = orgLabel, shareEnvironment, poll = DEFAULT_POLL}: AppProps) {
 	const {exit} = useApp();
 	const windowSize = useWindowSize();
 	const {columns, rows} = size ?? windowSize;
@@ -62,7 +64,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	const [helpOpen, setHelpOpen] = useState(false);
 	const keyHandler = useRef<LevelKeyHandler | undefined>(undefined);
 	const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
-	const [watch, setWatch] = useState<WatchState>({watching: startWatching, paused: false, fastMs: DEFAULT_POLL.fastMs, slowMs: DEFAULT_POLL.slowMs, refreshMs});
+	const [watch, setWatch] = useState<WatchState>({watching: startWatching, paused: false, fastMs: poll.fastMs, slowMs: poll.slowMs, refreshMs});
 	const {mutate} = useSWRConfig();
 	const refreshAll = () => void mutate(() => true);
 	const refreshPolicy = useMemo(() => ({refreshInterval: pollInterval(watch)}), [watch]);

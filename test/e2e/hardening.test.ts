@@ -1,6 +1,6 @@
 // The terminal and the token, in a real pseudo-terminal: crashes, resize storms, tiny terminals,
 // and a grep of everything a session wrote for the token.
-import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
@@ -64,6 +64,34 @@ describe('plain terminals', () => {
 		expect(screen).toContain('+ active');
 		session.write('q');
 		expect((await session.exited).exitCode).toBe(0);
+	});
+});
+
+describe('the preferences file', () => {
+	it('sets the look, and a flag overrides it', async () => {
+		const config = join(dir, 'xdg');
+		mkdirSync(join(config, 'nuon-tui'), {recursive: true});
+		writeFileSync(join(config, 'nuon-tui', 'config.yaml'), 'ascii: true\ntheme: no-color\n');
+		session = startPty([], {env: env({XDG_CONFIG_HOME: config})});
+		const screen = await session.waitFor('Installs (36)');
+		expect(screen).toMatch(/^[\x20-\x7E\n]*$/);
+		expect(session.raw()).not.toMatch(/\u001B\[3[1-6]m/); // no colours
+		session.write('q');
+		await session.exited;
+		session = startPty(['--theme', 'dark'], {env: env({XDG_CONFIG_HOME: config})});
+		await session.waitFor('Installs (36)');
+		expect(session.raw()).toMatch(/\u001B\[3[1-6]m/);
+		session.write('q');
+		await session.exited;
+	});
+
+	it('with a bad key, says which and exits 2', async () => {
+		const config = join(dir, 'xdg-bad');
+		mkdirSync(join(config, 'nuon-tui'), {recursive: true});
+		writeFileSync(join(config, 'nuon-tui', 'config.yaml'), 'colour: red\n');
+		session = startPty([], {env: env({XDG_CONFIG_HOME: config})});
+		expect((await session.exited).exitCode).toBe(2);
+		expect(session.text()).toMatch(/config\.yaml: unknown key "colour"/);
 	});
 });
 
