@@ -44,7 +44,7 @@ const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEO
 
 export class NuonClient {
 	readonly baseUrl: string;
-	readonly orgId: string;
+	#orgId: string;
 	readonly #token: string;
 	readonly #options: Required<Omit<ClientOptions, 'dispatcher' | 'onAttempt' | 'token'>>;
 	readonly #dispatcher: Dispatcher;
@@ -56,7 +56,7 @@ export class NuonClient {
 
 	constructor(options: ClientOptions) {
 		this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-		this.orgId = options.orgId;
+		this.#orgId = options.orgId;
 		this.#token = options.token;
 		this.#options = {
 			baseUrl: this.baseUrl,
@@ -95,6 +95,15 @@ export class NuonClient {
 				await sleep(delay, options.signal);
 			}
 		}
+	}
+
+	get orgId(): string {
+		return this.#orgId;
+	}
+
+	/** Switches every later request to another org (the `:org` command). */
+	switchOrg(orgId: string): void {
+		this.#orgId = orgId;
 	}
 
 	async close(): Promise<void> {

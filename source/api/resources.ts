@@ -55,6 +55,9 @@ export const listInstallsPage = (client: NuonClient, offset: number, appId?: str
 export const listApps = (client: NuonClient) => listAll<App>(client, '/v1/apps');
 
 export type Component = Schemas['app.Component'];
+export type Org = Schemas['app.Org'];
+
+export const listOrgs = (client: NuonClient) => listAll<Org>(client, '/v1/orgs');
 
 export const listAppComponents = (client: NuonClient, appId: string) => listAll<Component>(client, `/v1/apps/${id(appId)}/components`);
 

@@ -197,6 +197,15 @@ export class Scenario {
 		};
 	}
 
+	/** The orgs the demo token can see (the demo serves the same data for each). */
+	orgs(): Array<Schemas['app.Org']> {
+		const created = new Date(this.startedAt - 400 * DAY).toISOString();
+		return [
+			{id: ORG_ID, name: 'ledgerly', status: 'active', sandbox_mode: false, created_at: created},
+			{id: 'orgdemo0000000000000000002', name: 'ledgerly-sandbox', status: 'active', sandbox_mode: true, created_at: created},
+		];
+	}
+
 	component(component: DemoComponent): Schemas['app.Component'] {
 		const app = this.apps.find(a => a.id === component.appId)!;
 		return {

@@ -55,6 +55,7 @@ const search = (query: URLSearchParams) => (name: string) => name.toLowerCase().
 const ROUTES: Array<[RegExp, Handler]> = [
 	[/^\/v1\/general\/cli-config$/, () => ok({dashboard_url: 'https://app.nuon.co', auth_domain: 'auth.nuon.co', auth_audience: 'api.nuon.co', auth_client_id: 'demo'})],
 	[/^\/v1\/apps$/, scenario => ({list: scenario.apps.map(app => scenario.app(app))})],
+	[/^\/v1\/orgs$/, scenario => ({list: scenario.orgs()})],
 	[
 		/^\/v1\/installs$/,
 		(scenario, {query, t}) => ({list: scenario.installs.filter(i => search(query)(i.name)).map(i => scenario.install(i, t))}),

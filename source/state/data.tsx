@@ -245,6 +245,7 @@ export function useCommandSuggestions(command: string | undefined, argument: str
 	const installs = useResource(command === 'install' ? ['search-installs', argument] : null, async () => (await api.listInstallsPage(client, 0, undefined, argument || undefined, 10)).items, {refreshInterval: 0});
 	const apps = useResource(command === 'app' ? 'apps' : null, () => api.listApps(client), {refreshInterval: 0});
 	const components = useResource(command === 'component' && installId ? ['components-names', installId] : null, () => api.listInstallComponents(client, installId!), {refreshInterval: 0});
+	const orgs = useResource(command === 'org' ? 'orgs' : null, () => api.listOrgs(client), {refreshInterval: 0});
 	const names =
 		command === 'install'
 			? (installs.data ?? []).map(i => i.name ?? '')
@@ -252,7 +253,9 @@ export function useCommandSuggestions(command: string | undefined, argument: str
 				? (apps.data ?? []).map(a => a.name ?? '')
 				: command === 'component'
 					? (components.data ?? []).map(c => c.component?.name ?? '')
-					: [];
+					: command === 'org'
+						? (orgs.data ?? []).map(o => o.name ?? o.id ?? '')
+						: [];
 	const needle = argument.toLowerCase();
 	return names.filter(name => name && name.toLowerCase().includes(needle)).slice(0, 8);
 }

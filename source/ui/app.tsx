@@ -1,7 +1,7 @@
 // The explorer's root: the one key dispatcher, the navigation stack, and the level on top of it.
 import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {useClient, useCommandSuggestions, useDashboardUrl} from '../state/data.js';
-import {getInstall, listApps, listInstallComponents, listInstallsPage} from '../api/resources.js';
+import {getInstall, listApps, listInstallComponents, listInstallsPage, listOrgs} from '../api/resources.js';
 import {describeError, NuonApiError} from '../api/errors.js';
 import {COMMAND_HELP, complete, parseCommandLine} from './command-line.js';
 import type {NavigationState} from '../state/navigation.js';
@@ -70,6 +70,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	const refreshPolicy = useMemo(() => ({refreshInterval: pollInterval(watch)}), [watch]);
 	const dashboardUrl = useDashboardUrl();
 	const client = useClient();
+	const [org, setOrg] = useState({id: orgId, label: orgLabel});
 
 	// The `:` command line.
 	const [commandText, setCommandText] = useState<string>();
@@ -126,6 +127,16 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 					const app = apps.find(a => [a.name, a.display_name, a.id].includes(argument)) ?? apps.find(a => (a.name ?? '').startsWith(argument));
 					if (!argument || !app) return say(`no app "${argument}" (apps: ${apps.map(a => a.name).join(', ')})`);
 					return dispatch({type: 'reset', location: {kind: 'installs', appId: app.id, appName: app.display_name || app.name}});
+				}
+				case 'org': {
+					const orgs = await listOrgs(client);
+					const org = orgs.find(o => o.id === argument || o.name === argument) ?? orgs.find(o => (o.name ?? '').startsWith(argument));
+					if (!argument || !org?.id) return say(`no org "${argument}" (orgs: ${orgs.map(o => o.name ?? o.id).join(', ')})`);
+					client.switchOrg(org.id);
+					setOrg({id: org.id, label: org.name ?? org.id});
+					dispatch({type: 'reset', location: {kind: 'installs'}});
+					void mutate(() => true, undefined, {revalidate: true}); // everything cached belongs to the old org
+					return say(`switched to org ${org.name ?? org.id}`);
 				}
 				case 'component': {
 					if (!currentInstall) return say(':component works inside an install: open one first (:install NAME)');
@@ -225,7 +236,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 
 	const explorer: Explorer = {
 		theme,
-		orgLabel,
+		orgLabel: org.label,
 		apiLabel,
 		isDemo,
 		navigation,
@@ -237,8 +248,8 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 		toggleHelp: () => setHelpOpen(open => !open),
 		watch,
 		notify,
-		orgId,
-		share: (action, what) => setFlash({text: share(action, what, {dashboardUrl, orgId}, environment), at: Date.now()}),
+		orgId: org.id,
+		share: (action, what) => setFlash({text: share(action, what, {dashboardUrl, orgId: org.id}, environment), at: Date.now()}),
 		flash: flash?.text,
 		commandLine: commandText === undefined ? undefined : {text: commandText, suggestions},
 	};

@@ -1,5 +1,5 @@
 // The `:` command line: parsing and completion, pure. Running the commands is the app's job.
-export const COMMAND_NAMES = ['install', 'app', 'component', 'logs', 'watch', 'board', 'q'] as const;
+export const COMMAND_NAMES = ['install', 'app', 'component', 'org', 'logs', 'watch', 'board', 'q'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export type Parsed = {kind: 'command'; name: CommandName; argument: string} | {kind: 'unknown'; name: string} | {kind: 'empty'};
@@ -27,4 +27,4 @@ export function complete(text: string, candidates: readonly string[]): string {
 	return match ? `${word} ${match}` : text;
 }
 
-export const COMMAND_HELP = ':install NAME  :app NAME  :component NAME  :logs  :watch  :board  :q';
+export const COMMAND_HELP = ':install NAME  :app NAME  :component NAME  :org ID  :logs  :watch  :board  :q';

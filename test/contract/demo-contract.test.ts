@@ -66,6 +66,7 @@ describe('every demo response validates against the contract', () => {
 		const apps = await get('/v1/apps?limit=100');
 		expectValid('/v1/apps', apps.body);
 		expectValid('/v1/general/cli-config', (await get('/v1/general/cli-config')).body);
+		expectValid('/v1/orgs', (await get('/v1/orgs?limit=100')).body);
 		const installs = await get('/v1/installs?limit=100');
 		expectValid('/v1/installs', installs.body);
 		const appId = (apps.body as Array<{id: string}>)[0]!.id;

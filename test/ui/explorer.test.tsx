@@ -194,3 +194,21 @@ describe('sorting and columns', () => {
 		expect(names()[0]).toBe(firstInstall().name);
 	});
 });
+
+describe('switching orgs', () => {
+	it(':org NAME switches every request to that org and says so in the header', async () => {
+		const orgs: string[] = [];
+		failWith = undefined;
+		app = renderExplorer(demo);
+		await app.waitFor(firstInstall().name);
+		await app.press(':', ...'org ledgerly-s', '\t');
+		await app.waitFor(':org ledgerly-sandbox');
+		const seen = demo.server.listeners('request').length;
+		expect(seen).toBeGreaterThan(0);
+		demo.server.prependListener('request', request => orgs.push(String(request.headers['x-nuon-org-id'])));
+		await app.press(ENTER);
+		await app.waitFor('org ledgerly-sandbox');
+		await app.waitFor('switched to org ledgerly-sandbox');
+		await vi.waitFor(() => expect(orgs).toContain('orgdemo0000000000000000002'));
+	});
+});
