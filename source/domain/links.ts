@@ -40,11 +40,13 @@ export function locationTarget(location: Location): LinkTarget {
 
 /**
  * OSC 52: put `text` on the clipboard of the terminal the user sits at (it crosses SSH). Inside
- * tmux or screen the sequence is wrapped so they pass it on.
+ * tmux the plain sequence goes to tmux itself (with `set-clipboard on` it lands in tmux's buffer
+ * and on the outer terminal's clipboard), followed by the passthrough-wrapped one for tmux set up
+ * with `allow-passthrough`. Inside screen it is wrapped so screen passes it on.
  */
 export function copySequence(text: string, env: NodeJS.ProcessEnv): string {
 	const osc = `\u001B]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
-	if (env['TMUX']) return `\u001BPtmux;${osc.replaceAll('\u001B', '\u001B\u001B')}\u001B\\`;
+	if (env['TMUX']) return `${osc}\u001BPtmux;${osc.replaceAll('\u001B', '\u001B\u001B')}\u001B\\`;
 	if (env['STY'] || env['TERM']?.startsWith('screen')) return `\u001BP${osc}\u001B\\`;
 	return osc;
 }

@@ -16,7 +16,7 @@ describe('dashboard links', () => {
 describe('terminal sequences', () => {
 	it('OSC 52 copies, wrapped for tmux and screen', () => {
 		expect(copySequence('inl123', {})).toBe('\u001B]52;c;aW5sMTIz\u0007');
-		expect(copySequence('inl123', {TMUX: '/tmp/tmux-0/default,1,0'})).toBe('\u001BPtmux;\u001B\u001B]52;c;aW5sMTIz\u0007\u001B\\');
+		expect(copySequence('inl123', {TMUX: '/tmp/tmux-0/default,1,0'})).toBe('\u001B]52;c;aW5sMTIz\u0007\u001BPtmux;\u001B\u001B]52;c;aW5sMTIz\u0007\u001B\\');
 		expect(copySequence('inl123', {STY: '123.pts-0'})).toBe('\u001BP\u001B]52;c;aW5sMTIz\u0007\u001B\\');
 	});
 
