@@ -1,7 +1,7 @@
 // Data hooks: SWR with the refresh policy of the explorer. Only mounted hooks poll, and only the
 // level on top of the navigation stack is mounted. Failed refreshes keep the last good data.
 import React, {createContext, useCallback, useContext, useState, type ReactNode} from 'react';
-import useSWR, {SWRConfig, type SWRConfiguration, type Key} from 'swr';
+import useSWR, {SWRConfig, unstable_serialize, useSWRConfig, type SWRConfiguration, type Key} from 'swr';
 import useSWRInfinite from 'swr/infinite';
 import type {NuonClient} from '../api/client.js';
 import {isRetryable, NuonApiError} from '../api/errors.js';
@@ -111,9 +111,10 @@ export function usePagedResource<T>(key: string | undefined, fetchPage: (offset:
 
 // ---- the explorer's resources ---------------------------------------------------------------------
 
-export function useInstalls(appId: string | undefined): PagedResource<api.Install> {
+/** Installs (one app's or all), or, with `query`, the server's search results (`q`). */
+export function useInstalls(appId: string | undefined, query?: string): PagedResource<api.Install> {
 	const client = useClient();
-	return usePagedResource(`installs:${appId ?? '*'}`, offset => api.listInstallsPage(client, offset, appId));
+	return usePagedResource(`installs:${appId ?? '*'}:${query ?? ''}`, offset => api.listInstallsPage(client, offset, appId, query || undefined));
 }
 
 export function useApps(): Resource<api.App[]> {
@@ -151,15 +152,38 @@ export function mergeComponents(components: api.InstallComponent[], summaries: a
 	});
 }
 
+const componentsKey = (installId: string) => ['components', installId];
+
+async function fetchComponents(client: NuonClient, installId: string): Promise<ComponentRow[]> {
+	const [components, summaries] = await Promise.all([api.listInstallComponents(client, installId), api.listInstallComponentSummaries(client, installId)]);
+	return mergeComponents(components, summaries);
+}
+
 export function useComponents(installId: string): Resource<ComponentRow[]> {
 	const client = useClient();
-	return useResource(['components', installId], async () => {
-		const [components, summaries] = await Promise.all([
-			api.listInstallComponents(client, installId),
-			api.listInstallComponentSummaries(client, installId),
-		]);
-		return mergeComponents(components, summaries);
-	});
+	return useResource(componentsKey(installId), () => fetchComponents(client, installId));
+}
+
+/**
+ * Fills the cache with what the next level will ask for, so Enter shows it at once. Skipped when
+ * it is cached already; errors are left for the level itself to meet.
+ */
+export function usePrefetch(): {components: (installId: string) => void; latestDeploy: (installId: string, componentId: string) => void} {
+	const client = useClient();
+	const {mutate, cache} = useSWRConfig();
+	return React.useMemo(() => {
+		const fill = <T,>(key: unknown[], fetch: () => Promise<T>) => {
+			if (cache.get(unstable_serialize(key))?.data !== undefined) return;
+			fetch().then(
+				data => void mutate(key, data, {revalidate: false}),
+				() => {},
+			);
+		};
+		return {
+			components: installId => fill(componentsKey(installId), () => fetchComponents(client, installId)),
+			latestDeploy: (installId, componentId) => fill(latestDeployKey(installId, componentId), orNull(() => api.getLatestDeploy(client, installId, componentId))),
+		};
+	}, [client, mutate, cache]);
 }
 
 export function useInstall(installId: string): Resource<api.Install> {
@@ -167,10 +191,12 @@ export function useInstall(installId: string): Resource<api.Install> {
 	return useResource(['install', installId], () => api.getInstall(client, installId));
 }
 
+const latestDeployKey = (installId: string, componentId: string) => ['latest-deploy', installId, componentId];
+
 /** The latest deploy; `null` when the component was never deployed (the API's 404). */
 export function useLatestDeploy(installId: string, componentId: string): Resource<api.InstallDeploy | null> {
 	const client = useClient();
-	return useResource(['latest-deploy', installId, componentId], orNull(() => api.getLatestDeploy(client, installId, componentId)));
+	return useResource(latestDeployKey(installId, componentId), orNull(() => api.getLatestDeploy(client, installId, componentId)));
 }
 
 /** A fetcher for which the API's 404 means "nothing there", not an error. */

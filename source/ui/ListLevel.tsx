@@ -37,12 +37,18 @@ export interface ListLevelProps<Row> {
 	extraHints?: CommandId[];
 	/** The selected row's id and dashboard page, for y, Y and o. */
 	identify?: (row: Row) => {id?: string; target: LinkTarget; label: string};
+	/** Loads what Enter would show, once the cursor has rested on a row for a moment. */
+	prefetch?: (row: Row) => void;
+	/** Told what the filter says, for levels that can search the server (installs). */
+	onFilterChange?: (filter: string) => void;
 	/** More keys that go somewhere from the selected row (L logs, P plan, ...). */
 	actions?: Partial<Record<CommandId, (row: Row) => Location | undefined>>;
 }
 
 const HINTS: CommandId[] = ['down', 'open', 'back', 'focus', 'filter', 'sort', 'refresh', 'help', 'quit'];
 const PRELOAD_ROWS = 20;
+/** How long the cursor rests on a row before the next level's data is fetched. */
+const PREFETCH_AFTER_MS = 300;
 
 export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	const {noun, resource, columns, rowId, detail, open, emptyText} = props;
@@ -83,6 +89,13 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 		if (hasMore && loadMore && index >= rows.length - PRELOAD_ROWS) loadMore();
 	}, [hasMore, loadMore, index, rows.length]);
 	useEffect(() => setDetailOffset(0), [selected && rowId(selected)]);
+	const {prefetch, onFilterChange} = props;
+	useEffect(() => {
+		if (!selected || !prefetch) return;
+		const timer = setTimeout(() => prefetch(selected), PREFETCH_AFTER_MS);
+		return () => clearTimeout(timer);
+	}, [selected && rowId(selected)]); // eslint-disable-line react-hooks/exhaustive-deps
+	useEffect(() => onFilterChange?.(filter), [filter, onFilterChange]);
 
 	const select = (next: number) => {
 		if (rows.length === 0) return;

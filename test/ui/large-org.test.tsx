@@ -1,4 +1,4 @@
-import {afterAll, beforeAll, expect, it} from 'vitest';
+import {afterAll, beforeAll, expect, it, vi} from 'vitest';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {DOWN, renderExplorer} from '../helpers/render-app.js';
 
@@ -27,6 +27,35 @@ it('shows the first screen of a 2,500-install org after one page, and loads more
 		expect(installPages.length).toBeGreaterThanOrEqual(2);
 		await app.press(DOWN);
 		expect(app.frame()).not.toContain('Installs (2500)');
+	} finally {
+		await app.cleanup();
+	}
+});
+
+it('a filter also searches the server while only part of the list is loaded', async () => {
+	const app = renderExplorer(demo);
+	try {
+		await app.waitFor('Installs (100+)');
+		await app.press('/', ...'gringotts-dev-30');
+		await app.waitFor(/› gringotts-dev-30/, 8000);
+		expect(installPages.some(url => new URL(url, 'http://x').searchParams.get('q') === 'gringotts-dev-30')).toBe(true);
+	} finally {
+		await app.cleanup();
+	}
+});
+
+it('prefetches the components of the install the cursor rests on, so Enter shows them at once', async () => {
+	const componentRequests: string[] = [];
+	demo.server.prependListener('request', request => {
+		if (/\/components(\/summary)?\?/.test(request.url ?? '')) componentRequests.push(request.url!);
+	});
+	const app = renderExplorer(demo);
+	try {
+		await app.waitFor('Installs (100+)');
+		await vi.waitFor(() => expect(componentRequests.some(url => url.includes(demo.scenario.installs[0]!.id))).toBe(true), {timeout: 3000});
+		await app.press('\r');
+		expect(app.frame()).not.toContain('Loading components');
+		await app.waitFor(`Components of ${demo.scenario.installs[0]!.name}`);
 	} finally {
 		await app.cleanup();
 	}

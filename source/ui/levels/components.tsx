@@ -1,6 +1,6 @@
 import React from 'react';
 import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
-import {useComponents, type ComponentRow} from '../../state/data.js';
+import {useComponents, usePrefetch, type ComponentRow} from '../../state/data.js';
 import {statusRank, type Column} from '../columns.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
@@ -49,6 +49,7 @@ function componentDetail(row: ComponentRow, now: number): Line[] {
 
 export function ComponentsLevel({installId, installName}: {installId: string; installName: string}) {
 	const components = useComponents(installId);
+	const prefetch = usePrefetch();
 	return (
 		<ListLevel
 			noun="components"
@@ -62,6 +63,7 @@ export function ComponentsLevel({installId, installName}: {installId: string; in
 			emptyText={`${installName} has no components.`}
 			actions={{actions: () => ({kind: 'runs', installId, installName})}}
 			identify={row => ({id: row.id, target: {installId, componentId: row.id}, label: `component ${row.name}`})}
+			prefetch={row => prefetch.latestDeploy(installId, row.id)}
 		/>
 	);
 }

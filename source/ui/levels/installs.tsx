@@ -4,7 +4,8 @@ import SelectInput from 'ink-select-input';
 import type {App, Install} from '../../api/resources.js';
 import {countStatuses, installLocation, installRegion, installStatus} from '../../domain/install.js';
 import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
-import {useAppNames, useApps, useInstalls} from '../../state/data.js';
+import {useAppNames, useApps, useInstalls, usePrefetch} from '../../state/data.js';
+import {useDebounced} from '../use-debounced.js';
 import {statusRank, type Column} from '../columns.js';
 import {useExplorer} from '../context.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
@@ -56,7 +57,13 @@ const installId = (install: Install) => install.id ?? install.name ?? '';
 
 export function InstallsLevel({appId, appName}: {appId?: string; appName?: string}) {
 	const {dispatch, theme} = useExplorer();
-	const installs = useInstalls(appId);
+	const all = useInstalls(appId);
+	// While only part of a large list is loaded, a filter also asks the server (its `q` search).
+	const [filter, setFilter] = useState('');
+	const query = useDebounced(filter, 300);
+	const searched = useInstalls(appId, query && all.hasMore ? query : undefined);
+	const installs = query && all.hasMore ? searched : all;
+	const prefetch = usePrefetch();
 	const apps = useApps();
 	const [menuOpen, setMenuOpen] = useState(false);
 	const appNames = useAppNames();
@@ -89,6 +96,8 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 			emptyText={appName ? `${appName} has no installs.` : 'This org has no installs yet.'}
 			overlay={menu}
 			extraHints={['apps']}
+			prefetch={install => install.id && prefetch.components(install.id)}
+			onFilterChange={setFilter}
 			identify={install => ({id: install.id, target: {installId: install.id}, label: `install ${install.name ?? install.id}`})}
 			actions={{actions: install => (install.id ? {kind: 'runs', installId: install.id, installName: install.name ?? install.id} : undefined)}}
 			onKey={(command, _input, key) => {
