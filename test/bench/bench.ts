@@ -83,6 +83,42 @@ async function bytesPerUnchangedRefresh(url: string, windowMs: number): Promise<
 	return written / (windowMs / 1000); // one refresh a second
 }
 
+/**
+ * Bytes per refresh when one row's status flips at every refresh (not the selected row, so the
+ * detail pane stays as it is), against the same refresh with nothing changed.
+ */
+async function bytesPerRowChange(windowMs: number): Promise<{perRefresh: number; rowBytes: number}> {
+	let flip = false;
+	const holder: {demo?: Awaited<ReturnType<typeof startDemoServer>>} = {};
+	holder.demo = await startDemoServer({
+		intercept: (request, response) => {
+			const demo = holder.demo;
+			if (!demo || !request.url?.startsWith('/v1/installs?')) return false;
+			flip = !flip;
+			const items = demo.scenario.installs.map(install => demo.scenario.install(install, demo.scenario.clock()));
+			items[1]!.composite_component_status = flip ? 'error' : 'active';
+			response.writeHead(200, {'content-type': 'application/json', 'x-nuon-page-next': 'false'}).end(JSON.stringify(items));
+			return true;
+		},
+	});
+	holder.demo.scenario.setClock(90_000);
+	const session = explorer(holder.demo.url, ['--refresh', '1']);
+	try {
+		await session.waitFor(/updated \d\d:\d\d:\d\d/, 20_000);
+		await sleep(1500);
+		const before = session.bytes();
+		await sleep(windowMs);
+		const perRefresh = (session.bytes() - before) / (windowMs / 1000);
+		const row = session.screen().find(line => line.includes(holder.demo!.scenario.installs[1]!.name)) ?? '';
+		// The changed line's own bytes: the visible row inside its pane.
+		return {perRefresh, rowBytes: Buffer.byteLength(row.slice(0, row.indexOf('┃', 1) + 1))};
+	} finally {
+		session.kill();
+		await session.exited;
+		await holder.demo.close();
+	}
+}
+
 /** Requests a minute the log view's tail makes on a stream, after its first load. */
 async function logRequestsPerMinute(url: string, pick: (client: NuonClient) => Promise<string>, windowMs: number): Promise<number> {
 	const client = new NuonClient({baseUrl: url, token: 'bench', orgId: 'bench'});
@@ -224,6 +260,14 @@ async function main() {
 			refresh.push(await bytesPerUnchangedRefresh(settled.url, quick ? 3000 : 6000));
 		}
 		rows.push({figure: 'bytes written by an idle screen (between refreshes)', value: String(median(idle)), target: '0', pass: median(idle) === 0});
+		const changed = await bytesPerRowChange(quick ? 3000 : 6000);
+		const unchanged = median(refresh);
+		rows.push({
+			figure: 'bytes for one changed row (refresh with a change − without)',
+			value: `${(changed.perRefresh - unchanged).toFixed(0)}`,
+			target: `≤ 2 × the row's ${changed.rowBytes} B = ${2 * changed.rowBytes} B`,
+			pass: changed.perRefresh - unchanged <= 2 * changed.rowBytes,
+		});
 		rows.push({
 			figure: 'bytes written by a refresh that changes nothing',
 			value: median(refresh).toFixed(0),
