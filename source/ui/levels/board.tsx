@@ -97,7 +97,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	const left = useRef(0);
 	const activityHeight = Math.max(3, Math.min(10, Math.floor((screenRows - CHROME_ROWS) / 4)));
 	const gridHeight = screenRows - CHROME_ROWS - activityHeight - 2;
-	const visibleRowCount = Math.max(1, gridHeight - 3);
+	const visibleRowCount = Math.max(1, gridHeight - 1); // the counts line, then the rows
 	const visibleColumnCount = Math.max(1, Math.floor((screenColumns - 4 - NAME_WIDTH - 1) / CELL_WIDTH));
 	// Keep the group header above the first install in view.
 	const start = windowStart(top.current, Math.max(0, rowIndex), visibleRowCount, items.length);
@@ -188,7 +188,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 		<Frame refresh={{...installs, hasData: installs.data !== undefined}} status={status} hints={HINTS}>
 			<Box flexDirection="column" height={bodyHeight}>
 				<Pane title={`Rollout${appName ? ` of ${appName}` : ''}: ${rows.length}${installs.hasMore ? '+' : ''} installs`} focused width={screenColumns} height={gridHeight + 2} theme={theme}>
-					<Text>
+					<Text wrap="truncate-end">
 						{counts.length === 0 ? (
 							<Text color={theme.muted}>{installs.data ? 'no deploys yet' : installs.error ? 'could not load installs: retrying' : 'loading…'}</Text>
 						) : (
