@@ -5,26 +5,14 @@ import {copyFileSync, chmodSync, mkdirSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {arch, platform} from 'node:os';
 import {build} from 'esbuild';
+import {bundleOptions, requireBanner} from './bundle-options.js';
 
 const require = createRequire(import.meta.url);
 const out = `dist/nuon-tui-${platform()}-${arch()}`;
 mkdirSync('dist/sea', {recursive: true});
 
-await build({
-	entryPoints: ['source/cli.tsx'],
-	outfile: 'dist/sea/cli.mjs',
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node22',
-	minify: true,
-	legalComments: 'none',
-	define: {'process.env.NODE_ENV': '"production"'},
-	alias: {'react-devtools-core': './scripts/empty-module.js'},
-	// Inside the executable the module has no file URL: resolve CommonJS requires from the binary.
-	banner: {js: "import {createRequire as __nuonCreateRequire} from 'node:module'; const require = __nuonCreateRequire(process.execPath);"},
-	logLevel: 'warning',
-});
+// Inside the executable the module has no file URL: CommonJS requires resolve from the binary.
+await build({...bundleOptions, outfile: 'dist/sea/cli.mjs', banner: requireBanner('process.execPath')});
 
 writeFileSync(
 	'dist/sea/main.cjs',
