@@ -65,3 +65,13 @@ export function windowStart(previousStart: number, index: number, height: number
 	if (index >= start + height) start = index - height + 1;
 	return Math.max(0, start);
 }
+
+/** React keys from ids that may be missing or repeated (the API does not promise either). */
+export function uniqueKeys(ids: readonly string[]): string[] {
+	const seen = new Map<string, number>();
+	return ids.map(id => {
+		const count = seen.get(id) ?? 0;
+		seen.set(id, count + 1);
+		return id && count === 0 ? id : `${id}#${count}`;
+	});
+}

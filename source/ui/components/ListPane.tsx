@@ -2,7 +2,7 @@ import React, {memo} from 'react';
 import {Box, Text} from 'ink';
 import {statusView} from '../../domain/status.js';
 import {fit} from '../../domain/text.js';
-import {COLUMN_GAP, type Column, type PlacedColumn} from '../columns.js';
+import {COLUMN_GAP, uniqueKeys, type Column, type PlacedColumn} from '../columns.js';
 import type {Theme} from '../theme.js';
 
 interface ListPaneProps<Row> {
@@ -23,6 +23,7 @@ interface ListPaneProps<Row> {
 /** A windowed table: only the visible rows are rendered, each row memoised. */
 export function ListPane<Row>({rows, placed, rowId, start, height, selectedIndex, now, theme, focused, sortedBy}: ListPaneProps<Row>) {
 	const visible = rows.slice(start, start + height);
+	const keys = uniqueKeys(visible.map(rowId));
 	return (
 		<Box flexDirection="column">
 			<Text bold color={theme.muted}>
@@ -30,7 +31,7 @@ export function ListPane<Row>({rows, placed, rowId, start, height, selectedIndex
 				{placed.map(({column, width}) => fit(column === sortedBy ? `${column.header}↓` : column.header, width, column.align)).join(' '.repeat(COLUMN_GAP))}
 			</Text>
 			{visible.map((row, offset) => (
-				<ListRow key={rowId(row)} row={row} placed={placed} selected={start + offset === selectedIndex} focused={focused} now={now} theme={theme} />
+				<ListRow key={keys[offset]} row={row} placed={placed} selected={start + offset === selectedIndex} focused={focused} now={now} theme={theme} />
 			))}
 		</Box>
 	);

@@ -205,12 +205,12 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 					</Text>
 					{items.slice(start, start + visibleRowCount).map((item, offset) =>
 						item.kind === 'app' ? (
-							<Text key={`app:${item.appId}`} bold color={theme.accent}>
+							<Text key={`app:${item.appId}:${start + offset}`} bold color={theme.accent}>
 								{fit(appNames.get(item.appId) ?? item.appId, NAME_WIDTH)} {item.columns.slice(firstColumn, firstColumn + visibleColumnCount).map(c => fit(c.name, CELL_WIDTH - 1)).join(' ')}
 							</Text>
 						) : (
 							<BoardRow
-								key={item.install.id}
+								key={`${item.install.id}:${start + offset}`}
 								install={item.install}
 								columns={item.columns.slice(firstColumn, firstColumn + visibleColumnCount)}
 								selected={start + offset === rowIndex}
@@ -249,13 +249,13 @@ const BoardRow = React.memo(function BoardRow({install, columns, selected, selec
 			<Text bold={selected} inverse={selected}>
 				{fit(`${selected ? '›' : ' '} ${install.name ?? install.id}`, NAME_WIDTH)}
 			</Text>{' '}
-			{columns.map(column => {
+			{columns.map((column, index) => {
 				const status = install.component_statuses?.[column.id];
 				const view = statusView(status ?? 'never deployed');
 				const changed = changedAt.has(`${install.id}/${column.id}`);
 				const label = status ? `${view.glyph} ${status}` : '  —';
 				return (
-					<Text key={column.id} color={theme.phase[view.phase]} inverse={selected && column.id === selectedColumn} bold={changed} underline={changed}>
+					<Text key={`${column.id}:${index}`} color={theme.phase[view.phase]} inverse={selected && column.id === selectedColumn} bold={changed} underline={changed}>
 						{fit(`${changed ? '*' : ''}${label}`, CELL_WIDTH - 1)}{' '}
 					</Text>
 				);

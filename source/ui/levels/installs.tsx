@@ -116,7 +116,7 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 }
 
 function AppMenu({apps, loading, current, onSelect, theme}: {apps?: App[]; loading: boolean; current?: string; onSelect: (app: App | undefined) => void; theme: ReturnType<typeof useExplorer>['theme']}) {
-	const items = [{key: '*', label: 'All apps', value: undefined as App | undefined}, ...(apps ?? []).map(app => ({key: app.id ?? app.name ?? '', label: app.display_name || app.name || app.id || '', value: app as App | undefined}))];
+	const items = [{key: '*', label: 'All apps', value: undefined as App | undefined}, ...(apps ?? []).map((app, index) => ({key: `${app.id ?? app.name ?? ''}:${index}`, label: app.display_name || app.name || app.id || '', value: app as App | undefined}))];
 	const initialIndex = Math.max(0, items.findIndex(item => item.value?.id === current));
 	return (
 		<Box flexDirection="column">
