@@ -1,10 +1,7 @@
 // The explorer's root: the one key dispatcher, the navigation stack, and the level on top of it.
 import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import {useClient, useCommandSuggestions, useDashboardUrl} from '../state/data.js';
-import {getInstall, listApps, listInstallComponents, listInstallsPage, listOrgs} from '../api/resources.js';
-import {describeError, NuonApiError} from '../api/errors.js';
-import {COMMAND_HELP, complete, parseCommandLine} from './command-line.js';
-import type {NavigationState} from '../state/navigation.js';
+import {useDashboardUrl} from '../state/data.js';
+import {useCommandLine} from './use-command-line.js';
 import {share, type ShareEnvironment} from './share.js';
 import {SWRConfig, useSWRConfig} from 'swr';
 import {containsProgress} from '../domain/status.js';
@@ -69,96 +66,25 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	const refreshAll = () => void mutate(() => true);
 	const refreshPolicy = useMemo(() => ({refreshInterval: pollInterval(watch)}), [watch]);
 	const dashboardUrl = useDashboardUrl();
-	const client = useClient();
 	const [org, setOrg] = useState({id: orgId, label: orgLabel});
 
-	// The `:` command line.
-	const [commandText, setCommandText] = useState<string>();
-	const history = useRef<string[]>([]);
-	const historyIndex = useRef(0);
-	const parsedWord = commandText?.split(' ')[0];
-	const currentInstall = installOf(navigation);
-	const suggestions = useCommandSuggestions(commandText?.includes(' ') ? parsedWord : undefined, commandText?.split(' ').slice(1).join(' ') ?? '', currentInstall?.installId);
-	const say = (text: string) => setFlash({text, at: Date.now()});
-	const editCommandLine = (input: string, key: Key) => {
-		if (key.escape) setCommandText(undefined);
-		else if (key.return) {
-			const text = commandText ?? '';
-			setCommandText(undefined);
-			if (text.trim()) history.current = [...history.current.filter(h => h !== text), text].slice(-50);
-			void runCommand(text);
-		} else if (key.tab) setCommandText(complete(commandText ?? '', suggestions));
-		else if (key.upArrow || key.downArrow) {
-			historyIndex.current = Math.max(0, Math.min(history.current.length, historyIndex.current + (key.upArrow ? -1 : 1)));
-			setCommandText(history.current[historyIndex.current] ?? '');
-		} else if (key.backspace || key.delete) setCommandText(text => (text ? text.slice(0, -1) : text));
-		else if (input && !key.ctrl && !key.meta && input >= ' ') setCommandText(text => (text ?? '') + input);
-	};
-	const runCommand = async (text: string) => {
-		const parsed = parseCommandLine(text);
-		if (parsed.kind === 'empty') return;
-		if (parsed.kind === 'unknown') return say(`unknown command :${parsed.name} (${COMMAND_HELP})`);
-		const {name, argument} = parsed;
-		try {
-			switch (name) {
-				case 'q':
-					return exit();
-				case 'watch':
-					return setWatch(w => ({...w, watching: !w.watching}));
-				case 'board':
-					return dispatch({type: 'push', location: {kind: 'board'}});
-				case 'logs':
-					if (!keyHandler.current?.('logs', 'L', {} as Key)) say('no logs here: :logs works on a deploy, a job or an action run');
-					return;
-				case 'install': {
-					if (!argument) return say('which install? :install NAME');
-					// An exact name or id, else the best match of a server-side search.
-					const install = await getInstall(client, argument).catch(async (error: unknown) => {
-						if (!(error instanceof NuonApiError && error.isNotFound)) throw error;
-						const found = (await listInstallsPage(client, 0, undefined, argument, 10)).items;
-						const best = found.find(i => (i.name ?? '').startsWith(argument)) ?? found[0];
-						if (!best) throw error;
-						return best;
-					});
-					return dispatch({type: 'resetStack', locations: [{kind: 'installs'}, {kind: 'components', installId: install.id!, installName: install.name ?? install.id!}]});
-				}
-				case 'app': {
-					const apps = await listApps(client);
-					const app = apps.find(a => [a.name, a.display_name, a.id].includes(argument)) ?? apps.find(a => (a.name ?? '').startsWith(argument));
-					if (!argument || !app) return say(`no app "${argument}" (apps: ${apps.map(a => a.name).join(', ')})`);
-					return dispatch({type: 'reset', location: {kind: 'installs', appId: app.id, appName: app.display_name || app.name}});
-				}
-				case 'org': {
-					const orgs = await listOrgs(client);
-					const org = orgs.find(o => o.id === argument || o.name === argument) ?? orgs.find(o => (o.name ?? '').startsWith(argument));
-					if (!argument || !org?.id) return say(`no org "${argument}" (orgs: ${orgs.map(o => o.name ?? o.id).join(', ')})`);
-					client.switchOrg(org.id);
-					setOrg({id: org.id, label: org.name ?? org.id});
-					dispatch({type: 'reset', location: {kind: 'installs'}});
-					void mutate(() => true, undefined, {revalidate: true}); // everything cached belongs to the old org
-					return say(`switched to org ${org.name ?? org.id}`);
-				}
-				case 'component': {
-					if (!currentInstall) return say(':component works inside an install: open one first (:install NAME)');
-					const components = await listInstallComponents(client, currentInstall.installId);
-					const match =
-						components.find(c => c.component?.name === argument || c.component_id === argument) ??
-						components.find(c => (c.component?.name ?? '').startsWith(argument)) ??
-						components.find(c => (c.component?.name ?? '').includes(argument));
-					if (!argument || !match?.component_id) return say(`no component "${argument}" in ${currentInstall.installName}`);
-					return dispatch({type: 'push', location: {kind: 'deploy', ...currentInstall, componentId: match.component_id, componentName: match.component?.name ?? match.component_id}});
-				}
-			}
-		} catch (error) {
-			say(error instanceof NuonApiError && error.isNotFound ? `no ${name} "${argument}"` : describeError(error));
-		}
-	};
 	const [flash, setFlash] = useState<{text: string; at: number}>();
 	useEffect(() => {
 		if (!flash) return;
 		const timer = setTimeout(() => setFlash(undefined), FLASH_MS);
 		return () => clearTimeout(timer);
 	}, [flash]);
+	const say = (text: string) => setFlash({text, at: Date.now()});
+	const commandLine = useCommandLine({
+		navigation,
+		dispatch,
+		keyHandler,
+		exit,
+		say,
+		toggleWatch: () => setWatch(w => ({...w, watching: !w.watching})),
+		switchOrg: setOrg,
+		refreshAll: () => void mutate(() => true, undefined, {revalidate: true}),
+	});
 	const environment: ShareEnvironment = shareEnvironment ?? {env: process.env, platform: process.platform, writeTerminal: sequence => process.stdout.write(sequence)};
 
 	// Keys typed quickly (or arriving together over a slow link) are handled one at a time, with a
@@ -192,15 +118,14 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 			else if (command === 'quit') exit();
 			return;
 		}
-		if (commandText !== undefined) {
-			editCommandLine(input, key);
+		if (commandLine.text !== undefined) {
+			commandLine.edit(input, key);
 			return;
 		}
 		if (keyHandler.current?.(command, input, key)) return;
 		switch (command) {
 			case 'command':
-				setCommandText('');
-				historyIndex.current = history.current.length;
+				commandLine.open();
 				break;
 			case 'quit':
 				exit();
@@ -249,9 +174,9 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 		watch,
 		notify,
 		orgId: org.id,
-		share: (action, what) => setFlash({text: share(action, what, {dashboardUrl, orgId: org.id}, environment), at: Date.now()}),
+		share: (action, what) => say(share(action, what, {dashboardUrl, orgId: org.id}, environment)),
 		flash: flash?.text,
-		commandLine: commandText === undefined ? undefined : {text: commandText, suggestions},
+		commandLine: commandLine.text === undefined ? undefined : {text: commandLine.text, suggestions: commandLine.suggestions},
 	};
 
 	const {location} = currentEntry(navigation);
@@ -313,10 +238,3 @@ function Level({location}: {location: Location}) {
 	}
 }
 
-/** The install the user is in, if any: the nearest location on the stack that names one. */
-function installOf(navigation: NavigationState): {installId: string; installName: string} | undefined {
-	for (const {location} of [...navigation.stack].reverse()) {
-		if ('installId' in location && 'installName' in location) return {installId: location.installId, installName: location.installName};
-	}
-	return undefined;
-}

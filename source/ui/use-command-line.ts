@@ -1,0 +1,131 @@
+// The `:` command line: what is typed, its history and completions, and running the commands.
+import {useRef, useState, type Dispatch, type MutableRefObject} from 'react';
+import type {Key} from 'ink';
+import {describeError, NuonApiError} from '../api/errors.js';
+import {getInstall, listApps, listInstallComponents, listInstallsPage, listOrgs} from '../api/resources.js';
+import {useClient, useCommandSuggestions} from '../state/data.js';
+import type {NavigationAction, NavigationState} from '../state/navigation.js';
+import {COMMAND_HELP, complete, parseCommandLine} from './command-line.js';
+import type {LevelKeyHandler} from './context.js';
+
+export interface CommandLineHost {
+	navigation: NavigationState;
+	dispatch: Dispatch<NavigationAction>;
+	keyHandler: MutableRefObject<LevelKeyHandler | undefined>;
+	exit: () => void;
+	/** A message in the status line. */
+	say: (text: string) => void;
+	toggleWatch: () => void;
+	switchOrg: (org: {id: string; label: string}) => void;
+	/** Revalidates everything cached (after an org switch). */
+	refreshAll: () => void;
+}
+
+export interface CommandLine {
+	/** What is typed, while the command line is open. */
+	text?: string;
+	suggestions: string[];
+	open: () => void;
+	/** Handles a key while the command line is open. */
+	edit: (input: string, key: Key) => void;
+}
+
+export function useCommandLine({navigation, dispatch, keyHandler, exit, say, toggleWatch, switchOrg, refreshAll}: CommandLineHost): CommandLine {
+	const client = useClient();
+	const [commandText, setCommandText] = useState<string>();
+	const history = useRef<string[]>([]);
+	const historyIndex = useRef(0);
+	const parsedWord = commandText?.split(' ')[0];
+	const currentInstall = installOf(navigation);
+	const suggestions = useCommandSuggestions(commandText?.includes(' ') ? parsedWord : undefined, commandText?.split(' ').slice(1).join(' ') ?? '', currentInstall?.installId);
+	const editCommandLine = (input: string, key: Key) => {
+		if (key.escape) setCommandText(undefined);
+		else if (key.return) {
+			const text = commandText ?? '';
+			setCommandText(undefined);
+			if (text.trim()) history.current = [...history.current.filter(h => h !== text), text].slice(-50);
+			void runCommand(text);
+		} else if (key.tab) setCommandText(complete(commandText ?? '', suggestions));
+		else if (key.upArrow || key.downArrow) {
+			historyIndex.current = Math.max(0, Math.min(history.current.length, historyIndex.current + (key.upArrow ? -1 : 1)));
+			setCommandText(history.current[historyIndex.current] ?? '');
+		} else if (key.backspace || key.delete) setCommandText(text => (text ? text.slice(0, -1) : text));
+		else if (input && !key.ctrl && !key.meta && input >= ' ') setCommandText(text => (text ?? '') + input);
+	};
+	const runCommand = async (text: string) => {
+		const parsed = parseCommandLine(text);
+		if (parsed.kind === 'empty') return;
+		if (parsed.kind === 'unknown') return say(`unknown command :${parsed.name} (${COMMAND_HELP})`);
+		const {name, argument} = parsed;
+		try {
+			switch (name) {
+				case 'q':
+					return exit();
+				case 'watch':
+					return toggleWatch();
+				case 'board':
+					return dispatch({type: 'push', location: {kind: 'board'}});
+				case 'logs':
+					if (!keyHandler.current?.('logs', 'L', {} as Key)) say('no logs here: :logs works on a deploy, a job or an action run');
+					return;
+				case 'install': {
+					if (!argument) return say('which install? :install NAME');
+					// An exact name or id, else the best match of a server-side search.
+					const install = await getInstall(client, argument).catch(async (error: unknown) => {
+						if (!(error instanceof NuonApiError && error.isNotFound)) throw error;
+						const found = (await listInstallsPage(client, 0, undefined, argument, 10)).items;
+						const best = found.find(i => (i.name ?? '').startsWith(argument)) ?? found[0];
+						if (!best) throw error;
+						return best;
+					});
+					return dispatch({type: 'resetStack', locations: [{kind: 'installs'}, {kind: 'components', installId: install.id!, installName: install.name ?? install.id!}]});
+				}
+				case 'app': {
+					const apps = await listApps(client);
+					const app = apps.find(a => [a.name, a.display_name, a.id].includes(argument)) ?? apps.find(a => (a.name ?? '').startsWith(argument));
+					if (!argument || !app) return say(`no app "${argument}" (apps: ${apps.map(a => a.name).join(', ')})`);
+					return dispatch({type: 'reset', location: {kind: 'installs', appId: app.id, appName: app.display_name || app.name}});
+				}
+				case 'org': {
+					const orgs = await listOrgs(client);
+					const org = orgs.find(o => o.id === argument || o.name === argument) ?? orgs.find(o => (o.name ?? '').startsWith(argument));
+					if (!argument || !org?.id) return say(`no org "${argument}" (orgs: ${orgs.map(o => o.name ?? o.id).join(', ')})`);
+					client.switchOrg(org.id);
+					switchOrg({id: org.id, label: org.name ?? org.id});
+					dispatch({type: 'reset', location: {kind: 'installs'}});
+					refreshAll(); // everything cached belongs to the old org
+					return say(`switched to org ${org.name ?? org.id}`);
+				}
+				case 'component': {
+					if (!currentInstall) return say(':component works inside an install: open one first (:install NAME)');
+					const components = await listInstallComponents(client, currentInstall.installId);
+					const match =
+						components.find(c => c.component?.name === argument || c.component_id === argument) ??
+						components.find(c => (c.component?.name ?? '').startsWith(argument)) ??
+						components.find(c => (c.component?.name ?? '').includes(argument));
+					if (!argument || !match?.component_id) return say(`no component "${argument}" in ${currentInstall.installName}`);
+					return dispatch({type: 'push', location: {kind: 'deploy', ...currentInstall, componentId: match.component_id, componentName: match.component?.name ?? match.component_id}});
+				}
+			}
+		} catch (error) {
+			say(error instanceof NuonApiError && error.isNotFound ? `no ${name} "${argument}"` : describeError(error));
+		}
+	};
+	return {
+		text: commandText,
+		suggestions,
+		open: () => {
+			setCommandText('');
+			historyIndex.current = history.current.length;
+		},
+		edit: editCommandLine,
+	};
+}
+
+/** The install the user is in, if any: the nearest location on the stack that names one. */
+function installOf(navigation: NavigationState): {installId: string; installName: string} | undefined {
+	for (const {location} of [...navigation.stack].reverse()) {
+		if ('installId' in location && 'installName' in location) return {installId: location.installId, installName: location.installName};
+	}
+	return undefined;
+}
