@@ -49,6 +49,10 @@ export async function listAll<T>(client: NuonClient, path: string, query: Query 
 
 const id = encodeURIComponent;
 
+/** Every install (one app's or all), page after page: for `watch --until-done`. */
+export const listAllInstalls = (client: NuonClient, appId?: string) =>
+	listAll<Install>(client, appId ? `/v1/apps/${id(appId)}/installs` : '/v1/installs', {}, Infinity);
+
 export const listInstallsPage = (client: NuonClient, offset: number, appId?: string, q?: string, limit = PAGE_LIMIT) =>
 	listPage<Install>(client, appId ? `/v1/apps/${id(appId)}/installs` : '/v1/installs', offset, {q}, limit);
 
@@ -77,8 +81,6 @@ export const getCliConfig = async (client: NuonClient) => (await client.get<CliC
 
 export const getDeploy = async (client: NuonClient, installId: string, deployId: string) =>
 	(await client.get<InstallDeploy>(`/v1/installs/${id(installId)}/deploys/${id(deployId)}`)).data;
-
-export const getRunnerJob = async (client: NuonClient, jobId: string) => (await client.get<RunnerJob>(`/v1/runner-jobs/${id(jobId)}`)).data;
 
 /** Not really paged: up to 1000 executions, newest first. */
 export const listExecutions = async (client: NuonClient, jobId: string) =>

@@ -90,8 +90,6 @@ export class Scenario {
 	/** Deploy id without its prefix → deploy id, to find a deploy from its jobs, runs and streams. */
 	readonly #deployByBase = new Map<string, string>();
 	readonly #installByBase = new Map<string, DemoInstall>();
-	/** When the last rollout deploy finishes, in scenario seconds. */
-	readonly rolloutEndsAt: number;
 
 	constructor({installCount = 36, startedAt = Date.now(), speed = 1, seed = 7}: ScenarioOptions = {}) {
 		this.startedAt = startedAt;
@@ -108,7 +106,6 @@ export class Scenario {
 		});
 		const rolloutCount = Math.ceil((installCount * 5) / 6);
 		let rolloutIndex = 0;
-		let lastDone = 0;
 		this.installs = Array.from({length: installCount}, (_, index) => {
 			const app = this.apps[index % this.apps.length]!;
 			const cloud = (['aws', 'aws', 'gcp', 'azure', 'aws', 'azure'] as const)[index % 6]!;
@@ -139,7 +136,6 @@ export class Scenario {
 					const planningAt = queuedAt + 2 + rand() * 2;
 					const executingAt = planningAt + 3 + rand() * 2;
 					const doneAt = executingAt + 4 + rand() * 4;
-					lastDone = Math.max(lastDone, doneAt);
 					ic.rollout = {id: makeId('ind', rand), schedule: {queuedAt, planningAt, executingAt, doneAt, fails: k === failsAt}};
 					this.#deploys.set(ic.rollout.id, {install, ic, rollout: true});
 					this.#deployByBase.set(ic.rollout.id.slice(3, 24), ic.rollout.id);
@@ -154,7 +150,6 @@ export class Scenario {
 			this.#installByBase.set(install.id.slice(3, 19), install);
 			return install;
 		});
-		this.rolloutEndsAt = lastDone;
 	}
 
 	/** Moves the clock so that it reads `scenarioSeconds` now (tests and --demo-at use it). */

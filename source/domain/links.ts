@@ -1,6 +1,5 @@
 // Dashboard links (routes from the Nuon dashboard) and the terminal sequences that copy text
 // (OSC 52) and make links clickable (OSC 8).
-import type {Location} from '../state/navigation.js';
 
 export interface LinkTarget {
 	installId?: string;
@@ -20,22 +19,6 @@ export function dashboardLink(dashboardUrl: string, orgId: string, target: LinkT
 	if (target.componentId && target.deployId) return `${install}/components/${id(target.componentId)}/deploys/${id(target.deployId)}`;
 	if (target.componentId) return `${install}/components/${id(target.componentId)}`;
 	return install;
-}
-
-/** What a level's location links to, before a row is chosen. */
-export function locationTarget(location: Location): LinkTarget {
-	switch (location.kind) {
-		case 'components':
-		case 'runs':
-			return {installId: location.installId};
-		case 'deploy':
-			return {installId: location.installId, componentId: location.componentId};
-		case 'activity':
-		case 'steps':
-			return {installId: location.installId};
-		default:
-			return {};
-	}
 }
 
 /**

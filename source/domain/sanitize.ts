@@ -25,11 +25,6 @@ export function sanitizeDeep<T>(value: T): T {
 	return value;
 }
 
-/** One line of text: newlines fold into spaces (for list cells and headers). */
-export function oneLine(text: string | undefined | null): string {
-	return (text ?? '').replace(/\r?\n|\r/g, ' ');
-}
-
 /* eslint-disable no-control-regex */
 const SGR_SEQUENCE = /\u001B\[([0-9;]*)m/g;
 /* eslint-enable no-control-regex */

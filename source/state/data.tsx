@@ -186,11 +186,6 @@ export function usePrefetch(): {components: (installId: string) => void; latestD
 	}, [client, mutate, cache]);
 }
 
-export function useInstall(installId: string): Resource<api.Install> {
-	const client = useClient();
-	return useResource(['install', installId], () => api.getInstall(client, installId));
-}
-
 const latestDeployKey = (installId: string, componentId: string) => ['latest-deploy', installId, componentId];
 
 /** The latest deploy; `null` when the component was never deployed (the API's 404). */
@@ -219,11 +214,6 @@ export function useDeploy(installId: string, deployId: string): Resource<api.Ins
 export function useExecutions(jobId: string): Resource<api.RunnerJobExecution[]> {
 	const client = useClient();
 	return useResource(['executions', jobId], () => api.listExecutions(client, jobId));
-}
-
-export function useRunnerJob(jobId: string): Resource<api.RunnerJob> {
-	const client = useClient();
-	return useResource(['runner-job', jobId], () => api.getRunnerJob(client, jobId));
 }
 
 export function useLatestRuns(installId: string): Resource<api.InstallActionWorkflow[]> {

@@ -18,8 +18,6 @@ export interface Explorer {
 	columns: number;
 	rows: number;
 	keyHandler: MutableRefObject<LevelKeyHandler | undefined>;
-	/** Opens the `?` help overlay from a level's key handler. */
-	toggleHelp: () => void;
 	watch: WatchState;
 	/** Ring the bell and raise a desktop notification (with --notify). */
 	notify?: (title: string, body: string) => void;

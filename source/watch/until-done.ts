@@ -38,16 +38,8 @@ export async function watchRollout(options: WatchOptions): Promise<number> {
 	};
 	const componentFilter = scope.component ? (id: string) => id === scope.component!.id : undefined;
 
-	const fetchInstalls = async (): Promise<api.Install[]> => {
-		if (scope.install?.id) return [await api.getInstall(client, scope.install.id)];
-		const all: api.Install[] = [];
-		for (let offset = 0; ; ) {
-			const page = await api.listInstallsPage(client, offset, scope.app?.id);
-			all.push(...page.items);
-			if (!page.hasNext) return all;
-			offset += page.items.length;
-		}
-	};
+	const fetchInstalls = async (): Promise<api.Install[]> =>
+		scope.install?.id ? [await api.getInstall(client, scope.install.id)] : api.listAllInstalls(client, scope.app?.id);
 	const learnNames = async (installs: api.Install[]) => {
 		for (const install of installs) {
 			if (install.id) installNames.set(install.id, install.name ?? install.id);
