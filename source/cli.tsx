@@ -1,19 +1,14 @@
 // Entry point: parse arguments, resolve settings, start the demo API if asked, render, exit cleanly.
-import React from 'react';
-import {render, type Instance} from 'ink';
+// Only what every command needs is imported here; the UI, the demo API and YAML load on demand.
+import type {Instance} from 'ink';
 import {NuonClient} from './api/client.js';
 import {parseCommand, USAGE, UsageError, type ExploreCommand} from './args.js';
-import {notification} from './domain/notify.js';
 import type {Location} from './state/navigation.js';
+import {askForFirstScreen} from './state/first-screen.js';
 import {resolveScope, ScopeError, type Scope} from './watch/scope.js';
-import {watchRollout} from './watch/until-done.js';
 import {configFilePath, requireConnection, resolveSettings, SettingsError} from './config.js';
-import {startDemoServer, type DemoServer} from './demo/server.js';
-import {DataProvider} from './state/data.js';
-import {App} from './ui/app.js';
-import {themeFor} from './ui/theme.js';
-import {asciiStdout, localeIsAscii} from './ui/ascii.js';
-import {preferencesPath, readPreferences, type Preferences} from './preferences.js';
+import type {DemoServer, DemoServerOptions} from './demo/server.js';
+import {preferencesPath, readPreferences} from './preferences.js';
 import {DEFAULT_POLL} from './state/poll-policy.js';
 import {VERSION} from './version.js';
 import {restoreTerminal, writeCrashReport} from './crash.js';
@@ -32,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
 			process.stdout.write(`nuon-tui ${VERSION}\n`);
 			return EXIT.ok;
 		case 'demo-server': {
-			const demo = await startDemoServer({port: command.port, installCount: command.installs, speed: command.speed, intercept: command.faults && faultInjector(command.faults)});
+			const demo = await startDemo({port: command.port, installCount: command.installs, speed: command.speed, intercept: command.faults && faultInjector(command.faults)});
 			demo.scenario.setClock(command.at);
 			process.stdout.write(`nuon-tui demo API listening on ${demo.url} (org ${demo.scenario.orgId}, any token)\n`);
 			await new Promise<void>(resolve => {
@@ -58,10 +53,10 @@ async function explore(command: ExploreCommand): Promise<number> {
 	let demo: DemoServer | undefined;
 	let connection;
 	if (command.demo) {
-		demo = await startDemoServer({speed: command.demoSpeed, intercept: command.demoFaults && faultInjector(command.demoFaults)});
+		demo = await startDemo({speed: command.demoSpeed, intercept: command.demoFaults && faultInjector(command.demoFaults)});
 		connection = {apiUrl: demo.url, apiToken: 'demo', orgId: demo.scenario.orgId, installId: undefined};
 	} else {
-		connection = requireConnection(resolveSettings(flags), configFilePath(flags, process.env));
+		connection = requireConnection(await resolveSettings(flags), configFilePath(flags, process.env));
 	}
 	secrets.push(connection.apiToken);
 	const onAttempt = command.debugFile ? debugLog(command.debugFile, {apiUrl: connection.apiUrl, orgId: connection.orgId}) : undefined;
@@ -69,6 +64,7 @@ async function explore(command: ExploreCommand): Promise<number> {
 	try {
 		const scope = await resolveScope(client, command.jump);
 		if (scripted) {
+			const {watchRollout} = await import('./watch/until-done.js');
 			return await watchRollout({
 				client,
 				scope,
@@ -80,7 +76,15 @@ async function explore(command: ExploreCommand): Promise<number> {
 				writeError: line => process.stderr.write(line + '\n'),
 			});
 		}
-		return await runExplorer(command, preferences, client, scope, {isDemo: command.demo, orgId: connection.orgId, apiUrl: connection.apiUrl, installId: connection.installId});
+		const start = startStack(scope, command.watch);
+		const firstScreen = askForFirstScreen(client, start.at(-1)!);
+		const {runExplorer} = await importWithoutFetch(() => import('./ui/run-explorer.js'));
+		// A fast API's answers make the first frame; a slow one's frame says "loading" meanwhile.
+		await Promise.race([firstScreen.settled, sleep(FIRST_FRAME_WAIT_MS)]);
+		const target = {isDemo: command.demo, orgId: connection.orgId, apiUrl: connection.apiUrl, installId: connection.installId, start, fallback: {...firstScreen.fallback}};
+		return await runExplorer(command, preferences, client, target, instance => {
+			activeInk = instance;
+		});
 	} finally {
 		await Promise.allSettled([client.close(), demo?.close()]);
 	}
@@ -98,49 +102,28 @@ export function startStack(scope: Scope, watch: boolean): Location[] {
 	return stack;
 }
 
-async function runExplorer(command: ExploreCommand, preferences: Preferences, client: NuonClient, scope: Scope, target: {isDemo: boolean; orgId: string; apiUrl: string; installId?: string}): Promise<number> {
-	const notify = (command.notify ?? preferences.notify) ? (title: string, body: string) => process.stdout.write(notification(title, body)) : undefined;
-	const refreshMs = (command.refreshSeconds ?? preferences.refresh ?? 5) * 1000;
-	const poll = {fastMs: (preferences.watch?.fast ?? DEFAULT_POLL.fastMs / 1000) * 1000, slowMs: (preferences.watch?.slow ?? DEFAULT_POLL.slowMs / 1000) * 1000};
-	const instance = (activeInk = render(
-		<DataProvider client={client} refreshMs={refreshMs}>
-			<App
-				theme={themeFor(process.env, command.theme ?? preferences.theme)}
-				orgLabel={target.isDemo ? 'demo-org' : target.orgId}
-				orgId={target.orgId}
-				apiLabel={new URL(target.apiUrl).host}
-				isDemo={target.isDemo}
-				start={startStack(scope, command.watch)}
-				initialSelection={target.installId}
-				watch={command.watch}
-				refreshMs={refreshMs}
-				poll={poll}
-				notify={notify}
-			/>
-		</DataProvider>,
-		{
-			alternateScreen: true,
-			incrementalRendering: true,
-			interactive: true,
-			exitOnCtrlC: false,
-			patchConsole: true,
-			stdout: (command.ascii ?? preferences.ascii) || localeIsAscii(process.env) ? asciiStdout(process.stdout) : process.stdout,
-		},
-	));
-	// For the crash tests: an error thrown outside React, as a bug would.
-	if (process.env['NUON_TUI_CRASH_TEST']) setTimeout(() => {
-		throw new Error(`crash test (NUON_TUI_CRASH_TEST is set) with token ${target.isDemo ? 'demo' : '<hidden>'}`);
-	}, 1500);
-	let exitCode: number = EXIT.ok;
-	const stop = (code: number) => {
-		exitCode = code;
-		instance.unmount();
-	};
-	process.once('SIGTERM', () => stop(128 + 15));
-	process.once('SIGHUP', () => stop(128 + 1));
-	process.once('SIGINT', () => stop(128 + 2));
-	await instance.waitUntilExit();
-	return exitCode;
+/** How long the first frame waits for the first screen's data before it shows without it. */
+const FIRST_FRAME_WAIT_MS = 150;
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/**
+ * Yoga, Ink's layout engine, decodes its inlined wasm with fetch() when there is one, which loads
+ * Node's own copy of undici (~25 ms of start-up); without fetch it decodes with atob. Nothing else
+ * here uses the global fetch (the client has undici).
+ */
+async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
+	const {fetch} = globalThis;
+	Reflect.deleteProperty(globalThis, 'fetch');
+	try {
+		return await load();
+	} finally {
+		globalThis.fetch = fetch;
+	}
+}
+
+async function startDemo(options: DemoServerOptions): Promise<DemoServer> {
+	const {startDemoServer} = await import('./demo/server.js');
+	return startDemoServer(options);
 }
 
 /** The token, kept out of every message and report. */

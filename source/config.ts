@@ -1,9 +1,8 @@
 // Settings, compatible with the official `nuon` CLI: flags > environment > the YAML file ~/.nuon
 // (or $NUON_CONFIG_FILE).
-import {readFileSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
-import {parse as parseYaml} from 'yaml';
 
 export interface Settings {
 	apiToken?: string;
@@ -35,14 +34,15 @@ export function configFilePath(flags: SettingFlags, env: NodeJS.ProcessEnv): str
 }
 
 /** Reads the YAML config file; a missing file is an empty one, a malformed one an error naming it. */
-export function readConfigFile(path: string): Record<string, unknown> {
+export async function readConfigFile(path: string): Promise<Record<string, unknown>> {
 	let text: string;
 	try {
-		text = readFileSync(path, 'utf8');
+		text = await readFile(path, 'utf8');
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
 		throw new SettingsError(`Cannot read the config file ${path}: ${(error as Error).message}`);
 	}
+	const {parse: parseYaml} = await import('yaml'); // only when there is a file: YAML costs start-up time
 	let parsed: unknown;
 	try {
 		parsed = parseYaml(text);
@@ -56,9 +56,9 @@ export function readConfigFile(path: string): Record<string, unknown> {
 	return parsed as Record<string, unknown>;
 }
 
-export function resolveSettings(flags: SettingFlags, env: NodeJS.ProcessEnv = process.env): Settings {
+export async function resolveSettings(flags: SettingFlags, env: NodeJS.ProcessEnv = process.env): Promise<Settings> {
 	const path = configFilePath(flags, env);
-	const file = readConfigFile(path);
+	const file = await readConfigFile(path);
 	const settings: Settings = {apiUrl: DEFAULT_API_URL};
 	for (const key of KEYS) {
 		const fileValue = file[key.file];

@@ -1,10 +1,9 @@
 // nuon-tui's own preferences: a YAML file under the XDG config directory
 // ($XDG_CONFIG_HOME/nuon-tui/config.yaml, by default ~/.config/nuon-tui/config.yaml).
 // Flags override it. Errors name the file and the key that is wrong.
-import {readFileSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
-import {parse as parseYaml} from 'yaml';
 import {SettingsError} from './config.js';
 
 export interface Preferences {
@@ -39,18 +38,19 @@ export function preferencesPath(env: NodeJS.ProcessEnv): string {
 export async function readPreferences(path: string): Promise<Preferences> {
 	let text: string;
 	try {
-		text = readFileSync(path, 'utf8');
+		text = await readFile(path, 'utf8');
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
 		throw new SettingsError(`Cannot read ${path}: ${(error as Error).message}`);
 	}
+	// YAML and ajv only when there is a file to read: both stay off the common start-up path.
+	const {parse: parseYaml} = await import('yaml');
 	let value: unknown;
 	try {
 		value = parseYaml(text) ?? {};
 	} catch (error) {
 		throw new SettingsError(`${path} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
 	}
-	// ajv only when there is a file to check: it stays off the common start-up path.
 	const {Ajv} = await import('ajv');
 	const validate = new Ajv({allErrors: true}).compile(PREFERENCES_SCHEMA);
 	if (!validate(value)) {

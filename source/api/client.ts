@@ -39,6 +39,8 @@ export interface GetOptions {
 	raw?: boolean;
 }
 
+/** How long an answer asked for by warmUp() waits for its taker. */
+const WARM_FOR_MS = 10_000;
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 
@@ -53,6 +55,9 @@ export class NuonClient {
 	#blockedUntil = 0;
 	/** After a 401 the token is known to be bad: no more requests with it. */
 	#unauthorized?: NuonApiError;
+	readonly #inFlight = new Map<string, Promise<Response<unknown>>>();
+	readonly #warmed = new Map<string, {answer: Promise<Response<unknown>>; at: number}>();
+	#warming = false;
 
 	constructor(options: ClientOptions) {
 		this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -73,8 +78,41 @@ export class NuonClient {
 		this.#onAttempt = options.onAttempt;
 	}
 
-	/** GET a JSON document. Retries network errors, 429, 502, 503 and 504 with backoff and jitter. */
-	async get<T>(path: string, options: GetOptions = {}): Promise<Response<T>> {
+	/**
+	 * GET a JSON document. Retries network errors, 429, 502, 503 and 504 with backoff and jitter.
+	 * Callers asking for the same document while it is on its way share the one request (the
+	 * start-up warm-up and the first screen, a prefetch and the level it prefetched for).
+	 */
+	get<T>(path: string, options: GetOptions = {}): Promise<Response<T>> {
+		if (options.signal || options.headers) return this.#getWithRetries<T>(path, options);
+		const key = JSON.stringify([this.#orgId, path, options.query ?? {}, !!options.raw]);
+		const warmed = this.#warmed.get(key);
+		this.#warmed.delete(key);
+		if (warmed && Date.now() - warmed.at < WARM_FOR_MS) return warmed.answer as Promise<Response<T>>;
+		const pending = this.#inFlight.get(key) ?? this.#getWithRetries<T>(path, options).finally(() => this.#inFlight.delete(key));
+		this.#inFlight.set(key, pending);
+		if (this.#warming) {
+			pending.catch(() => {}); // its first taker meets the error
+			this.#warmed.set(key, {answer: pending, at: Date.now()});
+		}
+		return pending as Promise<Response<T>>;
+	}
+
+	/**
+	 * Runs `ask`, whose requests start now and whose answers are kept for the first get() of each
+	 * (within a few seconds): the CLI asks for the first screen's data before it loads the UI, so
+	 * the request travels while Ink and React are evaluated.
+	 */
+	warmUp(ask: () => unknown): void {
+		this.#warming = true;
+		try {
+			ask();
+		} finally {
+			this.#warming = false;
+		}
+	}
+
+	async #getWithRetries<T>(path: string, options: GetOptions): Promise<Response<T>> {
 		for (let attempt = 0; ; attempt++) {
 			if (this.#unauthorized) throw this.#unauthorized;
 			const blocked = this.#blockedUntil - Date.now();

@@ -6,6 +6,7 @@ import useSWRInfinite from 'swr/infinite';
 import type {NuonClient} from '../api/client.js';
 import {isRetryable, NuonApiError} from '../api/errors.js';
 import * as api from '../api/resources.js';
+import {APPS_KEY, CLI_CONFIG_KEY, componentsKey, installsKey, latestDeployKey, pageKeys} from './keys.js';
 
 const ClientContext = createContext<NuonClient | undefined>(undefined);
 
@@ -38,10 +39,11 @@ export function swrOptions(refreshMs: number): SWRConfiguration {
 	};
 }
 
-export function DataProvider({client, refreshMs, children}: {client: NuonClient; refreshMs: number; children: ReactNode}) {
+/** `fallback`: data the first screen shows before its own requests answer (see first-screen.ts). */
+export function DataProvider({client, refreshMs, fallback, children}: {client: NuonClient; refreshMs: number; fallback?: Record<string, unknown>; children: ReactNode}) {
 	return (
 		<ClientContext.Provider value={client}>
-			<SWRConfig value={swrOptions(refreshMs)}>{children}</SWRConfig>
+			<SWRConfig value={{...swrOptions(refreshMs), fallback: fallback ?? {}}}>{children}</SWRConfig>
 		</ClientContext.Provider>
 	);
 }
@@ -83,11 +85,7 @@ export interface PagedResource<T> extends Resource<T[]> {
 /** A paged list: the first page shows at once, further pages load on request; polling refreshes loaded pages. */
 export function usePagedResource<T>(key: string | undefined, fetchPage: (offset: number) => Promise<api.Page<T>>): PagedResource<T> {
 	const [updatedAt, touch] = useUpdatedAt();
-	const getKey = (index: number, previous: api.Page<T> | null) => {
-		if (!key || (previous && !previous.hasNext)) return null;
-		return [key, previous ? previous.offset + previous.items.length : 0] as const;
-	};
-	const swr = useSWRInfinite(getKey, ([, offset]) => fetchPage(offset), {revalidateAll: true, revalidateFirstPage: true, onSuccess: touch});
+	const swr = useSWRInfinite(pageKeys<T>(key), ([, offset]) => fetchPage(offset), {revalidateAll: true, revalidateFirstPage: true, onSuccess: touch});
 	const pages = swr.data;
 	const last = pages?.at(-1);
 	const hasMore = !!last?.hasNext;
@@ -114,12 +112,12 @@ export function usePagedResource<T>(key: string | undefined, fetchPage: (offset:
 /** Installs (one app's or all), or, with `query`, the server's search results (`q`). */
 export function useInstalls(appId: string | undefined, query?: string): PagedResource<api.Install> {
 	const client = useClient();
-	return usePagedResource(`installs:${appId ?? '*'}:${query ?? ''}`, offset => api.listInstallsPage(client, offset, appId, query || undefined));
+	return usePagedResource(installsKey(appId, query), offset => api.listInstallsPage(client, offset, appId, query || undefined));
 }
 
 export function useApps(): Resource<api.App[]> {
 	const client = useClient();
-	return useResource('apps', () => api.listApps(client), {refreshInterval: 60_000});
+	return useResource(APPS_KEY, () => api.listApps(client), {refreshInterval: 60_000});
 }
 
 export interface ComponentRow {
@@ -152,9 +150,7 @@ export function mergeComponents(components: api.InstallComponent[], summaries: a
 	});
 }
 
-const componentsKey = (installId: string) => ['components', installId];
-
-async function fetchComponents(client: NuonClient, installId: string): Promise<ComponentRow[]> {
+export async function fetchComponents(client: NuonClient, installId: string): Promise<ComponentRow[]> {
 	const [components, summaries] = await Promise.all([api.listInstallComponents(client, installId), api.listInstallComponentSummaries(client, installId)]);
 	return mergeComponents(components, summaries);
 }
@@ -186,8 +182,6 @@ export function usePrefetch(): {components: (installId: string) => void; latestD
 	}, [client, mutate, cache]);
 }
 
-const latestDeployKey = (installId: string, componentId: string) => ['latest-deploy', installId, componentId];
-
 /** The latest deploy; `null` when the component was never deployed (the API's 404). */
 export function useLatestDeploy(installId: string, componentId: string): Resource<api.InstallDeploy | null> {
 	const client = useClient();
@@ -195,7 +189,7 @@ export function useLatestDeploy(installId: string, componentId: string): Resourc
 }
 
 /** A fetcher for which the API's 404 means "nothing there", not an error. */
-function orNull<T>(fetch: () => Promise<T>): () => Promise<T | null> {
+export function orNull<T>(fetch: () => Promise<T>): () => Promise<T | null> {
 	return async () => {
 		try {
 			return await fetch();
@@ -252,14 +246,14 @@ export function useAppNames(): Map<string, string> {
 /** Where the dashboard is (for links); asked once. */
 export function useDashboardUrl(): string | undefined {
 	const client = useClient();
-	return useResource('cli-config', () => api.getCliConfig(client), {refreshInterval: 0}).data?.dashboard_url || undefined;
+	return useResource(CLI_CONFIG_KEY, () => api.getCliConfig(client), {refreshInterval: 0}).data?.dashboard_url || undefined;
 }
 
 /** What the `:` command line could complete to: install names (a server-side search), apps, components. */
 export function useCommandSuggestions(command: string | undefined, argument: string, installId: string | undefined): string[] {
 	const client = useClient();
 	const installs = useResource(command === 'install' ? ['search-installs', argument] : null, async () => (await api.listInstallsPage(client, 0, undefined, argument || undefined, 10)).items, {refreshInterval: 0});
-	const apps = useResource(command === 'app' ? 'apps' : null, () => api.listApps(client), {refreshInterval: 0});
+	const apps = useResource(command === 'app' ? APPS_KEY : null, () => api.listApps(client), {refreshInterval: 0});
 	const components = useResource(command === 'component' && installId ? ['components-names', installId] : null, () => api.listInstallComponents(client, installId!), {refreshInterval: 0});
 	const orgs = useResource(command === 'org' ? 'orgs' : null, () => api.listOrgs(client), {refreshInterval: 0});
 	const names =

@@ -166,4 +166,43 @@ describe('NuonClient', () => {
 		const deploy = await getLatestDeploy(client(), 'inl', 'cmp');
 		expect(deploy).toMatchObject({status: 'active', status_description: 'ok'});
 	});
+
+	it('asks once when the same document is asked for again while it is on its way', async () => {
+		const shared = client();
+		const [first, second] = await Promise.all([listInstallsPage(shared, 0), listInstallsPage(shared, 0)]);
+		expect(second.items).toEqual(first.items);
+		expect(seen).toHaveLength(1);
+		await listInstallsPage(shared, 0);
+		expect(seen).toHaveLength(2); // an answer that has arrived is not kept: the next ask is a fresh request
+		await listInstallsPage(shared, 100);
+		expect(seen).toHaveLength(3);
+		await shared.close();
+	});
+
+	it('keeps a warmed-up answer for its first taker only', async () => {
+		const warm = client();
+		let asked: Promise<unknown> | undefined;
+		warm.warmUp(() => {
+			asked = listInstallsPage(warm, 0);
+		});
+		await asked;
+		expect(seen).toHaveLength(1);
+		expect((await listInstallsPage(warm, 0)).items).toHaveLength(100);
+		expect(seen).toHaveLength(1); // taken from the warm-up
+		await listInstallsPage(warm, 0);
+		expect(seen).toHaveLength(2);
+		await warm.close();
+	});
+
+	it('hands a warmed-up failure to its taker, not to the process', async () => {
+		fault = failTimes(1, response => response.writeHead(404, {'content-type': 'application/json'}).end('{"error":"not found"}'));
+		const warm = client();
+		warm.warmUp(() => void getLatestDeploy(warm, 'inl-missing', 'cmp').catch(() => {}));
+		await new Promise(resolve => setTimeout(resolve, 100));
+		const error = await reject(getLatestDeploy(warm, 'inl-missing', 'cmp'));
+		expect(error.status).toBe(404);
+		expect(seen).toHaveLength(1);
+		await warm.close();
+	});
 });
+

@@ -14,8 +14,8 @@ function configFile(text: string): string {
 describe('settings', () => {
 	const file = configFile('api_token: file-token\napi_url: https://file.example\norg_id: file-org\napp_id: file-app\ninstall_id: file-install\n');
 
-	it('reads the official CLI keys from the file named by NUON_CONFIG_FILE', () => {
-		expect(resolveSettings({}, {NUON_CONFIG_FILE: file})).toEqual({
+	it('reads the official CLI keys from the file named by NUON_CONFIG_FILE', async () => {
+		expect(await resolveSettings({}, {NUON_CONFIG_FILE: file})).toEqual({
 			apiToken: 'file-token',
 			apiUrl: 'https://file.example',
 			orgId: 'file-org',
@@ -24,34 +24,34 @@ describe('settings', () => {
 		});
 	});
 
-	it('lets the environment override the file, and flags override both', () => {
+	it('lets the environment override the file, and flags override both', async () => {
 		const env = {NUON_CONFIG_FILE: file, NUON_API_TOKEN: 'env-token', NUON_ORG_ID: 'env-org', NUON_API_URL: 'https://env.example/'};
-		expect(resolveSettings({}, env)).toMatchObject({apiToken: 'env-token', orgId: 'env-org', apiUrl: 'https://env.example', appId: 'file-app'});
-		expect(resolveSettings({apiToken: 'flag-token', orgId: 'flag-org'}, env)).toMatchObject({apiToken: 'flag-token', orgId: 'flag-org'});
+		expect(await resolveSettings({}, env)).toMatchObject({apiToken: 'env-token', orgId: 'env-org', apiUrl: 'https://env.example', appId: 'file-app'});
+		expect(await resolveSettings({apiToken: 'flag-token', orgId: 'flag-org'}, env)).toMatchObject({apiToken: 'flag-token', orgId: 'flag-org'});
 	});
 
-	it('a --config flag wins over NUON_CONFIG_FILE', () => {
+	it('a --config flag wins over NUON_CONFIG_FILE', async () => {
 		const other = configFile('org_id: other-org\n');
-		expect(resolveSettings({configFile: other}, {NUON_CONFIG_FILE: file}).orgId).toBe('other-org');
+		expect((await resolveSettings({configFile: other}, {NUON_CONFIG_FILE: file})).orgId).toBe('other-org');
 	});
 
-	it('uses the public API when nothing sets a URL, and a missing file is no error', () => {
-		expect(resolveSettings({}, {NUON_CONFIG_FILE: join(dir, 'absent')}).apiUrl).toBe('https://api.nuon.co');
+	it('uses the public API when nothing sets a URL, and a missing file is no error', async () => {
+		expect((await resolveSettings({}, {NUON_CONFIG_FILE: join(dir, 'absent')})).apiUrl).toBe('https://api.nuon.co');
 	});
 
-	it('names the file and the parse error when the YAML is malformed', () => {
+	it('names the file and the parse error when the YAML is malformed', async () => {
 		const bad = configFile('api_token: [unclosed\n');
-		expect(() => resolveSettings({}, {NUON_CONFIG_FILE: bad})).toThrow(SettingsError);
-		expect(() => resolveSettings({}, {NUON_CONFIG_FILE: bad})).toThrow(new RegExp(`${bad}.*not valid YAML`));
+		await expect(resolveSettings({}, {NUON_CONFIG_FILE: bad})).rejects.toThrow(SettingsError);
+		await expect(resolveSettings({}, {NUON_CONFIG_FILE: bad})).rejects.toThrow(new RegExp(`${bad}.*not valid YAML`));
 	});
 
-	it('rejects a file that is not a mapping and a URL that is not http(s)', () => {
-		expect(() => resolveSettings({}, {NUON_CONFIG_FILE: configFile('- a\n- b\n')})).toThrow(/list/);
-		expect(() => resolveSettings({apiUrl: 'api.nuon.co'}, {NUON_CONFIG_FILE: join(dir, 'absent')})).toThrow(/http/);
+	it('rejects a file that is not a mapping and a URL that is not http(s)', async () => {
+		await expect(resolveSettings({}, {NUON_CONFIG_FILE: configFile('- a\n- b\n')})).rejects.toThrow(/list/);
+		await expect(resolveSettings({apiUrl: 'api.nuon.co'}, {NUON_CONFIG_FILE: join(dir, 'absent')})).rejects.toThrow(/http/);
 	});
 
-	it('says which settings are missing, how to set them, and about --demo', () => {
-		const settings = resolveSettings({}, {NUON_CONFIG_FILE: join(dir, 'absent')});
+	it('says which settings are missing, how to set them, and about --demo', async () => {
+		const settings = await resolveSettings({}, {NUON_CONFIG_FILE: join(dir, 'absent')});
 		let message = '';
 		try {
 			requireConnection(settings, '/home/me/.nuon');

@@ -1,0 +1,47 @@
+// The first screen's data, asked for before the UI is loaded: the requests travel while Ink and
+// React are evaluated, and what has arrived when the UI mounts is in its first frame (SWR's
+// `fallback`), so a fast API never shows a loading frame. The levels' own requests take these
+// answers (NuonClient.warmUp) instead of asking again.
+import {unstable_serialize as serialize} from 'swr';
+import {unstable_serialize as serializePages} from 'swr/infinite';
+import type {NuonClient} from '../api/client.js';
+import * as api from '../api/resources.js';
+import {fetchComponents, orNull} from './data.js';
+import {APPS_KEY, CLI_CONFIG_KEY, componentsKey, installsKey, latestDeployKey, pageKeys} from './keys.js';
+import type {Location} from './navigation.js';
+
+export interface FirstScreen {
+	/** SWR fallback data, filled in as answers arrive. */
+	fallback: Record<string, unknown>;
+	/** Settles once every answer is in (or failed: the level meets the error itself). */
+	settled: Promise<unknown>;
+}
+
+export function askForFirstScreen(client: NuonClient, location: Location): FirstScreen {
+	const fallback: Record<string, unknown> = {};
+	const asked: Promise<unknown>[] = [];
+	const ask = <T>(key: string, fetch: () => Promise<T>) =>
+		asked.push(
+			fetch().then(
+				data => (fallback[key] = data),
+				() => {},
+			),
+		);
+	client.warmUp(() => {
+		ask(serialize(CLI_CONFIG_KEY), () => api.getCliConfig(client));
+		switch (location.kind) {
+			case 'installs':
+			case 'board':
+				ask(serializePages(pageKeys(installsKey(location.appId))), async () => [await api.listInstallsPage(client, 0, location.appId)]);
+				ask(serialize(APPS_KEY), () => api.listApps(client));
+				return;
+			case 'components':
+				ask(serialize(componentsKey(location.installId)), () => fetchComponents(client, location.installId));
+				return;
+			case 'deploy':
+				ask(serialize(latestDeployKey(location.installId, location.componentId)), orNull(() => api.getLatestDeploy(client, location.installId, location.componentId)));
+				return;
+		}
+	});
+	return {fallback, settled: Promise.all(asked)};
+}

@@ -1,0 +1,72 @@
+// Mounts the explorer in the terminal and resolves with the exit code once it is unmounted.
+// The CLI imports this module only when it has a terminal to draw on: Ink, React and Yoga stay off
+// the start-up path of --version, --help, demo-server and watch --until-done.
+import React from 'react';
+import {render, type Instance} from 'ink';
+import type {NuonClient} from '../api/client.js';
+import type {ExploreCommand} from '../args.js';
+import {notification} from '../domain/notify.js';
+import type {Preferences} from '../preferences.js';
+import {DataProvider} from '../state/data.js';
+import {DEFAULT_POLL} from '../state/poll-policy.js';
+import type {Location} from '../state/navigation.js';
+import {App} from './app.js';
+import {asciiStdout, localeIsAscii} from './ascii.js';
+import {themeFor} from './theme.js';
+
+export interface ExplorerTarget {
+	isDemo: boolean;
+	orgId: string;
+	apiUrl: string;
+	installId?: string;
+	start: Location[];
+	/** The first screen's data that has arrived already (SWR fallback). */
+	fallback: Record<string, unknown>;
+}
+
+export async function runExplorer(command: ExploreCommand, preferences: Preferences, client: NuonClient, target: ExplorerTarget, onMount: (instance: Instance) => void): Promise<number> {
+	const notify = (command.notify ?? preferences.notify) ? (title: string, body: string) => process.stdout.write(notification(title, body)) : undefined;
+	const refreshMs = (command.refreshSeconds ?? preferences.refresh ?? 5) * 1000;
+	const poll = {fastMs: (preferences.watch?.fast ?? DEFAULT_POLL.fastMs / 1000) * 1000, slowMs: (preferences.watch?.slow ?? DEFAULT_POLL.slowMs / 1000) * 1000};
+	const ascii = (command.ascii ?? preferences.ascii) || localeIsAscii(process.env);
+	const instance = render(
+		<DataProvider client={client} refreshMs={refreshMs} fallback={target.fallback}>
+			<App
+				theme={themeFor(process.env, command.theme ?? preferences.theme)}
+				orgLabel={target.isDemo ? 'demo-org' : target.orgId}
+				orgId={target.orgId}
+				apiLabel={new URL(target.apiUrl).host}
+				isDemo={target.isDemo}
+				start={target.start}
+				initialSelection={target.installId}
+				watch={command.watch}
+				refreshMs={refreshMs}
+				poll={poll}
+				notify={notify}
+			/>
+		</DataProvider>,
+		{
+			alternateScreen: true,
+			incrementalRendering: true,
+			interactive: true,
+			exitOnCtrlC: false,
+			patchConsole: true,
+			stdout: ascii ? asciiStdout(process.stdout) : process.stdout,
+		},
+	);
+	onMount(instance);
+	// For the crash tests: an error thrown outside React, as a bug would.
+	if (process.env['NUON_TUI_CRASH_TEST']) setTimeout(() => {
+		throw new Error(`crash test (NUON_TUI_CRASH_TEST is set) with token ${target.isDemo ? 'demo' : '<hidden>'}`);
+	}, 1500);
+	let exitCode = 0;
+	const stop = (code: number) => {
+		exitCode = code;
+		instance.unmount();
+	};
+	process.once('SIGTERM', () => stop(128 + 15));
+	process.once('SIGHUP', () => stop(128 + 1));
+	process.once('SIGINT', () => stop(128 + 2));
+	await instance.waitUntilExit();
+	return exitCode;
+}

@@ -1,0 +1,62 @@
+// Start-up: the first screen's data is asked for before the UI mounts, and a fast API's answers are
+// in the very first frame, without asking the API twice.
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {NuonClient} from '../../source/api/client.js';
+import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {DataProvider} from '../../source/state/data.js';
+import {askForFirstScreen} from '../../source/state/first-screen.js';
+import type {Location} from '../../source/state/navigation.js';
+import {App} from '../../source/ui/app.js';
+import {darkTheme} from '../../source/ui/theme.js';
+
+let demo: DemoServer;
+const requests: string[] = [];
+
+beforeAll(async () => {
+	demo = await startDemoServer({
+		intercept: request => {
+			requests.push(new URL(request.url!, 'http://demo').pathname);
+			return false;
+		},
+	});
+	demo.scenario.setClock(90_000);
+});
+afterAll(() => demo.close());
+
+async function mountAfterFirstScreen(start: Location[]) {
+	requests.length = 0;
+	const client = new NuonClient({baseUrl: demo.url, token: 'test-token', orgId: demo.scenario.orgId});
+	const firstScreen = askForFirstScreen(client, start.at(-1)!);
+	await firstScreen.settled;
+	const asked = [...requests];
+	const app = render(
+		<DataProvider client={client} refreshMs={60_000} fallback={{...firstScreen.fallback}}>
+			<App theme={darkTheme} orgLabel="demo-org" apiLabel="demo" isDemo size={{columns: 100, rows: 30}} refreshMs={60_000} start={start} />
+		</DataProvider>,
+	);
+	const firstFrame = app.frames[0] ?? '';
+	await new Promise(resolve => setTimeout(resolve, 300));
+	app.unmount();
+	await client.close();
+	return {firstFrame, asked, all: [...requests]};
+}
+
+describe('the first screen', () => {
+	it('shows the installs in the first frame, and the levels take the answers asked for at start-up', async () => {
+		const {firstFrame, asked, all} = await mountAfterFirstScreen([{kind: 'installs'}]);
+		expect(firstFrame).toContain(demo.scenario.installs[0]!.name);
+		expect(firstFrame).toContain('Installs (36)');
+		expect(asked.sort()).toEqual(['/v1/apps', '/v1/general/cli-config', '/v1/installs']);
+		expect(all.filter(path => path === '/v1/installs')).toHaveLength(1);
+	});
+
+	it('shows an install’s components in the first frame when the explorer starts on them', async () => {
+		const install = demo.scenario.installs[2]!;
+		const {firstFrame, all} = await mountAfterFirstScreen([{kind: 'installs'}, {kind: 'components', installId: install.id, installName: install.name}]);
+		expect(firstFrame).toContain(`Components of ${install.name}`);
+		expect(firstFrame).toContain(install.components[0]!.component.name);
+		expect(all.filter(path => path.endsWith('/components'))).toHaveLength(1);
+	});
+});
