@@ -11,7 +11,8 @@ import {DataProvider} from '../state/data.js';
 import {DEFAULT_POLL} from '../state/poll-policy.js';
 import type {Location} from '../state/navigation.js';
 import {App} from './app.js';
-import {asciiStdout, localeIsAscii} from './ascii.js';
+import {localeIsAscii, toAscii} from './ascii.js';
+import {compactCursorMoves, terminalOutput} from './terminal-output.js';
 import {themeFor} from './theme.js';
 
 export interface ExplorerTarget {
@@ -51,7 +52,7 @@ export async function runExplorer(command: ExploreCommand, preferences: Preferen
 			interactive: true,
 			exitOnCtrlC: false,
 			patchConsole: true,
-			stdout: ascii ? asciiStdout(process.stdout) : process.stdout,
+			stdout: terminalOutput(process.stdout, ascii ? text => toAscii(compactCursorMoves(text)) : compactCursorMoves),
 		},
 	);
 	onMount(instance);
