@@ -3,7 +3,7 @@
 // filtering, paging, refresh and keys from here.
 import React, {useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import {Box, Text, type Key} from 'ink';
-import {describeError} from '../api/errors.js';
+import {loadFailure} from '../api/errors.js';
 import type {Location} from '../state/navigation.js';
 import {currentEntry} from '../state/navigation.js';
 import type {Resource} from '../state/data.js';
@@ -213,7 +213,7 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 
 function emptyMessage({noun, resource, filter, emptyText}: {noun: string; resource: Resource<unknown[]>; filter: string; emptyText: string}): string {
 	if (resource.data === undefined) {
-		return resource.error ? `Could not load ${noun}: ${describeError(resource.error)}. Retrying…` : `Loading ${noun}…`;
+		return resource.error ? loadFailure(noun, resource.error) : `Loading ${noun}…`;
 	}
 	return filter ? `No ${noun} match "${filter}". Esc clears the filter.` : emptyText;
 }

@@ -1,6 +1,6 @@
 import React, {useEffect, useState, type ReactNode} from 'react';
 import {Box, Text} from 'ink';
-import {describeError, isRetryable} from '../../api/errors.js';
+import {failureLine} from '../../api/errors.js';
 import {clock, formatSeconds} from '../../domain/time.js';
 import {displayWidth, truncate, truncateStart} from '../../domain/text.js';
 import {breadcrumbs} from '../../state/navigation.js';
@@ -100,11 +100,9 @@ function ErrorLine({refresh}: {refresh: RefreshState}) {
 	const {theme, columns, flash} = useExplorer();
 	if (flash) return <Text color={theme.accent} wrap="truncate-end">{flash}</Text>;
 	if (!refresh.error) return <Text> </Text>;
-	const retry = isRetryable(refresh.error) ? ', retrying' : '';
-	const keep = refresh.hasData ? ` · last good data kept${retry}` : retry && ' · retrying';
 	return (
 		<Text color={theme.error} wrap="truncate-end">
-			{truncate(`⚠ ${describeError(refresh.error)}${keep}`, columns)}
+			{truncate(failureLine(refresh.error, refresh.hasData ? 'last good data' : undefined), columns)}
 		</Text>
 	);
 }

@@ -1,6 +1,6 @@
 import React, {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
-import {describeError} from '../../api/errors.js';
+import {loadFailure} from '../../api/errors.js';
 import {useLatestDeploy} from '../../state/data.js';
 import {useExplorer, useLevelKeys} from '../context.js';
 import type {CommandId} from '../keys.js';
@@ -81,7 +81,7 @@ export function DeployLevel({installId, installName, componentId, componentName}
 			deploy.data === null
 				? `${componentName} has never been deployed to ${installName}.`
 				: deploy.error
-					? `Could not load the latest deploy: ${describeError(deploy.error)}. Retrying…`
+					? loadFailure('the latest deploy', deploy.error)
 					: 'Loading the latest deploy…';
 		return (
 			<Frame refresh={refresh} hints={HINTS}>

@@ -2,7 +2,7 @@
 // Enter, long strings unfold; everything scrolls.
 import React, {useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
-import {describeError} from '../../api/errors.js';
+import {loadFailure} from '../../api/errors.js';
 import {jsonRows, parseDocument, rowText, type JsonRow} from '../../domain/json-tree.js';
 import {truncate} from '../../domain/text.js';
 import {usePlan} from '../../state/data.js';
@@ -24,7 +24,7 @@ function PlanDocument({title, jobId}: {title: string; jobId: string}) {
 	const plan = usePlan(jobId);
 	const refresh = {...plan, hasData: plan.data !== undefined};
 	if (plan.data === undefined || plan.data === null) {
-		const message = plan.data === null ? 'This job produced no plan.' : plan.error ? `Could not load the plan: ${describeError(plan.error)}. Retrying…` : 'Loading the plan…';
+		const message = plan.data === null ? 'This job produced no plan.' : plan.error ? loadFailure('the plan', plan.error) : 'Loading the plan…';
 		return <DocumentView title={title} message={message} refresh={refresh} onRefresh={plan.refresh} />;
 	}
 	const document = parseDocument(plan.data);

@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import React, {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
-import {describeError, isRetryable} from '../../api/errors.js';
+import {failureLine, loadFailure} from '../../api/errors.js';
 import {filterLines, formatForFile, searchLines, type LogFilter, type LogLine} from '../../domain/logs.js';
 import {displayWidth, truncate} from '../../domain/text.js';
 import {clock} from '../../domain/time.js';
@@ -172,7 +172,7 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 					}} />
 				) : rows.length === 0 ? (
 					<Text color={state.error ? theme.error : theme.muted}>
-						{state.phase === 'loading' ? (state.error ? `Could not load the logs: ${describeError(state.error)}. Retrying…` : 'Loading logs…') : filterText ? `No lines for ${filterText} yet. F changes the filter.` : state.phase === 'closed' ? 'This stream is closed and has no lines.' : 'No lines yet: waiting for the first ones…'}
+						{state.phase === 'loading' ? (state.error ? loadFailure('the logs', state.error) : 'Loading logs…') : filterText ? `No lines for ${filterText} yet. F changes the filter.` : state.phase === 'closed' ? 'This stream is closed and has no lines.' : 'No lines yet: waiting for the first ones…'}
 					</Text>
 				) : (
 					<Box flexDirection="column" height={height} overflow="hidden">
@@ -234,9 +234,7 @@ function StatusLine({state, following, atEnd, search, matches, message, theme, w
 		message,
 	].filter(Boolean);
 	if (state.error) {
-		const retry = isRetryable(state.error) ? ', retrying' : '';
-		const kept = state.buffer.lines.length ? ` · lines kept${retry}` : retry && ' · retrying';
-		return <Text color={theme.error}>{truncate(`⚠ ${describeError(state.error)}${kept}`, width - 1)}</Text>;
+		return <Text color={theme.error}>{truncate(failureLine(state.error, state.buffer.lines.length ? 'lines' : undefined), width - 1)}</Text>;
 	}
 	const text = parts.join(' · ');
 	return <Text color={state.phase === 'closed' ? theme.muted : theme.accent}>{truncate(text, width - 1)}{' '.repeat(Math.max(0, width - 1 - displayWidth(truncate(text, width - 1))))}</Text>;
