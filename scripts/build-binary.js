@@ -31,5 +31,11 @@ writeFileSync(
 execFileSync(process.execPath, ['--experimental-sea-config', 'dist/sea/config.json'], {stdio: 'ignore'});
 copyFileSync(process.execPath, out);
 chmodSync(out, 0o755);
+// Node's own debug symbols are ~18 MB of the executable; strip them where binutils is installed.
+try {
+	execFileSync('strip', ['--strip-all', out], {stdio: 'ignore'});
+} catch {
+	console.log('could not run strip: the executable keeps Node\'s debug symbols');
+}
 execFileSync(process.execPath, [require.resolve('postject/dist/cli.js'), out, 'NODE_SEA_BLOB', 'dist/sea/blob', '--sentinel-fuse', 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2'], {stdio: 'ignore'});
 console.log(`built ${out}`);
