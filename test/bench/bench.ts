@@ -271,8 +271,9 @@ async function memoryRows(minutes: number): Promise<Row[]> {
 			return {
 				figure: `memory: ${run.name === 'board' ? 'watch board' : 'log view following runs'}, ${ran.toFixed(0)} min at ${speed}× speed`,
 				value: `${rssAt(run.rss, 1)!.toFixed(0)} MB (start ${rssAt(run.rss, 0)!.toFixed(0)} MB, last quarter ${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%)`,
-				target: 'last quarter grows < 5%',
-				pass: growth < 5,
+				// A few minutes are mostly the heap's warm-up: the target holds for the 10-minute run.
+				target: quick ? 'report (the < 5% target is for the 10-minute run)' : 'last quarter grows < 5%',
+				pass: quick ? undefined : growth < 5,
 			};
 		});
 	} finally {
