@@ -9,7 +9,7 @@ import {currentEntry} from '../state/navigation.js';
 import type {Resource} from '../state/data.js';
 import {layoutColumns, sortRows, windowStart, type Column} from './columns.js';
 import {useExplorer, useLevelKeys} from './context.js';
-import type {CommandId} from './keys.js';
+import {commandHint, type CommandId} from './keys.js';
 import {wrapLines, type Line} from './lines.js';
 import type {LinkTarget} from '../domain/links.js';
 import {CHROME_ROWS, Frame} from './components/Frame.js';
@@ -52,7 +52,7 @@ const PREFETCH_AFTER_MS = 300;
 
 export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	const {noun, resource, columns, rowId, detail, open, emptyText} = props;
-	const {theme, navigation, dispatch, columns: screenColumns, rows: screenRows, share} = useExplorer();
+	const {theme, navigation, dispatch, columns: screenColumns, rows: screenRows, share, say} = useExplorer();
 	const [focus, setFocus] = useState<'list' | 'detail'>('list');
 	const [filter, setFilter] = useState('');
 	const [editingFilter, setEditingFilter] = useState(false);
@@ -129,6 +129,7 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 		if (action) {
 			const location = selected && action(selected);
 			if (location) dispatch({type: 'push', location});
+			else say(`${commandHint(command) ?? command}: nothing to open here${resource.data ? '' : ' yet (still loading)'}`);
 			return true;
 		}
 		const page = focus === 'list' ? listHeight : detailHeight;

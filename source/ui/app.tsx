@@ -175,6 +175,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 		orgId: org.id,
 		share: (action, what) => say(share(action, what, {dashboardUrl, orgId: org.id}, environment)),
 		flash: flash?.text,
+		say,
 		commandLine: commandLine.text === undefined ? undefined : {text: commandLine.text, suggestions: commandLine.suggestions},
 	};
 

@@ -27,6 +27,8 @@ export interface Explorer {
 	share: (action: 'copyId' | 'copyLink' | 'openLink', what: {id?: string; target: LinkTarget; label: string}) => void;
 	/** A short message in the status line, for a few seconds. */
 	flash?: string;
+	/** Shows `text` as the flash message. */
+	say: (text: string) => void;
 	/** The `:` command line while it is open: what is typed and what it could complete to. */
 	commandLine?: {text: string; suggestions: string[]};
 }

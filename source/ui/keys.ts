@@ -78,3 +78,8 @@ export function splitKeys(input: string, key: Key): Array<[string, Key]> {
 		return [character === '\r' || character === '\t' ? '' : character, plain];
 	});
 }
+
+/** The short hint of a command ("L logs"), as the hint line shows it. */
+export function commandHint(id: CommandId): string | undefined {
+	return COMMANDS.find(command => command.id === id)?.hint;
+}

@@ -52,6 +52,18 @@ describe('below the latest deploy', () => {
 		await app.waitFor('stream closed');
 	});
 
+	it('says so when a key has nothing to open on the selected row (P on a job with no plan)', async () => {
+		const {install, ic, deploy} = await latestDeployWhere(d => (d.runner_jobs ?? []).some(job => job.group === 'sync'));
+		app = renderExplorer(demo, {start: [{kind: 'activity', installId: install.id, installName: install.name, deployId: deploy.id!, componentName: ic.component.name}]});
+		await app.waitFor('sync/exec');
+		while (!/› sync\/exec/.test(app.frame())) {
+			await app.press(DOWN);
+		}
+		await app.press('P');
+		await app.waitFor('P plan: nothing to open here');
+		expect(app.frame()).toContain(`Jobs & runs of ${ic.component.name}`);
+	});
+
 	it('shows the failed execution of a retried job, then the one that succeeded, with the error', async () => {
 		const {deploy} = await latestDeployWhere(d => (d.runner_jobs ?? []).some(job => (job.execution_count ?? 0) > 1 && job.status === 'finished'));
 		const job = deploy.runner_jobs!.find(j => (j.execution_count ?? 0) > 1)!;

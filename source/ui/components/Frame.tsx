@@ -4,7 +4,7 @@ import {failureLine} from '../../api/errors.js';
 import {clock, formatSeconds} from '../../domain/time.js';
 import {displayWidth, truncate, truncateStart} from '../../domain/text.js';
 import {breadcrumbs} from '../../state/navigation.js';
-import {COMMANDS, type CommandId} from '../keys.js';
+import {commandHint, type CommandId} from '../keys.js';
 import {COMMAND_HELP} from '../command-line.js';
 import {useExplorer} from '../context.js';
 
@@ -109,7 +109,7 @@ function ErrorLine({refresh}: {refresh: RefreshState}) {
 
 function hintText(ids: CommandId[]): string {
 	return ids
-		.map(id => COMMANDS.find(c => c.id === id)?.hint)
+		.map(commandHint)
 		.filter(Boolean)
 		.join('  ');
 }
