@@ -1,4 +1,15 @@
 // The esbuild options of the CLI bundle, shared by `npm run build` and `npm run build:binary`.
+import {fileURLToPath} from 'node:url';
+
+/** Ink and its helpers measure text with string-width: they get the explorer's fast path too. */
+const textWidth = fileURLToPath(new URL('../source/domain/text-width.ts', import.meta.url));
+const stringWidthFastPath = {
+	name: 'string-width-fast-path',
+	setup(build) {
+		build.onResolve({filter: /^string-width$/}, args => (args.importer === textWidth ? undefined : {path: textWidth}));
+	},
+};
+
 export const bundleOptions = {
 	entryPoints: ['source/cli.tsx'],
 	bundle: true,
@@ -10,6 +21,7 @@ export const bundleOptions = {
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Ink loads react-devtools-core only in development; it is not installed.
 	alias: {'react-devtools-core': './scripts/empty-module.js'},
+	plugins: [stringWidthFastPath],
 	logLevel: 'warning',
 };
 

@@ -1,5 +1,5 @@
 // Fitting text into terminal columns by display width: wide characters (CJK, emoji) count as two.
-import stringWidth from 'string-width';
+import stringWidth from './text-width.js';
 
 const segmenter = new Intl.Segmenter();
 

@@ -1,15 +1,8 @@
 // --ascii (and terminals whose locale is not UTF-8): every character the UI draws itself has a
 // one-column ASCII stand-in, so the layout stays the same. The output stream is transliterated on
 // its way to the terminal (terminal-output.ts): one place, nothing else needs to know.
+import {GLYPH_STAND_INS as ASCII} from '../domain/glyphs.js';
 
-const ASCII: Record<string, string> = {
-	'┏': '+', '┓': '+', '┗': '+', '┛': '+', '╭': '+', '╮': '+', '╰': '+', '╯': '+',
-	'┌': '+', '┐': '+', '└': '+', '┘': '+',
-	'━': '=', '─': '-', '┃': '|', '│': '|',
-	'✓': '+', '✗': 'x', '◐': '~', '○': 'o', '›': '>', '▸': '>', '▾': 'v', '»': '>',
-	'…': '~', '·': '-', '→': '>', '←': '<', '↑': '^', '↓': 'v', '⏎': '<', '⟳': '@', '■': '#', '●': '*',
-	'⏸': '=', '⚠': '!', '—': '-', '–': '-',
-};
 const PATTERN = new RegExp(`[${Object.keys(ASCII).join('')}]`, 'gu');
 
 export function toAscii(text: string): string {
