@@ -8,8 +8,7 @@ import {askForFirstScreen} from './state/first-screen.js';
 import {resolveScope, ScopeError, type Scope} from './watch/scope.js';
 import {configFilePath, requireConnection, resolveSettings, SettingsError} from './config.js';
 import type {DemoServer, DemoServerOptions} from './demo/server.js';
-import {preferencesPath, readPreferences} from './preferences.js';
-import {DEFAULT_POLL} from './state/poll-policy.js';
+import {pollSettings, preferencesPath, readPreferences} from './preferences.js';
 import {VERSION} from './version.js';
 import {restoreTerminal, writeCrashReport} from './crash.js';
 import {debugLog} from './debug-log.js';
@@ -71,7 +70,7 @@ async function explore(command: ExploreCommand): Promise<number> {
 				untilDone: command.untilDone,
 				timeoutMs: command.timeoutMs,
 				output: command.output,
-				settings: {...DEFAULT_POLL, ...(preferences.watch?.fast ? {fastMs: preferences.watch.fast * 1000} : {}), ...(preferences.watch?.slow ? {slowMs: preferences.watch.slow * 1000} : {})},
+				settings: pollSettings(preferences),
 				write: line => process.stdout.write(line + '\n'),
 				writeError: line => process.stderr.write(line + '\n'),
 			});

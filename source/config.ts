@@ -33,22 +33,29 @@ export function configFilePath(flags: SettingFlags, env: NodeJS.ProcessEnv): str
 	return flags.configFile || env['NUON_CONFIG_FILE'] || join(homedir(), '.nuon');
 }
 
-/** Reads the YAML config file; a missing file is an empty one, a malformed one an error naming it. */
-export async function readConfigFile(path: string): Promise<Record<string, unknown>> {
+/**
+ * A YAML settings file (`name` says which in messages): undefined when there is none, an error
+ * naming it when it cannot be read or parsed. YAML is loaded only when there is a file.
+ */
+export async function readYamlFile(path: string, name: string): Promise<unknown> {
 	let text: string;
 	try {
 		text = await readFile(path, 'utf8');
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-		throw new SettingsError(`Cannot read the config file ${path}: ${(error as Error).message}`);
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw new SettingsError(`Cannot read ${name}: ${(error as Error).message}`);
 	}
-	const {parse: parseYaml} = await import('yaml'); // only when there is a file: YAML costs start-up time
-	let parsed: unknown;
+	const {parse: parseYaml} = await import('yaml');
 	try {
-		parsed = parseYaml(text);
+		return parseYaml(text);
 	} catch (error) {
-		throw new SettingsError(`The config file ${path} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+		throw new SettingsError(`${name.charAt(0).toUpperCase()}${name.slice(1)} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
 	}
+}
+
+/** Reads the config file; a missing or empty file is an empty one. */
+export async function readConfigFile(path: string): Promise<Record<string, unknown>> {
+	const parsed = await readYamlFile(path, `the config file ${path}`);
 	if (parsed == null) return {};
 	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
 		throw new SettingsError(`The config file ${path} must hold keys such as api_token and org_id, not a ${Array.isArray(parsed) ? 'list' : typeof parsed}.`);

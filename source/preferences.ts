@@ -1,10 +1,10 @@
 // nuon-tui's own preferences: a YAML file under the XDG config directory
 // ($XDG_CONFIG_HOME/nuon-tui/config.yaml, by default ~/.config/nuon-tui/config.yaml).
 // Flags override it. Errors name the file and the key that is wrong.
-import {readFile} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
-import {SettingsError} from './config.js';
+import {readYamlFile, SettingsError} from './config.js';
+import {DEFAULT_POLL, type PollSettings} from './state/poll-policy.js';
 
 export interface Preferences {
 	theme?: 'dark' | 'light' | 'no-color';
@@ -31,26 +31,21 @@ export const PREFERENCES_SCHEMA = {
 	},
 } as const;
 
+/** Watch mode's poll intervals: the file's watch.fast and watch.slow (seconds) over the defaults. */
+export function pollSettings(preferences: Preferences): PollSettings {
+	const {fast, slow} = preferences.watch ?? {};
+	return {...DEFAULT_POLL, fastMs: fast ? fast * 1000 : DEFAULT_POLL.fastMs, slowMs: slow ? slow * 1000 : DEFAULT_POLL.slowMs};
+}
+
 export function preferencesPath(env: NodeJS.ProcessEnv): string {
 	return join(env['XDG_CONFIG_HOME'] || join(homedir(), '.config'), 'nuon-tui', 'config.yaml');
 }
 
 export async function readPreferences(path: string): Promise<Preferences> {
-	let text: string;
-	try {
-		text = await readFile(path, 'utf8');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-		throw new SettingsError(`Cannot read ${path}: ${(error as Error).message}`);
-	}
-	// YAML and ajv only when there is a file to read: both stay off the common start-up path.
-	const {parse: parseYaml} = await import('yaml');
-	let value: unknown;
-	try {
-		value = parseYaml(text) ?? {};
-	} catch (error) {
-		throw new SettingsError(`${path} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-	}
+	const file = await readYamlFile(path, path);
+	if (file === undefined) return {};
+	const value = file ?? {};
+	// ajv only when there is a file to check: it stays off the common start-up path.
 	const {Ajv} = await import('ajv');
 	const validate = new Ajv({allErrors: true}).compile(PREFERENCES_SCHEMA);
 	if (!validate(value)) {

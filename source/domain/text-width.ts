@@ -5,16 +5,15 @@
 // goes to string-width itself.
 import realStringWidth, {type Options} from 'string-width';
 import {GLYPH_STAND_INS} from './glyphs.js';
+import {stripColour} from './sanitize.js';
 
 const ONE_COLUMN = new Set(Object.keys(GLYPH_STAND_INS).map(glyph => glyph.charCodeAt(0)));
-
-/** Colours (SGR), which Ink's styled text is full of and which take no columns. */
-const SGR = /\u001B\[[\d;]*m/g;
 
 export default function stringWidth(input: string, options?: Options): number {
 	if (typeof input !== 'string' || input.length === 0) return 0;
 	if (options?.ambiguousIsNarrow === false || options?.countAnsiEscapeCodes) return realStringWidth(input, options);
-	const text = input.includes('\u001B') ? input.replace(SGR, '') : input;
+	// Ink's styled text is full of colour codes, which take no columns.
+	const text = input.includes('\u001B') ? stripColour(input) : input;
 	for (let index = 0; index < text.length; index++) {
 		const code = text.charCodeAt(index);
 		if (!((code >= 0x20 && code <= 0x7e) || ONE_COLUMN.has(code))) return realStringWidth(text, options);

@@ -83,6 +83,8 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 		say,
 		toggleWatch: () => setWatch(w => ({...w, watching: !w.watching})),
 		switchOrg: setOrg,
+		// Unlike refreshAll, this drops the cached documents (the old org's) as it revalidates; SWR
+		// leaves paged lists' data in place either way.
 		refreshAll: () => void mutate(() => true, undefined, {revalidate: true}),
 	});
 	const environment: ShareEnvironment = shareEnvironment ?? {env: process.env, platform: process.platform, writeTerminal: sequence => process.stdout.write(sequence)};
@@ -157,7 +159,6 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 		}
 	};
 	handleKeyRef.current = handleKey;
-
 
 	const explorer: Explorer = {
 		theme,
@@ -237,4 +238,3 @@ function Level({location}: {location: Location}) {
 			return <DocumentLevel {...location} />;
 	}
 }
-

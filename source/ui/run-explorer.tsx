@@ -6,9 +6,8 @@ import {render, type Instance} from 'ink';
 import type {NuonClient} from '../api/client.js';
 import type {ExploreCommand} from '../args.js';
 import {notification} from '../domain/notify.js';
-import type {Preferences} from '../preferences.js';
+import {pollSettings, type Preferences} from '../preferences.js';
 import {DataProvider} from '../state/data.js';
-import {DEFAULT_POLL} from '../state/poll-policy.js';
 import type {Location} from '../state/navigation.js';
 import {App} from './app.js';
 import {localeIsAscii, toAscii} from './ascii.js';
@@ -28,7 +27,6 @@ export interface ExplorerTarget {
 export async function runExplorer(command: ExploreCommand, preferences: Preferences, client: NuonClient, target: ExplorerTarget, onMount: (instance: Instance) => void): Promise<number> {
 	const notify = (command.notify ?? preferences.notify) ? (title: string, body: string) => process.stdout.write(notification(title, body)) : undefined;
 	const refreshMs = (command.refreshSeconds ?? preferences.refresh ?? 5) * 1000;
-	const poll = {fastMs: (preferences.watch?.fast ?? DEFAULT_POLL.fastMs / 1000) * 1000, slowMs: (preferences.watch?.slow ?? DEFAULT_POLL.slowMs / 1000) * 1000};
 	const ascii = (command.ascii ?? preferences.ascii) || localeIsAscii(process.env);
 	const instance = render(
 		<DataProvider client={client} refreshMs={refreshMs} fallback={target.fallback}>
@@ -42,7 +40,7 @@ export async function runExplorer(command: ExploreCommand, preferences: Preferen
 				initialSelection={target.installId}
 				watch={command.watch}
 				refreshMs={refreshMs}
-				poll={poll}
+				poll={pollSettings(preferences)}
 				notify={notify}
 			/>
 		</DataProvider>,

@@ -41,8 +41,11 @@ async function startDemo(args: string[]): Promise<{url: string; stop: () => void
 	return {url, stop: () => child.kill()};
 }
 
+/** Settings that point the CLI at a demo API (and at no settings file). */
+const apiEnv = (url: string) => ({NUON_API_URL: url, NUON_API_TOKEN: 'bench-token', NUON_ORG_ID: 'bench-org', NUON_CONFIG_FILE: '/nonexistent'});
+
 function explorer(url: string, args: string[] = []): PtySession {
-	return startPty(args, {env: {NUON_API_URL: url, NUON_API_TOKEN: 'bench-token', NUON_ORG_ID: 'bench-org', NUON_CONFIG_FILE: '/nonexistent'}});
+	return startPty(args, {env: apiEnv(url)});
 }
 
 /** Exec to the output that completes the first frame showing installs (checked on each write). */
@@ -184,7 +187,7 @@ async function boardRequestsPerMinute(at: number, windowMs: number): Promise<{pe
 		},
 	});
 	demo.scenario.setClock(at);
-	const session = startPty(['watch'], {env: {NUON_API_URL: demo.url, NUON_API_TOKEN: 'bench', NUON_ORG_ID: 'bench', NUON_CONFIG_FILE: '/nonexistent'}});
+	const session = explorer(demo.url, ['watch']);
 	try {
 		await session.waitFor(/Ledgerly\s+vpc-netwo/, 20_000);
 		await sleep(3000); // past start-up's one-off requests
@@ -264,7 +267,7 @@ async function keypressRows(quick: boolean): Promise<Row[]> {
 async function memoryRows(minutes: number): Promise<Row[]> {
 	const speed = 4;
 	const demo = await startDemo(['--speed', String(speed), '--at', '0']);
-	const env = {NUON_API_URL: demo.url, NUON_API_TOKEN: 'bench', NUON_ORG_ID: 'bench', NUON_CONFIG_FILE: '/nonexistent'};
+	const env = apiEnv(demo.url);
 	const board = startLongRun('board', ['watch'], env);
 	const logs = startLongRun('logs', [], env);
 	try {

@@ -61,8 +61,9 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 	// While only part of a large list is loaded, a filter also asks the server (its `q` search).
 	const [filter, setFilter] = useState('');
 	const query = useDebounced(filter, 300);
-	const searched = useInstalls(appId, query && all.hasMore ? query : undefined);
-	const installs = query && all.hasMore ? searched : all;
+	const searching = !!query && all.hasMore;
+	const searched = useInstalls(appId, searching ? query : undefined);
+	const installs = searching ? searched : all;
 	const prefetch = usePrefetch();
 	const apps = useApps();
 	const [menuOpen, setMenuOpen] = useState(false);
