@@ -1,6 +1,7 @@
 // Command-line arguments, parsed with node:util parseArgs. Pure: returns what to do, or an error.
 import {parseArgs} from 'node:util';
 import type {SettingFlags} from './config.js';
+import {DEMO_APIS, isDemoApi, type DemoApi} from './demo/api-mode.js';
 import {parseFaults, type Faults} from './demo/faults.js';
 import {isThemeName} from './ui/theme.js';
 
@@ -24,6 +25,7 @@ Options
   --config FILE          settings file           (env NUON_CONFIG_FILE; default ~/.nuon)
   --refresh SECONDS      refresh interval, at least 1 (default 5)
   --demo-speed FACTOR    with --demo: how fast the demo's clock runs (default 1)
+  --demo-api today|2025-08  with --demo: play today's server (default) or the one of August 2025
   --demo-faults SPEC     with --demo: inject API faults, as in latency=2000,error-rate=0.2,
                          html-502,429-every=10,reset-every=15,hang-every=20,bad-json-every=25,
                          expire-token-after=60
@@ -48,6 +50,7 @@ demo-server options
   --installs N           number of installs in the demo org (default 36)
   --speed FACTOR         scenario clock speed (default 1)
   --demo-faults SPEC     inject API faults (see above)
+  --demo-api today|2025-08  which server to play (default today)
   --at SECONDS           start the scenario clock there (the rollout runs from about -20 to 110;
                          --at 600 gives a settled org)
 
@@ -58,6 +61,8 @@ export interface ExploreCommand {
 	demo: boolean;
 	demoSpeed: number;
 	demoFaults?: Faults;
+	/** Which server the demo plays. */
+	demoApi: DemoApi;
 	debugFile?: string;
 	theme?: string;
 	ascii?: boolean;
@@ -76,7 +81,7 @@ export interface ExploreCommand {
 export type Command =
 	| {kind: 'help'}
 	| {kind: 'version'}
-	| {kind: 'demo-server'; port: number; installs: number; speed: number; at: number; faults?: Faults}
+	| {kind: 'demo-server'; port: number; installs: number; speed: number; at: number; faults?: Faults; api: DemoApi}
 	| ExploreCommand;
 
 export class UsageError extends Error {
@@ -105,6 +110,7 @@ export function parseCommand(argv: string[]): Command {
 				at: {type: 'string'},
 				component: {type: 'string'},
 				'demo-speed': {type: 'string'},
+				'demo-api': {type: 'string'},
 				'until-done': {type: 'boolean'},
 				timeout: {type: 'string'},
 				output: {type: 'string'},
@@ -135,6 +141,7 @@ export function parseCommand(argv: string[]): Command {
 			speed: number(values.speed ?? '1', '--speed', 0.01, 1000),
 			at: number(values.at ?? '0', '--at', -1e6, 1e9),
 			faults: faultsOf(values['demo-faults']),
+			api: demoApiOf(values['demo-api']),
 		};
 	}
 	const watch = verb === 'watch';
@@ -154,6 +161,7 @@ export function parseCommand(argv: string[]): Command {
 		demo: values.demo ?? false,
 		demoSpeed: number(values['demo-speed'] ?? '1', '--demo-speed', 0.01, 1000),
 		demoFaults: faultsOf(values['demo-faults']),
+		demoApi: demoApiOf(values['demo-api']),
 		debugFile: values.debug,
 		theme: themeOf(values.theme),
 		ascii: values.ascii,
@@ -173,6 +181,11 @@ export function parseCommand(argv: string[]): Command {
 		output,
 		notify: values.notify,
 	};
+}
+
+function demoApiOf(name: string | undefined): DemoApi {
+	if (name !== undefined && !isDemoApi(name)) throw new UsageError(`--demo-api is ${DEMO_APIS.join(' or ')}, not "${name}".`);
+	return name ?? 'today';
 }
 
 function themeOf(name: string | undefined): string | undefined {

@@ -26,9 +26,9 @@ async function main(argv: string[]): Promise<number> {
 			process.stdout.write(`nuon-tui ${VERSION}\n`);
 			return EXIT.ok;
 		case 'demo-server': {
-			const demo = await startDemo({port: command.port, installCount: command.installs, speed: command.speed, intercept: command.faults && faultInjector(command.faults)});
+			const demo = await startDemo({port: command.port, installCount: command.installs, speed: command.speed, api: command.api, intercept: command.faults && faultInjector(command.faults)});
 			demo.scenario.setClock(command.at);
-			process.stdout.write(`nuon-tui demo API listening on ${demo.url} (org ${demo.scenario.orgId}, any token)\n`);
+			process.stdout.write(`nuon-tui demo API listening on ${demo.url} (org ${demo.scenario.orgId}, any token, playing the ${command.api} server)\n`);
 			await new Promise<void>(resolve => {
 				for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
 			});
@@ -49,10 +49,11 @@ async function explore(command: ExploreCommand): Promise<number> {
 		return EXIT.usage;
 	}
 	if (command.demoFaults && !command.demo) throw new UsageError('--demo-faults goes with --demo.');
+	if (command.demoApi !== 'today' && !command.demo) throw new UsageError('--demo-api goes with --demo.');
 	let demo: DemoServer | undefined;
 	let connection;
 	if (command.demo) {
-		demo = await startDemo({speed: command.demoSpeed, intercept: command.demoFaults && faultInjector(command.demoFaults)});
+		demo = await startDemo({speed: command.demoSpeed, api: command.demoApi, intercept: command.demoFaults && faultInjector(command.demoFaults)});
 		connection = {apiUrl: demo.url, apiToken: 'demo', orgId: demo.scenario.orgId, installId: undefined};
 	} else {
 		connection = requireConnection(await resolveSettings(flags), configFilePath(flags, process.env));

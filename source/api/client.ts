@@ -1,7 +1,7 @@
 // The HTTP client: auth headers, timeouts on every request, retries with backoff and jitter for
 // GETs, and one error type. It knows nothing of screens; resources.ts gives it typed endpoints.
 import {Agent, request, type Dispatcher} from 'undici';
-import {sanitizeDeep} from '../domain/sanitize.js';
+import {sanitize, sanitizeDeep} from '../domain/sanitize.js';
 import {NuonApiError, shortMessage} from './errors.js';
 
 export interface ClientOptions {
@@ -37,6 +37,11 @@ export interface GetOptions {
 	 * some sequences (log bodies keep their colours) and sanitize themselves.
 	 */
 	raw?: boolean;
+	/**
+	 * `text`: the body as it came (sanitized unless `raw`), whatever its type: for endpoints that
+	 * answer raw text where the contract says JSON (today's plan).
+	 */
+	as?: 'json' | 'text';
 }
 
 /** How long an answer asked for by warmUp() waits for its taker. */
@@ -84,8 +89,8 @@ export class NuonClient {
 	 * start-up warm-up and the first screen, a prefetch and the level it prefetched for).
 	 */
 	get<T>(path: string, options: GetOptions = {}): Promise<Response<T>> {
-		if (options.signal || options.headers) return this.#getWithRetries<T>(path, options);
-		const key = JSON.stringify([this.#orgId, path, options.query ?? {}, !!options.raw]);
+		if (options.signal) return this.#getWithRetries<T>(path, options);
+		const key = JSON.stringify([this.#orgId, path, options.query ?? {}, options.headers ?? {}, !!options.raw, options.as ?? 'json']);
 		const warmed = this.#warmed.get(key);
 		this.#warmed.delete(key);
 		if (warmed && Date.now() - warmed.at < WARM_FOR_MS) return warmed.answer as Promise<Response<T>>;
@@ -161,7 +166,7 @@ export class NuonClient {
 		return ceiling / 2 + Math.random() * (ceiling / 2);
 	}
 
-	async #once<T>(path: string, {query, headers, signal, raw}: GetOptions): Promise<Response<T>> {
+	async #once<T>(path: string, {query, headers, signal, raw, as = 'json'}: GetOptions): Promise<Response<T>> {
 		const url = new URL(this.baseUrl + path);
 		for (const [key, value] of Object.entries(query ?? {})) {
 			if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
@@ -176,7 +181,7 @@ export class NuonClient {
 				dispatcher: this.#dispatcher,
 				signal,
 				headers: {
-					accept: 'application/json',
+					accept: as === 'text' ? 'text/plain, application/json' : 'application/json',
 					authorization: `Bearer ${this.#token}`,
 					'x-nuon-org-id': this.orgId,
 					'user-agent': 'nuon-tui',
@@ -199,6 +204,7 @@ export class NuonClient {
 		}
 		report({status: response.statusCode});
 		const traceId = responseHeaders['x-nuon-trace-id'];
+		if (as === 'text' && response.statusCode < 400) return {data: (raw ? text : sanitize(text)) as T, headers: responseHeaders};
 		const parsed = parseJson(text);
 		if (response.statusCode >= 400) {
 			const body = (parsed.ok && parsed.value && typeof parsed.value === 'object' ? parsed.value : {}) as {error?: unknown; description?: unknown};

@@ -1,6 +1,8 @@
 // One typed function per endpoint the explorer uses. Types come only from the generated schema.
 import type {NuonClient, Query} from './client.js';
+import {NuonApiError} from './errors.js';
 import type {components} from './schema.js';
+import {items} from '../domain/fields.js';
 
 type Schemas = components['schemas'];
 export type Install = Schemas['app.Install'];
@@ -29,11 +31,22 @@ export interface Page<T> {
 	hasNext: boolean;
 }
 
-/** One page of a list endpoint: always sends `limit`, reads `X-Nuon-Page-Next`. */
+/**
+ * Servers before 2025-08-28 page only when asked with this header; without it they send the whole
+ * list. Today's servers page either way, so it is always sent.
+ */
+const PAGING_HEADERS = {'x-nuon-pagination-enabled': 'true'};
+
+/**
+ * One page of a list endpoint: always sends `limit`, reads `X-Nuon-Page-Next`. An answer with more
+ * items than the limit is an unpaged one (an older server ignoring `limit`): it is the whole list.
+ */
 export async function listPage<T>(client: NuonClient, path: string, offset = 0, query: Query = {}, limit = PAGE_LIMIT): Promise<Page<T>> {
-	const {data, headers} = await client.get<T[] | null>(path, {query: {...query, offset, limit}});
-	const items = Array.isArray(data) ? data : [];
-	return {items, offset, hasNext: headers['x-nuon-page-next'] === 'true' && items.length > 0};
+	const {data, headers} = await client.get<T[] | null>(path, {query: {...query, offset, limit}, headers: PAGING_HEADERS});
+	// Items that are not objects are left out: a list row needs an object to read.
+	const rows = items<T & object>(data);
+	const unpaged = rows.length > limit;
+	return {items: rows, offset, hasNext: !unpaged && headers['x-nuon-page-next'] === 'true' && rows.length > 0};
 }
 
 /** Every page of a list endpoint, for short lists (apps, an install's components). */
@@ -48,6 +61,41 @@ export async function listAll<T>(client: NuonClient, path: string, query: Query 
 }
 
 const id = encodeURIComponent;
+
+/**
+ * Which of two routes for the same thing this server answers, learnt once per client (session):
+ * `current` (today's route, outside the contract) is tried first; a 404 there tries `legacy` (the
+ * contract's), and whichever answered is used from then on. `gone`: an optional route that 404s.
+ */
+type RouteAnswer = 'current' | 'legacy' | 'gone';
+const routeMemory = new WeakMap<NuonClient, Map<string, RouteAnswer>>();
+
+function memoryOf(client: NuonClient): Map<string, RouteAnswer> {
+	let memory = routeMemory.get(client);
+	if (!memory) routeMemory.set(client, (memory = new Map()));
+	return memory;
+}
+
+async function eitherRoute<T>(client: NuonClient, name: string, [current, legacy]: readonly [string, string], fetch: (path: string) => Promise<T>): Promise<T> {
+	const memory = memoryOf(client);
+	const known = memory.get(name);
+	if (known === 'legacy') return fetch(legacy);
+	try {
+		const answer = await fetch(current);
+		memory.set(name, 'current');
+		return answer;
+	} catch (error) {
+		if (known === 'current' || !(error instanceof NuonApiError && error.isNotFound)) throw error;
+	}
+	const answer = await fetch(legacy);
+	memory.set(name, 'legacy');
+	return answer;
+}
+
+const getData = <T>(client: NuonClient) => async (path: string) => (await client.get<T>(path)).data;
+
+/** The routes this client has learnt, for the debug log and tests: name → current or legacy. */
+export const learntRoutes = (client: NuonClient): ReadonlyMap<string, RouteAnswer> => memoryOf(client);
 
 /** Every install (one app's or all), page after page: for `watch --until-done`. */
 export const listAllInstalls = (client: NuonClient, appId?: string) =>
@@ -71,29 +119,68 @@ export const getInstall = async (client: NuonClient, installId: string) =>
 export const listInstallComponents = (client: NuonClient, installId: string) =>
 	listAll<InstallComponent>(client, `/v1/installs/${id(installId)}/components`);
 
-export const listInstallComponentSummaries = (client: NuonClient, installId: string) =>
-	listAll<InstallComponentSummary>(client, `/v1/installs/${id(installId)}/components/summary`);
+const SUMMARY = 'components-summary';
+
+/**
+ * The component summaries: an optional extra (dependency names, build status). Removed from the
+ * server on 2025-11-17, where the path falls through to a component named "summary" and 404s: after
+ * one 404 it is not asked for again this session, and `undefined` says there is none.
+ */
+export async function listInstallComponentSummaries(client: NuonClient, installId: string): Promise<InstallComponentSummary[] | undefined> {
+	const memory = memoryOf(client);
+	if (memory.get(SUMMARY) === 'gone') return undefined;
+	try {
+		return await listAll<InstallComponentSummary>(client, `/v1/installs/${id(installId)}/components/summary`);
+	} catch (error) {
+		if (!(error instanceof NuonApiError && error.isNotFound)) throw error;
+		memory.set(SUMMARY, 'gone');
+		return undefined;
+	}
+}
 
 export const getLatestDeploy = async (client: NuonClient, installId: string, componentId: string) =>
 	(await client.get<InstallDeploy>(`/v1/installs/${id(installId)}/components/${id(componentId)}/deploys/latest`)).data;
 
 export const getCliConfig = async (client: NuonClient) => (await client.get<CliConfig>('/v1/general/cli-config')).data;
 
-export const getDeploy = async (client: NuonClient, installId: string, deployId: string) =>
-	(await client.get<InstallDeploy>(`/v1/installs/${id(installId)}/deploys/${id(deployId)}`)).data;
+/** A deploy by id: today under its component; the contract's route (deprecated) without one. */
+export const getDeploy = (client: NuonClient, installId: string, deployId: string, componentId?: string) =>
+	componentId
+		? eitherRoute(client, 'deploy', [`/v1/installs/${id(installId)}/components/${id(componentId)}/deploys/${id(deployId)}`, `/v1/installs/${id(installId)}/deploys/${id(deployId)}`], getData<InstallDeploy>(client))
+		: getData<InstallDeploy>(client)(`/v1/installs/${id(installId)}/deploys/${id(deployId)}`);
 
 /** Not really paged: up to 1000 executions, newest first. */
 export const listExecutions = async (client: NuonClient, jobId: string) =>
 	(await listPage<RunnerJobExecution>(client, `/v1/runner-jobs/${id(jobId)}/executions`, 0)).items;
 
-/** The plan a deploy's runner job produced: the API answers with a JSON string. */
-export const getPlan = async (client: NuonClient, jobId: string) => (await client.get<string>(`/v1/runner-jobs/${id(jobId)}/plan`)).data;
+/**
+ * The plan a deploy's runner job produced, as text. Today's server sends the plan itself as
+ * `text/plain`; the contract (and older servers) a JSON string holding it. Either way this is the
+ * plan's text, for the viewer to parse.
+ */
+export async function getPlan(client: NuonClient, jobId: string): Promise<string> {
+	const {data, headers} = await client.get<string>(`/v1/runner-jobs/${id(jobId)}/plan`, {as: 'text'});
+	return planText(data, headers['content-type']);
+}
 
+export function planText(body: string, contentType: string | undefined): string {
+	if (!/json/i.test(contentType ?? '')) return body;
+	try {
+		const value: unknown = JSON.parse(body);
+		return typeof value === 'string' ? value : body;
+	} catch {
+		return body;
+	}
+}
+
+/** The latest run of each action workflow of an install (`/actions/…` today, `/action-workflows/…` before). */
 export const listLatestRuns = (client: NuonClient, installId: string) =>
-	listAll<InstallActionWorkflow>(client, `/v1/installs/${id(installId)}/action-workflows/latest-runs`);
+	eitherRoute(client, 'latest-runs', [`/v1/installs/${id(installId)}/actions/latest-runs`, `/v1/installs/${id(installId)}/action-workflows/latest-runs`], path =>
+		listAll<InstallActionWorkflow>(client, path),
+	);
 
-export const getActionRun = async (client: NuonClient, installId: string, runId: string) =>
-	(await client.get<ActionWorkflowRun>(`/v1/installs/${id(installId)}/action-workflows/runs/${id(runId)}`)).data;
+export const getActionRun = (client: NuonClient, installId: string, runId: string) =>
+	eitherRoute(client, 'action-run', [`/v1/installs/${id(installId)}/actions/runs/${id(runId)}`, `/v1/installs/${id(installId)}/action-workflows/runs/${id(runId)}`], getData<ActionWorkflowRun>(client));
 
 export const getLogStream = async (client: NuonClient, streamId: string) => (await client.get<LogStream>(`/v1/log-streams/${id(streamId)}`)).data;
 

@@ -60,6 +60,7 @@ interface DemoApp {
 const SECOND = 1000;
 const DAY = 86_400 * SECOND;
 const ORG_ID = 'orgdemo0000000000000000001';
+const SANDBOX_ORG_ID = 'orgdemo0000000000000000002';
 
 /** A small, seedable PRNG (mulberry32): the same seed gives the same org. */
 export function random(seed: number): () => number {
@@ -166,6 +167,11 @@ export class Scenario {
 		return new Date(this.startedAt + scenarioSeconds * SECOND).toISOString();
 	}
 
+	/** The installs an org sees: the demo's second org (a sandbox) has a few of its own. */
+	installsOf(orgId: string): DemoInstall[] {
+		return orgId === SANDBOX_ORG_ID ? this.installs.filter((_, index) => index % 9 === 4) : this.installs;
+	}
+
 	findInstall(idOrName: string): DemoInstall | undefined {
 		return this.#installsById.get(idOrName) ?? this.installs.find(i => i.name === idOrName);
 	}
@@ -192,12 +198,12 @@ export class Scenario {
 		};
 	}
 
-	/** The orgs the demo token can see (the demo serves the same data for each). */
+	/** The orgs the demo token can see (the sandbox org sees a few of the installs: installsOf). */
 	orgs(): Array<Schemas['app.Org']> {
 		const created = new Date(this.startedAt - 400 * DAY).toISOString();
 		return [
 			{id: ORG_ID, name: 'ledgerly', status: 'active', sandbox_mode: false, created_at: created},
-			{id: 'orgdemo0000000000000000002', name: 'ledgerly-sandbox', status: 'active', sandbox_mode: true, created_at: created},
+			{id: SANDBOX_ORG_ID, name: 'ledgerly-sandbox', status: 'active', sandbox_mode: true, created_at: created},
 		];
 	}
 
@@ -267,14 +273,9 @@ export class Scenario {
 			id: ic.id,
 			install_id: install.id,
 			component_id: ic.component.id,
-			component: {
-				id: ic.component.id,
-				name: ic.component.name,
-				type: ic.component.type,
-				app_id: install.app.id,
-				var_name: ic.component.name.replace(/-/g, '_'),
-				status: 'active',
-			},
+			component: this.component(ic.component),
+			status: phase,
+			status_description: phase ? DESCRIPTIONS[phase] : undefined,
 			status_v2: phase ? this.#compositeStatus(ic, t, !!this.#rolloutStarted(ic, t)) : undefined,
 			created_at: new Date(install.createdAt).toISOString(),
 			updated_at: this.#iso(this.#rolloutStarted(ic, t) ? this.#phaseStart(ic.rollout!.schedule, t) : -5 * 86_400),

@@ -3,9 +3,10 @@
 import type {IncomingMessage, Server, ServerResponse} from 'node:http';
 import {randomBytes} from 'node:crypto';
 import type {AddressInfo} from 'node:net';
+import {API_VERSION, type DemoApi} from './api-mode.js';
 import {Scenario, type ScenarioOptions} from './scenario.js';
 
-export const API_VERSION = '0.19.619';
+export {API_VERSION, type DemoApi} from './api-mode.js';
 const MAX_LIMIT = 100;
 const DEFAULT_LIMIT = 10;
 
@@ -14,9 +15,10 @@ interface Request {
 	query: URLSearchParams;
 	headers: IncomingMessage['headers'];
 	t: number;
+	api: DemoApi;
 }
 
-type Answer = {status: number; body: unknown; headers?: Record<string, string>} | {list: unknown[]};
+type Answer = {status: number; body: unknown; headers?: Record<string, string>} | {list: unknown[]} | {status: number; text: string; type: string};
 type Handler = (scenario: Scenario, request: Request) => Answer;
 
 const notFound = (what: string): Answer => ({status: 404, body: {error: 'not found', user_error: true, description: `${what} not found`}});
@@ -37,18 +39,21 @@ const LOG_PAGE = 100;
  * Log records after (order=asc) or before (order=desc) the nanosecond cursor in X-Nuon-API-Offset,
  * 100 at most; X-Nuon-API-Next is the next cursor, empty when fewer than 100 came back.
  */
-function logs(scenario: Scenario, {params, query, headers, t}: Request): Answer {
+function logs(scenario: Scenario, {params, query, headers, t, api}: Request): Answer {
 	const records = scenario.logRecords(params[0]!, t);
 	if (!records) return notFound(`log stream ${params[0]}`);
 	const offset = String(headers['x-nuon-api-offset'] ?? '');
 	const cursor = /^\d+$/.test(offset) ? BigInt(offset) : undefined;
-	const descending = query.get('order') === 'desc';
+	// Before 2025-11-19 the server ignored `order` and always read forward from the offset.
+	const descending = api === 'today' && query.get('order') === 'desc';
 	const page = descending
 		? records.filter(r => cursor === undefined || r.ns < cursor).reverse().slice(0, LOG_PAGE)
 		: records.filter(r => cursor === undefined || r.ns > cursor).slice(0, LOG_PAGE);
 	const next = page.length === LOG_PAGE ? String(page.at(-1)!.ns) : '';
 	return {status: 200, body: page.map(r => r.record), headers: {'x-nuon-api-next': next}};
 }
+
+const orgOf = (headers: IncomingMessage['headers']) => String(headers['x-nuon-org-id'] ?? '');
 
 const search = (query: URLSearchParams) => (name: string) => name.toLowerCase().includes((query.get('q') ?? '').toLowerCase());
 
@@ -58,14 +63,14 @@ const ROUTES: Array<[RegExp, Handler]> = [
 	[/^\/v1\/orgs$/, scenario => ({list: scenario.orgs()})],
 	[
 		/^\/v1\/installs$/,
-		(scenario, {query, t}) => ({list: scenario.installs.filter(i => search(query)(i.name)).map(i => scenario.install(i, t))}),
+		(scenario, {query, headers, t}) => ({list: scenario.installsOf(orgOf(headers)).filter(i => search(query)(i.name)).map(i => scenario.install(i, t))}),
 	],
 	[
 		/^\/v1\/apps\/([^/]+)\/installs$/,
-		(scenario, {params, query, t}) => {
+		(scenario, {params, query, headers, t}) => {
 			const app = scenario.apps.find(a => a.id === params[0] || a.catalog.name === params[0]);
 			if (!app) return notFound(`app ${params[0]}`);
-			return {list: scenario.installs.filter(i => i.app === app && search(query)(i.name)).map(i => scenario.install(i, t))};
+			return {list: scenario.installsOf(orgOf(headers)).filter(i => i.app === app && search(query)(i.name)).map(i => scenario.install(i, t))};
 		},
 	],
 	[
@@ -80,9 +85,10 @@ const ROUTES: Array<[RegExp, Handler]> = [
 		/^\/v1\/installs\/([^/]+)\/components$/,
 		withInstall((scenario, install, {t}) => ({list: install.components.map(ic => scenario.installComponent(install, ic, t))})),
 	],
+	// Removed on 2025-11-17: today the path falls through to the component route below.
 	[
 		/^\/v1\/installs\/([^/]+)\/components\/summary$/,
-		withInstall((scenario, install, {t}) => ({list: install.components.map(ic => scenario.componentSummary(install, ic, t))})),
+		withInstall((scenario, install, {t, api}) => (api === 'today' ? notFound('install component summary') : {list: install.components.map(ic => scenario.componentSummary(install, ic, t))})),
 	],
 	[
 		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)$/,
@@ -116,7 +122,12 @@ const ROUTES: Array<[RegExp, Handler]> = [
 	],
 	[
 		/^\/v1\/runner-jobs\/([^/]+)\/plan$/,
-		(scenario, {params, t}) => found(scenario.plan(params[0]!, t), 'plan'),
+		(scenario, {params, t, api}) => {
+			const plan = scenario.plan(params[0]!, t);
+			if (plan === undefined) return notFound('plan');
+			// Today the plan itself is the body, as text; the contract says a JSON string.
+			return api === 'today' ? {status: 200, text: plan, type: 'text/plain; charset=utf-8'} : ok(plan);
+		},
 	],
 	[
 		/^\/v1\/installs\/([^/]+)\/action-workflows\/latest-runs$/,
@@ -137,7 +148,29 @@ const ROUTES: Array<[RegExp, Handler]> = [
 	],
 ];
 
+/** Today's routes that the contract lacks (the contract's own routes for the same things are deprecated). */
+const TODAYS_ROUTES: Array<[RegExp, Handler]> = [
+	[
+		/^\/v1\/installs\/([^/]+)\/actions\/latest-runs$/,
+		withInstall((scenario, install, {t}) => ({list: scenario.latestRuns(install, t)})),
+	],
+	[
+		/^\/v1\/installs\/([^/]+)\/actions\/runs\/([^/]+)$/,
+		withInstall((scenario, install, {params, t}) => found(scenario.actionRun(install, params[1]!, t), `action run ${params[1]}`)),
+	],
+	[
+		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)\/deploys\/([^/]+)$/,
+		withInstall((scenario, install, {params, t}) => {
+			const deploy = scenario.deploy(params[2]!, t);
+			if (!deploy || deploy.install_id !== install.id) return notFound(`deploy ${params[2]}`);
+			return deploy.component_id === params[1] ? ok(deploy) : notFound(`deploy ${params[2]} does not belong to component ${params[1]}`);
+		}),
+	],
+];
+
 export interface DemoServerOptions extends ScenarioOptions {
+	/** Which server to play (default today's). */
+	api?: DemoApi;
 	port?: number;
 	host?: string;
 	/**
@@ -154,19 +187,19 @@ export interface DemoServer {
 	close(): Promise<void>;
 }
 
-export function handle(scenario: Scenario, request: IncomingMessage, response: ServerResponse): void {
+export function handle(scenario: Scenario, request: IncomingMessage, response: ServerResponse, api: DemoApi = 'today'): void {
 	const traceId = randomBytes(8).toString('hex');
-	const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-		const text = JSON.stringify(body);
+	const sendText = (status: number, text: string, type: string, headers: Record<string, string> = {}) => {
 		response.writeHead(status, {
-			'content-type': 'application/json; charset=utf-8',
+			'content-type': type,
 			'content-length': Buffer.byteLength(text),
-			'x-nuon-api-version': API_VERSION,
+			'x-nuon-api-version': API_VERSION[api],
 			'x-nuon-trace-id': traceId,
 			...headers,
 		});
 		response.end(text);
 	};
+	const send = (status: number, body: unknown, headers: Record<string, string> = {}) => sendText(status, JSON.stringify(body), 'application/json; charset=utf-8', headers);
 	const url = new URL(request.url ?? '/', 'http://demo');
 	if (request.method !== 'GET') {
 		send(405, {error: 'method not allowed', user_error: true, description: 'the demo API is read-only'});
@@ -181,19 +214,28 @@ export function handle(scenario: Scenario, request: IncomingMessage, response: S
 		return;
 	}
 	const t = scenario.clock();
-	for (const [pattern, handler] of ROUTES) {
+	for (const [pattern, handler] of api === 'today' ? [...ROUTES, ...TODAYS_ROUTES] : ROUTES) {
 		const match = pattern.exec(url.pathname);
 		if (!match) continue;
-		const answer = handler(scenario, {params: match.slice(1).map(decodeURIComponent), query: url.searchParams, headers: request.headers, t});
+		const answer = handler(scenario, {params: match.slice(1).map(decodeURIComponent), query: url.searchParams, headers: request.headers, t, api});
 		if ('list' in answer) {
-			const {items, headers} = paginate(answer.list, url.searchParams);
-			send(200, items, headers);
+			// Before 2025-08-28 lists paged only when asked to with this header.
+			const paged = api === 'today' || request.headers['x-nuon-pagination-enabled'] === 'true';
+			if (paged) {
+				const {items, headers} = paginate(answer.list, url.searchParams);
+				send(200, items, headers);
+			} else {
+				send(200, answer.list);
+			}
+		} else if ('text' in answer) {
+			sendText(answer.status, answer.text, answer.type);
 		} else {
 			send(answer.status, answer.body, answer.headers);
 		}
 		return;
 	}
-	send(404, {error: 'not found', user_error: true, description: `no route for ${url.pathname}`});
+	// The server's router answers an unknown path with plain text, not the API's JSON error.
+	sendText(404, '404 page not found', 'text/plain');
 }
 
 /** The API's paging: offset, limit (default 10, at most 100), page (1-based, overrides offset). */
@@ -217,7 +259,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 	const answer = (request: IncomingMessage, response: ServerResponse) => {
 		if (response.destroyed || response.headersSent) return;
 		try {
-			handle(scenario, request, response);
+			handle(scenario, request, response, options.api);
 		} catch (error) {
 			response.writeHead(500, {'content-type': 'application/json'});
 			response.end(JSON.stringify({error: 'internal error', description: (error as Error).message}));

@@ -1,6 +1,7 @@
 // Pure readings of runner jobs, executions and action workflow runs.
 import type {ActionWorkflowRun, ActionWorkflowRunStep, ActionWorkflowStepConfig, RunnerJob, RunnerJobExecution} from '../api/resources.js';
 import {parseTime} from './time.js';
+import {items, text} from './fields.js';
 
 /** "deploy/apply-plan" */
 export function jobName(job: RunnerJob): string {
@@ -34,7 +35,7 @@ export function executionResult(execution: RunnerJobExecution): string {
 
 /** Executions oldest first, numbered as attempts (the API sends newest first). */
 export function executionsInOrder(executions: RunnerJobExecution[]): Array<RunnerJobExecution & {attempt: number}> {
-	return [...executions]
+	return items(executions)
 		.sort((a, b) => (parseTime(a.created_at) ?? 0) - (parseTime(b.created_at) ?? 0))
 		.map((execution, index) => ({...execution, attempt: index + 1}));
 }
@@ -54,8 +55,8 @@ export interface OrderedStep {
  * steps carry only `step_id`). Steps that have not started yet show as pending.
  */
 export function orderedSteps(run: ActionWorkflowRun): OrderedStep[] {
-	const configs = [...(run.config?.steps ?? [])].sort((a, b) => (a.idx ?? Infinity) - (b.idx ?? Infinity));
-	const runSteps = new Map((run.steps ?? []).map(step => [step.step_id ?? '', step]));
+	const configs = items<ActionWorkflowStepConfig>(run.config?.steps).sort((a, b) => (a.idx ?? Infinity) - (b.idx ?? Infinity));
+	const runSteps = new Map(items<ActionWorkflowRunStep>(run.steps).map(step => [text(step.step_id) ?? '', step]));
 	const ordered: OrderedStep[] = configs.map((config, position) => {
 		const step = runSteps.get(config.id ?? '');
 		runSteps.delete(config.id ?? '');

@@ -1,5 +1,7 @@
 // JSON as rows for the viewer: objects and arrays can be collapsed, long strings are folded until
 // opened. Pure: the same value and toggles give the same rows.
+import {sanitize, sanitizeDeep} from './sanitize.js';
+
 export interface JsonRow {
 	/** Path of the node: "$", "$.outputs", "$.items[2]". */
 	path: string;
@@ -45,13 +47,18 @@ export function rowText(row: JsonRow): string {
 	return `${'  '.repeat(row.depth)}${row.key === undefined ? '' : `${row.key}: `}${row.text}`;
 }
 
-/** A plan or other document the API sends as a string: JSON when it parses, else plain text. */
-export function parseDocument(text: string): {kind: 'json'; value: unknown} | {kind: 'text'; lines: string[]} {
+/**
+ * A plan or other document the API sends: JSON when it parses (or already is an object), else
+ * plain text. Never trusts the type it is handed; keys and strings come back sanitized.
+ */
+export function parseDocument(document: unknown): {kind: 'json'; value: unknown} | {kind: 'text'; lines: string[]} {
+	if (document !== null && typeof document === 'object') return {kind: 'json', value: sanitizeDeep(document)};
+	const text = typeof document === 'string' ? document : String(document);
 	try {
 		const value: unknown = JSON.parse(text);
-		if (value !== null && typeof value === 'object') return {kind: 'json', value};
+		if (value !== null && typeof value === 'object') return {kind: 'json', value: sanitizeDeep(value)};
 	} catch {
 		// not JSON: show it as text
 	}
-	return {kind: 'text', lines: text.split(/\r?\n/)};
+	return {kind: 'text', lines: sanitize(text).split(/\r?\n/)};
 }

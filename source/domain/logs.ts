@@ -1,6 +1,7 @@
 // The log model: nanosecond cursors built with BigInt, records de-duplicated by id, and a bounded
 // buffer of the newest lines. Pure functions; the polling lives in state/log-tail.ts.
 import type {LogRecord} from '../api/resources.js';
+import {number, text} from './fields.js';
 import {sanitize, sanitizeKeepingColour, stripColour} from './sanitize.js';
 
 const RFC3339 = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9})\d*)?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -31,15 +32,20 @@ export interface LogLine {
 	executionId?: string;
 }
 
-export function toLogLine(record: LogRecord, fallbackIndex: number): LogLine | undefined {
-	const ns = timestampToNanos(record.timestamp);
-	if (ns === undefined) return undefined;
-	const body = sanitizeKeepingColour(String(record.body ?? ''));
+/**
+ * A record as a line. A record whose timestamp is not RFC 3339 is kept, shown without a time: it
+ * takes `placeNs` (its neighbour's time) so that it stays where it arrived.
+ */
+export function toLogLine(record: LogRecord, fallbackIndex: number, placeNs = 0n): LogLine {
+	const timed = timestampToNanos(text(record.timestamp));
+	const ns = timed ?? placeNs;
+	const body = sanitizeKeepingColour(bodyText(record.body));
+	const id = optional(record.id) ?? (timed === undefined ? `untimed:${ns}:${stripColour(body).slice(0, 200)}` : `${ns}-${fallbackIndex}`);
 	return {
-		id: record.id ? sanitize(record.id) : `${ns}-${fallbackIndex}`,
+		id,
 		ns,
-		timestamp: sanitize(record.timestamp ?? ''),
-		severity: sanitize(record.severity_text || severityFromNumber(record.severity_number)),
+		timestamp: timed === undefined ? '' : sanitize(text(record.timestamp) ?? ''),
+		severity: sanitize(optional(record.severity_text) ?? severityFromNumber(number(record.severity_number))),
 		body,
 		plain: stripColour(body),
 		step: optional(record.log_attributes?.['workflow_step_name']),
@@ -48,15 +54,21 @@ export function toLogLine(record: LogRecord, fallbackIndex: number): LogLine | u
 	};
 }
 
-function optional(value: string | undefined | null): string | undefined {
-	return value ? sanitize(value) : undefined;
+function bodyText(body: unknown): string {
+	if (typeof body === 'string') return body;
+	if (body === undefined || body === null) return '';
+	return typeof body === 'object' ? JSON.stringify(body) : String(body);
 }
 
-function severityFromNumber(number: number | undefined): string {
-	if (number === undefined) return 'INFO';
-	if (number >= 17) return 'ERROR';
-	if (number >= 13) return 'WARN';
-	if (number >= 9) return 'INFO';
+function optional(value: unknown): string | undefined {
+	return typeof value === 'string' && value ? sanitize(value) : undefined;
+}
+
+function severityFromNumber(severity: number | undefined): string {
+	if (severity === undefined) return 'INFO';
+	if (severity >= 17) return 'ERROR';
+	if (severity >= 13) return 'WARN';
+	if (severity >= 9) return 'INFO';
 	return 'DEBUG';
 }
 
@@ -75,12 +87,17 @@ export function emptyBuffer(capacity = 20_000): LogBuffer {
 
 const byTime = (a: LogLine, b: LogLine) => (a.ns < b.ns ? -1 : a.ns > b.ns ? 1 : 0);
 
-function fresh(buffer: LogBuffer, records: LogRecord[]): LogLine[] {
+/** `anchorNs`: where records with no readable time go when none of the page has one. */
+function fresh(buffer: LogBuffer, records: LogRecord[], anchorNs: bigint): LogLine[] {
 	const seen = new Set<string>();
 	const lines: LogLine[] = [];
+	const times = records.map(record => timestampToNanos(text(record?.timestamp)));
+	let previous = times.find(ns => ns !== undefined) ?? anchorNs;
 	records.forEach((record, index) => {
-		const line = toLogLine(record, index);
-		if (line && !buffer.ids.has(line.id) && !seen.has(line.id)) {
+		if (record === null || typeof record !== 'object') return;
+		previous = times[index] ?? previous;
+		const line = toLogLine(record, index, previous);
+		if (!buffer.ids.has(line.id) && !seen.has(line.id)) {
 			seen.add(line.id);
 			lines.push(line);
 		}
@@ -90,7 +107,7 @@ function fresh(buffer: LogBuffer, records: LogRecord[]): LogLine[] {
 
 /** Adds newer records; the oldest lines leave memory once the buffer is full. */
 export function appendNewer(buffer: LogBuffer, records: LogRecord[]): LogBuffer {
-	const added = fresh(buffer, records);
+	const added = fresh(buffer, records, buffer.lines.at(-1)?.ns ?? 0n);
 	if (added.length === 0) return buffer;
 	const last = buffer.lines.at(-1);
 	let lines = last && added[0]!.ns < last.ns ? [...buffer.lines, ...added].sort(byTime) : [...buffer.lines, ...added];
@@ -107,7 +124,7 @@ export function appendNewer(buffer: LogBuffer, records: LogRecord[]): LogBuffer 
 /** Adds older records (paging backwards), as many as fit in the buffer. */
 export function prependOlder(buffer: LogBuffer, records: LogRecord[]): LogBuffer {
 	const room = buffer.capacity - buffer.lines.length;
-	const added = fresh(buffer, records).slice(-Math.max(0, room));
+	const added = fresh(buffer, records, buffer.lines[0]?.ns ?? 0n).slice(-Math.max(0, room));
 	if (added.length === 0 || room <= 0) return buffer;
 	const ids = new Set(buffer.ids);
 	for (const line of added) ids.add(line.id);

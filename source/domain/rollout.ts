@@ -9,9 +9,11 @@ export type Snapshot = Map<string, Map<string, string>>;
 export function snapshotOf(installs: readonly Install[], componentFilter?: (componentId: string) => boolean): Snapshot {
 	const snapshot: Snapshot = new Map();
 	for (const install of installs) {
-		if (!install.id) continue;
+		if (!install.id || typeof install.id !== 'string') continue;
 		const cells = new Map<string, string>();
-		for (const [componentId, status] of Object.entries(install.component_statuses ?? {})) {
+		const statuses = install.component_statuses;
+		for (const [componentId, status] of Object.entries(statuses && typeof statuses === 'object' ? statuses : {})) {
+			if (typeof status !== 'string') continue;
 			if (!componentFilter || componentFilter(componentId)) cells.set(componentId, status);
 		}
 		snapshot.set(install.id, cells);
@@ -56,15 +58,25 @@ export function anyInProgress(snapshot: Snapshot): boolean {
 
 export type Outcome = 'in-progress' | 'succeeded' | 'failed';
 
-/** Done once nothing is in progress: succeeded when every deploy ended active or noop (or idle). */
+/**
+ * Done once nothing is in progress: succeeded when every deploy ended active or noop (or idle). A
+ * status word nuon-tui does not know is neither: the rollout is not taken as done while one shows.
+ */
 export function outcome(snapshot: Snapshot): Outcome {
 	let failed = false;
 	for (const cells of snapshot.values()) {
 		for (const status of cells.values()) {
 			const phase = phaseOf(status);
-			if (phase === 'progress') return 'in-progress';
+			if (phase === 'progress' || phase === 'unknown') return 'in-progress';
 			if (phase !== 'success' && phase !== 'neutral') failed = true;
 		}
 	}
 	return failed ? 'failed' : 'succeeded';
+}
+
+/** The cells whose status word nuon-tui does not know. */
+export function unknownStatuses(snapshot: Snapshot): Array<{installId: string; componentId: string; status: string}> {
+	const found: Array<{installId: string; componentId: string; status: string}> = [];
+	for (const [installId, cells] of snapshot) for (const [componentId, status] of cells) if (phaseOf(status) === 'unknown') found.push({installId, componentId, status});
+	return found;
 }

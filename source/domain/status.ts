@@ -4,14 +4,15 @@ export type Phase = 'success' | 'failure' | 'warning' | 'progress' | 'neutral' |
 
 const PHASES: Record<Exclude<Phase, 'unknown'>, readonly string[]> = {
 	success: ['active', 'ok', 'finished', 'healthy', 'connected', 'approved', 'success', 'no-drift'],
-	failure: ['failed', 'error', 'timed-out', 'unknown', 'unhealthy', 'not-connected', 'access-error', 'expired', 'approval-expired'],
+	failure: ['failed', 'error', 'timed-out', 'unknown', 'unhealthy', 'not-connected', 'access-error', 'access_error', 'delete_failed', 'expired', 'approval-expired'],
 	warning: ['approval-denied', 'approval-awaiting', 'cancelled', 'outdated', 'drifted', 'drift-detected', 'discarded'],
 	progress: [
 		'executing', 'waiting', 'started', 'in-progress', 'building', 'queued', 'planning', 'provisioning', 'syncing',
 		'deploying', 'available', 'pending-approval', 'retried', 'retrying', 'initializing', 'cleaning-up', 'applying',
-		'generating', 'approval-retry', 'awaiting-user-run',
+		'generating', 'approval-retry', 'awaiting-user-run', 'deleting', 'deprovisioning', 'reprovisioning', 'checking-plan',
+		'awaiting-install-stack-run',
 	],
-	neutral: ['noop', 'inactive', 'pending', 'not-attempted', 'offline', 'deprovisioned', 'auto-skipped', 'user-skipped'],
+	neutral: ['noop', 'inactive', 'pending', 'not-attempted', 'offline', 'deprovisioned', 'auto-skipped', 'user-skipped', 'deleted', 'empty'],
 };
 
 const PHASE_OF = new Map<string, Phase>(
@@ -33,18 +34,21 @@ export interface StatusView {
 	label: string;
 }
 
-export function phaseOf(status: string | undefined | null): Phase {
-	if (!status) return 'neutral';
+/** A status of any type: a word the table lacks, or a value that is not a word at all, is `unknown`. */
+export function phaseOf(status: unknown): Phase {
+	if (status === undefined || status === null || status === '') return 'neutral';
+	if (typeof status !== 'string') return 'unknown';
 	return PHASE_OF.get(status.toLowerCase()) ?? 'unknown';
 }
 
-export function statusView(status: string | undefined | null): StatusView {
+export function statusView(status: unknown): StatusView {
 	const phase = phaseOf(status);
-	return {phase, glyph: GLYPHS[phase], label: status || 'none'};
+	const label = typeof status === 'string' ? status || 'none' : status === undefined || status === null ? 'none' : 'unreadable';
+	return {phase, glyph: GLYPHS[phase], label};
 }
 
 /** True while a status can still change by itself (worth polling for). */
-export function isInProgress(status: string | undefined | null): boolean {
+export function isInProgress(status: unknown): boolean {
 	return phaseOf(status) === 'progress';
 }
 

@@ -4,9 +4,11 @@ import React, {createContext, useCallback, useContext, useState, type ReactNode}
 import useSWR, {SWRConfig, unstable_serialize, useSWRConfig, type SWRConfiguration, type Key} from 'swr';
 import useSWRInfinite from 'swr/infinite';
 import type {NuonClient} from '../api/client.js';
-import {isRetryable, NuonApiError} from '../api/errors.js';
+import {RawDataContext} from './raw-data.js';
+import {describeError, isRetryable, NuonApiError} from '../api/errors.js';
+import * as field from '../domain/fields.js';
 import * as api from '../api/resources.js';
-import {APPS_KEY, CLI_CONFIG_KEY, componentsKey, installsKey, latestDeployKey, pageKeys} from './keys.js';
+import {APPS_KEY, CLI_CONFIG_KEY, componentsKey, inOrg, installsKey, latestDeployKey, listInOrg, pageKeys} from './keys.js';
 
 const ClientContext = createContext<NuonClient | undefined>(undefined);
 
@@ -57,6 +59,8 @@ export interface Resource<T> {
 	/** When data last arrived (ms). */
 	updatedAt?: number;
 	refresh: () => void;
+	/** What a resource combined from several requests could not get (see RefreshState). */
+	partial?: string;
 }
 
 function useUpdatedAt(): [number | undefined, () => void] {
@@ -64,9 +68,13 @@ function useUpdatedAt(): [number | undefined, () => void] {
 	return [updatedAt, useCallback(() => setUpdatedAt(Date.now()), [])];
 }
 
+/** `key`: what it is within the org (null: nothing to fetch); the org is added here. */
 export function useResource<T>(key: Key, fetcher: () => Promise<T>, options: SWRConfiguration = {}): Resource<T> {
+	const {orgId} = useClient();
 	const [updatedAt, touch] = useUpdatedAt();
-	const swr = useSWR<T>(key, fetcher, {...options, onSuccess: touch});
+	const swr = useSWR<T>(key === null || key === undefined ? null : inOrg(orgId, key), fetcher, {...options, onSuccess: touch});
+	const raw = useContext(RawDataContext);
+	if (swr.data !== undefined) raw?.set(JSON.stringify(key), swr.data);
 	return {
 		data: swr.data,
 		error: swr.error,
@@ -84,8 +92,9 @@ export interface PagedResource<T> extends Resource<T[]> {
 
 /** A paged list: the first page shows at once, further pages load on request; polling refreshes loaded pages. */
 export function usePagedResource<T>(key: string | undefined, fetchPage: (offset: number) => Promise<api.Page<T>>): PagedResource<T> {
+	const {orgId} = useClient();
 	const [updatedAt, touch] = useUpdatedAt();
-	const swr = useSWRInfinite(pageKeys<T>(key), ([, offset]) => fetchPage(offset), {revalidateAll: true, revalidateFirstPage: true, onSuccess: touch});
+	const swr = useSWRInfinite(pageKeys<T>(key && listInOrg(orgId, key)), ([, offset]) => fetchPage(offset), {revalidateAll: true, revalidateFirstPage: true, onSuccess: touch});
 	const pages = swr.data;
 	const last = pages?.at(-1);
 	const hasMore = !!last?.hasNext;
@@ -95,6 +104,8 @@ export function usePagedResource<T>(key: string | undefined, fetchPage: (offset:
 		if (hasMore && !loading) void setSize(size => size + 1);
 	}, [hasMore, loading, setSize]);
 	const data = React.useMemo(() => pages?.flatMap(page => page.items), [pages]);
+	const raw = useContext(RawDataContext);
+	if (data !== undefined) raw?.set(key ?? 'list', data);
 	return {
 		data,
 		error: swr.error,
@@ -132,30 +143,54 @@ export interface ComponentRow {
 	dependencies: string[];
 }
 
-export function mergeComponents(components: api.InstallComponent[], summaries: api.InstallComponentSummary[]): ComponentRow[] {
+/**
+ * An install's components with their status, from the components list (`status_v2`, `status`);
+ * the summaries, where the server still has them, add the latest deploy's own status and the
+ * dependencies' names.
+ */
+export function mergeComponents(components: api.InstallComponent[], summaries: api.InstallComponentSummary[] = []): ComponentRow[] {
 	const summaryOf = new Map(summaries.map(s => [s.component_id, s]));
+	const nameOf = new Map(components.map(ic => [ic.component_id, field.text(ic.component?.name)]));
 	return components.map(ic => {
 		const summary = summaryOf.get(ic.component_id);
+		const statusV2 = field.record(ic.status_v2) as api.CompositeStatus | undefined;
+		const id = field.text(ic.component_id) ?? field.text(ic.id) ?? '';
+		const dependencies = summary?.dependencies
+			? field.list<api.Component>(summary.dependencies).map(d => field.text(d?.name) ?? field.text(d?.id) ?? '')
+			: field.list(ic.component?.dependencies).map(dependency => nameOf.get(dependency as string) ?? field.text(dependency) ?? '');
 		return {
-			id: ic.component_id ?? ic.id ?? '',
-			installComponentId: ic.id,
-			name: ic.component?.name ?? summary?.component_name ?? ic.component_id ?? '(unnamed)',
-			type: ic.component?.type,
-			deployStatus: summary?.deploy_status ?? undefined,
-			deployDescription: summary?.deploy_status_description ?? ic.status_v2?.status_human_description,
-			statusV2: ic.status_v2,
-			updatedAt: ic.updated_at,
-			dependencies: summary?.dependencies?.map(d => d.name ?? d.id ?? '').filter(Boolean) ?? [],
+			id,
+			installComponentId: field.text(ic.id),
+			name: field.text(ic.component?.name) ?? field.text(summary?.component_name) ?? (id || '(unnamed)'),
+			type: field.text(ic.component?.type),
+			deployStatus: field.text(summary?.deploy_status) || field.text(statusV2?.status) || field.text(ic.status) || undefined,
+			deployDescription: field.text(summary?.deploy_status_description) || field.text(statusV2?.status_human_description) || field.text(ic.status_description) || undefined,
+			statusV2,
+			updatedAt: field.text(ic.updated_at),
+			dependencies: dependencies.filter(Boolean),
 		};
 	});
 }
 
-export async function fetchComponents(client: NuonClient, installId: string): Promise<ComponentRow[]> {
-	const [components, summaries] = await Promise.all([api.listInstallComponents(client, installId), api.listInstallComponentSummaries(client, installId)]);
-	return mergeComponents(components, summaries);
+/** An install's components, and a line saying what could not be added to them (the summaries). */
+export interface Components {
+	rows: ComponentRow[];
+	missing?: string;
 }
 
-export function useComponents(installId: string): Resource<ComponentRow[]> {
+export async function fetchComponents(client: NuonClient, installId: string): Promise<Components> {
+	const [components, summaries] = await Promise.all([
+		api.listInstallComponents(client, installId),
+		api.listInstallComponentSummaries(client, installId).then(
+			found => ({found}),
+			(error: unknown) => ({error}),
+		),
+	]);
+	if ('error' in summaries) return {rows: mergeComponents(components), missing: `component summaries: ${describeError(summaries.error)}`};
+	return {rows: mergeComponents(components, summaries.found)};
+}
+
+export function useComponents(installId: string): Resource<Components> {
 	const client = useClient();
 	return useResource(componentsKey(installId), () => fetchComponents(client, installId));
 }
@@ -168,7 +203,8 @@ export function usePrefetch(): {components: (installId: string) => void; latestD
 	const client = useClient();
 	const {mutate, cache} = useSWRConfig();
 	return React.useMemo(() => {
-		const fill = <T,>(key: unknown[], fetch: () => Promise<T>) => {
+		const fill = <T,>(within: unknown[], fetch: () => Promise<T>) => {
+			const key = inOrg(client.orgId, within);
 			if (cache.get(unstable_serialize(key))?.data !== undefined) return;
 			fetch().then(
 				data => void mutate(key, data, {revalidate: false}),
@@ -200,9 +236,9 @@ export function orNull<T>(fetch: () => Promise<T>): () => Promise<T | null> {
 	};
 }
 
-export function useDeploy(installId: string, deployId: string): Resource<api.InstallDeploy> {
+export function useDeploy(installId: string, deployId: string, componentId?: string): Resource<api.InstallDeploy> {
 	const client = useClient();
-	return useResource(['deploy', installId, deployId], () => api.getDeploy(client, installId, deployId));
+	return useResource(['deploy', installId, deployId], () => api.getDeploy(client, installId, deployId, componentId));
 }
 
 export function useExecutions(jobId: string): Resource<api.RunnerJobExecution[]> {

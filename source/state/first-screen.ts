@@ -7,7 +7,7 @@ import {unstable_serialize as serializePages} from 'swr/infinite';
 import type {NuonClient} from '../api/client.js';
 import * as api from '../api/resources.js';
 import {fetchComponents, orNull} from './data.js';
-import {APPS_KEY, CLI_CONFIG_KEY, componentsKey, installsKey, latestDeployKey, pageKeys} from './keys.js';
+import {APPS_KEY, CLI_CONFIG_KEY, componentsKey, inOrg, installsKey, latestDeployKey, listInOrg, pageKeys} from './keys.js';
 import type {Location} from './navigation.js';
 
 export interface FirstScreen {
@@ -20,6 +20,7 @@ export interface FirstScreen {
 export function askForFirstScreen(client: NuonClient, location: Location): FirstScreen {
 	const fallback: Record<string, unknown> = {};
 	const asked: Promise<unknown>[] = [];
+	const {orgId} = client;
 	const ask = <T>(key: string, fetch: () => Promise<T>) =>
 		asked.push(
 			fetch().then(
@@ -28,18 +29,18 @@ export function askForFirstScreen(client: NuonClient, location: Location): First
 			),
 		);
 	client.warmUp(() => {
-		ask(serialize(CLI_CONFIG_KEY), () => api.getCliConfig(client));
+		ask(serialize(inOrg(orgId, CLI_CONFIG_KEY)), () => api.getCliConfig(client));
 		switch (location.kind) {
 			case 'installs':
 			case 'board':
-				ask(serializePages(pageKeys(installsKey(location.appId))), async () => [await api.listInstallsPage(client, 0, location.appId)]);
-				ask(serialize(APPS_KEY), () => api.listApps(client));
+				ask(serializePages(pageKeys(listInOrg(orgId, installsKey(location.appId)))), async () => [await api.listInstallsPage(client, 0, location.appId)]);
+				ask(serialize(inOrg(orgId, APPS_KEY)), () => api.listApps(client));
 				return;
 			case 'components':
-				ask(serialize(componentsKey(location.installId)), () => fetchComponents(client, location.installId));
+				ask(serialize(inOrg(orgId, componentsKey(location.installId))), () => fetchComponents(client, location.installId));
 				return;
 			case 'deploy':
-				ask(serialize(latestDeployKey(location.installId, location.componentId)), orNull(() => api.getLatestDeploy(client, location.installId, location.componentId)));
+				ask(serialize(inOrg(orgId, latestDeployKey(location.installId, location.componentId))), orNull(() => api.getLatestDeploy(client, location.installId, location.componentId)));
 				return;
 		}
 	});

@@ -3,8 +3,9 @@
 // a time; errors keep the lines already loaded and retry with backoff.
 import type {NuonClient} from '../api/client.js';
 import {NuonApiError} from '../api/errors.js';
-import {getLogStream, getLogsPage} from '../api/resources.js';
-import {appendNewer, emptyBuffer, prependOlder, type LogBuffer} from '../domain/logs.js';
+import {getLogStream, getLogsPage, type LogRecord} from '../api/resources.js';
+import {text} from '../domain/fields.js';
+import {appendNewer, emptyBuffer, prependOlder, timestampToNanos, type LogBuffer} from '../domain/logs.js';
 
 export type TailPhase = 'loading' | 'following' | 'paused' | 'closed';
 
@@ -17,6 +18,11 @@ export interface TailState {
 	error?: unknown;
 	updatedAt?: number;
 	requests: number;
+	/**
+	 * The server ignored `order=desc` (servers before 2025-11-19 always read forward): the stream
+	 * is read from its start instead, and this is true until the view has caught up with its end.
+	 */
+	fillingFromStart: boolean;
 }
 
 export interface TailOptions {
@@ -41,6 +47,8 @@ export class LogTail {
 	#stopped = false;
 	#failures = 0;
 	#idlePolls = 0;
+	/** Reading forward from the start (an older server), with more pages still to read. */
+	#catchingUp = false;
 	readonly #listeners = new Set<() => void>();
 
 	constructor(client: NuonClient, streamId: string, {pollMs = 2000, capacity = 20_000, maxPagesPerPoll = 10}: TailOptions = {}) {
@@ -48,7 +56,7 @@ export class LogTail {
 		this.#streamId = streamId;
 		this.#pollMs = pollMs;
 		this.#maxPages = maxPagesPerPoll;
-		this.#state = {buffer: emptyBuffer(capacity), phase: 'loading', hasOlder: false, loadingOlder: false, requests: 0};
+		this.#state = {buffer: emptyBuffer(capacity), phase: 'loading', hasOlder: false, loadingOlder: false, requests: 0, fillingFromStart: false};
 	}
 
 	get state(): TailState {
@@ -91,7 +99,14 @@ export class LogTail {
 		if (!this.#state.hasOlder || this.#state.loadingOlder || this.#busy) return;
 		this.#set({loadingOlder: true});
 		void this.#run(async () => {
-			const page = await this.#page('desc', this.#oldest);
+			const cursor = this.#oldest;
+			const page = await this.#page('desc', cursor);
+			if (ignoredOrder(page.records, cursor)) {
+				// Newer records came back: this server reads forward whatever the order. What is
+				// loaded is all there is before them, so there is nothing older to ask for.
+				this.#set({hasOlder: false, loadingOlder: false});
+				return;
+			}
 			const buffer = prependOlder(this.#state.buffer, page.records);
 			this.#oldest = page.next || undefined;
 			const full = buffer.lines.length >= buffer.capacity;
@@ -106,8 +121,15 @@ export class LogTail {
 		const page = await this.#page('desc');
 		const buffer = appendNewer(this.#state.buffer, page.records);
 		this.#newest = buffer.lines.at(-1) ? String(buffer.lines.at(-1)!.ns) : undefined;
+		const phase = this.#open ? (this.#follow ? 'following' : 'paused') : 'closed';
+		if (ignoredOrder(page.records)) {
+			// The first page of the stream, oldest first: read on from its end until caught up.
+			this.#catchingUp = !!page.next;
+			this.#set({buffer, hasOlder: false, phase, fillingFromStart: this.#catchingUp});
+			return;
+		}
 		this.#oldest = page.next || undefined;
-		this.#set({buffer, hasOlder: !!page.next, phase: this.#open ? (this.#follow ? 'following' : 'paused') : 'closed'});
+		this.#set({buffer, hasOlder: !!page.next, phase});
 	}
 
 	async #poll(): Promise<void> {
@@ -119,8 +141,13 @@ export class LogTail {
 			added += buffer.lines.length - before.lines.length + (buffer.dropped - before.dropped);
 			if (buffer.lines.at(-1)) this.#newest = String(buffer.lines.at(-1)!.ns);
 			this.#set({buffer});
-			if (!page.next) break; // caught up for now; only `open` says the stream ended
+			if (!page.next) {
+				if (this.#catchingUp) this.#set({fillingFromStart: false});
+				this.#catchingUp = false;
+				break; // caught up for now; only `open` says the stream ended
+			}
 		}
+		if (this.#catchingUp) return; // more to read before asking whether the stream is open
 		// New lines prove the stream is open; after quiet polls, ask whether it has closed.
 		this.#idlePolls = added > 0 ? 0 : this.#idlePolls + 1;
 		if (this.#idlePolls > 0) {
@@ -161,14 +188,15 @@ export class LogTail {
 		if (this.#stopped) return;
 		const {phase, error} = this.#state;
 		if (error) {
-			if (phase === 'paused' || phase === 'closed') return;
+			if ((phase === 'paused' || phase === 'closed') && !this.#catchingUp) return;
 			if (error instanceof NuonApiError && (error.isUnauthorized || error.status === 403 || error.isNotFound)) return;
 			const retryAfter = error instanceof NuonApiError ? error.retryAfterMs : undefined;
 			const backoff = Math.min(this.#pollMs * 2 ** (this.#failures - 1), 60_000);
 			this.#schedule(retryAfter ?? backoff / 2 + (Math.random() * backoff) / 2);
 			return;
 		}
-		if (phase === 'following') this.#schedule(this.#pollMs);
+		if (this.#catchingUp) this.#schedule(0);
+		else if (phase === 'following') this.#schedule(this.#pollMs);
 	}
 
 	#schedule(delay: number): void {
@@ -185,4 +213,14 @@ export class LogTail {
 		this.#state = {...this.#state, ...patch};
 		for (const listener of this.#listeners) listener();
 	}
+}
+
+/**
+ * Whether a page asked for with `order=desc` came back in the order of an older server, which
+ * ignores `order` and always reads forward: oldest first, or newer than the cursor.
+ */
+export function ignoredOrder(records: LogRecord[], cursor?: string): boolean {
+	const times = records.map(record => timestampToNanos(text(record?.timestamp))).filter((ns): ns is bigint => ns !== undefined);
+	if (cursor && /^\d+$/.test(cursor) && times.some(ns => ns > BigInt(cursor))) return true;
+	return times.length >= 2 && times[0]! < times.at(-1)!;
 }

@@ -5,7 +5,7 @@ export type Location =
 	| {kind: 'board'; appId?: string; appName?: string}
 	| {kind: 'components'; installId: string; installName: string}
 	| {kind: 'deploy'; installId: string; installName: string; componentId: string; componentName: string}
-	| {kind: 'activity'; installId: string; installName: string; deployId: string; componentName: string}
+	| {kind: 'activity'; installId: string; installName: string; deployId: string; componentId?: string; componentName: string}
 	| {kind: 'executions'; jobId: string; jobName: string; logStreamId?: string}
 	| {kind: 'runs'; installId: string; installName: string}
 	| {kind: 'steps'; installId: string; installName: string; runId: string; runName: string}

@@ -7,10 +7,11 @@ import {loadFailure} from '../api/errors.js';
 import type {Location} from '../state/navigation.js';
 import {currentEntry} from '../state/navigation.js';
 import type {Resource} from '../state/data.js';
-import {layoutColumns, sortRows, windowStart, type Column} from './columns.js';
+import {cellText, layoutColumns, sortRows, windowStart, type Column} from './columns.js';
 import {useExplorer, useLevelKeys} from './context.js';
 import {commandHint, type CommandId} from './keys.js';
-import {wrapLines, type Line} from './lines.js';
+import {text, wrapLines, type Line} from './lines.js';
+import {sanitize} from '../domain/sanitize.js';
 import type {LinkTarget} from '../domain/links.js';
 import {CHROME_ROWS, Frame} from './components/Frame.js';
 import {LineView} from './components/LineView.js';
@@ -81,7 +82,15 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	windowTop.current = start;
 	const now = resource.updatedAt ?? Date.now();
 	const detailWidth = rightWidth - 4;
-	const detailRows = useMemo(() => (selected ? wrapLines(detail(selected, now), detailWidth) : []), [selected, detail, now, detailWidth]);
+	// A row the detail cannot read fails only the detail pane, which says so and offers its raw JSON.
+	const {detailRows, detailFailed} = useMemo(() => {
+		if (!selected) return {detailRows: [], detailFailed: false};
+		try {
+			return {detailRows: wrapLines(detail(selected, now), detailWidth), detailFailed: false};
+		} catch (error) {
+			return {detailRows: wrapLines(unreadableDetail(noun, error), detailWidth), detailFailed: true};
+		}
+	}, [selected, detail, now, detailWidth, noun]);
 	const detailHeight = bodyHeight - 2;
 
 	const {hasMore, loadMore} = resource;
@@ -119,6 +128,10 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 		if (input === 's' && !key.ctrl && sortable.length > 0) {
 			// s: the API's order, then each sortable column in turn
 			setSortIndex(index => (index + 1 >= sortable.length ? -1 : index + 1));
+			return true;
+		}
+		if (command === 'view' && detailFailed && selected) {
+			dispatch({type: 'push', location: {kind: 'document', title: `raw JSON of this ${singular(noun)}`, source: {type: 'value', value: selected}}});
 			return true;
 		}
 		if ((command === 'copyId' || command === 'copyLink' || command === 'openLink') && selected && props.identify) {
@@ -222,8 +235,18 @@ function emptyMessage({noun, resource, filter, emptyText}: {noun: string; resour
 function filterRows<Row>(rows: readonly Row[], filter: string, columns: readonly Column<Row>[]): readonly Row[] {
 	if (!filter) return rows;
 	const needle = filter.toLowerCase();
-	return rows.filter(row => columns.some(column => column.text(row, 0).toLowerCase().includes(needle)));
+	return rows.filter(row => columns.some(column => cellText(column, row, 0).toLowerCase().includes(needle)));
 }
+
+function unreadableDetail(noun: string, error: unknown): Line[] {
+	const reason = sanitize(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 160);
+	return [
+		text(`⚠ Could not show this ${singular(noun)}: the API sent a field this pane cannot read (${reason}).`, {status: 'error'}),
+		text('v shows its raw JSON', {muted: true}),
+	];
+}
+
+const singular = (noun: string) => noun.replace(/s$/, '');
 
 function capitalize(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);

@@ -23,6 +23,7 @@ import {StepsLevel} from './levels/steps.js';
 import {LogsLevel} from './levels/logs.js';
 import {DocumentLevel} from './levels/document.js';
 import {BoardLevel} from './levels/board.js';
+import {LevelBoundary} from './LevelBoundary.js';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 12;
@@ -83,9 +84,6 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 		say,
 		toggleWatch: () => setWatch(w => ({...w, watching: !w.watching})),
 		switchOrg: setOrg,
-		// Unlike refreshAll, this drops the cached documents (the old org's) as it revalidates; SWR
-		// leaves paged lists' data in place either way.
-		refreshAll: () => void mutate(() => true, undefined, {revalidate: true}),
 	});
 	const environment: ShareEnvironment = shareEnvironment ?? {env: process.env, platform: process.platform, writeTerminal: sequence => process.stdout.write(sequence)};
 
@@ -186,7 +184,10 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 		<SWRConfig value={refreshPolicy}>
 		<ExplorerContext.Provider value={explorer}>
 			<Box width={columns} height={rows} flexDirection="column" display={helpOpen || tooSmall ? 'none' : 'flex'}>
-				<Level key={navigation.stack.length} location={location} />
+				{/* Keyed by org too: after :org no level keeps the old org's rows, not even for a moment. */}
+				<LevelBoundary key={`${org.id}:${navigation.stack.length}`} location={location}>
+					<Level location={location} />
+				</LevelBoundary>
 			</Box>
 			{helpOpen && !tooSmall ? (
 				<Frame refresh={{isValidating: false, hasData: true}} hints={['help', 'quit']}>

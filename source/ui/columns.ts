@@ -16,18 +16,36 @@ export interface Column<Row> {
 	sort?: (row: Row) => string | number;
 }
 
+/** What a cell shows when the row's fields cannot be read: the row stays, the list goes on. */
+export const UNREADABLE = '⚠ unreadable';
+
+/**
+ * A column's value for a row. Columns read server fields; one the server sent with a type no
+ * column expects shows as UNREADABLE in its cell instead of failing the list.
+ */
+function guarded<T>(read: () => T, fallback: T): T {
+	try {
+		return read();
+	} catch {
+		return fallback;
+	}
+}
+
+export const cellText = <Row>(column: Column<Row>, row: Row, now: number): string => guarded(() => String(column.text(row, now) ?? ''), UNREADABLE);
+export const cellStatus = <Row>(column: Column<Row>, row: Row): unknown => guarded(() => column.status?.(row), UNREADABLE);
+const sortKey = <Row>(column: Column<Row>, row: Row): string | number => guarded(() => column.sort?.(row) ?? '', '');
+
 /** Sorting by a status puts the ones that need attention first. */
-export function statusRank(status: string | undefined | null): number {
+export function statusRank(status: unknown): number {
 	return ['failure', 'warning', 'progress', 'unknown', 'neutral', 'success'].indexOf(phaseOf(status));
 }
 
 /** Rows ordered by a column (stable; the API's order breaks ties), or as they came. */
 export function sortRows<Row>(rows: readonly Row[], column: Column<Row> | undefined, descending = false): readonly Row[] {
 	if (!column?.sort) return rows;
-	const value = column.sort;
 	const sign = descending ? -1 : 1;
 	return rows
-		.map((row, index) => ({row, index, key: value(row)}))
+		.map((row, index) => ({row, index, key: sortKey(column, row)}))
 		.sort((a, b) => (a.key < b.key ? -sign : a.key > b.key ? sign : a.index - b.index))
 		.map(entry => entry.row);
 }

@@ -1,5 +1,6 @@
 // The detail pane and the deploy view are lists of lines, so any of them can scroll.
 import {jsonRows, rowText} from '../domain/json-tree.js';
+import {sanitize} from '../domain/sanitize.js';
 import {splitByWidth} from '../domain/text.js';
 
 export type Line =
@@ -9,13 +10,31 @@ export type Line =
 	| {kind: 'blank'};
 
 export const heading = (text: string): Line => ({kind: 'heading', text});
-export const field = (label: string, value: string | number | undefined | null, status?: string): Line => ({
+/**
+ * A value from the server as one piece of text, whatever its type: a level expecting a word that
+ * gets an object shows the object's JSON instead of failing.
+ */
+export function shown(value: unknown): string {
+	if (value === undefined || value === null || value === '') return '—';
+	if (typeof value === 'string') return value;
+	if (typeof value === 'object') return sanitize(JSON.stringify(value) ?? '');
+	return String(value);
+}
+
+export const field = (label: string, value: unknown, status?: unknown): Line => ({
 	kind: 'field',
 	label,
-	value: value == null || value === '' ? '—' : String(value),
-	status,
+	value: shown(value),
+	status: statusWord(status),
 });
-export const text = (value: string, options: {status?: string; muted?: boolean} = {}): Line => ({kind: 'text', text: value, ...options});
+export const text = (value: unknown, options: {status?: unknown; muted?: boolean} = {}): Line => ({
+	kind: 'text',
+	text: typeof value === 'string' ? value : shown(value),
+	muted: options.muted,
+	status: statusWord(options.status),
+});
+
+const statusWord = (status: unknown): string | undefined => (status === undefined || typeof status === 'string' ? status : shown(status));
 export const blank: Line = {kind: 'blank'};
 
 /** One screen row of a line: long values continue on the next rows instead of being cut. */

@@ -34,7 +34,7 @@ export async function runExplorer(command: ExploreCommand, preferences: Preferen
 				theme={themeFor(process.env, command.theme ?? preferences.theme)}
 				orgLabel={target.isDemo ? 'demo-org' : target.orgId}
 				orgId={target.orgId}
-				apiLabel={new URL(target.apiUrl).host}
+				apiLabel={target.isDemo ? (command.demoApi === 'today' ? '' : `playing the ${command.demoApi} server`) : new URL(target.apiUrl).host}
 				isDemo={target.isDemo}
 				start={target.start}
 				initialSelection={target.installId}

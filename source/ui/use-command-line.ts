@@ -17,8 +17,6 @@ export interface CommandLineHost {
 	say: (text: string) => void;
 	toggleWatch: () => void;
 	switchOrg: (org: {id: string; label: string}) => void;
-	/** Revalidates everything cached (after an org switch). */
-	refreshAll: () => void;
 }
 
 export interface CommandLine {
@@ -30,7 +28,7 @@ export interface CommandLine {
 	edit: (input: string, key: Key) => void;
 }
 
-export function useCommandLine({navigation, dispatch, keyHandler, exit, say, toggleWatch, switchOrg, refreshAll}: CommandLineHost): CommandLine {
+export function useCommandLine({navigation, dispatch, keyHandler, exit, say, toggleWatch, switchOrg}: CommandLineHost): CommandLine {
 	const client = useClient();
 	const [commandText, setCommandText] = useState<string>();
 	const history = useRef<string[]>([]);
@@ -93,7 +91,6 @@ export function useCommandLine({navigation, dispatch, keyHandler, exit, say, tog
 					client.switchOrg(org.id);
 					switchOrg({id: org.id, label: org.name ?? org.id});
 					dispatch({type: 'reset', location: {kind: 'installs'}});
-					refreshAll(); // everything cached belongs to the old org
 					return say(`switched to org ${org.name ?? org.id}`);
 				}
 				case 'component': {

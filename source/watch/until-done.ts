@@ -3,7 +3,8 @@
 import type {NuonClient} from '../api/client.js';
 import {describeError} from '../api/errors.js';
 import * as api from '../api/resources.js';
-import {anyInProgress, outcome, rolloutCounts, snapshotOf, transitions, type Snapshot, type Transition} from '../domain/rollout.js';
+import {anyInProgress, outcome, rolloutCounts, snapshotOf, transitions, unknownStatuses, type Snapshot, type Transition} from '../domain/rollout.js';
+import {text} from '../domain/fields.js';
 import {phaseOf} from '../domain/status.js';
 import {clock} from '../domain/time.js';
 import {DEFAULT_POLL, Poller, type PollSettings} from '../state/poll-policy.js';
@@ -55,8 +56,9 @@ export async function watchRollout(options: WatchOptions): Promise<number> {
 		const descriptions = new Map<string, string>();
 		for (const installId of new Set(changes.map(c => c.installId))) {
 			try {
-				for (const summary of await api.listInstallComponentSummaries(client, installId)) {
-					if (summary.component_id) descriptions.set(`${installId}/${summary.component_id}`, summary.deploy_status_description ?? '');
+				for (const ic of await api.listInstallComponents(client, installId)) {
+					const description = text(ic.status_v2?.status_human_description) || text(ic.status_description);
+					if (ic.component_id && description) descriptions.set(`${installId}/${ic.component_id}`, description);
 				}
 			} catch {
 				// a description is a nicety: the transition is printed without it
@@ -66,6 +68,7 @@ export async function watchRollout(options: WatchOptions): Promise<number> {
 	};
 
 	let previous: Snapshot | undefined;
+	const reportedUnknown = new Set<string>();
 	return new Promise<number>(resolve => {
 		let finished = false;
 		const finish = (code: number, snapshot: Snapshot | undefined) => {
@@ -93,6 +96,17 @@ export async function watchRollout(options: WatchOptions): Promise<number> {
 					for (const change of changes) write(formatTransition(change, names, descriptions.get(`${change.installId}/${change.componentId}`), output));
 				}
 				previous = snapshot;
+				for (const cell of unknownStatuses(snapshot)) {
+					const key = `${cell.installId}/${cell.componentId}/${cell.status}`;
+					if (reportedUnknown.has(key)) continue;
+					reportedUnknown.add(key);
+					const what = `${names.install(cell.installId)} › ${names.component(cell.componentId)}`;
+					write(
+						output === 'json'
+							? JSON.stringify({event: 'unknown-status', time: new Date().toISOString(), install: names.install(cell.installId), install_id: cell.installId, component: names.component(cell.componentId), component_id: cell.componentId, status: cell.status})
+							: `${clock(Date.now())} ${what} has status "${cell.status}", which nuon-tui does not know: not counted as done or failed, still waiting`,
+					);
+				}
 				if (options.untilDone) {
 					const result = outcome(snapshot);
 					if (result !== 'in-progress') finish(result === 'succeeded' ? WATCH_EXIT.succeeded : WATCH_EXIT.failed, snapshot);
@@ -131,7 +145,7 @@ function summarize(snapshot: Snapshot | undefined, names: Names, code: number): 
 	const failed: string[] = [];
 	for (const [installId, cells] of snapshot ?? []) {
 		for (const [componentId, status] of cells) {
-			if (!['success', 'neutral', 'progress'].includes(phaseOf(status))) failed.push(`${names.install(installId)} › ${names.component(componentId)} (${status})`);
+			if (!['success', 'neutral', 'progress', 'unknown'].includes(phaseOf(status))) failed.push(`${names.install(installId)} › ${names.component(componentId)} (${status})`);
 		}
 	}
 	const verdict = code === WATCH_EXIT.succeeded ? 'rollout finished' : code === WATCH_EXIT.failed ? 'rollout finished with failures' : 'timed out before the rollout finished';

@@ -33,6 +33,10 @@ const ROUTES: Array<[RegExp, string]> = [
 	[/^\/v1\/installs\/[^/]+\/components\/summary$/, '/v1/installs/{install_id}/components/summary'],
 	[/^\/v1\/installs\/[^/]+\/components\/[^/]+\/deploys\/latest$/, '/v1/installs/{install_id}/components/{component_id}/deploys/latest'],
 	[/^\/v1\/installs\/[^/]+\/deploys\/[^/]+$/, '/v1/installs/{install_id}/deploys/{deploy_id}'],
+	// Today's routes outside the contract answer with the same objects as the contract's.
+	[/^\/v1\/installs\/[^/]+\/components\/[^/]+\/deploys\/[^/]+$/, '/v1/installs/{install_id}/deploys/{deploy_id}'],
+	[/^\/v1\/installs\/[^/]+\/actions\/latest-runs$/, '/v1/installs/{install_id}/action-workflows/latest-runs'],
+	[/^\/v1\/installs\/[^/]+\/actions\/runs\/[^/]+$/, '/v1/installs/{install_id}/action-workflows/runs/{run_id}'],
 	[/^\/v1\/runner-jobs\/[^/]+\/executions$/, '/v1/runner-jobs/{runner_job_id}/executions'],
 	[/^\/v1\/runner-jobs\/[^/]+\/plan$/, '/v1/runner-jobs/{runner_job_id}/plan'],
 	[/^\/v1\/runner-jobs\/[^/]+$/, '/v1/runner-jobs/{runner_job_id}'],
@@ -65,10 +69,41 @@ export function fuzzedBody(path: string, seed: number): unknown {
 	});
 }
 
+/** Values of the wrong type for a field that should hold a string, a number, an object or an array. */
+const WRONG: Record<'string' | 'number' | 'boolean' | 'object' | 'array', unknown[]> = {
+	string: [{}, {status: 'active'}, 12_345, 1e308, true, ['active'], null],
+	number: ['12', '', 1e308, -1e308, 2 ** 53 + 1, -1, {}, [], null],
+	boolean: ['true', 1, {}, null],
+	object: [[], 'text', 0, 1e308, {}, null, [{}]],
+	array: [{}, 'text', 42, null, [null], [[1]], [{length: 3}]],
+};
+
+/**
+ * A contract-valid body with fields swapped for values of the wrong type (object for string,
+ * string for number, array for object, null, huge numbers, empty objects): what a server that
+ * drifted from the contract, or a broken proxy, could send.
+ */
+export function offContractBody(path: string, seed: number): unknown {
+	const rand = random(seed ^ 0x5bd1e995);
+	const swap = (value: unknown, depth: number): unknown => {
+		if (depth > 0 && rand() < 0.12) {
+			const type = Array.isArray(value) ? 'array' : value === null ? 'object' : (typeof value as keyof typeof WRONG);
+			const choices = WRONG[type] ?? WRONG.object;
+			return choices[Math.floor(rand() * choices.length)];
+		}
+		if (Array.isArray(value)) return value.map(item => swap(item, depth + 1));
+		if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, swap(item, depth + 1)]));
+		return value;
+	};
+	return swap(fuzzedBody(path, seed), 0);
+}
+
 export const FUZZ_ORIGIN = 'http://fuzz.invalid';
 
+export type BodyMaker = (path: string, seed: number) => unknown;
+
 /** An undici dispatcher answering every GET with fuzzed data for `seed`. */
-export function fuzzAgent(seed: number): MockAgent {
+export function fuzzAgent(seed: number, makeBody: BodyMaker = fuzzedBody): MockAgent {
 	const agent = new MockAgent();
 	agent.disableNetConnect();
 	agent
@@ -78,7 +113,7 @@ export function fuzzAgent(seed: number): MockAgent {
 			const path = new URL(options.path, FUZZ_ORIGIN).pathname;
 			let hash = seed;
 			for (const char of path) hash = Math.imul(hash ^ char.charCodeAt(0), 16_777_619);
-			return {statusCode: 200, data: JSON.stringify(fuzzedBody(path, hash >>> 0)), responseOptions: {headers: {'content-type': 'application/json', 'x-nuon-page-next': 'false', 'x-nuon-api-next': ''}}};
+			return {statusCode: 200, data: JSON.stringify(makeBody(path, hash >>> 0)), responseOptions: {headers: {'content-type': 'application/json', 'x-nuon-page-next': 'false', 'x-nuon-api-next': ''}}};
 		})
 		.persist();
 	return agent;

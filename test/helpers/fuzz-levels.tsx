@@ -9,7 +9,7 @@ import type {Location} from '../../source/state/navigation.js';
 import {DataProvider} from '../../source/state/data.js';
 import {App} from '../../source/ui/app.js';
 import {darkTheme} from '../../source/ui/theme.js';
-import {fuzzAgent, FUZZ_ORIGIN} from './fuzz-api.js';
+import {fuzzAgent, fuzzedBody, FUZZ_ORIGIN, offContractBody, type BodyMaker} from './fuzz-api.js';
 
 const CASES_PER_LEVEL = Number(process.env['NUON_TUI_FUZZ_CASES'] ?? 100);
 const BASE_SEED = Number(process.env['NUON_TUI_FUZZ_SEED'] ?? 20_261_128);
@@ -33,8 +33,8 @@ function foreignControls(frame: string): string[] {
 	return [...withoutColour.matchAll(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g)].map(m => JSON.stringify(m[0]));
 }
 
-async function renderCase(location: Location, seed: number): Promise<string[]> {
-	const agent = fuzzAgent(seed);
+async function renderCase(location: Location, seed: number, makeBody: BodyMaker): Promise<string[]> {
+	const agent = fuzzAgent(seed, makeBody);
 	const client = new NuonClient({baseUrl: FUZZ_ORIGIN, token: 't', orgId: 'o', dispatcher: agent, retries: 0});
 	const instance = render(
 		<DataProvider client={client} refreshMs={60_000}>
@@ -55,20 +55,32 @@ async function renderCase(location: Location, seed: number): Promise<string[]> {
 	}
 }
 
-export function fuzzLevels(levels: typeof LEVELS): void {
-	describe('fuzzing levels with contract-valid, hostile responses', () => {
+/**
+ * `contract`: responses valid under the contract, full of hostile strings. `off-contract`: the
+ * same with fields of the wrong type; the app must still stand (its header and key hints on
+ * screen, no crash), with whatever could not be shown said inside the pane that shows it.
+ */
+export function fuzzLevels(levels: typeof LEVELS, kind: 'contract' | 'off-contract' = 'contract'): void {
+	const makeBody = kind === 'contract' ? fuzzedBody : offContractBody;
+	describe(kind === 'contract' ? 'fuzzing levels with contract-valid, hostile responses' : 'fuzzing levels with off-contract responses (fields of the wrong type)', () => {
 	it.each(levels)(`$name: ${CASES_PER_LEVEL} cases`, async ({location}) => {
 		for (let index = 0; index < CASES_PER_LEVEL; index++) {
 			const seed = BASE_SEED + index;
 			let frames: string[];
 			try {
-				frames = await renderCase(location, seed);
+				frames = await renderCase(location, seed, makeBody);
 			} catch (error) {
 				throw new Error(`crashed with NUON_TUI_FUZZ_SEED=${seed} (one case: NUON_TUI_FUZZ_CASES=1): ${(error as Error).message}`);
 			}
 			const rendered = frames.join('\n');
 			expect(rendered, `seed ${seed}: Ink reported an error`).not.toMatch(/^\s*ERROR\s/m);
 			expect(foreignControls(rendered), `seed ${seed}: control bytes from the data reached the screen`).toEqual([]);
+			const last = (frames.findLast(frame => frame.trim() !== '') ?? '').replace(/\u001B\[[0-9;]*m/g, '').split('\n');
+			expect(last[0], `seed ${seed}: the app's header is gone`).toMatch(/^nuon-tui {2}org fuzz/);
+			expect(last.at(-1), `seed ${seed}: the key hints are gone`).toMatch(/↑↓ move|esc back|\? help/);
+			// A bad field fails at most the cell or pane that shows it (⚠ unreadable, "Could not show
+			// this …"), never a whole screen: the level boundary is the last line of defence, not a way out.
+			expect(rendered, `seed ${seed}: a whole screen could not be shown`).not.toContain('this screen cannot read');
 		}
 	}, 300_000);
 	});

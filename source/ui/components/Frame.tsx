@@ -13,6 +13,8 @@ export interface RefreshState {
 	isValidating: boolean;
 	error?: unknown;
 	hasData: boolean;
+	/** What a level that combines several requests could not get (the rest is on screen). */
+	partial?: string;
 }
 
 export const CHROME_ROWS = 4;
@@ -51,8 +53,12 @@ export function Frame({refresh, status, hints, children}: {refresh: RefreshState
 					<Text color={theme.muted}>  org </Text>
 					<Text>{orgLabel}  </Text>
 					{isDemo ? (
-						<Text bold inverse color={theme.demo}>
-							{' DEMO '}
+						<Text>
+							<Text bold inverse color={theme.demo}>
+								{' DEMO '}
+							</Text>
+							{/* The demo's apiLabel names the server it plays when that is not today's. */}
+							<Text color={theme.muted}>{apiLabel ? ` ${truncate(apiLabel, Math.max(0, apiWidth - 7))}` : ''}</Text>
 						</Text>
 					) : (
 						<Text color={theme.muted}>{truncate(apiLabel, apiWidth)}</Text>
@@ -99,7 +105,15 @@ function describeRefresh({updatedAt, isValidating, error, hasData}: RefreshState
 function ErrorLine({refresh}: {refresh: RefreshState}) {
 	const {theme, columns, flash} = useExplorer();
 	if (flash) return <Text color={theme.accent} wrap="truncate-end">{flash}</Text>;
-	if (!refresh.error) return <Text> </Text>;
+	if (!refresh.error) {
+		return refresh.partial ? (
+			<Text color={theme.warning} wrap="truncate-end">
+				{truncate(`⚠ not shown: ${refresh.partial}`, columns)}
+			</Text>
+		) : (
+			<Text> </Text>
+		);
+	}
 	return (
 		<Text color={theme.error} wrap="truncate-end">
 			{truncate(failureLine(refresh.error, refresh.hasData ? 'last good data' : undefined), columns)}

@@ -2,7 +2,7 @@ import React, {memo} from 'react';
 import {Box, Text} from 'ink';
 import {statusView} from '../../domain/status.js';
 import {fit} from '../../domain/text.js';
-import {COLUMN_GAP, uniqueKeys, type Column, type PlacedColumn} from '../columns.js';
+import {cellStatus, cellText, COLUMN_GAP, uniqueKeys, type Column, type PlacedColumn} from '../columns.js';
 import type {Theme} from '../theme.js';
 
 interface ListPaneProps<Row> {
@@ -53,14 +53,14 @@ const ListRow = memo(function ListRow<Row>({row, placed, selected, focused, now,
 			{placed.map(({column, width}, index) => {
 				const gap = index < placed.length - 1 ? ' '.repeat(COLUMN_GAP) : '';
 				if (column.status) {
-					const view = statusView(column.status(row));
+					const view = statusView(cellStatus(column, row));
 					return (
 						<Text key={column.header} color={theme.phase[view.phase]}>
 							{fit(`${view.glyph} ${view.label}`, width) + gap}
 						</Text>
 					);
 				}
-				return <Text key={column.header}>{fit(column.text(row, now), width, column.align) + gap}</Text>;
+				return <Text key={column.header}>{fit(cellText(column, row, now), width, column.align) + gap}</Text>;
 			})}
 		</Text>
 	);

@@ -9,6 +9,7 @@ import {useDeploy} from '../../state/data.js';
 import type {Column} from '../columns.js';
 import {blank, field, heading, jsonLines, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
+import {items} from '../../domain/fields.js';
 
 export type ActivityRow = {kind: 'job'; id: string; job: RunnerJob} | {kind: 'run'; id: string; run: ActionWorkflowRun};
 
@@ -88,14 +89,14 @@ export function runTarget(installId: string, run: ActionWorkflowRun): LinkTarget
 
 export const viewValue = (title: string, value: unknown): Location => ({kind: 'document', title, source: {type: 'value', value}});
 
-export function ActivityLevel({installId, installName, deployId, componentName}: {installId: string; installName: string; deployId: string; componentName: string}) {
-	const deploy = useDeploy(installId, deployId);
+export function ActivityLevel({installId, installName, deployId, componentId, componentName}: {installId: string; installName: string; deployId: string; componentId?: string; componentName: string}) {
+	const deploy = useDeploy(installId, deployId, componentId);
 	const data = deploy.data;
 	const rows = useMemo<ActivityRow[] | undefined>(
 		() =>
 			data && [
-				...(data.runner_jobs ?? []).map(job => ({kind: 'job' as const, id: job.id ?? '', job})),
-				...(data.action_workflow_runs ?? []).map(run => ({kind: 'run' as const, id: run.id ?? '', run})),
+				...items(data.runner_jobs).map(job => ({kind: 'job' as const, id: job.id ?? '', job})),
+				...items(data.action_workflow_runs).map(run => ({kind: 'run' as const, id: run.id ?? '', run})),
 			],
 		[data],
 	);

@@ -4,6 +4,7 @@ import {useComponents, usePrefetch, type ComponentRow} from '../../state/data.js
 import {statusRank, type Column} from '../columns.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
+import {items} from '../../domain/fields.js';
 
 const TYPE_LABELS: Record<string, string> = {
 	terraform_module: 'terraform',
@@ -28,7 +29,7 @@ const COLUMNS: Column<ComponentRow>[] = [
 ];
 
 function componentDetail(row: ComponentRow, now: number): Line[] {
-	const history = row.statusV2?.history ?? [];
+	const history = items(row.statusV2?.history);
 	return [
 		field('component', row.name),
 		field('id', row.id),
@@ -49,12 +50,13 @@ function componentDetail(row: ComponentRow, now: number): Line[] {
 
 export function ComponentsLevel({installId, installName}: {installId: string; installName: string}) {
 	const components = useComponents(installId);
+	const resource = {...components, data: components.data?.rows, partial: components.data?.missing};
 	const prefetch = usePrefetch();
 	return (
 		<ListLevel
 			noun="components"
 			titleSuffix={` of ${installName}`}
-			resource={components}
+			resource={resource}
 			columns={COLUMNS}
 			rowId={row => row.id}
 			detailTitle={row => row.name}

@@ -3,12 +3,14 @@ import type {InstallDeploy} from '../../api/resources.js';
 import {countStatuses, formatCounts} from '../../domain/install.js';
 import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
+import {items} from '../../domain/fields.js';
 
 export function deployStatusLines(deploy: InstallDeploy, now: number): Line[] {
 	const v2 = deploy.status_v2;
 	const current = v2?.status ?? deploy.status;
-	const jobs = deploy.runner_jobs ?? [];
-	const runs = deploy.action_workflow_runs ?? [];
+	const jobs = items(deploy.runner_jobs);
+	const runs = items(deploy.action_workflow_runs);
+	const history = items(v2?.history);
 	return [
 		heading('Status'),
 		field('status', current, current ?? ''),
@@ -16,9 +18,9 @@ export function deployStatusLines(deploy: InstallDeploy, now: number): Line[] {
 		field('since', v2?.created_at_ts ? `${formatTimestamp(v2.created_at_ts)} (${ago(v2.created_at_ts, now)})` : formatTimestamp(deploy.updated_at)),
 		field('deploy status', deploy.status, deploy.status ?? ''),
 		blank,
-		heading(`History (${v2?.history?.length ?? 0})`),
-		...(v2?.history?.length
-			? v2.history.map(h => text(`${formatTimestamp(h.created_at_ts)}  ${h.status ?? '?'}  ${h.status_human_description ?? ''}`, {status: h.status ?? ''}))
+		heading(`History (${history.length})`),
+		...(history.length
+			? history.map(h => text(`${formatTimestamp(h.created_at_ts)}  ${h.status ?? '?'}  ${h.status_human_description ?? ''}`, {status: h.status ?? ''}))
 			: [text('no earlier statuses', {muted: true})]),
 		blank,
 		heading(`Runner jobs (${jobs.length})`),

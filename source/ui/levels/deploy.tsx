@@ -60,7 +60,7 @@ export function DeployLevel({installId, installName, componentId, componentName}
 				deploy.refresh();
 				return true;
 			case 'open':
-				if (deploy.data?.id) dispatch({type: 'push', location: {kind: 'activity', installId, installName, deployId: deploy.data.id, componentName}});
+				if (deploy.data?.id) dispatch({type: 'push', location: {kind: 'activity', installId, installName, deployId: deploy.data.id, componentId, componentName}});
 				return true;
 			case 'copyId':
 			case 'copyLink':

@@ -4,6 +4,7 @@ import SelectInput from 'ink-select-input';
 import type {App, Install} from '../../api/resources.js';
 import {countStatuses, installLocation, installRegion, installStatus} from '../../domain/install.js';
 import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
+import {describeError} from '../../api/errors.js';
 import {useAppNames, useApps, useInstalls, usePrefetch} from '../../state/data.js';
 import {useDebounced} from '../use-debounced.js';
 import {statusRank, type Column} from '../columns.js';
@@ -88,7 +89,7 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 		<ListLevel
 			noun="installs"
 			titleSuffix={appName ? ` of ${appName}` : ''}
-			resource={installs}
+			resource={{...installs, partial: apps.error && !apps.data ? `app names: ${describeError(apps.error)}` : undefined}}
 			columns={columns}
 			rowId={installId}
 			detailTitle={install => install.name ?? 'Install'}

@@ -228,6 +228,7 @@ function StatusLine({state, following, atEnd, search, matches, message, theme, w
 					: '⏸ paused (f resumes)';
 	const parts = [
 		phase,
+		state.fillingFromStart ? 'this server is older: the view fills from the start of the stream' : undefined,
 		state.buffer.dropped > 0 ? `${state.buffer.dropped.toLocaleString('en-US')} older lines dropped from memory (keeps ${state.buffer.capacity.toLocaleString('en-US')})` : undefined,
 		state.hasOlder ? (state.loadingOlder ? 'loading older lines…' : 'older lines above') : undefined,
 		search ? `search "${search}": ${matches} ${matches === 1 ? 'match' : 'matches'}` : undefined,

@@ -8,6 +8,7 @@ import type {Column} from '../columns.js';
 import {text} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
 import {logsOfRun, runDetail, runTarget, viewValue} from './activity.js';
+import {items} from '../../domain/fields.js';
 
 interface WorkflowRow {
 	id: string;
@@ -16,10 +17,10 @@ interface WorkflowRow {
 }
 
 export function workflowRows(workflows: InstallActionWorkflow[]): WorkflowRow[] {
-	return workflows.map(workflow => ({
+	return items(workflows).map(workflow => ({
 		id: workflow.id ?? workflow.action_workflow_id ?? '',
 		name: workflow.action_workflow?.name || workflow.action_workflow_id || workflow.id || 'workflow',
-		run: [...(workflow.runs ?? [])].sort((a, b) => String(b.created_at ?? '').localeCompare(String(a.created_at ?? '')))[0],
+		run: items<ActionWorkflowRun>(workflow.runs).sort((a, b) => String(b.created_at ?? '').localeCompare(String(a.created_at ?? '')))[0],
 	}));
 }
 

@@ -1,0 +1,3 @@
+import {fuzzLevels, LEVELS} from '../helpers/fuzz-levels.js';
+
+fuzzLevels(LEVELS.slice(5), 'off-contract');

@@ -1,0 +1,216 @@
+// The client against both servers the demo plays, over real HTTP: today's (routes outside the
+// contract, the summary removed, the plan as text) and August 2025's (paging only on request,
+// `order` ignored on logs).
+import type {IncomingMessage} from 'node:http';
+import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
+import {MockAgent} from 'undici';
+import {NuonClient} from '../../source/api/client.js';
+import * as api from '../../source/api/resources.js';
+import {appendNewer, emptyBuffer} from '../../source/domain/logs.js';
+import {outcome, snapshotOf} from '../../source/domain/rollout.js';
+import {phaseOf, statusView} from '../../source/domain/status.js';
+import type {DemoApi} from '../../source/demo/api-mode.js';
+import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {fetchComponents} from '../../source/state/data.js';
+import {LogTail} from '../../source/state/log-tail.js';
+
+const servers = {} as Record<DemoApi, {demo: DemoServer; seen: IncomingMessage[]}>;
+
+beforeAll(async () => {
+	for (const mode of ['today', '2025-08'] as const) {
+		const seen: IncomingMessage[] = [];
+		const demo = await startDemoServer({api: mode, installCount: 150, intercept: request => (seen.push(request), false)});
+		demo.scenario.setClock(400);
+		servers[mode] = {demo, seen};
+	}
+});
+afterAll(async () => {
+	for (const {demo} of Object.values(servers)) await demo.close();
+});
+afterEach(() => {
+	for (const server of Object.values(servers)) server.seen.length = 0;
+});
+
+const clientOf = (mode: DemoApi) => new NuonClient({baseUrl: servers[mode].demo.url, token: 't', orgId: servers[mode].demo.scenario.orgId, backoffMs: 10, timeoutMs: 2000});
+const paths = (mode: DemoApi) => servers[mode].seen.map(request => new URL(request.url!, 'http://x').pathname);
+
+/** An install component with a finished deploy, its deploy, and that deploy's plan job. */
+async function deployWithPlan(client: NuonClient, mode: DemoApi) {
+	const install = servers[mode].demo.scenario.installs[0]!;
+	const ic = install.components.find(c => c.component.type === 'terraform_module' && c.rollout)!;
+	const deploy = await api.getLatestDeploy(client, install.id, ic.component.id);
+	const job = deploy.runner_jobs!.find(j => j.operation === 'create-apply-plan')!;
+	return {install, ic, deploy, job};
+}
+
+describe.each(['today', '2025-08'] as const)('against the %s server', mode => {
+	it('pages every list (x-nuon-pagination-enabled is always sent)', async () => {
+		const client = clientOf(mode);
+		const all = await api.listAll(client, '/v1/installs');
+		expect(all).toHaveLength(150);
+		expect(servers[mode].seen).toHaveLength(2);
+		expect(servers[mode].seen.every(request => request.headers['x-nuon-pagination-enabled'] === 'true')).toBe(true);
+		await client.close();
+	});
+
+	it('lists components with their status from the components list, the summary an extra at most', async () => {
+		const client = clientOf(mode);
+		const install = servers[mode].demo.scenario.installs[3]!;
+		const first = await fetchComponents(client, install.id);
+		expect(first.missing).toBeUndefined();
+		expect(first.rows.length).toBe(install.components.length);
+		expect(first.rows.some(row => row.deployStatus === 'error')).toBe(true);
+		expect(first.rows.find(row => row.dependencies.length > 0)?.dependencies[0]).toMatch(/^[a-z-]+$/); // names, not ids
+		await fetchComponents(client, install.id);
+		const summaries = paths(mode).filter(path => path.endsWith('/components/summary')).length;
+		// Today the removed route is asked for once, and never again after its 404.
+		expect(summaries).toBe(mode === 'today' ? 1 : 2);
+		await client.close();
+	});
+
+	it('reads the plan, whether it comes as text (today) or as a JSON string (the contract)', async () => {
+		const client = clientOf(mode);
+		const {job} = await deployWithPlan(client, mode);
+		const plan = await api.getPlan(client, job.id!);
+		expect(typeof plan).toBe('string');
+		expect(JSON.parse(plan)).toHaveProperty('resource_changes');
+		await client.close();
+	});
+
+	it('uses today’s routes where the server has them, the contract’s where it does not, and remembers', async () => {
+		const setup = clientOf(mode);
+		const {install, ic, deploy} = await deployWithPlan(setup, mode);
+		const run = (await api.listLatestRuns(setup, install.id)).find(workflow => workflow.runs?.length)!.runs![0]!;
+		await setup.close();
+		servers[mode].seen.length = 0;
+		const client = clientOf(mode);
+		for (let round = 0; round < 2; round++) {
+			expect((await api.getDeploy(client, install.id, deploy.id!, ic.component.id)).id).toBe(deploy.id);
+			expect((await api.getActionRun(client, install.id, run.id!)).id).toBe(run.id);
+			expect((await api.listLatestRuns(client, install.id)).length).toBeGreaterThan(0);
+		}
+		const learnt = Object.fromEntries(api.learntRoutes(client));
+		const expected = mode === 'today' ? 'current' : 'legacy';
+		expect(learnt).toMatchObject({deploy: expected, 'action-run': expected, 'latest-runs': expected});
+		const tried = paths(mode);
+		const todays = tried.filter(path => /\/actions\/|\/components\/[^/]+\/deploys\/(?!latest)/.test(path));
+		// Today's routes: every request. Before: each tried once, then never again.
+		expect(todays).toHaveLength(mode === 'today' ? 6 : 3);
+		await client.close();
+	});
+});
+
+describe('paging on an older server that ignores limit', () => {
+	it('takes an answer with more items than the limit as the whole list', async () => {
+		const agent = new MockAgent();
+		agent.disableNetConnect();
+		const items = Array.from({length: 250}, (_, index) => ({id: `inl${index}`, name: `install-${index}`}));
+		let requests = 0;
+		agent
+			.get('http://old.invalid')
+			.intercept({path: () => true, method: 'GET'})
+			.reply(() => {
+				requests++;
+				return {statusCode: 200, data: JSON.stringify(items), responseOptions: {headers: {'content-type': 'application/json', 'x-nuon-page-next': 'true'}}};
+			})
+			.persist();
+		const client = new NuonClient({baseUrl: 'http://old.invalid', token: 't', orgId: 'o', dispatcher: agent});
+		expect(await api.listAll(client, '/v1/installs')).toHaveLength(250);
+		expect(requests).toBe(1);
+		const page = await api.listInstallsPage(client, 0);
+		expect(page.hasNext).toBe(false);
+		await agent.close();
+	});
+});
+
+describe('logs on both servers', () => {
+	/** A plan job's stream: over 250 records, closed at scenario second 400. */
+	const planStream = (mode: DemoApi) => {
+		const ic = servers[mode].demo.scenario.installs[0]!.components.find(c => c.component.type === 'terraform_module' && c.rollout)!;
+		return `lgj${ic.rollout!.id.slice(3, 24)}1`;
+	};
+
+	it('today: opens at the newest records', async () => {
+		const client = clientOf('today');
+		const tail = new LogTail(client, planStream('today'));
+		tail.start();
+		await vi.waitFor(() => expect(tail.state.phase).toBe('closed'));
+		const all = servers.today.demo.scenario.logRecords(planStream('today'), servers.today.demo.scenario.clock())!;
+		expect(tail.state.buffer.lines.at(-1)!.id).toBe(all.at(-1)!.record.id);
+		expect(tail.state.hasOlder).toBe(true);
+		expect(tail.state.fillingFromStart).toBe(false);
+		tail.stop();
+		await client.close();
+	});
+
+	it('2025-08 (order ignored): reads from the start to the end, says so while it fills, every record once', async () => {
+		const client = clientOf('2025-08');
+		const stream = planStream('2025-08');
+		const tail = new LogTail(client, stream);
+		const said: boolean[] = [];
+		tail.subscribe(() => said.push(tail.state.fillingFromStart));
+		tail.start();
+		await vi.waitFor(() => expect(tail.state.phase === 'closed' && !tail.state.fillingFromStart).toBe(true));
+		const all = servers['2025-08'].demo.scenario.logRecords(stream, servers['2025-08'].demo.scenario.clock())!;
+		expect(all.length).toBeGreaterThan(250);
+		expect(tail.state.buffer.lines.map(line => line.id)).toEqual(all.map(r => r.record.id));
+		expect(tail.state.hasOlder).toBe(false);
+		expect(said).toContain(true);
+		tail.stop();
+		await client.close();
+	});
+
+	it('keeps a record whose timestamp is not RFC 3339, without a time, where it arrived', () => {
+		const buffer = appendNewer(emptyBuffer(), [
+			{id: 'a', timestamp: '2026-11-28T21:00:01Z', body: 'first'},
+			{id: 'b', timestamp: '28/11/2026 21:00:02', body: 'odd time'},
+			{id: 'c', body: 'no time at all'},
+			{id: 'd', timestamp: '2026-11-28T21:00:03Z', body: 'last'},
+		]);
+		expect(buffer.lines.map(line => line.id)).toEqual(['a', 'b', 'c', 'd']);
+		expect(buffer.lines[1]!.timestamp).toBe('');
+		expect(appendNewer(buffer, [{id: 'b', timestamp: 'later', body: 'odd time'}])).toBe(buffer);
+	});
+});
+
+describe('status words today’s server sends', () => {
+	it('has each in the one table, with its dashboard group', () => {
+		expect(['access_error', 'delete_failed'].map(phaseOf)).toEqual(['failure', 'failure']);
+		expect(['deleted', 'empty'].map(phaseOf)).toEqual(['neutral', 'neutral']);
+		expect(['deleting', 'deprovisioning', 'reprovisioning', 'checking-plan', 'awaiting-install-stack-run'].map(phaseOf)).toEqual(Array(5).fill('progress'));
+	});
+
+	it('shows a word it does not know as it is, and a value that is not a word without failing', () => {
+		expect(statusView('frobnicating')).toEqual({phase: 'unknown', glyph: '?', label: 'frobnicating'});
+		expect(statusView({status: 'active'})).toMatchObject({phase: 'unknown', label: 'unreadable'});
+	});
+
+	it('does not take an unknown word as done, nor as failed', () => {
+		const install = (statuses: Record<string, string>) => ({id: 'inl1', component_statuses: statuses});
+		expect(outcome(snapshotOf([install({a: 'active', b: 'frobnicating'})]))).toBe('in-progress');
+		expect(outcome(snapshotOf([install({a: 'active', b: 'deleted'})]))).toBe('succeeded');
+	});
+});
+
+describe('watch --until-done and a status word it does not know', () => {
+	it('reports the word once and keeps waiting until --timeout', async () => {
+		const agent = new MockAgent();
+		agent.disableNetConnect();
+		const installs = [{id: 'inl1', name: 'prod-eu', app_id: 'app1', component_statuses: {cmp1: 'active', cmp2: 'frobnicating'}}];
+		const answers: Record<string, unknown> = {'/v1/installs': installs, '/v1/apps/app1/components': [{id: 'cmp1', name: 'api'}, {id: 'cmp2', name: 'worker'}]};
+		agent
+			.get('http://watch.invalid')
+			.intercept({path: () => true, method: 'GET'})
+			.reply(options => ({statusCode: 200, data: JSON.stringify(answers[new URL(options.path, 'http://x').pathname] ?? []), responseOptions: {headers: {'content-type': 'application/json'}}}))
+			.persist();
+		const client = new NuonClient({baseUrl: 'http://watch.invalid', token: 't', orgId: 'o', dispatcher: agent});
+		const lines: string[] = [];
+		const {watchRollout, WATCH_EXIT} = await import('../../source/watch/until-done.js');
+		const code = await watchRollout({client, scope: {}, untilDone: true, timeoutMs: 300, output: 'text', write: line => lines.push(line), writeError: () => {}, settings: {fastMs: 20, slowMs: 20, maxBackoffMs: 100}});
+		expect(code).toBe(WATCH_EXIT.timeout);
+		expect(lines.filter(line => line.includes('"frobnicating", which nuon-tui does not know'))).toHaveLength(1);
+		expect(lines.at(-1)).toMatch(/timed out before the rollout finished/);
+		expect(lines.at(-1)).not.toMatch(/failed:/);
+		await agent.close();
+	});
+});
