@@ -52,6 +52,33 @@ describe('nuon-tui --demo in a real terminal', () => {
 		expect(session.raw()).toContain('\u001B[?1049l');
 	});
 
+	it.each(['today', '2025-08'])('against the %s server: installs → components → deploy → jobs → plan, and the logs to their end', async api => {
+		// An install outside the rollout, whose first component is a Terraform module: its deploy has a plan.
+		const scenario = new Scenario({startedAt: 0});
+		const install = scenario.installs.find(i => !i.components.some(ic => ic.rollout) && i.components[0]!.component.type === 'terraform_module')!;
+		const component = install.components[0]!.component.name;
+		session = startPty(['--demo', '--demo-api', api, '--install', install.name]);
+		await session.waitFor(`Components of ${install.name} (${install.components.length})`);
+		await session.waitFor(`› ${component}`);
+		if (api === '2025-08') expect(session.text()).toContain('DEMO  playing the 2025-08 server');
+		expect(session.text()).not.toMatch(/Could not load|not shown/);
+		session.write('\r');
+		await session.waitFor(/Runner jobs \(\d\)/, 15_000);
+		session.write('\r');
+		await session.waitFor(`Jobs & runs of ${component}`);
+		await session.waitFor('› deploy/apply-plan');
+		session.write('j');
+		await session.waitFor('› deploy/create-apply-plan');
+		session.write('P');
+		await session.waitFor('resource_changes: [');
+		session.write('\u001B');
+		await session.waitFor('› deploy/create-apply-plan');
+		session.write('L');
+		await session.waitFor(screen => screen.includes('stream closed') && screen.includes('plan saved') && !screen.includes('this server is older'), 15_000);
+		session.write('q');
+		expect((await session.exited).exitCode).toBe(0);
+	});
+
 	it('exits with a clear one-line message and code 2 when settings are missing', async () => {
 		session = startPty([], {env: {NUON_CONFIG_FILE: '/nonexistent/nuon', NUON_API_TOKEN: '', NUON_ORG_ID: ''}});
 		const {exitCode} = await session.exited;
