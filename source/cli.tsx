@@ -81,7 +81,7 @@ async function explore(command: ExploreCommand): Promise<number> {
 		const {runExplorer} = await importWithoutFetch(() => import('./ui/run-explorer.js'));
 		// A fast API's answers make the first frame; a slow one's frame says "loading" meanwhile.
 		await Promise.race([firstScreen.settled, sleep(FIRST_FRAME_WAIT_MS)]);
-		const target = {isDemo: command.demo, orgId: connection.orgId, apiUrl: connection.apiUrl, installId: connection.installId, start, fallback: {...firstScreen.fallback}};
+		const target = {isDemo: command.demo, orgId: connection.orgId, apiUrl: connection.apiUrl, installId: connection.installId, start, firstScreen: [...firstScreen.answers]};
 		return await runExplorer(command, preferences, client, target, instance => {
 			activeInk = instance;
 		});

@@ -3,6 +3,7 @@
 import {Agent, request, type Dispatcher} from 'undici';
 import {sanitize, sanitizeDeep} from '../domain/sanitize.js';
 import {NuonApiError, shortMessage} from './errors.js';
+import {backoff} from '../domain/backoff.js';
 
 export interface ClientOptions {
 	baseUrl: string;
@@ -162,8 +163,7 @@ export class NuonClient {
 			// The wait itself happens at the top of get(), shared by every request.
 			return error.retryAfterMs <= this.#options.maxRetryAfterMs ? 0 : undefined;
 		}
-		const ceiling = this.#options.backoffMs * 2 ** attempt;
-		return ceiling / 2 + Math.random() * (ceiling / 2);
+		return backoff(this.#options.backoffMs, attempt);
 	}
 
 	async #once<T>(path: string, {query, headers, signal, raw, as = 'json'}: GetOptions): Promise<Response<T>> {

@@ -20,7 +20,6 @@ export type ActionWorkflowRunStep = Schemas['app.InstallActionWorkflowRunStep'];
 export type LogStream = Schemas['app.LogStream'];
 export type LogRecord = Schemas['app.OtelLogRecord'];
 export type CliConfig = Schemas['service.CLIConfig'];
-export type ErrorBody = Schemas['stderr.ErrResponse'];
 
 /** The API's largest page. */
 export const PAGE_LIMIT = 100;

@@ -1,6 +1,6 @@
 // Pure readings of an install object that the levels and tests share.
 import type {Install} from '../api/resources.js';
-import {phaseOf, type Phase} from './status.js';
+import {phaseOf, phaseRank, type Phase} from './status.js';
 
 /** Where an install runs: AWS region, Azure location, or the GCP region from its inputs. */
 export function installRegion(install: Install): string | undefined {
@@ -28,15 +28,16 @@ export interface StatusCount {
 	phase: Phase;
 }
 
-const PHASE_ORDER: Phase[] = ['failure', 'progress', 'warning', 'unknown', 'neutral', 'success'];
-
-/** Counts of each status, the ones needing attention first: "1 error · 2 executing · 3 active". */
-export function countStatuses(statuses: Array<string | undefined | null>): StatusCount[] {
+/**
+ * Counts of each status, the ones needing attention first: "1 error · 2 executing · 3 active". The
+ * order depends on the words only, never on the counts, so a refreshed line does not reshuffle.
+ */
+export function countStatuses(statuses: Iterable<string | undefined | null>): StatusCount[] {
 	const counts = new Map<string, number>();
 	for (const status of statuses) counts.set(status || 'unknown', (counts.get(status || 'unknown') ?? 0) + 1);
 	return [...counts]
 		.map(([status, count]) => ({status, count, phase: phaseOf(status)}))
-		.sort((a, b) => PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase) || a.status.localeCompare(b.status));
+		.sort((a, b) => phaseRank(a.status) - phaseRank(b.status) || a.status.localeCompare(b.status));
 }
 
 export function formatCounts(counts: StatusCount[]): string {

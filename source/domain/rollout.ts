@@ -1,6 +1,7 @@
 // A rollout across installs, as pure functions: the board's cells, counts, the transitions between
 // two snapshots, and whether (and how) the watched deploys have finished.
 import type {Install} from '../api/resources.js';
+import {countStatuses, type StatusCount} from './install.js';
 import {phaseOf} from './status.js';
 
 /** The latest deploy status of each component of each install: installId → componentId → status. */
@@ -43,13 +44,8 @@ export function transitions(previous: Snapshot, next: Snapshot, at: number): Tra
 	return changes;
 }
 
-/** "12 active · 3 executing · 1 error", most urgent first. */
-export function rolloutCounts(snapshot: Snapshot): Array<{status: string; count: number}> {
-	const counts = new Map<string, number>();
-	for (const cells of snapshot.values()) for (const status of cells.values()) counts.set(status, (counts.get(status) ?? 0) + 1);
-	const rank = (status: string) => ['failure', 'progress', 'warning', 'unknown', 'neutral', 'success'].indexOf(phaseOf(status));
-	return [...counts].map(([status, count]) => ({status, count})).sort((a, b) => rank(a.status) - rank(b.status) || b.count - a.count);
-}
+/** "1 error · 3 executing · 12 active", most urgent first, in an order that does not move with the counts. */
+export const rolloutCounts = (snapshot: Snapshot): StatusCount[] => countStatuses([...snapshot.values()].flatMap(cells => [...cells.values()]));
 
 export function anyInProgress(snapshot: Snapshot): boolean {
 	for (const cells of snapshot.values()) for (const status of cells.values()) if (phaseOf(status) === 'progress') return true;

@@ -19,6 +19,15 @@ const PHASE_OF = new Map<string, Phase>(
 	Object.entries(PHASES).flatMap(([phase, words]) => words.map(word => [word, phase as Phase])),
 );
 
+/**
+ * The one order of phases, the ones that need a person first: lists sorted by status, the counts
+ * of a rollout or an install, the board.
+ */
+export const PHASE_ORDER: readonly Phase[] = ['failure', 'warning', 'progress', 'unknown', 'neutral', 'success'];
+
+/** Where a status sorts in PHASE_ORDER. */
+export const phaseRank = (status: unknown): number => PHASE_ORDER.indexOf(phaseOf(status));
+
 export const GLYPHS: Record<Phase, string> = {
 	success: '✓',
 	failure: '✗',
@@ -46,6 +55,11 @@ export function statusView(status: unknown): StatusView {
 	const label = typeof status === 'string' ? status || 'none' : status === undefined || status === null ? 'none' : 'unreadable';
 	return {phase, glyph: GLYPHS[phase], label};
 }
+
+const SEVERITY_PHASES: Record<string, Phase> = {ERROR: 'failure', FATAL: 'failure', WARN: 'warning', WARNING: 'warning', INFO: 'success', DEBUG: 'neutral', TRACE: 'neutral'};
+
+/** A log record's severity as a phase, for its colour. */
+export const severityPhase = (severity: string): Phase => SEVERITY_PHASES[severity.toUpperCase()] ?? 'unknown';
 
 /** True while a status can still change by itself (worth polling for). */
 export function isInProgress(status: unknown): boolean {

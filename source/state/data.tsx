@@ -2,13 +2,15 @@
 // level on top of the navigation stack is mounted. Failed refreshes keep the last good data.
 import React, {createContext, useCallback, useContext, useState, type ReactNode} from 'react';
 import useSWR, {SWRConfig, unstable_serialize, useSWRConfig, type SWRConfiguration, type Key} from 'swr';
-import useSWRInfinite from 'swr/infinite';
+import useSWRInfinite, {unstable_serialize as serializePages} from 'swr/infinite';
+import type {FirstAnswer} from './first-screen.js';
 import type {NuonClient} from '../api/client.js';
 import {RawDataContext} from './raw-data.js';
-import {describeError, isRetryable, NuonApiError} from '../api/errors.js';
-import * as field from '../domain/fields.js';
+import {isRetryable, NuonApiError} from '../api/errors.js';
+import {fetchComponents, orNull, type Components} from './fetchers.js';
 import * as api from '../api/resources.js';
 import {APPS_KEY, CLI_CONFIG_KEY, componentsKey, inOrg, installsKey, latestDeployKey, listInOrg, pageKeys} from './keys.js';
+import {backoff} from '../domain/backoff.js';
 
 const ClientContext = createContext<NuonClient | undefined>(undefined);
 
@@ -22,14 +24,12 @@ export function useClient(): NuonClient {
 export function errorRetryDelay(error: unknown, retryCount: number, refreshMs: number): number | undefined {
 	if (!isRetryable(error)) return undefined;
 	if (error instanceof NuonApiError && error.retryAfterMs !== undefined) return error.retryAfterMs;
-	const base = Math.min(refreshMs * 2 ** Math.max(0, retryCount - 1), 60_000);
-	return base / 2 + (Math.random() * base) / 2;
+	return backoff(refreshMs, retryCount - 1, 60_000);
 }
 
 export function swrOptions(refreshMs: number): SWRConfiguration {
 	return {
 		provider: () => new Map(),
-		refreshInterval: refreshMs,
 		dedupingInterval: Math.min(2000, refreshMs / 2),
 		revalidateOnFocus: false,
 		revalidateOnReconnect: false,
@@ -41,11 +41,12 @@ export function swrOptions(refreshMs: number): SWRConfiguration {
 	};
 }
 
-/** `fallback`: data the first screen shows before its own requests answer (see first-screen.ts). */
-export function DataProvider({client, refreshMs, fallback, children}: {client: NuonClient; refreshMs: number; fallback?: Record<string, unknown>; children: ReactNode}) {
+/** `firstScreen`: data the first screen shows before its own requests answer (see first-screen.ts). */
+export function DataProvider({client, refreshMs, firstScreen = [], children}: {client: NuonClient; refreshMs: number; firstScreen?: readonly FirstAnswer[]; children: ReactNode}) {
+	const fallback = Object.fromEntries(firstScreen.map(answer => [answer.paged ? serializePages(pageKeys(answer.key as string)) : unstable_serialize(answer.key as Key), answer.data]));
 	return (
 		<ClientContext.Provider value={client}>
-			<SWRConfig value={{...swrOptions(refreshMs), fallback: fallback ?? {}}}>{children}</SWRConfig>
+			<SWRConfig value={{...swrOptions(refreshMs), fallback}}>{children}</SWRConfig>
 		</ClientContext.Provider>
 	);
 }
@@ -131,64 +132,7 @@ export function useApps(): Resource<api.App[]> {
 	return useResource(APPS_KEY, () => api.listApps(client), {refreshInterval: 60_000});
 }
 
-export interface ComponentRow {
-	id: string;
-	installComponentId?: string;
-	name: string;
-	type?: string;
-	deployStatus?: string;
-	deployDescription?: string;
-	statusV2?: api.CompositeStatus;
-	updatedAt?: string;
-	dependencies: string[];
-}
-
-/**
- * An install's components with their status, from the components list (`status_v2`, `status`);
- * the summaries, where the server still has them, add the latest deploy's own status and the
- * dependencies' names.
- */
-export function mergeComponents(components: api.InstallComponent[], summaries: api.InstallComponentSummary[] = []): ComponentRow[] {
-	const summaryOf = new Map(summaries.map(s => [s.component_id, s]));
-	const nameOf = new Map(components.map(ic => [ic.component_id, field.text(ic.component?.name)]));
-	return components.map(ic => {
-		const summary = summaryOf.get(ic.component_id);
-		const statusV2 = field.record(ic.status_v2) as api.CompositeStatus | undefined;
-		const id = field.text(ic.component_id) ?? field.text(ic.id) ?? '';
-		const dependencies = summary?.dependencies
-			? field.list<api.Component>(summary.dependencies).map(d => field.text(d?.name) ?? field.text(d?.id) ?? '')
-			: field.list(ic.component?.dependencies).map(dependency => nameOf.get(dependency as string) ?? field.text(dependency) ?? '');
-		return {
-			id,
-			installComponentId: field.text(ic.id),
-			name: field.text(ic.component?.name) ?? field.text(summary?.component_name) ?? (id || '(unnamed)'),
-			type: field.text(ic.component?.type),
-			deployStatus: field.text(summary?.deploy_status) || field.text(statusV2?.status) || field.text(ic.status) || undefined,
-			deployDescription: field.text(summary?.deploy_status_description) || field.text(statusV2?.status_human_description) || field.text(ic.status_description) || undefined,
-			statusV2,
-			updatedAt: field.text(ic.updated_at),
-			dependencies: dependencies.filter(Boolean),
-		};
-	});
-}
-
-/** An install's components, and a line saying what could not be added to them (the summaries). */
-export interface Components {
-	rows: ComponentRow[];
-	missing?: string;
-}
-
-export async function fetchComponents(client: NuonClient, installId: string): Promise<Components> {
-	const [components, summaries] = await Promise.all([
-		api.listInstallComponents(client, installId),
-		api.listInstallComponentSummaries(client, installId).then(
-			found => ({found}),
-			(error: unknown) => ({error}),
-		),
-	]);
-	if ('error' in summaries) return {rows: mergeComponents(components), missing: `component summaries: ${describeError(summaries.error)}`};
-	return {rows: mergeComponents(components, summaries.found)};
-}
+export type {ComponentRow, Components} from './fetchers.js';
 
 export function useComponents(installId: string): Resource<Components> {
 	const client = useClient();
@@ -222,18 +166,6 @@ export function usePrefetch(): {components: (installId: string) => void; latestD
 export function useLatestDeploy(installId: string, componentId: string): Resource<api.InstallDeploy | null> {
 	const client = useClient();
 	return useResource(latestDeployKey(installId, componentId), orNull(() => api.getLatestDeploy(client, installId, componentId)));
-}
-
-/** A fetcher for which the API's 404 means "nothing there", not an error. */
-export function orNull<T>(fetch: () => Promise<T>): () => Promise<T | null> {
-	return async () => {
-		try {
-			return await fetch();
-		} catch (error) {
-			if (error instanceof NuonApiError && error.isNotFound) return null;
-			throw error;
-		}
-	};
 }
 
 export function useDeploy(installId: string, deployId: string, componentId?: string): Resource<api.InstallDeploy> {

@@ -6,6 +6,7 @@ import {NuonApiError} from '../api/errors.js';
 import {getLogStream, getLogsPage, type LogRecord} from '../api/resources.js';
 import {text} from '../domain/fields.js';
 import {appendNewer, emptyBuffer, prependOlder, timestampToNanos, type LogBuffer} from '../domain/logs.js';
+import {backoff} from '../domain/backoff.js';
 
 export type TailPhase = 'loading' | 'following' | 'paused' | 'closed';
 
@@ -191,8 +192,7 @@ export class LogTail {
 			if ((phase === 'paused' || phase === 'closed') && !this.#catchingUp) return;
 			if (error instanceof NuonApiError && (error.isUnauthorized || error.status === 403 || error.isNotFound)) return;
 			const retryAfter = error instanceof NuonApiError ? error.retryAfterMs : undefined;
-			const backoff = Math.min(this.#pollMs * 2 ** (this.#failures - 1), 60_000);
-			this.#schedule(retryAfter ?? backoff / 2 + (Math.random() * backoff) / 2);
+			this.#schedule(retryAfter ?? backoff(this.#pollMs, this.#failures - 1, 60_000));
 			return;
 		}
 		if (this.#catchingUp) this.#schedule(0);

@@ -1,6 +1,8 @@
 // When to poll next in watch mode: fast while anything watched is in progress, slow once all is
-// settled, backing off on errors (with jitter, up to a minute), never while paused. A Retry-After
+// settled, backing off on errors (with jitter, up to a minute). A Retry-After
 // from the API wins.
+import {backoff} from '../domain/backoff.js';
+
 export interface PollSettings {
 	fastMs: number;
 	slowMs: number;
@@ -18,10 +20,7 @@ export function nextPollDelay(
 	random: () => number = Math.random,
 ): number {
 	if (retryAfterMs !== undefined) return retryAfterMs;
-	if (failures > 0) {
-		const ceiling = Math.min(settings.fastMs * 2 ** (failures - 1), settings.maxBackoffMs);
-		return ceiling / 2 + random() * (ceiling / 2);
-	}
+	if (failures > 0) return backoff(settings.fastMs, failures - 1, settings.maxBackoffMs, random);
 	return busy ? settings.fastMs : settings.slowMs;
 }
 
@@ -34,7 +33,6 @@ export class Poller {
 	#running = false;
 	#stopped = false;
 	#failures = 0;
-	#paused = false;
 	readonly #poll: () => Promise<boolean>;
 	readonly #settings: PollSettings;
 	readonly #onError: (error: unknown) => void;
@@ -54,14 +52,8 @@ export class Poller {
 		clearTimeout(this.#timer);
 	}
 
-	setPaused(paused: boolean): void {
-		this.#paused = paused;
-		clearTimeout(this.#timer);
-		if (!paused) void this.#tick();
-	}
-
 	async #tick(): Promise<void> {
-		if (this.#running || this.#stopped || this.#paused) return;
+		if (this.#running || this.#stopped) return;
 		this.#running = true;
 		let busy = true;
 		let retryAfterMs: number | undefined;
@@ -75,7 +67,7 @@ export class Poller {
 		} finally {
 			this.#running = false;
 		}
-		if (this.#stopped || this.#paused) return;
+		if (this.#stopped) return;
 		const delay = nextPollDelay({busy, failures: this.#failures, retryAfterMs}, this.#settings);
 		this.#timer = setTimeout(() => void this.#tick(), delay);
 	}

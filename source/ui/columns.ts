@@ -1,5 +1,5 @@
 // Table columns as data, and fitting them into the width a pane has.
-import {phaseOf} from '../domain/status.js';
+import {phaseRank} from '../domain/status.js';
 
 export interface Column<Row> {
 	header: string;
@@ -36,9 +36,7 @@ export const cellStatus = <Row>(column: Column<Row>, row: Row): unknown => guard
 const sortKey = <Row>(column: Column<Row>, row: Row): string | number => guarded(() => column.sort?.(row) ?? '', '');
 
 /** Sorting by a status puts the ones that need attention first. */
-export function statusRank(status: unknown): number {
-	return ['failure', 'warning', 'progress', 'unknown', 'neutral', 'success'].indexOf(phaseOf(status));
-}
+export const statusRank = phaseRank;
 
 /** Rows ordered by a column (stable; the API's order breaks ties), or as they came. */
 export function sortRows<Row>(rows: readonly Row[], column: Column<Row> | undefined, descending = false): readonly Row[] {

@@ -8,6 +8,7 @@ import type {ExploreCommand} from '../args.js';
 import {notification} from '../domain/notify.js';
 import {pollSettings, type Preferences} from '../preferences.js';
 import {DataProvider} from '../state/data.js';
+import type {FirstAnswer} from '../state/first-screen.js';
 import type {Location} from '../state/navigation.js';
 import {App} from './app.js';
 import {localeIsAscii, toAscii} from './ascii.js';
@@ -20,8 +21,8 @@ export interface ExplorerTarget {
 	apiUrl: string;
 	installId?: string;
 	start: Location[];
-	/** The first screen's data that has arrived already (SWR fallback). */
-	fallback: Record<string, unknown>;
+	/** The first screen's answers that have arrived already (the first frame shows them). */
+	firstScreen: readonly FirstAnswer[];
 }
 
 export async function runExplorer(command: ExploreCommand, preferences: Preferences, client: NuonClient, target: ExplorerTarget, onMount: (instance: Instance) => void): Promise<number> {
@@ -29,7 +30,7 @@ export async function runExplorer(command: ExploreCommand, preferences: Preferen
 	const refreshMs = (command.refreshSeconds ?? preferences.refresh ?? 5) * 1000;
 	const ascii = (command.ascii ?? preferences.ascii) || localeIsAscii(process.env);
 	const instance = render(
-		<DataProvider client={client} refreshMs={refreshMs} fallback={target.fallback}>
+		<DataProvider client={client} refreshMs={refreshMs} firstScreen={target.firstScreen}>
 			<App
 				theme={themeFor(process.env, command.theme ?? preferences.theme)}
 				orgLabel={target.isDemo ? 'demo-org' : target.orgId}

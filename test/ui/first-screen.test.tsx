@@ -32,7 +32,7 @@ async function mountAfterFirstScreen(start: Location[]) {
 	await firstScreen.settled;
 	const asked = [...requests];
 	const app = render(
-		<DataProvider client={client} refreshMs={60_000} fallback={{...firstScreen.fallback}}>
+		<DataProvider client={client} refreshMs={60_000} firstScreen={[...firstScreen.answers]}>
 			<App theme={darkTheme} orgLabel="demo-org" apiLabel="demo" isDemo size={{columns: 100, rows: 30}} refreshMs={60_000} start={start} />
 		</DataProvider>,
 	);

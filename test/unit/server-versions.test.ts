@@ -11,7 +11,7 @@ import {outcome, snapshotOf} from '../../source/domain/rollout.js';
 import {phaseOf, statusView} from '../../source/domain/status.js';
 import type {DemoApi} from '../../source/demo/api-mode.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
-import {fetchComponents} from '../../source/state/data.js';
+import {fetchComponents} from '../../source/state/fetchers.js';
 import {LogTail} from '../../source/state/log-tail.js';
 
 const servers = {} as Record<DemoApi, {demo: DemoServer; seen: IncomingMessage[]}>;

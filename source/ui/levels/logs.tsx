@@ -18,6 +18,7 @@ import {CHROME_ROWS, Frame} from '../components/Frame.js';
 import {Pane} from '../components/Pane.js';
 import type {Theme} from '../theme.js';
 import {visibleRows, type LogRow} from './log-rows.js';
+import {severityPhase} from '../../domain/status.js';
 
 const HINTS: CommandId[] = ['down', 'back', 'follow', 'search', 'next', 'wrap', 'timestamps', 'logFilter', 'save', 'help'];
 const SEVERITY_WIDTH = 5;
@@ -186,8 +187,6 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 	);
 }
 
-const SEVERITY_PHASE: Record<string, keyof Theme['phase']> = {ERROR: 'failure', FATAL: 'failure', WARN: 'warning', WARNING: 'warning', INFO: 'success', DEBUG: 'neutral', TRACE: 'neutral'};
-
 function LogRowView({row, timestamps, match, width, theme}: {row: LogRow; timestamps: boolean; match: boolean; width: number; theme: Theme}) {
 	const severity = row.line.severity.toUpperCase();
 	const gutter = match ? '»' : ' ';
@@ -198,7 +197,7 @@ function LogRowView({row, timestamps, match, width, theme}: {row: LogRow; timest
 			<Text wrap="truncate-end">
 				<Text color={match ? theme.warning : undefined} bold={match}>{gutter} </Text>
 				{time ? <Text color={theme.muted}>{time}</Text> : null}
-				<Text color={theme.phase[SEVERITY_PHASE[severity] ?? 'unknown']}>{(row.first ? severity.slice(0, SEVERITY_WIDTH) : '').padEnd(SEVERITY_WIDTH)} </Text>
+				<Text color={theme.phase[severityPhase(severity)]}>{(row.first ? severity.slice(0, SEVERITY_WIDTH) : '').padEnd(SEVERITY_WIDTH)} </Text>
 				{step ? <Text color={theme.accent}>{step}</Text> : null}
 				{row.text}
 			</Text>

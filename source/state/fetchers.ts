@@ -1,0 +1,77 @@
+// Fetchers that combine or reinterpret requests, without React: the data hooks use them, and so
+// does the first-screen warm-up, which runs before the UI (React, SWR) is loaded.
+import type {NuonClient} from '../api/client.js';
+import {describeError, NuonApiError} from '../api/errors.js';
+import * as api from '../api/resources.js';
+import * as field from '../domain/fields.js';
+
+export interface ComponentRow {
+	id: string;
+	installComponentId?: string;
+	name: string;
+	type?: string;
+	deployStatus?: string;
+	deployDescription?: string;
+	statusV2?: api.CompositeStatus;
+	updatedAt?: string;
+	dependencies: string[];
+}
+
+/**
+ * An install's components with their status, from the components list (`status_v2`, `status`);
+ * the summaries, where the server still has them, add the latest deploy's own status and the
+ * dependencies' names.
+ */
+export function mergeComponents(components: api.InstallComponent[], summaries: api.InstallComponentSummary[] = []): ComponentRow[] {
+	const summaryOf = new Map(summaries.map(s => [s.component_id, s]));
+	const nameOf = new Map(components.map(ic => [ic.component_id, field.text(ic.component?.name)]));
+	return components.map(ic => {
+		const summary = summaryOf.get(ic.component_id);
+		const statusV2 = field.record(ic.status_v2) as api.CompositeStatus | undefined;
+		const id = field.text(ic.component_id) ?? field.text(ic.id) ?? '';
+		const dependencies = summary?.dependencies
+			? field.list<api.Component>(summary.dependencies).map(d => field.text(d?.name) ?? field.text(d?.id) ?? '')
+			: field.list(ic.component?.dependencies).map(dependency => nameOf.get(dependency as string) ?? field.text(dependency) ?? '');
+		return {
+			id,
+			installComponentId: field.text(ic.id),
+			name: field.text(ic.component?.name) ?? field.text(summary?.component_name) ?? (id || '(unnamed)'),
+			type: field.text(ic.component?.type),
+			deployStatus: field.text(summary?.deploy_status) || field.text(statusV2?.status) || field.text(ic.status) || undefined,
+			deployDescription: field.text(summary?.deploy_status_description) || field.text(statusV2?.status_human_description) || field.text(ic.status_description) || undefined,
+			statusV2,
+			updatedAt: field.text(ic.updated_at),
+			dependencies: dependencies.filter(Boolean),
+		};
+	});
+}
+
+/** An install's components, and a line saying what could not be added to them (the summaries). */
+export interface Components {
+	rows: ComponentRow[];
+	missing?: string;
+}
+
+export async function fetchComponents(client: NuonClient, installId: string): Promise<Components> {
+	const [components, summaries] = await Promise.all([
+		api.listInstallComponents(client, installId),
+		api.listInstallComponentSummaries(client, installId).then(
+			found => ({found}),
+			(error: unknown) => ({error}),
+		),
+	]);
+	if ('error' in summaries) return {rows: mergeComponents(components), missing: `component summaries: ${describeError(summaries.error)}`};
+	return {rows: mergeComponents(components, summaries.found)};
+}
+
+/** A fetcher for which the API's 404 means "nothing there", not an error. */
+export function orNull<T>(fetch: () => Promise<T>): () => Promise<T | null> {
+	return async () => {
+		try {
+			return await fetch();
+		} catch (error) {
+			if (error instanceof NuonApiError && error.isNotFound) return null;
+			throw error;
+		}
+	};
+}
