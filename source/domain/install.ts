@@ -2,6 +2,9 @@
 import type {Install} from '../api/resources.js';
 import {phaseOf, phaseRank, type Phase} from './status.js';
 
+/** An install's name, or its id when the name is empty (the list dims it). */
+export const installName = (install: Install): string => (typeof install.name === 'string' && install.name) || (typeof install.id === 'string' && install.id) || '';
+
 /** Where an install runs: AWS region, Azure location, or the GCP region from its inputs. */
 export function installRegion(install: Install): string | undefined {
 	return (

@@ -7,9 +7,18 @@ export function displayWidth(text: string): number {
 	return stringWidth(text);
 }
 
-/** Cut to at most `width` columns, ending with … when cut. */
+/**
+ * Text for a one-line place (a row, a title, a breadcrumb, the header, the status line): line
+ * breaks from the server become spaces, so they can never push the rest of the screen down.
+ */
+export function oneLine(text: string): string {
+	return text.replace(/\s*[\n\r\u2028\u2029]+\s*/g, ' ');
+}
+
+/** Cut to at most `width` columns on one line, ending with … when cut. */
 export function truncate(text: string, width: number): string {
 	if (width <= 0) return '';
+	text = oneLine(text);
 	if (displayWidth(text) <= width) return text;
 	let out = '';
 	let used = 0;
@@ -53,8 +62,9 @@ export function splitByWidth(text: string, firstWidth: number, restWidth: number
 	return pieces;
 }
 
-/** Cut from the start to at most `width` columns, beginning with … when cut (keeps the end). */
+/** Cut from the start to at most `width` columns on one line, beginning with … when cut (keeps the end). */
 export function truncateStart(text: string, width: number): string {
+	text = oneLine(text);
 	if (displayWidth(text) <= width) return text;
 	const segments = [...segmenter.segment(text)].map(s => s.segment);
 	let out = '';

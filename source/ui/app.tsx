@@ -24,6 +24,7 @@ import {LogsLevel} from './levels/logs.js';
 import {DocumentLevel} from './levels/document.js';
 import {BoardLevel} from './levels/board.js';
 import {LevelBoundary} from './LevelBoundary.js';
+import {oneLine} from '../domain/text.js';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 12;
@@ -75,7 +76,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 		const timer = setTimeout(() => setFlash(undefined), FLASH_MS);
 		return () => clearTimeout(timer);
 	}, [flash]);
-	const say = (text: string) => setFlash({text, at: Date.now()});
+	const say = (text: string) => setFlash({text: oneLine(text), at: Date.now()});
 	const commandLine = useCommandLine({
 		navigation,
 		dispatch,

@@ -10,6 +10,8 @@ export interface Column<Row> {
 	priority: number;
 	align?: 'left' | 'right';
 	text: (row: Row, now: number) => string;
+	/** When true for a row, the cell is dimmed (a stand-in, such as an id for a missing name). */
+	muted?: (row: Row) => boolean;
 	/** When given, the cell is a status: glyph and colour come from it. */
 	status?: (row: Row) => string | undefined | null;
 	/** When given, `s` can sort by this column. */
@@ -62,7 +64,8 @@ export function layoutColumns<Row>(columns: readonly Column<Row>[], width: numbe
 	let used = 0;
 	for (const column of byPriority) {
 		const need = column.width + (chosen.size > 0 ? COLUMN_GAP : 0);
-		if (used + need > width) continue;
+		// A column that does not fit ends the choice: a narrower, less important one never takes its place.
+		if (used + need > width) break;
 		chosen.add(column);
 		used += need;
 	}

@@ -56,7 +56,8 @@ export function wrapLines(lines: readonly Line[], width: number, maxRows = 6): R
 		const first = line.kind === 'field' ? width - labelWidth - 1 : width;
 		const value = line.kind === 'field' ? line.value : line.text;
 		const prefix = line.status === undefined ? 0 : 2;
-		const chunks = splitByWidth(value, first - prefix, width - indent);
+		// A line break in a value starts a new row: one row of a pane is one row of the screen.
+		const chunks = value.split(/\r?\n|[\u2028\u2029]/).flatMap((part, index) => splitByWidth(part, index === 0 ? first - prefix : width - indent, width - indent));
 		if (chunks.length > maxRows) chunks.splice(maxRows - 1, Infinity, `${chunks[maxRows - 1]}…`);
 		rows.push(line.kind === 'field' ? {...line, value: chunks[0] ?? ''} : {...line, text: chunks[0] ?? ''});
 		for (const rest of chunks.slice(1)) rows.push({kind: 'continuation', text: rest, indent, status: line.status});

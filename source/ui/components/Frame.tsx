@@ -2,7 +2,7 @@ import React, {useEffect, useState, type ReactNode} from 'react';
 import {Box, Text} from 'ink';
 import {failureLine} from '../../api/errors.js';
 import {clock, formatSeconds} from '../../domain/time.js';
-import {displayWidth, truncate, truncateStart} from '../../domain/text.js';
+import {displayWidth, oneLine, truncate, truncateStart} from '../../domain/text.js';
 import {breadcrumbs} from '../../state/navigation.js';
 import {commandHint, type CommandId} from '../keys.js';
 import {COMMAND_HELP} from '../command-line.js';
@@ -38,7 +38,8 @@ function useDelayedFlag(flag: boolean, delayMs: number): boolean {
 
 /** The screen around a level: header, breadcrumbs, body, status line and key hints. */
 export function Frame({refresh, status, hints, children}: {refresh: RefreshState; status?: ReactNode; hints: CommandId[]; children: ReactNode}) {
-	const {theme, orgLabel, apiLabel, isDemo, navigation, columns, watch, commandLine} = useExplorer();
+	const {theme, orgLabel: label, apiLabel, isDemo, navigation, columns, watch, commandLine} = useExplorer();
+	const orgLabel = oneLine(label); // an org's name comes from the server (:org)
 	const busy = useDelayedFlag(refresh.isValidating, refresh.hasData ? BUSY_INDICATOR_DELAY_MS : 0);
 	const state = describeRefresh({...refresh, isValidating: busy});
 	const mode = watch.paused ? 'PAUSED · ' : watch.watching ? `WATCH ${watch.fastMs / 1000}s/${watch.slowMs / 1000}s · ` : '';

@@ -60,7 +60,11 @@ const ListRow = memo(function ListRow<Row>({row, placed, selected, focused, now,
 						</Text>
 					);
 				}
-				return <Text key={column.header}>{fit(cellText(column, row, now), width, column.align) + gap}</Text>;
+				return (
+					<Text key={column.header} dimColor={column.muted?.(row)}>
+						{fit(cellText(column, row, now), width, column.align) + gap}
+					</Text>
+				);
 			})}
 		</Text>
 	);

@@ -14,6 +14,7 @@ import {useExplorer, useLevelKeys} from '../context.js';
 import type {CommandId} from '../keys.js';
 import {CHROME_ROWS, Frame} from '../components/Frame.js';
 import {Pane} from '../components/Pane.js';
+import {installName} from '../../domain/install.js';
 
 const HINTS: CommandId[] = ['down', 'open', 'back', 'watch', 'pause', 'refresh', 'help', 'quit'];
 const NAME_WIDTH = 20;
@@ -154,7 +155,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 				const install = selectedItem?.kind === 'install' ? selectedItem.install : undefined;
 				const target = selectedItem?.columns[columnIndex];
 				if (install?.id && target) {
-					dispatch({type: 'push', location: {kind: 'deploy', installId: install.id, installName: install.name ?? install.id, componentId: target.id, componentName: target.name}});
+					dispatch({type: 'push', location: {kind: 'deploy', installId: install.id, installName: installName(install), componentId: target.id, componentName: target.name}});
 				}
 				return true;
 			}
@@ -247,7 +248,7 @@ const BoardRow = React.memo(function BoardRow({install, columns, selected, selec
 	return (
 		<Text>
 			<Text bold={selected} inverse={selected}>
-				{fit(`${selected ? '›' : ' '} ${install.name ?? install.id}`, NAME_WIDTH)}
+				{fit(`${selected ? '›' : ' '} ${installName(install)}`, NAME_WIDTH)}
 			</Text>{' '}
 			{columns.map((column, index) => {
 				const status = install.component_statuses?.[column.id];

@@ -2,7 +2,7 @@ import React, {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import type {App, Install} from '../../api/resources.js';
-import {countStatuses, installLocation, installRegion, installStatus} from '../../domain/install.js';
+import {countStatuses, installLocation, installName, installRegion, installStatus} from '../../domain/install.js';
 import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
 import {describeError} from '../../api/errors.js';
 import {useAppNames, useApps, useInstalls, usePrefetch} from '../../state/data.js';
@@ -14,7 +14,7 @@ import {ListLevel} from '../ListLevel.js';
 
 function installColumns(appNames: Map<string, string>): Column<Install>[] {
 	return [
-		{header: 'NAME', width: 14, grow: true, priority: 1, text: i => i.name ?? i.id ?? '', sort: i => (i.name ?? '').toLowerCase()},
+		{header: 'NAME', width: 12, grow: true, priority: 1, text: installName, muted: i => !i.name, sort: i => installName(i).toLowerCase()},
 		{header: 'STATUS', width: 13, priority: 2, text: i => installStatus(i) ?? '', status: installStatus, sort: i => statusRank(installStatus(i))},
 		{header: 'UPDATED', width: 8, priority: 3, align: 'right', text: (i, now) => ago(i.updated_at, now), sort: i => -(parseTime(i.updated_at) ?? 0)},
 		{header: 'CLOUD/REGION', width: 18, priority: 4, text: installLocation},
@@ -92,16 +92,16 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 			resource={{...installs, partial: apps.error && !apps.data ? `app names: ${describeError(apps.error)}` : undefined}}
 			columns={columns}
 			rowId={installId}
-			detailTitle={install => install.name ?? 'Install'}
+			detailTitle={install => installName(install) || 'Install'}
 			detail={detail}
-			open={install => (install.id ? {kind: 'components', installId: install.id, installName: install.name ?? install.id} : undefined)}
+			open={install => (install.id ? {kind: 'components', installId: install.id, installName: installName(install)} : undefined)}
 			emptyText={appName ? `${appName} has no installs.` : 'This org has no installs yet.'}
 			overlay={menu}
 			extraHints={['apps']}
 			prefetch={install => install.id && prefetch.components(install.id)}
 			onFilterChange={setFilter}
-			identify={install => ({id: install.id, target: {installId: install.id}, label: `install ${install.name ?? install.id}`})}
-			actions={{actions: install => (install.id ? {kind: 'runs', installId: install.id, installName: install.name ?? install.id} : undefined)}}
+			identify={install => ({id: install.id, target: {installId: install.id}, label: `install ${installName(install)}`})}
+			actions={{actions: install => (install.id ? {kind: 'runs', installId: install.id, installName: installName(install)} : undefined)}}
 			onKey={(command, _input, key) => {
 				if (menuOpen) {
 					if (key.escape || command === 'apps') setMenuOpen(false);
