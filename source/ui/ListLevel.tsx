@@ -47,6 +47,13 @@ export interface ListLevelProps<Row> {
 }
 
 const HINTS: CommandId[] = ['down', 'open', 'back', 'focus', 'filter', 'sort', 'refresh', 'help', 'quit'];
+/** Keys that open something from the selected row; each level has some of them. */
+const DRILL_KEYS = new Set<CommandId>(['logs', 'plan', 'actions', 'view']);
+
+function drillKeysHere(actions: Partial<Record<CommandId, unknown>> | undefined): string {
+	const here = Object.keys(actions ?? {}).map(id => commandHint(id as CommandId)).filter(Boolean);
+	return here.length ? `here: ⏎ open, ${here.join(', ')}` : 'here: ⏎ opens the selection';
+}
 const PRELOAD_ROWS = 20;
 /** How long the cursor rests on a row before the next level's data is fetched. */
 const PREFETCH_AFTER_MS = 300;
@@ -126,7 +133,8 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 		}
 		if (props.onKey?.(command, input, key)) return true;
 		if (input === 's' && !key.ctrl && sortable.length > 0) {
-			// s: the API's order, then each sortable column in turn
+			// s: the API's order, then each sortable column in turn; the selected row stays selected
+			if (selected) dispatch({type: 'select', id: rowId(selected)});
 			setSortIndex(index => (index + 1 >= sortable.length ? -1 : index + 1));
 			return true;
 		}
@@ -143,6 +151,10 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 			const location = selected && action(selected);
 			if (location) dispatch({type: 'push', location});
 			else say(`${commandHint(command) ?? command}: nothing to open here${resource.data ? '' : ' yet (still loading)'}`);
+			return true;
+		}
+		if (command && DRILL_KEYS.has(command)) {
+			say(`${commandHint(command) ?? command}: not on this screen (${drillKeysHere(props.actions)})`);
 			return true;
 		}
 		const page = focus === 'list' ? listHeight : detailHeight;
@@ -195,7 +207,8 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 
 	const total = allRows?.length ?? 0;
 	const count = filter ? `${rows.length} of ${total}` : `${total}${resource.hasMore ? '+' : ''}`;
-	const title = `${capitalize(noun)}${props.titleSuffix ?? ''} (${count})`;
+	// No count until the list has arrived: "(0)" would say the list is empty.
+	const title = `${capitalize(noun)}${props.titleSuffix ?? ''}${allRows === undefined ? '' : ` (${count})`}`;
 	const status = editingFilter || filter ? (
 		<Text>
 			<Text color={theme.accent}>/</Text>

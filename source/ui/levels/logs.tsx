@@ -151,7 +151,8 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 
 	const matchSet = useMemo(() => new Set(matches), [matches]);
 	const filterText = [filter.step && `step ${filter.step}`, filter.executionId && `execution ${filter.executionId}`].filter(Boolean).join(', ');
-	const paneTitle = `Logs of ${title}${filterText ? ` · ${filterText}` : ''} (${lines.length.toLocaleString('en-US')}${filterText ? ` of ${state.buffer.lines.length.toLocaleString('en-US')}` : ''} lines)`;
+	const count = state.phase === 'loading' ? '' : ` (${lines.length.toLocaleString('en-US')}${filterText ? ` of ${state.buffer.lines.length.toLocaleString('en-US')}` : ''} lines)`;
+	const paneTitle = `Logs of ${title}${filterText ? ` · ${filterText}` : ''}${count}`;
 	const status = editingSearch ? (
 		<Text>
 			<Text color={theme.accent}>/</Text>

@@ -1,0 +1,52 @@
+// What the generic list does with keys and while loading: drill keys that a screen lacks say so,
+// sorting keeps the selected row, and a title shows no count before the list has arrived.
+import {afterEach, expect, it} from 'vitest';
+import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {DOWN, renderExplorer} from '../helpers/render-app.js';
+
+let demo: DemoServer | undefined;
+let app: ReturnType<typeof renderExplorer> | undefined;
+afterEach(async () => {
+	await app?.cleanup();
+	await demo?.close();
+	app = demo = undefined;
+});
+
+it('says so when a drill key does nothing on this screen, and which ones do', async () => {
+	demo = await startDemoServer();
+	app = renderExplorer(demo);
+	await app.waitFor(`› ${demo.scenario.installs[0]!.name}`);
+	await app.press('L');
+	await app.waitFor('L logs: not on this screen (here: ⏎ open, A actions)');
+	await app.press('P');
+	await app.waitFor('P plan: not on this screen');
+});
+
+it('keeps the selected install selected when s sorts the list', async () => {
+	demo = await startDemoServer();
+	app = renderExplorer(demo);
+	const second = demo.scenario.installs[1]!.name;
+	await app.waitFor(`› ${demo.scenario.installs[0]!.name}`);
+	await app.press(DOWN);
+	await app.waitFor(`› ${second}`);
+	await app.press('s');
+	await app.waitFor('NAME↓');
+	expect(app.frame()).toContain(`› ${second}`);
+	await app.press('s');
+	await app.waitFor('STATUS↓');
+	expect(app.frame()).toContain(`› ${second}`);
+});
+
+it('shows no count in a title until the list has arrived', async () => {
+	demo = await startDemoServer({
+		intercept: (_request, _response, proceed) => {
+			setTimeout(proceed, 300);
+			return true;
+		},
+	});
+	app = renderExplorer(demo);
+	await app.waitFor('Loading installs…');
+	expect(app.frame()).toMatch(/▸ Installs ━/);
+	await app.waitFor(`Installs (${demo.scenario.installs.length})`);
+	expect(app.frames.some(frame => frame.includes('Installs (0)'))).toBe(false);
+});
