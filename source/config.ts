@@ -49,13 +49,19 @@ export async function readYamlFile(path: string, name: string): Promise<unknown>
 	try {
 		return parseYaml(text);
 	} catch (error) {
-		throw new SettingsError(`${name.charAt(0).toUpperCase()}${name.slice(1)} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+		// The parser's first line ends with ":" before a code frame, which a one-line message leaves out.
+		const reason = (error as Error).message.split('\n')[0]!.replace(/:\s*$/, '');
+		throw new SettingsError(`${name.charAt(0).toUpperCase()}${name.slice(1)} is not valid YAML: ${reason}.`);
 	}
 }
+
+/** What readConfigFile answers for a file that does not exist: no settings. */
+const MISSING: Record<string, unknown> = Object.freeze({});
 
 /** Reads the config file; a missing or empty file is an empty one. */
 export async function readConfigFile(path: string): Promise<Record<string, unknown>> {
 	const parsed = await readYamlFile(path, `the config file ${path}`);
+	if (parsed === undefined) return MISSING;
 	if (parsed == null) return {};
 	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
 		throw new SettingsError(`The config file ${path} must hold keys such as api_token and org_id, not a ${Array.isArray(parsed) ? 'list' : typeof parsed}.`);
@@ -66,6 +72,8 @@ export async function readConfigFile(path: string): Promise<Record<string, unkno
 export async function resolveSettings(flags: SettingFlags, env: NodeJS.ProcessEnv = process.env): Promise<Settings> {
 	const path = configFilePath(flags, env);
 	const file = await readConfigFile(path);
+	// A file named on the command line is meant to exist; ~/.nuon (or NUON_CONFIG_FILE) may not.
+	if (flags.configFile && file === MISSING) throw new SettingsError(`The config file ${path} (from --config) does not exist.`);
 	const settings: Settings = {apiUrl: DEFAULT_API_URL};
 	for (const key of KEYS) {
 		const fileValue = file[key.file];

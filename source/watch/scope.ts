@@ -31,8 +31,15 @@ export async function resolveScope(client: NuonClient, flags: ScopeFlags): Promi
 		try {
 			scope.install = await api.getInstall(client, flags.install); // the API accepts an id or a name
 		} catch (error) {
-			if (error instanceof NuonApiError && error.isNotFound) throw new ScopeError(`No install "${flags.install}" in this org.`);
-			throw error;
+			if (!(error instanceof NuonApiError && error.isNotFound)) throw error;
+			// Not an id or a name: the server's search says which installs were meant.
+			const {items} = await api.listInstallsPage(client, 0, scope.app?.id, flags.install, 10).catch(() => ({items: [] as api.Install[]}));
+			const names = items.map(install => install.name).filter(Boolean);
+			if (names.length === 1) {
+				scope.install = items[0];
+			} else {
+				throw new ScopeError(`No install "${flags.install}" in this org${names.length ? `; did you mean ${names.join(', ')}?` : '.'}`);
+			}
 		}
 	}
 	if (flags.component) {

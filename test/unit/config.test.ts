@@ -45,6 +45,19 @@ describe('settings', () => {
 		await expect(resolveSettings({}, {NUON_CONFIG_FILE: bad})).rejects.toThrow(new RegExp(`${bad}.*not valid YAML`));
 	});
 
+	it('ends the parse error where the reason ends, without the code frame’s dangling colon', async () => {
+		const bad = configFile('api_token: a\n org_id: b\nc: [\n');
+		const message = await resolveSettings({}, {NUON_CONFIG_FILE: bad}).then(() => '', (error: Error) => error.message);
+		expect(message).toMatch(/at line \d+, column \d+\.$/);
+	});
+
+	it('says a file named with --config does not exist, instead of asking for a token', async () => {
+		await expect(resolveSettings({configFile: join(dir, 'nonexistent')}, {})).rejects.toThrow(/nonexistent \(from --config\) does not exist/);
+		// ~/.nuon or NUON_CONFIG_FILE may be absent: no settings from a file then.
+		await expect(resolveSettings({}, {NUON_CONFIG_FILE: join(dir, 'absent')})).resolves.toMatchObject({apiUrl: 'https://api.nuon.co'});
+		await expect(resolveSettings({configFile: configFile('')}, {})).resolves.toMatchObject({apiUrl: 'https://api.nuon.co'});
+	});
+
 	it('rejects a file that is not a mapping and a URL that is not http(s)', async () => {
 		await expect(resolveSettings({}, {NUON_CONFIG_FILE: configFile('- a\n- b\n')})).rejects.toThrow(/list/);
 		await expect(resolveSettings({apiUrl: 'api.nuon.co'}, {NUON_CONFIG_FILE: join(dir, 'absent')})).rejects.toThrow(/http/);
