@@ -77,7 +77,8 @@ export async function watchRollout(options: WatchOptions): Promise<number> {
 			poller.stop();
 			clearTimeout(timer);
 			const summary = summarize(snapshot, names, code);
-			write(output === 'json' ? JSON.stringify({event: 'done', result: Object.keys(WATCH_EXIT).find(k => WATCH_EXIT[k as keyof typeof WATCH_EXIT] === code), ...summary}) : summary.text);
+			const {text: summaryText, ...fields} = summary;
+			write(output === 'json' ? JSON.stringify({event: 'done', result: Object.keys(WATCH_EXIT).find(k => WATCH_EXIT[k as keyof typeof WATCH_EXIT] === code), ...fields}) : summaryText);
 			resolve(code);
 		};
 		const poller = new Poller(
@@ -140,15 +141,26 @@ export function formatTransition(change: Transition, names: Names, description: 
 	return `${clock(change.at)} ${install} › ${component} ${change.from ?? 'none'} → ${change.to}${description ? `  ${description}` : ''}`;
 }
 
-function summarize(snapshot: Snapshot | undefined, names: Names, code: number): {text: string; counts: Record<string, number>; failed: string[]} {
+interface Failure {
+	install: string;
+	install_id: string;
+	component: string;
+	component_id: string;
+	status: string;
+}
+
+function summarize(snapshot: Snapshot | undefined, names: Names, code: number): {text: string; time: string; counts: Record<string, number>; failed: Failure[]} {
 	const counts = snapshot ? rolloutCounts(snapshot) : [];
-	const failed: string[] = [];
+	const failed: Failure[] = [];
 	for (const [installId, cells] of snapshot ?? []) {
 		for (const [componentId, status] of cells) {
-			if (!['success', 'neutral', 'progress', 'unknown'].includes(phaseOf(status))) failed.push(`${names.install(installId)} › ${names.component(componentId)} (${status})`);
+			if (['failure', 'warning'].includes(phaseOf(status))) {
+				failed.push({install: names.install(installId), install_id: installId, component: names.component(componentId), component_id: componentId, status});
+			}
 		}
 	}
 	const verdict = code === WATCH_EXIT.succeeded ? 'rollout finished' : code === WATCH_EXIT.failed ? 'rollout finished with failures' : 'timed out before the rollout finished';
-	const text = `${clock(Date.now())} ${verdict}: ${counts.map(c => `${c.count} ${c.status}`).join(' · ') || 'nothing watched'}${failed.length ? `\nfailed: ${failed.join(', ')}` : ''}`;
-	return {text, counts: Object.fromEntries(counts.map(c => [c.status, c.count])), failed};
+	const failedText = failed.map(f => `${f.install} › ${f.component} (${f.status})`).join(', ');
+	const text = `${clock(Date.now())} ${verdict}: ${counts.map(c => `${c.count} ${c.status}`).join(' · ') || 'nothing watched'}${failed.length ? `\nfailed: ${failedText}` : ''}`;
+	return {text, time: new Date().toISOString(), counts: Object.fromEntries(counts.map(c => [c.status, c.count])), failed};
 }

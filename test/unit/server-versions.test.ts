@@ -191,26 +191,3 @@ describe('status words today’s server sends', () => {
 		expect(outcome(snapshotOf([install({a: 'active', b: 'deleted'})]))).toBe('succeeded');
 	});
 });
-
-describe('watch --until-done and a status word it does not know', () => {
-	it('reports the word once and keeps waiting until --timeout', async () => {
-		const agent = new MockAgent();
-		agent.disableNetConnect();
-		const installs = [{id: 'inl1', name: 'prod-eu', app_id: 'app1', component_statuses: {cmp1: 'active', cmp2: 'frobnicating'}}];
-		const answers: Record<string, unknown> = {'/v1/installs': installs, '/v1/apps/app1/components': [{id: 'cmp1', name: 'api'}, {id: 'cmp2', name: 'worker'}]};
-		agent
-			.get('http://watch.invalid')
-			.intercept({path: () => true, method: 'GET'})
-			.reply(options => ({statusCode: 200, data: JSON.stringify(answers[new URL(options.path, 'http://x').pathname] ?? []), responseOptions: {headers: {'content-type': 'application/json'}}}))
-			.persist();
-		const client = new NuonClient({baseUrl: 'http://watch.invalid', token: 't', orgId: 'o', dispatcher: agent});
-		const lines: string[] = [];
-		const {watchRollout, WATCH_EXIT} = await import('../../source/watch/until-done.js');
-		const code = await watchRollout({client, scope: {}, untilDone: true, timeoutMs: 300, output: 'text', write: line => lines.push(line), writeError: () => {}, settings: {fastMs: 20, slowMs: 20, maxBackoffMs: 100}});
-		expect(code).toBe(WATCH_EXIT.timeout);
-		expect(lines.filter(line => line.includes('"frobnicating", which nuon-tui does not know'))).toHaveLength(1);
-		expect(lines.at(-1)).toMatch(/timed out before the rollout finished/);
-		expect(lines.at(-1)).not.toMatch(/failed:/);
-		await agent.close();
-	});
-});
