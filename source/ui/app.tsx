@@ -149,8 +149,14 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 				break;
 			case 'faster':
 			case 'slower': {
+				if (!watch.watching) {
+					say(`${command === 'faster' ? '+' : '-'}: sets how often watch mode polls; W turns watch mode on`);
+					break;
+				}
 				const step = command === 'faster' ? -FAST_LIMITS.stepMs : FAST_LIMITS.stepMs;
-				setWatch(w => ({...w, fastMs: Math.max(FAST_LIMITS.minMs, Math.min(FAST_LIMITS.maxMs, w.fastMs + step))}));
+				const fastMs = Math.max(FAST_LIMITS.minMs, Math.min(FAST_LIMITS.maxMs, watch.fastMs + step));
+				setWatch(w => ({...w, fastMs}));
+				say(`watch: every ${fastMs / 1000} s while anything is in progress (+ more often, - less)`);
 				break;
 			}
 			default:

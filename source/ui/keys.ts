@@ -25,8 +25,8 @@ type Matcher = (input: string, key: Key) => boolean;
 export const COMMANDS: Array<Command & {match: Matcher}> = [
 	{id: 'up', keys: ['↑', 'k'], help: 'move up', scope: 'navigation', match: (i, k) => k.upArrow || i === 'k'},
 	{id: 'down', keys: ['↓', 'j'], help: 'move down', scope: 'navigation', hint: '↑↓ move', match: (i, k) => k.downArrow || i === 'j'},
-	{id: 'pageUp', keys: ['PgUp', 'Ctrl-b'], help: 'page up', scope: 'navigation', match: (i, k) => k.pageUp || (k.ctrl && i === 'b')},
-	{id: 'pageDown', keys: ['PgDn', 'Ctrl-f'], help: 'page down', scope: 'navigation', match: (i, k) => k.pageDown || (k.ctrl && i === 'f')},
+	{id: 'pageUp', keys: ['PgUp', 'Ctrl-b', 'Ctrl-u'], help: 'page up', scope: 'navigation', match: (i, k) => k.pageUp || (k.ctrl && (i === 'b' || i === 'u'))},
+	{id: 'pageDown', keys: ['PgDn', 'Ctrl-f', 'Ctrl-d'], help: 'page down', scope: 'navigation', match: (i, k) => k.pageDown || (k.ctrl && (i === 'f' || i === 'd'))},
 	{id: 'top', keys: ['g', 'Home'], help: 'top', scope: 'navigation', match: (i, k) => i === 'g' || k.home},
 	{id: 'bottom', keys: ['G', 'End'], help: 'bottom', scope: 'navigation', match: (i, k) => i === 'G' || k.end},
 	{id: 'open', keys: ['Enter', 'l', '→'], help: 'drill in', scope: 'navigation', hint: '⏎ open', match: (i, k) => k.return || i === 'l' || k.rightArrow},
