@@ -5,7 +5,7 @@ import {describeError, NuonApiError} from '../api/errors.js';
 import {getInstall, listApps, listInstallComponents, listInstallsPage, listOrgs} from '../api/resources.js';
 import {useClient, useCommandSuggestions} from '../state/data.js';
 import type {NavigationAction, NavigationState} from '../state/navigation.js';
-import {COMMAND_HELP, complete, parseCommandLine} from './command-line.js';
+import {bestMatch, COMMAND_HELP, parseCommandLine, tab, type Completion} from './command-line.js';
 import type {LevelKeyHandler} from './context.js';
 
 export interface CommandLineHost {
@@ -33,6 +33,7 @@ export function useCommandLine({navigation, dispatch, keyHandler, exit, say, tog
 	const [commandText, setCommandText] = useState<string>();
 	const history = useRef<string[]>([]);
 	const historyIndex = useRef(0);
+	const completion = useRef<Completion | undefined>(undefined);
 	const parsedWord = commandText?.split(' ')[0];
 	const currentInstall = installOf(navigation);
 	const suggestions = useCommandSuggestions(commandText?.includes(' ') ? parsedWord : undefined, commandText?.split(' ').slice(1).join(' ') ?? '', currentInstall?.installId);
@@ -43,7 +44,11 @@ export function useCommandLine({navigation, dispatch, keyHandler, exit, say, tog
 			setCommandText(undefined);
 			if (text.trim()) history.current = [...history.current.filter(h => h !== text), text].slice(-50);
 			void runCommand(text);
-		} else if (key.tab) setCommandText(complete(commandText ?? '', suggestions));
+		} else if (key.tab) {
+			const next = tab(completion.current, commandText ?? '', suggestions);
+			completion.current = next.completion;
+			setCommandText(next.text);
+		}
 		else if (key.upArrow || key.downArrow) {
 			historyIndex.current = Math.max(0, Math.min(history.current.length, historyIndex.current + (key.upArrow ? -1 : 1)));
 			setCommandText(history.current[historyIndex.current] ?? '');
@@ -80,13 +85,13 @@ export function useCommandLine({navigation, dispatch, keyHandler, exit, say, tog
 				}
 				case 'app': {
 					const apps = await listApps(client);
-					const app = apps.find(a => [a.name, a.display_name, a.id].includes(argument)) ?? apps.find(a => (a.name ?? '').startsWith(argument));
+					const app = bestMatch(apps, argument, a => [a.name, a.display_name, a.id]);
 					if (!argument || !app) return say(`no app "${argument}" (apps: ${apps.map(a => a.name).join(', ')})`);
 					return dispatch({type: 'reset', location: {kind: 'installs', appId: app.id, appName: app.display_name || app.name}});
 				}
 				case 'org': {
 					const orgs = await listOrgs(client);
-					const org = orgs.find(o => o.id === argument || o.name === argument) ?? orgs.find(o => (o.name ?? '').startsWith(argument));
+					const org = bestMatch(orgs, argument, o => [o.name, o.id]);
 					if (!argument || !org?.id) return say(`no org "${argument}" (orgs: ${orgs.map(o => o.name ?? o.id).join(', ')})`);
 					client.switchOrg(org.id);
 					switchOrg({id: org.id, label: org.name ?? org.id});
@@ -96,10 +101,7 @@ export function useCommandLine({navigation, dispatch, keyHandler, exit, say, tog
 				case 'component': {
 					if (!currentInstall) return say(':component works inside an install: open one first (:install NAME)');
 					const components = await listInstallComponents(client, currentInstall.installId);
-					const match =
-						components.find(c => c.component?.name === argument || c.component_id === argument) ??
-						components.find(c => (c.component?.name ?? '').startsWith(argument)) ??
-						components.find(c => (c.component?.name ?? '').includes(argument));
+					const match = bestMatch(components, argument, c => [c.component?.name, c.component_id]);
 					if (!argument || !match?.component_id) return say(`no component "${argument}" in ${currentInstall.installName}`);
 					return dispatch({type: 'push', location: {kind: 'deploy', ...currentInstall, componentId: match.component_id, componentName: match.component?.name ?? match.component_id}});
 				}

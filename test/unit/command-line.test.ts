@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {complete, parseCommandLine} from '../../source/ui/command-line.js';
+import {bestMatch, complete, parseCommandLine, tab} from '../../source/ui/command-line.js';
 
 describe('the : command line', () => {
 	it('parses commands and their argument, and names unknown ones', () => {
@@ -16,5 +16,29 @@ describe('the : command line', () => {
 		expect(complete('install hoo', ['hooli-prod', 'hooli-staging'])).toBe('install hooli-prod');
 		expect(complete('install staging', ['hooli-prod', 'hooli-staging'])).toBe('install hooli-staging');
 		expect(complete('install zzz', ['hooli-prod'])).toBe('install zzz');
+	});
+
+	it('cycles through the options with Tab pressed again, and starts over once something is typed', () => {
+		const options = ['relay-cdn', 'relay-edge', 'beacon-relay'];
+		let step = tab(undefined, 'app rel', options);
+		expect(step.text).toBe('app relay-cdn');
+		step = tab(step.completion, step.text, ['relay-cdn']); // the server's new suggestions do not matter
+		expect(step.text).toBe('app relay-edge');
+		step = tab(step.completion, step.text, []);
+		expect(step.text).toBe('app beacon-relay');
+		step = tab(step.completion, step.text, []);
+		expect(step.text).toBe('app relay-cdn');
+		expect(tab(step.completion, 'app relay-cdnx', ['relay-cdnx']).text).toBe('app relay-cdnx');
+	});
+
+	it('finds what a typed name means: exact, then prefix, then part, in any case', () => {
+		const apps = [{name: 'ledgerly', display_name: 'Ledgerly'}, {name: 'relay-cdn', display_name: 'Relay CDN'}, {name: 'beacon-auth', display_name: 'Beacon Auth'}];
+		const names = (app: (typeof apps)[number]) => [app.name, app.display_name];
+		expect(bestMatch(apps, 'Led', names)?.name).toBe('ledgerly');
+		expect(bestMatch(apps, 'Rel', names)?.name).toBe('relay-cdn');
+		expect(bestMatch(apps, 'auth', names)?.name).toBe('beacon-auth');
+		expect(bestMatch(apps, 'Relay CDN', names)?.name).toBe('relay-cdn');
+		expect(bestMatch(apps, 'zzz', names)).toBeUndefined();
+		expect(bestMatch(apps, '', names)).toBeUndefined();
 	});
 });
