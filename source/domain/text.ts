@@ -77,3 +77,36 @@ export function truncateStart(text: string, width: number): string {
 	}
 	return '…' + out;
 }
+
+/* eslint-disable no-control-regex */
+/**
+ * What a message must not lose: a clickable link, a URL, a trace id (with the advice before it,
+ * " — run `nuon auth login`, then restart"), a file path.
+ */
+const ESSENTIAL = /\u001B\]8;;[^\u0007]*\u0007[^\u001B]*\u001B\]8;;\u0007|https?:\/\/\S+|(?: — [^(]*)?\(trace [\w-]+\)|(?<=\s)\/\S+/;
+const LINK = /^\u001B\]8;;([^\u0007]*)\u0007([^\u001B]*)\u001B\]8;;\u0007$/;
+/* eslint-enable no-control-regex */
+
+/**
+ * A message in `width` columns that keeps its essential part (`keep`, else a link, URL, trace id
+ * or path found in it) whole and shortens the text around it instead.
+ */
+export function fitMessage(message: string, width: number, keep = ESSENTIAL.exec(message)?.[0]): string {
+	const text = oneLine(message);
+	if (displayWidth(text) <= width || !keep || !text.includes(keep)) return truncate(text, width);
+	const at = text.indexOf(keep);
+	const [before, after] = [text.slice(0, at), text.slice(at + keep.length)];
+	const link = LINK.exec(keep);
+	const labelWidth = width - Math.min(displayWidth(before), 12);
+	if (link && displayWidth(keep) > labelWidth) {
+		// A clickable link too wide for the line: the label shows the end of the address, the link keeps all of it.
+		const shorter = `\u001B]8;;${link[1]}\u0007${truncateStart(link[2]!, Math.max(1, labelWidth))}\u001B]8;;\u0007`;
+		return fitMessage(before + shorter + after, width, shorter);
+	}
+	const room = width - displayWidth(keep);
+	// Too wide even alone: a path or URL keeps its end (the file, the ids), anything else its start.
+	if (room < 2) return /^(\/|https?:)/.test(keep) ? truncateStart(keep, width) : truncate(keep, width);
+	// What comes before the essential part says what it is: it gets the room first, then what follows.
+	const beforeWidth = Math.min(displayWidth(before), room);
+	return truncate(before, beforeWidth) + keep + truncate(after, room - beforeWidth);
+}

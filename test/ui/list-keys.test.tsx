@@ -64,3 +64,15 @@ it('pages with Ctrl-d and Ctrl-u, and + outside watch mode says how to turn it o
 	await app.press('W', '+');
 	await app.waitFor('watch: every 1 s while anything is in progress');
 });
+
+it('shows the app’s messages on the logs screen too', async () => {
+	demo = await startDemoServer();
+	demo.scenario.setClock(400);
+	const install = demo.scenario.installs[0]!;
+	const ic = install.components.find(c => c.rollout)!;
+	app = renderExplorer(demo, {start: [{kind: 'logs', streamId: `lgd${ic.rollout!.id.slice(3)}`, title: 'a deploy'}]});
+	await app.waitFor('stream closed');
+	for (const key of ':foobar') await app.press(key);
+	await app.press('\r');
+	await app.waitFor('unknown command :foobar');
+});

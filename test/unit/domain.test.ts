@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {phaseOf, statusView} from '../../source/domain/status.js';
 import {sanitize, sanitizeDeep} from '../../source/domain/sanitize.js';
 import {ago, formatNanoseconds} from '../../source/domain/time.js';
-import {displayWidth, fit} from '../../source/domain/text.js';
+import {displayWidth, fit, fitMessage, oneLine} from '../../source/domain/text.js';
 import {countStatuses, formatCounts, installLocation} from '../../source/domain/install.js';
 import {layoutColumns, windowStart} from '../../source/ui/columns.js';
 
@@ -70,6 +70,36 @@ describe('text fitting', () => {
 		expect(displayWidth(fit('東京-prod', 6))).toBe(6);
 		expect(fit('ab', 4)).toBe('ab  ');
 		expect(fit('ab', 4, 'right')).toBe('  ab');
+	});
+});
+
+describe('messages in one status line', () => {
+	it('keeps the path, the URL or the trace id whole and shortens the words around it', () => {
+		const saved = 'saved 32 lines to /home/operator/work/nuon-logs-lgj6x2kq9-20261201T141500.log';
+		expect(fitMessage(saved, 60)).toMatch(/\/home\/operator\/work\/nuon-logs-lgj6x2kq9-20261201T141500\.log$/);
+		expect(displayWidth(fitMessage(saved, 60))).toBeLessThanOrEqual(60);
+		const failure = '⚠ HTTP 500 server error: the database did not answer in time while listing installs (trace b9b26dbec23e78ca) · last good data kept, retrying';
+		const fitted = fitMessage(failure, 80);
+		expect(fitted).toContain('(trace b9b26dbec23e78ca)');
+		expect(fitted).toMatch(/^⚠ HTTP 500 server error/);
+		expect(displayWidth(fitted)).toBeLessThanOrEqual(80);
+		const url = 'https://app.nuon.co/orgdemo0000000000000000001/installs/inleispna6ytdhmu319vtysgbd';
+		expect(fitMessage(`opened ${url} in the browser`, 100)).toContain(url);
+		// A URL wider than the line keeps its end, where the ids are.
+		expect(fitMessage(`open ${url}`, 60)).toMatch(/^….*\/installs\/inleispna6ytdhmu319vtysgbd$/);
+		expect(fitMessage('a short one', 80)).toBe('a short one');
+		const expired = fitMessage('⚠ HTTP 401 token invalid or expired: token expired for good — run `nuon auth login`, then restart (trace 648421f3bac14931) · last good data kept', 100);
+		expect(expired).toMatch(/^⚠ HTTP 401 token invalid or expired.* — run `nuon auth login`, then restart \(trace 648421f3bac14931\)/);
+		// A clickable link keeps its whole address; its label shows the end when the line is too short.
+		const link = fitMessage(`open \u001B]8;;${url}\u0007${url}\u001B]8;;\u0007`, 60);
+		expect(link).toContain(`\u001B]8;;${url}\u0007`);
+		expect(displayWidth(link)).toBeLessThanOrEqual(60);
+		expect(link).toMatch(/^open \u001B\]8;;\S+\u0007….*inleispna6ytdhmu319vtysgbd\u001B\]8;;\u0007$/);
+		expect(fitMessage('● following (scrolled back: G for the end) · older lines above · search "copying": 0 matches', 50, 'search "copying": 0 matches')).toMatch(/search "copying": 0 matches$/);
+	});
+
+	it('turns line breaks into spaces', () => {
+		expect(oneLine('tab\tand\nnewline\r\n\u2028end')).toBe('tab\tand newline end');
 	});
 });
 

@@ -2,7 +2,7 @@ import React, {useEffect, useState, type ReactNode} from 'react';
 import {Box, Text} from 'ink';
 import {failureLine} from '../../api/errors.js';
 import {clock, formatSeconds} from '../../domain/time.js';
-import {displayWidth, oneLine, truncate, truncateStart} from '../../domain/text.js';
+import {displayWidth, fitMessage, oneLine, truncate, truncateStart} from '../../domain/text.js';
 import {breadcrumbs} from '../../state/navigation.js';
 import {commandHint, type CommandId} from '../keys.js';
 import {COMMAND_HELP} from '../command-line.js';
@@ -105,7 +105,7 @@ function describeRefresh({updatedAt, isValidating, error, hasData}: RefreshState
 
 function ErrorLine({refresh}: {refresh: RefreshState}) {
 	const {theme, columns, flash} = useExplorer();
-	if (flash) return <Text color={theme.accent} wrap="truncate-end">{flash}</Text>;
+	if (flash) return <Text color={theme.accent}>{fitMessage(flash, columns)}</Text>;
 	if (!refresh.error) {
 		return refresh.partial ? (
 			<Text color={theme.warning} wrap="truncate-end">
@@ -117,7 +117,7 @@ function ErrorLine({refresh}: {refresh: RefreshState}) {
 	}
 	return (
 		<Text color={theme.error} wrap="truncate-end">
-			{truncate(failureLine(refresh.error, refresh.hasData ? 'last good data' : undefined), columns)}
+			{fitMessage(failureLine(refresh.error, refresh.hasData ? 'last good data' : undefined), columns)}
 		</Text>
 	);
 }

@@ -8,7 +8,7 @@ import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import {failureLine, loadFailure} from '../../api/errors.js';
 import {filterLines, formatForFile, searchLines, type LogFilter, type LogLine} from '../../domain/logs.js';
-import {displayWidth, truncate} from '../../domain/text.js';
+import {displayWidth, fitMessage, truncate} from '../../domain/text.js';
 import {clock} from '../../domain/time.js';
 import {useClient} from '../../state/data.js';
 import {LogTail, type TailState} from '../../state/log-tail.js';
@@ -26,7 +26,7 @@ const TIME_WIDTH = 18;
 
 export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: string; title: string; filter?: LogFilter}) {
 	const client = useClient();
-	const {theme, columns, rows: screenRows} = useExplorer();
+	const {theme, columns, rows: screenRows, flash} = useExplorer();
 	const tail = useMemo(() => new LogTail(client, streamId), [client, streamId]);
 	useEffect(() => {
 		tail.start();
@@ -160,7 +160,7 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 			<Text inverse> </Text>
 		</Text>
 	) : (
-		<StatusLine state={state} following={following} atEnd={topId === undefined} search={search} matches={matches.length} message={message} theme={theme} width={columns} />
+		<StatusLine state={state} following={following} atEnd={topId === undefined} search={search} matches={matches.length} message={flash ?? message /* the app's messages show here too: this screen has its own status line */} theme={theme} width={columns} />
 	);
 
 	return (
@@ -226,19 +226,21 @@ function StatusLine({state, following, atEnd, search, matches, message, theme, w
 						? '● following'
 						: '● following (scrolled back: G for the end)'
 					: '⏸ paused (f resumes)';
+	const searchText = search ? `search "${search}": ${matches} ${matches === 1 ? 'match' : 'matches'}` : undefined;
 	const parts = [
 		phase,
 		state.fillingFromStart ? 'this server is older: the view fills from the start of the stream' : undefined,
 		state.buffer.dropped > 0 ? `${state.buffer.dropped.toLocaleString('en-US')} older lines dropped from memory (keeps ${state.buffer.capacity.toLocaleString('en-US')})` : undefined,
 		state.hasOlder ? (state.loadingOlder ? 'loading older lines…' : 'older lines above') : undefined,
-		search ? `search "${search}": ${matches} ${matches === 1 ? 'match' : 'matches'}` : undefined,
+		searchText,
 		message,
 	].filter(Boolean);
 	if (state.error) {
-		return <Text color={theme.error}>{truncate(failureLine(state.error, state.buffer.lines.length ? 'lines' : undefined), width - 1)}</Text>;
+		return <Text color={theme.error}>{fitMessage(failureLine(state.error, state.buffer.lines.length ? 'lines' : undefined), width - 1)}</Text>;
 	}
-	const text = parts.join(' · ');
-	return <Text color={state.phase === 'closed' ? theme.muted : theme.accent}>{truncate(text, width - 1)}{' '.repeat(Math.max(0, width - 1 - displayWidth(truncate(text, width - 1))))}</Text>;
+	// What the user just asked for (a search, a saved file) stays whole; the rest is shortened.
+	const text = fitMessage(parts.join(' · '), width - 1, message ?? searchText);
+	return <Text color={state.phase === 'closed' ? theme.muted : theme.accent}>{text}{' '.repeat(Math.max(0, width - 1 - displayWidth(text)))}</Text>;
 }
 
 function FilterMenu({lines, current, theme, onChoose}: {lines: readonly LogLine[]; current: LogFilter; theme: Theme; onChoose: (filter: LogFilter) => void}) {
