@@ -1,5 +1,5 @@
-// Follows a log stream: opens at its end, polls for newer records while the stream is open and
-// following is on, stops once the stream is closed, pages backwards on request. One request at
+// Follows a log stream: opens at its end, polls for newer records while the stream is open (a
+// paused view holds still, the lines keep arriving), stops once the stream is closed, pages backwards on request. One request at
 // a time; errors keep the lines already loaded and retry with backoff.
 import type {NuonClient} from '../api/client.js';
 import {NuonApiError} from '../api/errors.js';
@@ -8,7 +8,7 @@ import {text} from '../domain/fields.js';
 import {appendNewer, emptyBuffer, prependOlder, timestampToNanos, type LogBuffer} from '../domain/logs.js';
 import {backoff} from '../domain/backoff.js';
 
-export type TailPhase = 'loading' | 'following' | 'paused' | 'closed';
+export type TailPhase = 'loading' | 'following' | 'closed';
 
 export interface TailState {
 	buffer: LogBuffer;
@@ -42,7 +42,6 @@ export class LogTail {
 	#newest?: string;
 	#oldest?: string;
 	#open = true;
-	#follow = true;
 	#timer?: NodeJS.Timeout;
 	#busy = false;
 	#stopped = false;
@@ -80,15 +79,6 @@ export class LogTail {
 		clearTimeout(this.#timer);
 	}
 
-	/** Follow on: poll while the stream is open. Off: stop polling (the lines stay). */
-	setFollow(follow: boolean): void {
-		this.#follow = follow;
-		if (this.#state.phase === 'closed' || this.#state.phase === 'loading') return;
-		this.#set({phase: follow ? 'following' : 'paused'});
-		clearTimeout(this.#timer);
-		if (follow) this.#schedule(0);
-	}
-
 	/** Poll now (the `r` key). */
 	refresh(): void {
 		clearTimeout(this.#timer);
@@ -122,7 +112,7 @@ export class LogTail {
 		const page = await this.#page('desc');
 		const buffer = appendNewer(this.#state.buffer, page.records);
 		this.#newest = buffer.lines.at(-1) ? String(buffer.lines.at(-1)!.ns) : undefined;
-		const phase = this.#open ? (this.#follow ? 'following' : 'paused') : 'closed';
+		const phase = this.#open ? 'following' : 'closed';
 		if (ignoredOrder(page.records)) {
 			// The first page of the stream, oldest first: read on from its end until caught up.
 			this.#catchingUp = !!page.next;
@@ -189,7 +179,7 @@ export class LogTail {
 		if (this.#stopped) return;
 		const {phase, error} = this.#state;
 		if (error) {
-			if ((phase === 'paused' || phase === 'closed') && !this.#catchingUp) return;
+			if (phase === 'closed' && !this.#catchingUp) return;
 			if (error instanceof NuonApiError && (error.isUnauthorized || error.status === 403 || error.isNotFound)) return;
 			const retryAfter = error instanceof NuonApiError ? error.retryAfterMs : undefined;
 			this.#schedule(retryAfter ?? backoff(this.#pollMs, this.#failures - 1, 60_000));

@@ -37,7 +37,12 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 	const [filter, setFilter] = useState<LogFilter>(initialFilter ?? {});
 	const [wrap, setWrap] = useState(false);
 	const [timestamps, setTimestamps] = useState(true);
+	/** Whether new lines scroll into view. Paused, the view holds still while lines keep arriving. */
 	const [following, setFollowing] = useState(true);
+	/** The last line when following was paused: what came after it is new. */
+	const [pausedAfter, setPausedAfter] = useState<string>();
+	/** `g`: keep loading older pages until the start of the stream is on screen. */
+	const [toStart, setToStart] = useState(false);
 	/** Id of the top line while scrolled back; undefined: stick to the end. */
 	const [topId, setTopId] = useState<string>();
 	const [search, setSearch] = useState('');
@@ -54,21 +59,35 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 	const topIndex = topId === undefined ? undefined : Math.max(0, lines.findIndex(line => line.id === topId));
 	const {rows, top} = useMemo(() => visibleRows(lines, topIndex, height, wrap, width - prefixWidth - 2), [lines, topIndex, height, wrap, width, prefixWidth]);
 
-	// Reaching the top of what is loaded pages backwards.
+	// Reaching the top of what is loaded pages backwards; after `g`, all the way to the start.
 	useEffect(() => {
 		if (topIndex === 0 && state.hasOlder) tail.loadOlder();
-	}, [topIndex, state.hasOlder, tail]);
+		if (toStart && !state.hasOlder) setToStart(false);
+		if (toStart && topIndex !== 0 && lines[0]) setTopId(lines[0].id);
+	}, [topIndex, state.hasOlder, tail, toStart, lines]);
 
+	const newLines = pausedAfter === undefined ? 0 : lines.length - 1 - lines.findIndex(line => line.id === pausedAfter);
 	const scrollTo = (index: number) => {
 		const last = Math.max(0, lines.length - height);
-		if (index >= last) setTopId(undefined);
+		// At the end: following sticks to it as lines arrive; paused, the view stays where it is.
+		if (index >= last) setTopId(following ? undefined : lines[last]?.id);
 		else setTopId(lines[Math.max(0, index)]?.id);
+	};
+	const follow = (on: boolean) => {
+		setFollowing(on);
+		if (on) {
+			setTopId(undefined);
+			setPausedAfter(undefined);
+		} else {
+			setTopId(id => id ?? lines[Math.max(0, lines.length - height)]?.id);
+			setPausedAfter(lines.at(-1)?.id);
+		}
 	};
 	const jumpToMatch = (direction: 1 | -1) => {
 		if (matches.length === 0) return;
 		const from = top + (direction === 1 ? 1 : -1);
 		const next = direction === 1 ? (matches.find(i => i >= from) ?? matches[0]!) : ([...matches].reverse().find(i => i <= from) ?? matches.at(-1)!);
-		setTopId(lines[Math.max(0, next - 2)]?.id);
+		scrollTo(next - 2); // never past the end: a short log is not scrolled off its window
 	};
 
 	useLevelKeys((command, input, key) => {
@@ -101,17 +120,14 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 				scrollTo(top + height);
 				return true;
 			case 'top':
+				setToStart(state.hasOlder);
 				scrollTo(0);
 				return true;
 			case 'bottom':
-				setTopId(undefined);
+				follow(true);
 				return true;
 			case 'follow':
-				setFollowing(on => {
-					tail.setFollow(!on);
-					if (!on) setTopId(undefined);
-					return !on;
-				});
+				follow(!following);
 				return true;
 			case 'wrap':
 				setWrap(on => !on);
@@ -160,7 +176,7 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 			<Text inverse> </Text>
 		</Text>
 	) : (
-		<StatusLine state={state} following={following} atEnd={topId === undefined} search={search} matches={matches.length} message={flash ?? message /* the app's messages show here too: this screen has its own status line */} theme={theme} width={columns} />
+		<StatusLine state={state} following={following} newLines={newLines} atEnd={topId === undefined} search={search} matches={matches.length} message={flash ?? message /* the app's messages show here too: this screen has its own status line */} theme={theme} width={columns} />
 	);
 
 	return (
@@ -215,7 +231,7 @@ function lineTime(timestamp: string): string {
 	return `${date} ${clock(ms)}.${String(ms % 1000).padStart(3, '0')}`;
 }
 
-function StatusLine({state, following, atEnd, search, matches, message, theme, width}: {state: TailState; following: boolean; atEnd: boolean; search: string; matches: number; message?: string; theme: Theme; width: number}) {
+function StatusLine({state, following, newLines, atEnd, search, matches, message, theme, width}: {state: TailState; following: boolean; newLines: number; atEnd: boolean; search: string; matches: number; message?: string; theme: Theme; width: number}) {
 	const phase =
 		state.phase === 'closed'
 			? `■ stream closed${state.updatedAt ? `, checked ${clock(state.updatedAt)}` : ''}`
@@ -225,7 +241,7 @@ function StatusLine({state, following, atEnd, search, matches, message, theme, w
 					? atEnd
 						? '● following'
 						: '● following (scrolled back: G for the end)'
-					: '⏸ paused (f resumes)';
+					: `⏸ paused${newLines > 0 ? ` · ${newLines.toLocaleString('en-US')} new ${newLines === 1 ? 'line' : 'lines'} below` : ''} (f or G resumes)`;
 	const searchText = search ? `search "${search}": ${matches} ${matches === 1 ? 'match' : 'matches'}` : undefined;
 	const parts = [
 		phase,

@@ -1,0 +1,65 @@
+// The log view's movement keys: n/N on a short log, f pausing while lines keep arriving, G and g.
+import {afterEach, expect, it} from 'vitest';
+import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {renderExplorer} from '../helpers/render-app.js';
+
+let demo: DemoServer | undefined;
+let app: ReturnType<typeof renderExplorer> | undefined;
+afterEach(async () => {
+	await app?.cleanup();
+	await demo?.close();
+	app = demo = undefined;
+});
+
+/** The demo's first install's Terraform component in the rollout: its plan job's stream has over 250 records. */
+function planJob(server: DemoServer) {
+	const ic = server.scenario.installs[0]!.components.find(c => c.component.type === 'terraform_module' && c.rollout)!;
+	return {stream: `lgj${ic.rollout!.id.slice(3, 24)}1`, schedule: ic.rollout!.schedule};
+}
+
+it('n on a log shorter than the screen leaves it where it is', async () => {
+	demo = await startDemoServer();
+	demo.scenario.setClock(400);
+	const ic = demo.scenario.installs[0]!.components.find(c => c.component.type === 'docker_build' && c.rollout)!;
+	const sync = demo.scenario.deploy(ic.rollout!.id, demo.scenario.clock())!.runner_jobs!.find(job => job.group === 'sync')!;
+	app = renderExplorer(demo, {start: [{kind: 'logs', streamId: sync.log_stream_id!, title: 'sync'}]});
+	const before = await app.waitFor('stream closed');
+	const firstLine = before.split('\n').find(line => line.includes('picked up job'))!;
+	for (const key of '/copying') await app.press(key);
+	await app.press('\r', 'n', 'n');
+	await app.waitFor(/search "copying": 6 matches/);
+	expect(app.frame()).toContain(firstLine.slice(2, 60));
+});
+
+it('g goes to the start of the stream, loading every older page on the way', async () => {
+	demo = await startDemoServer();
+	demo.scenario.setClock(400);
+	const {stream} = planJob(demo);
+	const all = demo.scenario.logRecords(stream, demo.scenario.clock())!;
+	app = renderExplorer(demo, {start: [{kind: 'logs', streamId: stream, title: 'plan'}]});
+	await app.waitFor('older lines above');
+	await app.press('g');
+	await app.waitFor(frame => frame.includes(`(${all.length} lines)`) && !frame.includes('older lines above'));
+	expect(app.frame()).toContain('picked up job');
+});
+
+it('f pauses the view while lines keep arriving and says how many; G follows again', async () => {
+	demo = await startDemoServer({speed: 4});
+	const {stream, schedule} = planJob(demo);
+	demo.scenario.setClock(schedule.planningAt + 0.2);
+	app = renderExplorer(demo, {start: [{kind: 'logs', streamId: stream, title: 'plan'}]});
+	await app.waitFor('● following');
+	await app.press('f');
+	await app.waitFor('⏸ paused');
+	const body = () => app!.frame().split('\n').slice(3, -3); // the lines, without the title's count
+	const paused = body();
+	await app.waitFor(/⏸ paused · \d+ new lines? below \(f or G resumes\)/, 10_000);
+	// The lines on screen stay where they were (new ones may only fill empty rows below them).
+	const now = body();
+	paused.forEach((row, index) => {
+		if (row.slice(1, -1).trim()) expect(now[index]).toBe(row);
+	});
+	await app.press('G');
+	await app.waitFor(frame => frame.includes('● following') || frame.includes('stream closed'));
+	expect(app.frame()).not.toContain('new lines below');
+});
