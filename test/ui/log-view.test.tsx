@@ -38,8 +38,13 @@ it('g goes to the start of the stream, loading every older page on the way', asy
 	const all = demo.scenario.logRecords(stream, demo.scenario.clock())!;
 	app = renderExplorer(demo, {start: [{kind: 'logs', streamId: stream, title: 'plan'}]});
 	await app.waitFor('older lines above');
+	for (const key of '/Refreshing state') await app.press(key);
+	await app.press('\r');
+	await app.waitFor(/search "Refreshing state": \d+ matches in the loaded lines \(g loads all\)/);
 	await app.press('g');
 	await app.waitFor(frame => frame.includes(`(${all.length} lines)`) && !frame.includes('older lines above'));
+	await app.waitFor('search "Refreshing state": 250 matches');
+	expect(app.frame()).not.toContain('in the loaded lines');
 	expect(app.frame()).toContain('picked up job');
 });
 

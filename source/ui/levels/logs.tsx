@@ -242,7 +242,8 @@ function StatusLine({state, following, newLines, atEnd, search, matches, message
 						? '● following'
 						: '● following (scrolled back: G for the end)'
 					: `⏸ paused${newLines > 0 ? ` · ${newLines.toLocaleString('en-US')} new ${newLines === 1 ? 'line' : 'lines'} below` : ''} (f or G resumes)`;
-	const searchText = search ? `search "${search}": ${matches} ${matches === 1 ? 'match' : 'matches'}` : undefined;
+	// Only loaded lines are searched: while older ones are not, the count says so and how to load them.
+	const searchText = search ? `search "${search}": ${matches} ${matches === 1 ? 'match' : 'matches'}${state.hasOlder ? ' in the loaded lines (g loads all)' : ''}` : undefined;
 	const parts = [
 		phase,
 		state.fillingFromStart ? 'this server is older: the view fills from the start of the stream' : undefined,
