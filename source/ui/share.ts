@@ -1,6 +1,7 @@
-// y, Y and o: copy an id or a dashboard link through the terminal (OSC 52, so it works over SSH),
-// or open the link with the platform's opener when there is a local display.
-import {spawn} from 'node:child_process';
+// y, Y and o: copy an id or a dashboard link through the terminal (OSC 52, so it works over SSH;
+// inside tmux through tmux itself), or open the link with the platform's opener when there is a
+// local display.
+import {execFileSync, spawn} from 'node:child_process';
 import {copySequence, dashboardLink, hyperlink, type LinkTarget} from '../domain/links.js';
 
 export interface ShareEnvironment {
@@ -10,6 +11,35 @@ export interface ShareEnvironment {
 	writeTerminal: (sequence: string) => void;
 	/** Starts the platform opener; resolves to whether it started. */
 	openUrl?: (url: string) => boolean;
+	/** Runs a tmux command (inside tmux) and gives its output, or undefined when it failed. */
+	runTmux?: (args: string[], input?: string) => string | undefined;
+}
+
+function runTmux(args: string[], input?: string): string | undefined {
+	try {
+		return execFileSync('tmux', args, {input, timeout: 1000, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore']});
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Copies `text` and says how far it got. Inside tmux, a raw OSC 52 reaches the terminal only with
+ * `set-clipboard on`, and the passthrough wrapping only with `allow-passthrough on` (both off by
+ * default in tmux 3.3): tmux's own `load-buffer -w` fills its paste buffer and, where tmux is
+ * allowed to, the system clipboard. What is missing is said, with the setting that would fix it.
+ */
+function copy(text: string, environment: ShareEnvironment): string {
+	if (environment.env['TMUX']) {
+		const tmux = environment.runTmux ?? runTmux;
+		if (tmux(['load-buffer', '-w', '-'], text) !== undefined) {
+			return tmux(['show-options', '-gv', 'set-clipboard'])?.trim() === 'off' ? ' into tmux’s paste buffer (`set -g set-clipboard external` sends it to the clipboard too)' : '';
+		}
+		environment.writeTerminal(copySequence(text, environment.env));
+		return tmux(['show-options', '-gv', 'allow-passthrough'])?.trim() === 'on' ? '' : ' (in tmux it needs `set -g allow-passthrough on` or `set -g set-clipboard on` to arrive)';
+	}
+	environment.writeTerminal(copySequence(text, environment.env));
+	return '';
 }
 
 /** A display on this machine: not over SSH, and a desktop to open a browser on. */
@@ -41,14 +71,12 @@ export function share(
 ): string {
 	if (action === 'copyId') {
 		if (!what.id) return `${what.label} has no id to copy`;
-		environment.writeTerminal(copySequence(what.id, environment.env));
-		return `copied ${what.label} id ${what.id}`;
+		return `copied ${what.label} id ${what.id}${copy(what.id, environment)}`;
 	}
 	if (!context.dashboardUrl) return 'the dashboard address has not arrived from the API yet: try again in a moment';
 	const url = dashboardLink(context.dashboardUrl, context.orgId, what.target);
 	if (action === 'copyLink') {
-		environment.writeTerminal(copySequence(url, environment.env));
-		return `copied link ${url}`;
+		return `copied link ${url}${copy(url, environment)}`;
 	}
 	if (hasLocalDisplay(environment.env, environment.platform) && (environment.openUrl ?? platformOpener(environment.platform))(url)) {
 		return `opened ${url}`;

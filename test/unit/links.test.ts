@@ -38,6 +38,21 @@ describe('y, Y and o', () => {
 		expect(written).toEqual([copySequence('inl1', {}), copySequence('https://app.nuon.co/org1/installs/inl1', {})]);
 	});
 
+	it('inside tmux copies through tmux itself, and says which tmux setting is missing', () => {
+		const calls: string[][] = [];
+		const tmux = (answers: Record<string, string | undefined>) => (args: string[]) => (calls.push(args), answers[args.join(' ')]);
+		const inTmux = (answers: Record<string, string | undefined>) => ({...environment({TMUX: '/tmp/tmux-0/default,1,0'}), runTmux: tmux(answers)});
+		written.length = 0;
+		expect(share('copyId', what, context, inTmux({'load-buffer -w -': '', 'show-options -gv set-clipboard': 'external\n'}))).toBe('copied install prod id inl1');
+		expect(written).toEqual([]); // tmux did it: no sequence of ours
+		expect(share('copyId', what, context, inTmux({'load-buffer -w -': '', 'show-options -gv set-clipboard': 'off\n'}))).toMatch(/into tmux’s paste buffer \(`set -g set-clipboard external` sends it to the clipboard too\)$/);
+		// An old tmux without load-buffer -w: the wrapped sequence, and what it needs unless it is set.
+		expect(share('copyId', what, context, inTmux({'show-options -gv allow-passthrough': 'off\n'}))).toMatch(/needs `set -g allow-passthrough on` or `set -g set-clipboard on` to arrive\)$/);
+		expect(written).toEqual([copySequence('inl1', {TMUX: 'x'})]);
+		expect(share('copyId', what, context, inTmux({'show-options -gv allow-passthrough': 'on\n'}))).toBe('copied install prod id inl1');
+		expect(calls[0]).toEqual(['load-buffer', '-w', '-']);
+	});
+
 	it('opens the link with a local display, and shows it (clickable) over SSH', () => {
 		expect(share('openLink', what, context, environment({DISPLAY: ':0'}))).toBe('opened https://app.nuon.co/org1/installs/inl1');
 		expect(opened).toEqual(['https://app.nuon.co/org1/installs/inl1']);

@@ -33,3 +33,15 @@ describe('ASCII', () => {
 		expect(localeIsAscii({})).toBe(false);
 	});
 });
+
+describe('the key hints line', () => {
+	it('keeps ? help and q quit when the screen’s hints do not all fit', async () => {
+		const {hintText} = await import('../../source/ui/components/Frame.js');
+		const ids = ['down', 'open', 'back', 'focus', 'filter', 'sort', 'refresh', 'actions', 'apps', 'help', 'quit'] as const;
+		const line = hintText([...ids], 80);
+		expect(line).toMatch(/\? help {2}q quit$/);
+		expect(line.length).toBeLessThanOrEqual(80);
+		expect(line).toMatch(/^↑↓ move {2}⏎ open/);
+		expect(hintText([...ids], 200)).toContain('a app');
+	});
+});

@@ -88,7 +88,7 @@ export function Frame({refresh, status, hints, children}: {refresh: RefreshState
 				)}
 			</Box>
 			<Text color={theme.muted}>
-				{truncate(commandLine ? (commandLine.suggestions.length ? `Tab: ${commandLine.suggestions.join('  ')}` : COMMAND_HELP) : hintText(hints), columns)}
+				{truncate(commandLine ? (commandLine.suggestions.length ? `Tab: ${commandLine.suggestions.join('  ')}` : COMMAND_HELP) : hintText(hints, columns), columns)}
 			</Text>
 		</Box>
 	);
@@ -122,9 +122,14 @@ function ErrorLine({refresh}: {refresh: RefreshState}) {
 	);
 }
 
-function hintText(ids: CommandId[]): string {
-	return ids
-		.map(commandHint)
-		.filter(Boolean)
-		.join('  ');
+/**
+ * The key hints that fit in `width`: when they do not all fit, hints are dropped from the end of
+ * the screen's own ones, so that `? help` and `q quit` (always last) stay on the line.
+ */
+export function hintText(ids: CommandId[], width: number): string {
+	const hints = ids.map(commandHint).filter((hint): hint is string => !!hint);
+	const kept = hints.filter(hint => hint === commandHint('help') || hint === commandHint('quit'));
+	const others = hints.filter(hint => !kept.includes(hint));
+	while (others.length > 0 && displayWidth([...others, ...kept].join('  ')) > width) others.pop();
+	return [...others, ...kept].join('  ');
 }
