@@ -19,7 +19,7 @@ describe('the rollout board', () => {
 	it('groups installs by app under their components, counts statuses, and marks and lists changes', async () => {
 		demo.scenario.setClock(5);
 		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true});
-		const frame = await app.waitFor(/Ledgerly\s+vpc-netwo… rds-postg… api-image/);
+		const frame = await app.waitFor(/Ledgerly\s+vpc-netw…\s+rds-post…\s+api-image/);
 		expect(frame).toMatch(/\d+ executing/);
 		expect(frame).toMatch(/\d+ active/);
 		expect(frame).toContain('WATCH 2s/15s');
@@ -35,7 +35,7 @@ describe('the rollout board', () => {
 	it('opens the latest deploy of the selected cell, and Esc comes back', async () => {
 		demo.scenario.setClock(200);
 		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true});
-		await app.waitFor(/Ledgerly\s+vpc-netwo…/);
+		await app.waitFor(/Ledgerly\s+vpc-netw…/);
 		await app.press('l', 'l');
 		await app.waitFor('acme-corp-prod › api-image: active');
 		await app.press(ENTER);
@@ -55,6 +55,52 @@ describe('the rollout board', () => {
 		await app.waitFor('WATCH 1s/15s');
 		await app.press('W');
 		await app.waitFor(frame => !frame.includes('WATCH'));
+	});
+});
+
+describe('the rollout board for a rollout', () => {
+	it('gives cells the room a wide terminal has, and a change mark that does not shift the cell', async () => {
+		demo.scenario.setClock(5);
+		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true, size: {columns: 220, rows: 40}});
+		const frame = await app.waitFor(/Ledgerly\s+vpc-network\s+rds-postgres\s+api-image/);
+		expect(frame).not.toMatch(/execut…|planni…/);
+		demo.scenario.setClock(200);
+		await app.press('r');
+		const marked = await app.waitFor('*✓ active');
+		// Every cell of a row starts in the same column as its component's name, marked or not.
+		const lines = marked.split('\n');
+		const header = lines.find(line => /Ledgerly\s+vpc-network/.test(line))!;
+		const nameAt = header.indexOf(' rds-postgres');
+		const rows = lines.filter(line => /^┃ [› ] \S/.test(line) && !line.includes('Ledgerly')).slice(0, 5);
+		for (const row of rows) expect([' ', '*']).toContain(row[nameAt]);
+	});
+
+	it('opened after time elsewhere, takes what it fetches as the baseline instead of reporting old changes', async () => {
+		demo.scenario.setClock(5);
+		app = renderExplorer(demo);
+		await app.waitFor('› acme-corp-prod');
+		demo.scenario.setClock(300); // much happens while the user is elsewhere
+		await new Promise(resolve => setTimeout(resolve, 2100)); // past SWR's de-duplication: the board asks again
+		await app.press('B');
+		await app.waitFor(/Rollout: 36 installs[\s\S]*1 error/); // the fresh answer has arrived
+		await new Promise(resolve => setTimeout(resolve, 200));
+		expect(app.frame()).toContain('Activity (0)');
+	});
+
+	it('keeps the app header on top while its installs scroll, and n jumps to the next failed deploy', async () => {
+		demo.scenario.setClock(400); // one deploy failed
+		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true, size: {columns: 100, rows: 24}});
+		await app.waitFor(/1 error[\s\S]*vpc-netw/); // the counts, and the components' names
+		await app.press('G');
+		await app.waitFor(frame => !frame.includes('› acme-corp-prod'));
+		const bottom = app.frame().split('\n');
+		const firstRow = bottom.findIndex(line => /\d+ active/.test(line)) + 1;
+		// The first row is a header (an app's name and its components), not an install.
+		expect(bottom[firstRow]).toMatch(/^┃ [^ ›]/);
+		await app.press('g', 'n');
+		await app.waitFor(/umbrella-prod › auth-server: error/);
+		await app.press('n');
+		await app.waitFor(/umbrella-prod › auth-server: error/); // the only one: round the board to itself
 	});
 });
 

@@ -18,7 +18,9 @@ import {installName} from '../../domain/install.js';
 
 const HINTS: CommandId[] = ['down', 'open', 'back', 'watch', 'pause', 'refresh', 'help', 'quit'];
 const NAME_WIDTH = 20;
-const CELL_WIDTH = 11;
+/** A cell is as wide as the pane allows, between these: names and statuses in full where they fit. */
+const CELL_MIN = 11;
+const CELL_MAX = 26;
 export const HIGHLIGHT_MS = 5000;
 const ACTIVITY_LIMIT = 200;
 
@@ -47,7 +49,7 @@ export function boardRows(installs: readonly Install[], components: Map<string, 
 }
 
 export function BoardLevel({appId, appName}: {appId?: string; appName?: string}) {
-	const {theme, columns: screenColumns, rows: screenRows, dispatch, navigation, notify} = useExplorer();
+	const {theme, columns: screenColumns, rows: screenRows, dispatch, navigation, notify, say, flash} = useExplorer();
 	const installs = useInstalls(appId);
 	const rows = installs.data ?? [];
 	const components = useAppComponents(rows.map(install => install.app_id ?? ''));
@@ -62,6 +64,9 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	const [activity, setActivity] = useState<Transition[]>([]);
 	const [changedAt, setChangedAt] = useState<Map<string, number>>(new Map());
 	useEffect(() => {
+		// The first snapshot this board fetched itself is the baseline: data cached from an earlier
+		// visit would report old changes as new, all stamped now.
+		if (installs.updatedAt === undefined) return;
 		if (previous.current) {
 			const changes = transitions(previous.current, snapshot, Date.now());
 			if (changes.length) {
@@ -81,7 +86,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 			}
 		}
 		previous.current = snapshot;
-	}, [snapshot]); // eslint-disable-line react-hooks/exhaustive-deps
+	}, [snapshot, installs.updatedAt === undefined]); // eslint-disable-line react-hooks/exhaustive-deps
 	// Highlights fade: one re-render when the newest one expires.
 	useEffect(() => {
 		if (changedAt.size === 0) return;
@@ -99,10 +104,14 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	const activityHeight = Math.max(3, Math.min(10, Math.floor((screenRows - CHROME_ROWS) / 4)));
 	const gridHeight = screenRows - CHROME_ROWS - activityHeight - 2;
 	const visibleRowCount = Math.max(1, gridHeight - 1); // the counts line, then the rows
-	const visibleColumnCount = Math.max(1, Math.floor((screenColumns - 4 - NAME_WIDTH - 1) / CELL_WIDTH));
-	// Keep the group header above the first install in view.
-	const start = windowStart(top.current, Math.max(0, rowIndex), visibleRowCount, items.length);
+	const gridWidth = screenColumns - 4 - NAME_WIDTH - 1;
+	const cellWidth = Math.max(CELL_MIN, Math.min(CELL_MAX, Math.floor(gridWidth / widest)));
+	const visibleColumnCount = Math.max(1, Math.floor(gridWidth / cellWidth));
+	// One row is kept for a pinned header, so the selected row is never the one it displaces.
+	const start = windowStart(top.current, Math.max(0, rowIndex), Math.max(1, visibleRowCount - 1), items.length);
 	top.current = start;
+	// The app header of the first visible group stays pinned on top while its installs scroll.
+	const visible = pinnedHeader(items, start, visibleRowCount);
 	const selectedItem = items[rowIndex];
 	const columnIndex = Math.min(column, Math.max(0, (selectedItem?.columns.length ?? 1) - 1));
 	const firstColumn = windowStart(left.current, columnIndex, visibleColumnCount, widest);
@@ -147,6 +156,18 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 			case 'refresh':
 				installs.refresh();
 				return true;
+			case 'next':
+			case 'previous': {
+				const failure = nextFailure(items, rowIndex, columnIndex, command === 'next' ? 1 : -1);
+				if (!failure) {
+					say('no failed deploy on the board');
+					return true;
+				}
+				const item = items[failure.row];
+				if (item?.kind === 'install' && item.install.id) dispatch({type: 'select', id: item.install.id});
+				dispatch({type: 'selectColumn', column: failure.column});
+				return true;
+			}
 			case 'open': {
 				if (!key.return) {
 					dispatch({type: 'selectColumn', column: Math.min(widest - 1, columnIndex + 1)});
@@ -178,9 +199,11 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	const status = (
 		<Text>
 			{truncate(
-				selectedInstall && selectedColumn
-					? `${selectedInstall.name} › ${selectedColumn.name}: ${selectedStatus ?? 'never deployed'}  (←/→ or h/l: columns, ⏎ latest deploy)`
-					: '',
+				// The app's messages first (this screen has its own status line), else the selected cell.
+				flash ??
+					(selectedInstall && selectedColumn
+						? `${selectedInstall.name} › ${selectedColumn.name}: ${selectedStatus ?? 'never deployed'}  (←/→ or h/l: columns, ⏎ latest deploy, n/N next failure)`
+						: ''),
 				screenColumns,
 			)}
 		</Text>
@@ -204,17 +227,22 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 							<Text color={theme.muted}>{`   columns ${firstColumn + 1}–${Math.min(widest, firstColumn + visibleColumnCount)} of ${widest}`}</Text>
 						) : null}
 					</Text>
-					{items.slice(start, start + visibleRowCount).map((item, offset) =>
+					{visible.map(({item, index}) =>
 						item.kind === 'app' ? (
-							<Text key={`app:${item.appId}:${start + offset}`} bold color={theme.accent}>
-								{fit(appNames.get(item.appId) ?? item.appId, NAME_WIDTH)} {item.columns.slice(firstColumn, firstColumn + visibleColumnCount).map(c => fit(c.name, CELL_WIDTH - 1)).join(' ')}
+							<Text key={`app:${item.appId}`} bold color={theme.accent}>
+								{fit(appNames.get(item.appId) ?? item.appId, NAME_WIDTH)}{' '}
+								{item.columns
+									.slice(firstColumn, firstColumn + visibleColumnCount)
+									.map(c => fit(` ${c.name}`, cellWidth - 1))
+									.join(' ')}
 							</Text>
 						) : (
 							<BoardRow
-								key={`${item.install.id}:${start + offset}`}
+								key={`${item.install.id}:${index}`}
 								install={item.install}
 								columns={item.columns.slice(firstColumn, firstColumn + visibleColumnCount)}
-								selected={start + offset === rowIndex}
+								cellWidth={cellWidth}
+								selected={index === rowIndex}
 								selectedColumn={selectedColumn?.id}
 								changedAt={changedAt}
 								theme={theme}
@@ -244,7 +272,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	);
 }
 
-const BoardRow = React.memo(function BoardRow({install, columns, selected, selectedColumn, changedAt, theme}: {install: Install; columns: BoardColumn[]; selected: boolean; selectedColumn?: string; changedAt: Map<string, number>; theme: ReturnType<typeof useExplorer>['theme']}) {
+const BoardRow = React.memo(function BoardRow({install, columns, cellWidth, selected, selectedColumn, changedAt, theme}: {install: Install; columns: BoardColumn[]; cellWidth: number; selected: boolean; selectedColumn?: string; changedAt: Map<string, number>; theme: ReturnType<typeof useExplorer>['theme']}) {
 	return (
 		<Text>
 			<Text bold={selected} inverse={selected}>
@@ -257,10 +285,37 @@ const BoardRow = React.memo(function BoardRow({install, columns, selected, selec
 				const label = status ? `${view.glyph} ${status}` : '  —';
 				return (
 					<Text key={`${column.id}:${index}`} color={theme.phase[view.phase]} inverse={selected && column.id === selectedColumn} bold={changed} underline={changed}>
-						{fit(`${changed ? '*' : ''}${label}`, CELL_WIDTH - 1)}{' '}
+						{/* The change mark has its own column, so a marked cell does not shift. */}
+						{fit(`${changed ? '*' : ' '}${label}`, cellWidth - 1)}{' '}
 					</Text>
 				);
 			})}
 		</Text>
 	);
 });
+
+/**
+ * The rows to draw from `start`: when the first one is an install, its group's header takes the
+ * top row, so every visible cell has its component's name above it.
+ */
+export function pinnedHeader(items: readonly BoardRowItem[], start: number, height: number): Array<{item: BoardRowItem; index: number}> {
+	const rows = items.slice(start, start + height).map((item, offset) => ({item, index: start + offset}));
+	if (rows[0]?.item.kind !== 'install') return rows;
+	let header = start;
+	while (header >= 0 && items[header]!.kind !== 'app') header--;
+	return header < 0 ? rows : [{item: items[header]!, index: header}, ...rows.slice(0, height - 1)];
+}
+
+/** The next failed cell after (or, with -1, before) the given one, in reading order, round the board. */
+export function nextFailure(items: readonly BoardRowItem[], row: number, column: number, direction: 1 | -1): {row: number; column: number} | undefined {
+	const cells: Array<{row: number; column: number}> = [];
+	items.forEach((item, index) => {
+		if (item.kind !== 'install') return;
+		item.columns.forEach((c, k) => {
+			if (phaseOf(item.install.component_statuses?.[c.id]) === 'failure') cells.push({row: index, column: k});
+		});
+	});
+	const after = (cell: {row: number; column: number}) => cell.row > row || (cell.row === row && cell.column > column);
+	const before = (cell: {row: number; column: number}) => cell.row < row || (cell.row === row && cell.column < column);
+	return direction === 1 ? (cells.find(after) ?? cells[0]) : ([...cells].reverse().find(before) ?? cells.at(-1));
+}
