@@ -12,7 +12,8 @@ export function displayWidth(text: string): number {
  * breaks from the server become spaces, so they can never push the rest of the screen down.
  */
 export function oneLine(text: string): string {
-	return text.replace(/\s*[\n\r\u2028\u2029]+\s*/g, ' ');
+	// String(): a field of another type (an object where a name should be) still becomes text.
+	return String(text ?? '').replace(/\s*[\n\r\u2028\u2029]+\s*/g, ' ');
 }
 
 /** Cut to at most `width` columns on one line, ending with … when cut. */

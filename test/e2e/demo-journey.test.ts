@@ -126,7 +126,7 @@ describe('following logs in a real terminal', () => {
 describe('watching the demo rollout on the board', () => {
 	it('shows the rollout move across installs by itself, with changes listed in the activity pane', async () => {
 		session = startPty(['watch', '--demo', '--demo-speed', '4'], {columns: 120, rows: 36});
-		const first = await session.waitFor(/Ledgerly\s+vpc-netwo/);
+		const first = await session.waitFor(/Ledgerly\s+vpc-netw/);
 		expect(first).toContain('WATCH 2s/15s');
 		const activity = (screen: string) => Number(/Activity \((\d+)\)/.exec(screen)?.[1] ?? 0);
 		const moving = await session.waitFor(screen => activity(screen) > 0, 15_000);
