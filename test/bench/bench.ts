@@ -189,7 +189,7 @@ async function boardRequestsPerMinute(at: number, windowMs: number): Promise<{pe
 	demo.scenario.setClock(at);
 	const session = explorer(demo.url, ['watch']);
 	try {
-		await session.waitFor(/Ledgerly\s+vpc-netwo/, 20_000);
+		await session.waitFor(/Ledgerly\s+vpc-netw/, 20_000);
 		await sleep(3000); // past start-up's one-off requests
 		const before = requests;
 		await sleep(windowMs);

@@ -2,7 +2,8 @@
 // Changes stand out for a few seconds and are listed, with their time, in the activity pane.
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
-import type {Component, Install} from '../../api/resources.js';
+import type {Install} from '../../api/resources.js';
+import {boardRows, nextFailure, pinnedHeader, type BoardColumn} from './board-rows.js';
 import {rolloutCounts, snapshotOf, transitions, type Snapshot, type Transition} from '../../domain/rollout.js';
 import {phaseOf, statusView} from '../../domain/status.js';
 import {fit, truncate} from '../../domain/text.js';
@@ -23,30 +24,6 @@ const CELL_MIN = 11;
 const CELL_MAX = 26;
 export const HIGHLIGHT_MS = 5000;
 const ACTIVITY_LIMIT = 200;
-
-interface BoardColumn {
-	id: string;
-	name: string;
-	appId: string;
-}
-
-export type BoardRowItem = {kind: 'app'; appId: string; columns: BoardColumn[]} | {kind: 'install'; install: Install; columns: BoardColumn[]};
-
-/**
- * The board's rows: installs grouped by app, each group under a header row naming its app's
- * components, so every column of a group means one component.
- */
-export function boardRows(installs: readonly Install[], components: Map<string, Component[]> | undefined): BoardRowItem[] {
-	const groups = new Map<string, Install[]>();
-	for (const install of installs) {
-		const appId = install.app_id ?? '';
-		groups.set(appId, [...(groups.get(appId) ?? []), install]);
-	}
-	return [...groups].flatMap(([appId, members]) => {
-		const columns = (components?.get(appId) ?? []).map(c => ({id: c.id ?? '', name: c.name ?? c.id ?? '?', appId}));
-		return [{kind: 'app' as const, appId, columns}, ...members.map(install => ({kind: 'install' as const, install, columns}))];
-	});
-}
 
 export function BoardLevel({appId, appName}: {appId?: string; appName?: string}) {
 	const {theme, columns: screenColumns, rows: screenRows, dispatch, navigation, notify, say, flash} = useExplorer();
@@ -293,29 +270,3 @@ const BoardRow = React.memo(function BoardRow({install, columns, cellWidth, sele
 		</Text>
 	);
 });
-
-/**
- * The rows to draw from `start`: when the first one is an install, its group's header takes the
- * top row, so every visible cell has its component's name above it.
- */
-export function pinnedHeader(items: readonly BoardRowItem[], start: number, height: number): Array<{item: BoardRowItem; index: number}> {
-	const rows = items.slice(start, start + height).map((item, offset) => ({item, index: start + offset}));
-	if (rows[0]?.item.kind !== 'install') return rows;
-	let header = start;
-	while (header >= 0 && items[header]!.kind !== 'app') header--;
-	return header < 0 ? rows : [{item: items[header]!, index: header}, ...rows.slice(0, height - 1)];
-}
-
-/** The next failed cell after (or, with -1, before) the given one, in reading order, round the board. */
-export function nextFailure(items: readonly BoardRowItem[], row: number, column: number, direction: 1 | -1): {row: number; column: number} | undefined {
-	const cells: Array<{row: number; column: number}> = [];
-	items.forEach((item, index) => {
-		if (item.kind !== 'install') return;
-		item.columns.forEach((c, k) => {
-			if (phaseOf(item.install.component_statuses?.[c.id]) === 'failure') cells.push({row: index, column: k});
-		});
-	});
-	const after = (cell: {row: number; column: number}) => cell.row > row || (cell.row === row && cell.column > column);
-	const before = (cell: {row: number; column: number}) => cell.row < row || (cell.row === row && cell.column < column);
-	return direction === 1 ? (cells.find(after) ?? cells[0]) : ([...cells].reverse().find(before) ?? cells.at(-1));
-}
