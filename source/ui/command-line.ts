@@ -19,14 +19,6 @@ function ranked(argument: string, candidates: readonly string[]): string[] {
 	return [...starts, ...candidates.filter(c => !starts.includes(c) && c.toLowerCase().includes(needle))];
 }
 
-/**
- * What Tab completes `text` to: a command name while the first word is typed, else the first of
- * `candidates` (names from the server) that starts with or contains the argument.
- */
-export function complete(text: string, candidates: readonly string[]): string {
-	return tab(undefined, text, candidates).text;
-}
-
 /** A run of Tab presses: the line it started from and where it is in the candidates. */
 export interface Completion {
 	from: string;
@@ -36,7 +28,11 @@ export interface Completion {
 	shown: string;
 }
 
-/** One Tab press: the first option, or, pressed again, the next one (round and round). */
+/**
+ * One Tab press: a command name while the first word is typed, else the first of `candidates`
+ * (names from the server) that starts with or contains the argument; pressed again, the next
+ * option (round and round).
+ */
 export function tab(previous: Completion | undefined, text: string, candidates: readonly string[]): {text: string; completion?: Completion} {
 	if (previous && previous.shown === text && previous.options.length > 1) {
 		const index = (previous.index + 1) % previous.options.length;

@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {bestMatch, complete, parseCommandLine, tab} from '../../source/ui/command-line.js';
+import {bestMatch, parseCommandLine, tab} from '../../source/ui/command-line.js';
+
+const complete = (text: string, candidates: readonly string[]) => tab(undefined, text, candidates).text;
 
 describe('the : command line', () => {
 	it('parses commands and their argument, and names unknown ones', () => {
