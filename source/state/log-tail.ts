@@ -45,6 +45,8 @@ export class LogTail {
 	#timer?: NodeJS.Timeout;
 	#busy = false;
 	#stopped = false;
+	/** Covered by another level: no polls until it is on screen again. */
+	#covered = false;
 	#failures = 0;
 	#idlePolls = 0;
 	/** Reading forward from the start (an older server), with more pages still to read. */
@@ -77,6 +79,14 @@ export class LogTail {
 	stop(): void {
 		this.#stopped = true;
 		clearTimeout(this.#timer);
+	}
+
+	/** While covered by another level it keeps its lines but stops polling; uncovered, it polls at once. */
+	setCovered(covered: boolean): void {
+		if (covered === this.#covered) return;
+		this.#covered = covered;
+		if (covered) clearTimeout(this.#timer);
+		else if (this.#state.phase !== 'closed' || this.#catchingUp) this.refresh();
 	}
 
 	/** Poll now (the `r` key). */
@@ -176,7 +186,7 @@ export class LogTail {
 	}
 
 	#afterRun(): void {
-		if (this.#stopped) return;
+		if (this.#stopped || this.#covered) return;
 		const {phase, error} = this.#state;
 		if (error) {
 			if (phase === 'closed' && !this.#catchingUp) return;

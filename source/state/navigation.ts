@@ -1,18 +1,12 @@
 // Where the user is: a stack of locations, as a pure reducer. Enter pushes, Esc pops; the top of the
 // stack is the only level on screen and the only one that polls.
-export type Location =
-	| {kind: 'installs'; appId?: string; appName?: string}
-	| {kind: 'board'; appId?: string; appName?: string}
-	| {kind: 'components'; installId: string; installName: string}
-	| {kind: 'deploy'; installId: string; installName: string; componentId: string; componentName: string}
-	| {kind: 'activity'; installId: string; installName: string; deployId: string; componentId?: string; componentName: string}
-	| {kind: 'executions'; jobId: string; jobName: string; logStreamId?: string}
-	| {kind: 'runs'; installId: string; installName: string}
-	| {kind: 'steps'; installId: string; installName: string; runId: string; runName: string}
-	| {kind: 'logs'; streamId: string; title: string; filter?: {step?: string; executionId?: string}}
-	| {kind: 'document'; title: string; source: {type: 'plan'; jobId: string} | {type: 'value'; value: unknown}};
+import type {Location} from '../ui/levels/registry.js';
+
+export type {Location};
 
 export interface Entry {
+	/** Tells entries apart: a level keeps its state while it stays on the stack under this id. */
+	id: number;
 	location: Location;
 	/** Id of the selected row, so going back returns to it even if the list changed. */
 	selectedId?: string;
@@ -30,16 +24,18 @@ export type NavigationAction =
 	| {type: 'select'; id: string | undefined}
 	| {type: 'selectColumn'; column: number}
 	| {type: 'reset'; location: Location}
-	| {type: 'resetStack'; locations: Location[]};
+	/** A whole new stack (from `initialNavigation`): its levels are new ones. */
+	| {type: 'resetStack'; stack: Entry[]};
 
-/** The stack to start with: the locations from the top level down, the first with a preselected row. */
-export function initialNavigation(locations: Location[] = [{kind: 'installs'}], selectedId?: string): NavigationState {
-	const stack = (locations.length ? locations : [{kind: 'installs'} as Location]).map(location => ({location}) as Entry);
+/**
+ * The stack to start with: the locations from the top level down, the first with a preselected row;
+ * each level above the top selects the row the next one shows (`selectedBelow`), so Esc lands on it.
+ */
+export function initialNavigation(locations: Location[] = [{kind: 'installs'}], selectedId?: string, selectedBelow: (next: Location) => string | undefined = () => undefined): NavigationState {
+	const stack: Entry[] = (locations.length ? locations : [{kind: 'installs'} as Location]).map((location, id) => ({id, location}));
 	stack[0] = {...stack[0]!, selectedId};
-	// Each level above the top selects the row it leads to, so Esc lands on it.
 	for (let index = 0; index < stack.length - 1; index++) {
-		const next = stack[index + 1]!.location;
-		const id = next.kind === 'components' ? next.installId : next.kind === 'deploy' ? next.componentId : undefined;
+		const id = selectedBelow(stack[index + 1]!.location);
 		if (id) stack[index] = {...stack[index]!, selectedId: id};
 	}
 	return {stack};
@@ -48,7 +44,7 @@ export function initialNavigation(locations: Location[] = [{kind: 'installs'}], 
 export function navigate(state: NavigationState, action: NavigationAction): NavigationState {
 	switch (action.type) {
 		case 'push':
-			return {stack: [...state.stack, {location: action.location}]};
+			return {stack: [...state.stack, {id: nextId(state), location: action.location}]};
 		case 'pop':
 			return state.stack.length > 1 ? {stack: state.stack.slice(0, -1)} : state;
 		case 'select': {
@@ -62,40 +58,16 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
 			return {stack: [...state.stack.slice(0, -1), {...top, selectedColumn: action.column}]};
 		}
 		case 'reset':
-			return {stack: [{location: action.location}]};
-		case 'resetStack':
-			return initialNavigation(action.locations);
+			return {stack: [{id: nextId(state), location: action.location}]};
+		case 'resetStack': {
+			const first = nextId(state);
+			return {stack: action.stack.map((entry, index) => ({...entry, id: first + index}))};
+		}
 	}
 }
 
+const nextId = (state: NavigationState) => Math.max(...state.stack.map(entry => entry.id)) + 1;
+
 export function currentEntry(state: NavigationState): Entry {
 	return state.stack.at(-1)!;
-}
-
-/** "installs › acme-prod › api › latest deploy" */
-export function breadcrumbs(state: NavigationState): string[] {
-	return state.stack.map(({location}) => {
-		switch (location.kind) {
-			case 'installs':
-				return location.appName ? `installs (${location.appName})` : 'installs';
-			case 'board':
-				return location.appName ? `rollout board (${location.appName})` : 'rollout board';
-			case 'components':
-				return location.installName;
-			case 'deploy':
-				return `${location.componentName} › latest deploy`;
-			case 'activity':
-				return 'jobs & runs';
-			case 'executions':
-				return `${location.jobName} › executions`;
-			case 'runs':
-				return `action runs of ${location.installName}`;
-			case 'steps':
-				return location.runName;
-			case 'logs':
-				return `logs: ${location.title}`;
-			case 'document':
-				return location.title;
-		}
-	});
 }

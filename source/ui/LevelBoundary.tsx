@@ -5,7 +5,7 @@ import React, {useCallback, useEffect, useRef, useState, type ReactNode} from 'r
 import {Text} from 'ink';
 import {sanitize} from '../domain/sanitize.js';
 import {RawDataContext, type RawData} from '../state/raw-data.js';
-import {breadcrumbs, type Location} from '../state/navigation.js';
+import {levelOf, type Location} from './levels/registry.js';
 import {Boundary} from './components/Boundary.js';
 import {CHROME_ROWS, Frame} from './components/Frame.js';
 import {Pane} from './components/Pane.js';
@@ -26,7 +26,7 @@ export function LevelBoundary({location, children}: {location: Location; childre
 
 function LevelFailure({location, error, raw, retry}: {location: Location; error: Error; raw: RawData; retry: () => void}) {
 	const {theme, columns, rows, dispatch, watch, say} = useExplorer();
-	const what = breadcrumbs({stack: [{location}]})[0] ?? location.kind;
+	const what = levelOf(location).crumb(location);
 	const retryMs = watch.watching ? watch.slowMs : watch.refreshMs;
 	useEffect(() => {
 		if (watch.paused) return;

@@ -4,11 +4,10 @@
 import React, {useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import {Box, Text, type Key} from 'ink';
 import {loadFailure} from '../api/errors.js';
-import type {Location} from '../state/navigation.js';
-import {currentEntry} from '../state/navigation.js';
+import type {Location} from './levels/registry.js';
 import type {Resource} from '../state/data.js';
 import {cellText, layoutColumns, sortRows, windowStart, type Column} from './columns.js';
-import {useExplorer, useLevelKeys} from './context.js';
+import {useExplorer, useLevelKeys, useLevelPlace} from './context.js';
 import {commandHint, type CommandId} from './keys.js';
 import {text, wrapLines, type Line} from './lines.js';
 import {sanitize} from '../domain/sanitize.js';
@@ -60,7 +59,7 @@ const PREFETCH_AFTER_MS = 300;
 
 export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	const {noun, resource, columns, rowId, detail, open, emptyText} = props;
-	const {theme, navigation, dispatch, columns: screenColumns, rows: screenRows, share, say} = useExplorer();
+	const {theme, dispatch, columns: screenColumns, rows: screenRows, share, say} = useExplorer();
 	const [focus, setFocus] = useState<'list' | 'detail'>('list');
 	const [filter, setFilter] = useState('');
 	const [editingFilter, setEditingFilter] = useState(false);
@@ -73,7 +72,7 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	const [sortIndex, setSortIndex] = useState(-1);
 	const sortColumn = sortable[sortIndex];
 	const rows = useMemo(() => sortRows(filterRows(allRows ?? [], filter, columns), sortColumn), [allRows, filter, columns, sortColumn]);
-	const selectedId = currentEntry(navigation).selectedId;
+	const {selectedId} = useLevelPlace().entry;
 	const found = selectedId === undefined ? -1 : rows.findIndex(row => rowId(row) === selectedId);
 	const index = rows.length === 0 ? -1 : found >= 0 ? found : Math.min(lastIndex.current, rows.length - 1);
 	lastIndex.current = Math.max(0, index);

@@ -1,28 +1,19 @@
 // The explorer's root: the one key dispatcher, the navigation stack, and the level on top of it.
-import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import React, {memo, useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {useDashboardUrl} from '../state/data.js';
 import {useCommandLine} from './use-command-line.js';
 import {share, type ShareEnvironment} from './share.js';
-import {SWRConfig, useSWRConfig} from 'swr';
+import {SWRConfig, useSWRConfig, type SWRConfiguration} from 'swr';
 import {containsProgress} from '../domain/status.js';
 import {DEFAULT_POLL, FAST_LIMITS} from '../state/poll-policy.js';
 import {Box, Text, useApp, useInput, useWindowSize, type Key} from 'ink';
 import {commandFor, splitKeys} from './keys.js';
-import {ExplorerContext, type Explorer, type LevelKeyHandler, type WatchState} from './context.js';
+import {ExplorerContext, LevelPlaceContext, MessageLineContext, type Explorer, type LevelKeyHandler, type MessageLine, type WatchState} from './context.js';
 import {CHROME_ROWS, Frame} from './components/Frame.js';
 import {HelpOverlay} from './components/HelpOverlay.js';
-import {currentEntry, initialNavigation, navigate, type Location} from '../state/navigation.js';
+import {navigate, type Entry, type Location} from '../state/navigation.js';
 import type {Theme} from './theme.js';
-import {InstallsLevel} from './levels/installs.js';
-import {ComponentsLevel} from './levels/components.js';
-import {DeployLevel} from './levels/deploy.js';
-import {ActivityLevel} from './levels/activity.js';
-import {ExecutionsLevel} from './levels/executions.js';
-import {RunsLevel} from './levels/runs.js';
-import {StepsLevel} from './levels/steps.js';
-import {LogsLevel} from './levels/logs.js';
-import {DocumentLevel} from './levels/document.js';
-import {BoardLevel} from './levels/board.js';
+import {breadcrumbs, levelOf, startNavigation} from './levels/registry.js';
 import {LevelBoundary} from './LevelBoundary.js';
 import {oneLine} from '../domain/text.js';
 
@@ -59,7 +50,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	const {exit} = useApp();
 	const windowSize = useWindowSize();
 	const {columns, rows} = size ?? windowSize;
-	const [navigation, dispatch] = useReducer(navigate, undefined, () => initialNavigation(start, initialSelection));
+	const [navigation, dispatch] = useReducer(navigate, undefined, () => startNavigation(start, initialSelection));
 	const [helpOpen, setHelpOpen] = useState(false);
 	const keyHandler = useRef<LevelKeyHandler | undefined>(undefined);
 	const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
@@ -76,7 +67,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 		const timer = setTimeout(() => setFlash(undefined), FLASH_MS);
 		return () => clearTimeout(timer);
 	}, [flash]);
-	const say = (text: string) => setFlash({text: oneLine(text), at: Date.now()});
+	const say = useCallback((text: string) => setFlash({text: oneLine(text), at: Date.now()}), []);
 	const commandLine = useCommandLine({
 		navigation,
 		dispatch,
@@ -165,36 +156,35 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	};
 	handleKeyRef.current = handleKey;
 
-	const explorer: Explorer = {
-		theme,
-		orgLabel: org.label,
-		apiLabel,
-		isDemo,
-		navigation,
-		dispatch,
-		// Levels stay mounted (hidden) while the terminal is too small: they lay out at the minimum size.
-		columns: Math.max(columns, MIN_COLUMNS),
-		rows: Math.max(rows, MIN_ROWS),
-		keyHandler,
-		watch,
-		notify,
-		orgId: org.id,
-		share: (action, what) => say(share(action, what, {dashboardUrl, orgId: org.id}, environment)),
-		flash: flash?.text,
-		say,
-		commandLine: commandLine.text === undefined ? undefined : {text: commandLine.text, suggestions: commandLine.suggestions},
-	};
+	const shareNow = useRef<Explorer['share']>(() => {});
+	shareNow.current = (action, what) => say(share(action, what, {dashboardUrl, orgId: org.id}, environment));
+	const shareStable = useCallback<Explorer['share']>((action, what) => shareNow.current(action, what), []);
+	// Levels stay mounted (hidden) while the terminal is too small: they lay out at the minimum size.
+	const [layoutColumns, layoutRows] = [Math.max(columns, MIN_COLUMNS), Math.max(rows, MIN_ROWS)];
+	const explorer = useMemo<Explorer>(
+		() => ({theme, orgLabel: org.label, apiLabel, isDemo, navigation, crumbs: breadcrumbs(navigation.stack), dispatch, columns: layoutColumns, rows: layoutRows, keyHandler, watch, notify, orgId: org.id, share: shareStable, say}),
+		[theme, org, apiLabel, isDemo, navigation, layoutColumns, layoutRows, watch, notify, shareStable, say],
+	);
+	const messageLine = useMemo<MessageLine>(
+		() => ({flash: flash?.text, commandLine: commandLine.text === undefined ? undefined : {text: commandLine.text, suggestions: commandLine.suggestions}}),
+		[flash, commandLine.text, commandLine.suggestions],
+	);
+	const covered = useMemo(() => ({refreshInterval: 0}), []);
 
-	const {location} = currentEntry(navigation);
-	// The level stays mounted under the help overlay and a too-small notice, keeping its state.
+	// Every level on the stack stays mounted, so one that is covered keeps its state (selection,
+	// filter, scroll, a log view's lines) and gets it back on Esc; only the top one is shown and
+	// takes keys, and only it refreshes (and those that ask to, like the board).
 	return (
-		<SWRConfig value={refreshPolicy}>
 		<ExplorerContext.Provider value={explorer}>
+		<MessageLineContext.Provider value={messageLine}>
 			<Box width={columns} height={rows} flexDirection="column" display={helpOpen || tooSmall ? 'none' : 'flex'}>
-				{/* Keyed by org too: after :org no level keeps the old org's rows, not even for a moment. */}
-				<LevelBoundary key={`${org.id}:${navigation.stack.length}`} location={location}>
-					<Level location={location} />
-				</LevelBoundary>
+				{navigation.stack.map((entry, index) => {
+					const active = index === navigation.stack.length - 1;
+					return (
+						// Keyed by org too: after :org no level keeps the old org's rows, not even for a moment.
+						<StackLevel key={`${org.id}:${entry.id}`} entry={entry} active={active} refresh={active || levelOf(entry.location).refreshesWhileCovered ? refreshPolicy : covered} />
+					);
+				})}
 			</Box>
 			{helpOpen && !tooSmall ? (
 				<Frame refresh={{isValidating: false, hasData: true}} hints={['help', 'quit']}>
@@ -208,10 +198,28 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 					<Text wrap="truncate-end">q quits</Text>
 				</Box>
 			) : null}
+		</MessageLineContext.Provider>
 		</ExplorerContext.Provider>
-		</SWRConfig>
 	);
 }
+
+/** One level of the stack, with its place, its refresh policy and its error boundary. */
+const StackLevel = memo(function StackLevel({entry, active, refresh}: {entry: Entry; active: boolean; refresh: SWRConfiguration}) {
+	const place = useMemo(() => ({entry, active}), [entry, active]);
+	const {location} = entry;
+	const level = levelOf(location);
+	return (
+		<Box display={active ? 'flex' : 'none'} flexDirection="column">
+			<LevelPlaceContext.Provider value={place}>
+				<SWRConfig value={refresh}>
+					<LevelBoundary location={location}>
+						<level.View key={level.identity?.(location)} {...location} />
+					</LevelBoundary>
+				</SWRConfig>
+			</LevelPlaceContext.Provider>
+		</Box>
+	);
+});
 
 /**
  * How often a key polls: the normal interval; in watch mode fast while its data shows anything in
@@ -220,29 +228,4 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 export function pollInterval(watch: WatchState): (data: unknown) => number {
 	// Before any data arrives nothing is known to be settled: poll fast.
 	return data => (watch.paused ? 0 : !watch.watching ? watch.refreshMs : data === undefined || containsProgress(data) ? watch.fastMs : watch.slowMs);
-}
-
-function Level({location}: {location: Location}) {
-	switch (location.kind) {
-		case 'installs':
-			return <InstallsLevel key={location.appId ?? '*'} appId={location.appId} appName={location.appName} />;
-		case 'components':
-			return <ComponentsLevel installId={location.installId} installName={location.installName} />;
-		case 'deploy':
-			return <DeployLevel {...location} />;
-		case 'board':
-			return <BoardLevel key={location.appId ?? '*'} appId={location.appId} appName={location.appName} />;
-		case 'activity':
-			return <ActivityLevel {...location} />;
-		case 'executions':
-			return <ExecutionsLevel {...location} />;
-		case 'runs':
-			return <RunsLevel {...location} />;
-		case 'steps':
-			return <StepsLevel {...location} />;
-		case 'logs':
-			return <LogsLevel {...location} />;
-		case 'document':
-			return <DocumentLevel {...location} />;
-	}
 }

@@ -1,7 +1,10 @@
-import {createContext, useContext, useRef, type Dispatch, type MutableRefObject} from 'react';
+// What the levels share, split by how often it changes, so that a change reaches only those that
+// show it: the explorer (navigation, size, watch mode, org), the message line (a flash message, the
+// `:` line as it is typed) and each level's own place on the stack.
+import {createContext, useContext, useEffect, useRef, type Dispatch, type MutableRefObject} from 'react';
 import type {Key} from 'ink';
 import type {CommandId} from './keys.js';
-import type {NavigationAction, NavigationState} from '../state/navigation.js';
+import type {Entry, NavigationAction, NavigationState} from '../state/navigation.js';
 import type {Theme} from './theme.js';
 import type {LinkTarget} from '../domain/links.js';
 
@@ -14,6 +17,8 @@ export interface Explorer {
 	apiLabel: string;
 	isDemo: boolean;
 	navigation: NavigationState;
+	/** The breadcrumb of each level on the stack. */
+	crumbs: string[];
 	dispatch: Dispatch<NavigationAction>;
 	columns: number;
 	rows: number;
@@ -25,12 +30,22 @@ export interface Explorer {
 	orgId: string;
 	/** Copies an id or opens/copies the dashboard link of a target, saying what it did. */
 	share: (action: 'copyId' | 'copyLink' | 'openLink', what: {id?: string; target: LinkTarget; label: string}) => void;
+	/** Shows `text` in the status line for a few seconds. */
+	say: (text: string) => void;
+}
+
+/** The bottom lines: they change with every key typed in the `:` line. */
+export interface MessageLine {
 	/** A short message in the status line, for a few seconds. */
 	flash?: string;
-	/** Shows `text` as the flash message. */
-	say: (text: string) => void;
 	/** The `:` command line while it is open: what is typed and what it could complete to. */
 	commandLine?: {text: string; suggestions: string[]};
+}
+
+/** A level's place on the stack: its entry (selection), and whether it is the one on screen. */
+export interface LevelPlace {
+	entry: Entry;
+	active: boolean;
 }
 
 export interface WatchState {
@@ -44,6 +59,8 @@ export interface WatchState {
 }
 
 export const ExplorerContext = createContext<Explorer | undefined>(undefined);
+export const MessageLineContext = createContext<MessageLine>({});
+export const LevelPlaceContext = createContext<LevelPlace | undefined>(undefined);
 
 export function useExplorer(): Explorer {
 	const explorer = useContext(ExplorerContext);
@@ -51,10 +68,23 @@ export function useExplorer(): Explorer {
 	return explorer;
 }
 
-/** Registers the visible level's key handler with the app's one dispatcher. */
+export const useMessageLine = (): MessageLine => useContext(MessageLineContext);
+
+/** This level's entry on the stack (the top one outside a stack, as in tests of one level). */
+export function useLevelPlace(): LevelPlace {
+	const place = useContext(LevelPlaceContext);
+	const {navigation} = useExplorer();
+	return place ?? {entry: navigation.stack.at(-1)!, active: true};
+}
+
+/** Registers the level's key handler with the app's one dispatcher while the level is on screen. */
 export function useLevelKeys(handler: LevelKeyHandler): void {
 	const {keyHandler} = useExplorer();
+	const {active} = useLevelPlace();
 	const latest = useRef(handler);
 	latest.current = handler;
-	keyHandler.current = (command, input, key) => latest.current(command, input, key);
+	if (active) keyHandler.current = (command, input, key) => latest.current(command, input, key);
+	useEffect(() => {
+		if (active) keyHandler.current = (command, input, key) => latest.current(command, input, key);
+	}, [active, keyHandler]);
 }

@@ -5,6 +5,7 @@ import {describeError, NuonApiError} from '../api/errors.js';
 import {getInstall, listApps, listInstallComponents, listInstallsPage, listOrgs} from '../api/resources.js';
 import {useClient, useCommandSuggestions} from '../state/data.js';
 import type {NavigationAction, NavigationState} from '../state/navigation.js';
+import {startNavigation} from './levels/registry.js';
 import {bestMatch, COMMAND_HELP, parseCommandLine, tab, type Completion} from './command-line.js';
 import type {LevelKeyHandler} from './context.js';
 
@@ -81,7 +82,7 @@ export function useCommandLine({navigation, dispatch, keyHandler, exit, say, tog
 						if (!best) throw error;
 						return best;
 					});
-					return dispatch({type: 'resetStack', locations: [{kind: 'installs'}, {kind: 'components', installId: install.id!, installName: install.name ?? install.id!}]});
+					return dispatch({type: 'resetStack', stack: startNavigation([{kind: 'installs'}, {kind: 'components', installId: install.id!, installName: install.name ?? install.id!}]).stack});
 				}
 				case 'app': {
 					const apps = await listApps(client);

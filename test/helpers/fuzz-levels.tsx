@@ -5,7 +5,7 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
-import type {Location} from '../../source/state/navigation.js';
+import {EXAMPLE_LOCATIONS, type Location} from '../../source/ui/levels/registry.js';
 import {DataProvider} from '../../source/state/data.js';
 import {App} from '../../source/ui/app.js';
 import {darkTheme} from '../../source/ui/theme.js';
@@ -14,18 +14,8 @@ import {fuzzAgent, fuzzedBody, FUZZ_ORIGIN, offContractBody, type BodyMaker} fro
 const CASES_PER_LEVEL = Number(process.env['NUON_TUI_FUZZ_CASES'] ?? 100);
 const BASE_SEED = Number(process.env['NUON_TUI_FUZZ_SEED'] ?? 20_261_128);
 
-export const LEVELS: Array<{name: string; location: Location}> = [
-	{name: 'installs', location: {kind: 'installs'}},
-	{name: 'board', location: {kind: 'board'}},
-	{name: 'components', location: {kind: 'components', installId: 'inl1', installName: 'fuzz'}},
-	{name: 'latest deploy', location: {kind: 'deploy', installId: 'inl1', installName: 'fuzz', componentId: 'cmp1', componentName: 'api'}},
-	{name: 'jobs & runs', location: {kind: 'activity', installId: 'inl1', installName: 'fuzz', deployId: 'ind1', componentName: 'api'}},
-	{name: 'executions', location: {kind: 'executions', jobId: 'rjb1', jobName: 'deploy/apply-plan', logStreamId: 'lgj1'}},
-	{name: 'action runs', location: {kind: 'runs', installId: 'inl1', installName: 'fuzz'}},
-	{name: 'steps', location: {kind: 'steps', installId: 'inl1', installName: 'fuzz', runId: 'awr1', runName: 'smoke'}},
-	{name: 'plan', location: {kind: 'document', title: 'plan', source: {type: 'plan', jobId: 'rjb1'}}},
-	{name: 'logs', location: {kind: 'logs', streamId: 'lgd1', title: 'deploy'}},
-];
+/** Every level of the registry, at its example location. */
+export const LEVELS: Array<{name: string; location: Location}> = EXAMPLE_LOCATIONS.map(location => ({name: location.kind, location}));
 
 /** Ink writes SGR colour codes itself (and log bodies keep theirs); anything else is from the data. */
 function foreignControls(frame: string): string[] {

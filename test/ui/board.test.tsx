@@ -1,6 +1,6 @@
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
-import {initialNavigation} from '../../source/state/navigation.js';
+import {startNavigation} from '../../source/ui/levels/registry.js';
 import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
 
 let demo: DemoServer;
@@ -114,7 +114,7 @@ describe('start flags', () => {
 			{kind: 'components' as const, installId: install.id, installName: install.name},
 			{kind: 'deploy' as const, installId: install.id, installName: install.name, componentId: component.id, componentName: component.name},
 		];
-		expect(initialNavigation(start).stack.map(e => e.selectedId)).toEqual([install.id, component.id, undefined]);
+		expect(startNavigation(start).stack.map(e => e.selectedId)).toEqual([install.id, component.id, undefined]);
 		app = renderExplorer(demo, {start});
 		await app.waitFor(`Latest deploy of ${component.name}`);
 		await app.press(ESC);

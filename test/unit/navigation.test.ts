@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {breadcrumbs, currentEntry, initialNavigation, navigate} from '../../source/state/navigation.js';
+import {currentEntry, initialNavigation, navigate} from '../../source/state/navigation.js';
+import {breadcrumbs} from '../../source/ui/levels/registry.js';
 
 describe('navigation stack', () => {
 	it('pushes on open, pops on back, never pops the root, and remembers the selection per level', () => {
@@ -7,9 +8,9 @@ describe('navigation stack', () => {
 		state = navigate(state, {type: 'select', id: 'inl1'});
 		state = navigate(state, {type: 'push', location: {kind: 'components', installId: 'inl1', installName: 'prod-eu'}});
 		state = navigate(state, {type: 'push', location: {kind: 'deploy', installId: 'inl1', installName: 'prod-eu', componentId: 'c1', componentName: 'api'}});
-		expect(breadcrumbs(state)).toEqual(['installs', 'prod-eu', 'api › latest deploy']);
+		expect(breadcrumbs(state.stack)).toEqual(['installs', 'prod-eu', 'api › latest deploy']);
 		state = navigate(navigate(state, {type: 'pop'}), {type: 'pop'});
-		expect(currentEntry(state)).toEqual({location: {kind: 'installs'}, selectedId: 'inl1'});
+		expect(currentEntry(state)).toEqual({id: 0, location: {kind: 'installs'}, selectedId: 'inl1'});
 		expect(navigate(state, {type: 'pop'})).toBe(state);
 	});
 

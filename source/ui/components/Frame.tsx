@@ -3,10 +3,9 @@ import {Box, Text} from 'ink';
 import {failureLine} from '../../api/errors.js';
 import {clock, formatSeconds} from '../../domain/time.js';
 import {displayWidth, fitMessage, oneLine, truncate, truncateStart} from '../../domain/text.js';
-import {breadcrumbs} from '../../state/navigation.js';
 import {commandHint, type CommandId} from '../keys.js';
 import {COMMAND_HELP} from '../command-line.js';
-import {useExplorer} from '../context.js';
+import {useExplorer, useMessageLine} from '../context.js';
 
 export interface RefreshState {
 	updatedAt?: number;
@@ -38,7 +37,8 @@ function useDelayedFlag(flag: boolean, delayMs: number): boolean {
 
 /** The screen around a level: header, breadcrumbs, body, status line and key hints. */
 export function Frame({refresh, status, hints, children}: {refresh: RefreshState; status?: ReactNode; hints: CommandId[]; children: ReactNode}) {
-	const {theme, orgLabel: label, apiLabel, isDemo, navigation, columns, watch, commandLine} = useExplorer();
+	const {theme, orgLabel: label, apiLabel, isDemo, crumbs, columns, watch} = useExplorer();
+	const {commandLine} = useMessageLine();
 	const orgLabel = oneLine(label); // an org's name comes from the server (:org)
 	const busy = useDelayedFlag(refresh.isValidating, refresh.hasData ? BUSY_INDICATOR_DELAY_MS : 0);
 	const state = describeRefresh({...refresh, isValidating: busy});
@@ -74,7 +74,7 @@ export function Frame({refresh, status, hints, children}: {refresh: RefreshState
 				</Text>
 				</Box>
 			</Box>
-			<Text bold>{truncateStart(breadcrumbs(navigation).join(' › '), columns)}</Text>
+			<Text bold>{truncateStart(crumbs.join(' › '), columns)}</Text>
 			{children}
 			<Box width={columns} height={1}>
 				{commandLine ? (
@@ -104,7 +104,8 @@ function describeRefresh({updatedAt, isValidating, error, hasData}: RefreshState
 }
 
 function ErrorLine({refresh}: {refresh: RefreshState}) {
-	const {theme, columns, flash} = useExplorer();
+	const {theme, columns} = useExplorer();
+	const {flash} = useMessageLine();
 	if (flash) return <Text color={theme.accent}>{fitMessage(flash, columns)}</Text>;
 	if (!refresh.error) {
 		return refresh.partial ? (

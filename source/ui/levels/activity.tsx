@@ -3,13 +3,14 @@ import React, {useMemo} from 'react';
 import type {ActionWorkflowRun, RunnerJob} from '../../api/resources.js';
 import {jobName, jobOwner, runName, runStatus} from '../../domain/activity.js';
 import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
-import type {Location} from '../../state/navigation.js';
+import type {Location} from './registry.js';
 import type {LinkTarget} from '../../domain/links.js';
 import {useDeploy} from '../../state/data.js';
 import type {Column} from '../columns.js';
 import {blank, field, heading, jsonLines, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
 import {items} from '../../domain/fields.js';
+import {defineLevel} from './level.js';
 
 export type ActivityRow = {kind: 'job'; id: string; job: RunnerJob} | {kind: 'run'; id: string; run: ActionWorkflowRun};
 
@@ -131,3 +132,9 @@ export function ActivityLevel({installId, installName, deployId, componentId, co
 		/>
 	);
 }
+
+export const activity = defineLevel<{installId: string; installName: string; deployId: string; componentId?: string; componentName: string}>({
+	View: ActivityLevel,
+	crumb: () => 'jobs & runs',
+	example: {installId: 'inl1', installName: 'fuzz', deployId: 'ind1', componentName: 'api'},
+});

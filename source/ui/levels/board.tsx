@@ -8,14 +8,14 @@ import {rolloutCounts, snapshotOf, transitions, type Snapshot, type Transition} 
 import {phaseOf, statusView} from '../../domain/status.js';
 import {fit, truncate} from '../../domain/text.js';
 import {clock} from '../../domain/time.js';
-import {currentEntry} from '../../state/navigation.js';
 import {useAppComponents, useAppNames, useInstalls} from '../../state/data.js';
 import {windowStart} from '../columns.js';
-import {useExplorer, useLevelKeys} from '../context.js';
+import {useExplorer, useLevelKeys, useLevelPlace, useMessageLine} from '../context.js';
 import type {CommandId} from '../keys.js';
 import {CHROME_ROWS, Frame} from '../components/Frame.js';
 import {Pane} from '../components/Pane.js';
 import {installName} from '../../domain/install.js';
+import {defineLevel} from './level.js';
 
 const HINTS: CommandId[] = ['down', 'open', 'back', 'watch', 'pause', 'refresh', 'help', 'quit'];
 const NAME_WIDTH = 20;
@@ -26,7 +26,8 @@ export const HIGHLIGHT_MS = 5000;
 const ACTIVITY_LIMIT = 200;
 
 export function BoardLevel({appId, appName}: {appId?: string; appName?: string}) {
-	const {theme, columns: screenColumns, rows: screenRows, dispatch, navigation, notify, say, flash} = useExplorer();
+	const {theme, columns: screenColumns, rows: screenRows, dispatch, notify, say} = useExplorer();
+	const {flash} = useMessageLine();
 	const installs = useInstalls(appId);
 	const rows = installs.data ?? [];
 	const components = useAppComponents(rows.map(install => install.app_id ?? ''));
@@ -72,7 +73,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 		return () => clearTimeout(timer);
 	}, [changedAt]);
 
-	const entry = currentEntry(navigation);
+	const {entry} = useLevelPlace();
 	const column = entry.selectedColumn ?? 0;
 	const found = items.findIndex(item => item.kind === 'install' && item.install.id === entry.selectedId);
 	const rowIndex = found >= 0 ? found : items.findIndex(item => item.kind === 'install');
@@ -269,4 +270,12 @@ const BoardRow = React.memo(function BoardRow({install, columns, cellWidth, sele
 			})}
 		</Text>
 	);
+});
+
+export const board = defineLevel<{appId?: string; appName?: string}>({
+	View: BoardLevel,
+	crumb: ({appName}) => (appName ? `rollout board (${appName})` : 'rollout board'),
+	identity: ({appId}) => appId ?? '*',
+	refreshesWhileCovered: true,
+	example: {},
 });

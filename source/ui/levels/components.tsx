@@ -5,6 +5,7 @@ import {statusRank, type Column} from '../columns.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
 import {items} from '../../domain/fields.js';
+import {defineLevel} from './level.js';
 
 const TYPE_LABELS: Record<string, string> = {
 	terraform_module: 'terraform',
@@ -69,3 +70,10 @@ export function ComponentsLevel({installId, installName}: {installId: string; in
 		/>
 	);
 }
+
+export const components = defineLevel<{installId: string; installName: string}>({
+	View: ComponentsLevel,
+	crumb: ({installName}) => installName,
+	selectedBelow: ({installId}) => installId,
+	example: {installId: 'inl1', installName: 'fuzz'},
+});

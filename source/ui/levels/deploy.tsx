@@ -9,6 +9,7 @@ import {LineView} from '../components/LineView.js';
 import {Pane} from '../components/Pane.js';
 import {deployFactLines, deployStatusLines} from './deploy-lines.js';
 import {wrapLines} from '../lines.js';
+import {defineLevel} from './level.js';
 
 const HINTS: CommandId[] = ['down', 'open', 'logs', 'back', 'focus', 'refresh', 'help', 'quit'];
 
@@ -106,3 +107,10 @@ export function DeployLevel({installId, installName, componentId, componentName}
 		</Frame>
 	);
 }
+
+export const deploy = defineLevel<{installId: string; installName: string; componentId: string; componentName: string}>({
+	View: DeployLevel,
+	crumb: ({componentName}) => `${componentName} › latest deploy`,
+	selectedBelow: ({componentId}) => componentId,
+	example: {installId: 'inl1', installName: 'fuzz', componentId: 'cmp1', componentName: 'api'},
+});

@@ -11,6 +11,7 @@ import {useExplorer, useLevelKeys} from '../context.js';
 import type {CommandId} from '../keys.js';
 import {CHROME_ROWS, Frame, type RefreshState} from '../components/Frame.js';
 import {Pane} from '../components/Pane.js';
+import {defineLevel} from './level.js';
 
 type Source = {type: 'plan'; jobId: string} | {type: 'value'; value: unknown};
 
@@ -122,3 +123,9 @@ function DocumentView({title, value, lines, message, refresh, onRefresh}: ViewPr
 		</Frame>
 	);
 }
+
+export const document = defineLevel<{title: string; source: Source}>({
+	View: DocumentLevel,
+	crumb: ({title}) => title,
+	example: {title: 'plan', source: {type: 'plan', jobId: 'rjb1'}},
+});

@@ -8,6 +8,7 @@ import type {Column} from '../columns.js';
 import {blank, field, heading, jsonLines, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
 import {viewValue} from './activity.js';
+import {defineLevel} from './level.js';
 
 type ExecutionRow = RunnerJobExecution & {attempt: number};
 
@@ -72,3 +73,9 @@ export function ExecutionsLevel({jobId, jobName, logStreamId}: {jobId: string; j
 		/>
 	);
 }
+
+export const executions = defineLevel<{jobId: string; jobName: string; logStreamId?: string}>({
+	View: ExecutionsLevel,
+	crumb: ({jobName}) => `${jobName} › executions`,
+	example: {jobId: 'rjb1', jobName: 'deploy/apply-plan', logStreamId: 'lgj1'},
+});

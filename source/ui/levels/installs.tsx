@@ -11,6 +11,7 @@ import {statusRank, type Column} from '../columns.js';
 import {useExplorer} from '../context.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
+import {defineLevel} from './level.js';
 
 function installColumns(appNames: Map<string, string>): Column<Install>[] {
 	return [
@@ -130,3 +131,10 @@ function AppMenu({apps, loading, current, onSelect, theme}: {apps?: App[]; loadi
 		</Box>
 	);
 }
+
+export const installs = defineLevel<{appId?: string; appName?: string}>({
+	View: InstallsLevel,
+	crumb: ({appName}) => (appName ? `installs (${appName})` : 'installs'),
+	identity: ({appId}) => appId ?? '*',
+	example: {},
+});

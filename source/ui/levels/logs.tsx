@@ -12,13 +12,14 @@ import {displayWidth, fitMessage, truncate} from '../../domain/text.js';
 import {clock} from '../../domain/time.js';
 import {useClient} from '../../state/data.js';
 import {LogTail, type TailState} from '../../state/log-tail.js';
-import {useExplorer, useLevelKeys} from '../context.js';
+import {useExplorer, useLevelKeys, useLevelPlace, useMessageLine} from '../context.js';
 import type {CommandId} from '../keys.js';
 import {CHROME_ROWS, Frame} from '../components/Frame.js';
 import {Pane} from '../components/Pane.js';
 import type {Theme} from '../theme.js';
 import {visibleRows, type LogRow} from './log-rows.js';
 import {severityPhase} from '../../domain/status.js';
+import {defineLevel} from './level.js';
 
 const HINTS: CommandId[] = ['down', 'back', 'follow', 'search', 'next', 'wrap', 'timestamps', 'logFilter', 'save', 'help'];
 const SEVERITY_WIDTH = 5;
@@ -26,12 +27,15 @@ const TIME_WIDTH = 18;
 
 export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: string; title: string; filter?: LogFilter}) {
 	const client = useClient();
-	const {theme, columns, rows: screenRows, flash} = useExplorer();
+	const {theme, columns, rows: screenRows} = useExplorer();
+	const {flash} = useMessageLine();
 	const tail = useMemo(() => new LogTail(client, streamId), [client, streamId]);
 	useEffect(() => {
 		tail.start();
 		return () => tail.stop();
 	}, [tail]);
+	const {active} = useLevelPlace();
+	useEffect(() => tail.setCovered(!active), [tail, active]);
 	const state = useSyncExternalStore(tail.subscribe, tail.getSnapshot);
 
 	const [filter, setFilter] = useState<LogFilter>(initialFilter ?? {});
@@ -294,3 +298,9 @@ function saveLines(streamId: string, lines: readonly LogLine[]): string {
 	}
 	return 'could not save: neither the working directory nor the temp directory is writable';
 }
+
+export const logs = defineLevel<{streamId: string; title: string; filter?: LogFilter}>({
+	View: LogsLevel,
+	crumb: ({title}) => `logs: ${title}`,
+	example: {streamId: 'lgd1', title: 'deploy'},
+});

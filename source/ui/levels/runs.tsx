@@ -9,6 +9,7 @@ import {text} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
 import {logsOfRun, runDetail, runTarget, viewValue} from './activity.js';
 import {items} from '../../domain/fields.js';
+import {defineLevel} from './level.js';
 
 interface WorkflowRow {
 	id: string;
@@ -56,3 +57,9 @@ export function RunsLevel({installId, installName}: {installId: string; installN
 		/>
 	);
 }
+
+export const runs = defineLevel<{installId: string; installName: string}>({
+	View: RunsLevel,
+	crumb: ({installName}) => `action runs of ${installName}`,
+	example: {installId: 'inl1', installName: 'fuzz'},
+});

@@ -7,6 +7,7 @@ import type {Column} from '../columns.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
 import {logsOfRun, runTarget} from './activity.js';
+import {defineLevel} from './level.js';
 
 const COLUMNS: Column<OrderedStep>[] = [
 	{header: '#', width: 3, priority: 1, align: 'right', text: row => (Number.isFinite(row.idx) ? String(row.idx + 1) : '?')},
@@ -60,3 +61,9 @@ export function StepsLevel({installId, installName, runId, runName}: {installId:
 		/>
 	);
 }
+
+export const steps = defineLevel<{installId: string; installName: string; runId: string; runName: string}>({
+	View: StepsLevel,
+	crumb: ({runName}) => runName,
+	example: {installId: 'inl1', installName: 'fuzz', runId: 'awr1', runName: 'smoke'},
+});

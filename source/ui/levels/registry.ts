@@ -1,0 +1,40 @@
+// Every level of the explorer. The `Location` type, the app's level switch, the breadcrumbs, the
+// start-up stack and the fuzzer's list are all derived from this one table; adding a level is one
+// module exporting a descriptor and one line here.
+import {installs} from './installs.js';
+import {board} from './board.js';
+import {components} from './components.js';
+import {deploy} from './deploy.js';
+import {activity} from './activity.js';
+import {executions} from './executions.js';
+import {runs} from './runs.js';
+import {steps} from './steps.js';
+import {logs} from './logs.js';
+import {document} from './document.js';
+import type {LevelDescriptor} from './level.js';
+import {initialNavigation, type Entry, type NavigationState} from '../../state/navigation.js';
+
+export const LEVELS = {installs, board, components, deploy, activity, executions, runs, steps, logs, document};
+
+type Levels = typeof LEVELS;
+type ParamsOf<Descriptor> = Descriptor extends LevelDescriptor<infer Params> ? Params : never;
+export type LevelKind = keyof Levels;
+/** Where the user can be: one level and its parameters. */
+export type Location = {[Kind in LevelKind]: {kind: Kind} & ParamsOf<Levels[Kind]>}[LevelKind];
+
+export function levelOf(location: Location): LevelDescriptor<Location> {
+	return LEVELS[location.kind] as unknown as LevelDescriptor<Location>;
+}
+
+/** "installs › acme-prod › api › latest deploy" */
+export function breadcrumbs(stack: readonly Entry[]): string[] {
+	return stack.map(({location}) => levelOf(location).crumb(location));
+}
+
+/** The navigation to start with: the locations from the top level down, each selecting the next. */
+export function startNavigation(locations?: Location[], selectedId?: string): NavigationState {
+	return initialNavigation(locations, selectedId, location => levelOf(location).selectedBelow?.(location));
+}
+
+/** One example location of every level, for tests and the fuzzer. */
+export const EXAMPLE_LOCATIONS = Object.entries(LEVELS).map(([kind, level]) => ({kind, ...level.example}) as Location);

@@ -1,0 +1,91 @@
+// A level covered by another keeps its state and gets it back on Esc; typing in the `:` line
+// re-renders only the line.
+import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
+import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
+
+// Counts renders of the list (its rows are memoised below it) and of its rows' cells.
+const renders = vi.hoisted(() => ({list: 0, cells: 0}));
+vi.mock('../../source/ui/components/ListPane.js', async original => {
+	const module = await original<typeof import('../../source/ui/components/ListPane.js')>();
+	return {...module, ListPane: (props: Parameters<typeof module.ListPane>[0]) => (renders.list++, module.ListPane(props))};
+});
+vi.mock('../../source/ui/columns.js', async original => {
+	const module = await original<typeof import('../../source/ui/columns.js')>();
+	return {...module, cellText: (...args: Parameters<typeof module.cellText>) => (renders.cells++, module.cellText(...args))};
+});
+
+let demo: DemoServer;
+let app: ReturnType<typeof renderExplorer> | undefined;
+const asked: string[] = [];
+beforeAll(async () => {
+	demo = await startDemoServer({intercept: request => (asked.push(request.url!), false)});
+});
+afterAll(() => demo.close());
+afterEach(async () => {
+	await app?.cleanup();
+	app = undefined;
+});
+
+describe('a covered level', () => {
+	it('keeps the list’s filter and selection under the level it opened', async () => {
+		demo.scenario.setClock(200);
+		app = renderExplorer(demo);
+		await app.waitFor('acme-corp-prod');
+		await app.press('/', 'g', 'l', 'o', 'b', ENTER, 'j');
+		const filtered = await app.waitFor(/Installs \(\d+ of \d+\)/);
+		const selected = filtered.split('\n').find(line => line.includes('› '))!;
+		await app.press(ENTER);
+		await app.waitFor(/Components of/);
+		await app.press(ESC);
+		const back = await app.waitFor(/Installs \(\d+ of \d+\)/);
+		expect(back).toContain('/glob');
+		expect(back.split('\n').find(line => line.includes('› '))).toBe(selected);
+	});
+
+	it('keeps the board’s activity and change marks under a deploy it opened', async () => {
+		demo.scenario.setClock(5);
+		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true});
+		await app.waitFor(/Ledgerly\s+vpc-netw/);
+		demo.scenario.setClock(200);
+		await app.press('r');
+		const changed = await app.waitFor(/Activity \([1-9]\d*\)/);
+		const activity = changed.match(/Activity \(\d+\)/)![0];
+		await app.press('l', 'l', ENTER);
+		await app.waitFor('Latest deploy of');
+		await app.press(ESC);
+		const back = await app.waitFor(/Ledgerly\s+vpc-netw/);
+		expect(back).toContain(activity);
+		expect(back).toContain('*✓ active');
+	});
+
+	it('keeps a log view’s lines and its paused position under the board', async () => {
+		demo.scenario.setClock(400);
+		const ic = demo.scenario.installs[0]!.components.find(c => c.component.type === 'terraform_module' && c.rollout)!;
+		const stream = `lgj${ic.rollout!.id.slice(3, 24)}1`;
+		app = renderExplorer(demo, {start: [{kind: 'logs', streamId: stream, title: 'plan'}]});
+		await app.waitFor('stream closed');
+		await app.press('k', 'k', 'k', 'k', 'k');
+		const before = app.frame().split('\n').slice(3, -3).join('\n');
+		const requests = asked.length;
+		await app.press('B');
+		await app.waitFor(/rollout board/);
+		await app.press(ESC);
+		await app.waitFor('stream closed');
+		expect(app.frame().split('\n').slice(3, -3).join('\n')).toBe(before);
+		// Nothing was asked again to show it.
+		expect(asked.slice(requests).filter(path => path.includes('/logs'))).toEqual([]);
+	});
+});
+
+it('typing in the : line renders neither the list nor its rows', async () => {
+	demo.scenario.setClock(200);
+	app = renderExplorer(demo);
+	await app.waitFor('acme-corp-prod');
+	await app.press(':');
+	await app.waitFor(frame => frame.includes(':'));
+	Object.assign(renders, {list: 0, cells: 0});
+	for (const key of 'install glo') await app.press(key);
+	await app.waitFor(':install glo');
+	expect(renders).toEqual({list: 0, cells: 0});
+});
