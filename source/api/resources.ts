@@ -28,6 +28,8 @@ export interface Page<T> {
 	items: T[];
 	offset: number;
 	hasNext: boolean;
+	/** Where the next page starts, when that is not after this page's items (items were left out). */
+	nextOffset?: number;
 }
 
 /**
@@ -139,6 +141,31 @@ export async function listInstallComponentSummaries(client: NuonClient, installI
 
 export const getLatestDeploy = async (client: NuonClient, installId: string, componentId: string) =>
 	(await client.get<InstallDeploy>(`/v1/installs/${id(installId)}/components/${id(componentId)}/deploys/latest`)).data;
+
+/**
+ * A page of a component's deploys, newest first. Today's server answers the component's route with
+ * the newest deploy only (its query ends in GORM's `First`); when the first page brings at most one,
+ * the install's deploys (deprecated, still served) are read instead, keeping this component's, and
+ * the later pages come from there too.
+ */
+export async function listComponentDeploysPage(client: NuonClient, installId: string, componentId: string, offset: number): Promise<Page<InstallDeploy>> {
+	const memory = memoryOf(client);
+	const fromInstall = async (): Promise<Page<InstallDeploy>> => {
+		const page = await listPage<InstallDeploy>(client, `/v1/installs/${id(installId)}/deploys`, offset);
+		return {...page, items: page.items.filter(deploy => deploy.component_id === componentId), nextOffset: offset + page.items.length};
+	};
+	if (offset > 0 && memory.get(`component-deploys:${installId}:${componentId}`) === 'legacy') return fromInstall();
+	let page: Page<InstallDeploy>;
+	try {
+		page = await listPage<InstallDeploy>(client, `/v1/installs/${id(installId)}/components/${id(componentId)}/deploys`, offset);
+	} catch (error) {
+		if (!(error instanceof NuonApiError && error.isNotFound)) throw error;
+		page = {items: [], offset, hasNext: false}; // no deploy at all (today's server), or no such route
+	}
+	if (offset > 0 || page.items.length > 1 || page.hasNext) return page;
+	memory.set(`component-deploys:${installId}:${componentId}`, 'legacy');
+	return fromInstall();
+}
 
 export const getCliConfig = async (client: NuonClient) => (await client.get<CliConfig>('/v1/general/cli-config')).data;
 

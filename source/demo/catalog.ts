@@ -77,4 +77,4 @@ export const REGIONS: Record<'aws' | 'azure' | 'gcp', string[]> = {
 
 export const PEOPLE = ['maya@ledgerly.dev', 'jon@ledgerly.dev', 'deploy-bot@ledgerly.dev', 'priya@ledgerly.dev'];
 
-export const RELEASES = {previous: 'v2.3.1', next: 'v2.4.0'};
+export const RELEASES = {superseded: 'v2.2.4', failed: 'v2.3.0', previous: 'v2.3.1', next: 'v2.4.0'};

@@ -19,7 +19,7 @@ export interface ScenarioOptions {
 	seed?: number;
 }
 
-type Phase = 'queued' | 'planning' | 'executing' | 'active' | 'error';
+type Phase = 'queued' | 'planning' | 'executing' | 'active' | 'error' | 'inactive';
 
 type Schedule = DeploySchedule;
 
@@ -34,9 +34,25 @@ interface DemoInstallComponent {
 	id: string;
 	component: DemoComponent;
 	previousDeployId: string;
+	/** Every deploy of it, newest first (the rollout's first, once it has started). */
+	deployIds: string[];
 	/** The rollout's deploy, when this install and component take part in it. */
 	rollout?: {id: string; schedule: Schedule};
 	neverDeployed: boolean;
+}
+
+interface DemoDeploy {
+	id: string;
+	install: DemoInstall;
+	ic: DemoInstallComponent;
+	/** The rollout's deploy, which exists only once the rollout has reached it. */
+	rollout: boolean;
+	schedule: Schedule;
+	release: string;
+	configVersion: number;
+	author: string;
+	/** Replaced by a newer deploy: inactive. */
+	superseded?: boolean;
 }
 
 interface DemoInstall {
@@ -87,7 +103,7 @@ export class Scenario {
 	readonly apps: DemoApp[];
 	readonly installs: DemoInstall[];
 	readonly #installsById = new Map<string, DemoInstall>();
-	readonly #deploys = new Map<string, {install: DemoInstall; ic: DemoInstallComponent; rollout: boolean}>();
+	readonly #deploys = new Map<string, DemoDeploy>();
 	/** Deploy id without its prefix → deploy id, to find a deploy from its jobs, runs and streams. */
 	readonly #deployByBase = new Map<string, string>();
 	readonly #installByBase = new Map<string, DemoInstall>();
@@ -130,7 +146,7 @@ export class Scenario {
 			};
 			install.components = app.components.map((component, k) => {
 				const neverDeployed = index % 11 === 7 && k === app.components.length - 1;
-				const ic: DemoInstallComponent = {id: makeId('inc', rand), component, previousDeployId: makeId('ind', rand), neverDeployed};
+				const ic: DemoInstallComponent = {id: makeId('inc', rand), component, previousDeployId: makeId('ind', rand), deployIds: [], neverDeployed};
 				const stopped = failsAt >= 0 && k > failsAt;
 				if (inRollout && !neverDeployed && !stopped) {
 					const queuedAt = waveStart + k * 3 + rand() * 2;
@@ -138,12 +154,18 @@ export class Scenario {
 					const executingAt = planningAt + 3 + rand() * 2;
 					const doneAt = executingAt + 4 + rand() * 4;
 					ic.rollout = {id: makeId('ind', rand), schedule: {queuedAt, planningAt, executingAt, doneAt, fails: k === failsAt}};
-					this.#deploys.set(ic.rollout.id, {install, ic, rollout: true});
-					this.#deployByBase.set(ic.rollout.id.slice(3, 24), ic.rollout.id);
+					this.#addDeploy({id: ic.rollout.id, install, ic, rollout: true, schedule: ic.rollout.schedule, release: RELEASES.next, configVersion: 14, author: 'deploy-bot@ledgerly.dev'});
 				}
 				if (!neverDeployed) {
-					this.#deploys.set(ic.previousDeployId, {install, ic, rollout: false});
-					this.#deployByBase.set(ic.previousDeployId.slice(3, 24), ic.previousDeployId);
+					// Earlier deploys, oldest last: the one before the rollout, a failed attempt, and one it superseded.
+					const at = (days: number, fails = false): Schedule => {
+						const queuedAt = -days * 86_400 + k * 60;
+						return {queuedAt, planningAt: queuedAt + 5, executingAt: queuedAt + 15, doneAt: queuedAt + 40, fails};
+					};
+					const older = random(seed + index * 97 + k);
+					this.#addDeploy({id: ic.previousDeployId, install, ic, rollout: false, schedule: at(6), release: RELEASES.previous, configVersion: 13, author: install.createdBy});
+					this.#addDeploy({id: makeId('ind', older), install, ic, rollout: false, schedule: at(13, true), release: RELEASES.failed, configVersion: 12, author: install.createdBy});
+					this.#addDeploy({id: makeId('ind', older), install, ic, rollout: false, schedule: at(20), release: RELEASES.superseded, configVersion: 11, author: 'deploy-bot@ledgerly.dev', superseded: true});
 				}
 				return ic;
 			});
@@ -151,6 +173,12 @@ export class Scenario {
 			this.#installByBase.set(install.id.slice(3, 19), install);
 			return install;
 		});
+	}
+
+	#addDeploy(deploy: DemoDeploy): void {
+		this.#deploys.set(deploy.id, deploy);
+		this.#deployByBase.set(deploy.id.slice(3, 24), deploy.id);
+		deploy.ic.deployIds.push(deploy.id);
 	}
 
 	/** Moves the clock so that it reads `scenarioSeconds` now (tests and --demo-at use it). */
@@ -276,7 +304,7 @@ export class Scenario {
 			component: this.component(ic.component),
 			status: phase,
 			status_description: phase ? DESCRIPTIONS[phase] : undefined,
-			status_v2: phase ? this.#compositeStatus(ic, t, !!this.#rolloutStarted(ic, t)) : undefined,
+			status_v2: phase ? this.#compositeStatus(this.#deploys.get(this.#rolloutStarted(ic, t) ? ic.rollout!.id : ic.previousDeployId)!.schedule, t) : undefined,
 			created_at: new Date(install.createdAt).toISOString(),
 			updated_at: this.#iso(this.#rolloutStarted(ic, t) ? this.#phaseStart(ic.rollout!.schedule, t) : -5 * 86_400),
 		};
@@ -301,15 +329,23 @@ export class Scenario {
 		return this.#rolloutStarted(ic, t) ? this.deploy(ic.rollout!.id, t) : this.deploy(ic.previousDeployId, t);
 	}
 
+	/** Every deploy of an install component at time t, newest first. */
+	componentDeploys(ic: DemoInstallComponent, t: number): InstallDeploy[] {
+		return ic.deployIds.map(id => this.deploy(id, t)).filter(deploy => deploy !== undefined);
+	}
+
+	/** Every deploy of every component of an install, newest first. */
+	installDeploys(install: DemoInstall, t: number): InstallDeploy[] {
+		return install.components.flatMap(ic => this.componentDeploys(ic, t)).sort((a, b) => b.created_at!.localeCompare(a.created_at!));
+	}
+
 	deploy(deployId: string, t: number): InstallDeploy | undefined {
 		const entry = this.#deploys.get(deployId);
 		if (!entry || (entry.rollout && !this.#rolloutStarted(entry.ic, t))) return undefined;
-		const {install, ic} = entry;
-		const schedule = entry.rollout ? ic.rollout!.schedule : undefined;
-		const phase = schedule ? phaseAt(schedule, t) : 'active';
-		const createdAt = schedule ? schedule.queuedAt : -6 * 86_400 + install.components.indexOf(ic) * 60;
-		const release = entry.rollout ? RELEASES.next : RELEASES.previous;
-		const done = phase === 'active' || phase === 'error';
+		const {install, ic, schedule, release} = entry;
+		const phase = entry.superseded ? 'inactive' : phaseAt(schedule, t);
+		const createdAt = schedule.queuedAt;
+		const done = t >= schedule.doneAt;
 		const deployType = ic.component.type === 'docker_build' ? 'sync-image' : 'apply';
 		return {
 			id: deployId,
@@ -320,14 +356,14 @@ export class Scenario {
 			install_deploy_type: deployType,
 			status: phase,
 			status_description: DESCRIPTIONS[phase],
-			status_v2: this.#compositeStatus(ic, t, entry.rollout),
+			status_v2: this.#compositeStatus(schedule, t, entry.superseded),
 			created_at: this.#iso(createdAt),
-			updated_at: this.#iso(schedule ? this.#phaseStart(schedule, t) : createdAt + 40),
+			updated_at: this.#iso(this.#phaseStart(schedule, t)),
 			created_by_id: 'acc' + install.id.slice(3, 12),
-			created_by: {id: 'acc' + install.id.slice(3, 12), email: entry.rollout ? 'deploy-bot@ledgerly.dev' : install.createdBy, account_type: 'auth0'},
+			created_by: {id: 'acc' + install.id.slice(3, 12), email: entry.author, account_type: 'auth0'},
 			build_id: 'bld' + deployId.slice(3),
-			release_id: 'rel' + (entry.rollout ? '24' : '23') + install.app.id.slice(5),
-			component_config_version: entry.rollout ? 14 : 13,
+			release_id: 'rel' + entry.configVersion + install.app.id.slice(5),
+			component_config_version: entry.configVersion,
 			oci_artifact: {
 				id: 'oci' + deployId.slice(3),
 				repository: `registry.nuon.co/${install.app.catalog.name}/${ic.component.name}`,
@@ -370,16 +406,14 @@ export class Scenario {
 		return last;
 	}
 
-	#compositeStatus(ic: DemoInstallComponent, t: number, rollout: boolean): CompositeStatus {
-		const schedule = rollout ? ic.rollout!.schedule : undefined;
-		const steps: Array<[Phase, number]> = schedule
-			? ([
-					['queued', schedule.queuedAt],
-					['planning', schedule.planningAt],
-					['executing', schedule.executingAt],
-					[schedule.fails ? 'error' : 'active', schedule.doneAt],
-				] as Array<[Phase, number]>).filter(([, at]) => at <= t)
-			: [['active', -6 * 86_400 + 40]];
+	#compositeStatus(schedule: Schedule, t: number, superseded = false): CompositeStatus {
+		const steps = ([
+			['queued', schedule.queuedAt],
+			['planning', schedule.planningAt],
+			['executing', schedule.executingAt],
+			[schedule.fails ? 'error' : 'active', schedule.doneAt],
+			...(superseded ? [['inactive', schedule.doneAt + 7 * 86_400]] : []),
+		] as Array<[Phase, number]>).filter(([, at]) => at <= t);
 		const entries = steps.map(([phase, at]) => ({
 			status: V2_STATUS[phase],
 			status_human_description: DESCRIPTIONS[phase],
@@ -390,13 +424,8 @@ export class Scenario {
 		return {...current, history: entries.slice(0, -1).reverse()};
 	}
 
-	#deployEntry(deployId: string) {
-		const entry = this.#deploys.get(deployId);
-		if (!entry) return undefined;
-		const schedule: Schedule = entry.rollout
-			? entry.ic.rollout!.schedule
-			: {queuedAt: -6 * 86_400, planningAt: -6 * 86_400 + 5, executingAt: -6 * 86_400 + 15, doneAt: -6 * 86_400 + 40, fails: false};
-		return {...entry, schedule};
+	#deployEntry(deployId: string): DemoDeploy | undefined {
+		return this.#deploys.get(deployId);
 	}
 
 	#jobsOf(deployId: string): JobWindow[] {
@@ -707,6 +736,7 @@ const DESCRIPTIONS: Record<Phase, string> = {
 	executing: 'applying changes',
 	active: 'deployed successfully',
 	error: 'helm upgrade failed: timed out waiting for the condition',
+	inactive: 'superseded by a newer deploy',
 };
 
 /** status_v2 uses the CompositeStatus vocabulary (app.Status), not the deploy's own. */
@@ -716,6 +746,7 @@ const V2_STATUS: Record<Phase, CompositeStatus['status']> = {
 	executing: 'applying',
 	active: 'active',
 	error: 'error',
+	inactive: 'outdated',
 };
 
 function digest(seed: string): string {

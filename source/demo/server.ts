@@ -100,6 +100,18 @@ const ROUTES: Array<[RegExp, Handler]> = [
 		}),
 	],
 	[
+		// Today's server ends this query with GORM's First: it answers the newest deploy only (404 if none).
+		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)\/deploys$/,
+		withInstall((scenario, install, {params, t, api}) => {
+			const ic = scenario.findInstallComponent(install, params[1]!);
+			if (!ic) return notFound(`component ${params[1]}`);
+			const deploys = scenario.componentDeploys(ic, t);
+			if (api === 'today') return deploys.length ? ok(deploys.slice(0, 1)) : notFound('install deploy');
+			return {list: deploys};
+		}),
+	],
+	[/^\/v1\/installs\/([^/]+)\/deploys$/, withInstall((scenario, install, {t}) => ({list: scenario.installDeploys(install, t)}))],
+	[
 		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)\/deploys\/latest$/,
 		withInstall((scenario, install, {params, t}) => {
 			const ic = scenario.findInstallComponent(install, params[1]!);

@@ -162,15 +162,16 @@ export function usePrefetch(): {components: (installId: string) => void; latestD
 	}, [client, mutate, cache]);
 }
 
-/** The latest deploy; `null` when the component was never deployed (the API's 404). */
-export function useLatestDeploy(installId: string, componentId: string): Resource<api.InstallDeploy | null> {
+/** The latest deploy; `null` when the component was never deployed (the API's 404). No component: nothing is fetched. */
+export function useLatestDeploy(installId: string, componentId: string | undefined): Resource<api.InstallDeploy | null> {
 	const client = useClient();
-	return useResource(latestDeployKey(installId, componentId), orNull(() => api.getLatestDeploy(client, installId, componentId)));
+	return useResource(componentId && latestDeployKey(installId, componentId), orNull(() => api.getLatestDeploy(client, installId, componentId!)));
 }
 
-export function useDeploy(installId: string, deployId: string, componentId?: string): Resource<api.InstallDeploy> {
+/** One deploy by id (no id: nothing is fetched). */
+export function useDeploy(installId: string, deployId: string | undefined, componentId?: string): Resource<api.InstallDeploy> {
 	const client = useClient();
-	return useResource(['deploy', installId, deployId], () => api.getDeploy(client, installId, deployId, componentId));
+	return useResource(deployId && ['deploy', installId, deployId], () => api.getDeploy(client, installId, deployId!, componentId));
 }
 
 export function useExecutions(jobId: string): Resource<api.RunnerJobExecution[]> {

@@ -18,5 +18,5 @@ export const pageKeys =
 	<T>(key: string | undefined) =>
 	(_index: number, previous: Page<T> | null) => {
 		if (!key || (previous && !previous.hasNext)) return null;
-		return [key, previous ? previous.offset + previous.items.length : 0] as const;
+		return [key, previous ? (previous.nextOffset ?? previous.offset + previous.items.length) : 0] as const;
 	};

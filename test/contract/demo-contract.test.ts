@@ -96,11 +96,13 @@ describe.each(['today', '2025-08'] as const)('every response of the demo playing
 			expectValid('/v1/installs/{install_id}/components', components.body);
 			if (mode === '2025-08') expectValid('/v1/installs/{install_id}/components/summary', (await get(`/v1/installs/${install.id}/components/summary?limit=100`)).body);
 			else expectValid('/v1/installs/{install_id}/action-workflows/latest-runs', (await get(`/v1/installs/${install.id}/actions/latest-runs?limit=100`)).body);
+			expectValid('/v1/installs/{install_id}/deploys', (await get(`/v1/installs/${install.id}/deploys?limit=100`)).body);
 			for (const ic of components.body as Array<{component_id: string}>) {
 				expectValid('/v1/installs/{install_id}/components/{component_id}', (await get(`/v1/installs/${install.id}/components/${ic.component_id}`)).body);
 				const latest = await get(`/v1/installs/${install.id}/components/${ic.component_id}/deploys/latest`);
 				if (latest.status === 404) continue;
 				expectValid('/v1/installs/{install_id}/components/{component_id}/deploys/latest', latest.body);
+				expectValid('/v1/installs/{install_id}/components/{component_id}/deploys', (await get(`/v1/installs/${install.id}/components/${ic.component_id}/deploys?limit=100`)).body);
 				const deploy = latest.body as {id: string; status: string};
 				phases.add(deploy.status);
 				const byId = await get(`/v1/installs/${install.id}/deploys/${deploy.id}`);

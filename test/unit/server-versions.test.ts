@@ -44,6 +44,20 @@ async function deployWithPlan(client: NuonClient, mode: DemoApi) {
 }
 
 describe.each(['today', '2025-08'] as const)('against the %s server', mode => {
+	it('lists every deploy of a component, newest first, although today’s route answers only the newest', async () => {
+		const client = clientOf(mode);
+		const {install, ic} = await deployWithPlan(client, mode);
+		servers[mode].seen.length = 0;
+		const page = await api.listComponentDeploysPage(client, install.id, ic.component.id, 0);
+		expect(page.items.map(deploy => deploy.id)).toEqual(ic.deployIds);
+		expect(page.items.map(deploy => deploy.status)).toEqual(['active', 'active', 'error', 'inactive']);
+		expect(paths(mode)).toEqual(
+			mode === 'today'
+				? [`/v1/installs/${install.id}/components/${ic.component.id}/deploys`, `/v1/installs/${install.id}/deploys`]
+				: [`/v1/installs/${install.id}/components/${ic.component.id}/deploys`],
+		);
+	});
+
 	it('pages every list (x-nuon-pagination-enabled is always sent)', async () => {
 		const client = clientOf(mode);
 		const all = await api.listAll(client, '/v1/installs');

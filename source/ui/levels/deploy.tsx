@@ -1,7 +1,7 @@
 import React, {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import {loadFailure} from '../../api/errors.js';
-import {useLatestDeploy} from '../../state/data.js';
+import {useDeploy, useLatestDeploy} from '../../state/data.js';
 import {useExplorer, useLevelKeys} from '../context.js';
 import type {CommandId} from '../keys.js';
 import {CHROME_ROWS, Frame} from '../components/Frame.js';
@@ -13,9 +13,29 @@ import {defineLevel} from './level.js';
 
 const HINTS: CommandId[] = ['down', 'open', 'logs', 'back', 'focus', 'refresh', 'help', 'quit'];
 
-export function DeployLevel({installId, installName, componentId, componentName}: {installId: string; installName: string; componentId: string; componentName: string}) {
+interface DeployParams {
+	installId: string;
+	installName: string;
+	componentId: string;
+	componentName: string;
+	/** One deploy of the component (from its history); the latest when absent. */
+	deployId?: string;
+	/** How the breadcrumb names that deploy ("deploy of 11-24 16:31"). */
+	deployLabel?: string;
+}
+
+/** The latest deploy of a component, or the one `deployId` names. */
+const useShownDeploy = ({installId, componentId, deployId}: DeployParams) => {
+	const latest = useLatestDeploy(installId, deployId ? undefined : componentId);
+	const one = useDeploy(installId, deployId, componentId);
+	return deployId ? one : latest;
+};
+
+export function DeployLevel(params: DeployParams) {
+	const {installId, installName, componentId, componentName, deployId} = params;
 	const {theme, columns, rows, dispatch, share} = useExplorer();
-	const deploy = useLatestDeploy(installId, componentId);
+	const deploy = useShownDeploy(params);
+	const which = deployId ? 'Deploy' : 'Latest deploy';
 	const [focus, setFocus] = useState<0 | 1>(0);
 	const [offsets, setOffsets] = useState<[number, number]>([0, 0]);
 	const now = deploy.updatedAt ?? Date.now();
@@ -82,11 +102,11 @@ export function DeployLevel({installId, installName, componentId, componentName}
 			deploy.data === null
 				? `${componentName} has never been deployed to ${installName}.`
 				: deploy.error
-					? loadFailure('the latest deploy', deploy.error)
-					: 'Loading the latest deploy…';
+					? loadFailure(which.toLowerCase(), deploy.error)
+					: `Loading ${which.toLowerCase()}…`;
 		return (
 			<Frame refresh={refresh} hints={HINTS}>
-				<Pane title={`Latest deploy of ${componentName}`} focused width={columns} height={bodyHeight} theme={theme}>
+				<Pane title={`${which} of ${componentName}`} focused width={columns} height={bodyHeight} theme={theme}>
 					<Text color={deploy.error && deploy.data === undefined ? theme.error : theme.muted} wrap="wrap">
 						{message}
 					</Text>
@@ -98,7 +118,7 @@ export function DeployLevel({installId, installName, componentId, componentName}
 	return (
 		<Frame refresh={refresh} hints={HINTS}>
 			<Box height={bodyHeight}>
-				{(['Latest deploy', 'What was deployed'] as const).map((title, index) => (
+				{([which, 'What was deployed'] as const).map((title, index) => (
 					<Pane key={title} title={index === 0 ? `${title} of ${componentName}` : title} focused={focus === index} width={widths[index]!} height={bodyHeight} theme={theme}>
 						<LineView rows={lines[index]!} offset={offsets[index]!} height={height} width={widths[index]! - 4} theme={theme} />
 					</Pane>
@@ -108,9 +128,9 @@ export function DeployLevel({installId, installName, componentId, componentName}
 	);
 }
 
-export const deploy = defineLevel<{installId: string; installName: string; componentId: string; componentName: string}>({
+export const deploy = defineLevel<DeployParams>({
 	View: DeployLevel,
-	crumb: ({componentName}) => `${componentName} › latest deploy`,
+	crumb: ({componentName, deployId, deployLabel}) => `${componentName} › ${deployId ? (deployLabel ?? deployId) : 'latest deploy'}`,
 	selectedBelow: ({componentId}) => componentId,
 	example: {installId: 'inl1', installName: 'fuzz', componentId: 'cmp1', componentName: 'api'},
 });
