@@ -1,7 +1,9 @@
 import React, {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import {loadFailure} from '../../api/errors.js';
+import type {InstallDeploy} from '../../api/resources.js';
 import {useDeploy, useLatestDeploy} from '../../state/data.js';
+import type {Location} from './registry.js';
 import {useExplorer, useLevelKeys} from '../context.js';
 import type {CommandId} from '../keys.js';
 import {CHROME_ROWS, Frame} from '../components/Frame.js';
@@ -11,7 +13,11 @@ import {deployFactLines, deployStatusLines} from './deploy-lines.js';
 import {wrapLines} from '../lines.js';
 import {defineLevel} from './level.js';
 
-const HINTS: CommandId[] = ['down', 'open', 'logs', 'back', 'focus', 'refresh', 'help', 'quit'];
+/** Keys that open something from the deploy on screen. */
+const ACTIONS: Partial<Record<CommandId, (deploy: InstallDeploy, params: DeployParams) => Location | undefined>> = {
+	logs: (deploy, {componentName}) => (deploy.log_stream?.id ? {kind: 'logs', streamId: deploy.log_stream.id, title: `${componentName} deploy`} : undefined),
+};
+const HINTS: CommandId[] = ['down', 'open', ...(Object.keys(ACTIONS) as CommandId[]), 'back', 'focus', 'refresh', 'help', 'quit'];
 
 interface DeployParams {
 	installId: string;
@@ -88,11 +94,12 @@ export function DeployLevel(params: DeployParams) {
 			case 'openLink':
 				share(command, {id: deploy.data?.id ?? undefined, target: {installId, componentId, deployId: deploy.data?.id}, label: `deploy of ${componentName}`});
 				return true;
-			case 'logs':
-				if (deploy.data?.log_stream?.id) dispatch({type: 'push', location: {kind: 'logs', streamId: deploy.data.log_stream.id, title: `${componentName} deploy`}});
-				return true;
-			default:
-				return false;
+			default: {
+				const action = command && ACTIONS[command];
+				const location = action && deploy.data && action(deploy.data, params);
+				if (location) dispatch({type: 'push', location});
+				return !!action;
+			}
 		}
 	});
 
