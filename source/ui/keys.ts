@@ -2,17 +2,9 @@
 // against it and the `?` overlay is generated from it.
 import type {Key} from 'ink';
 
-export type CommandId =
-	| 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
-	| 'open' | 'back' | 'focus' | 'filter' | 'refresh' | 'apps' | 'help' | 'quit'
-	| 'logs' | 'plan' | 'actions' | 'view'
-	| 'follow' | 'wrap' | 'timestamps' | 'search' | 'next' | 'previous' | 'save' | 'logFilter'
-	| 'board' | 'watch' | 'pause' | 'faster' | 'slower'
-	| 'copyId' | 'copyLink' | 'openLink' | 'command' | 'sort';
-
 export interface Command {
-	id: CommandId;
-	keys: string[];
+	id: string;
+	keys: readonly string[];
 	help: string;
 	/** Where the command applies, for the help overlay. */
 	scope: 'navigation' | 'list' | 'drill' | 'logs' | 'watch' | 'global';
@@ -22,7 +14,7 @@ export interface Command {
 
 type Matcher = (input: string, key: Key) => boolean;
 
-export const COMMANDS: Array<Command & {match: Matcher}> = [
+const TABLE = [
 	{id: 'up', keys: ['↑', 'k'], help: 'move up', scope: 'navigation', match: (i, k) => k.upArrow || i === 'k'},
 	{id: 'down', keys: ['↓', 'j'], help: 'move down', scope: 'navigation', hint: '↑↓ move', match: (i, k) => k.downArrow || i === 'j'},
 	{id: 'pageUp', keys: ['PgUp', 'Ctrl-b', 'Ctrl-u'], help: 'page up', scope: 'navigation', match: (i, k) => k.pageUp || (k.ctrl && (i === 'b' || i === 'u'))},
@@ -60,7 +52,12 @@ export const COMMANDS: Array<Command & {match: Matcher}> = [
 	{id: 'refresh', keys: ['r'], help: 'refresh now', scope: 'global', hint: 'r refresh', match: i => i === 'r'},
 	{id: 'help', keys: ['?'], help: 'this help', scope: 'global', hint: '? help', match: i => i === '?'},
 	{id: 'quit', keys: ['q', 'Ctrl-c'], help: 'quit', scope: 'global', hint: 'q quit', match: (i, k) => i === 'q' || (k.ctrl && i === 'c')},
-];
+] as const satisfies ReadonlyArray<Command & {match: Matcher}>;
+
+/** Every command, named by its id (the table above is the one list of them). */
+export type CommandId = (typeof TABLE)[number]['id'];
+
+export const COMMANDS: ReadonlyArray<Command & {id: CommandId; match: Matcher}> = TABLE;
 
 export function commandFor(input: string, key: Key): CommandId | undefined {
 	return COMMANDS.find(command => command.match(input, key))?.id;
