@@ -14,8 +14,8 @@ import {wrapLines} from '../lines.js';
 import {defineLevel} from './level.js';
 
 /** Keys that open something from the deploy on screen. */
-const ACTIONS: Partial<Record<CommandId, (deploy: InstallDeploy, params: DeployParams) => Location | undefined>> = {
-	logs: (deploy, {componentName}) => (deploy.log_stream?.id ? {kind: 'logs', streamId: deploy.log_stream.id, title: `${componentName} deploy`} : undefined),
+const ACTIONS: Partial<Record<CommandId, (deploy: InstallDeploy | undefined, params: DeployParams) => Location | undefined>> = {
+	logs: (deploy, {componentName}) => (deploy?.log_stream?.id ? {kind: 'logs', streamId: deploy.log_stream.id, title: `${componentName} deploy`} : undefined),
 };
 const HINTS: CommandId[] = ['down', 'open', ...(Object.keys(ACTIONS) as CommandId[]), 'back', 'focus', 'refresh', 'help', 'quit'];
 
@@ -96,7 +96,7 @@ export function DeployLevel(params: DeployParams) {
 				return true;
 			default: {
 				const action = command && ACTIONS[command];
-				const location = action && deploy.data && action(deploy.data, params);
+				const location = action && action(deploy.data ?? undefined, params);
 				if (location) dispatch({type: 'push', location});
 				return !!action;
 			}
