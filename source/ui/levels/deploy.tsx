@@ -15,6 +15,7 @@ import {defineLevel} from './level.js';
 
 /** Keys that open something from the deploy on screen. */
 const ACTIONS: Partial<Record<CommandId, (deploy: InstallDeploy | undefined, params: DeployParams) => Location | undefined>> = {
+	history: (_deploy, {installId, installName, componentId, componentName}) => ({kind: 'deployHistory', installId, installName, componentId, componentName}),
 	logs: (deploy, {componentName}) => (deploy?.log_stream?.id ? {kind: 'logs', streamId: deploy.log_stream.id, title: `${componentName} deploy`} : undefined),
 };
 const HINTS: CommandId[] = ['down', 'open', ...(Object.keys(ACTIONS) as CommandId[]), 'back', 'focus', 'refresh', 'help', 'quit'];

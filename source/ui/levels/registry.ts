@@ -11,10 +11,11 @@ import {runs} from './runs.js';
 import {steps} from './steps.js';
 import {logs} from './logs.js';
 import {document} from './document.js';
+import {deployHistory} from './deploy-history.js';
 import type {LevelDescriptor} from './level.js';
 import {initialNavigation, type Entry, type NavigationState} from '../../state/navigation.js';
 
-export const LEVELS = {installs, board, components, deploy, activity, executions, runs, steps, logs, document};
+export const LEVELS = {installs, board, components, deploy, activity, executions, runs, steps, logs, document, deployHistory};
 
 type Levels = typeof LEVELS;
 type ParamsOf<Descriptor> = Descriptor extends LevelDescriptor<infer Params> ? Params : never;

@@ -1,0 +1,78 @@
+// Every deploy of one component to one install, newest first; Enter opens one with the same detail
+// and drill-downs as the latest deploy.
+import React from 'react';
+import * as api from '../../api/resources.js';
+import {isInProgress} from '../../domain/status.js';
+import {ago, formatSeconds, formatTimestamp, parseTime} from '../../domain/time.js';
+import {useClient, usePagedResource} from '../../state/data.js';
+import {statusRank, type Column} from '../columns.js';
+import {blank, field, heading, type Line} from '../lines.js';
+import {ListLevel} from '../ListLevel.js';
+import {deployFactLines} from './deploy-lines.js';
+import {defineLevel} from './level.js';
+
+type Deploy = api.InstallDeploy;
+
+const statusOf = (deploy: Deploy) => deploy.status_v2?.status ?? deploy.status;
+
+/** How long it ran: to its last status change once done, to now while it runs. */
+function duration(deploy: Deploy, now: number): string {
+	const started = parseTime(deploy.created_at);
+	const ended = !isInProgress(statusOf(deploy)) ? parseTime(deploy.status_v2?.created_at_ts ?? deploy.updated_at) : now;
+	return started === undefined || ended === undefined ? '—' : formatSeconds(Math.max(0, ended - started) / 1000);
+}
+
+const release = (deploy: Deploy) => deploy.oci_artifact?.tag ?? deploy.release_id ?? deploy.build_id ?? '—';
+
+const COLUMNS: Column<Deploy>[] = [
+	{header: 'STARTED', width: 11, priority: 1, text: deploy => formatTimestamp(deploy.created_at).slice(5, 16), sort: deploy => -(parseTime(deploy.created_at) ?? 0)},
+	{header: 'STATUS', width: 13, priority: 2, text: deploy => statusOf(deploy) ?? '', status: statusOf, sort: deploy => statusRank(statusOf(deploy))},
+	{header: 'RELEASE', width: 10, grow: true, priority: 3, text: release},
+	{header: 'DURATION', width: 8, priority: 4, align: 'right', text: duration},
+	{header: 'TYPE', width: 9, priority: 5, text: deploy => deploy.install_deploy_type ?? '—'},
+	{header: 'BY', width: 22, priority: 6, text: deploy => deploy.created_by?.email || deploy.created_by_id || '—'},
+];
+
+function detail(deploy: Deploy, now: number): Line[] {
+	return [
+		heading('Status'),
+		field('status', statusOf(deploy), statusOf(deploy) ?? ''),
+		field('started', `${formatTimestamp(deploy.created_at)} (${ago(deploy.created_at, now)})`),
+		field('duration', duration(deploy, now)),
+		blank,
+		...deployFactLines(deploy, now),
+	];
+}
+
+interface DeployHistoryParams {
+	installId: string;
+	installName: string;
+	componentId: string;
+	componentName: string;
+}
+
+export function DeployHistoryLevel({installId, installName, componentId, componentName}: DeployHistoryParams) {
+	const client = useClient();
+	const deploys = usePagedResource(`deploys:${installId}:${componentId}`, offset => api.listComponentDeploysPage(client, installId, componentId, offset));
+	return (
+		<ListLevel
+			noun="deploys"
+			titleSuffix={` of ${componentName} to ${installName}`}
+			resource={deploys}
+			columns={COLUMNS}
+			rowId={deploy => deploy.id ?? ''}
+			detailTitle={deploy => `deploy of ${formatTimestamp(deploy.created_at)}`}
+			detail={detail}
+			open={deploy => deploy.id ? {kind: 'deploy', installId, installName, componentId, componentName, deployId: deploy.id, deployLabel: `deploy of ${formatTimestamp(deploy.created_at)}`} : undefined}
+			identify={deploy => ({id: deploy.id, target: {installId, componentId, deployId: deploy.id}, label: `deploy of ${componentName}`})}
+			emptyText={`${componentName} has never been deployed to ${installName}.`}
+		/>
+	);
+}
+
+export const deployHistory = defineLevel<DeployHistoryParams>({
+	View: DeployHistoryLevel,
+	crumb: ({componentName}) => `${componentName} › deploys`,
+	selectedBelow: ({componentId}) => componentId,
+	example: {installId: 'inl1', installName: 'fuzz', componentId: 'cmp1', componentName: 'api'},
+});

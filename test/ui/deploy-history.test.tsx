@@ -1,0 +1,55 @@
+// H opens a component's deploys, newest first, on both servers (today's component route answers
+// only the newest); Enter opens one with the latest deploy's detail and drill-downs.
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
+
+const servers = {} as Record<'today' | '2025-08', DemoServer>;
+let app: ReturnType<typeof renderExplorer> | undefined;
+beforeAll(async () => {
+	for (const api of ['today', '2025-08'] as const) servers[api] = await startDemoServer({api});
+});
+afterAll(async () => {
+	for (const demo of Object.values(servers)) await demo.close();
+});
+afterEach(async () => {
+	await app?.cleanup();
+	app = undefined;
+});
+
+describe.each(['today', '2025-08'] as const)('deploy history against the %s server', api => {
+	it('lists every deploy of a component from its components, and opens the failed one', async () => {
+		const demo = servers[api];
+		demo.scenario.setClock(400);
+		const install = demo.scenario.installs[0]!;
+		const ic = install.components.find(c => c.rollout)!;
+		app = renderExplorer(demo, {start: [{kind: 'components', installId: install.id, installName: install.name}], size: {columns: 120, rows: 30}});
+		await app.waitFor(ic.component.name);
+		while (!app.frame().split('\n').some(line => line.includes('› ') && line.includes(ic.component.name))) await app.press('j');
+		await app.press('H');
+		const history = await app.waitFor(`Deploys of ${ic.component.name} to ${install.name} (4)`);
+		const rows = history.split('\n').map(line => line.split('┃')[1] ?? '').filter(line => /v2\.\d\.\d/.test(line));
+		expect(rows.map(line => line.match(/v2\.\d\.\d/)![0])).toEqual(['v2.4.0', 'v2.3.1', 'v2.3.0', 'v2.2.4']);
+		expect(rows[2]).toMatch(/✗ error/);
+		await app.press('j', 'j', ENTER);
+		const failed = await app.waitFor(/status\s+✗ error/);
+		expect(failed).toContain(`Deploy of ${ic.component.name}`);
+		expect(failed).toContain(`${ic.component.name} › deploy of`);
+		await app.press(ENTER);
+		await app.waitFor(/deploy\/create-apply-plan/);
+		await app.press(ESC, ESC);
+		const back = await app.waitFor(`Deploys of ${ic.component.name}`);
+		expect(back.split('\n').find(line => line.includes('┃ › '))).toContain('v2.3.0');
+	});
+});
+
+it('H on the latest deploy opens the same history', async () => {
+	const demo = servers.today;
+	demo.scenario.setClock(400);
+	const install = demo.scenario.installs[1]!;
+	const ic = install.components.find(c => c.rollout)!;
+	app = renderExplorer(demo, {start: [{kind: 'deploy', installId: install.id, installName: install.name, componentId: ic.component.id, componentName: ic.component.name}]});
+	await app.waitFor('What was deployed');
+	await app.press('H');
+	await app.waitFor(`Deploys of ${ic.component.name} to ${install.name} (4)`);
+});
