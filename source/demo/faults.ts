@@ -2,7 +2,7 @@
 // API: `--demo-faults latency=2000,error-rate=0.2,429-every=10,reset-every=15,hang-every=20,html-502,bad-json-every=25,expire-token-after=60`.
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {randomBytes} from 'node:crypto';
-import {random} from './scenario.js';
+import {random} from './random.js';
 
 export interface Faults {
 	/** Delay before every answer, ms. */

@@ -4,7 +4,7 @@
 import {readFileSync} from 'node:fs';
 import {generateSync} from 'json-schema-faker';
 import {MockAgent} from 'undici';
-import {random} from '../../source/demo/scenario.js';
+import {random} from '../../source/demo/random.js';
 
 const spec = JSON.parse(readFileSync(new URL('../../source/api/nuon-openapi.json', import.meta.url), 'utf8'));
 

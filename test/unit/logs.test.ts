@@ -3,7 +3,7 @@ import {NuonClient} from '../../source/api/client.js';
 import type {LogRecord} from '../../source/api/resources.js';
 import {appendNewer, emptyBuffer, filterLines, prependOlder, searchLines, timestampToNanos} from '../../source/domain/logs.js';
 import {sanitizeKeepingColour, stripColour} from '../../source/domain/sanitize.js';
-import {nanosToTimestamp} from '../../source/demo/scenario.js';
+import {nanosToTimestamp} from '../../source/demo/log-records.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {LogTail} from '../../source/state/log-tail.js';
 import {visibleRows} from '../../source/ui/levels/log-rows.js';

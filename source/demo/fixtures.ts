@@ -1,0 +1,43 @@
+// What the demo's jobs produce: outputs and plans.
+import {RELEASES, type ComponentKind} from './catalog.js';
+import type {JobWindow} from './activity.js';
+
+/** Outputs as the API nests them: each value an object. */
+export function jobOutputs(job: JobWindow): Record<string, Record<string, never>> {
+	const outputs: Record<string, Record<string, unknown>> =
+		job.group === 'sync'
+			? {image: {repository: 'registry.nuon.co/install', tag: RELEASES.next, size_bytes: 48_213_377}}
+			: job.operation === 'create-apply-plan'
+				? {plan: {add: 3, change: 1, destroy: 0, checksum: 'sha256:3f1a9c'}}
+				: job.group === 'actions'
+					? {checks: {passed: 3, failed: 0}}
+					: {
+							service: {endpoint: 'https://api.internal.example.com', port: 443},
+							resources: {added: 3, changed: 1, destroyed: 0},
+							notes: {text: 'Deployed by the Nuon runner. '.repeat(8).trim()},
+						};
+	return outputs as Record<string, Record<string, never>>;
+}
+
+/** The plan a deploy job produced (Terraform JSON or a Helm diff). */
+export function planFor(name: string, type: ComponentKind): unknown {
+	if (type === 'terraform_module') {
+		return {
+			format_version: '1.2',
+			terraform_version: '1.9.8',
+			resource_changes: [
+				{address: 'aws_s3_bucket.logs', type: 'aws_s3_bucket', change: {actions: ['create'], after: {bucket: `${name}-logs`, force_destroy: false, tags: {managed_by: 'nuon'}}}},
+				{address: 'aws_iam_role.runner', type: 'aws_iam_role', change: {actions: ['update'], before: {max_session_duration: 3600}, after: {max_session_duration: 7200}}},
+				{address: 'aws_security_group.db', type: 'aws_security_group', change: {actions: ['create'], after: {ingress: [{from_port: 5432, to_port: 5432, cidr_blocks: ['10.0.0.0/16']}]}}},
+			],
+			output_changes: {endpoint: {actions: ['no-op']}},
+		};
+	}
+	return {
+		release: name,
+		chart: `${name}-2.4.0`,
+		namespace: name,
+		diff: [`Deployment/${name}: image v2.3.1 → v2.4.0`, `ConfigMap/${name}-config: 2 keys changed`, `HorizontalPodAutoscaler/${name}: maxReplicas 6 → 8`],
+		values: {image: {tag: RELEASES.next}, replicas: 3, resources: {limits: {cpu: '500m', memory: '512Mi'}}},
+	};
+}

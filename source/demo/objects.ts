@@ -1,0 +1,203 @@
+// The API's objects for apps, orgs, installs, components and deploys at scenario time t.
+import type {App, Install, InstallComponent, InstallComponentSummary, InstallDeploy, CompositeStatus} from '../api/resources.js';
+import type {components} from '../api/schema.js';
+import {digest} from './random.js';
+import {DAY, DESCRIPTIONS, ORG_ID, SANDBOX_ORG_ID, SECOND, V2_STATUS, iso, lastChange, latestPhase, phaseAt, phaseStart, rolloutStarted, type DemoApp, type DemoComponent, type DemoInstall, type DemoInstallComponent, type Phase, type Schedule, type World} from './world.js';
+import {jobsOf, jobObject} from './jobs.js';
+import {deployRun, runObject} from './runs.js';
+import {streamObject} from './log-records.js';
+
+type Schemas = components['schemas'];
+
+// ---- The API's objects at scenario time t --------------------------------------------------
+export function app(world: World, app: DemoApp): App {
+	return {
+		id: app.id,
+		name: app.catalog.name,
+		display_name: app.catalog.displayName,
+		description: app.catalog.description,
+		org_id: ORG_ID,
+		cloud_platform: 'aws',
+		status: 'active',
+		status_description: 'app is ready',
+		created_at: new Date(app.createdAt).toISOString(),
+		updated_at: new Date(app.createdAt + 30 * DAY).toISOString(),
+		created_by_id: 'acc' + app.id.slice(3),
+	};
+}
+
+/** The orgs the demo token can see (the sandbox org sees a few of the installs: installsOf). */
+export function orgs(world: World): Array<Schemas['app.Org']> {
+	const created = new Date(world.startedAt - 400 * DAY).toISOString();
+	return [
+		{id: ORG_ID, name: 'ledgerly', status: 'active', sandbox_mode: false, created_at: created},
+		{id: SANDBOX_ORG_ID, name: 'ledgerly-sandbox', status: 'active', sandbox_mode: true, created_at: created},
+	];
+}
+
+export function component(world: World, component: DemoComponent): Schemas['app.Component'] {
+	const app = world.apps.find(a => a.id === component.appId)!;
+	return {
+		id: component.id,
+		name: component.name,
+		type: component.type,
+		app_id: component.appId,
+		var_name: component.name.replace(/-/g, '_'),
+		status: 'active',
+		config_versions: 14,
+		created_at: new Date(app.createdAt).toISOString(),
+		dependencies: app.components.slice(0, app.components.indexOf(component)).filter(c => c.type === 'terraform_module').map(c => c.id),
+	};
+}
+
+export function install(world: World, install: DemoInstall, t: number): Install {
+	const statuses: Record<string, string> = {};
+	let failed = 0;
+	let moving = 0;
+	for (const ic of install.components) {
+		const phase = latestPhase(world, ic, t);
+		if (!phase) continue;
+		statuses[ic.component.id] = phase;
+		if (phase === 'error') failed++;
+		else if (phase !== 'active') moving++;
+	}
+	const count = install.components.length;
+	const composite = failed ? 'error' : moving ? 'deploying' : 'active';
+	const description = failed
+		? `${failed} of ${count} components failed to deploy`
+		: moving
+			? `${moving} of ${count} components deploying`
+			: `all ${count} components are active`;
+	const account = install.cloud === 'aws'
+		? {aws_account: {id: 'aws' + install.id.slice(3), region: install.region, iam_role_arn: `arn:aws:iam::4821930${install.id.length}:role/nuon-${install.name}`}}
+		: install.cloud === 'azure'
+			? {azure_account: {id: 'azu' + install.id.slice(3), location: install.region}}
+			: {install_inputs: [{id: 'inp' + install.id.slice(3), values: {gcp_region: install.region, gcp_project_id: `${install.name}-nuon`}}]};
+	return {
+		id: install.id,
+		name: install.name,
+		app_id: install.app.id,
+		cloud_platform: install.cloud,
+		...account,
+		status: 'active',
+		status_description: 'install is active',
+		sandbox_status: 'active',
+		sandbox_status_description: 'sandbox provisioned',
+		runner_status: 'active',
+		runner_status_description: 'runner is healthy',
+		runner_type: install.cloud === 'aws' ? 'aws-ecs' : install.cloud === 'azure' ? 'azure-aks' : 'gcp-gke',
+		composite_component_status: composite,
+		composite_component_status_description: description,
+		component_statuses: statuses,
+		created_at: new Date(install.createdAt).toISOString(),
+		updated_at: iso(world, lastChange(world, install, t)),
+		created_by_id: install.createdBy,
+	};
+}
+
+export function installComponent(world: World, install: DemoInstall, ic: DemoInstallComponent, t: number): InstallComponent {
+	const phase = latestPhase(world, ic, t);
+	return {
+		id: ic.id,
+		install_id: install.id,
+		component_id: ic.component.id,
+		component: component(world, ic.component),
+		status: phase,
+		status_description: phase ? DESCRIPTIONS[phase] : undefined,
+		status_v2: phase ? compositeStatus(world, world.deploys.get(rolloutStarted(world, ic, t) ? ic.rollout!.id : ic.previousDeployId)!.schedule, t) : undefined,
+		created_at: new Date(install.createdAt).toISOString(),
+		updated_at: iso(world, rolloutStarted(world, ic, t) ? phaseStart(world, ic.rollout!.schedule, t) : -5 * 86_400),
+	};
+}
+
+export function componentSummary(world: World, install: DemoInstall, ic: DemoInstallComponent, t: number): InstallComponentSummary {
+	const phase = latestPhase(world, ic, t);
+	return {
+		id: ic.id,
+		component_id: ic.component.id,
+		component_name: ic.component.name,
+		deploy_status: phase,
+		deploy_status_description: phase ? DESCRIPTIONS[phase] : 'never deployed',
+		build_status: 'active',
+		build_status_description: 'build is ready',
+	};
+}
+
+/** The latest deploy of an install component, or undefined if it was never deployed. */
+export function latestDeploy(world: World, install: DemoInstall, ic: DemoInstallComponent, t: number): InstallDeploy | undefined {
+	if (ic.neverDeployed) return undefined;
+	return rolloutStarted(world, ic, t) ? deploy(world, ic.rollout!.id, t) : deploy(world, ic.previousDeployId, t);
+}
+
+/** Every deploy of an install component at time t, newest first. */
+export function componentDeploys(world: World, ic: DemoInstallComponent, t: number): InstallDeploy[] {
+	return ic.deployIds.map(id => deploy(world, id, t)).filter(deploy => deploy !== undefined);
+}
+
+/** Every deploy of every component of an install, newest first. */
+export function installDeploys(world: World, install: DemoInstall, t: number): InstallDeploy[] {
+	return install.components.flatMap(ic => componentDeploys(world, ic, t)).sort((a, b) => b.created_at!.localeCompare(a.created_at!));
+}
+
+export function deploy(world: World, deployId: string, t: number): InstallDeploy | undefined {
+	const entry = world.deploys.get(deployId);
+	if (!entry || (entry.rollout && !rolloutStarted(world, entry.ic, t))) return undefined;
+	const {install, ic, schedule, release} = entry;
+	const phase = entry.superseded ? 'inactive' : phaseAt(schedule, t);
+	const createdAt = schedule.queuedAt;
+	const done = t >= schedule.doneAt;
+	const deployType = ic.component.type === 'docker_build' ? 'sync-image' : 'apply';
+	return {
+		id: deployId,
+		install_id: install.id,
+		component_id: ic.component.id,
+		component_name: ic.component.name,
+		install_component_id: ic.id,
+		install_deploy_type: deployType,
+		status: phase,
+		status_description: DESCRIPTIONS[phase],
+		status_v2: compositeStatus(world, schedule, t, entry.superseded),
+		created_at: iso(world, createdAt),
+		updated_at: iso(world, phaseStart(world, schedule, t)),
+		created_by_id: 'acc' + install.id.slice(3, 12),
+		created_by: {id: 'acc' + install.id.slice(3, 12), email: entry.author, account_type: 'auth0'},
+		build_id: 'bld' + deployId.slice(3),
+		release_id: 'rel' + entry.configVersion + install.app.id.slice(5),
+		component_config_version: entry.configVersion,
+		oci_artifact: {
+			id: 'oci' + deployId.slice(3),
+			repository: `registry.nuon.co/${install.app.catalog.name}/${ic.component.name}`,
+			tag: release,
+			digest: `sha256:${digest(deployId)}`,
+			media_type: 'application/vnd.oci.image.manifest.v1+json',
+		},
+		log_stream: streamObject(world, `lgd${deployId.slice(3)}`, deployId, 'install_deploys', !done, createdAt),
+		runner_jobs: jobsOf(world, deployId)
+			.filter(job => job.from <= t || job.group === 'sync')
+			.reverse()
+			.slice(0, 10)
+			.map(job => jobObject(world, job, deployId, t)),
+		action_workflow_runs: (() => {
+			const run = deployRun(world, deployId);
+			return run && run.from <= t ? [runObject(world, run, install, t)] : [];
+		})(),
+	};
+}
+
+export function compositeStatus(world: World, schedule: Schedule, t: number, superseded = false): CompositeStatus {
+	const steps = ([
+		['queued', schedule.queuedAt],
+		['planning', schedule.planningAt],
+		['executing', schedule.executingAt],
+		[schedule.fails ? 'error' : 'active', schedule.doneAt],
+		...(superseded ? [['inactive', schedule.doneAt + 7 * 86_400]] : []),
+	] as Array<[Phase, number]>).filter(([, at]) => at <= t);
+	const entries = steps.map(([phase, at]) => ({
+		status: V2_STATUS[phase],
+		status_human_description: DESCRIPTIONS[phase],
+		created_at_ts: Math.floor((world.startedAt + at * SECOND) / SECOND),
+		created_by_id: 'accrunner',
+	}));
+	const current = entries.at(-1)!;
+	return {...current, history: entries.slice(0, -1).reverse()};
+}

@@ -1,0 +1,230 @@
+// The demo org as pure data: apps, installs, their components and every deploy, generated from a
+// seed, and the lookups and phase arithmetic every serializer needs. Times are scenario seconds
+// (negative: before the scenario started); `startedAt` maps them to wall-clock time.
+import type {CompositeStatus} from '../api/resources.js';
+import {APPS, CUSTOMERS, ENVIRONMENTS, PEOPLE, REGIONS, RELEASES, type CatalogApp, type ComponentKind} from './catalog.js';
+import type {DeploySchedule} from './activity.js';
+import {makeId, random} from './random.js';
+
+export interface ScenarioOptions {
+	installCount?: number;
+	/** Wall-clock ms at which the scenario starts. */
+	startedAt?: number;
+	/** How many scenario seconds pass per wall-clock second. */
+	speed?: number;
+	seed?: number;
+}
+
+export type Phase = 'queued' | 'planning' | 'executing' | 'active' | 'error' | 'inactive';
+
+export type Schedule = DeploySchedule;
+
+export interface DemoComponent {
+	id: string;
+	name: string;
+	type: ComponentKind;
+	appId: string;
+}
+
+export interface DemoInstallComponent {
+	id: string;
+	component: DemoComponent;
+	previousDeployId: string;
+	/** Every deploy of it, newest first (the rollout's first, once it has started). */
+	deployIds: string[];
+	/** The rollout's deploy, when this install and component take part in it. */
+	rollout?: {id: string; schedule: Schedule};
+	neverDeployed: boolean;
+}
+
+export interface DemoDeploy {
+	id: string;
+	install: DemoInstall;
+	ic: DemoInstallComponent;
+	/** The rollout's deploy, which exists only once the rollout has reached it. */
+	rollout: boolean;
+	schedule: Schedule;
+	release: string;
+	configVersion: number;
+	author: string;
+	/** Replaced by a newer deploy: inactive. */
+	superseded?: boolean;
+}
+
+export interface DemoInstall {
+	id: string;
+	name: string;
+	app: DemoApp;
+	cloud: 'aws' | 'azure' | 'gcp';
+	region: string;
+	createdAt: number;
+	createdBy: string;
+	components: DemoInstallComponent[];
+}
+
+export interface DemoApp {
+	id: string;
+	catalog: CatalogApp;
+	components: DemoComponent[];
+	createdAt: number;
+}
+
+export const SECOND = 1000;
+export const DAY = 86_400 * SECOND;
+export const ORG_ID = 'orgdemo0000000000000000001';
+export const SANDBOX_ORG_ID = 'orgdemo0000000000000000002';
+
+/** The generated org, and the maps that find a thing from its id. */
+export interface World {
+	/** Wall-clock ms at scenario second 0 (moves with setClock). */
+	startedAt: number;
+	readonly speed: number;
+	apps: DemoApp[];
+	installs: DemoInstall[];
+	installsById: Map<string, DemoInstall>;
+	deploys: Map<string, DemoDeploy>;
+	/** Deploy id without its prefix → deploy id, to find a deploy from its jobs, runs and streams. */
+	deployByBase: Map<string, string>;
+	installByBase: Map<string, DemoInstall>;
+}
+
+export function buildWorld({installCount = 36, startedAt = Date.now(), speed = 1, seed = 7}: ScenarioOptions = {}): World {
+	const world: World = {startedAt, speed, apps: [], installs: [], installsById: new Map(), deploys: new Map(), deployByBase: new Map(), installByBase: new Map()};
+	const rand = random(seed);
+	world.apps = APPS.map((catalog, index) => {
+		const id = makeId('app', rand);
+		return {
+			id,
+			catalog,
+			createdAt: startedAt - (200 + index * 40) * DAY,
+			components: catalog.components.map(c => ({id: makeId('cmp', rand), name: c.name, type: c.type, appId: id})),
+		};
+	});
+	const rolloutCount = Math.ceil((installCount * 5) / 6);
+	let rolloutIndex = 0;
+	world.installs = Array.from({length: installCount}, (_, index) => {
+		const app = world.apps[index % world.apps.length]!;
+		const cloud = (['aws', 'aws', 'gcp', 'azure', 'aws', 'azure'] as const)[index % 6]!;
+		const regions = REGIONS[cloud];
+		const customer = CUSTOMERS[index % CUSTOMERS.length]!;
+		const env = ENVIRONMENTS[Math.floor(index / CUSTOMERS.length) % ENVIRONMENTS.length]!;
+		const round = Math.floor(index / (CUSTOMERS.length * ENVIRONMENTS.length));
+		const inRollout = index % 6 !== 5;
+		const wave = inRollout ? Math.floor((rolloutIndex++ * 5) / rolloutCount) : -1;
+		const waveStart = -20 + wave * 20;
+		const failsAt = index === 3 ? app.components.findIndex(c => c.type === 'helm_chart') : -1;
+		const install: DemoInstall = {
+			id: makeId('inl', rand),
+			name: round ? `${customer}-${env}-${round + 1}` : `${customer}-${env}`,
+			app,
+			cloud,
+			region: regions[Math.floor(rand() * regions.length)]!,
+			createdAt: startedAt - (20 + rand() * 150) * DAY,
+			createdBy: PEOPLE[Math.floor(rand() * PEOPLE.length)]!,
+			components: [],
+		};
+		install.components = app.components.map((component, k) => {
+			const neverDeployed = index % 11 === 7 && k === app.components.length - 1;
+			const ic: DemoInstallComponent = {id: makeId('inc', rand), component, previousDeployId: makeId('ind', rand), deployIds: [], neverDeployed};
+			const stopped = failsAt >= 0 && k > failsAt;
+			if (inRollout && !neverDeployed && !stopped) {
+				const queuedAt = waveStart + k * 3 + rand() * 2;
+				const planningAt = queuedAt + 2 + rand() * 2;
+				const executingAt = planningAt + 3 + rand() * 2;
+				const doneAt = executingAt + 4 + rand() * 4;
+				ic.rollout = {id: makeId('ind', rand), schedule: {queuedAt, planningAt, executingAt, doneAt, fails: k === failsAt}};
+				addDeploy(world, {id: ic.rollout.id, install, ic, rollout: true, schedule: ic.rollout.schedule, release: RELEASES.next, configVersion: 14, author: 'deploy-bot@ledgerly.dev'});
+			}
+			if (!neverDeployed) {
+				// Earlier deploys, oldest last: the one before the rollout, a failed attempt, and one it superseded.
+				const at = (days: number, fails = false): Schedule => {
+					const queuedAt = -days * 86_400 + k * 60;
+					return {queuedAt, planningAt: queuedAt + 5, executingAt: queuedAt + 15, doneAt: queuedAt + 40, fails};
+				};
+				const older = random(seed + index * 97 + k);
+				addDeploy(world, {id: ic.previousDeployId, install, ic, rollout: false, schedule: at(6), release: RELEASES.previous, configVersion: 13, author: install.createdBy});
+				addDeploy(world, {id: makeId('ind', older), install, ic, rollout: false, schedule: at(13, true), release: RELEASES.failed, configVersion: 12, author: install.createdBy});
+				addDeploy(world, {id: makeId('ind', older), install, ic, rollout: false, schedule: at(20), release: RELEASES.superseded, configVersion: 11, author: 'deploy-bot@ledgerly.dev', superseded: true});
+			}
+			return ic;
+		});
+		world.installsById.set(install.id, install);
+		world.installByBase.set(install.id.slice(3, 19), install);
+		return install;
+	});
+	return world;
+}
+
+export function iso(world: World, scenarioSeconds: number): string {
+	return new Date(world.startedAt + scenarioSeconds * SECOND).toISOString();
+}
+
+/** The installs an org sees: the demo's second org (a sandbox) has a few of its own. */
+export function installsOf(world: World, orgId: string): DemoInstall[] {
+	return orgId === SANDBOX_ORG_ID ? world.installs.filter((_, index) => index % 9 === 4) : world.installs;
+}
+
+export function findInstall(world: World, idOrName: string): DemoInstall | undefined {
+	return world.installsById.get(idOrName) ?? world.installs.find(i => i.name === idOrName);
+}
+
+export function findInstallComponent(world: World, install: DemoInstall, componentId: string): DemoInstallComponent | undefined {
+	return install.components.find(ic => ic.component.id === componentId || ic.component.name === componentId);
+}
+
+// ---- scenario internals ---------------------------------------------------------------------
+export function rolloutStarted(world: World, ic: DemoInstallComponent, t: number): boolean {
+	return !!ic.rollout && t >= ic.rollout.schedule.queuedAt;
+}
+
+export function latestPhase(world: World, ic: DemoInstallComponent, t: number): Phase | undefined {
+	if (ic.neverDeployed) return undefined;
+	return rolloutStarted(world, ic, t) ? phaseAt(ic.rollout!.schedule, t) : 'active';
+}
+
+export function phaseStart(world: World, schedule: Schedule, t: number): number {
+	const phase = phaseAt(schedule, t);
+	return phase === 'queued' ? schedule.queuedAt : phase === 'planning' ? schedule.planningAt : phase === 'executing' ? schedule.executingAt : schedule.doneAt;
+}
+
+export function lastChange(world: World, install: DemoInstall, t: number): number {
+	let last = -3 * 86_400;
+	for (const ic of install.components) if (rolloutStarted(world, ic, t)) last = Math.max(last, phaseStart(world, ic.rollout!.schedule, t));
+	return last;
+}
+
+export function deployEntry(world: World, deployId: string): DemoDeploy | undefined {
+	return world.deploys.get(deployId);
+}
+
+export function addDeploy(world: World, deploy: DemoDeploy): void {
+	world.deploys.set(deploy.id, deploy);
+	world.deployByBase.set(deploy.id.slice(3, 24), deploy.id);
+	deploy.ic.deployIds.push(deploy.id);
+}
+
+export function phaseAt(s: Schedule, t: number): Phase {
+	if (t >= s.doneAt) return s.fails ? 'error' : 'active';
+	if (t >= s.executingAt) return 'executing';
+	if (t >= s.planningAt) return 'planning';
+	return 'queued';
+}
+
+export const DESCRIPTIONS: Record<Phase, string> = {
+	queued: 'waiting for a runner to pick up the deploy',
+	planning: 'planning changes',
+	executing: 'applying changes',
+	active: 'deployed successfully',
+	error: 'helm upgrade failed: timed out waiting for the condition',
+	inactive: 'superseded by a newer deploy',
+};
+
+/** status_v2 uses the CompositeStatus vocabulary (app.Status), not the deploy's own. */
+export const V2_STATUS: Record<Phase, CompositeStatus['status']> = {
+	queued: 'pending',
+	planning: 'planning',
+	executing: 'applying',
+	active: 'active',
+	error: 'error',
+	inactive: 'outdated',
+};
