@@ -18,6 +18,7 @@ import {CHROME_ROWS, Frame} from '../components/Frame.js';
 import {Pane} from '../components/Pane.js';
 import type {Theme} from '../theme.js';
 import {visibleRows, type LogRow} from './log-rows.js';
+import {StatusLine} from './log-status-line.js';
 import {severityPhase} from '../../domain/status.js';
 import {defineLevel} from './level.js';
 
@@ -233,35 +234,6 @@ function lineTime(timestamp: string): string {
 	const day = new Date(ms);
 	const date = `${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
 	return `${date} ${clock(ms)}.${String(ms % 1000).padStart(3, '0')}`;
-}
-
-function StatusLine({state, following, newLines, atEnd, search, matches, message, theme, width}: {state: TailState; following: boolean; newLines: number; atEnd: boolean; search: string; matches: number; message?: string; theme: Theme; width: number}) {
-	const phase =
-		state.phase === 'closed'
-			? `■ stream closed${state.updatedAt ? `, checked ${clock(state.updatedAt)}` : ''}`
-			: state.phase === 'loading'
-				? '⟳ loading'
-				: following
-					? atEnd
-						? '● following'
-						: '● following (scrolled back: G for the end)'
-					: `⏸ paused${newLines > 0 ? ` · ${newLines.toLocaleString('en-US')} new ${newLines === 1 ? 'line' : 'lines'} below` : ''} (f or G resumes)`;
-	// Only loaded lines are searched: while older ones are not, the count says so and how to load them.
-	const searchText = search ? `search "${search}": ${matches} ${matches === 1 ? 'match' : 'matches'}${state.hasOlder ? ' in the loaded lines (g loads all)' : ''}` : undefined;
-	const parts = [
-		phase,
-		state.fillingFromStart ? 'this server is older: the view fills from the start of the stream' : undefined,
-		state.buffer.dropped > 0 ? `${state.buffer.dropped.toLocaleString('en-US')} older lines dropped from memory (keeps ${state.buffer.capacity.toLocaleString('en-US')})` : undefined,
-		state.hasOlder ? (state.loadingOlder ? 'loading older lines…' : 'older lines above') : undefined,
-		searchText,
-		message,
-	].filter(Boolean);
-	if (state.error) {
-		return <Text color={theme.error}>{fitMessage(failureLine(state.error, state.buffer.lines.length ? 'lines' : undefined), width - 1)}</Text>;
-	}
-	// What the user just asked for (a search, a saved file) stays whole; the rest is shortened.
-	const text = fitMessage(parts.join(' · '), width - 1, message ?? searchText);
-	return <Text color={state.phase === 'closed' ? theme.muted : theme.accent}>{text}{' '.repeat(Math.max(0, width - 1 - displayWidth(text)))}</Text>;
 }
 
 function FilterMenu({lines, current, theme, onChoose}: {lines: readonly LogLine[]; current: LogFilter; theme: Theme; onChoose: (filter: LogFilter) => void}) {

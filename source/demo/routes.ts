@@ -1,0 +1,175 @@
+// The demo API's routes: what each path answers from the scenario at time t, on today's server and
+// on August 2025's.
+import type {IncomingMessage} from 'node:http';
+import type {DemoApi} from './api-mode.js';
+import type {Scenario} from './scenario.js';
+
+export interface Request {
+	params: string[];
+	query: URLSearchParams;
+	headers: IncomingMessage['headers'];
+	t: number;
+	api: DemoApi;
+}
+
+export type Answer = {status: number; body: unknown; headers?: Record<string, string>} | {list: unknown[]} | {status: number; text: string; type: string};
+export type Handler = (scenario: Scenario, request: Request) => Answer;
+
+const notFound = (what: string): Answer => ({status: 404, body: {error: 'not found', user_error: true, description: `${what} not found`}});
+const ok = (body: unknown): Answer => ({status: 200, body});
+
+function withInstall(handler: (scenario: Scenario, install: NonNullable<ReturnType<Scenario['findInstall']>>, request: Request) => Answer): Handler {
+	return (scenario, request) => {
+		const install = scenario.findInstall(request.params[0]!);
+		return install ? handler(scenario, install, request) : notFound(`install ${request.params[0]}`);
+	};
+}
+
+const found = (body: unknown, what: string): Answer => (body === undefined ? notFound(what) : ok(body));
+
+const LOG_PAGE = 100;
+
+/**
+ * Log records after (order=asc) or before (order=desc) the nanosecond cursor in X-Nuon-API-Offset,
+ * 100 at most; X-Nuon-API-Next is the next cursor, empty when fewer than 100 came back.
+ */
+function logs(scenario: Scenario, {params, query, headers, t, api}: Request): Answer {
+	const records = scenario.logRecords(params[0]!, t);
+	if (!records) return notFound(`log stream ${params[0]}`);
+	const offset = String(headers['x-nuon-api-offset'] ?? '');
+	const cursor = /^\d+$/.test(offset) ? BigInt(offset) : undefined;
+	// Before 2025-11-19 the server ignored `order` and always read forward from the offset.
+	const descending = api === 'today' && query.get('order') === 'desc';
+	const page = descending
+		? records.filter(r => cursor === undefined || r.ns < cursor).reverse().slice(0, LOG_PAGE)
+		: records.filter(r => cursor === undefined || r.ns > cursor).slice(0, LOG_PAGE);
+	const next = page.length === LOG_PAGE ? String(page.at(-1)!.ns) : '';
+	return {status: 200, body: page.map(r => r.record), headers: {'x-nuon-api-next': next}};
+}
+
+const orgOf = (headers: IncomingMessage['headers']) => String(headers['x-nuon-org-id'] ?? '');
+
+const search = (query: URLSearchParams) => (name: string) => name.toLowerCase().includes((query.get('q') ?? '').toLowerCase());
+
+export const ROUTES: Array<[RegExp, Handler]> = [
+	[/^\/v1\/general\/cli-config$/, () => ok({dashboard_url: 'https://app.nuon.co', auth_domain: 'auth.nuon.co', auth_audience: 'api.nuon.co', auth_client_id: 'demo'})],
+	[/^\/v1\/apps$/, scenario => ({list: scenario.apps.map(app => scenario.app(app))})],
+	[/^\/v1\/orgs$/, scenario => ({list: scenario.orgs()})],
+	[
+		/^\/v1\/installs$/,
+		(scenario, {query, headers, t}) => ({list: scenario.installsOf(orgOf(headers)).filter(i => search(query)(i.name)).map(i => scenario.install(i, t))}),
+	],
+	[
+		/^\/v1\/apps\/([^/]+)\/installs$/,
+		(scenario, {params, query, headers, t}) => {
+			const app = scenario.apps.find(a => a.id === params[0] || a.catalog.name === params[0]);
+			if (!app) return notFound(`app ${params[0]}`);
+			return {list: scenario.installsOf(orgOf(headers)).filter(i => i.app === app && search(query)(i.name)).map(i => scenario.install(i, t))};
+		},
+	],
+	[
+		/^\/v1\/apps\/([^/]+)\/components$/,
+		(scenario, {params}) => {
+			const app = scenario.apps.find(a => a.id === params[0] || a.catalog.name === params[0]);
+			return app ? {list: app.components.map(c => scenario.component(c))} : notFound(`app ${params[0]}`);
+		},
+	],
+	[/^\/v1\/installs\/([^/]+)$/, withInstall((scenario, install, {t}) => ok(scenario.install(install, t)))],
+	[
+		/^\/v1\/installs\/([^/]+)\/components$/,
+		withInstall((scenario, install, {t}) => ({list: install.components.map(ic => scenario.installComponent(install, ic, t))})),
+	],
+	// Removed on 2025-11-17: today the path falls through to the component route below.
+	[
+		/^\/v1\/installs\/([^/]+)\/components\/summary$/,
+		withInstall((scenario, install, {t, api}) => (api === 'today' ? notFound('install component summary') : {list: install.components.map(ic => scenario.componentSummary(install, ic, t))})),
+	],
+	[
+		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)$/,
+		withInstall((scenario, install, {params, t}) => {
+			const ic = scenario.findInstallComponent(install, params[1]!);
+			if (!ic) return notFound(`component ${params[1]}`);
+			const latest = scenario.latestDeploy(install, ic, t);
+			return ok({...scenario.installComponent(install, ic, t), install_deploys: latest ? [latest] : []});
+		}),
+	],
+	[
+		// Today's server ends this query with GORM's First: it answers the newest deploy only (404 if none).
+		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)\/deploys$/,
+		withInstall((scenario, install, {params, t, api}) => {
+			const ic = scenario.findInstallComponent(install, params[1]!);
+			if (!ic) return notFound(`component ${params[1]}`);
+			const deploys = scenario.componentDeploys(ic, t);
+			if (api === 'today') return deploys.length ? ok(deploys.slice(0, 1)) : notFound('install deploy');
+			return {list: deploys};
+		}),
+	],
+	[/^\/v1\/installs\/([^/]+)\/deploys$/, withInstall((scenario, install, {t}) => ({list: scenario.installDeploys(install, t)}))],
+	[
+		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)\/deploys\/latest$/,
+		withInstall((scenario, install, {params, t}) => {
+			const ic = scenario.findInstallComponent(install, params[1]!);
+			if (!ic) return notFound(`component ${params[1]}`);
+			const deploy = scenario.latestDeploy(install, ic, t);
+			return deploy ? ok(deploy) : notFound('install deploy');
+		}),
+	],
+	[
+		/^\/v1\/runner-jobs\/([^/]+)$/,
+		(scenario, {params, t}) => found(scenario.runnerJob(params[0]!, t), `runner job ${params[0]}`),
+	],
+	[
+		/^\/v1\/runner-jobs\/([^/]+)\/executions$/,
+		(scenario, {params, t}) => {
+			const executions = scenario.executions(params[0]!, t);
+			// Not really paged: up to 1000, newest first, whatever the limit.
+			return executions ? ok(executions.slice(0, 1000)) : notFound(`runner job ${params[0]}`);
+		},
+	],
+	[
+		/^\/v1\/runner-jobs\/([^/]+)\/plan$/,
+		(scenario, {params, t, api}) => {
+			const plan = scenario.plan(params[0]!, t);
+			if (plan === undefined) return notFound('plan');
+			// Today the plan itself is the body, as text; the contract says a JSON string.
+			return api === 'today' ? {status: 200, text: plan, type: 'text/plain; charset=utf-8'} : ok(plan);
+		},
+	],
+	[
+		/^\/v1\/installs\/([^/]+)\/action-workflows\/latest-runs$/,
+		withInstall((scenario, install, {t}) => ({list: scenario.latestRuns(install, t)})),
+	],
+	[
+		/^\/v1\/installs\/([^/]+)\/action-workflows\/runs\/([^/]+)$/,
+		withInstall((scenario, install, {params, t}) => found(scenario.actionRun(install, params[1]!, t), `action workflow run ${params[1]}`)),
+	],
+	[/^\/v1\/log-streams\/([^/]+)$/, (scenario, {params, t}) => found(scenario.logStream(params[0]!, t), `log stream ${params[0]}`)],
+	[/^\/v1\/log-streams\/([^/]+)\/logs$/, (scenario, request) => logs(scenario, request)],
+	[
+		/^\/v1\/installs\/([^/]+)\/deploys\/([^/]+)$/,
+		withInstall((scenario, install, {params, t}) => {
+			const deploy = scenario.deploy(params[1]!, t);
+			return deploy && deploy.install_id === install.id ? ok(deploy) : notFound(`deploy ${params[1]}`);
+		}),
+	],
+];
+
+/** Today's routes that the contract lacks (the contract's own routes for the same things are deprecated). */
+export const TODAYS_ROUTES: Array<[RegExp, Handler]> = [
+	[
+		/^\/v1\/installs\/([^/]+)\/actions\/latest-runs$/,
+		withInstall((scenario, install, {t}) => ({list: scenario.latestRuns(install, t)})),
+	],
+	[
+		/^\/v1\/installs\/([^/]+)\/actions\/runs\/([^/]+)$/,
+		withInstall((scenario, install, {params, t}) => found(scenario.actionRun(install, params[1]!, t), `action run ${params[1]}`)),
+	],
+	[
+		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)\/deploys\/([^/]+)$/,
+		withInstall((scenario, install, {params, t}) => {
+			const deploy = scenario.deploy(params[2]!, t);
+			if (!deploy || deploy.install_id !== install.id) return notFound(`deploy ${params[2]}`);
+			return deploy.component_id === params[1] ? ok(deploy) : notFound(`deploy ${params[2]} does not belong to component ${params[1]}`);
+		}),
+	],
+];
