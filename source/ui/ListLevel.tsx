@@ -8,7 +8,9 @@ import type {Location} from './levels/registry.js';
 import type {Resource} from '../state/data.js';
 import {cellText, layoutColumns, sortRows, windowStart, type Column} from './columns.js';
 import {useExplorer, useLevelKeys, useLevelPlace} from './context.js';
-import {commandHint, type CommandId} from './keys.js';
+import {commandHint, cursorMove, type CommandId} from './keys.js';
+import {MENU_KEYS} from './components/Menu.js';
+import {lineEdit} from './line-editor.js';
 import {text, wrapLines, type Line} from './lines.js';
 import {sanitize} from '../domain/sanitize.js';
 import type {LinkTarget} from '../domain/links.js';
@@ -30,7 +32,7 @@ export interface ListLevelProps<Row> {
 	emptyText: string;
 	/** Level-specific keys, tried before the generic ones. */
 	onKey?: (command: CommandId | undefined, input: string, key: Key) => boolean;
-	/** Replaces the list pane while shown (a menu). */
+	/** Replaces the list pane while shown: a menu (the screen then binds the menu's keys). */
 	overlay?: ReactNode;
 	titleSuffix?: string;
 	/** Level keys worth a place in the footer hints. */
@@ -46,6 +48,8 @@ export interface ListLevelProps<Row> {
 }
 
 const HINTS: CommandId[] = ['down', 'open', 'back', 'focus', 'filter', 'sort', 'refresh', 'help', 'quit'];
+/** Keys every list has that are not worth a place before its own in the hint line. */
+const MORE_KEYS: CommandId[] = ['up', 'pageUp', 'pageDown', 'top', 'bottom', 'copyId', 'copyLink', 'openLink'];
 /** Keys that open something from the selected row; each level has some of them. */
 const DRILL_KEYS = new Set<CommandId>(['logs', 'plan', 'actions', 'view']);
 
@@ -122,16 +126,14 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 
 	useLevelKeys((command, input, key) => {
 		if (editingFilter) {
-			if (key.escape) {
-				setFilter('');
-				setEditingFilter(false);
-			} else if (key.return) setEditingFilter(false);
-			else if (key.backspace || key.delete) setFilter(text => text.slice(0, -1));
-			else if (input && !key.ctrl && !key.meta && input >= ' ') setFilter(text => text + input);
+			const edit = lineEdit(input, key);
+			if (edit.type === 'edit') setFilter(edit.apply);
+			if (edit.type === 'cancel') setFilter('');
+			if (edit.type === 'cancel' || edit.type === 'submit') setEditingFilter(false);
 			return true;
 		}
 		if (props.onKey?.(command, input, key)) return true;
-		if (input === 's' && !key.ctrl && sortable.length > 0) {
+		if (command === 'sort' && sortable.length > 0) {
 			// s: the API's order, then each sortable column in turn; the selected row stays selected
 			if (selected) dispatch({type: 'select', id: rowId(selected)});
 			setSortIndex(index => (index + 1 >= sortable.length ? -1 : index + 1));
@@ -156,28 +158,13 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 			say(`${commandHint(command) ?? command}: not on this screen (${drillKeysHere(props.actions)})`);
 			return true;
 		}
-		const page = focus === 'list' ? listHeight : detailHeight;
-		const move = (delta: number) => (focus === 'list' ? select(index + delta) : scrollDetail(detailOffset + delta));
+		const move = cursorMove(command, focus === 'list' ? listHeight : detailHeight);
+		if (move !== undefined) {
+			if (focus === 'list') select(move === Infinity ? rows.length - 1 : index + move);
+			else scrollDetail(detailOffset + move);
+			return true;
+		}
 		switch (command) {
-			case 'up':
-				move(-1);
-				return true;
-			case 'down':
-				move(1);
-				return true;
-			case 'pageUp':
-				move(-page);
-				return true;
-			case 'pageDown':
-				move(page);
-				return true;
-			case 'top':
-				move(-Infinity);
-				return true;
-			case 'bottom':
-				if (focus === 'list') select(rows.length - 1);
-				else scrollDetail(Infinity);
-				return true;
 			case 'focus':
 				setFocus(f => (f === 'list' ? 'detail' : 'list'));
 				return true;
@@ -217,7 +204,7 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	) : undefined;
 
 	return (
-		<Frame refresh={{...resource, hasData: allRows !== undefined}} status={status} hints={[...HINTS.slice(0, -2), ...(Object.keys(props.actions ?? {}) as CommandId[]), ...(props.extraHints ?? []), ...HINTS.slice(-2)]}>
+		<Frame refresh={{...resource, hasData: allRows !== undefined}} status={status} hints={props.overlay ? MENU_KEYS : [...HINTS.slice(0, -2), ...(Object.keys(props.actions ?? {}) as CommandId[]), ...(props.extraHints ?? []), ...MORE_KEYS, ...(detailFailed ? (['view'] as const) : []), ...HINTS.slice(-2)]}>
 			<Box height={bodyHeight}>
 				<Pane title={title} focused={focus === 'list'} width={leftWidth} height={bodyHeight} theme={theme}>
 					{props.overlay ??

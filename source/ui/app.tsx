@@ -7,10 +7,10 @@ import {SWRConfig, useSWRConfig, type SWRConfiguration} from 'swr';
 import {containsProgress} from '../domain/status.js';
 import {DEFAULT_POLL, FAST_LIMITS} from '../state/poll-policy.js';
 import {Box, Text, useApp, useInput, useWindowSize, type Key} from 'ink';
-import {commandFor, splitKeys} from './keys.js';
+import {commandFor, cursorMove, splitKeys, type CommandId} from './keys.js';
 import {ExplorerContext, LevelPlaceContext, MessageLineContext, type Explorer, type LevelKeyHandler, type MessageLine, type WatchState} from './context.js';
 import {CHROME_ROWS, Frame} from './components/Frame.js';
-import {HelpOverlay} from './components/HelpOverlay.js';
+import {helpEntries, helpLayout, HelpOverlay} from './components/HelpOverlay.js';
 import {navigate, type Entry, type Location} from '../state/navigation.js';
 import type {Theme} from './theme.js';
 import {breadcrumbs, levelOf, startNavigation} from './levels/registry.js';
@@ -52,7 +52,9 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	const {columns, rows} = size ?? windowSize;
 	const [navigation, dispatch] = useReducer(navigate, undefined, () => startNavigation(start, initialSelection));
 	const [helpOpen, setHelpOpen] = useState(false);
+	const [helpOffset, setHelpOffset] = useState(0);
 	const keyHandler = useRef<LevelKeyHandler | undefined>(undefined);
+	const screenKeys = useRef<readonly CommandId[]>([]);
 	const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
 	const [watch, setWatch] = useState<WatchState>({watching: startWatching, paused: false, fastMs: poll.fastMs, slowMs: poll.slowMs, refreshMs});
 	const {mutate} = useSWRConfig();
@@ -100,14 +102,19 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	});
 
 	const handleKey = (input: string, key: Key) => {
-		const command = commandFor(input, key);
+		const command = commandFor(input, key, screenKeys.current);
 		if (tooSmall) {
 			if (command === 'quit') exit();
 			return;
 		}
 		if (helpOpen) {
+			const move = cursorMove(command, rows - CHROME_ROWS - 3);
 			if (command === 'help' || key.escape || command === 'back') setHelpOpen(false);
 			else if (command === 'quit') exit();
+			else if (move !== undefined) {
+				const {maxOffset} = helpLayout(columns, rows - CHROME_ROWS, helpEntries(screenKeys.current).length);
+				setHelpOffset(offset => Math.max(0, Math.min(maxOffset, offset + move)));
+			}
 			return;
 		}
 		if (commandLine.text !== undefined) {
@@ -123,6 +130,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 				exit();
 				break;
 			case 'help':
+				setHelpOffset(0);
 				setHelpOpen(true);
 				break;
 			case 'back':
@@ -162,7 +170,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	// Levels stay mounted (hidden) while the terminal is too small: they lay out at the minimum size.
 	const [layoutColumns, layoutRows] = [Math.max(columns, MIN_COLUMNS), Math.max(rows, MIN_ROWS)];
 	const explorer = useMemo<Explorer>(
-		() => ({theme, orgLabel: org.label, apiLabel, isDemo, navigation, crumbs: breadcrumbs(navigation.stack), dispatch, columns: layoutColumns, rows: layoutRows, keyHandler, watch, notify, orgId: org.id, share: shareStable, say}),
+		() => ({theme, orgLabel: org.label, apiLabel, isDemo, navigation, crumbs: breadcrumbs(navigation.stack), dispatch, columns: layoutColumns, rows: layoutRows, keyHandler, screenKeys, watch, notify, orgId: org.id, share: shareStable, say}),
 		[theme, org, apiLabel, isDemo, navigation, layoutColumns, layoutRows, watch, notify, shareStable, say],
 	);
 	const messageLine = useMemo<MessageLine>(
@@ -188,7 +196,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 			</Box>
 			{helpOpen && !tooSmall ? (
 				<Frame refresh={{isValidating: false, hasData: true}} hints={['help', 'quit']}>
-					<HelpOverlay width={columns} height={rows - CHROME_ROWS} theme={theme} />
+					<HelpOverlay width={columns} height={rows - CHROME_ROWS} theme={theme} screenKeys={screenKeys.current} offset={helpOffset} />
 				</Frame>
 			) : null}
 			{tooSmall ? (

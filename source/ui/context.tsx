@@ -23,6 +23,8 @@ export interface Explorer {
 	columns: number;
 	rows: number;
 	keyHandler: MutableRefObject<LevelKeyHandler | undefined>;
+	/** The commands the screen on top binds, most useful first (its Frame registers them). */
+	screenKeys: MutableRefObject<readonly CommandId[]>;
 	watch: WatchState;
 	/** Ring the bell and raise a desktop notification (with --notify). */
 	notify?: (title: string, body: string) => void;

@@ -1,5 +1,6 @@
-// The one key registry: every command, its keys and its help text. The dispatcher matches input
-// against it and the `?` overlay is generated from it.
+// The one key registry: every command, its keys and its help text. Each screen names the commands
+// it binds (most useful first); the dispatcher resolves a key against those first, then the whole
+// table, and the hint line and the `?` overlay are generated from the same lists.
 import type {Key} from 'ink';
 
 export interface Command {
@@ -7,7 +8,7 @@ export interface Command {
 	keys: readonly string[];
 	help: string;
 	/** Where the command applies, for the help overlay. */
-	scope: 'navigation' | 'list' | 'drill' | 'logs' | 'watch' | 'global';
+	scope: 'navigation' | 'list' | 'drill' | 'logs' | 'board' | 'menu' | 'watch' | 'global';
 	/** Its entry in the footer's short hint line. */
 	hint?: string;
 }
@@ -23,10 +24,13 @@ const TABLE = [
 	{id: 'bottom', keys: ['G', 'End'], help: 'bottom', scope: 'navigation', match: (i, k) => i === 'G' || k.end},
 	{id: 'open', keys: ['Enter', 'l', '→'], help: 'drill in', scope: 'navigation', hint: '⏎ open', match: (i, k) => k.return || i === 'l' || k.rightArrow},
 	{id: 'back', keys: ['Esc', 'h', '←'], help: 'go back up', scope: 'navigation', hint: 'esc back', match: (i, k) => k.escape || i === 'h' || k.leftArrow},
+	// On the board h/l and the arrows move between columns; Enter opens and Esc goes back.
+	{id: 'columnLeft', keys: ['h', '←'], help: 'previous component (column)', scope: 'board', hint: '←→ column', match: (i, k) => i === 'h' || k.leftArrow},
+	{id: 'columnRight', keys: ['l', '→'], help: 'next component (column)', scope: 'board', match: (i, k) => i === 'l' || k.rightArrow},
+	{id: 'openCell', keys: ['Enter'], help: 'open the latest deploy of the cell', scope: 'board', hint: '⏎ open', match: (_i, k) => k.return},
 	{id: 'focus', keys: ['Tab'], help: 'switch pane focus', scope: 'navigation', hint: 'tab pane', match: (_i, k) => k.tab},
 	{id: 'filter', keys: ['/'], help: 'filter (Esc clears)', scope: 'list', hint: '/ filter', match: i => i === '/'},
-	// `s` sorts lists and saves logs: each level reads the key itself.
-	{id: 'sort', keys: ['s'], help: 'sort by name, status, time', scope: 'list', hint: 's sort', match: () => false},
+	{id: 'sort', keys: ['s'], help: 'sort by name, status, time', scope: 'list', hint: 's sort', match: i => i === 's'},
 	{id: 'apps', keys: ['a'], help: 'pick an app', scope: 'list', hint: 'a app', match: i => i === 'a'},
 	{id: 'logs', keys: ['L'], help: 'logs', scope: 'drill', hint: 'L logs', match: i => i === 'L'},
 	{id: 'plan', keys: ['P'], help: 'plan of a deploy job', scope: 'drill', hint: 'P plan', match: i => i === 'P'},
@@ -36,11 +40,15 @@ const TABLE = [
 	{id: 'follow', keys: ['f'], help: 'follow on/off', scope: 'logs', hint: 'f follow', match: i => i === 'f'},
 	{id: 'wrap', keys: ['w'], help: 'wrap on/off', scope: 'logs', hint: 'w wrap', match: i => i === 'w'},
 	{id: 'timestamps', keys: ['t'], help: 'timestamps on/off', scope: 'logs', hint: 't time', match: i => i === 't'},
-	{id: 'search', keys: ['/'], help: 'search', scope: 'logs', hint: '/ search', match: () => false},
-	{id: 'next', keys: ['n'], help: 'next match (board: failure)', scope: 'logs', hint: 'n/N match', match: i => i === 'n'},
-	{id: 'previous', keys: ['N'], help: 'previous match (board: failure)', scope: 'logs', match: i => i === 'N'},
+	{id: 'search', keys: ['/'], help: 'search the loaded lines', scope: 'logs', hint: '/ search', match: i => i === '/'},
+	{id: 'next', keys: ['n'], help: 'next match', scope: 'logs', hint: 'n/N match', match: i => i === 'n'},
+	{id: 'previous', keys: ['N'], help: 'previous match', scope: 'logs', match: i => i === 'N'},
+	{id: 'nextFailure', keys: ['n'], help: 'next failed deploy', scope: 'board', hint: 'n/N failure', match: i => i === 'n'},
+	{id: 'previousFailure', keys: ['N'], help: 'previous failed deploy', scope: 'board', match: i => i === 'N'},
 	{id: 'save', keys: ['s'], help: 'save lines to a file', scope: 'logs', hint: 's save', match: i => i === 's'},
 	{id: 'logFilter', keys: ['F'], help: 'one step or execution', scope: 'logs', hint: 'F step/exec', match: i => i === 'F'},
+	{id: 'choose', keys: ['Enter', '1', '…', '9'], help: 'choose (a digit: the item with that number)', scope: 'menu', hint: '⏎ choose', match: (i, k) => k.return || /^[1-9]$/.test(i)},
+	{id: 'close', keys: ['Esc'], help: 'close the menu', scope: 'menu', hint: 'esc close', match: (_i, k) => k.escape},
 	{id: 'board', keys: ['B'], help: 'rollout board', scope: 'watch', hint: 'B board', match: i => i === 'B'},
 	{id: 'watch', keys: ['W'], help: 'watch mode on/off', scope: 'watch', hint: 'W watch', match: i => i === 'W'},
 	{id: 'pause', keys: ['p'], help: 'pause/resume refreshing', scope: 'watch', hint: 'p pause', match: i => i === 'p'},
@@ -60,8 +68,37 @@ export type CommandId = (typeof TABLE)[number]['id'];
 
 export const COMMANDS: ReadonlyArray<Command & {id: CommandId; match: Matcher}> = TABLE;
 
-export function commandFor(input: string, key: Key): CommandId | undefined {
-	return COMMANDS.find(command => command.match(input, key))?.id;
+const byId = new Map(COMMANDS.map(command => [command.id, command]));
+
+export const commandById = (id: CommandId) => byId.get(id)!;
+
+/** What a key means on a screen: the first of its bound commands it matches, else the first in the table. */
+export function commandFor(input: string, key: Key, bindings: readonly CommandId[] = []): CommandId | undefined {
+	return (bindings.map(commandById).find(command => command.match(input, key)) ?? COMMANDS.find(command => command.match(input, key)))?.id;
+}
+
+/** The commands the app itself handles on every screen, after the screen's own. */
+export const APP_KEYS: readonly CommandId[] = ['command', 'board', 'watch', 'pause', 'faster', 'slower', 'back', 'help', 'quit'];
+
+/** The moves of a cursor or a scrolling view: how far a command moves it (a page is `page` rows). */
+export const CURSOR_KEYS: readonly CommandId[] = ['up', 'down', 'pageUp', 'pageDown', 'top', 'bottom'];
+export function cursorMove(command: CommandId | undefined, page: number): number | undefined {
+	switch (command) {
+		case 'up':
+			return -1;
+		case 'down':
+			return 1;
+		case 'pageUp':
+			return -page;
+		case 'pageDown':
+			return page;
+		case 'top':
+			return -Infinity;
+		case 'bottom':
+			return Infinity;
+		default:
+			return undefined;
+	}
 }
 
 /**

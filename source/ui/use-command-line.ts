@@ -6,6 +6,7 @@ import {getInstall, listApps, listInstallComponents, listInstallsPage, listOrgs}
 import {useClient, useCommandSuggestions} from '../state/data.js';
 import type {NavigationAction, NavigationState} from '../state/navigation.js';
 import {startNavigation} from './levels/registry.js';
+import {lineEdit} from './line-editor.js';
 import {bestMatch, COMMAND_HELP, parseCommandLine, tab, type Completion} from './command-line.js';
 import type {LevelKeyHandler} from './context.js';
 
@@ -39,22 +40,26 @@ export function useCommandLine({navigation, dispatch, keyHandler, exit, say, tog
 	const currentInstall = installOf(navigation);
 	const suggestions = useCommandSuggestions(commandText?.includes(' ') ? parsedWord : undefined, commandText?.split(' ').slice(1).join(' ') ?? '', currentInstall?.installId);
 	const editCommandLine = (input: string, key: Key) => {
-		if (key.escape) setCommandText(undefined);
-		else if (key.return) {
+		if (key.tab) {
+			const next = tab(completion.current, commandText ?? '', suggestions);
+			completion.current = next.completion;
+			setCommandText(next.text);
+			return;
+		}
+		if (key.upArrow || key.downArrow) {
+			historyIndex.current = Math.max(0, Math.min(history.current.length, historyIndex.current + (key.upArrow ? -1 : 1)));
+			setCommandText(history.current[historyIndex.current] ?? '');
+			return;
+		}
+		const edit = lineEdit(input, key);
+		if (edit.type === 'cancel') setCommandText(undefined);
+		else if (edit.type === 'edit') setCommandText(text => edit.apply(text ?? ''));
+		else if (edit.type === 'submit') {
 			const text = commandText ?? '';
 			setCommandText(undefined);
 			if (text.trim()) history.current = [...history.current.filter(h => h !== text), text].slice(-50);
 			void runCommand(text);
-		} else if (key.tab) {
-			const next = tab(completion.current, commandText ?? '', suggestions);
-			completion.current = next.completion;
-			setCommandText(next.text);
 		}
-		else if (key.upArrow || key.downArrow) {
-			historyIndex.current = Math.max(0, Math.min(history.current.length, historyIndex.current + (key.upArrow ? -1 : 1)));
-			setCommandText(history.current[historyIndex.current] ?? '');
-		} else if (key.backspace || key.delete) setCommandText(text => (text ? text.slice(0, -1) : text));
-		else if (input && !key.ctrl && !key.meta && input >= ' ') setCommandText(text => (text ?? '') + input);
 	};
 	const runCommand = async (text: string) => {
 		const parsed = parseCommandLine(text);

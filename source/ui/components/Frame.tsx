@@ -1,11 +1,11 @@
-import React, {useEffect, useState, type ReactNode} from 'react';
+import React, {useContext, useEffect, useState, type ReactNode} from 'react';
 import {Box, Text} from 'ink';
 import {failureLine} from '../../api/errors.js';
 import {clock, formatSeconds} from '../../domain/time.js';
 import {displayWidth, fitMessage, oneLine, truncate, truncateStart} from '../../domain/text.js';
 import {commandHint, type CommandId} from '../keys.js';
 import {COMMAND_HELP} from '../command-line.js';
-import {useExplorer, useMessageLine} from '../context.js';
+import {LevelPlaceContext, useExplorer, useMessageLine} from '../context.js';
 
 export interface RefreshState {
 	updatedAt?: number;
@@ -36,8 +36,13 @@ function useDelayedFlag(flag: boolean, delayMs: number): boolean {
 }
 
 /** The screen around a level: header, breadcrumbs, body, status line and key hints. */
-export function Frame({refresh, status, hints, children}: {refresh: RefreshState; status?: ReactNode; hints: CommandId[]; children: ReactNode}) {
-	const {theme, orgLabel: label, apiLabel, isDemo, crumbs, columns, watch} = useExplorer();
+export function Frame({refresh, status, hints, children}: {refresh: RefreshState; status?: ReactNode; hints: readonly CommandId[]; children: ReactNode}) {
+	const {theme, orgLabel: label, apiLabel, isDemo, crumbs, columns, watch, screenKeys, navigation} = useExplorer();
+	// The screen's keys are what the dispatcher resolves keys against and what the help shows first.
+	const place = useContext(LevelPlaceContext);
+	if (place?.active) screenKeys.current = hints;
+	// At the bottom of the stack Esc has nowhere to go: the hint line does not offer it.
+	const shownHints = place && navigation.stack[0]?.id === place.entry.id ? hints.filter(id => id !== 'back') : hints;
 	const {commandLine} = useMessageLine();
 	const orgLabel = oneLine(label); // an org's name comes from the server (:org)
 	const busy = useDelayedFlag(refresh.isValidating, refresh.hasData ? BUSY_INDICATOR_DELAY_MS : 0);
@@ -88,7 +93,7 @@ export function Frame({refresh, status, hints, children}: {refresh: RefreshState
 				)}
 			</Box>
 			<Text color={theme.muted}>
-				{truncate(commandLine ? (commandLine.suggestions.length ? `Tab: ${commandLine.suggestions.join('  ')}` : COMMAND_HELP) : hintText(hints, columns), columns)}
+				{truncate(commandLine ? (commandLine.suggestions.length ? `Tab: ${commandLine.suggestions.join('  ')}` : COMMAND_HELP) : hintText(shownHints, columns), columns)}
 			</Text>
 		</Box>
 	);
@@ -127,7 +132,7 @@ function ErrorLine({refresh}: {refresh: RefreshState}) {
  * The key hints that fit in `width`: when they do not all fit, hints are dropped from the end of
  * the screen's own ones, so that `? help` and `q quit` (always last) stay on the line.
  */
-export function hintText(ids: CommandId[], width: number): string {
+export function hintText(ids: readonly CommandId[], width: number): string {
 	const hints = ids.map(commandHint).filter((hint): hint is string => !!hint);
 	const kept = hints.filter(hint => hint === commandHint('help') || hint === commandHint('quit'));
 	const others = hints.filter(hint => !kept.includes(hint));

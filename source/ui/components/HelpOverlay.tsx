@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {COMMANDS} from '../keys.js';
+import {APP_KEYS, COMMANDS, commandById, type CommandId} from '../keys.js';
 import {fit, truncate} from '../../domain/text.js';
 import type {Theme} from '../theme.js';
 
@@ -8,29 +8,54 @@ const SCOPES = [
 	['navigation', 'Moving around'],
 	['list', 'Lists'],
 	['drill', 'Going deeper'],
+	['board', 'Rollout board'],
 	['logs', 'Logs'],
+	['menu', 'Menus'],
 	['watch', 'Watching a rollout'],
 	['global', 'Everywhere'],
 ] as const;
 
 type Entry = {title: string} | {keys: string; help: string};
 
-const KEYS_WIDTH = 14;
+/** Room for the keys: the longest ("PgUp Ctrl-b Ctrl-u") where the column allows. */
+const keysWidth = (columnWidth: number) => Math.min(21, Math.floor(columnWidth * 0.42));
+/** Narrower than this, descriptions would be cut to nothing: fewer columns instead, and scrolling. */
+const MIN_COLUMN_WIDTH = 40;
 
-/** Generated from the key registry, so it always matches what the keys do. Flows into columns. */
-export function HelpOverlay({width, height, theme}: {width: number; height: number; theme: Theme}) {
-	const entries: Entry[] = SCOPES.flatMap(([scope, title]) => [
-		{title},
-		...COMMANDS.filter(c => c.scope === scope).map(c => ({keys: c.keys.join(' '), help: c.help})),
-	]);
-	const perColumn = Math.max(1, height - 3);
+/** The help's entries: the keys of the screen on top first, then every other key by topic. */
+export function helpEntries(screenKeys: readonly CommandId[]): Entry[] {
+	const here = [...new Set([...screenKeys, ...APP_KEYS])].map(commandById);
+	const entry = (c: (typeof COMMANDS)[number]) => ({keys: c.keys.join(' '), help: c.help});
+	return [
+		...(screenKeys.length ? [{title: 'On this screen'}, ...here.map(entry)] : []),
+		...SCOPES.flatMap(([scope, title]) => {
+			const rest = COMMANDS.filter(c => c.scope === scope && !here.includes(c));
+			return rest.length ? [{title}, ...rest.map(entry)] : [];
+		}),
+	];
+}
+
+/** How the help lays out at this size: its columns, rows per column and how far it can scroll. */
+export function helpLayout(width: number, height: number, entryCount: number) {
+	const rows = Math.max(1, height - 3);
+	const columnCount = Math.max(1, Math.min(Math.floor((width - 4) / MIN_COLUMN_WIDTH), Math.ceil(entryCount / rows)));
+	const perColumn = Math.ceil(entryCount / columnCount);
+	return {rows, columnCount, perColumn, maxOffset: Math.max(0, perColumn - rows)};
+}
+
+/** Generated from the key registry, so it always matches what the keys do. Flows into balanced columns; scrolls when taller than the screen. */
+export function HelpOverlay({width, height, theme, screenKeys, offset}: {width: number; height: number; theme: Theme; screenKeys: readonly CommandId[]; offset: number}) {
+	const entries = helpEntries(screenKeys);
+	const {rows, columnCount, perColumn, maxOffset} = helpLayout(width, height, entries.length);
+	const top = Math.min(offset, maxOffset);
 	const columns: Entry[][] = [];
-	for (let index = 0; index < entries.length; index += perColumn) columns.push(entries.slice(index, index + perColumn));
-	const columnWidth = Math.floor((width - 4) / Math.max(1, columns.length));
+	for (let index = 0; index < entries.length; index += perColumn) columns.push(entries.slice(index, index + perColumn).slice(top, top + rows));
+	const columnWidth = Math.floor((width - 4) / columnCount);
+	const more = perColumn > rows ? ` · ↑↓ scroll (${top + 1}–${Math.min(perColumn, top + rows)} of ${perColumn})` : '';
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={theme.focusBorder} paddingX={1}>
-			<Text bold color={theme.accent}>
-				Keys — press ? or Esc to close
+			<Text bold color={theme.accent} wrap="truncate-end">
+				{`Keys — press ? or Esc to close${more}`}
 			</Text>
 			<Box>
 				{columns.map((column, columnIndex) => (
@@ -42,8 +67,8 @@ export function HelpOverlay({width, height, theme}: {width: number; height: numb
 								</Text>
 							) : (
 								<Text key={index}>
-									<Text color={theme.accent}>{fit(` ${entry.keys}`, Math.min(KEYS_WIDTH, columnWidth - 1))}</Text>
-									{truncate(entry.help, Math.max(0, columnWidth - KEYS_WIDTH - 1))}
+									<Text color={theme.accent}>{fit(` ${entry.keys}`, keysWidth(columnWidth))}</Text>
+									{truncate(entry.help, Math.max(0, columnWidth - keysWidth(columnWidth) - 1))}
 								</Text>
 							),
 						)}

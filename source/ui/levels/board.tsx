@@ -11,13 +11,13 @@ import {clock} from '../../domain/time.js';
 import {useAppComponents, useAppNames, useInstalls} from '../../state/data.js';
 import {windowStart} from '../columns.js';
 import {useExplorer, useLevelKeys, useLevelPlace, useMessageLine} from '../context.js';
-import type {CommandId} from '../keys.js';
+import {cursorMove, type CommandId} from '../keys.js';
 import {CHROME_ROWS, Frame} from '../components/Frame.js';
 import {Pane} from '../components/Pane.js';
 import {installName} from '../../domain/install.js';
 import {defineLevel} from './level.js';
 
-const HINTS: CommandId[] = ['down', 'open', 'back', 'watch', 'pause', 'refresh', 'help', 'quit'];
+const KEYS: CommandId[] = ['down', 'columnLeft', 'openCell', 'back', 'nextFailure', 'watch', 'pause', 'refresh', 'help', 'quit', 'up', 'columnRight', 'previousFailure', 'pageUp', 'pageDown', 'top', 'bottom', 'faster', 'slower'];
 const NAME_WIDTH = 20;
 /** A cell is as wide as the pane allows, between these: names and statuses in full where they fit. */
 const CELL_MIN = 11;
@@ -111,32 +111,21 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 		const item = items[at];
 		if (item?.kind === 'install' && item.install.id) dispatch({type: 'select', id: item.install.id});
 	};
-	useLevelKeys((command, _input, key) => {
+	useLevelKeys(command => {
+		const move = cursorMove(command, visibleRowCount);
+		if (move !== undefined) {
+			// App header rows are skipped the way the cursor moves (inwards from either end).
+			const target = move === Infinity ? items.length - 1 : move === -Infinity ? 0 : rowIndex + move;
+			selectRow(target, move === -Infinity ? 1 : move === Infinity ? -1 : (Math.sign(move) as 1 | -1));
+			return true;
+		}
 		switch (command) {
-			case 'up':
-				selectRow(rowIndex - 1, -1);
-				return true;
-			case 'down':
-				selectRow(rowIndex + 1, 1);
-				return true;
-			case 'pageUp':
-				selectRow(rowIndex - visibleRowCount, -1);
-				return true;
-			case 'pageDown':
-				selectRow(rowIndex + visibleRowCount, 1);
-				return true;
-			case 'top':
-				selectRow(0, 1);
-				return true;
-			case 'bottom':
-				selectRow(items.length - 1, -1);
-				return true;
 			case 'refresh':
 				installs.refresh();
 				return true;
-			case 'next':
-			case 'previous': {
-				const failure = nextFailure(items, rowIndex, columnIndex, command === 'next' ? 1 : -1);
+			case 'nextFailure':
+			case 'previousFailure': {
+				const failure = nextFailure(items, rowIndex, columnIndex, command === 'nextFailure' ? 1 : -1);
 				if (!failure) {
 					say('no failed deploy on the board');
 					return true;
@@ -146,11 +135,13 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 				dispatch({type: 'selectColumn', column: failure.column});
 				return true;
 			}
-			case 'open': {
-				if (!key.return) {
-					dispatch({type: 'selectColumn', column: Math.min(widest - 1, columnIndex + 1)});
-					return true;
-				}
+			case 'columnRight':
+				dispatch({type: 'selectColumn', column: Math.min(widest - 1, columnIndex + 1)});
+				return true;
+			case 'columnLeft':
+				dispatch({type: 'selectColumn', column: Math.max(0, columnIndex - 1)});
+				return true;
+			case 'openCell': {
 				const install = selectedItem?.kind === 'install' ? selectedItem.install : undefined;
 				const target = selectedItem?.columns[columnIndex];
 				if (install?.id && target) {
@@ -158,12 +149,6 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 				}
 				return true;
 			}
-			case 'back':
-				if (!key.escape) {
-					dispatch({type: 'selectColumn', column: Math.max(0, columnIndex - 1)});
-					return true;
-				}
-				return false;
 			default:
 				return false;
 		}
@@ -187,7 +172,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 		</Text>
 	);
 	return (
-		<Frame refresh={{...installs, hasData: installs.data !== undefined}} status={status} hints={HINTS}>
+		<Frame refresh={{...installs, hasData: installs.data !== undefined}} status={status} hints={KEYS}>
 			<Box flexDirection="column" height={bodyHeight}>
 				<Pane title={`Rollout${appName ? ` of ${appName}` : ''}: ${rows.length}${installs.hasMore ? '+' : ''} installs`} focused width={screenColumns} height={gridHeight + 2} theme={theme}>
 					<Text wrap="truncate-end">

@@ -5,7 +5,7 @@ import type {InstallDeploy} from '../../api/resources.js';
 import {useDeploy, useLatestDeploy} from '../../state/data.js';
 import type {Location} from './registry.js';
 import {useExplorer, useLevelKeys} from '../context.js';
-import type {CommandId} from '../keys.js';
+import {cursorMove, type CommandId} from '../keys.js';
 import {CHROME_ROWS, Frame} from '../components/Frame.js';
 import {LineView} from '../components/LineView.js';
 import {Pane} from '../components/Pane.js';
@@ -18,7 +18,7 @@ const ACTIONS: Partial<Record<CommandId, (deploy: InstallDeploy | undefined, par
 	history: (_deploy, {installId, installName, componentId, componentName}) => ({kind: 'deployHistory', installId, installName, componentId, componentName}),
 	logs: (deploy, {componentName}) => (deploy?.log_stream?.id ? {kind: 'logs', streamId: deploy.log_stream.id, title: `${componentName} deploy`} : undefined),
 };
-const HINTS: CommandId[] = ['down', 'open', ...(Object.keys(ACTIONS) as CommandId[]), 'back', 'focus', 'refresh', 'help', 'quit'];
+const KEYS: CommandId[] = ['down', 'open', ...(Object.keys(ACTIONS) as CommandId[]), 'back', 'focus', 'refresh', 'help', 'quit', 'up', 'pageUp', 'pageDown', 'top', 'bottom', 'copyId', 'copyLink', 'openLink'];
 
 interface DeployParams {
 	installId: string;
@@ -62,25 +62,12 @@ export function DeployLevel(params: DeployParams) {
 				next[focus] = Math.max(0, Math.min(Math.max(0, lines[focus]!.length - height), previous[focus] + delta));
 				return next;
 			});
+		const move = cursorMove(command, height);
+		if (move !== undefined) {
+			scroll(move);
+			return true;
+		}
 		switch (command) {
-			case 'up':
-				scroll(-1);
-				return true;
-			case 'down':
-				scroll(1);
-				return true;
-			case 'pageUp':
-				scroll(-height);
-				return true;
-			case 'pageDown':
-				scroll(height);
-				return true;
-			case 'top':
-				scroll(-Infinity);
-				return true;
-			case 'bottom':
-				scroll(Infinity);
-				return true;
 			case 'focus':
 				setFocus(f => (f === 0 ? 1 : 0));
 				return true;
@@ -113,7 +100,7 @@ export function DeployLevel(params: DeployParams) {
 					? loadFailure(which.toLowerCase(), deploy.error)
 					: `Loading ${which.toLowerCase()}…`;
 		return (
-			<Frame refresh={refresh} hints={HINTS}>
+			<Frame refresh={refresh} hints={KEYS}>
 				<Pane title={`${which} of ${componentName}`} focused width={columns} height={bodyHeight} theme={theme}>
 					<Text color={deploy.error && deploy.data === undefined ? theme.error : theme.muted} wrap="wrap">
 						{message}
@@ -124,7 +111,7 @@ export function DeployLevel(params: DeployParams) {
 		);
 	}
 	return (
-		<Frame refresh={refresh} hints={HINTS}>
+		<Frame refresh={refresh} hints={KEYS}>
 			<Box height={bodyHeight}>
 				{([which, 'What was deployed'] as const).map((title, index) => (
 					<Pane key={title} title={index === 0 ? `${title} of ${componentName}` : title} focused={focus === index} width={widths[index]!} height={bodyHeight} theme={theme}>

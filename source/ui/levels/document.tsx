@@ -8,14 +8,14 @@ import {truncate} from '../../domain/text.js';
 import {usePlan} from '../../state/data.js';
 import {windowStart} from '../columns.js';
 import {useExplorer, useLevelKeys} from '../context.js';
-import type {CommandId} from '../keys.js';
+import {cursorMove, type CommandId} from '../keys.js';
 import {CHROME_ROWS, Frame, type RefreshState} from '../components/Frame.js';
 import {Pane} from '../components/Pane.js';
 import {defineLevel} from './level.js';
 
 type Source = {type: 'plan'; jobId: string} | {type: 'value'; value: unknown};
 
-const HINTS: CommandId[] = ['down', 'open', 'back', 'help', 'quit'];
+const KEYS: CommandId[] = ['down', 'open', 'back', 'help', 'quit', 'up', 'pageUp', 'pageDown', 'top', 'bottom', 'refresh'];
 
 export function DocumentLevel({title, source}: {title: string; source: Source}) {
 	return source.type === 'plan' ? <PlanDocument title={title} jobId={source.jobId} /> : <DocumentView title={title} value={source.value} refresh={{isValidating: false, hasData: true}} />;
@@ -61,25 +61,12 @@ function DocumentView({title, value, lines, message, refresh, onRefresh}: ViewPr
 
 	useLevelKeys(command => {
 		const move = (next: number) => setCursor(Math.max(0, Math.min(rows.length - 1, next)));
+		const delta = cursorMove(command, height);
+		if (delta !== undefined) {
+			move(index + delta); // ±Infinity lands on the first or last row
+			return true;
+		}
 		switch (command) {
-			case 'up':
-				move(index - 1);
-				return true;
-			case 'down':
-				move(index + 1);
-				return true;
-			case 'pageUp':
-				move(index - height);
-				return true;
-			case 'pageDown':
-				move(index + height);
-				return true;
-			case 'top':
-				move(0);
-				return true;
-			case 'bottom':
-				move(rows.length - 1);
-				return true;
 			case 'open': {
 				const row = rows[index];
 				if (row?.toggleable) {
@@ -102,7 +89,7 @@ function DocumentView({title, value, lines, message, refresh, onRefresh}: ViewPr
 
 	const width = columns - 4;
 	return (
-		<Frame refresh={refresh} hints={HINTS}>
+		<Frame refresh={refresh} hints={KEYS}>
 			<Pane title={`${title}${rows.length ? ` (${rows.length} lines)` : ''}`} focused width={columns} height={bodyHeight} theme={theme}>
 				{message ? (
 					<Text color={refresh.error ? theme.error : theme.muted}>{message}</Text>

@@ -1,6 +1,6 @@
 import React, {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
+import {Menu, useMenu, type MenuItem} from '../components/Menu.js';
 import type {App, Install} from '../../api/resources.js';
 import {countStatuses, installLocation, installName, installRegion, installStatus} from '../../domain/install.js';
 import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
@@ -68,23 +68,15 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 	const installs = searching ? searched : all;
 	const prefetch = usePrefetch();
 	const apps = useApps();
-	const [menuOpen, setMenuOpen] = useState(false);
 	const appNames = useAppNames();
 	const columns = useMemo(() => installColumns(appNames), [appNames]);
 	const detail = useMemo(() => installDetail(appNames), [appNames]);
 
-	const menu = menuOpen ? (
-		<AppMenu
-			apps={apps.data}
-			loading={apps.isLoading}
-			current={appId}
-			onSelect={app => {
-				setMenuOpen(false);
-				dispatch({type: 'reset', location: app ? {kind: 'installs', appId: app.id, appName: app.display_name || app.name} : {kind: 'installs'}});
-			}}
-			theme={theme}
-		/>
-	) : undefined;
+	const appItems = useMemo(() => appMenuItems(apps.data), [apps.data]);
+	const menu = useMenu<App | undefined>(app =>
+		dispatch({type: 'reset', location: app ? {kind: 'installs', appId: app.id, appName: app.display_name || app.name} : {kind: 'installs'}}),
+	);
+	const overlay = menu.isOpen ? <AppMenu items={appItems} index={menu.index} loading={apps.isLoading && !apps.data} theme={theme} /> : undefined;
 
 	return (
 		<ListLevel
@@ -97,36 +89,32 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 			detail={detail}
 			open={install => (install.id ? {kind: 'components', installId: install.id, installName: installName(install)} : undefined)}
 			emptyText={appName ? `${appName} has no installs.` : 'This org has no installs yet.'}
-			overlay={menu}
+			overlay={overlay}
 			extraHints={['apps']}
 			prefetch={install => install.id && prefetch.components(install.id)}
 			onFilterChange={setFilter}
 			identify={install => ({id: install.id, target: {installId: install.id}, label: `install ${installName(install)}`})}
 			actions={{actions: install => (install.id ? {kind: 'runs', installId: install.id, installName: installName(install)} : undefined)}}
-			onKey={(command, _input, key) => {
-				if (menuOpen) {
-					if (key.escape || command === 'apps') setMenuOpen(false);
-					return command !== 'quit' && command !== 'help';
-				}
-				if (command === 'apps') {
-					setMenuOpen(true);
-					return true;
-				}
-				return false;
+			onKey={(command, input) => {
+				if (menu.isOpen) return command === 'apps' ? (menu.close(), true) : menu.handle(command, input, appItems);
+				if (command === 'apps') menu.open(Math.max(0, appItems.findIndex(item => item.value?.id === appId)));
+				return command === 'apps';
 			}}
 		/>
 	);
 }
 
-function AppMenu({apps, loading, current, onSelect, theme}: {apps?: App[]; loading: boolean; current?: string; onSelect: (app: App | undefined) => void; theme: ReturnType<typeof useExplorer>['theme']}) {
-	const items = [{key: '*', label: 'All apps', value: undefined as App | undefined}, ...(apps ?? []).map((app, index) => ({key: `${app.id ?? app.name ?? ''}:${index}`, label: app.display_name || app.name || app.id || '', value: app as App | undefined}))];
-	const initialIndex = Math.max(0, items.findIndex(item => item.value?.id === current));
+function appMenuItems(apps: App[] | undefined): MenuItem<App | undefined>[] {
+	return [{key: '*', label: 'All apps', value: undefined}, ...(apps ?? []).map((app, index) => ({key: `${app.id ?? app.name ?? ''}:${index}`, label: app.display_name || app.name || app.id || '', value: app as App | undefined}))];
+}
+
+function AppMenu({items, index, loading, theme}: {items: readonly MenuItem<App | undefined>[]; index: number; loading: boolean; theme: ReturnType<typeof useExplorer>['theme']}) {
 	return (
 		<Box flexDirection="column">
 			<Text bold color={theme.accent}>
 				Show installs of
 			</Text>
-			{loading && !apps ? <Text color={theme.muted}>Loading apps…</Text> : <SelectInput items={items} initialIndex={initialIndex} limit={12} onSelect={item => onSelect(item.value)} />}
+			{loading ? <Text color={theme.muted}>Loading apps…</Text> : <Menu items={items} index={index} />}
 			<Text color={theme.muted}>⏎ choose  esc cancel</Text>
 		</Box>
 	);

@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import React, {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
+import {Menu, MENU_KEYS, useMenu, type MenuItem} from '../components/Menu.js';
 import {loadFailure} from '../../api/errors.js';
 import {filterLines, formatForFile, searchLines, type LogFilter, type LogLine} from '../../domain/logs.js';
 import {truncate} from '../../domain/text.js';
@@ -13,16 +13,17 @@ import {clock} from '../../domain/time.js';
 import {useClient} from '../../state/data.js';
 import {LogTail} from '../../state/log-tail.js';
 import {useExplorer, useLevelKeys, useLevelPlace, useMessageLine} from '../context.js';
-import type {CommandId} from '../keys.js';
+import {cursorMove, type CommandId} from '../keys.js';
 import {CHROME_ROWS, Frame} from '../components/Frame.js';
 import {Pane} from '../components/Pane.js';
 import type {Theme} from '../theme.js';
 import {visibleRows, type LogRow} from './log-rows.js';
 import {StatusLine} from './log-status-line.js';
+import {lineEdit} from '../line-editor.js';
 import {severityPhase} from '../../domain/status.js';
 import {defineLevel} from './level.js';
 
-const HINTS: CommandId[] = ['down', 'back', 'follow', 'search', 'next', 'wrap', 'timestamps', 'logFilter', 'save', 'help'];
+const KEYS: CommandId[] = ['down', 'back', 'follow', 'search', 'next', 'wrap', 'timestamps', 'logFilter', 'save', 'help', 'up', 'previous', 'pageUp', 'pageDown', 'top', 'bottom', 'refresh', 'quit'];
 const SEVERITY_WIDTH = 5;
 const TIME_WIDTH = 18;
 
@@ -52,7 +53,11 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 	const [topId, setTopId] = useState<string>();
 	const [search, setSearch] = useState('');
 	const [editingSearch, setEditingSearch] = useState(false);
-	const [menuOpen, setMenuOpen] = useState(false);
+	const filterItems = useMemo(() => filterMenuItems(state.buffer.lines), [state.buffer.lines]);
+	const menu = useMenu<LogFilter>(next => {
+		setFilter(next);
+		setTopId(undefined);
+	});
 	const [message, setMessage] = useState<string>();
 
 	const lines = useMemo(() => filterLines(state.buffer.lines, filter), [state.buffer.lines, filter]);
@@ -97,33 +102,20 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 
 	useLevelKeys((command, input, key) => {
 		if (editingSearch) {
-			if (key.escape) {
-				setSearch('');
-				setEditingSearch(false);
-			} else if (key.return) {
-				setEditingSearch(false);
-				jumpToMatch(1);
-			} else if (key.backspace || key.delete) setSearch(text => text.slice(0, -1));
-			else if (input && !key.ctrl && !key.meta && input >= ' ') setSearch(text => text + input);
+			const edit = lineEdit(input, key);
+			if (edit.type === 'edit') setSearch(edit.apply);
+			if (edit.type === 'cancel') setSearch('');
+			if (edit.type === 'cancel' || edit.type === 'submit') setEditingSearch(false);
+			if (edit.type === 'submit') jumpToMatch(1);
 			return true;
 		}
-		if (menuOpen) {
-			if (key.escape || command === 'logFilter') setMenuOpen(false);
-			return command !== 'quit' && command !== 'help';
+		if (menu.isOpen) return command === 'logFilter' ? (menu.close(), true) : menu.handle(command, input, filterItems);
+		const move = cursorMove(command, height);
+		if (move !== undefined && Number.isFinite(move)) {
+			scrollTo(top + move);
+			return true;
 		}
 		switch (command) {
-			case 'up':
-				scrollTo(top - 1);
-				return true;
-			case 'down':
-				scrollTo(top + 1);
-				return true;
-			case 'pageUp':
-				scrollTo(top - height);
-				return true;
-			case 'pageDown':
-				scrollTo(top + height);
-				return true;
 			case 'top':
 				setToStart(state.hasOlder);
 				scrollTo(0);
@@ -140,7 +132,7 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 			case 'timestamps':
 				setTimestamps(on => !on);
 				return true;
-			case 'filter':
+			case 'search':
 				setEditingSearch(true);
 				setSearch('');
 				return true;
@@ -151,7 +143,7 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 				jumpToMatch(-1);
 				return true;
 			case 'logFilter':
-				setMenuOpen(true);
+				menu.open(Math.max(0, filterItems.findIndex(item => item.value.step === filter.step && item.value.executionId === filter.executionId)));
 				return true;
 			case 'save':
 				setMessage(saveLines(streamId, lines));
@@ -185,14 +177,10 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 	);
 
 	return (
-		<Frame refresh={{updatedAt: state.updatedAt, isValidating: false, error: state.error, hasData: state.phase !== 'loading'}} status={status} hints={HINTS}>
+		<Frame refresh={{updatedAt: state.updatedAt, isValidating: false, error: state.error, hasData: state.phase !== 'loading'}} status={status} hints={menu.isOpen ? MENU_KEYS : KEYS}>
 			<Pane title={paneTitle} focused width={columns} height={bodyHeight} theme={theme}>
-				{menuOpen ? (
-					<FilterMenu lines={state.buffer.lines} current={filter} theme={theme} onChoose={next => {
-						setFilter(next);
-						setTopId(undefined);
-						setMenuOpen(false);
-					}} />
+				{menu.isOpen ? (
+					<FilterMenu items={filterItems} index={menu.index} theme={theme} />
 				) : rows.length === 0 ? (
 					<Text color={state.error ? theme.error : theme.muted}>
 						{state.phase === 'loading' ? (state.error ? loadFailure('the logs', state.error) : 'Loading logs…') : filterText ? `No lines for ${filterText} yet. F changes the filter.` : state.phase === 'closed' ? 'This stream is closed and has no lines.' : 'No lines yet: waiting for the first ones…'}
@@ -236,20 +224,22 @@ function lineTime(timestamp: string): string {
 	return `${date} ${clock(ms)}.${String(ms % 1000).padStart(3, '0')}`;
 }
 
-function FilterMenu({lines, current, theme, onChoose}: {lines: readonly LogLine[]; current: LogFilter; theme: Theme; onChoose: (filter: LogFilter) => void}) {
+function filterMenuItems(lines: readonly LogLine[]): MenuItem<LogFilter>[] {
 	const steps = [...new Set(lines.map(line => line.step).filter((s): s is string => !!s))];
 	const executions = [...new Set(lines.map(line => line.executionId).filter((s): s is string => !!s))];
-	const items = [
-		{key: 'all', label: 'All lines', value: {} as LogFilter},
-		...steps.map(step => ({key: `s:${step}`, label: `Step: ${step}`, value: {step} as LogFilter})),
-		...executions.map((executionId, index) => ({key: `e:${executionId}`, label: `Execution ${index + 1}: ${executionId}`, value: {executionId} as LogFilter})),
+	return [
+		{key: 'all', label: 'All lines', value: {}},
+		...steps.map(step => ({key: `s:${step}`, label: `Step: ${step}`, value: {step}})),
+		...executions.map((executionId, index) => ({key: `e:${executionId}`, label: `Execution ${index + 1}: ${executionId}`, value: {executionId}})),
 	];
-	const initialIndex = Math.max(0, items.findIndex(item => item.value.step === current.step && item.value.executionId === current.executionId));
+}
+
+function FilterMenu({items, index, theme}: {items: readonly MenuItem<LogFilter>[]; index: number; theme: Theme}) {
 	return (
 		<Box flexDirection="column">
 			<Text bold color={theme.accent}>Show</Text>
-			<SelectInput items={items} initialIndex={initialIndex} limit={12} onSelect={item => onChoose(item.value)} />
-			{steps.length === 0 && executions.length === 0 ? <Text color={theme.muted}>These lines name no steps or executions.</Text> : null}
+			<Menu items={items} index={index} />
+			{items.length === 1 ? <Text color={theme.muted}>These lines name no steps or executions.</Text> : null}
 			<Text color={theme.muted}>⏎ choose  esc cancel</Text>
 		</Box>
 	);

@@ -1,0 +1,76 @@
+// One key table with per-screen bindings: the dispatcher, the hint line and the help agree, and a
+// menu takes keys only through the dispatcher.
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
+
+let demo: DemoServer;
+let app: ReturnType<typeof renderExplorer> | undefined;
+beforeAll(async () => {
+	demo = await startDemoServer();
+	demo.scenario.setClock(400);
+});
+afterAll(() => demo.close());
+afterEach(async () => {
+	await app?.cleanup();
+	app = undefined;
+});
+
+const helpSection = (frame: string, title: string) => {
+	const lines = frame.split('\n');
+	const start = lines.findIndex(line => line.includes(title));
+	return lines.slice(start + 1, start + 12).join('\n');
+};
+
+describe('menus', () => {
+	it('a menu under the help takes no key: Enter there selects nothing', async () => {
+		app = renderExplorer(demo);
+		await app.waitFor('acme-corp-prod');
+		await app.press('a');
+		await app.waitFor('Show installs of');
+		await app.press('j', '?');
+		await app.waitFor('Keys — press ? or Esc to close');
+		await app.press(ENTER, ESC);
+		const menu = await app.waitFor('Show installs of');
+		expect(menu).not.toMatch(/Installs of /);
+		await app.press(ESC);
+		await app.waitFor(/Installs \(36\)/);
+	});
+
+	it('a digit chooses the item with that number, and the help lists the menu keys', async () => {
+		app = renderExplorer(demo);
+		await app.waitFor('acme-corp-prod');
+		await app.press('a', '?');
+		const help = await app.waitFor('On this screen');
+		expect(helpSection(help, 'On this screen')).toMatch(/Enter 1 … 9\s+choose/);
+		await app.press(ESC, '2');
+		await app.waitFor(/Installs of Ledgerly \(\d+\)/);
+	});
+});
+
+describe('per-screen keys', () => {
+	it('on the board h and l move between columns, Enter opens the cell, and the help says so first', async () => {
+		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true});
+		await app.waitFor(/Ledgerly\s+vpc-netw/);
+		const hints = app.frame().split('\n').at(-1)!;
+		expect(hints).toContain('←→ column');
+		expect(hints).not.toContain('esc back'); // the board is the root: Esc has nowhere to go
+		await app.press('l', 'l', 'h');
+		await app.waitFor('acme-corp-prod › rds-postgres');
+		await app.press('?');
+		const help = await app.waitFor('On this screen');
+		expect(helpSection(help, 'On this screen')).toMatch(/h ←\s+previous component \(column\)/);
+		await app.press(ESC, ENTER);
+		await app.waitFor('Latest deploy of rds-postgres');
+	});
+
+	it('on a log view the help lists / as its search, and / searches', async () => {
+		const ic = demo.scenario.installs[0]!.components.find(c => c.rollout)!;
+		app = renderExplorer(demo, {start: [{kind: 'logs', streamId: `lgd${ic.rollout!.id.slice(3)}`, title: 'deploy'}]});
+		await app.waitFor('stream closed');
+		await app.press('?');
+		expect(helpSection(await app.waitFor('On this screen'), 'On this screen')).toMatch(/\/\s+search the loaded lines/);
+		await app.press(ESC, '/', 'x', ENTER);
+		await app.waitFor(/search "x": \d+ match/);
+	});
+});
