@@ -145,6 +145,15 @@ export class NuonClient {
 		return this.#orgId;
 	}
 
+	/**
+	 * Sets how many times a failed GET is retried here. Once a poller takes over (SWR for the
+	 * screens, the Poller of `watch --until-done`) it is the one that decides when to ask again, with
+	 * Retry-After and backoff: the client retrying under it would multiply requests.
+	 */
+	setRetries(retries: number): void {
+		this.#options.retries = retries;
+	}
+
 	/** Switches every later request to another org (the `:org` command). */
 	switchOrg(orgId: string): void {
 		this.#orgId = orgId;

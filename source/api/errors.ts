@@ -80,14 +80,3 @@ export function describeError(error: unknown): string {
 export function isRetryable(error: unknown): boolean {
 	return !(error instanceof NuonApiError && (error.isUnauthorized || error.status === 403));
 }
-
-/** The error line of a screen: what failed, what stays on screen (`kept`) and whether it is retried. */
-export function failureLine(error: unknown, kept?: string): string {
-	const retry = isRetryable(error) ? ', retrying' : '';
-	return `⚠ ${describeError(error)}${kept ? ` · ${kept} kept${retry}` : retry && ' · retrying'}`;
-}
-
-/** What a screen says in place of data it could not load yet. */
-export function loadFailure(what: string, error: unknown): string {
-	return `Could not load ${what}: ${describeError(error)}${isRetryable(error) ? '. Retrying…' : '.'}`;
-}

@@ -43,6 +43,9 @@ export function swrOptions(refreshMs: number): SWRConfiguration {
 
 /** `firstScreen`: data the first screen shows before its own requests answer (see first-screen.ts). */
 export function DataProvider({client, refreshMs, firstScreen = [], children}: {client: NuonClient; refreshMs: number; firstScreen?: readonly FirstAnswer[]; children: ReactNode}) {
+	// SWR retries the screens' requests (onErrorRetry above); the client retrying under it would
+	// turn one failure into several requests per attempt.
+	useState(() => client.setRetries(0));
 	const fallback = Object.fromEntries(firstScreen.map(answer => [answer.paged ? serializePages(pageKeys(answer.key as string)) : unstable_serialize(answer.key as Key), answer.data]));
 	return (
 		<ClientContext.Provider value={client}>

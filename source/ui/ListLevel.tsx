@@ -3,7 +3,7 @@
 // filtering, paging, refresh and keys from here.
 import React, {useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import {Box, Text, type Key} from 'ink';
-import {loadFailure} from '../api/errors.js';
+import {loadFailure} from './failure-text.js';
 import type {Location} from './levels/registry.js';
 import type {Resource} from '../state/data.js';
 import {cellText, layoutColumns, sortRows, windowStart, type Column} from './columns.js';

@@ -30,6 +30,7 @@ interface Names {
 
 export async function watchRollout(options: WatchOptions): Promise<number> {
 	const {client, scope, write, writeError, output} = options;
+	client.setRetries(0); // the Poller retries, with backoff and Retry-After
 	const installNames = new Map<string, string>();
 	const componentNames = new Map<string, string>();
 	const loadedApps = new Set<string>();

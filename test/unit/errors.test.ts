@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {failureLine, loadFailure, NuonApiError} from '../../source/api/errors.js';
+import {NuonApiError} from '../../source/api/errors.js';
+import {failureLine, loadFailure} from '../../source/ui/failure-text.js';
 
 const unavailable = new NuonApiError({kind: 'http', status: 503, message: 'HTTP 503 Service Unavailable', path: '/v1/installs', traceId: 'tr-1'});
 const unauthorized = new NuonApiError({kind: 'http', status: 401, message: 'HTTP 401 Unauthorized', path: '/v1/installs'});

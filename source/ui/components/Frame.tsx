@@ -1,6 +1,6 @@
 import React, {useContext, useEffect, useState, type ReactNode} from 'react';
 import {Box, Text} from 'ink';
-import {failureLine} from '../../api/errors.js';
+import {failureLine} from '../failure-text.js';
 import {clock, formatSeconds} from '../../domain/time.js';
 import {displayWidth, fitMessage, oneLine, truncate, truncateStart} from '../../domain/text.js';
 import {commandHint, type CommandId} from '../keys.js';

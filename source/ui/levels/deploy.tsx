@@ -1,6 +1,6 @@
 import React, {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
-import {loadFailure} from '../../api/errors.js';
+import {loadFailure} from '../failure-text.js';
 import type {InstallDeploy} from '../../api/resources.js';
 import {useDeploy, useLatestDeploy} from '../../state/data.js';
 import type {Location} from './registry.js';

@@ -2,7 +2,7 @@
 // Enter, long strings unfold; everything scrolls.
 import React, {useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
-import {loadFailure} from '../../api/errors.js';
+import {loadFailure} from '../failure-text.js';
 import {jsonRows, parseDocument, rowText, type JsonRow} from '../../domain/json-tree.js';
 import {truncate} from '../../domain/text.js';
 import {usePlan} from '../../state/data.js';

@@ -1,7 +1,7 @@
 // The log view's status line: the stream's state, what is loaded, the search and any message.
 import React from 'react';
 import {Text} from 'ink';
-import {failureLine} from '../../api/errors.js';
+import {failureLine} from '../failure-text.js';
 import {displayWidth, fitMessage} from '../../domain/text.js';
 import {clock} from '../../domain/time.js';
 import type {TailState} from '../../state/log-tail.js';

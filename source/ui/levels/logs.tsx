@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import React, {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
 import {Box, Text} from 'ink';
 import {Menu, MENU_KEYS, useMenu, type MenuItem} from '../components/Menu.js';
-import {loadFailure} from '../../api/errors.js';
+import {loadFailure} from '../failure-text.js';
 import {filterLines, formatForFile, searchLines, type LogFilter, type LogLine} from '../../domain/logs.js';
 import {truncate} from '../../domain/text.js';
 import {clock} from '../../domain/time.js';
