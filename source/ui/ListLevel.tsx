@@ -5,7 +5,7 @@ import React, {useEffect, useMemo, useRef, useState, type ReactNode} from 'react
 import {Box, Text, type Key} from 'ink';
 import {loadFailure} from './failure-text.js';
 import type {Location} from './levels/registry.js';
-import type {Resource} from '../state/data.js';
+import type {Resource} from '../state/resource.js';
 import {cellText, layoutColumns, sortRows, windowStart, type Column} from './columns.js';
 import {useExplorer, useLevelKeys, useLevelPlace} from './context.js';
 import {commandHint, cursorMove, type CommandId} from './keys.js';

@@ -7,7 +7,7 @@ import type {NuonClient} from '../api/client.js';
 import type {ExploreCommand} from '../args.js';
 import {notification} from '../domain/notify.js';
 import {pollSettings, type Preferences} from '../preferences.js';
-import {DataProvider} from '../state/data.js';
+import {DataProvider} from '../state/resource.js';
 import type {FirstAnswer} from '../state/first-screen.js';
 import type {Location} from '../state/navigation.js';
 import {App} from './app.js';

@@ -6,7 +6,7 @@ import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
 import {EXAMPLE_LOCATIONS, type Location} from '../../source/ui/levels/registry.js';
-import {DataProvider} from '../../source/state/data.js';
+import {DataProvider} from '../../source/state/resource.js';
 import {App} from '../../source/ui/app.js';
 import {darkTheme} from '../../source/ui/theme.js';
 import {fuzzAgent, fuzzedBody, FUZZ_ORIGIN, offContractBody, type BodyMaker} from './fuzz-api.js';

@@ -4,7 +4,7 @@ import {render} from 'ink-testing-library';
 import {vi} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
 import type {DemoServer} from '../../source/demo/server.js';
-import {DataProvider} from '../../source/state/data.js';
+import {DataProvider} from '../../source/state/resource.js';
 import {App, type AppProps} from '../../source/ui/app.js';
 import {darkTheme} from '../../source/ui/theme.js';
 

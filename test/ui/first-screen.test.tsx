@@ -5,7 +5,7 @@ import {render} from 'ink-testing-library';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
-import {DataProvider} from '../../source/state/data.js';
+import {DataProvider} from '../../source/state/resource.js';
 import {askForFirstScreen} from '../../source/state/first-screen.js';
 import type {Location} from '../../source/state/navigation.js';
 import {App} from '../../source/ui/app.js';

@@ -6,7 +6,7 @@ import stringWidth from 'string-width';
 import {MockAgent} from 'undici';
 import {expect, it, vi} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
-import {DataProvider} from '../../source/state/data.js';
+import {DataProvider} from '../../source/state/resource.js';
 import {App} from '../../source/ui/app.js';
 import {noColorTheme} from '../../source/ui/theme.js';
 

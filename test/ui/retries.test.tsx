@@ -5,7 +5,7 @@ import {render} from 'ink-testing-library';
 import {afterAll, beforeAll, expect, it, vi} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
-import {DataProvider} from '../../source/state/data.js';
+import {DataProvider} from '../../source/state/resource.js';
 import {App} from '../../source/ui/app.js';
 import {darkTheme} from '../../source/ui/theme.js';
 

@@ -4,7 +4,7 @@ import React from 'react';
 import * as api from '../../api/resources.js';
 import {isInProgress} from '../../domain/status.js';
 import {ago, formatSeconds, formatTimestamp, parseTime} from '../../domain/time.js';
-import {useClient, usePagedResource} from '../../state/data.js';
+import {useClient, usePagedResource} from '../../state/resource.js';
 import {statusRank, type Column} from '../columns.js';
 import {blank, field, heading, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';

@@ -10,7 +10,7 @@ import {loadFailure} from '../failure-text.js';
 import {filterLines, formatForFile, searchLines, type LogFilter, type LogLine} from '../../domain/logs.js';
 import {truncate} from '../../domain/text.js';
 import {clock} from '../../domain/time.js';
-import {useClient} from '../../state/data.js';
+import {useClient} from '../../state/resource.js';
 import {LogTail} from '../../state/log-tail.js';
 import {useExplorer, useLevelKeys, useLevelPlace, useMessageLine} from '../context.js';
 import {cursorMove, type CommandId} from '../keys.js';

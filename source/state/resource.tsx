@@ -1,0 +1,123 @@
+// Resources: SWR with the explorer's refresh and retry policy. A level reads its data through
+// `useResource` or `usePagedResource`; only mounted levels poll (the covered ones with polling
+// switched off, see ui/app.tsx), and a failed refresh keeps the last good data.
+import React, {createContext, useCallback, useContext, useState, type ReactNode} from 'react';
+import useSWR, {SWRConfig, unstable_serialize, type SWRConfiguration, type Key} from 'swr';
+import useSWRInfinite, {unstable_serialize as serializePages} from 'swr/infinite';
+import type {FirstAnswer} from './first-screen.js';
+import type {NuonClient} from '../api/client.js';
+import {RawDataContext} from './raw-data.js';
+import {isRetryable, NuonApiError} from '../api/errors.js';
+import type * as api from '../api/resources.js';
+import {inOrg, listInOrg, pageKeys} from './keys.js';
+import {backoff} from '../domain/backoff.js';
+
+const ClientContext = createContext<NuonClient | undefined>(undefined);
+
+export function useClient(): NuonClient {
+	const client = useContext(ClientContext);
+	if (!client) throw new Error('useClient outside DataProvider');
+	return client;
+}
+
+/** How long to wait before retrying a failed request: Retry-After, else backoff up to 60 s. */
+export function errorRetryDelay(error: unknown, retryCount: number, refreshMs: number): number | undefined {
+	if (!isRetryable(error)) return undefined;
+	if (error instanceof NuonApiError && error.retryAfterMs !== undefined) return error.retryAfterMs;
+	return backoff(refreshMs, retryCount - 1, 60_000);
+}
+
+export function swrOptions(refreshMs: number): SWRConfiguration {
+	return {
+		provider: () => new Map(),
+		dedupingInterval: Math.min(2000, refreshMs / 2),
+		revalidateOnFocus: false,
+		revalidateOnReconnect: false,
+		keepPreviousData: true,
+		onErrorRetry: (error, _key, _config, revalidate, {retryCount}) => {
+			const delay = errorRetryDelay(error, retryCount, refreshMs);
+			if (delay !== undefined) setTimeout(() => void revalidate({retryCount}), delay).unref?.();
+		},
+	};
+}
+
+/** `firstScreen`: data the first screen shows before its own requests answer (see first-screen.ts). */
+export function DataProvider({client, refreshMs, firstScreen = [], children}: {client: NuonClient; refreshMs: number; firstScreen?: readonly FirstAnswer[]; children: ReactNode}) {
+	// SWR retries the screens' requests (onErrorRetry above); the client retrying under it would
+	// turn one failure into several requests per attempt.
+	useState(() => client.setRetries(0));
+	const fallback = Object.fromEntries(firstScreen.map(answer => [answer.paged ? serializePages(pageKeys(answer.key as string)) : unstable_serialize(answer.key as Key), answer.data]));
+	return (
+		<ClientContext.Provider value={client}>
+			<SWRConfig value={{...swrOptions(refreshMs), fallback}}>{children}</SWRConfig>
+		</ClientContext.Provider>
+	);
+}
+
+/** What every level shows about its data: the header and stale marker read it. */
+export interface Resource<T> {
+	data?: T;
+	error?: unknown;
+	isLoading: boolean;
+	isValidating: boolean;
+	/** When data last arrived (ms). */
+	updatedAt?: number;
+	refresh: () => void;
+	/** What a resource combined from several requests could not get (see RefreshState). */
+	partial?: string;
+}
+
+function useUpdatedAt(): [number | undefined, () => void] {
+	const [updatedAt, setUpdatedAt] = useState<number>();
+	return [updatedAt, useCallback(() => setUpdatedAt(Date.now()), [])];
+}
+
+/** `key`: what it is within the org (null: nothing to fetch); the org is added here. */
+export function useResource<T>(key: Key, fetcher: () => Promise<T>, options: SWRConfiguration = {}): Resource<T> {
+	const {orgId} = useClient();
+	const [updatedAt, touch] = useUpdatedAt();
+	const swr = useSWR<T>(key === null || key === undefined ? null : inOrg(orgId, key), fetcher, {...options, onSuccess: touch});
+	const raw = useContext(RawDataContext);
+	if (swr.data !== undefined) raw?.set(JSON.stringify(key), swr.data);
+	return {
+		data: swr.data,
+		error: swr.error,
+		isLoading: swr.isLoading,
+		isValidating: swr.isValidating,
+		updatedAt,
+		refresh: useCallback(() => void swr.mutate(), [swr.mutate]),
+	};
+}
+
+export interface PagedResource<T> extends Resource<T[]> {
+	hasMore: boolean;
+	loadMore: () => void;
+}
+
+/** A paged list: the first page shows at once, further pages load on request; polling refreshes loaded pages. */
+export function usePagedResource<T>(key: string | undefined, fetchPage: (offset: number) => Promise<api.Page<T>>): PagedResource<T> {
+	const {orgId} = useClient();
+	const [updatedAt, touch] = useUpdatedAt();
+	const swr = useSWRInfinite(pageKeys<T>(key && listInOrg(orgId, key)), ([, offset]) => fetchPage(offset), {revalidateAll: true, revalidateFirstPage: true, onSuccess: touch});
+	const pages = swr.data;
+	const last = pages?.at(-1);
+	const hasMore = !!last?.hasNext;
+	const loading = swr.isValidating && pages !== undefined && swr.size > pages.length;
+	const {setSize} = swr;
+	const loadMore = useCallback(() => {
+		if (hasMore && !loading) void setSize(size => size + 1);
+	}, [hasMore, loading, setSize]);
+	const data = React.useMemo(() => pages?.flatMap(page => page.items), [pages]);
+	const raw = useContext(RawDataContext);
+	if (data !== undefined) raw?.set(key ?? 'list', data);
+	return {
+		data,
+		error: swr.error,
+		isLoading: swr.isLoading,
+		isValidating: swr.isValidating,
+		updatedAt,
+		refresh: useCallback(() => void swr.mutate(), [swr.mutate]),
+		hasMore,
+		loadMore,
+	};
+}
