@@ -11,7 +11,8 @@ const binary = `${root}dist/nuon-tui-${platform()}-${arch()}`;
 const noNode = {PATH: '/nonexistent', HOME: process.env['HOME'] ?? '/tmp', TERM: 'xterm-256color'};
 
 beforeAll(() => {
-	execFileSync(process.execPath, ['scripts/build-binary.js'], {cwd: root, stdio: 'ignore'});
+	// Built once per change of the sources: an executable from the same bundle is reused.
+	execFileSync(process.execPath, ['scripts/build-binary.js', '--reuse'], {cwd: root, stdio: 'ignore'});
 }, 120_000);
 
 describe('the single executable', () => {

@@ -3,7 +3,7 @@
 // The levels are split over two test files so that they run in parallel.
 import React from 'react';
 import {render} from 'ink-testing-library';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
 import {EXAMPLE_LOCATIONS, type Location} from '../../source/ui/levels/registry.js';
 import {DataProvider} from '../../source/state/resource.js';
@@ -16,6 +16,9 @@ const BASE_SEED = Number(process.env['NUON_TUI_FUZZ_SEED'] ?? 20_261_128);
 
 /** Every level of the registry, at its example location. */
 export const LEVELS: Array<{name: string; location: Location}> = EXAMPLE_LOCATIONS.map(location => ({name: location.kind, location}));
+
+/** What a level shows before its data has arrived. */
+const LOADING = /Loading |⟳ loading/;
 
 /** Ink writes SGR colour codes itself (and log bodies keep theirs); anything else is from the data. */
 function foreignControls(frame: string): string[] {
@@ -32,8 +35,10 @@ async function renderCase(location: Location, seed: number, makeBody: BodyMaker)
 		</DataProvider>,
 	);
 	try {
-		// Let the data arrive and render, then move about a little.
-		await new Promise(resolve => setTimeout(resolve, 25));
+		// The data must arrive and be drawn (not only a loading frame); then move about a little.
+		await vi.waitFor(() => {
+			if (LOADING.test(instance.lastFrame() ?? '')) throw new Error(`still loading:\n${instance.lastFrame()}`);
+		}, {timeout: 3000, interval: 5});
 		for (const key of ['\u001B[B', '\t', '\u001B[B']) {
 			instance.stdin.write(key);
 			await new Promise(resolve => setTimeout(resolve, 5));

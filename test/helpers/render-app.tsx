@@ -35,11 +35,17 @@ export function renderExplorer(demo: DemoServer, options: Partial<AppProps> & {t
 			);
 			return frame();
 		},
-		/** Types keys one at a time, letting a frame render after each. */
+		/**
+		 * Types keys one at a time, each once the previous one has drawn its frame (a key that changes
+		 * nothing on screen draws none: then after a short while).
+		 */
 		async press(...keys: string[]): Promise<void> {
 			for (const key of keys) {
+				const drawn = instance.frames.length;
 				instance.stdin.write(key);
-				await new Promise(resolve => setTimeout(resolve, key === ESC ? 60 : 30));
+				await vi.waitFor(() => {
+					if (instance.frames.length === drawn) throw new Error('no frame yet');
+				}, {timeout: key === ESC ? 100 : 60, interval: 2}).catch(() => {});
 			}
 		},
 		async cleanup() {

@@ -1,4 +1,4 @@
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {startNavigation} from '../../source/ui/levels/registry.js';
 import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
@@ -9,6 +9,8 @@ let app: ReturnType<typeof renderExplorer> | undefined;
 beforeAll(async () => {
 	demo = await startDemoServer();
 });
+// Each test starts at the same moment of the scenario, whatever ran before it.
+beforeEach(() => demo.scenario.setClock(5));
 afterAll(() => demo.close());
 afterEach(async () => {
 	await app?.cleanup();

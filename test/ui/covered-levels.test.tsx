@@ -1,6 +1,6 @@
 // A level covered by another keeps its state and gets it back on Esc; typing in the `:` line
 // re-renders only the line.
-import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
+import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
 
@@ -21,6 +21,8 @@ const asked: string[] = [];
 beforeAll(async () => {
 	demo = await startDemoServer({intercept: request => (asked.push(request.url!), false)});
 });
+// Each test starts at the same moment of the scenario, whatever ran before it.
+beforeEach(() => demo.scenario.setClock(200));
 afterAll(() => demo.close());
 afterEach(async () => {
 	await app?.cleanup();
@@ -79,7 +81,6 @@ describe('a covered level', () => {
 });
 
 it('typing in the : line renders neither the list nor its rows', async () => {
-	demo.scenario.setClock(200);
 	app = renderExplorer(demo);
 	await app.waitFor('acme-corp-prod');
 	await app.press(':');

@@ -25,7 +25,9 @@ describe.each(['today', '2025-08'] as const)('deploy history against the %s serv
 		const ic = install.components.find(c => c.rollout)!;
 		app = renderExplorer(demo, {start: [{kind: 'components', installId: install.id, installName: install.name}], size: {columns: 120, rows: 30}});
 		await app.waitFor(ic.component.name);
-		while (!app.frame().split('\n').some(line => line.includes('› ') && line.includes(ic.component.name))) await app.press('j');
+		const row = install.components.indexOf(ic);
+		for (let index = 0; index < row; index++) await app.press('j');
+		await app.waitFor(frame => frame.split('\n').some(line => line.includes('┃ › ') && line.includes(ic.component.name)));
 		await app.press('H');
 		const history = await app.waitFor(`Deploys of ${ic.component.name} to ${install.name} (4)`);
 		const rows = history.split('\n').map(line => line.split('┃')[1] ?? '').filter(line => /v2\.\d\.\d/.test(line));

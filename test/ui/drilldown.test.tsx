@@ -1,5 +1,5 @@
 // The levels below a deploy, through ink-testing-library against the demo API.
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
 import * as api from '../../source/api/resources.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
@@ -11,9 +11,10 @@ let app: ReturnType<typeof renderExplorer> | undefined;
 
 beforeAll(async () => {
 	demo = await startDemoServer();
-	demo.scenario.setClock(400); // the rollout is over: every deploy has finished
 	client = new NuonClient({baseUrl: demo.url, token: 't', orgId: demo.scenario.orgId});
 });
+// Each test starts at the same moment of the scenario, whatever ran before it.
+beforeEach(() => demo.scenario.setClock(400));
 afterAll(async () => {
 	await client.close();
 	await demo.close();
@@ -56,7 +57,8 @@ describe('below the latest deploy', () => {
 		const {install, ic, deploy} = await latestDeployWhere(d => (d.runner_jobs ?? []).some(job => job.group === 'sync'));
 		app = renderExplorer(demo, {start: [{kind: 'activity', installId: install.id, installName: install.name, deployId: deploy.id!, componentName: ic.component.name}]});
 		await app.waitFor('sync/exec');
-		while (!/› sync\/exec/.test(app.frame())) {
+		for (let presses = 0; !/› sync\/exec/.test(app.frame()); presses++) {
+			if (presses > 20) throw new Error(`sync/exec never selected:\n${app.frame()}`);
 			await app.press(DOWN);
 		}
 		await app.press('P');

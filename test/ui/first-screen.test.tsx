@@ -2,7 +2,7 @@
 // in the very first frame, without asking the API twice.
 import React from 'react';
 import {render} from 'ink-testing-library';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {DataProvider} from '../../source/state/resource.js';
@@ -37,7 +37,8 @@ async function mountAfterFirstScreen(start: Location[]) {
 		</DataProvider>,
 	);
 	const firstFrame = app.frames[0] ?? '';
-	await new Promise(resolve => setTimeout(resolve, 300));
+	// The levels have asked for (or taken) their data once the header says when it arrived.
+	await vi.waitFor(() => expect(app.lastFrame()).toMatch(/updated \d\d:\d\d:\d\d/));
 	app.unmount();
 	await client.close();
 	return {firstFrame, asked, all: [...requests]};

@@ -94,9 +94,8 @@ it('keeps columns aligned with wide, right-to-left and escaped names, and shows 
 		</DataProvider>,
 	);
 	try {
-		await new Promise(resolve => setTimeout(resolve, 200));
+		await vi.waitFor(() => expect(app.lastFrame()).toContain('Installs (5)'));
 		const frame = app.lastFrame() ?? '';
-		expect(frame).toContain('Installs (5)');
 		expect(frame.replace(/\u001B\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
 		const lines = frame.split('\n');
 		const header = lines.findIndex(line => line.includes('NAME'));

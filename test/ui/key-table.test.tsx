@@ -1,6 +1,6 @@
 // One key table with per-screen bindings: the dispatcher, the hint line and the help agree, and a
 // menu takes keys only through the dispatcher.
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
 
@@ -8,8 +8,9 @@ let demo: DemoServer;
 let app: ReturnType<typeof renderExplorer> | undefined;
 beforeAll(async () => {
 	demo = await startDemoServer();
-	demo.scenario.setClock(400);
 });
+// Each test starts at the same moment of the scenario, whatever ran before it.
+beforeEach(() => demo.scenario.setClock(400));
 afterAll(() => demo.close());
 afterEach(async () => {
 	await app?.cleanup();
