@@ -10,7 +10,7 @@ import {cellText, layoutColumns, sortRows, windowStart, type Column} from './col
 import {useExplorer, useLevelKeys, useLevelPlace} from './context.js';
 import {commandHint, cursorMove, type CommandId} from './keys.js';
 import {MENU_KEYS} from './components/Menu.js';
-import {lineEdit} from './line-editor.js';
+import {useTypedLine} from './line-editor.js';
 import {text, wrapLines, type Line} from './lines.js';
 import {sanitize} from '../domain/sanitize.js';
 import type {LinkTarget} from '../domain/links.js';
@@ -65,8 +65,8 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	const {noun, resource, columns, rowId, detail, open, emptyText} = props;
 	const {theme, dispatch, columns: screenColumns, rows: screenRows, share, say} = useExplorer();
 	const [focus, setFocus] = useState<'list' | 'detail'>('list');
-	const [filter, setFilter] = useState('');
-	const [editingFilter, setEditingFilter] = useState(false);
+	const typed = useTypedLine();
+	const {text: filter, editing: editingFilter} = typed;
 	const [detailOffset, setDetailOffset] = useState(0);
 	const windowTop = useRef(0);
 	const lastIndex = useRef(0);
@@ -126,10 +126,7 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 
 	useLevelKeys((command, input, key) => {
 		if (editingFilter) {
-			const edit = lineEdit(input, key);
-			if (edit.type === 'edit') setFilter(edit.apply);
-			if (edit.type === 'cancel') setFilter('');
-			if (edit.type === 'cancel' || edit.type === 'submit') setEditingFilter(false);
+			typed.key(input, key);
 			return true;
 		}
 		if (props.onKey?.(command, input, key)) return true;
@@ -169,7 +166,7 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 				setFocus(f => (f === 'list' ? 'detail' : 'list'));
 				return true;
 			case 'filter':
-				setEditingFilter(true);
+				typed.start(true);
 				setFocus('list');
 				return true;
 			case 'refresh':
@@ -182,7 +179,7 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 			}
 			case 'back':
 				if (filter) {
-					setFilter('');
+					typed.clear();
 					return true;
 				}
 				return false;

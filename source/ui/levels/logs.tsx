@@ -19,7 +19,7 @@ import {Pane} from '../components/Pane.js';
 import type {Theme} from '../theme.js';
 import {visibleRows, type LogRow} from './log-rows.js';
 import {StatusLine} from './log-status-line.js';
-import {lineEdit} from '../line-editor.js';
+import {useTypedLine} from '../line-editor.js';
 import {severityPhase} from '../../domain/status.js';
 import {defineLevel} from './level.js';
 
@@ -51,8 +51,8 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 	const [toStart, setToStart] = useState(false);
 	/** Id of the top line while scrolled back; undefined: stick to the end. */
 	const [topId, setTopId] = useState<string>();
-	const [search, setSearch] = useState('');
-	const [editingSearch, setEditingSearch] = useState(false);
+	const typed = useTypedLine(() => jumpToMatch(1));
+	const {text: search, editing: editingSearch} = typed;
 	const filterItems = useMemo(() => filterMenuItems(state.buffer.lines), [state.buffer.lines]);
 	const menu = useMenu<LogFilter>(next => {
 		setFilter(next);
@@ -102,11 +102,7 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 
 	useLevelKeys((command, input, key) => {
 		if (editingSearch) {
-			const edit = lineEdit(input, key);
-			if (edit.type === 'edit') setSearch(edit.apply);
-			if (edit.type === 'cancel') setSearch('');
-			if (edit.type === 'cancel' || edit.type === 'submit') setEditingSearch(false);
-			if (edit.type === 'submit') jumpToMatch(1);
+			typed.key(input, key);
 			return true;
 		}
 		if (menu.isOpen) return command === 'logFilter' ? (menu.close(), true) : menu.handle(command, input, filterItems);
@@ -133,8 +129,7 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 				setTimestamps(on => !on);
 				return true;
 			case 'search':
-				setEditingSearch(true);
-				setSearch('');
+				typed.start();
 				return true;
 			case 'next':
 				jumpToMatch(1);
@@ -153,7 +148,7 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 				return true;
 			case 'back':
 				if (search) {
-					setSearch('');
+					typed.clear();
 					return true;
 				}
 				return false;
