@@ -28,6 +28,7 @@ const TABLE = [
 	{id: 'columnLeft', keys: ['h', '←'], help: 'previous component (column)', scope: 'board', hint: '←→ column', match: (i, k) => i === 'h' || k.leftArrow},
 	{id: 'columnRight', keys: ['l', '→'], help: 'next component (column)', scope: 'board', match: (i, k) => i === 'l' || k.rightArrow},
 	{id: 'openCell', keys: ['Enter'], help: 'open the latest deploy of the cell', scope: 'board', hint: '⏎ open', match: (_i, k) => k.return},
+	{id: 'failuresOnly', keys: ['F'], help: 'activity: only the changes into a failure', scope: 'board', hint: 'F failures', match: i => i === 'F'},
 	{id: 'focus', keys: ['Tab'], help: 'switch pane focus', scope: 'navigation', hint: 'tab pane', match: (_i, k) => k.tab},
 	{id: 'filter', keys: ['/'], help: 'filter (Esc clears)', scope: 'list', hint: '/ filter', match: i => i === '/'},
 	{id: 'sort', keys: ['s'], help: 'sort by name, status, time', scope: 'list', hint: 's sort', match: i => i === 's'},

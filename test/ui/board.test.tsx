@@ -125,3 +125,27 @@ describe('start flags', () => {
 		await app.waitFor(new RegExp(`› ${install.name}`));
 	});
 });
+
+describe('finding things on the board', () => {
+	it('/ keeps the installs whose name matches, s puts failures first, Tab and F show the failures in the activity', async () => {
+		demo.scenario.setClock(-15); // before the one failure
+		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true, size: {columns: 100, rows: 40}});
+		await app.waitFor(/Ledgerly\s+vpc-netw/);
+		demo.scenario.setClock(200); // one deploy has failed meanwhile
+		await app.press('r');
+		await app.waitFor(/Activity \([1-9]\d*\)/);
+		await app.press('s');
+		const sorted = await app.waitFor('installs that need a person first');
+		const firstRow = sorted.split('\n').find(line => /┃ › /.test(line))!;
+		expect(firstRow).toContain('✗ error');
+		await app.press('\t', 'F');
+		const failures = await app.waitFor(/Activity \(1 failure of \d+\)/);
+		expect(failures).toMatch(/› \S+ \S+ → error/);
+		await app.press('\t', '/', 'g', 'l', 'o', 'b', ENTER);
+		const filtered = await app.waitFor(/Rollout: 2 of 36 installs/);
+		expect(filtered).toContain('globex-prod');
+		expect(filtered).not.toContain('acme-corp-prod');
+		await app.press(ESC);
+		await app.waitFor(/Rollout: 36 installs/);
+	});
+});

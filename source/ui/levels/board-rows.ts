@@ -1,7 +1,7 @@
 // The rollout board's rows as pure functions: installs grouped by app under a header row naming
 // the app's components, the rows to draw with the header pinned, and the way to the next failure.
 import type {Component, Install} from '../../api/resources.js';
-import {phaseOf} from '../../domain/status.js';
+import {PHASE_ORDER, phaseOf, phaseRank} from '../../domain/status.js';
 
 export interface BoardColumn {
 	id: string;
@@ -51,4 +51,16 @@ export function nextFailure(items: readonly BoardRowItem[], row: number, column:
 	const after = (cell: {row: number; column: number}) => cell.row > row || (cell.row === row && cell.column > column);
 	const before = (cell: {row: number; column: number}) => cell.row < row || (cell.row === row && cell.column < column);
 	return direction === 1 ? (cells.find(after) ?? cells[0]) : ([...cells].reverse().find(before) ?? cells.at(-1));
+}
+
+/** The installs a `/` filter keeps: those whose name (or id) contains the text, any case. */
+export function filterInstalls(installs: readonly Install[], text: string): readonly Install[] {
+	const needle = text.toLowerCase();
+	return needle ? installs.filter(install => `${install.name ?? ''} ${install.id ?? ''}`.toLowerCase().includes(needle)) : installs;
+}
+
+/** The installs that need a person first (a failed deploy, then one waiting, then one moving); the API's order within each. */
+export function byAttention(installs: readonly Install[]): Install[] {
+	const worst = (install: Install) => Math.min(PHASE_ORDER.length, ...Object.values(install.component_statuses ?? {}).map(phaseRank));
+	return installs.map((install, index) => ({install, index, rank: worst(install)})).sort((a, b) => a.rank - b.rank || a.index - b.index).map(({install}) => install);
 }

@@ -3,11 +3,10 @@
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {Install} from '../../api/resources.js';
-import {boardRows, nextFailure, pinnedHeader, type BoardColumn} from './board-rows.js';
+import {boardRows, byAttention, filterInstalls, nextFailure, pinnedHeader, type BoardColumn} from './board-rows.js';
 import {rolloutCounts, snapshotOf, transitions, type Snapshot, type Transition} from '../../domain/rollout.js';
 import {phaseOf, statusView} from '../../domain/status.js';
 import {fit, truncate} from '../../domain/text.js';
-import {clock} from '../../domain/time.js';
 import {useAppComponents, useAppNames, useInstalls} from '../../state/data.js';
 import {windowStart} from '../columns.js';
 import {useExplorer, useLevelKeys, useLevelPlace, useMessageLine} from '../context.js';
@@ -16,8 +15,10 @@ import {CHROME_ROWS, Frame} from '../components/Frame.js';
 import {Pane} from '../components/Pane.js';
 import {installName} from '../../domain/install.js';
 import {defineLevel} from './level.js';
+import {BoardActivity, type ActivityView} from './board-activity.js';
+import {useTypedLine} from '../line-editor.js';
 
-const KEYS: CommandId[] = ['down', 'columnLeft', 'openCell', 'back', 'nextFailure', 'watch', 'pause', 'refresh', 'help', 'quit', 'up', 'columnRight', 'previousFailure', 'pageUp', 'pageDown', 'top', 'bottom', 'faster', 'slower'];
+const KEYS: CommandId[] = ['down', 'columnLeft', 'openCell', 'back', 'nextFailure', 'focus', 'filter', 'sort', 'failuresOnly', 'watch', 'pause', 'refresh', 'help', 'quit', 'up', 'columnRight', 'previousFailure', 'pageUp', 'pageDown', 'top', 'bottom', 'faster', 'slower'];
 const NAME_WIDTH = 20;
 /** A cell is as wide as the pane allows, between these: names and statuses in full where they fit. */
 const CELL_MIN = 11;
@@ -29,9 +30,15 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	const {theme, columns: screenColumns, rows: screenRows, dispatch, notify, say} = useExplorer();
 	const {flash} = useMessageLine();
 	const installs = useInstalls(appId);
-	const rows = installs.data ?? [];
+	const rows = useMemo(() => installs.data ?? [], [installs.data]);
 	const components = useAppComponents(rows.map(install => install.app_id ?? ''));
-	const items = useMemo(() => boardRows(rows, components.data), [rows, components.data]);
+	// `/` keeps the installs whose name matches; `s` puts those that need a person first.
+	const typed = useTypedLine();
+	const [attentionFirst, setAttentionFirst] = useState(false);
+	const shownRows = useMemo(() => (attentionFirst ? byAttention(filterInstalls(rows, typed.text)) : filterInstalls(rows, typed.text)), [rows, typed.text, attentionFirst]);
+	const items = useMemo(() => boardRows(shownRows, components.data), [shownRows, components.data]);
+	const [focus, setFocus] = useState<'board' | 'activity'>('board');
+	const [activityView, setActivityView] = useState<ActivityView>({offset: 0, failuresOnly: false});
 	const names = useMemo(() => new Map([...(components.data?.values() ?? [])].flat().map(c => [c.id ?? '', c.name ?? ''])), [components.data]);
 	const appNames = useAppNames();
 	const widest = Math.max(1, ...items.map(item => item.columns.length));
@@ -57,7 +64,8 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 				for (const change of changes) {
 					const phase = phaseOf(change.to);
 					if (notify && phase !== 'progress') {
-						const install = rows.find(i => i.id === change.installId)?.name ?? change.installId;
+						const found = rows.find(i => i.id === change.installId);
+						const install = found ? installName(found) : change.installId;
 						notify(`${install} › ${names.get(change.componentId) ?? change.componentId}`, `${change.from ?? 'none'} → ${change.to}`);
 					}
 				}
@@ -111,8 +119,16 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 		const item = items[at];
 		if (item?.kind === 'install' && item.install.id) dispatch({type: 'select', id: item.install.id});
 	};
-	useLevelKeys(command => {
-		const move = cursorMove(command, visibleRowCount);
+	useLevelKeys((command, input, key) => {
+		if (typed.editing) {
+			typed.key(input, key);
+			return true;
+		}
+		const move = cursorMove(command, focus === 'board' ? visibleRowCount : activityHeight - 2);
+		if (move !== undefined && focus === 'activity') {
+			setActivityView(view => ({...view, offset: Math.max(0, Math.min(ACTIVITY_LIMIT, view.offset + move))}));
+			return true;
+		}
 		if (move !== undefined) {
 			// App header rows are skipped the way the cursor moves (inwards from either end).
 			const target = move === Infinity ? items.length - 1 : move === -Infinity ? 0 : rowIndex + move;
@@ -120,6 +136,24 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 			return true;
 		}
 		switch (command) {
+			case 'focus':
+				setFocus(f => (f === 'board' ? 'activity' : 'board'));
+				return true;
+			case 'failuresOnly':
+				setActivityView(view => ({offset: 0, failuresOnly: !view.failuresOnly}));
+				return true;
+			case 'filter':
+				typed.start(true);
+				setFocus('board');
+				return true;
+			case 'sort':
+				setAttentionFirst(on => !on);
+				say(attentionFirst ? 'board: installs in the API’s order' : 'board: installs that need a person first (failed, waiting, moving)');
+				return true;
+			case 'back':
+				if (!typed.text) return false;
+				typed.clear();
+				return true;
 			case 'refresh':
 				installs.refresh();
 				return true;
@@ -164,7 +198,9 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 			{truncate(
 				// The app's messages first (this screen has its own status line), else the selected cell.
 				flash ??
-					(selectedInstall && selectedColumn
+					(typed.editing || typed.text
+						? `/${typed.text}${typed.editing ? '▏' : '  (Esc clears)'}`
+						: selectedInstall && selectedColumn
 						? `${selectedInstall.name} › ${selectedColumn.name}: ${selectedStatus ?? 'never deployed'}  (←/→ or h/l: columns, ⏎ latest deploy, n/N next failure)`
 						: ''),
 				screenColumns,
@@ -174,7 +210,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	return (
 		<Frame refresh={{...installs, hasData: installs.data !== undefined}} status={status} hints={KEYS}>
 			<Box flexDirection="column" height={bodyHeight}>
-				<Pane title={`Rollout${appName ? ` of ${appName}` : ''}: ${rows.length}${installs.hasMore ? '+' : ''} installs`} focused width={screenColumns} height={gridHeight + 2} theme={theme}>
+				<Pane title={`Rollout${appName ? ` of ${appName}` : ''}: ${typed.text ? `${shownRows.length} of ` : ''}${rows.length}${installs.hasMore ? '+' : ''} installs`} focused={focus === 'board'} width={screenColumns} height={gridHeight + 2} theme={theme}>
 					<Text wrap="truncate-end">
 						{counts.length === 0 ? (
 							<Text color={theme.muted}>{installs.data ? 'no deploys yet' : installs.error ? 'could not load installs: retrying' : 'loading…'}</Text>
@@ -213,23 +249,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 						),
 					)}
 				</Pane>
-				<Pane title={`Activity (${activity.length})`} focused={false} width={screenColumns} height={activityHeight} theme={theme}>
-					{activity.length === 0 ? (
-						<Text color={theme.muted}>Status changes appear here as they happen.</Text>
-					) : (
-						activity.slice(0, activityHeight - 2).map((change, index) => {
-							const install = rows.find(i => i.id === change.installId)?.name ?? change.installId;
-							return (
-								<Text key={`${change.at}-${index}`} wrap="truncate-end">
-									<Text color={theme.muted}>{clock(change.at)} </Text>
-									{install} › {names.get(change.componentId) ?? change.componentId}{' '}
-									<Text color={theme.phase[phaseOf(change.from)]}>{change.from ?? 'none'}</Text> →{' '}
-									<Text color={theme.phase[phaseOf(change.to)]}>{change.to}</Text>
-								</Text>
-							);
-						})
-					)}
-				</Pane>
+				<BoardActivity activity={activity} view={activityView} focused={focus === 'activity'} installs={rows} componentNames={names} width={screenColumns} height={activityHeight} theme={theme} />
 			</Box>
 		</Frame>
 	);

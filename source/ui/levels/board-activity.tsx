@@ -1,0 +1,46 @@
+// The board's activity pane: every status change it has seen, newest first. Tab focuses it to
+// scroll back through them; F shows only the changes into a failure.
+import React from 'react';
+import {Text} from 'ink';
+import type {Install} from '../../api/resources.js';
+import {installName} from '../../domain/install.js';
+import {phaseOf} from '../../domain/status.js';
+import type {Transition} from '../../domain/rollout.js';
+import {clock} from '../../domain/time.js';
+import {Pane} from '../components/Pane.js';
+import type {Theme} from '../theme.js';
+
+export interface ActivityView {
+	offset: number;
+	failuresOnly: boolean;
+}
+
+/** The changes the pane lists: all, or only those into a failure. */
+export const shownActivity = (activity: readonly Transition[], failuresOnly: boolean): readonly Transition[] =>
+	failuresOnly ? activity.filter(change => phaseOf(change.to) === 'failure') : activity;
+
+export function BoardActivity({activity, view, focused, installs, componentNames, width, height, theme}: {activity: readonly Transition[]; view: ActivityView; focused: boolean; installs: readonly Install[]; componentNames: Map<string, string>; width: number; height: number; theme: Theme}) {
+	const shown = shownActivity(activity, view.failuresOnly);
+	const rows = Math.max(1, height - 2);
+	const offset = Math.min(view.offset, Math.max(0, shown.length - rows));
+	const title = `Activity (${view.failuresOnly ? `${shown.length} ${shown.length === 1 ? 'failure' : 'failures'} of ${activity.length}` : activity.length})${shown.length > rows ? ` ${offset + 1}–${Math.min(shown.length, offset + rows)}` : ''}`;
+	return (
+		<Pane title={title} focused={focused} width={width} height={height} theme={theme}>
+			{shown.length === 0 ? (
+				<Text color={theme.muted}>{activity.length && view.failuresOnly ? 'No change into a failure yet (F shows all).' : 'Status changes appear here as they happen.'}</Text>
+			) : (
+				shown.slice(offset, offset + rows).map((change, index) => {
+					const install = installs.find(i => i.id === change.installId);
+					return (
+						<Text key={`${change.at}-${offset + index}`} wrap="truncate-end">
+							<Text color={theme.muted}>{clock(change.at)} </Text>
+							{install ? installName(install) : change.installId} › {componentNames.get(change.componentId) ?? change.componentId}{' '}
+							<Text color={theme.phase[phaseOf(change.from)]}>{change.from ?? 'none'}</Text> →{' '}
+							<Text color={theme.phase[phaseOf(change.to)]}>{change.to}</Text>
+						</Text>
+					);
+				})
+			)}
+		</Pane>
+	);
+}
