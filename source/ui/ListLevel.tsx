@@ -6,7 +6,7 @@ import {Box, Text, type Key} from 'ink';
 import {loadFailure} from './failure-text.js';
 import type {Location} from './levels/registry.js';
 import type {Resource} from '../state/resource.js';
-import {cellText, layoutColumns, sortRows, windowStart, type Column} from './columns.js';
+import {cellText, fitPlaced, layoutColumns, neededWidth, sortRows, windowStart, type Column} from './columns.js';
 import {useExplorer, useLevelKeys, useLevelPlace} from './context.js';
 import {commandHint, cursorMove, type CommandId} from './keys.js';
 import {MENU_KEYS} from './components/Menu.js';
@@ -83,11 +83,15 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	const selected = index >= 0 ? rows[index] : undefined;
 
 	const bodyHeight = screenRows - CHROME_ROWS;
-	// Wide terminals give the list more room, for its extra columns.
-	const leftWidth = Math.max(30, Math.round(screenColumns * (screenColumns >= 180 ? 0.62 : 0.55)));
+	// Wide terminals give the list more room, for its extra columns; a list that needs less leaves it
+	// to the detail pane (ids and e-mails there then fit on one row).
+	const maxLeft = Math.max(30, Math.round(screenColumns * (screenColumns >= 180 ? 0.62 : 0.55)));
+	const placedAtMost = useMemo(() => layoutColumns(columns, maxLeft - 6), [columns, maxLeft]);
+	const needed = useMemo(() => (allRows ? neededWidth(placedAtMost, allRows, Date.now()) + 6 : maxLeft), [placedAtMost, allRows, maxLeft]);
+	const leftWidth = Math.max(30, Math.min(maxLeft, needed));
 	const rightWidth = screenColumns - leftWidth;
 	const listHeight = Math.max(1, bodyHeight - 3);
-	const placed = useMemo(() => layoutColumns(columns, leftWidth - 6), [columns, leftWidth]);
+	const placed = useMemo(() => fitPlaced(placedAtMost, leftWidth - 6), [placedAtMost, leftWidth]);
 	const start = windowStart(windowTop.current, Math.max(0, index), listHeight, rows.length);
 	windowTop.current = start;
 	const now = resource.updatedAt ?? Date.now();

@@ -1,5 +1,6 @@
 // Table columns as data, and fitting them into the width a pane has.
 import {phaseRank} from '../domain/status.js';
+import {displayWidth} from '../domain/text.js';
 
 export interface Column<Row> {
 	header: string;
@@ -94,3 +95,24 @@ export function uniqueKeys(ids: readonly string[]): string[] {
 		return id && count === 0 ? id : `${id}#${count}`;
 	});
 }
+
+/**
+ * How wide placed columns need to be: the others at their widths, the growing one as wide as its
+ * longest cell (or its header). A list that needs less than it was given leaves the rest to the
+ * detail pane beside it.
+ */
+export function neededWidth<Row>(placed: readonly PlacedColumn<Row>[], rows: readonly Row[], now: number): number {
+	const grower = growerOf(placed);
+	const longest = grower ? Math.max(displayWidth(grower.column.header) + 1, ...rows.slice(0, 2000).map(row => displayWidth(cellText(grower.column, row, now)))) : 0;
+	const others = placed.reduce((sum, p) => sum + (p === grower ? 0 : p.width), 0);
+	return Math.min(placed.reduce((sum, p) => sum + p.width, 0), others + longest) + COLUMN_GAP * Math.max(0, placed.length - 1);
+}
+
+/** The same columns in `width`: the growing one gives up (or takes) the difference. */
+export function fitPlaced<Row>(placed: readonly PlacedColumn<Row>[], width: number): PlacedColumn<Row>[] {
+	const total = placed.reduce((sum, p) => sum + p.width, 0) + COLUMN_GAP * Math.max(0, placed.length - 1);
+	const grower = growerOf(placed);
+	return placed.map(p => (p === grower ? {...p, width: Math.max(1, p.width + width - total)} : p));
+}
+
+const growerOf = <Row>(placed: readonly PlacedColumn<Row>[]) => placed.find(p => p.column.grow) ?? placed[0];

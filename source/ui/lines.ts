@@ -1,11 +1,11 @@
 // The detail pane and the deploy view are lists of lines, so any of them can scroll.
 import {jsonRows, rowText} from '../domain/json-tree.js';
 import {sanitize} from '../domain/sanitize.js';
-import {splitByWidth} from '../domain/text.js';
+import {displayWidth, splitByWidth} from '../domain/text.js';
 
 export type Line =
 	| {kind: 'heading'; text: string}
-	| {kind: 'field'; label: string; value: string; status?: string}
+	| {kind: 'field'; label: string; value: string; status?: string; /** Set by wrapLines: the pane's label column. */ labelWidth?: number}
 	| {kind: 'text'; text: string; status?: string; muted?: boolean}
 	| {kind: 'blank'};
 
@@ -45,7 +45,7 @@ export type Row = Line | {kind: 'continuation'; text: string; indent: number; st
  * plain text continues at its own indent. Very long values are cut after `maxRows` rows.
  */
 export function wrapLines(lines: readonly Line[], width: number, maxRows = 6): Row[] {
-	const labelWidth = labelWidthFor(width);
+	const labelWidth = labelWidthFor(width, lines);
 	const rows: Row[] = [];
 	for (const line of lines) {
 		if (line.kind !== 'field' && line.kind !== 'text') {
@@ -56,10 +56,17 @@ export function wrapLines(lines: readonly Line[], width: number, maxRows = 6): R
 		const first = line.kind === 'field' ? width - labelWidth - 1 : width;
 		const value = line.kind === 'field' ? line.value : line.text;
 		const prefix = line.status === undefined ? 0 : 2;
+		// One token (an id, an e-mail) that does not fit beside its label but fits below it goes
+		// there whole, rather than broken in two.
+		if (line.kind === 'field' && !/\s/.test(value) && displayWidth(value) + prefix > first && displayWidth(value) + prefix <= width - 2) {
+			rows.push({...line, value: '', labelWidth});
+			rows.push({kind: 'continuation', text: value, indent: 2, status: line.status});
+			continue;
+		}
 		// A line break in a value starts a new row: one row of a pane is one row of the screen.
 		const chunks = value.split(/\r?\n|[\u2028\u2029]/).flatMap((part, index) => splitByWidth(part, index === 0 ? first - prefix : width - indent, width - indent));
 		if (chunks.length > maxRows) chunks.splice(maxRows - 1, Infinity, `${chunks[maxRows - 1]}…`);
-		rows.push(line.kind === 'field' ? {...line, value: chunks[0] ?? ''} : {...line, text: chunks[0] ?? ''});
+		rows.push(line.kind === 'field' ? {...line, value: chunks[0] ?? '', labelWidth} : {...line, text: chunks[0] ?? ''});
 		for (const rest of chunks.slice(1)) rows.push({kind: 'continuation', text: rest, indent, status: line.status});
 	}
 	return rows;
@@ -67,9 +74,10 @@ export function wrapLines(lines: readonly Line[], width: number, maxRows = 6): R
 
 const LABEL_WIDTH = 16;
 
-/** Width of a field's label column in a pane `width` columns wide. */
-export function labelWidthFor(width: number): number {
-	return Math.max(0, Math.min(LABEL_WIDTH, Math.floor(width / 3)));
+/** Width of a field's label column in a pane `width` columns wide: the longest label, where the pane leaves room for values. */
+export function labelWidthFor(width: number, lines: readonly Line[] = []): number {
+	const longest = Math.max(0, ...lines.map(line => (line.kind === 'field' ? displayWidth(line.label) : 0)));
+	return Math.max(0, Math.min(LABEL_WIDTH, longest || LABEL_WIDTH, width - 14));
 }
 
 /** A JSON value as indented, muted text lines (long strings folded), at most `maxRows` of them. */

@@ -83,6 +83,14 @@ describe('below the latest deploy', () => {
 		await app.waitFor('Logs of deploy/apply-plan · execution');
 	});
 
+	it('keeps a step’s duration at 80 columns', async () => {
+		const install = demo.scenario.installs[2]!;
+		const run = (await api.listLatestRuns(client, install.id)).flatMap(w => w.runs ?? []).find(r => r.trigger_type === 'cron')!;
+		app = renderExplorer(demo, {start: [{kind: 'steps', installId: install.id, installName: install.name, runId: run.id!, runName: 'health-probe'}], size: {columns: 80, rows: 24}});
+		const frame = await app.waitFor(/STEP\s+STATUS\s+DURATION/);
+		expect(frame).toMatch(/collect me\S*\s+✓ finished\s+\d+s/);
+	});
+
 	it('lists a run’s steps in config order, named from the config, with what each runs', async () => {
 		const install = demo.scenario.installs[2]!;
 		const workflows = await api.listLatestRuns(client, install.id);

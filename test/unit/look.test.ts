@@ -45,3 +45,26 @@ describe('the key hints line', () => {
 		expect(hintText([...ids], 200)).toContain('a app');
 	});
 });
+
+describe('detail panes at 80 columns', () => {
+	it('put an id that does not fit beside its label whole on the row below, and give labels the width of the longest', async () => {
+		const {field, wrapLines} = await import('../../source/ui/lines.js');
+		const rows = wrapLines([field('id', 'inleispna6ytdhmu319vtysgbd'), field('config version', 14)], 32);
+		expect(rows).toEqual([
+			{kind: 'field', label: 'id', value: '', labelWidth: 14},
+			{kind: 'continuation', text: 'inleispna6ytdhmu319vtysgbd', indent: 2, status: undefined},
+			{kind: 'field', label: 'config version', value: '14', labelWidth: 14},
+		]);
+	});
+
+	it('leave a list only the width its columns need, the rest to the detail', async () => {
+		const {COLUMN_GAP, layoutColumns, neededWidth, fitPlaced} = await import('../../source/ui/columns.js');
+		const columns = [
+			{header: 'JOB', width: 24, grow: true, priority: 1, text: (row: string) => row},
+			{header: 'STATUS', width: 13, priority: 2, text: () => 'finished'},
+		];
+		const placed = layoutColumns(columns, 38);
+		expect(neededWidth(placed, ['sync/exec', 'deploy/apply'], 0)).toBe(12 + COLUMN_GAP + 13);
+		expect(fitPlaced(placed, 12 + COLUMN_GAP + 13).map(p => p.width)).toEqual([12, 13]);
+	});
+});

@@ -8,11 +8,11 @@ import type {Theme} from '../theme.js';
 /** Renders `height` rows (from wrapLines) starting at `offset`, each cut to `width`. */
 export const LineView = memo(function LineView({rows, offset, height, width, theme}: {rows: Row[]; offset: number; height: number; width: number; theme: Theme}) {
 	const visible = rows.slice(offset, offset + height);
-	const labelWidth = labelWidthFor(width);
+	const fallback = labelWidthFor(width);
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
 			{visible.map((line, index) => (
-				<LineRow key={offset + index} line={line} width={width} labelWidth={labelWidth} theme={theme} />
+				<LineRow key={offset + index} line={line} width={width} labelWidth={line.kind === 'field' ? (line.labelWidth ?? fallback) : fallback} theme={theme} />
 			))}
 		</Box>
 	);

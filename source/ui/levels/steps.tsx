@@ -11,7 +11,7 @@ import {defineLevel} from './level.js';
 
 const COLUMNS: Column<OrderedStep>[] = [
 	{header: '#', width: 3, priority: 1, align: 'right', text: row => (Number.isFinite(row.idx) ? String(row.idx + 1) : '?')},
-	{header: 'STEP', width: 12, grow: true, priority: 1, text: row => row.name},
+	{header: 'STEP', width: 8, grow: true, priority: 1, text: row => row.name},
 	{header: 'STATUS', width: 13, priority: 1, text: row => row.status, status: row => row.status},
 	{header: 'DURATION', width: 8, priority: 2, align: 'right', text: row => (row.durationNs === undefined ? '—' : formatNanoseconds(row.durationNs))},
 ];
