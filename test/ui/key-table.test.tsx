@@ -20,7 +20,7 @@ afterEach(async () => {
 const helpSection = (frame: string, title: string) => {
 	const lines = frame.split('\n');
 	const start = lines.findIndex(line => line.includes(title));
-	return lines.slice(start + 1, start + 12).join('\n');
+	return lines.slice(start + 1, start + 30).join('\n');
 };
 
 describe('menus', () => {
@@ -60,7 +60,10 @@ describe('per-screen keys', () => {
 		await app.waitFor('acme-corp-prod › rds-postgres');
 		await app.press('?');
 		const help = await app.waitFor('On this screen');
-		expect(helpSection(help, 'On this screen')).toMatch(/h ←\s+previous component \(column\)/);
+		const here = helpSection(help, 'On this screen');
+		expect(here).toMatch(/h ←\s+previous component \(column\)/);
+		expect(here).toMatch(/ Esc\s+go back up/); // h and ← belong to the columns here
+		expect(here).toMatch(/ s\s+installs that need a person first/);
 		await app.press(ESC, ENTER);
 		await app.waitFor('Latest deploy of rds-postgres');
 	});

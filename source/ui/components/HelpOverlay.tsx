@@ -20,14 +20,21 @@ type Entry = {title: string} | {keys: string; help: string};
 /** Room for the keys: the longest ("PgUp Ctrl-b Ctrl-u") where the column allows. */
 const keysWidth = (columnWidth: number) => Math.min(21, Math.floor(columnWidth * 0.42));
 /** Narrower than this, descriptions would be cut to nothing: fewer columns instead, and scrolling. */
-const MIN_COLUMN_WIDTH = 40;
+const MIN_COLUMN_WIDTH = 52;
 
 /** The help's entries: the keys of the screen on top first, then every other key by topic. */
 export function helpEntries(screenKeys: readonly CommandId[]): Entry[] {
 	const here = [...new Set([...screenKeys, ...APP_KEYS])].map(commandById);
 	const entry = (c: (typeof COMMANDS)[number]) => ({keys: c.keys.join(' '), help: c.help});
+	// On this screen a key belongs to the first command bound to it (on the board, h is a column, not back).
+	const claimed = new Set<string>();
+	const screenEntry = (c: (typeof COMMANDS)[number]) => {
+		const keys = c.keys.filter(key => !claimed.has(key));
+		for (const key of keys) claimed.add(key);
+		return keys.length ? [{keys: keys.join(' '), help: c.help}] : [];
+	};
 	return [
-		...(screenKeys.length ? [{title: 'On this screen'}, ...here.map(entry)] : []),
+		...(screenKeys.length ? [{title: 'On this screen'}, ...here.flatMap(screenEntry)] : []),
 		...SCOPES.flatMap(([scope, title]) => {
 			const rest = COMMANDS.filter(c => c.scope === scope && !here.includes(c));
 			return rest.length ? [{title}, ...rest.map(entry)] : [];

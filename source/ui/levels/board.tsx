@@ -18,7 +18,7 @@ import {defineLevel} from './level.js';
 import {BoardActivity, type ActivityView} from './board-activity.js';
 import {useTypedLine} from '../line-editor.js';
 
-const KEYS: CommandId[] = ['down', 'columnLeft', 'openCell', 'back', 'nextFailure', 'focus', 'filter', 'sort', 'failuresOnly', 'watch', 'pause', 'refresh', 'help', 'quit', 'up', 'columnRight', 'previousFailure', 'pageUp', 'pageDown', 'top', 'bottom', 'faster', 'slower'];
+const KEYS: CommandId[] = ['down', 'columnLeft', 'openCell', 'back', 'nextFailure', 'focus', 'filter', 'attentionFirst', 'failuresOnly', 'watch', 'pause', 'refresh', 'help', 'quit', 'up', 'columnRight', 'previousFailure', 'pageUp', 'pageDown', 'top', 'bottom', 'faster', 'slower'];
 const NAME_WIDTH = 20;
 /** A cell is as wide as the pane allows, between these: names and statuses in full where they fit. */
 const CELL_MIN = 11;
@@ -146,7 +146,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 				typed.start(true);
 				setFocus('board');
 				return true;
-			case 'sort':
+			case 'attentionFirst':
 				setAttentionFirst(on => !on);
 				say(attentionFirst ? 'board: installs in the API’s order' : 'board: installs that need a person first (failed, waiting, moving)');
 				return true;

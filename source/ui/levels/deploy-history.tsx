@@ -2,7 +2,8 @@
 // and drill-downs as the latest deploy.
 import React from 'react';
 import * as api from '../../api/resources.js';
-import {isInProgress} from '../../domain/status.js';
+import {items} from '../../domain/fields.js';
+import {isInProgress, phaseOf} from '../../domain/status.js';
 import {ago, formatSeconds, formatTimestamp, parseTime} from '../../domain/time.js';
 import {useClient, usePagedResource} from '../../state/resource.js';
 import {statusRank, type Column} from '../columns.js';
@@ -15,10 +16,13 @@ type Deploy = api.InstallDeploy;
 
 const statusOf = (deploy: Deploy) => deploy.status_v2?.status ?? deploy.status;
 
-/** How long it ran: to its last status change once done, to now while it runs. */
+/** How long it ran: to the first status it settled in (a later one, such as outdated, does not count), to now while it runs. */
 function duration(deploy: Deploy, now: number): string {
 	const started = parseTime(deploy.created_at);
-	const ended = !isInProgress(statusOf(deploy)) ? parseTime(deploy.status_v2?.created_at_ts ?? deploy.updated_at) : now;
+	const v2 = deploy.status_v2;
+	const statuses = [v2, ...items(v2?.history)].filter(entry => entry?.created_at_ts !== undefined).sort((a, b) => (a!.created_at_ts ?? 0) - (b!.created_at_ts ?? 0));
+	const settled = statuses.find(entry => ['success', 'failure', 'warning'].includes(phaseOf(entry!.status)));
+	const ended = settled ? parseTime(settled.created_at_ts) : isInProgress(statusOf(deploy)) ? now : parseTime(deploy.updated_at);
 	return started === undefined || ended === undefined ? '—' : formatSeconds(Math.max(0, ended - started) / 1000);
 }
 
@@ -27,10 +31,10 @@ const release = (deploy: Deploy) => deploy.oci_artifact?.tag ?? deploy.release_i
 const COLUMNS: Column<Deploy>[] = [
 	{header: 'STARTED', width: 11, priority: 1, text: deploy => formatTimestamp(deploy.created_at).slice(5, 16), sort: deploy => -(parseTime(deploy.created_at) ?? 0)},
 	{header: 'STATUS', width: 13, priority: 2, text: deploy => statusOf(deploy) ?? '', status: statusOf, sort: deploy => statusRank(statusOf(deploy))},
-	{header: 'RELEASE', width: 10, grow: true, priority: 3, text: release},
+	{header: 'RELEASE', width: 10, priority: 3, text: release},
 	{header: 'DURATION', width: 8, priority: 4, align: 'right', text: duration},
 	{header: 'TYPE', width: 9, priority: 5, text: deploy => deploy.install_deploy_type ?? '—'},
-	{header: 'BY', width: 22, priority: 6, text: deploy => deploy.created_by?.email || deploy.created_by_id || '—'},
+	{header: 'BY', width: 22, grow: true, priority: 6, text: deploy => deploy.created_by?.email || deploy.created_by_id || '—'},
 ];
 
 function detail(deploy: Deploy, now: number): Line[] {
