@@ -20,6 +20,8 @@ export type ActionWorkflowRunStep = Schemas['app.InstallActionWorkflowRunStep'];
 export type LogStream = Schemas['app.LogStream'];
 export type LogRecord = Schemas['app.OtelLogRecord'];
 export type CliConfig = Schemas['service.CLIConfig'];
+export type Workflow = Schemas['app.Workflow'];
+export type WorkflowStep = Schemas['app.WorkflowStep'];
 
 /** The API's largest page. */
 export const PAGE_LIMIT = 100;
@@ -166,6 +168,13 @@ export async function listComponentDeploysPage(client: NuonClient, installId: st
 	memory.set(`component-deploys:${installId}:${componentId}`, 'legacy');
 	return fromInstall();
 }
+
+/** An install's workflows, newest first. */
+export const listInstallWorkflowsPage = (client: NuonClient, installId: string, offset: number) => listPage<Workflow>(client, `/v1/installs/${id(installId)}/workflows`, offset);
+
+export const getWorkflow = async (client: NuonClient, workflowId: string) => (await client.get<Workflow>(`/v1/workflows/${id(workflowId)}`)).data;
+
+export const listWorkflowSteps = async (client: NuonClient, workflowId: string) => items<WorkflowStep>((await client.get<WorkflowStep[]>(`/v1/workflows/${id(workflowId)}/steps`)).data);
 
 export const getCliConfig = async (client: NuonClient) => (await client.get<CliConfig>('/v1/general/cli-config')).data;
 

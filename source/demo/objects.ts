@@ -153,6 +153,7 @@ export function deploy(world: World, deployId: string, t: number): InstallDeploy
 		component_id: ic.component.id,
 		component_name: ic.component.name,
 		install_component_id: ic.id,
+		...(entry.workflowId ? {workflow_id: entry.workflowId, install_workflow_id: entry.workflowId} : {}),
 		install_deploy_type: deployType,
 		status: phase,
 		status_description: DESCRIPTIONS[phase],

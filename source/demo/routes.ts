@@ -152,6 +152,9 @@ export const ROUTES: Array<[RegExp, Handler]> = [
 			return deploy && deploy.install_id === install.id ? ok(deploy) : notFound(`deploy ${params[1]}`);
 		}),
 	],
+	[/^\/v1\/installs\/([^/]+)\/workflows$/, withInstall((scenario, install, {t}) => ({list: scenario.installWorkflows(install, t)}))],
+	[/^\/v1\/workflows\/([^/]+)$/, (scenario, {params, t}) => found(scenario.workflow(params[0]!, t), `workflow ${params[0]}`)],
+	[/^\/v1\/workflows\/([^/]+)\/steps$/, (scenario, {params, t}) => found(scenario.workflowSteps(params[0]!, t), `workflow ${params[0]}`)],
 ];
 
 /** Today's routes that the contract lacks (the contract's own routes for the same things are deprecated). */

@@ -9,6 +9,7 @@ import * as objects from './objects.js';
 import * as jobs from './jobs.js';
 import * as runs from './runs.js';
 import * as logs from './log-records.js';
+import * as workflows from './workflows.js';
 
 export type {ScenarioOptions} from './world.js';
 
@@ -70,6 +71,9 @@ export class Scenario {
 	plan = (jobId: string, t: number): string | undefined => jobs.plan(this.#world, jobId, t);
 	actionRun = (install: DemoInstall, runId: string, t: number): ActionWorkflowRun | undefined => runs.actionRunOf(this.#world, install, runId, t);
 	latestRuns = (install: DemoInstall, t: number): Array<Schemas['app.InstallActionWorkflow']> => runs.latestRuns(this.#world, install, t);
+	installWorkflows = (install: DemoInstall, t: number): Array<Schemas['app.Workflow']> => workflows.installWorkflows(this.#world, install, t);
+	workflow = (workflowId: string, t: number): Schemas['app.Workflow'] | undefined => workflows.workflow(this.#world, workflowId, t);
+	workflowSteps = (workflowId: string, t: number): Array<Schemas['app.WorkflowStep']> | undefined => workflows.workflowSteps(this.#world, workflowId, t);
 	logStream = (streamId: string, t: number): Schemas['app.LogStream'] | undefined => logs.logStream(this.#world, streamId, t);
 	logRecords = (streamId: string, t: number): Array<{ns: bigint; record: Schemas['app.OtelLogRecord']}> | undefined => logs.logRecords(this.#world, streamId, t);
 }

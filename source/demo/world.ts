@@ -4,7 +4,7 @@
 import type {CompositeStatus} from '../api/resources.js';
 import {APPS, CUSTOMERS, ENVIRONMENTS, PEOPLE, REGIONS, RELEASES, type CatalogApp, type ComponentKind} from './catalog.js';
 import type {DeploySchedule} from './activity.js';
-import {makeId, random} from './random.js';
+import {digest, makeId, random} from './random.js';
 
 export interface ScenarioOptions {
 	installCount?: number;
@@ -49,6 +49,8 @@ export interface DemoDeploy {
 	author: string;
 	/** Replaced by a newer deploy: inactive. */
 	superseded?: boolean;
+	/** The install workflow it is a step of. */
+	workflowId?: string;
 }
 
 export interface DemoInstall {
@@ -60,6 +62,18 @@ export interface DemoInstall {
 	createdAt: number;
 	createdBy: string;
 	components: DemoInstallComponent[];
+	/** Its workflows, newest first: one per release deployed to it (the rollout's first). */
+	workflowIds: string[];
+}
+
+/** An install workflow: the deploys of one release to one install, one step each, in component order. */
+export interface DemoWorkflow {
+	id: string;
+	install: DemoInstall;
+	type: 'deploy_components' | 'manual_deploy';
+	release: string;
+	deployIds: string[];
+	author: string;
 }
 
 export interface DemoApp {
@@ -86,10 +100,11 @@ export interface World {
 	/** Deploy id without its prefix → deploy id, to find a deploy from its jobs, runs and streams. */
 	deployByBase: Map<string, string>;
 	installByBase: Map<string, DemoInstall>;
+	workflows: Map<string, DemoWorkflow>;
 }
 
 export function buildWorld({installCount = 36, startedAt = Date.now(), speed = 1, seed = 7}: ScenarioOptions = {}): World {
-	const world: World = {startedAt, speed, apps: [], installs: [], installsById: new Map(), deploys: new Map(), deployByBase: new Map(), installByBase: new Map()};
+	const world: World = {startedAt, speed, apps: [], installs: [], installsById: new Map(), deploys: new Map(), deployByBase: new Map(), installByBase: new Map(), workflows: new Map()};
 	const rand = random(seed);
 	world.apps = APPS.map((catalog, index) => {
 		const id = makeId('app', rand);
@@ -122,6 +137,7 @@ export function buildWorld({installCount = 36, startedAt = Date.now(), speed = 1
 			createdAt: startedAt - (20 + rand() * 150) * DAY,
 			createdBy: PEOPLE[Math.floor(rand() * PEOPLE.length)]!,
 			components: [],
+			workflowIds: [],
 		};
 		install.components = app.components.map((component, k) => {
 			const neverDeployed = index % 11 === 7 && k === app.components.length - 1;
@@ -148,6 +164,7 @@ export function buildWorld({installCount = 36, startedAt = Date.now(), speed = 1
 			}
 			return ic;
 		});
+		addWorkflows(world, install);
 		world.installsById.set(install.id, install);
 		world.installByBase.set(install.id.slice(3, 19), install);
 		return install;
@@ -228,3 +245,23 @@ export const V2_STATUS: Record<Phase, CompositeStatus['status']> = {
 	error: 'error',
 	inactive: 'outdated',
 };
+
+/** One workflow per release deployed to the install, newest first: the rollout's is `deploy_components`. */
+function addWorkflows(world: World, install: DemoInstall): void {
+	const byRelease = new Map<string, DemoDeploy[]>();
+	for (const ic of install.components) {
+		for (const id of ic.deployIds) {
+			const deploy = world.deploys.get(id)!;
+			byRelease.set(deploy.release, [...(byRelease.get(deploy.release) ?? []), deploy]);
+		}
+	}
+	const newestFirst = [...byRelease].sort(([, a], [, b]) => b[0]!.schedule.queuedAt - a[0]!.schedule.queuedAt);
+	for (const [release, deploys] of newestFirst) {
+		const id = `iwf${digest(`${install.id}:${release}`).slice(0, 23)}`;
+		const workflow: DemoWorkflow = {id, install, type: deploys[0]!.rollout ? 'deploy_components' : 'manual_deploy', release, deployIds: deploys.map(d => d.id), author: deploys[0]!.author};
+		world.workflows.set(id, workflow);
+		install.workflowIds.push(id);
+		for (const deploy of deploys) deploy.workflowId = id;
+	}
+}
+

@@ -7,6 +7,7 @@ export interface LinkTarget {
 	deployId?: string;
 	actionWorkflowId?: string;
 	runId?: string;
+	workflowId?: string;
 }
 
 /** The dashboard page of a target; undefined when it has no page (a runner job links its owner). */
@@ -15,6 +16,7 @@ export function dashboardLink(dashboardUrl: string, orgId: string, target: LinkT
 	const id = encodeURIComponent;
 	if (!target.installId) return base;
 	const install = `${base}/${id(target.installId)}`;
+	if (target.workflowId) return `${install}/workflows/${id(target.workflowId)}`;
 	if (target.runId && target.actionWorkflowId) return `${install}/actions/${id(target.actionWorkflowId)}/${id(target.runId)}`;
 	if (target.componentId && target.deployId) return `${install}/components/${id(target.componentId)}/deploys/${id(target.deployId)}`;
 	if (target.componentId) return `${install}/components/${id(target.componentId)}`;

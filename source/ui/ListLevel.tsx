@@ -51,7 +51,7 @@ const HINTS: CommandId[] = ['down', 'open', 'back', 'focus', 'filter', 'sort', '
 /** Keys every list has that are not worth a place before its own in the hint line. */
 const MORE_KEYS: CommandId[] = ['up', 'pageUp', 'pageDown', 'top', 'bottom', 'copyId', 'copyLink', 'openLink'];
 /** Keys that open something from the selected row; each level has some of them. */
-const DRILL_KEYS = new Set<CommandId>(['logs', 'plan', 'actions', 'view']);
+const DRILL_KEYS = new Set<CommandId>(['logs', 'plan', 'actions', 'view', 'history', 'workflows']);
 
 function drillKeysHere(actions: Partial<Record<CommandId, unknown>> | undefined): string {
 	const here = Object.keys(actions ?? {}).map(id => commandHint(id as CommandId)).filter(Boolean);

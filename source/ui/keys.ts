@@ -32,6 +32,7 @@ const TABLE = [
 	{id: 'plan', keys: ['P'], help: 'plan of a deploy job', scope: 'drill', hint: 'P plan', match: i => i === 'P'},
 	{id: 'actions', keys: ['A'], help: 'action runs of install', scope: 'drill', hint: 'A actions', match: i => i === 'A'},
 	{id: 'history', keys: ['H'], help: 'deploy history of a component', scope: 'drill', hint: 'H history', match: i => i === 'H'},
+	{id: 'workflows', keys: ['w'], help: 'workflows of the install (a deploy: its own)', scope: 'drill', hint: 'w workflows', match: i => i === 'w'},
 	{id: 'view', keys: ['v'], help: 'outputs in JSON viewer', scope: 'drill', hint: 'v view', match: i => i === 'v'},
 	{id: 'follow', keys: ['f'], help: 'follow on/off', scope: 'logs', hint: 'f follow', match: i => i === 'f'},
 	{id: 'wrap', keys: ['w'], help: 'wrap on/off', scope: 'logs', hint: 'w wrap', match: i => i === 'w'},

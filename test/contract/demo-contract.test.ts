@@ -97,6 +97,12 @@ describe.each(['today', '2025-08'] as const)('every response of the demo playing
 			if (mode === '2025-08') expectValid('/v1/installs/{install_id}/components/summary', (await get(`/v1/installs/${install.id}/components/summary?limit=100`)).body);
 			else expectValid('/v1/installs/{install_id}/action-workflows/latest-runs', (await get(`/v1/installs/${install.id}/actions/latest-runs?limit=100`)).body);
 			expectValid('/v1/installs/{install_id}/deploys', (await get(`/v1/installs/${install.id}/deploys?limit=100`)).body);
+			const workflows = (await get(`/v1/installs/${install.id}/workflows?limit=100`)).body as Array<{id: string}>;
+			expectValid('/v1/installs/{install_id}/workflows', workflows);
+			for (const workflow of workflows.slice(0, 2)) {
+				expectValid('/v1/workflows/{workflow_id}', (await get(`/v1/workflows/${workflow.id}`)).body);
+				expectValid('/v1/workflows/{workflow_id}/steps', (await get(`/v1/workflows/${workflow.id}/steps`)).body);
+			}
 			for (const ic of components.body as Array<{component_id: string}>) {
 				expectValid('/v1/installs/{install_id}/components/{component_id}', (await get(`/v1/installs/${install.id}/components/${ic.component_id}`)).body);
 				const latest = await get(`/v1/installs/${install.id}/components/${ic.component_id}/deploys/latest`);

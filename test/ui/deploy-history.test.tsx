@@ -1,29 +1,18 @@
 // H opens a component's deploys, newest first, on both servers (today's component route answers
 // only the newest); Enter opens one with the latest deploy's detail and drill-downs.
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {describe, expect, it} from 'vitest';
+import {bothDemoServers, SERVER_VERSIONS} from '../helpers/both-servers.js';
 import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
 
-const servers = {} as Record<'today' | '2025-08', DemoServer>;
-let app: ReturnType<typeof renderExplorer> | undefined;
-beforeAll(async () => {
-	for (const api of ['today', '2025-08'] as const) servers[api] = await startDemoServer({api});
-});
-afterAll(async () => {
-	for (const demo of Object.values(servers)) await demo.close();
-});
-afterEach(async () => {
-	await app?.cleanup();
-	app = undefined;
-});
+const {servers, shown} = bothDemoServers();
 
-describe.each(['today', '2025-08'] as const)('deploy history against the %s server', api => {
+describe.each(SERVER_VERSIONS)('deploy history against the %s server', api => {
 	it('lists every deploy of a component from its components, and opens the failed one', async () => {
 		const demo = servers[api];
 		demo.scenario.setClock(400);
 		const install = demo.scenario.installs[0]!;
 		const ic = install.components.find(c => c.rollout)!;
-		app = renderExplorer(demo, {start: [{kind: 'components', installId: install.id, installName: install.name}], size: {columns: 120, rows: 30}});
+		const app = shown(renderExplorer(demo, {start: [{kind: 'components', installId: install.id, installName: install.name}], size: {columns: 120, rows: 30}}));
 		await app.waitFor(ic.component.name);
 		const row = install.components.indexOf(ic);
 		for (let index = 0; index < row; index++) await app.press('j');
@@ -50,7 +39,7 @@ it('H on the latest deploy opens the same history', async () => {
 	demo.scenario.setClock(400);
 	const install = demo.scenario.installs[1]!;
 	const ic = install.components.find(c => c.rollout)!;
-	app = renderExplorer(demo, {start: [{kind: 'deploy', installId: install.id, installName: install.name, componentId: ic.component.id, componentName: ic.component.name}]});
+	const app = shown(renderExplorer(demo, {start: [{kind: 'deploy', installId: install.id, installName: install.name, componentId: ic.component.id, componentName: ic.component.name}]}));
 	await app.waitFor('What was deployed');
 	await app.press('H');
 	await app.waitFor(`Deploys of ${ic.component.name} to ${install.name} (4)`);

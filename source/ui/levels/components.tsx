@@ -64,7 +64,7 @@ export function ComponentsLevel({installId, installName}: {installId: string; in
 			detail={componentDetail}
 			open={row => ({kind: 'deploy', installId, installName, componentId: row.id, componentName: row.name})}
 			emptyText={`${installName} has no components.`}
-			actions={{actions: () => ({kind: 'runs', installId, installName}), history: row => ({kind: 'deployHistory', installId, installName, componentId: row.id, componentName: row.name})}}
+			actions={{actions: () => ({kind: 'runs', installId, installName}), history: row => ({kind: 'deployHistory', installId, installName, componentId: row.id, componentName: row.name}), workflows: () => ({kind: 'workflows', installId, installName})}}
 			identify={row => ({id: row.id, target: {installId, componentId: row.id}, label: `component ${row.name}`})}
 			prefetch={row => prefetch.latestDeploy(installId, row.id)}
 		/>

@@ -48,6 +48,7 @@ export function deployFactLines(deploy: InstallDeploy, now: number): Line[] {
 		field('type', deploy.install_deploy_type),
 		field('component', deploy.component_name),
 		field('created by', deploy.created_by?.email || deploy.created_by_id),
+		field('workflow', deploy.workflow_id ?? deploy.install_workflow_id),
 		field('created', `${formatTimestamp(deploy.created_at)} (${ago(deploy.created_at, now)})`),
 		field('updated', `${formatTimestamp(deploy.updated_at)} (${ago(deploy.updated_at, now)})`),
 		blank,

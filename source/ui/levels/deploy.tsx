@@ -15,6 +15,10 @@ import {defineLevel} from './level.js';
 
 /** Keys that open something from the deploy on screen. */
 const ACTIONS: Partial<Record<CommandId, (deploy: InstallDeploy | undefined, params: DeployParams) => Location | undefined>> = {
+	workflows: (deploy, {installId, installName, componentName}) => {
+		const workflowId = deploy?.workflow_id ?? deploy?.install_workflow_id;
+		return workflowId ? {kind: 'workflow', installId, installName, workflowId, workflowName: `workflow of the ${componentName} deploy`} : undefined;
+	},
 	history: (_deploy, {installId, installName, componentId, componentName}) => ({kind: 'deployHistory', installId, installName, componentId, componentName}),
 	logs: (deploy, {componentName}) => (deploy?.log_stream?.id ? {kind: 'logs', streamId: deploy.log_stream.id, title: `${componentName} deploy`} : undefined),
 };

@@ -94,7 +94,10 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 			prefetch={install => install.id && prefetch.components(install.id)}
 			onFilterChange={setFilter}
 			identify={install => ({id: install.id, target: {installId: install.id}, label: `install ${installName(install)}`})}
-			actions={{actions: install => (install.id ? {kind: 'runs', installId: install.id, installName: installName(install)} : undefined)}}
+			actions={{
+				actions: install => (install.id ? {kind: 'runs', installId: install.id, installName: installName(install)} : undefined),
+				workflows: install => (install.id ? {kind: 'workflows', installId: install.id, installName: installName(install)} : undefined),
+			}}
 			onKey={(command, input) => {
 				if (menu.isOpen) return command === 'apps' ? (menu.close(), true) : menu.handle(command, input, appItems);
 				if (command === 'apps') menu.open(Math.max(0, appItems.findIndex(item => item.value?.id === appId)));

@@ -12,10 +12,12 @@ import {steps} from './steps.js';
 import {logs} from './logs.js';
 import {document} from './document.js';
 import {deployHistory} from './deploy-history.js';
+import {workflows} from './workflows.js';
+import {workflow} from './workflow.js';
 import type {LevelDescriptor} from './level.js';
 import {initialNavigation, type Entry, type NavigationState} from '../../state/navigation.js';
 
-export const LEVELS = {installs, board, components, deploy, activity, executions, runs, steps, logs, document, deployHistory};
+export const LEVELS = {installs, board, components, deploy, activity, executions, runs, steps, logs, document, deployHistory, workflows, workflow};
 
 type Levels = typeof LEVELS;
 type ParamsOf<Descriptor> = Descriptor extends LevelDescriptor<infer Params> ? Params : never;

@@ -1,0 +1,89 @@
+// An install's workflows (deploys of components, provisions, input updates, ...), newest first;
+// Enter opens one with its steps.
+import React from 'react';
+import * as api from '../../api/resources.js';
+import {items} from '../../domain/fields.js';
+import {countStatuses, formatCounts} from '../../domain/install.js';
+import {ago, formatNanoseconds, formatTimestamp, parseTime} from '../../domain/time.js';
+import {useClient, usePagedResource} from '../../state/resource.js';
+import {statusRank, type Column} from '../columns.js';
+import {blank, field, heading, text, type Line} from '../lines.js';
+import {ListLevel} from '../ListLevel.js';
+import {defineLevel} from './level.js';
+
+type Workflow = api.Workflow;
+
+export const workflowStatus = (workflow: Workflow) => workflow.status?.status;
+/** "deploy_components" → "deploy components" */
+export const workflowType = (workflow: Workflow) => (workflow.type ? String(workflow.type).replaceAll('_', ' ') : '—');
+const stepStatuses = (workflow: Workflow) => items(workflow.steps).map(step => step.status?.status);
+const progress = (workflow: Workflow) => {
+	const statuses = stepStatuses(workflow);
+	return statuses.length ? `${statuses.filter(status => status === 'success').length}/${statuses.length}` : '—';
+};
+
+const COLUMNS: Column<Workflow>[] = [
+	{header: 'STARTED', width: 11, priority: 1, text: w => formatTimestamp(w.started_at ?? w.created_at).slice(5, 16), sort: w => -(parseTime(w.created_at) ?? 0)},
+	{header: 'TYPE', width: 17, priority: 2, text: workflowType},
+	{header: 'STATUS', width: 13, priority: 1, text: w => workflowStatus(w) ?? '', status: workflowStatus, sort: w => statusRank(workflowStatus(w))},
+	{header: 'STEPS', width: 5, priority: 3, align: 'right', text: progress},
+	{header: 'DURATION', width: 8, priority: 4, align: 'right', text: w => formatNanoseconds(w.execution_time)},
+	{header: 'BY', width: 14, grow: true, priority: 5, text: w => w.created_by?.email || w.created_by_id || '—'},
+];
+
+function detail(workflow: Workflow, now: number): Line[] {
+	const status = workflowStatus(workflow);
+	return [
+		field('workflow', workflow.name),
+		field('id', workflow.id),
+		field('type', workflowType(workflow)),
+		blank,
+		heading('Status'),
+		field('status', status, status ?? ''),
+		text(workflow.status?.status_human_description ?? '', {muted: true}),
+		field('steps', `${progress(workflow)} done`),
+		text(formatCounts(countStatuses(stepStatuses(workflow))), {muted: true}),
+		field('started', workflow.started_at ? `${formatTimestamp(workflow.started_at)} (${ago(workflow.started_at, now)})` : '—'),
+		field('finished', workflow.finished_at ? formatTimestamp(workflow.finished_at) : workflow.finished ? 'yes' : 'not yet'),
+		field('duration', formatNanoseconds(workflow.execution_time)),
+		blank,
+		heading('Settings'),
+		field('plan only', workflow.plan_only ? 'yes' : 'no'),
+		field('approvals', workflow.approval_option),
+		field('on a failed step', workflow.step_error_behavior),
+		field('created by', workflow.created_by?.email || workflow.created_by_id),
+		blank,
+		text('⏎ opens its steps', {muted: true}),
+	];
+}
+
+interface WorkflowsParams {
+	installId: string;
+	installName: string;
+}
+
+export function WorkflowsLevel({installId, installName}: WorkflowsParams) {
+	const client = useClient();
+	const workflows = usePagedResource(`workflows:${installId}`, offset => api.listInstallWorkflowsPage(client, installId, offset));
+	return (
+		<ListLevel
+			noun="workflows"
+			titleSuffix={` of ${installName}`}
+			resource={workflows}
+			columns={COLUMNS}
+			rowId={workflow => workflow.id ?? ''}
+			detailTitle={workflow => workflow.name || workflowType(workflow)}
+			detail={detail}
+			open={workflow => (workflow.id ? {kind: 'workflow', installId, installName, workflowId: workflow.id, workflowName: workflow.name || workflowType(workflow)} : undefined)}
+			identify={workflow => ({id: workflow.id, target: {installId, workflowId: workflow.id}, label: `workflow ${workflow.name ?? ''}`})}
+			emptyText={`${installName} has no workflows yet.`}
+		/>
+	);
+}
+
+export const workflows = defineLevel<WorkflowsParams>({
+	View: WorkflowsLevel,
+	crumb: ({installName}) => `workflows of ${installName}`,
+	selectedBelow: ({installId}) => installId,
+	example: {installId: 'inl1', installName: 'fuzz'},
+});

@@ -1,0 +1,43 @@
+// An install's workflows and a workflow's steps, on both servers the demo plays.
+import {describe, expect, it} from 'vitest';
+import {bothDemoServers, SERVER_VERSIONS} from '../helpers/both-servers.js';
+import {ENTER, renderExplorer} from '../helpers/render-app.js';
+
+const {servers, shown} = bothDemoServers();
+
+describe.each(SERVER_VERSIONS)('against the %s server', api => {
+	it('w on an install lists its workflows; Enter shows the steps in order; Enter on the failed step reaches its deploy’s jobs', async () => {
+		const demo = servers[api];
+		demo.scenario.setClock(400);
+		const install = demo.scenario.installs[3]!; // the rollout's one failure is here
+		const app = shown(renderExplorer(demo, {size: {columns: 120, rows: 30}}));
+		await app.waitFor(install.name);
+		for (let index = 0; index < 3; index++) await app.press('j');
+		await app.waitFor(frame => frame.split('\n').some(line => line.includes('┃ › ') && line.includes(install.name)));
+		await app.press('w');
+		const list = await app.waitFor(`Workflows of ${install.name} (4)`);
+		expect(list).toMatch(/deploy components\s+✗ error/);
+		await app.press(ENTER);
+		await app.waitFor(/Steps of Deploy v2\.4\.0/);
+		const steps = await app.waitFor('✗ error');
+		const rows = steps.replace(/\u001B\[[0-9;]*m/g, '').split('\n').filter(line => /┃ [› ] +\d+ deploy /.test(line));
+		expect(rows.map(line => line.match(/deploy (\S+)/)![1])).toEqual(install.components.filter(ic => ic.rollout).map(ic => ic.component.name));
+		expect(rows.at(-1)).toContain('✗ error');
+		for (let index = 0; index < rows.length - 1; index++) await app.press('j');
+		await app.press(ENTER);
+		await app.waitFor(/Jobs & runs of deploy/);
+		await app.waitFor(/✗ failed/);
+	});
+});
+
+it('w on a latest deploy opens the workflow it ran in', async () => {
+	const demo = servers.today;
+	demo.scenario.setClock(400);
+	const install = demo.scenario.installs[0]!;
+	const ic = install.components.find(c => c.rollout)!;
+	const app = shown(renderExplorer(demo, {start: [{kind: 'deploy', installId: install.id, installName: install.name, componentId: ic.component.id, componentName: ic.component.name}]}));
+	await app.waitFor('What was deployed');
+	await app.press('w');
+	await app.waitFor(/Steps of workflow of the/);
+	await app.waitFor(`deploy ${ic.component.name}`);
+});
