@@ -57,7 +57,7 @@ function stepDetail(workflow: api.Workflow | undefined, steps: readonly Step[]) 
 					field('type', workflowType(workflow)),
 					field('status', workflowStatus(workflow), workflowStatus(workflow) ?? ''),
 					text(formatCounts(countStatuses(steps.map(stepStatus))), {muted: true}),
-					field('on a failed step', workflow.step_error_behavior),
+					field('on failure', workflow.step_error_behavior),
 				]
 			: []),
 		blank,

@@ -24,11 +24,11 @@ const progress = (workflow: Workflow) => {
 
 const COLUMNS: Column<Workflow>[] = [
 	{header: 'STARTED', width: 11, priority: 1, text: w => formatTimestamp(w.started_at ?? w.created_at).slice(5, 16), sort: w => -(parseTime(w.created_at) ?? 0)},
-	{header: 'TYPE', width: 17, priority: 2, text: workflowType},
+	{header: 'TYPE', width: 12, grow: true, priority: 1, text: workflowType},
 	{header: 'STATUS', width: 13, priority: 1, text: w => workflowStatus(w) ?? '', status: workflowStatus, sort: w => statusRank(workflowStatus(w))},
 	{header: 'STEPS', width: 5, priority: 3, align: 'right', text: progress},
 	{header: 'DURATION', width: 8, priority: 4, align: 'right', text: w => formatNanoseconds(w.execution_time)},
-	{header: 'BY', width: 14, grow: true, priority: 5, text: w => w.created_by?.email || w.created_by_id || '—'},
+	{header: 'BY', width: 22, priority: 5, text: w => w.created_by?.email || w.created_by_id || '—'},
 ];
 
 function detail(workflow: Workflow, now: number): Line[] {
@@ -50,7 +50,7 @@ function detail(workflow: Workflow, now: number): Line[] {
 		heading('Settings'),
 		field('plan only', workflow.plan_only ? 'yes' : 'no'),
 		field('approvals', workflow.approval_option),
-		field('on a failed step', workflow.step_error_behavior),
+		field('on failure', workflow.step_error_behavior),
 		field('created by', workflow.created_by?.email || workflow.created_by_id),
 		blank,
 		text('⏎ opens its steps', {muted: true}),
