@@ -13,6 +13,7 @@ import {MENU_KEYS} from './components/Menu.js';
 import {useTypedLine} from './line-editor.js';
 import {text, wrapLines, type Line} from './lines.js';
 import {sanitize} from '../domain/sanitize.js';
+import {displayWidth} from '../domain/text.js';
 import type {LinkTarget} from '../domain/links.js';
 import {CHROME_ROWS, Frame} from './components/Frame.js';
 import {LineView} from './components/LineView.js';
@@ -88,7 +89,12 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	const maxLeft = Math.max(30, Math.round(screenColumns * (screenColumns >= 180 ? 0.62 : 0.55)));
 	const placedAtMost = useMemo(() => layoutColumns(columns, maxLeft - 6), [columns, maxLeft]);
 	const needed = useMemo(() => (allRows ? neededWidth(placedAtMost, allRows, Date.now()) + 6 : maxLeft), [placedAtMost, allRows, maxLeft]);
-	const leftWidth = Math.max(30, Math.min(maxLeft, needed));
+	const total = allRows?.length ?? 0;
+	const count = filter ? `${rows.length} of ${total}` : `${total}${resource.hasMore ? '+' : ''}`;
+	// No count until the list has arrived: "(0)" would say the list is empty.
+	const title = `${capitalize(noun)}${props.titleSuffix ?? ''}${allRows === undefined ? '' : ` (${count})`}`;
+	// The pane is as wide as its columns or its title need, whichever is wider (within maxLeft).
+	const leftWidth = Math.max(30, Math.min(maxLeft, Math.max(needed, displayWidth(title) + 8)));
 	const rightWidth = screenColumns - leftWidth;
 	const listHeight = Math.max(1, bodyHeight - 3);
 	const placed = useMemo(() => fitPlaced(placedAtMost, leftWidth - 6), [placedAtMost, leftWidth]);
@@ -192,10 +198,6 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 		}
 	});
 
-	const total = allRows?.length ?? 0;
-	const count = filter ? `${rows.length} of ${total}` : `${total}${resource.hasMore ? '+' : ''}`;
-	// No count until the list has arrived: "(0)" would say the list is empty.
-	const title = `${capitalize(noun)}${props.titleSuffix ?? ''}${allRows === undefined ? '' : ` (${count})`}`;
 	const status = editingFilter || filter ? (
 		<Text>
 			<Text color={theme.accent}>/</Text>

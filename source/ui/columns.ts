@@ -1,6 +1,6 @@
 // Table columns as data, and fitting them into the width a pane has.
 import {phaseRank} from '../domain/status.js';
-import {displayWidth} from '../domain/text.js';
+import {displayWidth, oneLine} from '../domain/text.js';
 
 export interface Column<Row> {
 	header: string;
@@ -103,7 +103,7 @@ export function uniqueKeys(ids: readonly string[]): string[] {
  */
 export function neededWidth<Row>(placed: readonly PlacedColumn<Row>[], rows: readonly Row[], now: number): number {
 	const grower = growerOf(placed);
-	const longest = grower ? Math.max(displayWidth(grower.column.header) + 1, ...rows.slice(0, 2000).map(row => displayWidth(cellText(grower.column, row, now)))) : 0;
+	const longest = grower ? Math.max(displayWidth(grower.column.header) + 1, ...rows.slice(0, 2000).map(row => displayWidth(oneLine(cellText(grower.column, row, now))))) : 0;
 	const others = placed.reduce((sum, p) => sum + (p === grower ? 0 : p.width), 0);
 	return Math.min(placed.reduce((sum, p) => sum + p.width, 0), others + longest) + COLUMN_GAP * Math.max(0, placed.length - 1);
 }

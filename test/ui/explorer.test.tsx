@@ -79,9 +79,14 @@ describe('the explorer', () => {
 		await app.waitFor(firstInstall().name);
 		await app.press('?');
 		const frame = await app.waitFor('Keys — press ? or Esc to close');
-		for (const help of ['drill in', 'filter (Esc clears)', 'switch pane focus', 'refresh now', 'follow on/off', 'plan of a deploy job', 'quit']) {
+		for (const help of ['drill in', 'filter (Esc clears)', 'switch pane focus', 'refresh now', 'quit']) {
 			expect(frame).toContain(help);
 		}
+		// Taller than the screen: it scrolls, down to the keys of other screens.
+		expect(frame).toMatch(/↑↓ scroll \(1–\d+ of \d+\)/);
+		await app.press('G');
+		const end = await app.waitFor('follow on/off');
+		expect(end).toContain('plan of a deploy job');
 		await app.press('?');
 		await app.waitFor('Installs (36)');
 	});

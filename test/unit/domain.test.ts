@@ -152,8 +152,8 @@ describe('wrapping', () => {
 		const {field, wrapLines} = await import('../../source/ui/lines.js');
 		const rows = wrapLines([field('created', '2026-07-25 01:53:55 (126d ago)')], 30);
 		expect(rows).toEqual([
-			{kind: 'field', label: 'created', value: '2026-07-25 01:53:55', status: undefined},
-			{kind: 'continuation', text: '(126d ago)', indent: 11, status: undefined},
+			{kind: 'field', label: 'created', value: '2026-07-25 01:53:55', status: undefined, labelWidth: 7},
+			{kind: 'continuation', text: '(126d ago)', indent: 8, status: undefined},
 		]);
 	});
 });
