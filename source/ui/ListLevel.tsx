@@ -93,8 +93,8 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	const count = filter ? `${rows.length} of ${total}` : `${total}${resource.hasMore ? '+' : ''}`;
 	// No count until the list has arrived: "(0)" would say the list is empty.
 	const title = `${capitalize(noun)}${props.titleSuffix ?? ''}${allRows === undefined ? '' : ` (${count})`}`;
-	// The pane is as wide as its columns or its title need, whichever is wider (within maxLeft).
-	const leftWidth = Math.max(30, Math.min(maxLeft, Math.max(needed, displayWidth(title) + 8)));
+	// As wide as its columns need, or its title (up to half the screen: the detail needs room too).
+	const leftWidth = Math.max(30, Math.min(maxLeft, Math.max(needed, Math.min(displayWidth(title) + 8, Math.round(screenColumns / 2)))));
 	const rightWidth = screenColumns - leftWidth;
 	const listHeight = Math.max(1, bodyHeight - 3);
 	const placed = useMemo(() => fitPlaced(placedAtMost, leftWidth - 6), [placedAtMost, leftWidth]);
