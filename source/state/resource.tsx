@@ -7,6 +7,7 @@ import useSWRInfinite, {unstable_serialize as serializePages} from 'swr/infinite
 import type {FirstAnswer} from './first-screen.js';
 import type {NuonClient} from '../api/client.js';
 import {RawDataContext} from './raw-data.js';
+import {useRefreshWhenUncovered} from './on-screen.js';
 import {isRetryable, NuonApiError} from '../api/errors.js';
 import type * as api from '../api/resources.js';
 import {inOrg, listInOrg, pageKeys} from './keys.js';
@@ -79,13 +80,15 @@ export function useResource<T>(key: Key, fetcher: () => Promise<T>, options: SWR
 	const swr = useSWR<T>(key === null || key === undefined ? null : inOrg(orgId, key), fetcher, {...options, onSuccess: touch});
 	const raw = useContext(RawDataContext);
 	if (swr.data !== undefined) raw?.set(JSON.stringify(key), swr.data);
+	const refresh = useCallback(() => void swr.mutate(), [swr.mutate]);
+	useRefreshWhenUncovered(refresh);
 	return {
 		data: swr.data,
 		error: swr.error,
 		isLoading: swr.isLoading,
 		isValidating: swr.isValidating,
 		updatedAt,
-		refresh: useCallback(() => void swr.mutate(), [swr.mutate]),
+		refresh,
 	};
 }
 
@@ -110,13 +113,15 @@ export function usePagedResource<T>(key: string | undefined, fetchPage: (offset:
 	const data = React.useMemo(() => pages?.flatMap(page => page.items), [pages]);
 	const raw = useContext(RawDataContext);
 	if (data !== undefined) raw?.set(key ?? 'list', data);
+	const refresh = useCallback(() => void swr.mutate(), [swr.mutate]);
+	useRefreshWhenUncovered(refresh);
 	return {
 		data,
 		error: swr.error,
 		isLoading: swr.isLoading,
 		isValidating: swr.isValidating,
 		updatedAt,
-		refresh: useCallback(() => void swr.mutate(), [swr.mutate]),
+		refresh,
 		hasMore,
 		loadMore,
 	};

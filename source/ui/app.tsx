@@ -12,6 +12,7 @@ import {ExplorerContext, LevelPlaceContext, MessageLineContext, type Explorer, t
 import {CHROME_ROWS, Frame} from './components/Frame.js';
 import {helpEntries, helpLayout, HelpOverlay} from './components/HelpOverlay.js';
 import {navigate, type Entry, type Location} from '../state/navigation.js';
+import {OnScreenContext} from '../state/on-screen.js';
 import type {Theme} from './theme.js';
 import {breadcrumbs, levelOf, startNavigation} from './levels/registry.js';
 import {LevelBoundary} from './LevelBoundary.js';
@@ -219,11 +220,13 @@ const StackLevel = memo(function StackLevel({entry, active, refresh}: {entry: En
 	return (
 		<Box display={active ? 'flex' : 'none'} flexDirection="column">
 			<LevelPlaceContext.Provider value={place}>
-				<SWRConfig value={refresh}>
-					<LevelBoundary location={location}>
-						<level.View key={level.identity?.(location)} {...location} />
-					</LevelBoundary>
-				</SWRConfig>
+				<OnScreenContext.Provider value={active}>
+					<SWRConfig value={refresh}>
+						<LevelBoundary location={location}>
+							<level.View key={level.identity?.(location)} {...location} />
+						</LevelBoundary>
+					</SWRConfig>
+				</OnScreenContext.Provider>
 			</LevelPlaceContext.Provider>
 		</Box>
 	);

@@ -45,6 +45,17 @@ describe('a covered level', () => {
 		expect(back.split('\n').find(line => line.includes('› '))).toBe(selected);
 	});
 
+	it('asks for its data again as soon as it is back on screen (it did not poll while covered)', async () => {
+		app = renderExplorer(demo); // refreshing every 60 s: nothing would ask within this test
+		await app.waitFor('acme-corp-prod');
+		await app.press(ENTER);
+		await app.waitFor(/Components of/);
+		const before = asked.length;
+		await app.press(ESC);
+		await app.waitFor(/Installs \(36\)/);
+		await vi.waitFor(() => expect(asked.slice(before).some(path => path.startsWith('/v1/installs?'))).toBe(true));
+	});
+
 	it('keeps the board’s activity and change marks under a deploy it opened', async () => {
 		demo.scenario.setClock(5);
 		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true});
