@@ -11,7 +11,8 @@ Usage
   nuon-tui [options]                 explore installs → components → latest deploy
   nuon-tui --demo                    explore the embedded demo API (no account needed)
   nuon-tui watch [options]           follow a rollout on the board, in watch mode
-  nuon-tui watch --until-done        wait for the rollout to finish: exit 0 ok, 1 failed, 3 timeout
+  nuon-tui watch --until-done        wait for the rollout to finish: exit 0 ok, 1 failed, 3 timeout,
+                                     4 waits for approval (with --fail-on-approval)
   nuon-tui demo-server [--port N]    run the demo API alone, for tests and other clients
 
 Options
@@ -32,8 +33,10 @@ Options
   --debug FILE           write a log of every API request to FILE (the token is never written)
   --theme NAME           dark (default), light or no-color (env NUON_TUI_THEME; NO_COLOR wins)
   --ascii                draw with ASCII only (automatic when the locale is not UTF-8)
+  --read-only            offer no action that changes anything in Nuon (approve, deny, retry,
+                         skip, cancel) (env NUON_TUI_READ_ONLY=1, preference read_only)
 
-Preferences (theme, ascii, refresh, watch.fast, watch.slow, notify) can also live in
+Preferences (theme, ascii, refresh, watch.fast, watch.slow, notify, read_only) can also live in
 $XDG_CONFIG_HOME/nuon-tui/config.yaml (default ~/.config/nuon-tui/config.yaml); flags win.
 
 watch options
@@ -41,7 +44,10 @@ watch options
                          noop, 1 if any failed; without a terminal, print one line per transition
   --timeout DURATION     with --until-done: give up after 30m, 90s, 1h... (exit code 3)
   --output text|json     lines without a terminal: plain text (default) or JSON lines
-  --notify               bell and desktop notification when a watched deploy finishes or fails
+  --fail-on-approval     with --until-done: stop as soon as a deploy waits for an approval of its
+                         plan (exit code 4) instead of waiting for someone to answer it
+  --notify               bell and desktop notification when a watched deploy finishes, fails or
+                         starts waiting for an approval
   -h, --help             show this help
   -v, --version          show the version
 
@@ -73,9 +79,12 @@ export interface ExploreCommand {
 	jump: {app?: string; install?: string; component?: string};
 	watch: boolean;
 	untilDone: boolean;
+	failOnApproval: boolean;
 	timeoutMs?: number;
 	output: 'text' | 'json';
 	notify?: boolean;
+	/** Undefined when the flag was not given (the environment or the preferences decide). */
+	readOnly?: boolean;
 }
 
 export type Command =
@@ -112,6 +121,7 @@ export function parseCommand(argv: string[]): Command {
 				'demo-speed': {type: 'string'},
 				'demo-api': {type: 'string'},
 				'until-done': {type: 'boolean'},
+				'fail-on-approval': {type: 'boolean'},
 				timeout: {type: 'string'},
 				output: {type: 'string'},
 				notify: {type: 'boolean'},
@@ -119,6 +129,7 @@ export function parseCommand(argv: string[]): Command {
 				debug: {type: 'string'},
 				theme: {type: 'string'},
 				ascii: {type: 'boolean'},
+				'read-only': {type: 'boolean'},
 				help: {type: 'boolean', short: 'h'},
 				version: {type: 'boolean', short: 'v'},
 			},
@@ -148,6 +159,7 @@ export function parseCommand(argv: string[]): Command {
 	if (!watch && (values['until-done'] || values.timeout || values.output || values.notify)) {
 		throw new UsageError('--until-done, --timeout, --output and --notify go with `nuon-tui watch`. See nuon-tui --help.');
 	}
+	if (values['fail-on-approval'] && !values['until-done']) throw new UsageError('--fail-on-approval goes with `nuon-tui watch --until-done`.');
 	if (values.component && !values.install) throw new UsageError('--component needs --install: components belong to an install.');
 	const output = values.output ?? 'text';
 	if (output !== 'text' && output !== 'json') throw new UsageError(`--output is text or json, not "${output}".`);
@@ -177,9 +189,11 @@ export function parseCommand(argv: string[]): Command {
 		jump: {app: values.app, install: values.install, component: values.component},
 		watch,
 		untilDone: values['until-done'] ?? false,
+		failOnApproval: values['fail-on-approval'] ?? false,
 		timeoutMs,
 		output,
 		notify: values.notify,
+		readOnly: values['read-only'],
 	};
 }
 

@@ -8,7 +8,7 @@ import {askForFirstScreen} from './state/first-screen.js';
 import {resolveScope, ScopeError, type Scope} from './watch/scope.js';
 import {configFilePath, requireConnection, resolveSettings, SettingsError} from './config.js';
 import type {DemoServer, DemoServerOptions} from './demo/server.js';
-import {pollSettings, preferencesPath, readPreferences} from './preferences.js';
+import {isReadOnly, pollSettings, preferencesPath, readPreferences} from './preferences.js';
 import {VERSION} from './version.js';
 import {restoreTerminal, writeCrashReport} from './crash.js';
 import {debugLog} from './debug-log.js';
@@ -60,7 +60,8 @@ async function explore(command: ExploreCommand): Promise<number> {
 	}
 	secrets.push(connection.apiToken);
 	const onAttempt = command.debugFile ? debugLog(command.debugFile, {apiUrl: connection.apiUrl, orgId: connection.orgId}) : undefined;
-	const client = new NuonClient({baseUrl: connection.apiUrl, token: connection.apiToken, orgId: connection.orgId, onAttempt});
+	const readOnly = isReadOnly(command.readOnly, process.env, preferences);
+	const client = new NuonClient({baseUrl: connection.apiUrl, token: connection.apiToken, orgId: connection.orgId, onAttempt, readOnly});
 	try {
 		const scope = await resolveScope(client, command.jump);
 		if (scripted) {
@@ -69,6 +70,7 @@ async function explore(command: ExploreCommand): Promise<number> {
 				client,
 				scope,
 				untilDone: command.untilDone,
+				failOnApproval: command.failOnApproval,
 				timeoutMs: command.timeoutMs,
 				output: command.output,
 				settings: pollSettings(preferences),
@@ -81,7 +83,7 @@ async function explore(command: ExploreCommand): Promise<number> {
 		const {runExplorer} = await importWithoutFetch(() => import('./ui/run-explorer.js'));
 		// A fast API's answers make the first frame; a slow one's frame says "loading" meanwhile.
 		await Promise.race([firstScreen.settled, sleep(FIRST_FRAME_WAIT_MS)]);
-		const target = {isDemo: command.demo, orgId: connection.orgId, apiUrl: connection.apiUrl, installId: connection.installId, start, firstScreen: [...firstScreen.answers]};
+		const target = {isDemo: command.demo, readOnly, orgId: connection.orgId, apiUrl: connection.apiUrl, installId: connection.installId, start, firstScreen: [...firstScreen.answers]};
 		return await runExplorer(command, preferences, client, target, instance => {
 			activeInk = instance;
 		});

@@ -13,6 +13,7 @@ export interface Preferences {
 	refresh?: number;
 	watch?: {fast?: number; slow?: number};
 	notify?: boolean;
+	read_only?: boolean;
 }
 
 export const PREFERENCES_SCHEMA = {
@@ -28,8 +29,17 @@ export const PREFERENCES_SCHEMA = {
 			properties: {fast: {type: 'number', minimum: 1, maximum: 30}, slow: {type: 'number', minimum: 1, maximum: 600}},
 		},
 		notify: {type: 'boolean'},
+		read_only: {type: 'boolean'},
 	},
 } as const;
+
+/** --read-only, else NUON_TUI_READ_ONLY (1, true, yes), else the preference read_only. */
+export function isReadOnly(flag: boolean | undefined, env: NodeJS.ProcessEnv, preferences: Preferences): boolean {
+	if (flag !== undefined) return flag;
+	const value = env['NUON_TUI_READ_ONLY'];
+	if (value !== undefined && value !== '') return /^(1|true|yes|on)$/i.test(value);
+	return preferences.read_only ?? false;
+}
 
 /** Watch mode's poll intervals: the file's watch.fast and watch.slow (seconds) over the defaults. */
 export function pollSettings(preferences: Preferences): PollSettings {
@@ -53,7 +63,7 @@ export async function readPreferences(path: string): Promise<Preferences> {
 			const key = [error.instancePath.replace(/^\//, '').replace(/\//g, '.'), error.params['additionalProperty']].filter(Boolean).join('.');
 			return error.keyword === 'additionalProperties' ? `unknown key "${key}"` : `"${key}" ${error.message}`;
 		});
-		throw new SettingsError(`${path}: ${problems.join('; ')} (keys: theme, ascii, refresh, watch.fast, watch.slow, notify)`);
+		throw new SettingsError(`${path}: ${problems.join('; ')} (keys: theme, ascii, refresh, watch.fast, watch.slow, notify, read_only)`);
 	}
 	return value as Preferences;
 }

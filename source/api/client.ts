@@ -20,6 +20,8 @@ export interface ClientOptions {
 	/** A Retry-After longer than this is not waited out here: the error goes to the caller. */
 	maxRetryAfterMs?: number;
 	dispatcher?: Dispatcher;
+	/** Refuses every write (--read-only), whatever asks for it. */
+	readOnly?: boolean;
 	/** Called after each attempt (for request counting and the debug log); never sees the token. */
 	onAttempt?: (event: {method: string; path: string; status?: number; error?: string; ms: number}) => void;
 }
@@ -47,6 +49,13 @@ export interface GetOptions {
 	as?: 'json' | 'text';
 }
 
+/** The body as text: undici's request() leaves a gzipped body (approval contents) as it came. */
+async function bodyText(body: Dispatcher.ResponseData['body'], encoding: string | undefined): Promise<string> {
+	if (!/gzip/i.test(encoding ?? '')) return body.text();
+	const zipped = Buffer.from(await body.arrayBuffer());
+	return process.getBuiltinModule('node:zlib').gunzipSync(zipped).toString('utf8');
+}
+
 /** How long an answer asked for by warmUp() waits for its taker. */
 const WARM_FOR_MS = 10_000;
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
@@ -55,7 +64,8 @@ export class NuonClient {
 	readonly baseUrl: string;
 	#orgId: string;
 	readonly #token: string;
-	readonly #options: Required<Omit<ClientOptions, 'dispatcher' | 'onAttempt' | 'token'>>;
+	readonly #options: Required<Omit<ClientOptions, 'dispatcher' | 'onAttempt' | 'token' | 'readOnly'>>;
+	readonly #readOnly: boolean;
 	readonly #dispatcher: Dispatcher;
 	readonly #onAttempt?: ClientOptions['onAttempt'];
 	/** After a 429, every request waits (or fails) until its Retry-After has passed. */
@@ -83,6 +93,7 @@ export class NuonClient {
 			options.dispatcher ??
 			new Agent({connect: {timeout}, headersTimeout: timeout, bodyTimeout: timeout, keepAliveTimeout: 30_000});
 		this.#onAttempt = options.onAttempt;
+		this.#readOnly = options.readOnly ?? false;
 	}
 
 	/**
@@ -142,6 +153,16 @@ export class NuonClient {
 		}
 	}
 
+	/**
+	 * POST a JSON body: one attempt, never retried here nor shared with another call (a write sent
+	 * twice could act twice). A network error or a timeout leaves its outcome unknown to the caller.
+	 */
+	async post<T>(path: string, body: unknown): Promise<Response<T>> {
+		if (this.#readOnly) throw new NuonApiError({kind: 'http', status: 403, message: 'read-only: nuon-tui was started with --read-only, nothing was sent', path});
+		if (this.#unauthorized) throw this.#unauthorized;
+		return this.#once<T>(path, {method: 'POST', body: JSON.stringify(body ?? {})});
+	}
+
 	get orgId(): string {
 		return this.#orgId;
 	}
@@ -176,21 +197,23 @@ export class NuonClient {
 		return backoff(this.#options.backoffMs, attempt);
 	}
 
-	async #once<T>(path: string, {query, headers, signal, raw, as = 'json'}: GetOptions): Promise<Response<T>> {
+	async #once<T>(path: string, {query, headers, signal, raw, as = 'json', method = 'GET', body}: GetOptions & {method?: 'GET' | 'POST'; body?: string}): Promise<Response<T>> {
 		const url = new URL(this.baseUrl + path);
 		for (const [key, value] of Object.entries(query ?? {})) {
 			if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
 		}
 		const started = performance.now();
 		const report = (event: {status?: number; error?: string}) =>
-			this.#onAttempt?.({method: 'GET', path: url.pathname + url.search, ms: Math.round(performance.now() - started), ...event});
+			this.#onAttempt?.({method, path: url.pathname + url.search, ms: Math.round(performance.now() - started), ...event});
 		let response: Dispatcher.ResponseData;
 		try {
 			response = await request(url, {
-				method: 'GET',
+				method,
 				dispatcher: this.#dispatcher,
 				signal,
+				body,
 				headers: {
+					...(body === undefined ? {} : {'content-type': 'application/json'}),
 					accept: as === 'text' ? 'text/plain, application/json' : 'application/json',
 					authorization: `Bearer ${this.#token}`,
 					'x-nuon-org-id': this.orgId,
@@ -206,7 +229,7 @@ export class NuonClient {
 		const responseHeaders = flattenHeaders(response.headers);
 		let text: string;
 		try {
-			text = await response.body.text();
+			text = await bodyText(response.body, responseHeaders['content-encoding']);
 		} catch (error) {
 			const failure = networkError(error, path, this.#options.timeoutMs);
 			report({status: response.statusCode, error: failure.message});

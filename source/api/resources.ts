@@ -237,3 +237,33 @@ export async function getLogsPage(client: NuonClient, streamId: string, order: '
 	});
 	return {records: Array.isArray(data) ? data : [], next: headers['x-nuon-api-next'] ?? ''};
 }
+
+// ---- Approvals and the writes on a workflow ---------------------------------------------------
+
+export type WorkflowStepApproval = Schemas['app.WorkflowStepApproval'];
+export type ApprovalResponse = Schemas['app.WorkflowStepApprovalResponse'];
+export type StepOperation = 'retry-step' | 'skip-step';
+
+const stepPath = (workflowId: string, stepId: string) => `/v1/workflows/${id(workflowId)}/steps/${id(stepId)}`;
+
+/** The plan an approval asks about, as it came (a JSON object, a string or bytes: see domain/approval-plan). */
+export const getApprovalContents = async (client: NuonClient, workflowId: string, stepId: string, approvalId: string): Promise<unknown> =>
+	(await client.get<unknown>(`${stepPath(workflowId, stepId)}/approvals/${id(approvalId)}/contents`)).data;
+
+export const respondToApproval = async (client: NuonClient, workflowId: string, stepId: string, approvalId: string, response: 'approve' | 'deny', note: string) =>
+	(await client.post<ApprovalResponse>(`${stepPath(workflowId, stepId)}/approvals/${id(approvalId)}/response`, {response_type: response, note})).data;
+
+export const cancelWorkflow = async (client: NuonClient, workflowId: string) => (await client.post<boolean>(`/v1/workflows/${id(workflowId)}/cancel`, {})).data;
+
+/**
+ * Retries or skips a failed step: today's route, else (its path unknown to the server's router, so
+ * nothing was done) the contract's, which takes the step in the body.
+ */
+export async function retryStep(client: NuonClient, workflowId: string, stepId: string, operation: StepOperation): Promise<void> {
+	try {
+		await client.post(`${stepPath(workflowId, stepId)}/retry`, {operation});
+	} catch (error) {
+		if (!(error instanceof NuonApiError && error.isNotFound && error.apiError === undefined)) throw error;
+		await client.post(`/v1/workflows/${id(workflowId)}/retry`, {step_id: stepId, operation});
+	}
+}

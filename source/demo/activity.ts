@@ -36,6 +36,22 @@ export interface DeploySchedule {
 	executingAt: number;
 	doneAt: number;
 	fails: boolean;
+	/** The plan waits for a person between planning and executing (executingAt is when it was answered). */
+	approval?: ApprovalSchedule;
+	/** Cancelled (with its workflow) at doneAt. */
+	cancelled?: boolean;
+}
+
+export interface ApprovalSchedule {
+	id: string;
+	type: 'terraform_plan' | 'helm_approval';
+	/** When the plan was ready and the approval asked for. */
+	requestedAt: number;
+	/** When it is answered: by the demo's teammate unless someone answers before (POST …/response). */
+	answeredAt: number;
+	response: 'approve' | 'deny';
+	by: string;
+	note: string;
 }
 
 const DEPLOY_JOB_TYPE: Record<ComponentKind, string> = {
@@ -64,7 +80,8 @@ export function deployJobs(deployId: string, type: ComponentKind, s: DeploySched
 	};
 	const jobs = [job(0, 'sync', 'oci-sync', 'exec', {from: s.queuedAt, to: s.planningAt})];
 	if (type === 'docker_build') return jobs;
-	jobs.push(job(1, 'deploy', DEPLOY_JOB_TYPE[type], 'create-apply-plan', {from: s.planningAt, to: s.executingAt}));
+	jobs.push(job(1, 'deploy', DEPLOY_JOB_TYPE[type], 'create-apply-plan', {from: s.planningAt, to: s.approval?.requestedAt ?? s.executingAt}));
+	if (s.approval?.response === 'deny' || (s.cancelled && s.doneAt <= s.executingAt)) return jobs;
 	const apply = {from: s.executingAt, to: s.doneAt};
 	const applyId = `rjb${base}2`;
 	const attempt = (n: number, w: Window, fails: boolean, errorCode?: number, errorReason?: string): ExecutionWindow => ({

@@ -2,7 +2,7 @@
 import type {App, Install, InstallComponent, InstallComponentSummary, InstallDeploy, CompositeStatus} from '../api/resources.js';
 import type {components} from '../api/schema.js';
 import {digest} from './random.js';
-import {DAY, DESCRIPTIONS, ORG_ID, SANDBOX_ORG_ID, SECOND, V2_STATUS, iso, lastChange, latestPhase, phaseAt, phaseStart, rolloutStarted, type DemoApp, type DemoComponent, type DemoInstall, type DemoInstallComponent, type Phase, type Schedule, type World} from './world.js';
+import {DAY, DEPLOY_STATUS, DESCRIPTIONS, ORG_ID, SANDBOX_ORG_ID, SECOND, V2_STATUS, iso, lastChange, latestPhase, phaseAt, phaseHistory, phaseStart, rolloutStarted, type DemoApp, type DemoComponent, type DemoInstall, type DemoInstallComponent, type Phase, type Schedule, type World} from './world.js';
 import {jobsOf, jobObject} from './jobs.js';
 import {deployRun, runObject} from './runs.js';
 import {streamObject} from './log-records.js';
@@ -57,9 +57,9 @@ export function install(world: World, install: DemoInstall, t: number): Install 
 	for (const ic of install.components) {
 		const phase = latestPhase(world, ic, t);
 		if (!phase) continue;
-		statuses[ic.component.id] = phase;
-		if (phase === 'error') failed++;
-		else if (phase !== 'active') moving++;
+		statuses[ic.component.id] = DEPLOY_STATUS[phase];
+		if (phase === 'error' || phase === 'denied') failed++;
+		else if (phase !== 'active' && phase !== 'cancelled') moving++;
 	}
 	const count = install.components.length;
 	const composite = failed ? 'error' : moving ? 'deploying' : 'active';
@@ -102,7 +102,7 @@ export function installComponent(world: World, install: DemoInstall, ic: DemoIns
 		install_id: install.id,
 		component_id: ic.component.id,
 		component: component(world, ic.component),
-		status: phase,
+		status: phase && DEPLOY_STATUS[phase],
 		status_description: phase ? DESCRIPTIONS[phase] : undefined,
 		status_v2: phase ? compositeStatus(world, world.deploys.get(rolloutStarted(world, ic, t) ? ic.rollout!.id : ic.previousDeployId)!.schedule, t) : undefined,
 		created_at: new Date(install.createdAt).toISOString(),
@@ -116,7 +116,7 @@ export function componentSummary(world: World, install: DemoInstall, ic: DemoIns
 		id: ic.id,
 		component_id: ic.component.id,
 		component_name: ic.component.name,
-		deploy_status: phase,
+		deploy_status: phase && DEPLOY_STATUS[phase],
 		deploy_status_description: phase ? DESCRIPTIONS[phase] : 'never deployed',
 		build_status: 'active',
 		build_status_description: 'build is ready',
@@ -155,7 +155,7 @@ export function deploy(world: World, deployId: string, t: number): InstallDeploy
 		install_component_id: ic.id,
 		...(entry.workflowId ? {workflow_id: entry.workflowId, install_workflow_id: entry.workflowId} : {}),
 		install_deploy_type: deployType,
-		status: phase,
+		status: DEPLOY_STATUS[phase],
 		status_description: DESCRIPTIONS[phase],
 		status_v2: compositeStatus(world, schedule, t, entry.superseded),
 		created_at: iso(world, createdAt),
@@ -186,13 +186,7 @@ export function deploy(world: World, deployId: string, t: number): InstallDeploy
 }
 
 export function compositeStatus(world: World, schedule: Schedule, t: number, superseded = false): CompositeStatus {
-	const steps = ([
-		['queued', schedule.queuedAt],
-		['planning', schedule.planningAt],
-		['executing', schedule.executingAt],
-		[schedule.fails ? 'error' : 'active', schedule.doneAt],
-		...(superseded ? [['inactive', schedule.doneAt + 7 * 86_400]] : []),
-	] as Array<[Phase, number]>).filter(([, at]) => at <= t);
+	const steps = ([...phaseHistory(schedule), ...(superseded ? [['inactive', schedule.doneAt + 7 * 86_400]] : [])] as Array<[Phase, number]>).filter(([, at]) => at <= t);
 	const entries = steps.map(([phase, at]) => ({
 		status: V2_STATUS[phase],
 		status_human_description: DESCRIPTIONS[phase],

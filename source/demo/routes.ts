@@ -6,13 +6,15 @@ import type {Scenario} from './scenario.js';
 
 export interface Request {
 	params: string[];
+	/** A POST's body, parsed (undefined when it is not JSON). */
+	body?: unknown;
 	query: URLSearchParams;
 	headers: IncomingMessage['headers'];
 	t: number;
 	api: DemoApi;
 }
 
-export type Answer = {status: number; body: unknown; headers?: Record<string, string>} | {list: unknown[]} | {status: number; text: string; type: string};
+export type Answer = {status: number; body: unknown; headers?: Record<string, string>} | {list: unknown[]} | {status: number; text: string; type: string} | {status: number; gzipJson: unknown};
 export type Handler = (scenario: Scenario, request: Request) => Answer;
 
 const notFound = (what: string): Answer => ({status: 404, body: {error: 'not found', user_error: true, description: `${what} not found`}});
@@ -155,6 +157,47 @@ export const ROUTES: Array<[RegExp, Handler]> = [
 	[/^\/v1\/installs\/([^/]+)\/workflows$/, withInstall((scenario, install, {t}) => ({list: scenario.installWorkflows(install, t)}))],
 	[/^\/v1\/workflows\/([^/]+)$/, (scenario, {params, t}) => found(scenario.workflow(params[0]!, t), `workflow ${params[0]}`)],
 	[/^\/v1\/workflows\/([^/]+)\/steps$/, (scenario, {params, t}) => found(scenario.workflowSteps(params[0]!, t), `workflow ${params[0]}`)],
+	[
+		/^\/v1\/workflows\/([^/]+)\/steps\/([^/]+)$/,
+		(scenario, {params, t}) => found(scenario.workflowSteps(params[0]!, t)?.find(step => step.id === params[1]), `workflow step ${params[1]}`),
+	],
+	[
+		/^\/v1\/workflows\/([^/]+)\/steps\/([^/]+)\/approvals\/([^/]+)$/,
+		(scenario, {params, t}) => found(scenario.approval(params[0]!, params[1]!, params[2]!, t)?.approval, `workflow step approval ${params[2]}`),
+	],
+	[
+		// The server stores the plan as a JSON text and sends it gzipped, as application/json.
+		/^\/v1\/workflows\/([^/]+)\/steps\/([^/]+)\/approvals\/([^/]+)\/contents$/,
+		(scenario, {params, t}) => {
+			const approval = scenario.approval(params[0]!, params[1]!, params[2]!, t);
+			return approval ? {status: 200, gzipJson: approval.contents} : notFound(`workflow step approval ${params[2]}`);
+		},
+	],
+];
+
+/** The writes both servers take. */
+export const POST_ROUTES: Array<[RegExp, Handler]> = [
+	[
+		/^\/v1\/workflows\/([^/]+)\/steps\/([^/]+)\/approvals\/([^/]+)\/response$/,
+		(scenario, {params, body, t}) => scenario.respondToApproval(params[0]!, params[1]!, params[2]!, body, t),
+	],
+	[/^\/v1\/workflows\/([^/]+)\/cancel$/, (scenario, {params, t}) => scenario.cancelWorkflow(params[0]!, t)],
+	[
+		// The contract's retry (deprecated today): the step in the body.
+		/^\/v1\/workflows\/([^/]+)\/retry$/,
+		(scenario, {params, body, t}) => {
+			const {step_id: step, operation} = (body ?? {}) as {step_id?: unknown; operation?: unknown};
+			return scenario.retryStep(params[0]!, String(step ?? ''), operation, t);
+		},
+	],
+];
+
+/** Today's retry of one step. */
+export const TODAYS_POST_ROUTES: Array<[RegExp, Handler]> = [
+	[
+		/^\/v1\/workflows\/([^/]+)\/steps\/([^/]+)\/retry$/,
+		(scenario, {params, body, t}) => scenario.retryStep(params[0]!, params[1]!, (body as {operation?: unknown} | undefined)?.operation, t),
+	],
 ];
 
 /** Today's routes that the contract lacks (the contract's own routes for the same things are deprecated). */

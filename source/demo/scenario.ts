@@ -10,6 +10,8 @@ import * as jobs from './jobs.js';
 import * as runs from './runs.js';
 import * as logs from './log-records.js';
 import * as workflows from './workflows.js';
+import * as writes from './writes.js';
+import * as approvals from './approvals.js';
 
 export type {ScenarioOptions} from './world.js';
 
@@ -74,6 +76,16 @@ export class Scenario {
 	installWorkflows = (install: DemoInstall, t: number): Array<Schemas['app.Workflow']> => workflows.installWorkflows(this.#world, install, t);
 	workflow = (workflowId: string, t: number): Schemas['app.Workflow'] | undefined => workflows.workflow(this.#world, workflowId, t);
 	workflowSteps = (workflowId: string, t: number): Array<Schemas['app.WorkflowStep']> | undefined => workflows.workflowSteps(this.#world, workflowId, t);
+	/** A step's approval (by workflow, step and approval id) and the plan it asks about. */
+	approval = (workflowId: string, stepId: string, approvalId: string, t: number): {approval: Schemas['app.WorkflowStepApproval']; contents: unknown} | undefined => {
+		const step = this.workflowSteps(workflowId, t)?.find(found => found.id === stepId);
+		const deploy = step?.step_target_id ? this.#world.deploys.get(step.step_target_id) : undefined;
+		if (!step?.approval || step.approval.id !== approvalId || !deploy) return undefined;
+		return {approval: step.approval, contents: approvals.approvalContents(deploy)};
+	};
+	respondToApproval = (workflowId: string, stepId: string, approvalId: string, body: unknown, t: number) => writes.respondToApproval(this.#world, workflowId, stepId, approvalId, body, t);
+	cancelWorkflow = (workflowId: string, t: number) => writes.cancelWorkflow(this.#world, workflowId, t);
+	retryStep = (workflowId: string, stepId: string, operation: unknown, t: number) => writes.retryStep(this.#world, workflowId, stepId, operation, t);
 	logStream = (streamId: string, t: number): Schemas['app.LogStream'] | undefined => logs.logStream(this.#world, streamId, t);
 	logRecords = (streamId: string, t: number): Array<{ns: bigint; record: Schemas['app.OtelLogRecord']}> | undefined => logs.logRecords(this.#world, streamId, t);
 }

@@ -5,7 +5,7 @@ import {randomBytes} from 'node:crypto';
 import type {AddressInfo} from 'node:net';
 import {API_VERSION, type DemoApi} from './api-mode.js';
 import {Scenario, type ScenarioOptions} from './scenario.js';
-import {ROUTES, TODAYS_ROUTES} from './routes.js';
+import {POST_ROUTES, ROUTES, TODAYS_POST_ROUTES, TODAYS_ROUTES, type Answer, type Handler} from './routes.js';
 
 export {API_VERSION, type DemoApi} from './api-mode.js';
 const MAX_LIMIT = 100;
@@ -44,8 +44,8 @@ export function handle(scenario: Scenario, request: IncomingMessage, response: S
 	};
 	const send = (status: number, body: unknown, headers: Record<string, string> = {}) => sendText(status, JSON.stringify(body), 'application/json; charset=utf-8', headers);
 	const url = new URL(request.url ?? '/', 'http://demo');
-	if (request.method !== 'GET') {
-		send(405, {error: 'method not allowed', user_error: true, description: 'the demo API is read-only'});
+	if (request.method !== 'GET' && request.method !== 'POST') {
+		send(405, {error: 'method not allowed', user_error: true, description: `the demo API does not take ${request.method}`});
 		return;
 	}
 	if (!/^Bearer \S+/.test(request.headers.authorization ?? '')) {
@@ -56,11 +56,18 @@ export function handle(scenario: Scenario, request: IncomingMessage, response: S
 		send(400, {error: 'missing org', user_error: true, description: 'X-Nuon-Org-ID header is required'});
 		return;
 	}
-	const t = scenario.clock();
-	for (const [pattern, handler] of api === 'today' ? [...ROUTES, ...TODAYS_ROUTES] : ROUTES) {
-		const match = pattern.exec(url.pathname);
-		if (!match) continue;
-		const answer = handler(scenario, {params: match.slice(1).map(decodeURIComponent), query: url.searchParams, headers: request.headers, t, api});
+	const answer = (routes: Array<[RegExp, Handler]>, body?: unknown) => {
+		const t = scenario.clock();
+		for (const [pattern, handler] of routes) {
+			const match = pattern.exec(url.pathname);
+			if (!match) continue;
+			reply(handler(scenario, {params: match.slice(1).map(decodeURIComponent), query: url.searchParams, headers: request.headers, t, api, body}));
+			return;
+		}
+		// The server's router answers an unknown path with plain text, not the API's JSON error.
+		sendText(404, '404 page not found', 'text/plain');
+	};
+	const reply = (answer: Answer) => {
 		if ('list' in answer) {
 			// Before 2025-08-28 lists paged only when asked to with this header.
 			const paged = api === 'today' || request.headers['x-nuon-pagination-enabled'] === 'true';
@@ -72,13 +79,29 @@ export function handle(scenario: Scenario, request: IncomingMessage, response: S
 			}
 		} else if ('text' in answer) {
 			sendText(answer.status, answer.text, answer.type);
+		} else if ('gzipJson' in answer) {
+			const zipped = process.getBuiltinModule('node:zlib').gzipSync(JSON.stringify(answer.gzipJson));
+			response.writeHead(answer.status, {'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': zipped.length, 'x-nuon-api-version': API_VERSION[api], 'x-nuon-trace-id': traceId});
+			response.end(zipped);
 		} else {
 			send(answer.status, answer.body, answer.headers);
 		}
+	};
+	if (request.method === 'GET') {
+		answer(api === 'today' ? [...ROUTES, ...TODAYS_ROUTES] : ROUTES);
 		return;
 	}
-	// The server's router answers an unknown path with plain text, not the API's JSON error.
-	sendText(404, '404 page not found', 'text/plain');
+	const chunks: Buffer[] = [];
+	request.on('data', (chunk: Buffer) => chunks.push(chunk));
+	request.on('end', () => {
+		let body: unknown;
+		try {
+			body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+		} catch {
+			body = undefined;
+		}
+		answer(api === 'today' ? [...POST_ROUTES, ...TODAYS_POST_ROUTES] : POST_ROUTES, body);
+	});
 }
 
 /** The API's paging: offset, limit (default 10, at most 100), page (1-based, overrides offset). */

@@ -1,53 +1,78 @@
 // Install workflows at scenario time t: each release deployed to an install is one workflow, its
 // steps the component deploys in order (one group each); a step's status follows its deploy's.
 import type {components} from '../api/schema.js';
-import {phaseAt, SECOND, iso, type DemoDeploy, type DemoInstall, type DemoWorkflow, type World} from './world.js';
+import {approvalObject} from './approvals.js';
+import {phaseAt, SECOND, iso, type DemoDeploy, type DemoInstall, type DemoWorkflow, type Phase, type Schedule, type World} from './world.js';
 
 type Schemas = components['schemas'];
-type StepStatus = 'pending' | 'in-progress' | 'success' | 'error';
+type StepStatus = Schemas['app.Status'];
 
-const DESCRIPTIONS: Record<StepStatus, string> = {
+const DESCRIPTIONS: Partial<Record<StepStatus, string>> = {
 	pending: 'waiting for the steps before it',
 	'in-progress': 'running',
+	'approval-awaiting': 'the plan is waiting for approval',
 	success: 'finished',
 	error: 'failed',
+	'approval-denied': 'the plan was denied',
+	cancelled: 'cancelled',
+	'user-skipped': 'skipped by a person',
 };
 
-function stepStatus(deploy: DemoDeploy, t: number): StepStatus {
-	if (t < deploy.schedule.queuedAt) return 'pending';
-	const phase = phaseAt(deploy.schedule, t);
-	return phase === 'error' ? 'error' : phase === 'active' ? 'success' : 'in-progress';
+const STEP_STATUS: Record<Phase, StepStatus> = {
+	queued: 'in-progress',
+	planning: 'in-progress',
+	awaiting: 'approval-awaiting',
+	executing: 'in-progress',
+	active: 'success',
+	error: 'error',
+	denied: 'approval-denied',
+	cancelled: 'cancelled',
+	inactive: 'success',
+};
+
+function stepStatus(deploy: DemoDeploy, schedule: Schedule, t: number): StepStatus {
+	if (t < schedule.queuedAt) return 'pending';
+	const status = STEP_STATUS[phaseAt(schedule, t)];
+	return status === 'error' && deploy.skipped ? 'user-skipped' : status;
 }
 
 const seconds = (world: World, at: number) => Math.floor((world.startedAt + at * SECOND) / SECOND);
 
-function stepObject(world: World, workflow: DemoWorkflow, deploy: DemoDeploy, index: number, t: number): Schemas['app.WorkflowStep'] {
-	const status = stepStatus(deploy, t);
-	const {queuedAt, doneAt} = deploy.schedule;
+/** A step's id: its workflow, its position and its attempt. */
+export const stepId = (workflowId: string, index: number, attempt: number) => `iws${workflowId.slice(3, 19)}${String(index).padStart(6, '0')}${attempt}`.slice(0, 26);
+
+function stepObject(world: World, workflow: DemoWorkflow, deploy: DemoDeploy, index: number, attempt: number, t: number): Schemas['app.WorkflowStep'] {
+	const schedule = attempt < (deploy.attempts?.length ?? 0) ? deploy.attempts![attempt]! : deploy.schedule;
+	const current = schedule === deploy.schedule;
+	const status = stepStatus(deploy, schedule, t);
+	const {queuedAt, doneAt} = schedule;
 	const started = t >= queuedAt;
 	const finished = t >= doneAt;
+	const id = stepId(workflow.id, index, attempt);
+	const approval = current ? approvalObject(world, deploy, id, t) : undefined;
 	return {
-		id: `iws${workflow.id.slice(3, 20)}${String(index).padStart(6, '0')}`,
+		id,
 		workflow_id: workflow.id,
 		install_workflow_id: workflow.id,
 		idx: index,
 		group_idx: index,
-		group_retry_idx: 0,
+		group_retry_idx: attempt,
 		name: `deploy ${deploy.ic.component.name}`,
-		execution_type: 'system',
-		status: {status, status_human_description: DESCRIPTIONS[status], created_at_ts: seconds(world, started ? Math.min(t, finished ? doneAt : queuedAt) : 0)},
+		execution_type: approval ? 'approval' : 'system',
+		status: {status, status_human_description: DESCRIPTIONS[status] ?? status, created_at_ts: seconds(world, started ? Math.min(t, finished ? doneAt : queuedAt) : 0)},
 		step_target_type: 'install_deploys',
 		step_target_id: deploy.id,
 		owner_id: workflow.id,
 		owner_type: 'install_workflows',
-		retryable: status === 'error',
-		skippable: status === 'error',
-		retried: false,
+		retryable: current && status === 'error',
+		skippable: current && status === 'error',
+		retried: !current,
 		finished,
 		created_at: iso(world, Math.min(queuedAt, t)),
 		updated_at: iso(world, Math.min(t, doneAt)),
 		...(started ? {started_at: iso(world, queuedAt), execution_time: Math.round((Math.min(t, doneAt) - queuedAt) * 1e9)} : {}),
 		...(finished ? {finished_at: iso(world, doneAt)} : {}),
+		...(approval ? {approval} : {}),
 	};
 }
 
@@ -57,7 +82,9 @@ const deploysOf = (world: World, workflow: DemoWorkflow) => workflow.deployIds.m
 export function workflowSteps(world: World, workflowId: string, t: number): Array<Schemas['app.WorkflowStep']> | undefined {
 	const workflow = world.workflows.get(workflowId);
 	if (!workflow || !workflowStarted(world, workflow, t)) return undefined;
-	return deploysOf(world, workflow).map((deploy, index) => stepObject(world, workflow, deploy, index, t));
+	return deploysOf(world, workflow).flatMap((deploy, index) =>
+		Array.from({length: (deploy.attempts?.length ?? 0) + 1}, (_, attempt) => stepObject(world, workflow, deploy, index, attempt, t)),
+	);
 }
 
 function workflowStarted(world: World, workflow: DemoWorkflow, t: number): boolean {
@@ -68,12 +95,12 @@ export function workflow(world: World, workflowId: string, t: number): Schemas['
 	const found = world.workflows.get(workflowId);
 	if (!found || !workflowStarted(world, found, t)) return undefined;
 	const steps = workflowSteps(world, workflowId, t)!;
-	const statuses = steps.map(step => step.status?.status);
-	const status = statuses.includes('error') ? 'error' : statuses.every(s => s === 'success') ? 'success' : 'in-progress';
+	const statuses = steps.filter(step => !step.retried).map(step => step.status?.status);
+	const status = workflowStatus(statuses);
 	const deploys = deploysOf(world, found);
 	const startedAt = Math.min(...deploys.map(d => d.schedule.queuedAt));
 	const endedAt = Math.max(...deploys.map(d => d.schedule.doneAt));
-	const finished = status !== 'in-progress';
+	const finished = status !== 'in-progress' && status !== 'approval-awaiting';
 	return {
 		id: found.id,
 		owner_id: found.install.id,
@@ -83,7 +110,7 @@ export function workflow(world: World, workflowId: string, t: number): Schemas['
 		plan_only: false,
 		approval_option: 'approve-all',
 		step_error_behavior: 'abort',
-		status: {status, status_human_description: finished ? (status === 'error' ? 'a step failed' : 'all steps finished') : 'running', created_at_ts: seconds(world, Math.min(t, endedAt))},
+		status: {status, status_human_description: WORKFLOW_DESCRIPTIONS[status] ?? status, created_at_ts: seconds(world, Math.min(t, endedAt))},
 		created_by_id: 'acc' + found.install.id.slice(3, 12),
 		created_by: {id: 'acc' + found.install.id.slice(3, 12), email: found.author, account_type: 'auth0'},
 		created_at: iso(world, startedAt),
@@ -94,6 +121,22 @@ export function workflow(world: World, workflowId: string, t: number): Schemas['
 		execution_time: Math.round((Math.min(t, endedAt) - startedAt) * 1e9),
 		steps,
 	};
+}
+
+const WORKFLOW_DESCRIPTIONS: Partial<Record<StepStatus, string>> = {
+	error: 'a step failed',
+	success: 'all steps finished',
+	cancelled: 'cancelled',
+	'approval-awaiting': 'a step is waiting for approval',
+	'in-progress': 'running',
+};
+
+/** A workflow's status from its steps' (a denied plan fails it). */
+function workflowStatus(statuses: Array<StepStatus | undefined>): StepStatus {
+	if (statuses.includes('cancelled')) return 'cancelled';
+	if (statuses.includes('error') || statuses.includes('approval-denied')) return 'error';
+	if (statuses.every(s => s === 'success' || s === 'user-skipped')) return 'success';
+	return statuses.includes('approval-awaiting') ? 'approval-awaiting' : 'in-progress';
 }
 
 /** An install's workflows at t, newest first. */

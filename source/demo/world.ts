@@ -2,8 +2,9 @@
 // seed, and the lookups and phase arithmetic every serializer needs. Times are scenario seconds
 // (negative: before the scenario started); `startedAt` maps them to wall-clock time.
 import type {CompositeStatus} from '../api/resources.js';
+import type {components} from '../api/schema.js';
 import {APPS, CUSTOMERS, ENVIRONMENTS, PEOPLE, REGIONS, RELEASES, type CatalogApp, type ComponentKind} from './catalog.js';
-import type {DeploySchedule} from './activity.js';
+import type {ApprovalSchedule, DeploySchedule} from './activity.js';
 import {digest, makeId, random} from './random.js';
 
 export interface ScenarioOptions {
@@ -15,7 +16,7 @@ export interface ScenarioOptions {
 	seed?: number;
 }
 
-export type Phase = 'queued' | 'planning' | 'executing' | 'active' | 'error' | 'inactive';
+export type Phase = 'queued' | 'planning' | 'awaiting' | 'executing' | 'active' | 'error' | 'denied' | 'cancelled' | 'inactive';
 
 export type Schedule = DeploySchedule;
 
@@ -51,6 +52,10 @@ export interface DemoDeploy {
 	superseded?: boolean;
 	/** The install workflow it is a step of. */
 	workflowId?: string;
+	/** Earlier runs of it that failed, when its step was retried (oldest first). */
+	attempts?: Schedule[];
+	/** Its failed step was skipped. */
+	skipped?: boolean;
 }
 
 export interface DemoInstall {
@@ -149,6 +154,7 @@ export function buildWorld({installCount = 36, startedAt = Date.now(), speed = 1
 				const executingAt = planningAt + 3 + rand() * 2;
 				const doneAt = executingAt + 4 + rand() * 4;
 				ic.rollout = {id: makeId('ind', rand), schedule: {queuedAt, planningAt, executingAt, doneAt, fails: k === failsAt}};
+				askApproval(ic.rollout, index, app.components.findIndex(c => c.type === APPROVALS[index]?.component) === k ? APPROVALS[index] : undefined);
 				addDeploy(world, {id: ic.rollout.id, install, ic, rollout: true, schedule: ic.rollout.schedule, release: RELEASES.next, configVersion: 14, author: 'deploy-bot@ledgerly.dev'});
 			}
 			if (!neverDeployed) {
@@ -170,6 +176,45 @@ export function buildWorld({installCount = 36, startedAt = Date.now(), speed = 1
 		return install;
 	});
 	return world;
+}
+
+/**
+ * The rollout's approvals, by install index: a Terraform plan that waits for a person (a teammate
+ * answers it after APPROVAL_WAIT scenario seconds if nobody has), and a Helm diff a teammate approved.
+ */
+const APPROVALS: Record<number, {component: ComponentKind; type: ApprovalSchedule['type']; wait: number; by: string; note: string}> = {
+	8: {component: 'terraform_module', type: 'terraform_plan', wait: 300, by: 'jon@ledgerly.dev', note: 'approved after the change window opened'},
+	2: {component: 'helm_chart', type: 'helm_approval', wait: 25, by: 'priya@ledgerly.dev', note: 'looks right'},
+};
+
+function askApproval(rollout: {id: string; schedule: Schedule}, index: number, approval: (typeof APPROVALS)[number] | undefined): void {
+	if (!approval) return;
+	const s = rollout.schedule;
+	s.approval = {id: `apr${digest(rollout.id).slice(0, 23)}`, type: approval.type, requestedAt: s.executingAt, answeredAt: s.executingAt + approval.wait, response: 'approve', by: approval.by, note: approval.note};
+	s.executingAt += approval.wait;
+	s.doneAt += approval.wait;
+}
+
+/** A person's answer at t to an approval still waiting; false when it is not waiting. */
+export function answerApproval(s: Schedule, t: number, response: 'approve' | 'deny', by: string, note: string): boolean {
+	if (!s.approval || phaseAt(s, t) !== 'awaiting') return false;
+	const apply = s.doneAt - s.executingAt;
+	Object.assign(s.approval, {answeredAt: t, response, by, note});
+	s.executingAt = t;
+	s.doneAt = response === 'deny' ? t : t + apply;
+	return true;
+}
+
+/** Cancels at t a deploy that has not finished: what has not happened is cut off at t. */
+export function cancelDeploy(s: Schedule, t: number): boolean {
+	if (t >= s.doneAt) return false;
+	s.cancelled = true;
+	s.queuedAt = Math.min(s.queuedAt, t);
+	s.planningAt = Math.min(s.planningAt, t);
+	s.executingAt = Math.min(s.executingAt, t);
+	s.doneAt = t;
+	if (s.approval && s.approval.answeredAt > t) s.approval.answeredAt = Number.POSITIVE_INFINITY;
+	return true;
 }
 
 export function iso(world: World, scenarioSeconds: number): string {
@@ -201,7 +246,7 @@ export function latestPhase(world: World, ic: DemoInstallComponent, t: number): 
 
 export function phaseStart(world: World, schedule: Schedule, t: number): number {
 	const phase = phaseAt(schedule, t);
-	return phase === 'queued' ? schedule.queuedAt : phase === 'planning' ? schedule.planningAt : phase === 'executing' ? schedule.executingAt : schedule.doneAt;
+	return [...phaseHistory(schedule)].reverse().find(([, at]) => at <= t)?.[1] ?? schedule.queuedAt;
 }
 
 export function lastChange(world: World, install: DemoInstall, t: number): number {
@@ -221,18 +266,47 @@ export function addDeploy(world: World, deploy: DemoDeploy): void {
 }
 
 export function phaseAt(s: Schedule, t: number): Phase {
-	if (t >= s.doneAt) return s.fails ? 'error' : 'active';
+	if (t >= s.doneAt) return s.cancelled ? 'cancelled' : s.approval?.response === 'deny' ? 'denied' : s.fails ? 'error' : 'active';
 	if (t >= s.executingAt) return 'executing';
+	if (s.approval && t >= s.approval.requestedAt) return 'awaiting';
 	if (t >= s.planningAt) return 'planning';
 	return 'queued';
 }
 
+/** Every phase a schedule goes through with the time it starts, a phase that lasts no time left out. */
+export function phaseHistory(s: Schedule): Array<[Phase, number]> {
+	const all: Array<[Phase, number]> = [
+		['queued', s.queuedAt],
+		['planning', s.planningAt],
+		...(s.approval ? [['awaiting', s.approval.requestedAt] as [Phase, number]] : []),
+		['executing', s.executingAt],
+		[phaseAt(s, s.doneAt), s.doneAt],
+	];
+	return all.filter(([, at], index) => index === all.length - 1 || all[index + 1]![1] > at);
+}
+
+/** The word a deploy's own status field uses for a phase. */
+export const DEPLOY_STATUS: Record<Phase, components['schemas']['app.InstallDeployStatus']> = {
+	queued: 'queued',
+	planning: 'planning',
+	awaiting: 'pending-approval',
+	executing: 'executing',
+	active: 'active',
+	error: 'error',
+	denied: 'approval-denied',
+	cancelled: 'cancelled',
+	inactive: 'inactive',
+};
+
 export const DESCRIPTIONS: Record<Phase, string> = {
 	queued: 'waiting for a runner to pick up the deploy',
 	planning: 'planning changes',
+	awaiting: 'the plan is waiting for approval',
 	executing: 'applying changes',
 	active: 'deployed successfully',
 	error: 'helm upgrade failed: timed out waiting for the condition',
+	denied: 'the plan was denied',
+	cancelled: 'cancelled with its workflow',
 	inactive: 'superseded by a newer deploy',
 };
 
@@ -240,9 +314,12 @@ export const DESCRIPTIONS: Record<Phase, string> = {
 export const V2_STATUS: Record<Phase, CompositeStatus['status']> = {
 	queued: 'pending',
 	planning: 'planning',
+	awaiting: 'approval-awaiting',
 	executing: 'applying',
 	active: 'active',
 	error: 'error',
+	denied: 'approval-denied',
+	cancelled: 'cancelled',
 	inactive: 'outdated',
 };
 

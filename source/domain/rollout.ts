@@ -2,7 +2,7 @@
 // two snapshots, and whether (and how) the watched deploys have finished.
 import type {Install} from '../api/resources.js';
 import {countStatuses, type StatusCount} from './install.js';
-import {phaseOf} from './status.js';
+import {awaitsApproval, isInProgress, phaseOf} from './status.js';
 
 /** The latest deploy status of each component of each install: installId → componentId → status. */
 export type Snapshot = Map<string, Map<string, string>>;
@@ -48,8 +48,15 @@ export function transitions(previous: Snapshot, next: Snapshot, at: number): Tra
 export const rolloutCounts = (snapshot: Snapshot): StatusCount[] => countStatuses([...snapshot.values()].flatMap(cells => [...cells.values()]));
 
 export function anyInProgress(snapshot: Snapshot): boolean {
-	for (const cells of snapshot.values()) for (const status of cells.values()) if (phaseOf(status) === 'progress') return true;
+	for (const cells of snapshot.values()) for (const status of cells.values()) if (isInProgress(status)) return true;
 	return false;
+}
+
+/** The cells waiting for a person to approve their plan. */
+export function pendingApprovals(snapshot: Snapshot): Array<{installId: string; componentId: string}> {
+	const found: Array<{installId: string; componentId: string}> = [];
+	for (const [installId, cells] of snapshot) for (const [componentId, status] of cells) if (awaitsApproval(status)) found.push({installId, componentId});
+	return found;
 }
 
 export type Outcome = 'in-progress' | 'succeeded' | 'failed';
@@ -63,7 +70,7 @@ export function outcome(snapshot: Snapshot): Outcome {
 	for (const cells of snapshot.values()) {
 		for (const status of cells.values()) {
 			const phase = phaseOf(status);
-			if (phase === 'progress' || phase === 'unknown') return 'in-progress';
+			if (phase === 'progress' || phase === 'approval' || phase === 'unknown') return 'in-progress';
 			if (phase !== 'success' && phase !== 'neutral') failed = true;
 		}
 	}

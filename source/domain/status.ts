@@ -1,14 +1,16 @@
 // How a status word reads on screen: its phase (colour), glyph and label. The grouping follows the
 // Nuon dashboard; any value the server adds later shows as it is, with a neutral glyph.
-export type Phase = 'success' | 'failure' | 'warning' | 'progress' | 'neutral' | 'unknown';
+export type Phase = 'success' | 'failure' | 'approval' | 'warning' | 'progress' | 'neutral' | 'unknown';
 
 const PHASES: Record<Exclude<Phase, 'unknown'>, readonly string[]> = {
 	success: ['active', 'ok', 'finished', 'healthy', 'connected', 'approved', 'success', 'no-drift'],
 	failure: ['failed', 'error', 'timed-out', 'unknown', 'unhealthy', 'not-connected', 'access-error', 'access_error', 'delete_failed', 'expired', 'approval-expired'],
-	warning: ['approval-denied', 'approval-awaiting', 'cancelled', 'outdated', 'drifted', 'drift-detected', 'discarded'],
+	// Waiting for a person to approve a plan: not done, and nothing moves until someone answers.
+	approval: ['pending-approval', 'approval-awaiting', 'awaiting-approval'],
+	warning: ['approval-denied', 'cancelled', 'outdated', 'drifted', 'drift-detected', 'discarded'],
 	progress: [
 		'executing', 'waiting', 'started', 'in-progress', 'building', 'queued', 'planning', 'provisioning', 'syncing',
-		'deploying', 'available', 'pending-approval', 'retried', 'retrying', 'initializing', 'cleaning-up', 'applying',
+		'deploying', 'available', 'retried', 'retrying', 'initializing', 'cleaning-up', 'applying',
 		'generating', 'approval-retry', 'awaiting-user-run', 'deleting', 'deprovisioning', 'reprovisioning', 'checking-plan',
 		'awaiting-install-stack-run',
 	],
@@ -23,7 +25,7 @@ const PHASE_OF = new Map<string, Phase>(
  * The one order of phases, the ones that need a person first: lists sorted by status, the counts
  * of a rollout or an install, the board.
  */
-export const PHASE_ORDER: readonly Phase[] = ['failure', 'warning', 'progress', 'unknown', 'neutral', 'success'];
+export const PHASE_ORDER: readonly Phase[] = ['failure', 'approval', 'warning', 'progress', 'unknown', 'neutral', 'success'];
 
 /** Where a status sorts in PHASE_ORDER. */
 export const phaseRank = (status: unknown): number => PHASE_ORDER.indexOf(phaseOf(status));
@@ -31,6 +33,7 @@ export const phaseRank = (status: unknown): number => PHASE_ORDER.indexOf(phaseO
 export const GLYPHS: Record<Phase, string> = {
 	success: '✓',
 	failure: '✗',
+	approval: '⚑',
 	warning: '!',
 	progress: '◐',
 	neutral: '○',
@@ -61,10 +64,14 @@ const SEVERITY_PHASES: Record<string, Phase> = {ERROR: 'failure', FATAL: 'failur
 /** A log record's severity as a phase, for its colour. */
 export const severityPhase = (severity: string): Phase => SEVERITY_PHASES[severity.toUpperCase()] ?? 'unknown';
 
-/** True while a status can still change by itself (worth polling for). */
+/** True while a status can still change (worth polling for): moving, or waiting for an approval. */
 export function isInProgress(status: unknown): boolean {
-	return phaseOf(status) === 'progress';
+	const phase = phaseOf(status);
+	return phase === 'progress' || phase === 'approval';
 }
+
+/** A deploy or a step waiting for a person to approve its plan. */
+export const awaitsApproval = (status: unknown): boolean => phaseOf(status) === 'approval';
 
 const STATUS_KEYS = new Set(['status', 'deploy_status', 'composite_component_status']);
 

@@ -5,6 +5,9 @@ import * as api from '../api/resources.js';
 import {fetchComponents, orNull, type Components} from './fetchers.js';
 import {APPS_KEY, CLI_CONFIG_KEY, componentsKey, inOrg, installsKey, latestDeployKey} from './keys.js';
 import {useClient, usePagedResource, useResource, type PagedResource, type Resource} from './resource.js';
+import {items} from '../domain/fields.js';
+import {readPlan, type ApprovalPlan} from '../domain/approval-plan.js';
+import {orderSteps} from '../domain/workflow-steps.js';
 
 /** Installs (one app's or all), or, with `query`, the server's search results (`q`). */
 export function useInstalls(appId: string | undefined, query?: string): PagedResource<api.Install> {
@@ -101,4 +104,22 @@ export function useAppNames(): Map<string, string> {
 export function useDashboardUrl(): string | undefined {
 	const client = useClient();
 	return useResource(CLI_CONFIG_KEY, () => api.getCliConfig(client), {refreshInterval: 0}).data?.dashboard_url || undefined;
+}
+
+/** A workflow and its steps in run order (the steps' own route when it answers, else the workflow's). */
+export function useWorkflow(workflowId: string): Resource<{workflow: api.Workflow; steps: api.WorkflowStep[]}> {
+	const client = useClient();
+	return useResource(['workflow', workflowId], async () => {
+		const [found, steps] = await Promise.all([api.getWorkflow(client, workflowId), api.listWorkflowSteps(client, workflowId)]);
+		return {workflow: found, steps: orderSteps(steps.length ? steps : items(found.steps))};
+	});
+}
+
+/** The plan of a step's approval, read whatever shape it came in; loaded once (it does not change). */
+export function useApprovalPlan(workflowId: string, stepId: string | undefined, approvalId: string | undefined): Resource<ApprovalPlan> {
+	const client = useClient();
+	return useResource(stepId && approvalId ? ['approval-contents', workflowId, stepId, approvalId] : null, async () => readPlan(await api.getApprovalContents(client, workflowId, stepId!, approvalId!)), {
+		refreshInterval: 0,
+		revalidateOnFocus: false,
+	});
 }

@@ -35,6 +35,8 @@ export interface ListLevelProps<Row> {
 	onKey?: (command: CommandId | undefined, input: string, key: Key) => boolean;
 	/** Replaces the list pane while shown: a menu (the screen then binds the menu's keys). */
 	overlay?: ReactNode;
+	/** The keys bound while the overlay is shown (a menu's by default). */
+	overlayKeys?: readonly CommandId[];
 	titleSuffix?: string;
 	/** Level keys worth a place in the footer hints. */
 	extraHints?: CommandId[];
@@ -207,7 +209,7 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	) : undefined;
 
 	return (
-		<Frame refresh={{...resource, hasData: allRows !== undefined}} status={status} hints={props.overlay ? MENU_KEYS : [...HINTS.slice(0, -2), ...(Object.keys(props.actions ?? {}) as CommandId[]), ...(props.extraHints ?? []), ...MORE_KEYS, ...(detailFailed ? (['view'] as const) : []), ...HINTS.slice(-2)]}>
+		<Frame refresh={{...resource, hasData: allRows !== undefined}} status={status} hints={props.overlay ? (props.overlayKeys ?? MENU_KEYS) : [...HINTS.slice(0, -2), ...(Object.keys(props.actions ?? {}) as CommandId[]), ...(props.extraHints ?? []), ...MORE_KEYS, ...(detailFailed ? (['view'] as const) : []), ...HINTS.slice(-2)]}>
 			<Box height={bodyHeight}>
 				<Pane title={title} focused={focus === 'list'} width={leftWidth} height={bodyHeight} theme={theme}>
 					{props.overlay ??

@@ -43,11 +43,13 @@ export interface AppProps {
 	poll?: {fastMs: number; slowMs: number};
 	/** How y, Y and o reach the terminal and the browser (tests pass their own). */
 	shareEnvironment?: ShareEnvironment;
+	/** --read-only: no action that changes something in Nuon is offered. */
+	readOnly?: boolean;
 }
 
 const FLASH_MS = 4000;
 
-export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection, size, watch: startWatching = false, refreshMs = 5000, notify, orgId = orgLabel, shareEnvironment, poll = DEFAULT_POLL}: AppProps) {
+export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection, size, watch: startWatching = false, refreshMs = 5000, notify, orgId = orgLabel, shareEnvironment, poll = DEFAULT_POLL, readOnly = false}: AppProps) {
 	const {exit} = useApp();
 	const windowSize = useWindowSize();
 	const {columns, rows} = size ?? windowSize;
@@ -113,7 +115,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 			if (command === 'help' || key.escape || command === 'back') setHelpOpen(false);
 			else if (command === 'quit') exit();
 			else if (move !== undefined) {
-				const {maxOffset} = helpLayout(columns, rows - CHROME_ROWS, helpEntries(screenKeys.current).length);
+				const {maxOffset} = helpLayout(columns, rows - CHROME_ROWS, helpEntries(screenKeys.current, readOnly).length);
 				setHelpOffset(offset => Math.max(0, Math.min(maxOffset, offset + move)));
 			}
 			return;
@@ -171,8 +173,8 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	// Levels stay mounted (hidden) while the terminal is too small: they lay out at the minimum size.
 	const [layoutColumns, layoutRows] = [Math.max(columns, MIN_COLUMNS), Math.max(rows, MIN_ROWS)];
 	const explorer = useMemo<Explorer>(
-		() => ({theme, orgLabel: org.label, apiLabel, isDemo, navigation, crumbs: breadcrumbs(navigation.stack), dispatch, columns: layoutColumns, rows: layoutRows, keyHandler, screenKeys, watch, notify, orgId: org.id, share: shareStable, say}),
-		[theme, org, apiLabel, isDemo, navigation, layoutColumns, layoutRows, watch, notify, shareStable, say],
+		() => ({theme, orgLabel: org.label, apiLabel, isDemo, navigation, crumbs: breadcrumbs(navigation.stack), dispatch, columns: layoutColumns, rows: layoutRows, keyHandler, screenKeys, watch, notify, orgId: org.id, share: shareStable, say, readOnly}),
+		[theme, org, apiLabel, isDemo, navigation, layoutColumns, layoutRows, watch, notify, shareStable, say, readOnly],
 	);
 	const messageLine = useMemo<MessageLine>(
 		() => ({flash: flash?.text, commandLine: commandLine.text === undefined ? undefined : {text: commandLine.text, suggestions: commandLine.suggestions}}),
@@ -197,7 +199,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 			</Box>
 			{helpOpen && !tooSmall ? (
 				<Frame refresh={{isValidating: false, hasData: true}} hints={['help', 'quit']}>
-					<HelpOverlay width={columns} height={rows - CHROME_ROWS} theme={theme} screenKeys={screenKeys.current} offset={helpOffset} />
+					<HelpOverlay width={columns} height={rows - CHROME_ROWS} theme={theme} screenKeys={screenKeys.current} offset={helpOffset} readOnly={readOnly} />
 				</Frame>
 			) : null}
 			{tooSmall ? (

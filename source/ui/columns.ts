@@ -1,5 +1,5 @@
 // Table columns as data, and fitting them into the width a pane has.
-import {phaseRank} from '../domain/status.js';
+import {phaseRank, type Phase} from '../domain/status.js';
 import {displayWidth, oneLine} from '../domain/text.js';
 
 export interface Column<Row> {
@@ -13,6 +13,8 @@ export interface Column<Row> {
 	text: (row: Row, now: number) => string;
 	/** When true for a row, the cell is dimmed (a stand-in, such as an id for a missing name). */
 	muted?: (row: Row) => boolean;
+	/** When given, the cell's text is coloured as this phase (no glyph: it is not a status). */
+	tone?: (row: Row) => Phase | undefined;
 	/** When given, the cell is a status: glyph and colour come from it. */
 	status?: (row: Row) => string | undefined | null;
 	/** When given, `s` can sort by this column. */

@@ -34,6 +34,8 @@ export interface Explorer {
 	share: (action: 'copyId' | 'copyLink' | 'openLink', what: {id?: string; target: LinkTarget; label: string}) => void;
 	/** Shows `text` in the status line for a few seconds. */
 	say: (text: string) => void;
+	/** --read-only: the screens offer no write. */
+	readOnly: boolean;
 }
 
 /** The bottom lines: they change with every key typed in the `:` line. */

@@ -8,7 +8,7 @@ export interface Command {
 	keys: readonly string[];
 	help: string;
 	/** Where the command applies, for the help overlay. */
-	scope: 'navigation' | 'list' | 'drill' | 'logs' | 'board' | 'menu' | 'watch' | 'global';
+	scope: 'navigation' | 'list' | 'drill' | 'logs' | 'board' | 'workflow' | 'menu' | 'watch' | 'global';
 	/** Its entry in the footer's short hint line. */
 	hint?: string;
 }
@@ -50,6 +50,17 @@ const TABLE = [
 	{id: 'failuresOnly', keys: ['F'], help: 'activity: only the changes into a failure', scope: 'board', hint: 'F failures', match: i => i === 'F'},
 	{id: 'nextFailure', keys: ['n'], help: 'next failed deploy', scope: 'board', hint: 'n/N failure', match: i => i === 'n'},
 	{id: 'previousFailure', keys: ['N'], help: 'previous failed deploy', scope: 'board', match: i => i === 'N'},
+	{id: 'nextApproval', keys: ['!'], help: 'next deploy waiting for approval', scope: 'board', hint: '! approval', match: i => i === '!'},
+	// A workflow's step and the plan to approve; the writes are absent under --read-only.
+	{id: 'approvalPlan', keys: ['P'], help: 'the plan the step waits to have approved', scope: 'workflow', hint: 'P plan', match: i => i === 'P'},
+	{id: 'rawJson', keys: ['v'], help: 'the plan as raw JSON', scope: 'workflow', hint: 'v raw', match: i => i === 'v'},
+	{id: 'approve', keys: ['a'], help: 'approve the plan (asks first)', scope: 'workflow', hint: 'a approve', match: i => i === 'a'},
+	{id: 'deny', keys: ['d'], help: 'deny the plan, with a note (asks first)', scope: 'workflow', hint: 'd deny', match: i => i === 'd'},
+	{id: 'retryStep', keys: ['R'], help: 'retry the failed step (asks first)', scope: 'workflow', hint: 'R retry', match: i => i === 'R'},
+	{id: 'skipStep', keys: ['S'], help: 'skip the failed step (asks first)', scope: 'workflow', hint: 'S skip', match: i => i === 'S'},
+	{id: 'cancelWorkflow', keys: ['C'], help: 'cancel the running workflow (asks first)', scope: 'workflow', hint: 'C cancel', match: i => i === 'C'},
+	{id: 'confirm', keys: ['y'], help: 'yes: send it', scope: 'menu', hint: 'y yes', match: i => i === 'y'},
+	{id: 'decline', keys: ['n', 'Esc'], help: 'no: send nothing', scope: 'menu', hint: 'n/esc no', match: (i, k) => i === 'n' || k.escape},
 	{id: 'choose', keys: ['Enter', '1', '…', '9'], help: 'choose (a digit: the item with that number)', scope: 'menu', hint: '⏎ choose', match: (i, k) => k.return || /^[1-9]$/.test(i)},
 	{id: 'close', keys: ['Esc'], help: 'close the menu', scope: 'menu', hint: 'esc close', match: (_i, k) => k.escape},
 	{id: 'board', keys: ['B'], help: 'rollout board', scope: 'watch', hint: 'B board', match: i => i === 'B'},
@@ -79,6 +90,9 @@ export const commandById = (id: CommandId) => byId.get(id)!;
 export function commandFor(input: string, key: Key, bindings: readonly CommandId[] = []): CommandId | undefined {
 	return (bindings.map(commandById).find(command => command.match(input, key)) ?? COMMANDS.find(command => command.match(input, key)))?.id;
 }
+
+/** The commands that change something in Nuon: each asks first, and none exists under --read-only. */
+export const WRITE_COMMANDS: ReadonlySet<CommandId> = new Set(['approve', 'deny', 'retryStep', 'skipStep', 'cancelWorkflow']);
 
 /** The commands the app itself handles on every screen, after the screen's own. */
 export const APP_KEYS: readonly CommandId[] = ['command', 'board', 'watch', 'pause', 'faster', 'slower', 'back', 'help', 'quit'];

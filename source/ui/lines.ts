@@ -1,12 +1,13 @@
 // The detail pane and the deploy view are lists of lines, so any of them can scroll.
 import {jsonRows, rowText} from '../domain/json-tree.js';
 import {sanitize} from '../domain/sanitize.js';
+import type {Phase} from '../domain/status.js';
 import {displayWidth, splitByWidth} from '../domain/text.js';
 
 export type Line =
 	| {kind: 'heading'; text: string}
 	| {kind: 'field'; label: string; value: string; status?: string; /** Set by wrapLines: the pane's label column. */ labelWidth?: number}
-	| {kind: 'text'; text: string; status?: string; muted?: boolean}
+	| {kind: 'text'; text: string; status?: string; muted?: boolean; /** Coloured as this phase, with no glyph (a diff's − and + lines). */ tone?: Phase}
 	| {kind: 'blank'};
 
 export const heading = (text: string): Line => ({kind: 'heading', text});
@@ -27,10 +28,11 @@ export const field = (label: string, value: unknown, status?: unknown): Line => 
 	value: shown(value),
 	status: statusWord(status),
 });
-export const text = (value: unknown, options: {status?: unknown; muted?: boolean} = {}): Line => ({
+export const text = (value: unknown, options: {status?: unknown; muted?: boolean; tone?: Phase} = {}): Line => ({
 	kind: 'text',
 	text: typeof value === 'string' ? value : shown(value),
 	muted: options.muted,
+	tone: options.tone,
 	status: statusWord(options.status),
 });
 
@@ -38,7 +40,7 @@ const statusWord = (status: unknown): string | undefined => (status === undefine
 export const blank: Line = {kind: 'blank'};
 
 /** One screen row of a line: long values continue on the next rows instead of being cut. */
-export type Row = Line | {kind: 'continuation'; text: string; indent: number; status?: string};
+export type Row = Line | {kind: 'continuation'; text: string; indent: number; status?: string; tone?: Phase};
 
 /**
  * Splits lines whose text is wider than `width` into rows. Fields continue under their value;
@@ -67,7 +69,7 @@ export function wrapLines(lines: readonly Line[], width: number, maxRows = 6): R
 		const chunks = value.split(/\r?\n|[\u2028\u2029]/).flatMap((part, index) => splitByWidth(part, index === 0 ? first - prefix : width - indent, width - indent));
 		if (chunks.length > maxRows) chunks.splice(maxRows - 1, Infinity, `${chunks[maxRows - 1]}…`);
 		rows.push(line.kind === 'field' ? {...line, value: chunks[0] ?? '', labelWidth} : {...line, text: chunks[0] ?? ''});
-		for (const rest of chunks.slice(1)) rows.push({kind: 'continuation', text: rest, indent, status: line.status});
+		for (const rest of chunks.slice(1)) rows.push({kind: 'continuation', text: rest, indent, status: line.status, tone: line.kind === 'text' ? line.tone : undefined});
 	}
 	return rows;
 }

@@ -17,6 +17,7 @@ import {themeFor} from './theme.js';
 
 export interface ExplorerTarget {
 	isDemo: boolean;
+	readOnly: boolean;
 	orgId: string;
 	apiUrl: string;
 	installId?: string;
@@ -43,6 +44,7 @@ export async function runExplorer(command: ExploreCommand, preferences: Preferen
 				refreshMs={refreshMs}
 				poll={pollSettings(preferences)}
 				notify={notify}
+				readOnly={target.readOnly}
 			/>
 		</DataProvider>,
 		{

@@ -14,7 +14,7 @@ export interface Theme {
 }
 
 export const darkTheme: Theme = {
-	phase: {success: 'green', failure: 'red', warning: 'yellow', progress: 'cyan', neutral: 'gray', unknown: 'magenta'},
+	phase: {success: 'green', failure: 'red', approval: 'yellowBright', warning: 'yellow', progress: 'cyan', neutral: 'gray', unknown: 'magenta'},
 	accent: 'cyan',
 	muted: 'gray',
 	border: 'gray',
@@ -25,12 +25,12 @@ export const darkTheme: Theme = {
 };
 
 export const noColorTheme: Theme = {
-	phase: {success: undefined, failure: undefined, warning: undefined, progress: undefined, neutral: undefined, unknown: undefined},
+	phase: {success: undefined, failure: undefined, approval: undefined, warning: undefined, progress: undefined, neutral: undefined, unknown: undefined},
 };
 
 /** For light terminal backgrounds: no yellow or gray text that fades into white. */
 export const lightTheme: Theme = {
-	phase: {success: 'green', failure: 'red', warning: 'magenta', progress: 'blue', neutral: 'blackBright', unknown: 'magenta'},
+	phase: {success: 'green', failure: 'red', approval: 'magentaBright', warning: 'magenta', progress: 'blue', neutral: 'blackBright', unknown: 'magenta'},
 	accent: 'blue',
 	muted: 'blackBright',
 	border: 'blackBright',

@@ -3,19 +3,21 @@
 import type {NuonClient} from '../api/client.js';
 import {describeError} from '../api/errors.js';
 import * as api from '../api/resources.js';
-import {anyInProgress, outcome, rolloutCounts, snapshotOf, transitions, unknownStatuses, type Snapshot, type Transition} from '../domain/rollout.js';
+import {anyInProgress, outcome, pendingApprovals, rolloutCounts, snapshotOf, transitions, unknownStatuses, type Snapshot, type Transition} from '../domain/rollout.js';
 import {text} from '../domain/fields.js';
 import {phaseOf} from '../domain/status.js';
 import {clock} from '../domain/time.js';
 import {DEFAULT_POLL, Poller, type PollSettings} from '../state/poll-policy.js';
 import type {Scope} from './scope.js';
 
-export const WATCH_EXIT = {succeeded: 0, failed: 1, timeout: 3} as const;
+export const WATCH_EXIT = {succeeded: 0, failed: 1, timeout: 3, approval: 4} as const;
 
 export interface WatchOptions {
 	client: NuonClient;
 	scope: Scope;
 	untilDone: boolean;
+	/** With untilDone: stop with WATCH_EXIT.approval as soon as a deploy waits for an approval. */
+	failOnApproval?: boolean;
 	timeoutMs?: number;
 	output: 'text' | 'json';
 	write: (line: string) => void;
@@ -109,6 +111,10 @@ export async function watchRollout(options: WatchOptions): Promise<number> {
 							: `${clock(Date.now())} ${what} has status "${cell.status}", which nuon-tui does not know: not counted as done or failed, still waiting`,
 					);
 				}
+				if (options.untilDone && options.failOnApproval && pendingApprovals(snapshot).length) {
+					finish(WATCH_EXIT.approval, snapshot);
+					return true;
+				}
 				if (options.untilDone) {
 					const result = outcome(snapshot);
 					if (result !== 'in-progress') finish(result === 'succeeded' ? WATCH_EXIT.succeeded : WATCH_EXIT.failed, snapshot);
@@ -150,18 +156,20 @@ interface Failure {
 	status: string;
 }
 
-function summarize(snapshot: Snapshot | undefined, names: Names, code: number): {text: string; time: string; counts: Record<string, number>; failed: Failure[]} {
+function summarize(snapshot: Snapshot | undefined, names: Names, code: number): {text: string; time: string; counts: Record<string, number>; failed: Failure[]; awaiting_approval: Failure[]} {
 	const counts = snapshot ? rolloutCounts(snapshot) : [];
 	const failed: Failure[] = [];
+	const waiting: Failure[] = [];
 	for (const [installId, cells] of snapshot ?? []) {
 		for (const [componentId, status] of cells) {
-			if (['failure', 'warning'].includes(phaseOf(status))) {
-				failed.push({install: names.install(installId), install_id: installId, component: names.component(componentId), component_id: componentId, status});
-			}
+			const cell = {install: names.install(installId), install_id: installId, component: names.component(componentId), component_id: componentId, status};
+			if (['failure', 'warning'].includes(phaseOf(status))) failed.push(cell);
+			if (phaseOf(status) === 'approval') waiting.push(cell);
 		}
 	}
-	const verdict = code === WATCH_EXIT.succeeded ? 'rollout finished' : code === WATCH_EXIT.failed ? 'rollout finished with failures' : 'timed out before the rollout finished';
-	const failedText = failed.map(f => `${f.install} › ${f.component} (${f.status})`).join(', ');
-	const text = `${clock(Date.now())} ${verdict}: ${counts.map(c => `${c.count} ${c.status}`).join(' · ') || 'nothing watched'}${failed.length ? `\nfailed: ${failedText}` : ''}`;
-	return {text, time: new Date().toISOString(), counts: Object.fromEntries(counts.map(c => [c.status, c.count])), failed};
+	const verdict =
+		code === WATCH_EXIT.succeeded ? 'rollout finished' : code === WATCH_EXIT.failed ? 'rollout finished with failures' : code === WATCH_EXIT.approval ? 'stopped: a deploy waits for approval' : 'timed out before the rollout finished';
+	const list = (cells: Failure[]) => cells.map(f => `${f.install} › ${f.component} (${f.status})`).join(', ');
+	const text = `${clock(Date.now())} ${verdict}: ${counts.map(c => `${c.count} ${c.status}`).join(' · ') || 'nothing watched'}${failed.length ? `\nfailed: ${list(failed)}` : ''}${waiting.length ? `\nwaiting for approval: ${list(waiting)}` : ''}`;
+	return {text, time: new Date().toISOString(), counts: Object.fromEntries(counts.map(c => [c.status, c.count])), failed, awaiting_approval: waiting};
 }

@@ -10,15 +10,16 @@ ajv.addSchema({$id: 'nuon', components: spec.components}, 'nuon');
 
 const cache = new Map<string, ValidateFunction>();
 
-/** The 200 response schema of a GET path template in the contract. */
-export function responseValidator(pathTemplate: string): ValidateFunction {
-	const cached = cache.get(pathTemplate);
+/** The response schema of a path template in the contract: a GET's 200 by default. */
+export function responseValidator(pathTemplate: string, method: 'get' | 'post' = 'get', status = '200'): ValidateFunction {
+	const key = `${method} ${pathTemplate} ${status}`;
+	const cached = cache.get(key);
 	if (cached) return cached;
-	const operation = spec.paths[pathTemplate]?.get;
-	if (!operation) throw new Error(`no GET ${pathTemplate} in the contract`);
-	const schema = operation.responses['200'].content['application/json'].schema;
+	const operation = spec.paths[pathTemplate]?.[method];
+	if (!operation) throw new Error(`no ${method.toUpperCase()} ${pathTemplate} in the contract`);
+	const schema = operation.responses[status].content['application/json'].schema;
 	const validate = ajv.compile(rewriteRefs(schema) as object);
-	cache.set(pathTemplate, validate);
+	cache.set(key, validate);
 	return validate;
 }
 

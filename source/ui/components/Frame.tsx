@@ -37,7 +37,7 @@ function useDelayedFlag(flag: boolean, delayMs: number): boolean {
 
 /** The screen around a level: header, breadcrumbs, body, status line and key hints. */
 export function Frame({refresh, status, hints, children}: {refresh: RefreshState; status?: ReactNode; hints: readonly CommandId[]; children: ReactNode}) {
-	const {theme, orgLabel: label, apiLabel, isDemo, crumbs, columns, watch, screenKeys, navigation} = useExplorer();
+	const {theme, orgLabel: label, apiLabel, isDemo, crumbs, columns, watch, screenKeys, navigation, readOnly} = useExplorer();
 	// The screen's keys are what the dispatcher resolves keys against and what the help shows first.
 	const place = useContext(LevelPlaceContext);
 	if (place?.active) screenKeys.current = hints;
@@ -49,7 +49,7 @@ export function Frame({refresh, status, hints, children}: {refresh: RefreshState
 	const state = describeRefresh({...refresh, isValidating: busy});
 	const mode = watch.paused ? 'PAUSED · ' : watch.watching ? `WATCH ${watch.fastMs / 1000}s/${watch.slowMs / 1000}s · ` : '';
 	const refreshText = {...state, text: mode + state.text};
-	const left = `nuon-tui  org ${orgLabel}  `;
+	const left = `nuon-tui  org ${orgLabel}  ${readOnly ? 'READ-ONLY ' : ''}`;
 	const apiWidth = Math.max(0, columns - displayWidth(left) - displayWidth(refreshText.text) - 1);
 	return (
 		<Box flexDirection="column" width={columns}>
@@ -58,6 +58,11 @@ export function Frame({refresh, status, hints, children}: {refresh: RefreshState
 					<Text bold color={theme.accent}>nuon-tui</Text>
 					<Text color={theme.muted}>  org </Text>
 					<Text>{orgLabel}  </Text>
+					{readOnly ? (
+						<Text bold color={theme.warning}>
+							{'READ-ONLY '}
+						</Text>
+					) : null}
 					{isDemo ? (
 						<Text>
 							<Text bold inverse color={theme.demo}>

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {APP_KEYS, COMMANDS, commandById, type CommandId} from '../keys.js';
+import {APP_KEYS, COMMANDS, commandById, WRITE_COMMANDS, type CommandId} from '../keys.js';
 import {fit, truncate} from '../../domain/text.js';
 import type {Theme} from '../theme.js';
 
@@ -9,6 +9,7 @@ const SCOPES = [
 	['list', 'Lists'],
 	['drill', 'Going deeper'],
 	['board', 'Rollout board'],
+	['workflow', 'Workflows and approvals'],
 	['logs', 'Logs'],
 	['menu', 'Menus'],
 	['watch', 'Watching a rollout'],
@@ -23,7 +24,7 @@ const keysWidth = (columnWidth: number) => Math.min(21, Math.floor(columnWidth *
 const MIN_COLUMN_WIDTH = 52;
 
 /** The help's entries: the keys of the screen on top first, then every other key by topic. */
-export function helpEntries(screenKeys: readonly CommandId[]): Entry[] {
+export function helpEntries(screenKeys: readonly CommandId[], readOnly = false): Entry[] {
 	const here = [...new Set([...screenKeys, ...APP_KEYS])].map(commandById);
 	const entry = (c: (typeof COMMANDS)[number]) => ({keys: c.keys.join(' '), help: c.help});
 	// On this screen a key belongs to the first command bound to it (on the board, h is a column, not back).
@@ -36,7 +37,7 @@ export function helpEntries(screenKeys: readonly CommandId[]): Entry[] {
 	return [
 		...(screenKeys.length ? [{title: 'On this screen'}, ...here.flatMap(screenEntry)] : []),
 		...SCOPES.flatMap(([scope, title]) => {
-			const rest = COMMANDS.filter(c => c.scope === scope && !here.includes(c));
+			const rest = COMMANDS.filter(c => c.scope === scope && !here.includes(c) && !(readOnly && WRITE_COMMANDS.has(c.id)));
 			return rest.length ? [{title}, ...rest.map(entry)] : [];
 		}),
 	];
@@ -51,8 +52,8 @@ export function helpLayout(width: number, height: number, entryCount: number) {
 }
 
 /** Generated from the key registry, so it always matches what the keys do. Flows into balanced columns; scrolls when taller than the screen. */
-export function HelpOverlay({width, height, theme, screenKeys, offset}: {width: number; height: number; theme: Theme; screenKeys: readonly CommandId[]; offset: number}) {
-	const entries = helpEntries(screenKeys);
+export function HelpOverlay({width, height, theme, screenKeys, offset, readOnly}: {width: number; height: number; theme: Theme; screenKeys: readonly CommandId[]; offset: number; readOnly: boolean}) {
+	const entries = helpEntries(screenKeys, readOnly);
 	const {rows, columnCount, perColumn, maxOffset} = helpLayout(width, height, entries.length);
 	const top = Math.min(offset, maxOffset);
 	const columns: Entry[][] = [];

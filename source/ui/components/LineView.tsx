@@ -24,7 +24,7 @@ function LineRow({line, width, labelWidth, theme}: {line: Row; width: number; la
 			return <Text> </Text>;
 		case 'continuation': {
 			const view = line.status === undefined ? undefined : statusView(line.status);
-			return <Text color={view ? theme.phase[view.phase] : undefined}>{truncate(' '.repeat(line.indent) + line.text, width)}</Text>;
+			return <Text color={view ? theme.phase[view.phase] : line.tone ? theme.phase[line.tone] : undefined}>{truncate(' '.repeat(line.indent) + line.text, width)}</Text>;
 		}
 		case 'heading':
 			return (
@@ -36,7 +36,7 @@ function LineRow({line, width, labelWidth, theme}: {line: Row; width: number; la
 			const view = line.status === undefined ? undefined : statusView(line.status);
 			const prefix = view ? `${view.glyph} ` : '';
 			return (
-				<Text color={view ? theme.phase[view.phase] : line.muted ? theme.muted : undefined}>{truncate(prefix + line.text, width)}</Text>
+				<Text color={view ? theme.phase[view.phase] : line.tone ? theme.phase[line.tone] : line.muted ? theme.muted : undefined}>{truncate(prefix + line.text, width)}</Text>
 			);
 		}
 		case 'field': {

@@ -61,7 +61,7 @@ const ListRow = memo(function ListRow<Row>({row, placed, selected, focused, now,
 					);
 				}
 				return (
-					<Text key={column.header} dimColor={column.muted?.(row)}>
+					<Text key={column.header} dimColor={column.muted?.(row)} color={column.tone ? theme.phase[column.tone(row) ?? 'neutral'] : undefined}>
 						{fit(cellText(column, row, now), width, column.align) + gap}
 					</Text>
 				);

@@ -1,7 +1,7 @@
 // The rollout board's rows as pure functions: installs grouped by app under a header row naming
 // the app's components, the rows to draw with the header pinned, and the way to the next failure.
 import type {Component, Install} from '../../api/resources.js';
-import {PHASE_ORDER, phaseOf, phaseRank} from '../../domain/status.js';
+import {PHASE_ORDER, phaseOf, phaseRank, type Phase} from '../../domain/status.js';
 
 export interface BoardColumn {
 	id: string;
@@ -40,12 +40,12 @@ export function pinnedHeader(items: readonly BoardRowItem[], start: number, heig
 }
 
 /** The next failed cell after (or, with -1, before) the given one, in reading order, round the board. */
-export function nextFailure(items: readonly BoardRowItem[], row: number, column: number, direction: 1 | -1): {row: number; column: number} | undefined {
+export function nextCell(items: readonly BoardRowItem[], row: number, column: number, direction: 1 | -1, phase: Phase = 'failure'): {row: number; column: number} | undefined {
 	const cells: Array<{row: number; column: number}> = [];
 	items.forEach((item, index) => {
 		if (item.kind !== 'install') return;
 		item.columns.forEach((c, k) => {
-			if (phaseOf(item.install.component_statuses?.[c.id]) === 'failure') cells.push({row: index, column: k});
+			if (phaseOf(item.install.component_statuses?.[c.id]) === phase) cells.push({row: index, column: k});
 		});
 	});
 	const after = (cell: {row: number; column: number}) => cell.row > row || (cell.row === row && cell.column > column);

@@ -3,9 +3,11 @@
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {Install} from '../../api/resources.js';
-import {boardRows, byAttention, filterInstalls, nextFailure, pinnedHeader, type BoardColumn} from './board-rows.js';
+import {boardRows, byAttention, filterInstalls, nextCell, pinnedHeader, type BoardColumn} from './board-rows.js';
 import {rolloutCounts, snapshotOf, transitions, type Snapshot, type Transition} from '../../domain/rollout.js';
-import {phaseOf, statusView} from '../../domain/status.js';
+import {awaitsApproval, GLYPHS, phaseOf, statusView} from '../../domain/status.js';
+import {describeError} from '../../api/errors.js';
+import {findPendingApproval} from '../../state/find-approval.js';
 import {fit, truncate} from '../../domain/text.js';
 import {useAppComponents, useAppNames, useInstalls} from '../../state/data.js';
 import {windowStart} from '../columns.js';
@@ -15,10 +17,12 @@ import {CHROME_ROWS, Frame} from '../components/Frame.js';
 import {Pane} from '../components/Pane.js';
 import {installName} from '../../domain/install.js';
 import {defineLevel} from './level.js';
+import type {Location} from './registry.js';
+import {useClient} from '../../state/resource.js';
 import {BoardActivity, type ActivityView} from './board-activity.js';
 import {useTypedLine} from '../line-editor.js';
 
-const KEYS: CommandId[] = ['down', 'columnLeft', 'openCell', 'back', 'nextFailure', 'focus', 'filter', 'attentionFirst', 'failuresOnly', 'watch', 'pause', 'refresh', 'help', 'quit', 'up', 'columnRight', 'previousFailure', 'pageUp', 'pageDown', 'top', 'bottom', 'faster', 'slower'];
+const KEYS: CommandId[] = ['down', 'columnLeft', 'openCell', 'back', 'nextFailure', 'nextApproval', 'focus', 'filter', 'attentionFirst', 'failuresOnly', 'watch', 'pause', 'refresh', 'help', 'quit', 'up', 'columnRight', 'previousFailure', 'pageUp', 'pageDown', 'top', 'bottom', 'faster', 'slower'];
 const NAME_WIDTH = 20;
 /** A cell is as wide as the pane allows, between these: names and statuses in full where they fit. */
 const CELL_MIN = 11;
@@ -28,6 +32,7 @@ const ACTIVITY_LIMIT = 200;
 
 export function BoardLevel({appId, appName}: {appId?: string; appName?: string}) {
 	const {theme, columns: screenColumns, rows: screenRows, dispatch, notify, say} = useExplorer();
+	const client = useClient();
 	const {flash} = useMessageLine();
 	const installs = useInstalls(appId);
 	const rows = useMemo(() => installs.data ?? [], [installs.data]);
@@ -119,6 +124,25 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 		const item = items[at];
 		if (item?.kind === 'install' && item.install.id) dispatch({type: 'select', id: item.install.id});
 	};
+	/** A cell waiting for approval opens the plan to approve, over its workflow's steps. */
+	const openApproval = (deploy: Extract<Location, {kind: 'deploy'}>) => {
+		say(`finding the approval of ${deploy.installName} › ${deploy.componentName}…`);
+		findPendingApproval(client, deploy.installId, deploy.componentId).then(
+			found => {
+				if (typeof found === 'string') {
+					say(`${deploy.componentName}: ${found}; its latest deploy instead`);
+					dispatch({type: 'push', location: deploy});
+					return;
+				}
+				const {installId, installName} = deploy;
+				dispatch({type: 'push', location: {kind: 'workflow', installId, installName, workflowId: found.workflowId, workflowName: found.workflowName}});
+				dispatch({type: 'select', id: found.stepId});
+				dispatch({type: 'push', location: {kind: 'approval', installId, installName, ...found}});
+				say(`${found.stepName} waits for approval: read the plan, then a approves or d denies`);
+			},
+			error => say(`could not find the approval: ${describeError(error)}`),
+		);
+	};
 	useLevelKeys((command, input, key) => {
 		if (typed.editing) {
 			typed.key(input, key);
@@ -158,10 +182,12 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 				installs.refresh();
 				return true;
 			case 'nextFailure':
-			case 'previousFailure': {
-				const failure = nextFailure(items, rowIndex, columnIndex, command === 'nextFailure' ? 1 : -1);
+			case 'previousFailure':
+			case 'nextApproval': {
+				const approval = command === 'nextApproval';
+				const failure = nextCell(items, rowIndex, columnIndex, command === 'previousFailure' ? -1 : 1, approval ? 'approval' : 'failure');
 				if (!failure) {
-					say('no failed deploy on the board');
+					say(approval ? 'no deploy on the board waits for approval' : 'no failed deploy on the board');
 					return true;
 				}
 				const item = items[failure.row];
@@ -178,9 +204,10 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 			case 'openCell': {
 				const install = selectedItem?.kind === 'install' ? selectedItem.install : undefined;
 				const target = selectedItem?.columns[columnIndex];
-				if (install?.id && target) {
-					dispatch({type: 'push', location: {kind: 'deploy', installId: install.id, installName: installName(install), componentId: target.id, componentName: target.name}});
-				}
+				if (!install?.id || !target) return true;
+				const deploy: Location = {kind: 'deploy', installId: install.id, installName: installName(install), componentId: target.id, componentName: target.name};
+				if (awaitsApproval(install.component_statuses?.[target.id])) openApproval(deploy);
+				else dispatch({type: 'push', location: deploy});
 				return true;
 			}
 			default:
@@ -201,7 +228,9 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 					(typed.editing || typed.text
 						? `/${typed.text}${typed.editing ? '▏' : '  (Esc clears)'}`
 						: selectedInstall && selectedColumn
-						? `${selectedInstall.name} › ${selectedColumn.name}: ${selectedStatus ?? 'never deployed'}  (←/→ or h/l: columns, ⏎ latest deploy, n/N next failure)`
+						? awaitsApproval(selectedStatus)
+							? `${selectedInstall.name} › ${selectedColumn.name}: ${selectedStatus}, waiting for a person  (⏎ the plan to approve, ! next approval)`
+							: `${selectedInstall.name} › ${selectedColumn.name}: ${selectedStatus ?? 'never deployed'}  (←/→ or h/l: columns, ⏎ latest deploy, n/N next failure)`
 						: ''),
 				screenColumns,
 			)}
@@ -216,8 +245,9 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 							<Text color={theme.muted}>{installs.data ? 'no deploys yet' : installs.error ? 'could not load installs: retrying' : 'loading…'}</Text>
 						) : (
 							counts.map((c, index) => (
-								<Text key={c.status} color={theme.phase[phaseOf(c.status)]}>
+								<Text key={c.status} color={theme.phase[phaseOf(c.status)]} bold={awaitsApproval(c.status)}>
 									{index ? ' · ' : ''}
+									{awaitsApproval(c.status) ? `${GLYPHS.approval} ` : ''}
 									{c.count} {c.status}
 								</Text>
 							))
@@ -265,7 +295,7 @@ const BoardRow = React.memo(function BoardRow({install, columns, cellWidth, sele
 				const status = install.component_statuses?.[column.id];
 				const view = statusView(status ?? 'never deployed');
 				const changed = changedAt.has(`${install.id}/${column.id}`);
-				const label = status ? `${view.glyph} ${status}` : '  —';
+				const label = status ? `${view.glyph} ${view.phase === 'approval' ? 'approve?' : status}` : '  —';
 				return (
 					<Text key={`${column.id}:${index}`} color={theme.phase[view.phase]} inverse={selected && column.id === selectedColumn} bold={changed} underline={changed}>
 						{/* The change mark has its own column, so a marked cell does not shift. */}

@@ -11,13 +11,14 @@ import {runs} from './runs.js';
 import {steps} from './steps.js';
 import {logs} from './logs.js';
 import {document} from './document.js';
+import {approval} from './approval.js';
 import {deployHistory} from './deploy-history.js';
 import {workflows} from './workflows.js';
 import {workflow} from './workflow.js';
 import type {LevelDescriptor} from './level.js';
 import {initialNavigation, type Entry, type NavigationState} from '../../state/navigation.js';
 
-export const LEVELS = {installs, board, components, deploy, activity, executions, runs, steps, logs, document, deployHistory, workflows, workflow};
+export const LEVELS = {installs, board, components, deploy, activity, executions, runs, steps, logs, document, deployHistory, workflows, workflow, approval};
 
 type Levels = typeof LEVELS;
 type ParamsOf<Descriptor> = Descriptor extends LevelDescriptor<infer Params> ? Params : never;

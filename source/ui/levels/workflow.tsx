@@ -2,10 +2,15 @@
 // attempt of its step; Enter goes to what a step ran (a deploy's jobs, an action run's steps).
 import React, {useMemo} from 'react';
 import * as api from '../../api/resources.js';
-import {items} from '../../domain/fields.js';
+import {pendingApproval, stepLabel} from '../../domain/workflow-steps.js';
+import {useApprovalPlan, useWorkflow} from '../../state/data.js';
+import {useExplorer, useLevelPlace} from '../context.js';
+import {commandHint, WRITE_COMMANDS, type CommandId} from '../keys.js';
+import {useWrite, WRITE_KEYS, WritePanel} from '../use-write.js';
+import {writeFor} from '../workflow-writes.js';
 import {countStatuses, formatCounts} from '../../domain/install.js';
 import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
-import {useClient, useResource} from '../../state/resource.js';
+import {useClient} from '../../state/resource.js';
 import {statusRank, type Column} from '../columns.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
@@ -19,13 +24,7 @@ type Step = api.WorkflowStep;
 const stepStatus = (step: Step) => step.status?.status;
 /** Steps the workflow runs without showing (skipped, hidden) are listed, dimmed. */
 const quiet = (step: Step) => step.execution_type === 'skipped' || step.execution_type === 'hidden';
-const stepName = (step: Step) => `${step.name || step.id || 'step'}${(step.group_retry_idx ?? 0) > 0 ? ` (attempt ${(step.group_retry_idx ?? 0) + 1})` : ''}`;
-const position = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : Number.MAX_SAFE_INTEGER);
-
-/** Execution order: by group, then retry attempt, then position. */
-export function orderSteps(steps: readonly Step[]): Step[] {
-	return [...steps].sort((a, b) => position(a.group_idx) - position(b.group_idx) || position(a.group_retry_idx) - position(b.group_retry_idx) || position(a.idx) - position(b.idx));
-}
+const stepName = stepLabel;
 
 const COLUMNS: Column<Step>[] = [
 	{header: 'GRP', width: 3, priority: 1, align: 'right', text: step => (Number.isFinite(step.group_idx) ? String((step.group_idx ?? 0) + 1) : '?'), muted: quiet},
@@ -49,6 +48,7 @@ function stepDetail(workflow: api.Workflow | undefined, steps: readonly Step[]) 
 		heading('Target'),
 		field('type', step.step_target_type),
 		field('id', step.step_target_id),
+		...approvalLines(step, now),
 		...(step.policy_validation ? [blank, heading('Policy check'), field('status', step.policy_validation.status, step.policy_validation.status ?? ''), text(step.policy_validation.response ?? '', {muted: true})] : []),
 		...(workflow
 			? [
@@ -61,7 +61,24 @@ function stepDetail(workflow: api.Workflow | undefined, steps: readonly Step[]) 
 				]
 			: []),
 		blank,
-		text(step.step_target_type === 'install_deploys' ? '⏎ the deploy’s jobs and runs' : '⏎ the step as JSON', {muted: true}),
+		text(pendingApproval(step) ? '⏎ the plan to approve' : step.step_target_type === 'install_deploys' ? `⏎ the deploy’s jobs and runs${step.approval?.id ? ' · P the plan it approved' : ''}` : '⏎ the step as JSON', {muted: true}),
+	];
+}
+
+function approvalLines(step: Step, now: number): Line[] {
+	const approval = step.approval;
+	if (!approval?.id) return [];
+	const response = approval.response;
+	const answer = response?.type === 'approve' ? 'approved' : response?.type === 'deny' ? 'denied' : response?.type;
+	return [
+		blank,
+		heading('Approval'),
+		field('type', approval.type ? String(approval.type).replaceAll('_', ' ') : '—'),
+		field('asked', approval.created_at ? `${formatTimestamp(approval.created_at)} (${ago(approval.created_at, now)})` : '—'),
+		response
+			? field('answer', `${answer ?? 'answered'}${response.created_at ? ` ${ago(response.created_at, now)}` : ''}`, response.type === 'deny' ? 'approval-denied' : 'approved')
+			: field('answer', 'waiting for a person', 'approval-awaiting'),
+		...(response ? [field('by', response.created_by_id), ...(response.note ? [field('note', response.note)] : [])] : []),
 	];
 }
 
@@ -72,19 +89,39 @@ interface WorkflowParams {
 	workflowName: string;
 }
 
+const STEP_KEYS: CommandId[] = ['approvalPlan', 'approve', 'deny', 'retryStep', 'skipStep', 'cancelWorkflow'];
+
 export function WorkflowLevel({installId, installName, workflowId, workflowName}: WorkflowParams) {
 	const client = useClient();
-	const workflow = useResource(['workflow', workflowId], async () => {
-		const [found, steps] = await Promise.all([api.getWorkflow(client, workflowId), api.listWorkflowSteps(client, workflowId)]);
-		return {workflow: found, steps: orderSteps(steps.length ? steps : items(found.steps))};
-	});
+	const {orgLabel, readOnly, theme, say} = useExplorer();
+	const workflow = useWorkflow(workflowId);
 	const steps = workflow.data?.steps;
+	const {selectedId} = useLevelPlace().entry;
+	const selected = steps?.find(step => step.id === selectedId) ?? steps?.[0];
+	const waiting = pendingApproval(selected);
+	// The plan of the selected step's pending approval: its counts go into the confirmation.
+	const plan = useApprovalPlan(workflowId, waiting ? selected?.id : undefined, waiting?.id);
+	const write = useWrite(workflow.refresh);
 	const detail = useMemo(() => stepDetail(workflow.data?.workflow, steps ?? []), [workflow.data, steps]);
 	const summary = workflow.data ? ` · ${workflowStatus(workflow.data.workflow) ?? '?'} · ${(steps ?? []).filter(step => stepStatus(step) === 'success').length}/${steps?.length ?? 0} done` : '';
+	const planOf = (step: Step): Location | undefined =>
+		step.approval?.id && step.id ? {kind: 'approval', installId, installName, workflowId, workflowName, stepId: step.id, stepName: stepName(step), approvalId: step.approval.id} : undefined;
 	const open = (step: Step): Location | undefined =>
-		step.step_target_type === 'install_deploys' && step.step_target_id
-			? {kind: 'activity', installId, installName, deployId: step.step_target_id, componentName: step.name || 'deploy'}
-			: viewValue(`step ${stepName(step)}`, step);
+		pendingApproval(step)
+			? planOf(step)
+			: step.step_target_type === 'install_deploys' && step.step_target_id
+				? {kind: 'activity', installId, installName, deployId: step.step_target_id, componentName: step.name || 'deploy'}
+				: viewValue(`step ${stepName(step)}`, step);
+	const onKey = (command: CommandId | undefined, input: string, key: Parameters<typeof write.key>[2]) => {
+		if (write.key(command, input, key)) return true;
+		if (command && WRITE_COMMANDS.has(command) && !readOnly) {
+			const found = writeFor(command, {client, orgLabel, installName, workflow: {id: workflowId, name: workflowName, status: workflowStatus(workflow.data?.workflow ?? {})}, step: selected, plan: plan.data});
+			if (typeof found === 'string') say(`${commandHint(command) ?? command}: ${found}`);
+			else write.ask(found);
+			return true;
+		}
+		return false;
+	};
 	return (
 		<ListLevel
 			noun="steps"
@@ -95,6 +132,11 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 			detailTitle={stepName}
 			detail={detail}
 			open={open}
+			actions={{approvalPlan: planOf}}
+			onKey={onKey}
+			overlay={write.panel ? <WritePanel {...write.panel} theme={theme} /> : undefined}
+			overlayKeys={WRITE_KEYS}
+			extraHints={STEP_KEYS.filter(id => id !== 'approvalPlan' && !(readOnly && WRITE_COMMANDS.has(id)))}
 			identify={step => ({id: step.id, target: {installId, workflowId}, label: `step ${stepName(step)}`})}
 			emptyText={`${workflowName} has no steps yet.`}
 		/>

@@ -1,0 +1,93 @@
+// What a deploy's approval holds at scenario time t: the approval object a workflow step carries, and
+// the plan to approve (a Terraform plan in JSON, or a Helm diff as the dashboard reads it).
+import type {components} from '../api/schema.js';
+import type {ApprovalSchedule} from './activity.js';
+import {digest} from './random.js';
+import {iso, type DemoDeploy, type World} from './world.js';
+
+type Schemas = components['schemas'];
+
+const accountOf = (email: string) => `acc${digest(email).slice(0, 23)}`;
+
+export function approvalObject(world: World, deploy: DemoDeploy, stepId: string, t: number): Schemas['app.WorkflowStepApproval'] | undefined {
+	const approval = deploy.schedule.approval;
+	if (!approval || t < approval.requestedAt) return undefined;
+	const answered = t >= approval.answeredAt;
+	return {
+		id: approval.id,
+		type: approval.type,
+		workflow_step_id: stepId,
+		installWorkflowStepID: stepId,
+		runner_job_id: `rjb${deploy.id.slice(3, 24)}1`,
+		owner_id: stepId,
+		owner_type: 'install_workflow_steps',
+		created_by_id: 'accrunner',
+		created_at: iso(world, approval.requestedAt),
+		updated_at: iso(world, answered ? approval.answeredAt : approval.requestedAt),
+		...(answered ? {response: responseObject(world, approval)} : {}),
+	};
+}
+
+export function responseObject(world: World, approval: ApprovalSchedule): Schemas['app.WorkflowStepApprovalResponse'] {
+	return {
+		id: `apx${approval.id.slice(3)}`,
+		install_workflow_step_approval_id: approval.id,
+		type: approval.response,
+		note: approval.note,
+		created_by_id: accountOf(approval.by),
+		created_at: iso(world, approval.answeredAt),
+		updated_at: iso(world, approval.answeredAt),
+	};
+}
+
+/** The plan to approve, as the JSON document the server stores (and sends gzipped). */
+export function approvalContents(deploy: DemoDeploy): unknown {
+	const name = deploy.ic.component.name;
+	return deploy.schedule.approval?.type === 'terraform_plan' ? terraformPlan(name) : helmDiff(name, deploy.release);
+}
+
+function terraformPlan(name: string): unknown {
+	const change = (address: string, actions: string[], before: unknown, after: unknown, extra: Record<string, unknown> = {}) => ({
+		address,
+		type: address.split('.')[0],
+		name: address.split('.')[1],
+		mode: 'managed',
+		provider_name: 'registry.terraform.io/hashicorp/aws',
+		change: {actions, before, after, ...extra},
+	});
+	return {
+		format_version: '1.2',
+		terraform_version: '1.9.8',
+		resource_changes: [
+			change('aws_subnet.private_c', ['create'], null, {cidr_block: '10.0.48.0/20', availability_zone: 'us-east-1c', tags: {Name: `${name}-private-c`}}, {after_unknown: {id: true, arn: true}}),
+			change('aws_route_table_association.private_c', ['create'], null, {route_table_id: 'rtb-0a41f2', subnet_id: null}, {after_unknown: {id: true, subnet_id: true}}),
+			change('aws_nat_gateway.c', ['create'], null, {connectivity_type: 'public', tags: {Name: `${name}-nat-c`}}, {after_unknown: {id: true, public_ip: true}}),
+			change('aws_vpc.main', ['update'], {cidr_block: '10.0.0.0/16', enable_dns_hostnames: false, tags: {Name: name, tier: 'standard'}}, {cidr_block: '10.0.0.0/16', enable_dns_hostnames: true, tags: {Name: name, tier: 'premium'}}),
+			change('aws_flow_log.main', ['update'], {max_aggregation_interval: 600, traffic_type: 'REJECT'}, {max_aggregation_interval: 60, traffic_type: 'ALL'}),
+			change('aws_eip.nat_a', ['delete', 'create'], {domain: 'vpc', public_ip: '3.91.22.140', tags: {Name: `${name}-nat-a`}}, {domain: 'vpc', public_ip: null, tags: {Name: `${name}-nat-a`}}, {after_unknown: {public_ip: true}, replace_paths: [['domain']]}),
+			change('aws_internet_gateway.legacy', ['delete'], {id: 'igw-07c1d9', tags: {Name: `${name}-legacy`}}, null),
+			change('aws_vpc_dhcp_options.main', ['no-op'], {domain_name: 'ec2.internal'}, {domain_name: 'ec2.internal'}),
+		],
+		output_changes: {private_subnet_ids: {actions: ['update'], after_unknown: true}},
+	};
+}
+
+function helmDiff(name: string, release: string): unknown {
+	const deployment = (tag: string, replicas: number) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n  template:\n    spec:\n      containers:\n        - name: ${name}\n          image: registry.nuon.co/${name}:${tag}\n`;
+	const config = (level: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}-config\ndata:\n  LOG_LEVEL: ${level}\n`;
+	const monitor = `apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: ${name}\nspec:\n  endpoints:\n    - port: metrics\n`;
+	return {
+		op: 'upgrade',
+		plan: [
+			`${name}, ${name}, Deployment (apps/v1) to be updated`,
+			`${name}, ${name}-config, ConfigMap (v1) to be updated`,
+			`${name}, ${name}, ServiceMonitor (monitoring.coreos.com/v1) to be created`,
+			'Plan: 1 to add, 2 to change, 0 to destroy.',
+		].join('\n'),
+		helm_content_diff: [
+			{api: 'apps/v1', kind: 'Deployment', name, namespace: name, before: deployment('v2.3.1', 3), after: deployment(release, 4)},
+			{api: 'v1', kind: 'ConfigMap', name: `${name}-config`, namespace: name, before: config('info'), after: config('debug')},
+			{api: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', name, namespace: name, before: '', after: monitor},
+		],
+	};
+}

@@ -1,0 +1,111 @@
+// The plan a step waits to have approved: its changes grouped delete / replace / update / create
+// with their counts, the attribute diff of the selected one, the raw JSON one key away, and (unless
+// --read-only) approve and deny.
+import React, {useMemo} from 'react';
+import {formatChangeCounts, type ChangeAction, type PlannedChange} from '../../domain/approval-plan.js';
+import {GLYPHS, type Phase} from '../../domain/status.js';
+import {useClient} from '../../state/resource.js';
+import {useApprovalPlan, useWorkflow} from '../../state/data.js';
+import type {Column} from '../columns.js';
+import {useExplorer} from '../context.js';
+import {WRITE_COMMANDS, type CommandId} from '../keys.js';
+import {blank, field, heading, text, type Line} from '../lines.js';
+import {ListLevel} from '../ListLevel.js';
+import {useWrite, WRITE_KEYS, WritePanel} from '../use-write.js';
+import {writeFor, type WriteTarget} from '../workflow-writes.js';
+import {defineLevel} from './level.js';
+
+/** The colour of an action: what destroys is red, a replace a warning, what adds is green. */
+const ACTION_TONE: Record<ChangeAction, Phase> = {delete: 'failure', replace: 'warning', update: 'progress', create: 'success', read: 'neutral', 'no-op': 'neutral'};
+/** Terraform's own marks. */
+const ACTION_MARK: Record<ChangeAction, string> = {delete: '  -', replace: '-/+', update: '  ~', create: '  +', read: ' <=', 'no-op': '   '};
+
+const COLUMNS: Column<PlannedChange>[] = [
+	{header: 'ACTION', width: 11, priority: 1, text: change => `${ACTION_MARK[change.action]} ${change.action}`, tone: change => ACTION_TONE[change.action]},
+	{header: 'ADDRESS', width: 16, grow: true, priority: 1, text: change => change.address},
+	{header: 'CHANGES', width: 7, priority: 2, align: 'right', text: change => String(change.attributes.length)},
+];
+
+function changeDetail(change: PlannedChange): Line[] {
+	return [
+		field('action', change.action),
+		field('address', change.address),
+		field('type', change.kind || '—'),
+		blank,
+		heading(change.attributes.length ? `What changes (${change.attributes.length})` : 'What changes'),
+		...(change.attributes.length
+			? change.attributes.flatMap(attribute => [...(attribute.path ? [text(attribute.path)] : []), text(`  - ${attribute.before}`, {tone: 'failure'}), text(`  + ${attribute.after}`, {tone: 'success'})])
+			: [text('no attribute changes in the plan', {muted: true})]),
+	];
+}
+
+const PLAN_KEYS: CommandId[] = ['approve', 'deny', 'rawJson'];
+
+interface ApprovalParams {
+	installId: string;
+	installName: string;
+	workflowId: string;
+	workflowName: string;
+	stepId: string;
+	stepName: string;
+	approvalId: string;
+}
+
+export function ApprovalLevel({installName, workflowId, workflowName, stepId, stepName, approvalId}: ApprovalParams) {
+	const client = useClient();
+	const {orgLabel, readOnly, theme, dispatch, say} = useExplorer();
+	const plan = useApprovalPlan(workflowId, stepId, approvalId);
+	const workflow = useWorkflow(workflowId);
+	const step = workflow.data?.steps.find(found => found.id === stepId);
+	const write = useWrite(() => {
+		workflow.refresh();
+	});
+	const answer = step?.approval?.response;
+	const state = !step ? undefined : answer ? (answer.type === 'deny' ? 'denied' : answer.type === 'approve' ? 'approved' : answer.type ?? 'answered') : step.approval ? 'waiting for approval' : undefined;
+	const counts = plan.data && !plan.data.problem ? formatChangeCounts(plan.data.counts) : undefined;
+	// The plan's counts and the approval's state head every change's detail: at any width they are whole.
+	const detail = useMemo(() => {
+		const head = [field('plan', counts ?? '…'), field('approval', state ?? '…', answer ? (answer.type === 'deny' ? 'approval-denied' : 'approved') : state && 'approval-awaiting'), blank];
+		return (change: PlannedChange) => [...head, ...changeDetail(change)];
+	}, [counts, state, answer]);
+	const rows = useMemo(() => (plan.data ? plan.data.changes : undefined), [plan.data]);
+	const target: WriteTarget = {client, orgLabel, installName, workflow: {id: workflowId, name: workflowName, status: workflow.data?.workflow.status?.status}, step, plan: plan.data};
+	const onKey = (command: CommandId | undefined, input: string, key: Parameters<typeof write.key>[2]) => {
+		if (write.key(command, input, key)) return true;
+		if (command === 'rawJson') {
+			if (plan.data) dispatch({type: 'push', location: {kind: 'document', title: `plan of ${stepName} (raw JSON)`, source: {type: 'value', value: plan.data.document}}});
+			else say('v: the plan has not loaded yet');
+			return true;
+		}
+		if (command && WRITE_COMMANDS.has(command) && !readOnly) {
+			const found = writeFor(command, target);
+			if (typeof found === 'string') say(`${command}: ${found}`);
+			else write.ask(found);
+			return true;
+		}
+		return false;
+	};
+	const problem = plan.data?.problem;
+	return (
+		<ListLevel
+			noun="changes"
+			titleSuffix={state ? ` · ${state === 'waiting for approval' ? `${GLYPHS.approval} waiting` : state}` : ''}
+			resource={{...plan, data: rows}}
+			columns={COLUMNS}
+			rowId={change => `${change.action}:${change.address}`}
+			detailTitle={change => change.address}
+			detail={detail}
+			emptyText={problem ? `⚠ ${problem}. v shows it.` : 'The plan changes nothing.'}
+			onKey={onKey}
+			overlay={write.panel ? <WritePanel {...write.panel} theme={theme} /> : undefined}
+			overlayKeys={WRITE_KEYS}
+			extraHints={PLAN_KEYS.filter(id => !(readOnly && WRITE_COMMANDS.has(id)))}
+		/>
+	);
+}
+
+export const approval = defineLevel<ApprovalParams>({
+	View: ApprovalLevel,
+	crumb: ({stepName}) => `plan of ${stepName}`,
+	example: {installId: 'inl1', installName: 'fuzz', workflowId: 'iwf1', workflowName: 'deploy', stepId: 'iws1', stepName: 'deploy vpc', approvalId: 'apr1'},
+});

@@ -1,0 +1,158 @@
+// Approvals and the other writes on a workflow, against the demo over real HTTP on both servers: the
+// plan to approve, the confirmation that names what it touches, one request per confirmed write,
+// nothing sent when declined or under --read-only, and what a failed write says.
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import {afterEach, describe, expect, it} from 'vitest';
+import {startDemoServer, type DemoApi, type DemoServer} from '../../source/demo/server.js';
+import {SERVER_VERSIONS} from '../helpers/both-servers.js';
+import {ENTER, renderExplorer} from '../helpers/render-app.js';
+
+type Explorer = ReturnType<typeof renderExplorer>;
+let demo: DemoServer | undefined;
+let app: Explorer | undefined;
+
+afterEach(async () => {
+	await app?.cleanup();
+	await demo?.close();
+	app = demo = undefined;
+});
+
+/** A demo server that records every write it gets; `fail` may answer one itself instead. */
+async function writableDemo(api: DemoApi, fail?: (request: IncomingMessage, response: ServerResponse) => boolean) {
+	const posts: string[] = [];
+	demo = await startDemoServer({
+		api,
+		intercept: (request, response) => {
+			if (request.method !== 'POST') return false;
+			posts.push(request.url ?? '');
+			return fail?.(request, response) ?? false;
+		},
+	});
+	return {demo, posts};
+}
+
+/** The rollout's workflow of an install, opened on its steps. */
+async function openWorkflow(server: DemoServer, installIndex: number, clock: number, options: {readOnly?: boolean} = {}) {
+	server.scenario.setClock(clock);
+	const install = server.scenario.installs[installIndex]!;
+	const workflowId = install.workflowIds[0]!;
+	app = renderExplorer(server, {size: {columns: 160, rows: 40}, readOnly: options.readOnly, start: [{kind: 'workflow', installId: install.id, installName: install.name, workflowId, workflowName: 'the rollout'}]});
+	await app.waitFor(/Steps of the rollout · /);
+	return {app, install, workflowId};
+}
+
+const TERRAFORM_COUNTS = '1 to delete · 1 to replace · 2 to update · 3 to create';
+
+describe.each(SERVER_VERSIONS)('against the %s server', api => {
+	it('Enter on the step waiting for approval shows the plan grouped by action; a asks first, naming what it touches; n sends nothing; y sends one request, however often it is pressed', async () => {
+		const {demo, posts} = await writableDemo(api);
+		const {app, install} = await openWorkflow(demo, 8, 20);
+		await app.waitFor('⚑ approval-awaiting');
+		await app.press(ENTER);
+		const plan = await app.waitFor(TERRAFORM_COUNTS);
+		expect(plan).toContain('waiting');
+		// Grouped: what destroys first.
+		const order = ['aws_internet_gateway.legacy', 'aws_eip.nat_a', 'aws_vpc.main', 'aws_subnet.private_c'].map(address => plan.indexOf(address));
+		expect(order.every((at, index) => at > 0 && (index === 0 || at > order[index - 1]!))).toBe(true);
+		await app.press('j', 'j');
+		await app.waitFor('enable_dns_hostnames');
+		expect(app.frame()).toMatch(/- false[\s\S]*\+ true/);
+
+		await app.press('a');
+		const confirmation = await app.waitFor('Approve the plan?');
+		for (const named of ['demo-org', install.name, 'the rollout', 'deploy vpc-network', TERRAFORM_COUNTS]) expect(confirmation).toContain(named);
+		await app.press('n');
+		await app.waitFor('nothing sent');
+		expect(posts).toEqual([]);
+
+		await app.press('a');
+		await app.waitFor('Approve the plan?');
+		await app.press('y', 'y', 'y');
+		await app.waitFor('✓ approved the plan of deploy vpc-network');
+		await app.waitFor('· approved');
+		expect(posts).toHaveLength(1);
+		expect(posts[0]).toMatch(/\/approvals\/apr\w+\/response$/);
+	});
+
+	it('R retries the failed step after y: the retry shows as attempt 2', async () => {
+		const {demo, posts} = await writableDemo(api);
+		const {app} = await openWorkflow(demo, 3, 200);
+		await app.waitFor('✗ error');
+		await app.press('G');
+		await app.press('R');
+		await app.waitFor('Retry the step?');
+		await app.press('y');
+		await app.waitFor('✓ retrying deploy auth-server');
+		await app.waitFor('(attempt 2)');
+		// Today's route; the August 2025 server has none, so the contract's (nothing was done by the first).
+		expect(posts.map(url => url.replace(/^\/v1\/workflows\/\w+/, ''))).toEqual(api === 'today' ? [expect.stringMatching(/^\/steps\/\w+\/retry$/)] : [expect.stringMatching(/^\/steps\/\w+\/retry$/), '/retry']);
+	});
+});
+
+it('d denies with the note typed first; the step ends approval-denied', async () => {
+	const {demo, posts} = await writableDemo('today');
+	const {app} = await openWorkflow(demo, 8, 20);
+	await app.waitFor('⚑ approval-awaiting');
+	await app.press('d');
+	await app.waitFor('Type a note');
+	await app.press(...'not in the freeze');
+	await app.press(ENTER);
+	await app.waitFor('y sends it once');
+	expect(app.frame()).toContain('not in the freeze');
+	await app.press('y');
+	await app.waitFor('✓ denied the plan');
+	await app.waitFor('approval-denied');
+	expect(posts).toHaveLength(1);
+	expect(demo.scenario.installs[8]!.components[0]!.rollout!.schedule.approval).toMatchObject({response: 'deny', note: 'not in the freeze'});
+});
+
+it('C cancels the running workflow after y', async () => {
+	const {demo} = await writableDemo('today');
+	const {app} = await openWorkflow(demo, 8, 20);
+	await app.waitFor('⚑ approval-awaiting');
+	await app.press('C');
+	await app.waitFor('Cancel the workflow?');
+	await app.press('y');
+	await app.waitFor('✓ cancelled workflow');
+	await app.waitFor(/Steps of the rollout · cancelled/);
+});
+
+it('under --read-only no write is offered, the keys send nothing and the header says READ-ONLY', async () => {
+	const {demo, posts} = await writableDemo('today');
+	const {app} = await openWorkflow(demo, 8, 20, {readOnly: true});
+	const steps = await app.waitFor('⚑ approval-awaiting');
+	expect(steps).toContain('READ-ONLY');
+	expect(steps).not.toMatch(/a approve|C cancel/);
+	await app.press('a', 'C');
+	await app.press(ENTER);
+	const plan = await app.waitFor(TERRAFORM_COUNTS);
+	expect(plan).not.toContain('a approve');
+	await app.press('a', 'd');
+	expect(app.frame()).not.toContain('Approve the plan?');
+	expect(posts).toEqual([]);
+});
+
+it('a write that gets no answer says its outcome is unknown; a 403 says the token may not write', async () => {
+	let answer: 'hang-up' | 'forbidden' = 'hang-up';
+	const {demo, posts} = await writableDemo('today', (_request, response) => {
+		if (answer === 'hang-up') response.socket?.destroy();
+		else {
+			response.writeHead(403, {'content-type': 'application/json'});
+			response.end(JSON.stringify({error: 'forbidden', description: 'token does not have permission'}));
+		}
+		return true;
+	});
+	const {app} = await openWorkflow(demo, 8, 20);
+	await app.waitFor('⚑ approval-awaiting');
+	await app.press('a');
+	await app.waitFor('Approve the plan?');
+	await app.press('y');
+	await app.waitFor('may or may not have been done');
+	expect(posts).toHaveLength(1); // not retried
+	answer = 'forbidden';
+	await app.press('a');
+	await app.waitFor('Approve the plan?');
+	await app.press('y');
+	await app.waitFor('refused (403)');
+	expect(posts).toHaveLength(2);
+});
