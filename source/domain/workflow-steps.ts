@@ -1,5 +1,6 @@
 // A workflow's steps as the screens read them: in run order, named with their attempt.
-import type {WorkflowStep} from '../api/resources.js';
+import type {Workflow, WorkflowStep} from '../api/resources.js';
+import {isInProgress, phaseOf} from './status.js';
 
 const position = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : Number.MAX_SAFE_INTEGER);
 
@@ -13,3 +14,10 @@ export const stepLabel = (step: WorkflowStep) => `${step.name || step.id || 'ste
 
 /** A step's approval that nobody has answered yet. */
 export const pendingApproval = (step: WorkflowStep | undefined) => (step?.approval?.id && !step.approval.response ? step.approval : undefined);
+
+/** A workflow that will not change by itself: finished, or in a status that is neither moving nor unknown. */
+export function workflowFinished(workflow: Workflow): boolean {
+	const status = workflow.status?.status;
+	if (isInProgress(status)) return false;
+	return workflow.finished === true || (typeof status === 'string' && phaseOf(status) !== 'unknown' && phaseOf(status) !== 'neutral');
+}

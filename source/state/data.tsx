@@ -2,12 +2,11 @@
 import React from 'react';
 import {unstable_serialize, useSWRConfig} from 'swr';
 import * as api from '../api/resources.js';
-import {fetchComponents, orNull, type Components} from './fetchers.js';
+import {fetchComponents, fetchWorkflow, orNull, type Components} from './fetchers.js';
 import {APPS_KEY, CLI_CONFIG_KEY, componentsKey, inOrg, installsKey, latestDeployKey} from './keys.js';
 import {useClient, usePagedResource, useResource, type PagedResource, type Resource} from './resource.js';
-import {items} from '../domain/fields.js';
 import {readPlan, type ApprovalPlan} from '../domain/approval-plan.js';
-import {orderSteps} from '../domain/workflow-steps.js';
+import {workflowFinished} from '../domain/workflow-steps.js';
 
 /** Installs (one app's or all), or, with `query`, the server's search results (`q`). */
 export function useInstalls(appId: string | undefined, query?: string): PagedResource<api.Install> {
@@ -106,12 +105,16 @@ export function useDashboardUrl(): string | undefined {
 	return useResource(CLI_CONFIG_KEY, () => api.getCliConfig(client), {refreshInterval: 0}).data?.dashboard_url || undefined;
 }
 
-/** A workflow and its steps in run order (the steps' own route when it answers, else the workflow's). */
+/**
+ * A workflow and its steps in run order: one request, as the server sends the steps (with their
+ * approvals) in the workflow; the steps' own route only when it does not. Polling stops once the
+ * workflow has finished (`r`, a write and coming back to the screen still refresh it).
+ */
 export function useWorkflow(workflowId: string): Resource<{workflow: api.Workflow; steps: api.WorkflowStep[]}> {
 	const client = useClient();
-	return useResource(['workflow', workflowId], async () => {
-		const [found, steps] = await Promise.all([api.getWorkflow(client, workflowId), api.listWorkflowSteps(client, workflowId)]);
-		return {workflow: found, steps: orderSteps(steps.length ? steps : items(found.steps))};
+	const {refreshInterval: inherited} = useSWRConfig();
+	return useResource(['workflow', workflowId], () => fetchWorkflow(client, workflowId), {
+		refreshInterval: (data?: {workflow: api.Workflow}) => (data && workflowFinished(data.workflow) ? 0 : typeof inherited === 'function' ? inherited(data) : (inherited ?? 0)),
 	});
 }
 

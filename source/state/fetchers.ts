@@ -4,6 +4,7 @@ import type {NuonClient} from '../api/client.js';
 import {describeError, NuonApiError} from '../api/errors.js';
 import * as api from '../api/resources.js';
 import * as field from '../domain/fields.js';
+import {orderSteps} from '../domain/workflow-steps.js';
 
 export interface ComponentRow {
 	id: string;
@@ -74,4 +75,12 @@ export function orNull<T>(fetch: () => Promise<T>): () => Promise<T | null> {
 			throw error;
 		}
 	};
+}
+
+/** A workflow and its steps in run order: the steps from the workflow when it has them, else their route. */
+export async function fetchWorkflow(client: NuonClient, workflowId: string): Promise<{workflow: api.Workflow; steps: api.WorkflowStep[]}> {
+	const workflow = await api.getWorkflow(client, workflowId);
+	if (workflow === null || typeof workflow !== 'object' || Array.isArray(workflow)) throw new Error('the workflow came as something other than an object');
+	const steps = Array.isArray(workflow?.steps) ? field.items<api.WorkflowStep>(workflow.steps) : await api.listWorkflowSteps(client, workflowId);
+	return {workflow, steps: orderSteps(steps)};
 }

@@ -2,7 +2,8 @@
 // approval's id (the board's Enter on a cell waiting for approval opens it).
 import type {NuonClient} from '../api/client.js';
 import * as api from '../api/resources.js';
-import {orderSteps, pendingApproval, stepLabel} from '../domain/workflow-steps.js';
+import {pendingApproval, stepLabel} from '../domain/workflow-steps.js';
+import {fetchWorkflow} from './fetchers.js';
 
 export interface FoundApproval {
 	workflowId: string;
@@ -17,8 +18,8 @@ export async function findPendingApproval(client: NuonClient, installId: string,
 	const deploy = await api.getLatestDeploy(client, installId, componentId);
 	const workflowId = deploy.workflow_id || deploy.install_workflow_id;
 	if (!workflowId) return 'its latest deploy names no workflow';
-	const [workflow, steps] = await Promise.all([api.getWorkflow(client, workflowId), api.listWorkflowSteps(client, workflowId)]);
-	const waiting = orderSteps(steps.length ? steps : (workflow.steps ?? [])).filter(step => pendingApproval(step));
+	const {workflow, steps} = await fetchWorkflow(client, workflowId);
+	const waiting = steps.filter(step => pendingApproval(step));
 	const step = waiting.find(candidate => candidate.step_target_id === deploy.id) ?? waiting[0];
 	if (!step?.id || !step.approval?.id) return 'its workflow has no step waiting for approval now';
 	return {workflowId, workflowName: workflow.name || String(workflow.type ?? 'workflow'), stepId: step.id, stepName: stepLabel(step), approvalId: step.approval.id};

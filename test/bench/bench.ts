@@ -213,6 +213,52 @@ async function watchRows(quick: boolean): Promise<Row[]> {
 	];
 }
 
+/**
+ * API requests a minute of a workflow's steps on screen (the demo in this process counts them), at
+ * scenario second `at`: the one whose Terraform plan waits for approval, from its install's `w`.
+ */
+async function workflowRequestsPerMinute(at: number, watch: boolean, windowMs: number): Promise<number> {
+	let requests = 0;
+	const demo = await startDemoServer({
+		intercept: () => {
+			requests++;
+			return false;
+		},
+	});
+	demo.scenario.setClock(at);
+	const install = demo.scenario.installs.find(found => found.components.some(ic => ic.rollout?.schedule.approval?.type === 'terraform_plan'))!;
+	const session = explorer(demo.url, ['--install', install.name]);
+	try {
+		await session.waitFor(`Components of ${install.name}`, 20_000);
+		session.write('w');
+		await session.waitFor(/deploy components/, 20_000);
+		session.write('\r');
+		await session.waitFor(/Steps of .* · /, 20_000);
+		if (watch) session.write('W');
+		await sleep(1000); // past the levels' first loads
+		const before = requests;
+		await sleep(windowMs);
+		return ((requests - before) / windowMs) * 60_000;
+	} finally {
+		session.kill();
+		await session.exited;
+		await demo.close();
+	}
+}
+
+async function workflowRows(quick: boolean): Promise<Row[]> {
+	const windowMs = quick ? 10_000 : 30_000;
+	// Scenario second 20: a step waits for approval; second 900: the workflow has finished.
+	const running = await workflowRequestsPerMinute(20, false, windowMs);
+	const runningWatched = await workflowRequestsPerMinute(20, true, windowMs);
+	const finished = await workflowRequestsPerMinute(900, true, windowMs);
+	return [
+		{figure: 'workflow steps: requests/min while it runs (5 s refresh)', value: running.toFixed(0), target: '≤ 12 (the dashboard: 15, every 4 s)', pass: running <= 12, gate: true},
+		{figure: 'workflow steps: requests/min while it runs (watch mode)', value: runningWatched.toFixed(0), target: '≤ 30 (2 s polls, one request each)', pass: runningWatched <= 30, gate: true},
+		{figure: 'workflow steps: requests/min once it has finished', value: finished.toFixed(0), target: '0', pass: finished === 0, gate: true},
+	];
+}
+
 /** Keypress → the frame that answers it, moving the cursor down a list of `installs` installs. */
 async function keypressMs(installs: number, presses: number): Promise<number> {
 	const demo = await startDemo(['--installs', String(installs), '--at', '90000']);
@@ -342,6 +388,7 @@ async function main() {
 	rows.push(...(await keypressRows(quick)));
 	rows.push(...(await logRows(quick)));
 	rows.push(...(await watchRows(quick)));
+	rows.push(...(await workflowRows(quick)));
 	rows.push(...(await memoryRows(quick ? 3 : 10)));
 	printTable(rows);
 	const regressions = rows.filter(row => row.gate && row.pass === false);

@@ -44,6 +44,12 @@ describe('watch --until-done', () => {
 		expect(events.at(-1)).toMatchObject({event: 'done', result: 'succeeded', failed: []});
 	});
 
+	it('with --fail-on-approval exits 4 as soon as a deploy waits for an approval, naming it', async () => {
+		const {code, stdout} = await run(['watch', '--demo', '--demo-speed', '5', '--until-done', '--fail-on-approval']);
+		expect(code).toBe(4);
+		expect(stdout).toMatch(/stopped: a deploy waits for approval: .*\nwaiting for approval: \S+ › \S+ \(pending-approval\)\n$/);
+	});
+
 	it('exits 3 on timeout', async () => {
 		const {code, stdout} = await run(['watch', '--demo', '--until-done', '--timeout', '1s']);
 		expect(code).toBe(3);

@@ -44,6 +44,10 @@ const ROUTES: Array<[RegExp, string]> = [
 	[/^\/v1\/installs\/[^/]+\/action-workflows\/runs\/[^/]+$/, '/v1/installs/{install_id}/action-workflows/runs/{run_id}'],
 	[/^\/v1\/log-streams\/[^/]+\/logs$/, '/v1/log-streams/{log_stream_id}/logs'],
 	[/^\/v1\/log-streams\/[^/]+$/, '/v1/log-streams/{log_stream_id}'],
+	[/^\/v1\/installs\/[^/]+\/workflows$/, '/v1/installs/{install_id}/workflows'],
+	[/^\/v1\/workflows\/[^/]+$/, '/v1/workflows/{workflow_id}'],
+	[/^\/v1\/workflows\/[^/]+\/steps$/, '/v1/workflows/{workflow_id}/steps'],
+	[/^\/v1\/workflows\/[^/]+\/steps\/[^/]+\/approvals\/[^/]+\/contents$/, '/v1/workflows/{workflow_id}/steps/{workflow_step_id}/approvals/{approval_id}/contents'],
 ];
 
 const schemas = new Map(

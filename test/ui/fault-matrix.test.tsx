@@ -34,6 +34,19 @@ interface Level {
 	start: () => Location[];
 	/** Text that proves the level's data is on screen. */
 	data: () => string | RegExp;
+	/** The scenario second it is tried at (5 unless it needs another). */
+	clock?: number;
+}
+
+/** The plan the demo's Terraform approval asks about, over its workflow's steps (it waits from about second 7). */
+function approvalStack(): Location[] {
+	const install = demo.scenario.installs[8]!;
+	const workflowId = install.workflowIds[0]!;
+	const step = demo.scenario.workflowSteps(workflowId, 20)!.find(found => found.approval)!;
+	return [
+		{kind: 'workflow', installId: install.id, installName: install.name, workflowId, workflowName: 'the rollout'},
+		{kind: 'approval', installId: install.id, installName: install.name, workflowId, workflowName: 'the rollout', stepId: step.id!, stepName: step.name!, approvalId: step.approval!.id!},
+	];
 }
 
 const LEVELS: Level[] = [
@@ -53,6 +66,7 @@ const LEVELS: Level[] = [
 		start: () => [{kind: 'logs', streamId: `lgc${demo.scenario.installs[0]!.id.slice(3, 19)}0100000`, title: 'health-probe'}],
 		data: () => /collect metrics/,
 	},
+	{name: 'plan to approve', start: approvalStack, data: () => 'aws_eip.nat_a', clock: 20},
 ];
 
 const inject = (faults: Faults) => {
@@ -62,7 +76,7 @@ const inject = (faults: Faults) => {
 describe.each(LEVELS)('the $name level', level => {
 	describe.each(FAULTS)('with $name', fault => {
 		it('on first load: says what failed, then loads by itself once the fault clears', async () => {
-			demo.scenario.setClock(5);
+			demo.scenario.setClock(level.clock ?? 5);
 			inject(fault.faults);
 			app = renderExplorer(demo, {start: level.start(), refreshMs: 400, timeoutMs: 400});
 			const failed = await app.waitFor(fault.says, 8000);
@@ -72,7 +86,7 @@ describe.each(LEVELS)('the $name level', level => {
 		});
 
 		it('on a refresh with data on screen: keeps the data, marks it stale, and recovers by itself', async () => {
-			demo.scenario.setClock(5);
+			demo.scenario.setClock(level.clock ?? 5);
 			app = renderExplorer(demo, {start: level.start(), refreshMs: 400, timeoutMs: 400});
 			await app.waitFor(level.data(), 8000);
 			await app.waitFor(/updated \d\d:\d\d:\d\d/);
@@ -90,7 +104,7 @@ describe.each(LEVELS)('the $name level', level => {
 
 describe('an expired token', () => {
 	it.each(LEVELS)('on the $name level: says how to get a new one and stops asking', async level => {
-		demo.scenario.setClock(5);
+		demo.scenario.setClock(level.clock ?? 5);
 		let requests = 0;
 		app = renderExplorer(demo, {start: level.start(), refreshMs: 300, timeoutMs: 400});
 		await app.waitFor(level.data(), 8000);

@@ -40,4 +40,15 @@ describe('watch --until-done', () => {
 		expect(Date.parse(done.time)).toBeGreaterThan(Date.now() - 60_000);
 		await agent.close();
 	});
+
+	it('waits while a deploy waits for approval; with --fail-on-approval stops at once with exit code 4, naming it', async () => {
+		const {client, agent} = watchedApi({cmp1: 'active', cmp2: 'pending-approval'});
+		const settings = {fastMs: 20, slowMs: 20, maxBackoffMs: 100};
+		const waited: string[] = [];
+		expect(await watchRollout({client, scope: {}, untilDone: true, timeoutMs: 200, output: 'text', write: line => waited.push(line), writeError: () => {}, settings})).toBe(WATCH_EXIT.timeout);
+		const stopped: string[] = [];
+		expect(await watchRollout({client, scope: {}, untilDone: true, failOnApproval: true, output: 'json', write: line => stopped.push(line), writeError: () => {}, settings})).toBe(WATCH_EXIT.approval);
+		expect(JSON.parse(stopped.at(-1)!)).toMatchObject({event: 'done', result: 'approval', awaiting_approval: [{install: 'prod-eu', component: 'worker', status: 'pending-approval'}]});
+		await agent.close();
+	});
 });

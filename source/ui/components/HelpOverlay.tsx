@@ -11,7 +11,7 @@ const SCOPES = [
 	['board', 'Rollout board'],
 	['workflow', 'Workflows and approvals'],
 	['logs', 'Logs'],
-	['menu', 'Menus'],
+	['menu', 'Menus and confirmations'],
 	['watch', 'Watching a rollout'],
 	['global', 'Everywhere'],
 ] as const;

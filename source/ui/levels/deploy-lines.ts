@@ -1,4 +1,5 @@
 // The latest deploy as lines: what happened (status, history, jobs, runs) and what was deployed.
+import {awaitsApproval} from '../../domain/status.js';
 import type {InstallDeploy} from '../../api/resources.js';
 import {countStatuses, formatCounts} from '../../domain/install.js';
 import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
@@ -17,6 +18,9 @@ export function deployStatusLines(deploy: InstallDeploy, now: number): Line[] {
 		text(v2?.status_human_description || deploy.status_description || '', {muted: true}),
 		field('since', v2?.created_at_ts ? `${formatTimestamp(v2.created_at_ts)} (${ago(v2.created_at_ts, now)})` : formatTimestamp(deploy.updated_at)),
 		field('deploy status', deploy.status, deploy.status ?? ''),
+		...(awaitsApproval(current) || awaitsApproval(deploy.status)
+			? [text(`waits for a person to approve its plan: w opens its workflow, where ⏎ on the step shows the plan${deploy.workflow_id || deploy.install_workflow_id ? '' : ' (this deploy names no workflow)'}`, {status: 'approval-awaiting'})]
+			: []),
 		blank,
 		heading(`History (${history.length})`),
 		...(history.length

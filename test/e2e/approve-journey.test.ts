@@ -1,0 +1,45 @@
+// End to end, in a real pseudo-terminal, on both servers the demo plays: watch the rollout, jump to
+// the deploy waiting for approval, read the plan's counts, approve with y, and see the step and the
+// board move on.
+import {afterEach, describe, expect, it} from 'vitest';
+import {Scenario} from '../../source/demo/scenario.js';
+import {startPty, type PtySession} from '../helpers/pty.js';
+
+let session: PtySession | undefined;
+afterEach(() => {
+	session?.kill();
+	session = undefined;
+});
+
+/** The install whose Terraform plan waits for a person in the demo's rollout. */
+const waiting = new Scenario({startedAt: 0}).installs.find(install => install.components.some(ic => ic.rollout?.schedule.approval?.type === 'terraform_plan'))!;
+const component = waiting.components.find(ic => ic.rollout?.schedule.approval)!.component.name;
+
+describe.each(['today', '2025-08'])('against the %s server', api => {
+	it('from the board: ! finds the deploy waiting for approval, Enter shows the plan, a then y approves it, and the rollout moves on', async () => {
+		session = startPty(['watch', '--demo', '--demo-api', api], {columns: 160, rows: 40});
+		await session.waitFor('Rollout: 36 installs');
+		session.write(`/${waiting.name}\r`);
+		const board = await session.waitFor(new RegExp(`${waiting.name}\\s+\\*?⚑ approve\\?`), 30_000);
+		expect(board).toMatch(/⚑ \d pending-approval/);
+		session.write('!');
+		session.write('\r');
+		const plan = await session.waitFor('1 to delete · 1 to replace · 2 to update · 3 to create');
+		expect(plan).toContain(`plan of deploy ${component}`);
+		expect(plan).toMatch(/-\/\+ replace\s+aws_eip\.nat_a/);
+		session.write('a');
+		const confirmation = await session.waitFor('Approve the plan?');
+		expect(confirmation).toMatch(new RegExp(`install\\s+${waiting.name}`));
+		session.write('y');
+		await session.waitFor(`✓ approved the plan of deploy ${component}`);
+		await session.waitFor('· approved');
+		session.write('\u001B');
+		// The step moves on from waiting: it runs, then succeeds.
+		await session.waitFor(new RegExp(`deploy ${component}\\s+(◐ in-progress|✓ success)`), 20_000);
+		session.write('\u001B');
+		await session.waitFor(new RegExp(`${waiting.name}\\s+\\*?(◐ executing|✓ active)`), 20_000);
+		expect(session.text()).not.toMatch(new RegExp(`${waiting.name}\\s+\\*?⚑`));
+		session.write('q');
+		expect((await session.exited).exitCode).toBe(0);
+	});
+});
