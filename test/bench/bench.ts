@@ -6,6 +6,7 @@ import {NuonClient} from '../../source/api/client.js';
 import {getLatestDeploy, listInstallsPage, listLatestRuns} from '../../source/api/resources.js';
 import {LogTail} from '../../source/state/log-tail.js';
 import {startDemoServer} from '../../source/demo/server.js';
+import {Scenario} from '../../source/demo/scenario.js';
 import {followNewestRunLogs, lastQuarterGrowth, rssAt, sampleMemory, startLongRun} from './long-run.js';
 
 const quick = process.argv.includes('--quick');
@@ -25,6 +26,9 @@ interface Row {
 	 */
 	gate?: true;
 }
+
+/** The demo org's size (demo-server's default). */
+const DEMO_INSTALLS = new Scenario({startedAt: 0}).installs.length;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -177,47 +181,11 @@ async function logRows(quick: boolean): Promise<Row[]> {
 	}
 }
 
-/** API requests a minute the board makes in watch mode (the demo API in this process counts them). */
-async function boardRequestsPerMinute(at: number, windowMs: number): Promise<{perMinute: number; installs: number}> {
-	let requests = 0;
-	const demo = await startDemoServer({
-		intercept: () => {
-			requests++;
-			return false;
-		},
-	});
-	demo.scenario.setClock(at);
-	const session = explorer(demo.url, ['watch']);
-	try {
-		await session.waitFor(/Ledgerly\s+vpc-netw/, 20_000);
-		await sleep(3000); // past start-up's one-off requests
-		const before = requests;
-		await sleep(windowMs);
-		return {perMinute: ((requests - before) / windowMs) * 60_000, installs: demo.scenario.installs.length};
-	} finally {
-		session.kill();
-		await session.exited;
-		await demo.close();
-	}
-}
-
-async function watchRows(quick: boolean): Promise<Row[]> {
-	const windowMs = quick ? 10_000 : 30_000;
-	const rollout = await boardRequestsPerMinute(0, windowMs);
-	const settled = await boardRequestsPerMinute(90_000, 30_000); // two slow polls at least
-	// The official CLI's preview refetches everything every 5 s: the installs and each install's components.
-	const official = 12 * (1 + rollout.installs);
-	return [
-		{figure: `watch board: requests/min, rollout in progress (${rollout.installs} installs)`, value: rollout.perMinute.toFixed(0), target: `< official CLI's ${official} (computed: 12 × (1 + ${rollout.installs}))`, pass: rollout.perMinute < official, gate: true},
-		{figure: 'watch board: requests/min, everything settled', value: settled.perMinute.toFixed(0), target: '≤ 5 (15 s polls)', pass: settled.perMinute <= 5, gate: true},
-	];
-}
-
 /**
- * API requests a minute of a workflow's steps on screen (the demo in this process counts them), at
- * scenario second `at`: the one whose Terraform plan waits for approval, from its install's `w`.
+ * API requests a minute of the explorer started with `args` at scenario second `at`, once `ready`
+ * (the screen to measure) is done: the demo API runs in this process and counts them.
  */
-async function workflowRequestsPerMinute(at: number, watch: boolean, windowMs: number): Promise<number> {
+async function requestsPerMinute(at: number, args: string[], ready: (session: PtySession) => Promise<void>, windowMs: number): Promise<number> {
 	let requests = 0;
 	const demo = await startDemoServer({
 		intercept: () => {
@@ -226,16 +194,9 @@ async function workflowRequestsPerMinute(at: number, watch: boolean, windowMs: n
 		},
 	});
 	demo.scenario.setClock(at);
-	const install = demo.scenario.installs.find(found => found.components.some(ic => ic.rollout?.schedule.approval?.type === 'terraform_plan'))!;
-	const session = explorer(demo.url, ['--install', install.name]);
+	const session = explorer(demo.url, args);
 	try {
-		await session.waitFor(`Components of ${install.name}`, 20_000);
-		session.write('w');
-		await session.waitFor(/deploy components/, 20_000);
-		session.write('\r');
-		await session.waitFor(/Steps of .* · /, 20_000);
-		if (watch) session.write('W');
-		await sleep(1000); // past the levels' first loads
+		await ready(session);
 		const before = requests;
 		await sleep(windowMs);
 		return ((requests - before) / windowMs) * 60_000;
@@ -245,6 +206,43 @@ async function workflowRequestsPerMinute(at: number, watch: boolean, windowMs: n
 		await demo.close();
 	}
 }
+
+/** The board in watch mode. */
+const boardRequestsPerMinute = (at: number, windowMs: number) =>
+	requestsPerMinute(at, ['watch'], async session => {
+		await session.waitFor(/Ledgerly\s+vpc-netw/, 20_000);
+		await sleep(3000); // past start-up's one-off requests
+	}, windowMs);
+
+async function watchRows(quick: boolean): Promise<Row[]> {
+	const windowMs = quick ? 10_000 : 30_000;
+	const rollout = await boardRequestsPerMinute(0, windowMs);
+	const settled = await boardRequestsPerMinute(90_000, 30_000); // two slow polls at least
+	// The official CLI's preview refetches everything every 5 s: the installs and each install's components.
+	const installs = DEMO_INSTALLS;
+	const official = 12 * (1 + installs);
+	return [
+		{figure: `watch board: requests/min, rollout in progress (${installs} installs)`, value: rollout.toFixed(0), target: `< official CLI's ${official} (computed: 12 × (1 + ${installs}))`, pass: rollout < official, gate: true},
+		{figure: 'watch board: requests/min, everything settled', value: settled.toFixed(0), target: '≤ 5 (15 s polls)', pass: settled <= 5, gate: true},
+	];
+}
+
+/**
+ * A workflow's steps on screen, opened with `w` from its install: the one whose Terraform plan
+ * waits for approval in the demo's rollout.
+ */
+const workflowRequestsPerMinute = (at: number, watch: boolean, windowMs: number) => {
+	const install = new Scenario({startedAt: 0}).installs.find(found => found.components.some(ic => ic.rollout?.schedule.approval?.type === 'terraform_plan'))!;
+	return requestsPerMinute(at, ['--install', install.name], async session => {
+		await session.waitFor(`Components of ${install.name}`, 20_000);
+		session.write('w');
+		await session.waitFor(/deploy components/, 20_000);
+		session.write('\r');
+		await session.waitFor(/Steps of .* · /, 20_000);
+		if (watch) session.write('W');
+		await sleep(1000); // past the levels' first loads
+	}, windowMs);
+};
 
 async function workflowRows(quick: boolean): Promise<Row[]> {
 	const windowMs = quick ? 10_000 : 30_000;
