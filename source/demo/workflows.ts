@@ -73,6 +73,20 @@ function stepObject(world: World, workflow: DemoWorkflow, deploy: DemoDeploy, in
 		...(started ? {started_at: iso(world, queuedAt), execution_time: Math.round((Math.min(t, doneAt) - queuedAt) * 1e9)} : {}),
 		...(finished ? {finished_at: iso(world, doneAt)} : {}),
 		...(approval ? {approval} : {}),
+		...(deploy.policy && current ? {policy_validation: policyObject(world, deploy, id, doneAt)} : {}),
+	};
+}
+
+function policyObject(world: World, deploy: DemoDeploy, stepId: string, at: number): Schemas['app.WorkflowStepPolicyValidation'] {
+	const passed = deploy.policy!.passed;
+	return {
+		id: `wpv${stepId.slice(3)}`,
+		install_workflow_step_id: stepId,
+		runner_job_id: `rjb${deploy.id.slice(3, 24)}1`,
+		status: {status: passed ? 'success' : 'error', status_human_description: passed ? 'every policy passed' : 'a policy refused the plan', created_at_ts: seconds(world, at)},
+		response: deploy.policy!.response,
+		created_at: iso(world, at),
+		updated_at: iso(world, at),
 	};
 }
 

@@ -56,6 +56,12 @@ export interface DemoDeploy {
 	attempts?: Schedule[];
 	/** Its failed step was skipped. */
 	skipped?: boolean;
+	/** What the policy check said of it. */
+	policy?: {passed: boolean; response: string};
+	/** Cancelled with its workflow, by this person (its schedule is cut where it was). */
+	cancelledBy?: string;
+	/** Its step failed once and was retried (an earlier attempt, failed, before its schedule). */
+	retriedAfterFailure?: boolean;
 }
 
 export interface DemoInstall {
@@ -165,8 +171,8 @@ export function buildWorld({installCount = 36, startedAt = Date.now(), speed = 1
 				};
 				const older = random(seed + index * 97 + k);
 				addDeploy(world, {id: ic.previousDeployId, install, ic, rollout: false, schedule: at(6), release: RELEASES.previous, configVersion: 13, author: install.createdBy});
-				addDeploy(world, {id: makeId('ind', older), install, ic, rollout: false, schedule: at(13, true), release: RELEASES.failed, configVersion: 12, author: install.createdBy});
-				addDeploy(world, {id: makeId('ind', older), install, ic, rollout: false, schedule: at(20), release: RELEASES.superseded, configVersion: 11, author: 'deploy-bot@ledgerly.dev', superseded: true});
+				addDeploy(world, {id: makeId('ind', older), install, ic, rollout: false, schedule: at(13, true), release: RELEASES.failed, configVersion: 12, author: install.createdBy, ...pastTrouble(index, k, component.type, 'failed')});
+				addDeploy(world, {id: makeId('ind', older), install, ic, rollout: false, schedule: at(20), release: RELEASES.superseded, configVersion: 11, author: 'deploy-bot@ledgerly.dev', superseded: true, ...pastTrouble(index, k, component.type, 'superseded')});
 			}
 			return ic;
 		});
@@ -176,6 +182,20 @@ export function buildWorld({installCount = 36, startedAt = Date.now(), speed = 1
 		return install;
 	});
 	return world;
+}
+
+/**
+ * What went wrong in earlier workflows, for their steps to show: a Helm chart the policy check
+ * refused (the failed release), a workflow cancelled part-way (the failed release, on every fifth
+ * install) and a step that failed once and was retried (the superseded release, every third).
+ */
+function pastTrouble(index: number, k: number, type: ComponentKind, release: 'failed' | 'superseded'): Partial<DemoDeploy> & {schedule?: never} {
+	if (release === 'failed' && type === 'helm_chart') {
+		return {policy: {passed: false, response: 'kyverno: require-requests-limits: validation error: CPU and memory requests and limits are required. rule autogen-validate-resources failed at path /spec/template/spec/containers/0/resources/limits/'}};
+	}
+	if (release === 'failed' && index % 5 === 4 && k >= 1) return {cancelledBy: 'maya@ledgerly.dev'};
+	if (release === 'superseded' && index % 3 === 1 && k === 0) return {retriedAfterFailure: true};
+	return {};
 }
 
 /**
@@ -260,6 +280,9 @@ export function deployEntry(world: World, deployId: string): DemoDeploy | undefi
 }
 
 export function addDeploy(world: World, deploy: DemoDeploy): void {
+	const s = deploy.schedule;
+	if (deploy.cancelledBy) Object.assign(s, {fails: false, cancelled: true, executingAt: s.planningAt + 2, doneAt: s.planningAt + 2});
+	if (deploy.retriedAfterFailure) deploy.attempts = [{queuedAt: s.queuedAt - 600, planningAt: s.queuedAt - 595, executingAt: s.queuedAt - 585, doneAt: s.queuedAt - 560, fails: true}];
 	world.deploys.set(deploy.id, deploy);
 	world.deployByBase.set(deploy.id.slice(3, 24), deploy.id);
 	deploy.ic.deployIds.push(deploy.id);

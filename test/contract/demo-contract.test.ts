@@ -99,10 +99,14 @@ describe.each(['today', '2025-08'] as const)('every response of the demo playing
 			expectValid('/v1/installs/{install_id}/deploys', (await get(`/v1/installs/${install.id}/deploys?limit=100`)).body);
 			const workflows = (await get(`/v1/installs/${install.id}/workflows?limit=100`)).body as Array<{id: string}>;
 			expectValid('/v1/installs/{install_id}/workflows', workflows);
-			for (const workflow of workflows.slice(0, 2)) {
-				expectValid('/v1/workflows/{workflow_id}', (await get(`/v1/workflows/${workflow.id}`)).body);
-				const steps = (await get(`/v1/workflows/${workflow.id}/steps`)).body as Array<{id: string; approval?: {id: string}}>;
+			for (const workflow of workflows) {
+				const found = (await get(`/v1/workflows/${workflow.id}`)).body as {status?: {status?: string}};
+				expectValid('/v1/workflows/{workflow_id}', found);
+				if (found.status?.status === 'cancelled') kinds.add('cancelled workflow');
+				const steps = (await get(`/v1/workflows/${workflow.id}/steps`)).body as Array<{id: string; approval?: {id: string}; policy_validation?: unknown; group_retry_idx?: number}>;
 				expectValid('/v1/workflows/{workflow_id}/steps', steps);
+				if (steps.some(step => step.policy_validation)) kinds.add('policy check');
+				if (steps.some(step => (step.group_retry_idx ?? 0) > 0)) kinds.add('retried step');
 				for (const step of steps.filter(found => found.approval)) {
 					expectValid('/v1/workflows/{workflow_id}/steps/{workflow_step_id}/approvals/{approval_id}', (await get(`/v1/workflows/${workflow.id}/steps/${step.id}/approvals/${step.approval!.id}`)).body);
 					kinds.add('approval');
@@ -125,8 +129,8 @@ describe.each(['today', '2025-08'] as const)('every response of the demo playing
 		expect(phases.size).toBeGreaterThan(0);
 	});
 
-	it('covered retried jobs, plans, action runs and logs', () => {
-		expect([...kinds].sort()).toEqual(['action run', 'approval', 'logs', 'plan', 'retried job']);
+	it('covered retried jobs and steps, plans, approvals, policy checks, a cancelled workflow, action runs and logs', () => {
+		expect([...kinds].sort()).toEqual(['action run', 'approval', 'cancelled workflow', 'logs', 'plan', 'policy check', 'retried job', 'retried step']);
 	});
 
 	it('answers the writes as the contract says: approve, deny, retry and cancel', async () => {
