@@ -61,7 +61,16 @@ function stepDetail(workflow: api.Workflow | undefined, steps: readonly Step[]) 
 				]
 			: []),
 		blank,
-		text(pendingApproval(step) ? '⏎ the plan to approve' : step.step_target_type === 'install_deploys' ? `⏎ the deploy’s jobs and runs${step.approval?.id ? ' · P the plan it approved' : ''}` : '⏎ the step as JSON', {muted: true}),
+		text(
+			pendingApproval(step)
+				? '⏎ the plan to approve'
+				: step.step_target_type === 'install_deploys'
+					? `⏎ the deploy’s jobs and runs${step.approval?.id ? ' · P the plan it approved' : ''}`
+					: step.step_target_type === 'install_action_workflow_runs'
+						? '⏎ the action run’s steps'
+						: '⏎ the step as JSON',
+			{muted: true},
+		),
 	];
 }
 
@@ -74,6 +83,7 @@ function approvalLines(step: Step, now: number): Line[] {
 		blank,
 		heading('Approval'),
 		field('type', approval.type ? String(approval.type).replaceAll('_', ' ') : '—'),
+		field('runner job', approval.runner_job_id),
 		field('asked', approval.created_at ? `${formatTimestamp(approval.created_at)} (${ago(approval.created_at, now)})` : '—'),
 		response
 			? field('answer', `${answer ?? 'answered'}${response.created_at ? ` ${ago(response.created_at, now)}` : ''}`, response.type === 'deny' ? 'approval-denied' : 'approved')
@@ -106,12 +116,13 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 	const summary = workflow.data ? ` · ${workflowStatus(workflow.data.workflow) ?? '?'} · ${(steps ?? []).filter(step => stepStatus(step) === 'success').length}/${steps?.length ?? 0} done` : '';
 	const planOf = (step: Step): Location | undefined =>
 		step.approval?.id && step.id ? {kind: 'approval', installId, installName, workflowId, workflowName, stepId: step.id, stepName: stepName(step), approvalId: step.approval.id} : undefined;
-	const open = (step: Step): Location | undefined =>
-		pendingApproval(step)
-			? planOf(step)
-			: step.step_target_type === 'install_deploys' && step.step_target_id
-				? {kind: 'activity', installId, installName, deployId: step.step_target_id, componentName: step.name || 'deploy'}
-				: viewValue(`step ${stepName(step)}`, step);
+	const open = (step: Step): Location | undefined => {
+		if (pendingApproval(step)) return planOf(step);
+		const target = step.step_target_id;
+		if (step.step_target_type === 'install_deploys' && target) return {kind: 'activity', installId, installName, deployId: target, componentName: step.name || 'deploy'};
+		if (step.step_target_type === 'install_action_workflow_runs' && target) return {kind: 'steps', installId, installName, runId: target, runName: stepName(step)};
+		return viewValue(`step ${stepName(step)}`, step);
+	};
 	const onKey = (command: CommandId | undefined, input: string, key: Parameters<typeof write.key>[2]) => {
 		if (write.key(command, input, key)) return true;
 		if (command && WRITE_COMMANDS.has(command) && !readOnly) {
