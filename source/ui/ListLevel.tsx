@@ -50,6 +50,7 @@ export interface ListLevelProps<Row> {
 	actions?: Partial<Record<CommandId, (row: Row) => Location | undefined>>;
 }
 
+/** The hint line: moving, then the screen's own keys (its drill keys and actions), then the rest. */
 const HINTS: CommandId[] = ['down', 'open', 'back', 'focus', 'filter', 'sort', 'refresh', 'help', 'quit'];
 /** Keys every list has that are not worth a place before its own in the hint line. */
 const MORE_KEYS: CommandId[] = ['up', 'pageUp', 'pageDown', 'top', 'bottom', 'copyId', 'copyLink', 'openLink'];
@@ -209,7 +210,7 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	) : undefined;
 
 	return (
-		<Frame refresh={{...resource, hasData: allRows !== undefined}} status={status} hints={props.overlay ? (props.overlayKeys ?? MENU_KEYS) : [...HINTS.slice(0, -2), ...(Object.keys(props.actions ?? {}) as CommandId[]), ...(props.extraHints ?? []), ...MORE_KEYS, ...(detailFailed ? (['view'] as const) : []), ...HINTS.slice(-2)]}>
+		<Frame refresh={{...resource, hasData: allRows !== undefined}} status={status} hints={props.overlay ? (props.overlayKeys ?? MENU_KEYS) : [...HINTS.slice(0, 3), ...(Object.keys(props.actions ?? {}) as CommandId[]), ...(props.extraHints ?? []), ...HINTS.slice(3, -2), ...MORE_KEYS, ...(detailFailed ? (['view'] as const) : []), ...HINTS.slice(-2)]}>
 			<Box height={bodyHeight}>
 				<Pane title={title} focused={focus === 'list'} width={leftWidth} height={bodyHeight} theme={theme}>
 					{props.overlay ??

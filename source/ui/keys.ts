@@ -52,7 +52,7 @@ const TABLE = [
 	{id: 'previousFailure', keys: ['N'], help: 'previous failed deploy', scope: 'board', match: i => i === 'N'},
 	{id: 'nextApproval', keys: ['!'], help: 'next deploy waiting for approval', scope: 'board', hint: '! approval', match: i => i === '!'},
 	// A workflow's step and the plan to approve; the writes are absent under --read-only.
-	{id: 'approvalPlan', keys: ['P'], help: 'the plan the step waits to have approved', scope: 'workflow', hint: 'P plan', match: i => i === 'P'},
+	{id: 'approvalPlan', keys: ['P'], help: 'the plan of the step’s approval', scope: 'workflow', hint: 'P plan', match: i => i === 'P'},
 	{id: 'rawJson', keys: ['v'], help: 'the plan as raw JSON', scope: 'workflow', hint: 'v raw', match: i => i === 'v'},
 	{id: 'approve', keys: ['a'], help: 'approve the plan (asks first)', scope: 'workflow', hint: 'a approve', match: i => i === 'a'},
 	{id: 'deny', keys: ['d'], help: 'deny the plan, with a note (asks first)', scope: 'workflow', hint: 'd deny', match: i => i === 'd'},
