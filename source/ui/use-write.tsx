@@ -69,9 +69,11 @@ export function useWrite(refresh: () => void) {
 			});
 	};
 
-	/** The screen's keys while a write is open: it takes them all. */
+	/** The screen's keys while a write is open: it takes them all but quit. */
 	const key = (command: CommandId | undefined, input: string, k: Key): boolean => {
 		if (!open) return false;
+		// Quitting stays possible (a q typed in the note is text; Ctrl-C always quits).
+		if (command === 'quit' && (open.stage !== 'note' || k.ctrl)) return false;
 		if (open.stage === 'sending') return true;
 		if (open.stage === 'note') {
 			if (k.escape) {

@@ -86,7 +86,9 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 		return () => clearTimeout(timer);
 	}, [changedAt]);
 
-	const {entry} = useLevelPlace();
+	const {entry, active} = useLevelPlace();
+	const onTop = useRef(active);
+	onTop.current = active;
 	const column = entry.selectedColumn ?? 0;
 	const found = items.findIndex(item => item.kind === 'install' && item.install.id === entry.selectedId);
 	const rowIndex = found >= 0 ? found : items.findIndex(item => item.kind === 'install');
@@ -129,6 +131,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 		say(`finding the approval of ${deploy.installName} › ${deploy.componentName}…`);
 		findPendingApproval(client, deploy.installId, deploy.componentId).then(
 			found => {
+				if (!onTop.current) return; // the user went elsewhere meanwhile
 				if (typeof found === 'string') {
 					say(`${deploy.componentName}: ${found}; its latest deploy instead`);
 					dispatch({type: 'push', location: deploy});
