@@ -56,7 +56,12 @@ function stepDetail(workflow: api.Workflow | undefined, steps: readonly Step[]) 
 					heading('Workflow'),
 					field('type', workflowType(workflow)),
 					field('status', workflowStatus(workflow), workflowStatus(workflow) ?? ''),
+					field('progress', progressBar(steps.filter(step => !step.retried && stepStatus(step) === 'success').length, steps.filter(step => !step.retried).length)),
 					text(formatCounts(countStatuses(steps.map(stepStatus))), {muted: true}),
+					field('started', workflow.started_at ? `${formatTimestamp(workflow.started_at)} (${ago(workflow.started_at, now)})` : '—'),
+					field('finished', workflow.finished_at ? formatTimestamp(workflow.finished_at) : 'not yet'),
+					field('plan only', workflow.plan_only ? 'yes' : 'no'),
+					field('approvals', workflow.approval_option),
 					field('on failure', workflow.step_error_behavior),
 				]
 			: []),
@@ -72,6 +77,12 @@ function stepDetail(workflow: api.Workflow | undefined, steps: readonly Step[]) 
 			{muted: true},
 		),
 	];
+}
+
+/** "██████░░░░ 3/5" */
+export function progressBar(done: number, total: number, width = 10): string {
+	const filled = total > 0 ? Math.round((Math.min(done, total) / total) * width) : 0;
+	return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${done}/${total}`;
 }
 
 function approvalLines(step: Step, now: number): Line[] {
