@@ -1,10 +1,13 @@
 // The writes a workflow's screens offer (approve, deny, retry, skip, cancel): for a step, which
-// apply and what their confirmation names. Pure but for the request each one sends.
+// apply and what their confirmation names (pure but for the request each one sends), and the keys
+// that ask for them.
 import type {NuonClient} from '../api/client.js';
 import * as api from '../api/resources.js';
 import {formatChangeCounts, type ApprovalPlan} from '../domain/approval-plan.js';
-import type {CommandId} from './keys.js';
-import type {Write} from './use-write.js';
+import type {Key} from 'ink';
+import {useExplorer} from './context.js';
+import {commandHint, WRITE_COMMANDS, type CommandId} from './keys.js';
+import {useWrite, type Write} from './use-write.js';
 import {pendingApproval, stepLabel} from '../domain/workflow-steps.js';
 
 export interface WriteTarget {
@@ -60,4 +63,24 @@ export function writeFor(command: CommandId, target: WriteTarget): Write | strin
 		};
 	}
 	return 'not a write';
+}
+
+/**
+ * A workflow screen's writes: `onKey` asks for the one a key means (saying why when there is none)
+ * and takes every key while a confirmation is open; under --read-only it asks for nothing.
+ */
+export function useWorkflowWrites(refresh: () => void) {
+	const {readOnly, say} = useExplorer();
+	const write = useWrite(refresh);
+	const onKey = (command: CommandId | undefined, input: string, key: Key, target: () => WriteTarget): boolean => {
+		if (write.key(command, input, key)) return true;
+		if (!command || !WRITE_COMMANDS.has(command) || readOnly) return false;
+		const found = writeFor(command, target());
+		if (typeof found === 'string') say(`${commandHint(command) ?? command}: ${found}`);
+		else write.ask(found);
+		return true;
+	};
+	/** The screen's write keys worth a hint (none under --read-only). */
+	const hints = (ids: readonly CommandId[]) => ids.filter(id => !(readOnly && WRITE_COMMANDS.has(id)));
+	return {onKey, panel: write.panel, hints};
 }

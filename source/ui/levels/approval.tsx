@@ -8,11 +8,12 @@ import {useClient} from '../../state/resource.js';
 import {useApprovalPlan, useWorkflow} from '../../state/data.js';
 import type {Column} from '../columns.js';
 import {useExplorer} from '../context.js';
-import {WRITE_COMMANDS, type CommandId} from '../keys.js';
+import type {Key} from 'ink';
+import type {CommandId} from '../keys.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
-import {useWrite, WRITE_KEYS, WritePanel} from '../use-write.js';
-import {writeFor, type WriteTarget} from '../workflow-writes.js';
+import {WRITE_KEYS, WritePanel} from '../use-write.js';
+import {useWorkflowWrites, type WriteTarget} from '../workflow-writes.js';
 import {defineLevel} from './level.js';
 
 /** The colour of an action: what destroys is red, a replace a warning, what adds is green. */
@@ -53,13 +54,11 @@ interface ApprovalParams {
 
 export function ApprovalLevel({installName, workflowId, workflowName, stepId, stepName, approvalId}: ApprovalParams) {
 	const client = useClient();
-	const {orgLabel, readOnly, theme, dispatch, say} = useExplorer();
+	const {orgLabel, theme, dispatch, say} = useExplorer();
 	const plan = useApprovalPlan(workflowId, stepId, approvalId);
 	const workflow = useWorkflow(workflowId);
 	const step = workflow.data?.steps.find(found => found.id === stepId);
-	const write = useWrite(() => {
-		workflow.refresh();
-	});
+	const writes = useWorkflowWrites(workflow.refresh);
 	const answer = step?.approval?.response;
 	const state = !step ? undefined : answer ? (answer.type === 'deny' ? 'denied' : answer.type === 'approve' ? 'approved' : answer.type ?? 'answered') : step.approval ? 'waiting for approval' : undefined;
 	const counts = plan.data && !plan.data.problem ? formatChangeCounts(plan.data.counts) : undefined;
@@ -69,21 +68,13 @@ export function ApprovalLevel({installName, workflowId, workflowName, stepId, st
 		return (change: PlannedChange) => [...head, ...changeDetail(change)];
 	}, [counts, state, answer]);
 	const rows = useMemo(() => (plan.data ? plan.data.changes : undefined), [plan.data]);
-	const target: WriteTarget = {client, orgLabel, installName, workflow: {id: workflowId, name: workflowName, status: workflow.data?.workflow.status?.status}, step, plan: plan.data};
-	const onKey = (command: CommandId | undefined, input: string, key: Parameters<typeof write.key>[2]) => {
-		if (write.key(command, input, key)) return true;
-		if (command === 'rawJson') {
-			if (plan.data) dispatch({type: 'push', location: {kind: 'document', title: `plan of ${stepName} (raw JSON)`, source: {type: 'value', value: plan.data.document}}});
-			else say('v: the plan has not loaded yet');
-			return true;
-		}
-		if (command && WRITE_COMMANDS.has(command) && !readOnly) {
-			const found = writeFor(command, target);
-			if (typeof found === 'string') say(`${command}: ${found}`);
-			else write.ask(found);
-			return true;
-		}
-		return false;
+	const target = (): WriteTarget => ({client, orgLabel, installName, workflow: {id: workflowId, name: workflowName, status: workflow.data?.workflow.status?.status}, step, plan: plan.data});
+	const onKey = (command: CommandId | undefined, input: string, key: Key) => {
+		if (writes.onKey(command, input, key, target)) return true;
+		if (command !== 'rawJson') return false;
+		if (plan.data) dispatch({type: 'push', location: {kind: 'document', title: `plan of ${stepName} (raw JSON)`, source: {type: 'value', value: plan.data.document}}});
+		else say('v: the plan has not loaded yet');
+		return true;
 	};
 	const problem = plan.data?.problem;
 	return (
@@ -97,9 +88,9 @@ export function ApprovalLevel({installName, workflowId, workflowName, stepId, st
 			detail={detail}
 			emptyText={problem ? `⚠ ${problem}. v shows it.` : 'The plan changes nothing.'}
 			onKey={onKey}
-			overlay={write.panel ? <WritePanel {...write.panel} theme={theme} /> : undefined}
+			overlay={writes.panel ? <WritePanel {...writes.panel} theme={theme} /> : undefined}
 			overlayKeys={WRITE_KEYS}
-			extraHints={PLAN_KEYS.filter(id => !(readOnly && WRITE_COMMANDS.has(id)))}
+			extraHints={writes.hints(PLAN_KEYS)}
 		/>
 	);
 }

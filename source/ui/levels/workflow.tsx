@@ -5,9 +5,10 @@ import * as api from '../../api/resources.js';
 import {pendingApproval, stepLabel} from '../../domain/workflow-steps.js';
 import {useApprovalPlan, useWorkflow} from '../../state/data.js';
 import {useExplorer, useLevelPlace} from '../context.js';
-import {commandHint, WRITE_COMMANDS, type CommandId} from '../keys.js';
-import {useWrite, WRITE_KEYS, WritePanel} from '../use-write.js';
-import {writeFor} from '../workflow-writes.js';
+import type {Key} from 'ink';
+import type {CommandId} from '../keys.js';
+import {WRITE_KEYS, WritePanel} from '../use-write.js';
+import {useWorkflowWrites} from '../workflow-writes.js';
 import {countStatuses, formatCounts} from '../../domain/install.js';
 import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
 import {useClient} from '../../state/resource.js';
@@ -110,11 +111,11 @@ interface WorkflowParams {
 	workflowName: string;
 }
 
-const STEP_KEYS: CommandId[] = ['approvalPlan', 'approve', 'deny', 'retryStep', 'skipStep', 'cancelWorkflow'];
+const STEP_WRITES: CommandId[] = ['approve', 'deny', 'retryStep', 'skipStep', 'cancelWorkflow'];
 
 export function WorkflowLevel({installId, installName, workflowId, workflowName}: WorkflowParams) {
 	const client = useClient();
-	const {orgLabel, readOnly, theme, say} = useExplorer();
+	const {orgLabel, theme} = useExplorer();
 	const workflow = useWorkflow(workflowId);
 	const steps = workflow.data?.steps;
 	const {selectedId} = useLevelPlace().entry;
@@ -122,7 +123,7 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 	const waiting = pendingApproval(selected);
 	// The plan of the selected step's pending approval: its counts go into the confirmation.
 	const plan = useApprovalPlan(workflowId, waiting ? selected?.id : undefined, waiting?.id);
-	const write = useWrite(workflow.refresh);
+	const writes = useWorkflowWrites(workflow.refresh);
 	const detail = useMemo(() => stepDetail(workflow.data?.workflow, steps ?? []), [workflow.data, steps]);
 	const summary = workflow.data ? ` · ${workflowStatus(workflow.data.workflow) ?? '?'} · ${(steps ?? []).filter(step => stepStatus(step) === 'success').length}/${steps?.length ?? 0} done` : '';
 	const planOf = (step: Step): Location | undefined =>
@@ -134,16 +135,8 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 		if (step.step_target_type === 'install_action_workflow_runs' && target) return {kind: 'steps', installId, installName, runId: target, runName: stepName(step)};
 		return viewValue(`step ${stepName(step)}`, step);
 	};
-	const onKey = (command: CommandId | undefined, input: string, key: Parameters<typeof write.key>[2]) => {
-		if (write.key(command, input, key)) return true;
-		if (command && WRITE_COMMANDS.has(command) && !readOnly) {
-			const found = writeFor(command, {client, orgLabel, installName, workflow: {id: workflowId, name: workflowName, status: workflowStatus(workflow.data?.workflow ?? {})}, step: selected, plan: plan.data});
-			if (typeof found === 'string') say(`${commandHint(command) ?? command}: ${found}`);
-			else write.ask(found);
-			return true;
-		}
-		return false;
-	};
+	const onKey = (command: CommandId | undefined, input: string, key: Key) =>
+		writes.onKey(command, input, key, () => ({client, orgLabel, installName, workflow: {id: workflowId, name: workflowName, status: workflowStatus(workflow.data?.workflow ?? {})}, step: selected, plan: plan.data}));
 	return (
 		<ListLevel
 			noun="steps"
@@ -156,9 +149,9 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 			open={open}
 			actions={{approvalPlan: planOf}}
 			onKey={onKey}
-			overlay={write.panel ? <WritePanel {...write.panel} theme={theme} /> : undefined}
+			overlay={writes.panel ? <WritePanel {...writes.panel} theme={theme} /> : undefined}
 			overlayKeys={WRITE_KEYS}
-			extraHints={STEP_KEYS.filter(id => id !== 'approvalPlan' && !(readOnly && WRITE_COMMANDS.has(id)))}
+			extraHints={writes.hints(STEP_WRITES)}
 			identify={step => ({id: step.id, target: {installId, workflowId}, label: `step ${stepName(step)}`})}
 			emptyText={`${workflowName} has no steps yet.`}
 		/>
