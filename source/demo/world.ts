@@ -215,28 +215,6 @@ function askApproval(rollout: {id: string; schedule: Schedule}, index: number, a
 	s.doneAt += approval.wait;
 }
 
-/** A person's answer at t to an approval still waiting; false when it is not waiting. */
-export function answerApproval(s: Schedule, t: number, response: 'approve' | 'deny', by: string, note: string): boolean {
-	if (!s.approval || phaseAt(s, t) !== 'awaiting') return false;
-	const apply = s.doneAt - s.executingAt;
-	Object.assign(s.approval, {answeredAt: t, response, by, note});
-	s.executingAt = t;
-	s.doneAt = response === 'deny' ? t : t + apply;
-	return true;
-}
-
-/** Cancels at t a deploy that has not finished: what has not happened is cut off at t. */
-export function cancelDeploy(s: Schedule, t: number): boolean {
-	if (t >= s.doneAt) return false;
-	s.cancelled = true;
-	s.queuedAt = Math.min(s.queuedAt, t);
-	s.planningAt = Math.min(s.planningAt, t);
-	s.executingAt = Math.min(s.executingAt, t);
-	s.doneAt = t;
-	if (s.approval && s.approval.answeredAt > t) s.approval.answeredAt = Number.POSITIVE_INFINITY;
-	return true;
-}
-
 export function iso(world: World, scenarioSeconds: number): string {
 	return new Date(world.startedAt + scenarioSeconds * SECOND).toISOString();
 }

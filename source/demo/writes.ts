@@ -3,7 +3,7 @@
 import type {components} from '../api/schema.js';
 import {responseObject} from './approvals.js';
 import {stepId} from './workflows.js';
-import {answerApproval, cancelDeploy, phaseAt, type DemoDeploy, type DemoWorkflow, type World} from './world.js';
+import {phaseAt, type DemoDeploy, type DemoWorkflow, type Schedule, type World} from './world.js';
 
 type Schemas = components['schemas'];
 export type WriteAnswer = {status: number; body: unknown};
@@ -69,4 +69,26 @@ export function retryStep(world: World, workflowId: string, id: string, operatio
 	}
 	const body: Schemas['service.RetryWorkflowByIDResponse'] = {workflow_id: workflowId};
 	return {status: 201, body};
+}
+
+/** A person's answer at t to an approval still waiting; false when it is not waiting. */
+function answerApproval(s: Schedule, t: number, response: 'approve' | 'deny', by: string, note: string): boolean {
+	if (!s.approval || phaseAt(s, t) !== 'awaiting') return false;
+	const apply = s.doneAt - s.executingAt;
+	Object.assign(s.approval, {answeredAt: t, response, by, note});
+	s.executingAt = t;
+	s.doneAt = response === 'deny' ? t : t + apply;
+	return true;
+}
+
+/** Cancels at t a deploy that has not finished: what has not happened is cut off at t. */
+function cancelDeploy(s: Schedule, t: number): boolean {
+	if (t >= s.doneAt) return false;
+	s.cancelled = true;
+	s.queuedAt = Math.min(s.queuedAt, t);
+	s.planningAt = Math.min(s.planningAt, t);
+	s.executingAt = Math.min(s.executingAt, t);
+	s.doneAt = t;
+	if (s.approval && s.approval.answeredAt > t) s.approval.answeredAt = Number.POSITIVE_INFINITY;
+	return true;
 }

@@ -25,18 +25,17 @@ type Step = api.WorkflowStep;
 const stepStatus = (step: Step) => step.status?.status;
 /** Steps the workflow runs without showing (skipped, hidden) are listed, dimmed. */
 const quiet = (step: Step) => step.execution_type === 'skipped' || step.execution_type === 'hidden';
-const stepName = stepLabel;
 
 const COLUMNS: Column<Step>[] = [
 	{header: 'GRP', width: 3, priority: 1, align: 'right', text: step => (Number.isFinite(step.group_idx) ? String((step.group_idx ?? 0) + 1) : '?'), muted: quiet},
-	{header: 'STEP', width: 10, grow: true, priority: 1, text: stepName, muted: quiet},
+	{header: 'STEP', width: 10, grow: true, priority: 1, text: stepLabel, muted: quiet},
 	{header: 'STATUS', width: 13, priority: 1, text: step => stepStatus(step) ?? '', status: stepStatus, sort: step => statusRank(stepStatus(step))},
 	{header: 'DURATION', width: 8, priority: 2, align: 'right', text: step => formatNanoseconds(step.execution_time)},
 ];
 
 function stepDetail(workflow: api.Workflow | undefined, steps: readonly Step[]) {
 	return (step: Step, now: number): Line[] => [
-		field('step', stepName(step)),
+		field('step', stepLabel(step)),
 		field('id', step.id),
 		field('status', stepStatus(step), stepStatus(step) ?? ''),
 		text(step.status?.status_human_description ?? '', {muted: true}),
@@ -127,13 +126,13 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 	const detail = useMemo(() => stepDetail(workflow.data?.workflow, steps ?? []), [workflow.data, steps]);
 	const summary = workflow.data ? ` · ${workflowStatus(workflow.data.workflow) ?? '?'} · ${(steps ?? []).filter(step => stepStatus(step) === 'success').length}/${steps?.length ?? 0} done` : '';
 	const planOf = (step: Step): Location | undefined =>
-		step.approval?.id && step.id ? {kind: 'approval', installId, installName, workflowId, workflowName, stepId: step.id, stepName: stepName(step), approvalId: step.approval.id} : undefined;
+		step.approval?.id && step.id ? {kind: 'approval', installId, installName, workflowId, workflowName, stepId: step.id, stepName: stepLabel(step), approvalId: step.approval.id} : undefined;
 	const open = (step: Step): Location | undefined => {
 		if (pendingApproval(step)) return planOf(step);
 		const target = step.step_target_id;
 		if (step.step_target_type === 'install_deploys' && target) return {kind: 'activity', installId, installName, deployId: target, componentName: step.name || 'deploy'};
-		if (step.step_target_type === 'install_action_workflow_runs' && target) return {kind: 'steps', installId, installName, runId: target, runName: stepName(step)};
-		return viewValue(`step ${stepName(step)}`, step);
+		if (step.step_target_type === 'install_action_workflow_runs' && target) return {kind: 'steps', installId, installName, runId: target, runName: stepLabel(step)};
+		return viewValue(`step ${stepLabel(step)}`, step);
 	};
 	const onKey = (command: CommandId | undefined, input: string, key: Key) =>
 		writes.onKey(command, input, key, () => ({client, orgLabel, installName, workflow: {id: workflowId, name: workflowName, status: workflowStatus(workflow.data?.workflow ?? {})}, step: selected, plan: plan.data}));
@@ -144,7 +143,7 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 			resource={{...workflow, data: steps}}
 			columns={COLUMNS}
 			rowId={step => step.id ?? ''}
-			detailTitle={stepName}
+			detailTitle={stepLabel}
 			detail={detail}
 			open={open}
 			actions={{approvalPlan: planOf}}
@@ -152,7 +151,7 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 			overlay={writes.panel ? <WritePanel {...writes.panel} theme={theme} /> : undefined}
 			overlayKeys={WRITE_KEYS}
 			extraHints={writes.hints(STEP_WRITES)}
-			identify={step => ({id: step.id, target: {installId, workflowId}, label: `step ${stepName(step)}`})}
+			identify={step => ({id: step.id, target: {installId, workflowId}, label: `step ${stepLabel(step)}`})}
 			emptyText={`${workflowName} has no steps yet.`}
 		/>
 	);
