@@ -25,9 +25,10 @@ export interface PtySession {
 	kill(signal?: string): void;
 }
 
-export function startPty(args: string[], {columns = 100, rows = 30, env = {}}: {columns?: number; rows?: number; env?: Record<string, string>} = {}): PtySession {
+/** Runs the CLI (or, with `entry`, another Node script) in a pseudo-terminal. */
+export function startPty(args: string[], {columns = 100, rows = 30, env = {}, entry = BIN}: {columns?: number; rows?: number; env?: Record<string, string>; entry?: string} = {}): PtySession {
 	const {CI: _ci, ...inherited} = process.env; // Ink treats CI=true as non-interactive
-	const pty = spawn(process.execPath, [BIN, ...args], {
+	const pty = spawn(process.execPath, [entry, ...args], {
 		name: 'xterm-256color',
 		cols: columns,
 		rows,
