@@ -109,11 +109,14 @@ export function WritePanel({write, stage, note, theme}: {write: Write; stage: St
 				{write.title}?
 			</Text>
 			<Text> </Text>
+			{/* Wrapped, not cut: what a write touches is read in full before y. */}
 			{write.facts.map(([label, value]) => (
-				<Text key={label} wrap="truncate-end">
-					<Text color={theme.muted}>{label.padEnd(labelWidth)} </Text>
-					{oneLine(value)}
-				</Text>
+				<Box key={label}>
+					<Box width={labelWidth + 1} flexShrink={0}>
+						<Text color={theme.muted}>{label}</Text>
+					</Box>
+					<Text wrap="wrap">{oneLine(value)}</Text>
+				</Box>
 			))}
 			{write.note !== undefined ? (
 				<Text wrap="truncate-end">
