@@ -1,6 +1,7 @@
 // The HTTP client: auth headers, timeouts on every request, retries with backoff and jitter for
 // GETs, and one error type. It knows nothing of screens; resources.ts gives it typed endpoints.
-import {Agent, request, type Dispatcher} from 'undici';
+import type {Dispatcher} from 'undici';
+import {Agent, request} from './undici.js';
 import {sanitize, sanitizeDeep} from '../domain/sanitize.js';
 import {NuonApiError, shortMessage} from './errors.js';
 import {backoff} from '../domain/backoff.js';
@@ -207,9 +208,8 @@ export class NuonClient {
 			this.#onAttempt?.({method, path: url.pathname + url.search, ms: Math.round(performance.now() - started), ...event});
 		let response: Dispatcher.ResponseData;
 		try {
-			response = await request(url, {
+			response = await request(this.#dispatcher, url, {
 				method,
-				dispatcher: this.#dispatcher,
 				signal,
 				body,
 				headers: {
