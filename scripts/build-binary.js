@@ -1,37 +1,26 @@
 // npm run build:binary: one executable for servers without Node (Node's single executable
-// application support). The ESM bundle travels as an asset; a small CommonJS main imports it.
-// `--reuse` (the tests) keeps an executable built from the same bundle by the same Node.
+// application support). Its main script is the bundle as CommonJS, with V8's code cache of it
+// made at build time (useCodeCache). `--reuse` (the tests, the bench) keeps an executable built
+// from the same bundle by the same Node.
 import {execFileSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import {copyFileSync, chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {arch, platform} from 'node:os';
 import {build} from 'esbuild';
-import {bundleOptions, requireBanner} from './bundle-options.js';
+import {commonJsBundleOptions} from './bundle-options.js';
 
 const require = createRequire(import.meta.url);
 const out = `dist/nuon-tui-${platform()}-${arch()}`;
 mkdirSync('dist/sea', {recursive: true});
 
-// Inside the executable the module has no file URL: CommonJS requires resolve from the binary.
-await build({...bundleOptions, outfile: 'dist/sea/cli.mjs', banner: requireBanner('process.execPath')});
-
-writeFileSync(
-	'dist/sea/main.cjs',
-	`const {getAsset} = require('node:sea');
-const source = getAsset('cli.mjs', 'utf8');
-import('data:text/javascript;base64,' + Buffer.from(source).toString('base64')).catch(error => {
-	process.stderr.write(String(error && error.stack || error) + '\\n');
-	process.exit(1);
-});
-`,
-);
+await build({...commonJsBundleOptions, outfile: 'dist/sea/main.cjs'});
 writeFileSync(
 	'dist/sea/config.json',
-	JSON.stringify({main: 'dist/sea/main.cjs', output: 'dist/sea/blob', disableExperimentalSEAWarning: true, assets: {'cli.mjs': 'dist/sea/cli.mjs'}}),
+	JSON.stringify({main: 'dist/sea/main.cjs', output: 'dist/sea/blob', disableExperimentalSEAWarning: true, useCodeCache: true}),
 );
 // What the executable is made of: the bundle and the Node it is built from.
-const stamp = createHash('sha256').update(readFileSync('dist/sea/cli.mjs')).update(readFileSync('dist/sea/main.cjs')).update(process.version + process.execPath).digest('hex');
+const stamp = createHash('sha256').update(readFileSync('dist/sea/main.cjs')).update(readFileSync('dist/sea/config.json')).update(process.version + process.execPath).digest('hex');
 const stampFile = `${out}.sha256`;
 if (process.argv.includes('--reuse') && existsSync(out) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
 	console.log(`${out} is up to date`);

@@ -1,4 +1,5 @@
 // The esbuild options of the CLI bundle, shared by `npm run build` and `npm run build:binary`.
+import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 
 /** Ink and its helpers measure text with string-width: they get the explorer's fast path too. */
@@ -7,6 +8,15 @@ const stringWidthFastPath = {
 	name: 'string-width-fast-path',
 	setup(build) {
 		build.onResolve({filter: /^string-width$/}, args => (args.importer === textWidth ? undefined : {path: textWidth}));
+	},
+};
+
+/** Ink's `yoga-layout` is source/ui/yoga.ts: Yoga without a top-level await (see there). */
+const yoga = fileURLToPath(new URL('../source/ui/yoga.ts', import.meta.url));
+const yogaWithoutTopLevelAwait = {
+	name: 'yoga-without-top-level-await',
+	setup(build) {
+		build.onResolve({filter: /^yoga-layout$/}, () => ({path: yoga}));
 	},
 };
 
@@ -21,9 +31,31 @@ export const bundleOptions = {
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Ink loads react-devtools-core only in development; it is not installed.
 	alias: {'react-devtools-core': './scripts/empty-module.js'},
-	plugins: [stringWidthFastPath],
+	plugins: [stringWidthFastPath, yogaWithoutTopLevelAwait],
 	logLevel: 'warning',
 };
 
 /** CommonJS dependencies need `require`; `from` is where it resolves modules from. */
 export const requireBanner = from => ({js: `import {createRequire as __nuonCreateRequire} from 'node:module'; const require = __nuonCreateRequire(${from});`});
+
+/**
+ * Ink awaits at its top level only to attach React DevTools (DEV=true with react-devtools-core
+ * installed, which the bundle never has); CommonJS has no top-level await, so those two awaits go.
+ * The build fails if Ink's text changes.
+ */
+const inkWithoutDevtools = {
+	name: 'ink-without-devtools',
+	setup(build) {
+		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, async args => {
+			let contents = await readFile(args.path, 'utf8');
+			for (const [from, to] of [["await import('./devtools.js');", ''], ['await loadPackageJson()', '{}']]) {
+				if (!contents.includes(from)) throw new Error(`ink's reconciler.js no longer has ${from}: review the ink-without-devtools plugin`);
+				contents = contents.replace(from, to);
+			}
+			return {contents, loader: 'js'};
+		});
+	},
+};
+
+/** The bundle as one CommonJS script: the single executable's main, compiled into its code cache. */
+export const commonJsBundleOptions = {...bundleOptions, format: 'cjs', plugins: [...bundleOptions.plugins, inkWithoutDevtools]};

@@ -13,6 +13,7 @@ import {VERSION} from './version.js';
 import {restoreTerminal, writeCrashReport} from './crash.js';
 import {debugLog} from './debug-log.js';
 import {faultInjector} from './demo/faults.js';
+import {yogaReady} from './ui/yoga.js';
 
 export const EXIT = {ok: 0, error: 1, usage: 2} as const;
 
@@ -48,6 +49,9 @@ async function explore(command: ExploreCommand): Promise<number> {
 		process.stderr.write('nuon-tui is interactive: run it in a terminal (stdin and stdout must be a TTY). For scripts: nuon-tui watch --until-done.\n');
 		return EXIT.usage;
 	}
+	// Ink's layout engine compiles in the background while the settings are read and the first
+	// screen is asked for.
+	const yoga = scripted ? undefined : yogaReady();
 	if (command.demoFaults && !command.demo) throw new UsageError('--demo-faults goes with --demo.');
 	if (command.demoApi !== 'today' && !command.demo) throw new UsageError('--demo-api goes with --demo.');
 	let demo: DemoServer | undefined;
@@ -80,7 +84,8 @@ async function explore(command: ExploreCommand): Promise<number> {
 		}
 		const start = startStack(scope, command.watch);
 		const firstScreen = askForFirstScreen(client, start.at(-1)!);
-		const {runExplorer} = await importWithoutFetch(() => import('./ui/run-explorer.js'));
+		await Promise.all([yoga, Promise.race([firstScreen.sent, sleep(ON_THE_WIRE_WAIT_MS)])]);
+		const {runExplorer} = await import('./ui/run-explorer.js');
 		// A fast API's answers make the first frame; a slow one's frame says "loading" meanwhile.
 		await Promise.race([firstScreen.settled, sleep(FIRST_FRAME_WAIT_MS)]);
 		const target = {isDemo: command.demo, readOnly, orgId: connection.orgId, apiUrl: connection.apiUrl, installId: connection.installId, start, firstScreen: [...firstScreen.answers]};
@@ -104,24 +109,14 @@ export function startStack(scope: Scope, watch: boolean): Location[] {
 	return stack;
 }
 
+/**
+ * How long loading the UI waits for the first screen's requests to be on the wire (a connection to
+ * a local API takes a millisecond; a TLS handshake over a slow link goes on while the UI loads).
+ */
+const ON_THE_WIRE_WAIT_MS = 50;
 /** How long the first frame waits for the first screen's data before it shows without it. */
 const FIRST_FRAME_WAIT_MS = 150;
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-
-/**
- * Yoga, Ink's layout engine, decodes its inlined wasm with fetch() when there is one, which loads
- * Node's own copy of undici (~25 ms of start-up); without fetch it decodes with atob. Nothing else
- * here uses the global fetch (the client has undici).
- */
-async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
-	const {fetch} = globalThis;
-	Reflect.deleteProperty(globalThis, 'fetch');
-	try {
-		return await load();
-	} finally {
-		globalThis.fetch = fetch;
-	}
-}
 
 async function startDemo(options: DemoServerOptions): Promise<DemoServer> {
 	const {startDemoServer} = await import('./demo/server.js');

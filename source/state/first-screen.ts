@@ -3,6 +3,7 @@
 // `fallback`, built by DataProvider), so a fast API never shows a loading frame. The levels' own
 // requests take these answers (NuonClient.warmUp) instead of asking again. Nothing here loads
 // React or SWR: the cache keys are serialized by the provider, once the UI is loaded.
+import {subscribe, unsubscribe} from 'node:diagnostics_channel';
 import type {NuonClient} from '../api/client.js';
 import * as api from '../api/resources.js';
 import {fetchComponents, orNull} from './fetchers.js';
@@ -21,6 +22,28 @@ export interface FirstScreen {
 	answers: FirstAnswer[];
 	/** Settles once every answer is in (or failed: the level meets the error itself). */
 	settled: Promise<unknown>;
+	/**
+	 * Settles once every request has been written to its socket (or has settled). Evaluating the UI
+	 * keeps the event loop busy, so a request still connecting then would wait for it to finish.
+	 */
+	sent: Promise<unknown>;
+}
+
+/** undici publishes here when it has written a request's headers to its socket. */
+const SENT_CHANNEL = 'undici:client:sendHeaders';
+
+function whenSent(count: number, settled: Promise<unknown>): Promise<unknown> {
+	let sent = 0;
+	let onSent = () => {};
+	const allSent = new Promise<void>(resolve => {
+		onSent = () => {
+			if (++sent >= count) resolve();
+		};
+	});
+	subscribe(SENT_CHANNEL, onSent);
+	const done = Promise.race([allSent, settled]);
+	void done.finally(() => unsubscribe(SENT_CHANNEL, onSent));
+	return done;
 }
 
 export function askForFirstScreen(client: NuonClient, location: Location): FirstScreen {
@@ -50,5 +73,6 @@ export function askForFirstScreen(client: NuonClient, location: Location): First
 				return;
 		}
 	});
-	return {answers, settled: Promise.all(asked)};
+	const settled = Promise.all(asked);
+	return {answers, settled, sent: whenSent(asked.length, settled)};
 }

@@ -1,8 +1,8 @@
 // npm run bench: the built CLI in a real pseudo-terminal against the demo API running as a separate
 // process. Prints one table; each figure is the median of several runs. `--quick` runs fewer.
-import {spawn} from 'node:child_process';
+import {execFileSync, spawn} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {arch, platform, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {BIN, startPty, type PtySession} from '../helpers/pty.js';
 import {NuonClient} from '../../source/api/client.js';
@@ -14,9 +14,10 @@ import {followNewestRunLogs, lastQuarterGrowth, rssAt, sampleMemory, startLongRu
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 3 : 5;
-/** Start-up against the floor: at least 7 pairs, in quick runs too. */
-const STARTUP_PAIRS = quick ? 7 : 11;
+/** Start-up against the floor: at least 7 interleaved runs of each, in quick runs too (`--startup-runs N` for more). */
+const STARTUP_PAIRS = process.argv.includes('--startup-runs') ? Number(process.argv[process.argv.indexOf('--startup-runs') + 1]) : quick ? 7 : 11;
 const COLUMNS = 100;
+const BINARY = `dist/nuon-tui-${platform()}-${arch()}`;
 /** Rewriting one whole line: its characters plus cursor moves and colour codes. */
 const ONE_LINE_BYTES = COLUMNS * 2;
 
@@ -78,6 +79,12 @@ async function untilInstallsShow(session: PtySession, started: number): Promise<
 async function startupMs(url: string): Promise<number> {
 	const started = performance.now();
 	return untilInstallsShow(explorer(url), started);
+}
+
+/** The single executable (npm run build:binary), timed the same way. */
+async function binaryStartupMs(url: string): Promise<number> {
+	const started = performance.now();
+	return untilInstallsShow(startPty([], {env: apiEnv(url), executable: BINARY}), started);
 }
 
 /**
@@ -341,7 +348,7 @@ async function memoryRows(minutes: number): Promise<Row[]> {
 			if (run.crashed) throw new Error(`the ${run.name} session ${run.crashed}`);
 			const growth = lastQuarterGrowth(run.rss);
 			return {
-				figure: `memory: ${run.name === 'board' ? 'watch board' : 'log view following runs'}, ${ran.toFixed(0)} min at ${speed}× speed`,
+				figure: `memory: ${run.name === 'board' ? 'watch board' : 'log view following runs'}, ${Number(ran.toFixed(1))} min at ${speed}× speed`,
 				value: `${rssAt(run.rss, 1)!.toFixed(0)} MB (start ${rssAt(run.rss, 0)!.toFixed(0)} MB, last quarter ${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%)`,
 				// A few minutes are mostly the heap's warm-up: the target holds for the 10-minute run.
 				target: quick ? 'report (the < 5% target is for the 10-minute run)' : 'last quarter grows < 5%',
@@ -355,60 +362,110 @@ async function memoryRows(minutes: number): Promise<Row[]> {
 	}
 }
 
-async function main() {
-	const rows: Row[] = [];
-	// A day after the rollout: nothing changes and every age reads in days, so a refresh has nothing new to show.
-	const settled = await startDemo(['--at', '90000']);
-	try {
-		// Pairs, interleaved, so that both see the same machine.
-		const startups: number[] = [];
-		const floors: number[] = [];
-		for (let run = 0; run < STARTUP_PAIRS; run++) {
-			startups.push(await startupMs(settled.url));
-			floors.push(await floorMs(settled.url));
-		}
-		const startup = median(startups);
-		const floor = median(floors);
-		rows.push({figure: 'start-up: spawn → first frame with installs (pty)', value: `${startup.toFixed(0)} ms`, target: 'report', pass: undefined});
-		rows.push({figure: 'floor: a plain node script fetching and printing them (pty)', value: `${floor.toFixed(0)} ms`, target: 'report', pass: undefined});
-		rows.push({figure: 'start-up ratio to the floor', value: (startup / floor).toFixed(2), target: '≤ 1.5', pass: startup / floor <= 1.5});
+/** Start-up of `node bin/nuon-tui.js` and of the single executable against the floor, on a settled org. */
+async function startupRows(url: string): Promise<Row[]> {
+	execFileSync(process.execPath, ['scripts/build-binary.js', '--reuse'], {stdio: 'ignore'});
+	// Interleaved, so that all three see the same machine.
+	const startups: number[] = [];
+	const binaries: number[] = [];
+	const floors: number[] = [];
+	for (let run = 0; run < STARTUP_PAIRS; run++) {
+		startups.push(await startupMs(url));
+		binaries.push(await binaryStartupMs(url));
+		floors.push(await floorMs(url));
+	}
+	const floor = median(floors);
+	const figures = (what: string, times: number[]): Row[] => [
+		{figure: `start-up: ${what} (pty)`, value: `${median(times).toFixed(0)} ms`, target: 'report', pass: undefined},
+		{figure: `  its ratio to the floor`, value: (median(times) / floor).toFixed(2), target: '≤ 1.5', pass: median(times) / floor <= 1.5},
+	];
+	return [
+		{figure: 'floor: a plain node script fetching and printing them (pty)', value: `${floor.toFixed(0)} ms`, target: 'report', pass: undefined},
+		...figures('node bin/nuon-tui.js, spawn → first frame with installs', startups),
+		...figures('the single executable, the same', binaries),
+	];
+}
 
-		const idle: number[] = [];
-		const refresh: number[] = [];
-		const withChange: number[] = [];
-		let lineBytes = 0;
-		for (let run = 0; run < (quick ? 1 : RUNS); run++) {
-			idle.push(await idleBytes(settled.url, quick ? 2000 : 5000));
-			refresh.push(await bytesPerUnchangedRefresh(settled.url, quick ? 3000 : 6000));
-			const changed = await bytesPerRowChange(quick ? 3000 : 6000);
-			withChange.push(changed.perRefresh);
-			lineBytes = changed.rowBytes;
-		}
-		rows.push({figure: 'bytes written by an idle screen (between refreshes)', value: String(median(idle)), target: '0', pass: median(idle) === 0, gate: true});
-		const rowChange = median(withChange) - median(refresh);
-		rows.push({
+/** What the terminal is sent: idle, on a refresh that changes nothing, for one changed row. */
+async function byteRows(url: string): Promise<Row[]> {
+	const idle: number[] = [];
+	const refresh: number[] = [];
+	const withChange: number[] = [];
+	let lineBytes = 0;
+	for (let run = 0; run < (quick ? 1 : RUNS); run++) {
+		idle.push(await idleBytes(url, quick ? 2000 : 5000));
+		refresh.push(await bytesPerUnchangedRefresh(url, quick ? 3000 : 6000));
+		const changed = await bytesPerRowChange(quick ? 3000 : 6000);
+		withChange.push(changed.perRefresh);
+		lineBytes = changed.rowBytes;
+	}
+	const rowChange = median(withChange) - median(refresh);
+	return [
+		{figure: 'bytes written by an idle screen (between refreshes)', value: String(median(idle)), target: '0', pass: median(idle) === 0, gate: true},
+		{
 			figure: 'bytes for one changed row (refresh with a change − without)',
 			value: rowChange.toFixed(0),
 			target: `≤ 2 × the line's ${lineBytes} B = ${2 * lineBytes} B`,
 			pass: rowChange <= 2 * lineBytes,
 			gate: true,
-		});
-		rows.push({
+		},
+		{
 			figure: 'bytes written by a refresh that changes nothing',
 			value: median(refresh).toFixed(0),
 			target: `≤ one ${COLUMNS}-column line with escapes (${ONE_LINE_BYTES} B)`,
 			pass: median(refresh) <= ONE_LINE_BYTES,
 			gate: true,
-		});
+		},
+	];
+}
+
+/** With a demo-server a day after the rollout: nothing changes and every age reads in days. */
+async function onSettledOrg(rows: (url: string) => Promise<Row[]>): Promise<Row[]> {
+	const settled = await startDemo(['--at', '90000']);
+	try {
+		return await rows(settled.url);
 	} finally {
 		settled.stop();
 	}
-	rows.push(...(await keypressRows(quick)));
-	rows.push(...(await logRows(quick)));
-	rows.push(...(await watchRows(quick)));
-	rows.push(...(await workflowRows(quick)));
-	rows.push(...(await memoryRows(quick ? 3 : 10)));
-	printTable(rows);
+}
+
+/**
+ * The groups of rows, by the name `--only` takes. Timings run one at a time, alone on the machine;
+ * the request counts, which a busy machine does not change, run side by side with the memory runs.
+ */
+const TIMED = {
+	startup: () => onSettledOrg(startupRows),
+	bytes: () => onSettledOrg(byteRows),
+	keys: () => keypressRows(quick),
+};
+const SIDE_BY_SIDE = {
+	logs: () => logRows(quick),
+	watch: () => watchRows(quick),
+	workflows: () => workflowRows(quick),
+	memory: () => memoryRows(quick ? QUICK_MEMORY_MINUTES : 10),
+};
+type Group = keyof typeof TIMED | keyof typeof SIDE_BY_SIDE;
+/** A quick run's memory runs: long enough to see the heap settle, short enough for CI. */
+const QUICK_MEMORY_MINUTES = 1;
+
+function chosenGroups(): Set<Group> {
+	const all = [...Object.keys(TIMED), ...Object.keys(SIDE_BY_SIDE)] as Group[];
+	const at = process.argv.indexOf('--only');
+	if (at < 0) return new Set(all);
+	const named = (process.argv[at + 1] ?? '').split(',');
+	const unknown = named.filter(name => !all.includes(name as Group));
+	if (unknown.length || !named[0]) throw new Error(`--only takes a comma-separated list of ${all.join(', ')}`);
+	return new Set(named as Group[]);
+}
+
+async function main() {
+	const groups = chosenGroups();
+	const started = performance.now();
+	const rows: Row[] = [];
+	for (const [name, run] of Object.entries(TIMED)) if (groups.has(name as Group)) rows.push(...(await run()));
+	const sideBySide = Object.entries(SIDE_BY_SIDE).filter(([name]) => groups.has(name as Group));
+	for (const group of await Promise.all(sideBySide.map(([, run]) => run()))) rows.push(...group);
+	printTable(rows, (performance.now() - started) / 1000);
 	const regressions = rows.filter(row => row.gate && row.pass === false);
 	if (regressions.length) {
 		console.log(`\nMISS on a count (a regression, not noise): ${regressions.map(row => row.figure).join('; ')}`);
@@ -416,7 +473,7 @@ async function main() {
 	}
 }
 
-function printTable(rows: Row[]) {
+function printTable(rows: Row[], seconds: number) {
 	const header = ['figure', 'value', 'target', 'result'];
 	const cells = rows.map(r => [r.figure, r.value, r.target, r.pass === undefined ? '' : r.pass ? 'PASS' : 'MISS']);
 	const widths = header.map((h, i) => Math.max(h.length, ...cells.map(c => c[i]!.length)));
@@ -424,8 +481,8 @@ function printTable(rows: Row[]) {
 	console.log(line(header));
 	console.log(`|${widths.map(w => '-'.repeat(w + 2)).join('|')}|`);
 	for (const c of cells) console.log(line(c));
-	const runs = quick ? `start-up: median of ${STARTUP_PAIRS} interleaved pairs, bytes: 1 run` : `start-up: median of ${STARTUP_PAIRS} interleaved pairs, bytes: median of ${RUNS} runs`;
-	console.log(`\n(${runs}; keypresses: median of all presses; node ${process.version}; ${quick ? 'quick' : 'full'} run)`);
+	const runs = `start-up: median of ${STARTUP_PAIRS} interleaved runs of each, bytes: ${quick ? '1 run' : `median of ${RUNS} runs`}`;
+	console.log(`\n(${runs}; keypresses: median of all presses; node ${process.version}; ${quick ? 'quick' : 'full'} run in ${seconds.toFixed(0)} s)`);
 }
 
 await main();

@@ -25,10 +25,13 @@ export interface PtySession {
 	kill(signal?: string): void;
 }
 
-/** Runs the CLI (or, with `entry`, another Node script) in a pseudo-terminal. */
-export function startPty(args: string[], {columns = 100, rows = 30, env = {}, entry = BIN}: {columns?: number; rows?: number; env?: Record<string, string>; entry?: string} = {}): PtySession {
+/**
+ * Runs the CLI (or, with `entry`, another Node script; with `executable`, a program such as the
+ * single executable) in a pseudo-terminal.
+ */
+export function startPty(args: string[], {columns = 100, rows = 30, env = {}, entry = BIN, executable}: {columns?: number; rows?: number; env?: Record<string, string>; entry?: string; executable?: string} = {}): PtySession {
 	const {CI: _ci, ...inherited} = process.env; // Ink treats CI=true as non-interactive
-	const pty = spawn(process.execPath, [entry, ...args], {
+	const pty = spawn(executable ?? process.execPath, executable ? args : [entry, ...args], {
 		name: 'xterm-256color',
 		cols: columns,
 		rows,
