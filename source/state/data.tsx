@@ -1,6 +1,6 @@
 // The explorer's resources: one hook per thing a level shows, each a cache key and a fetcher.
 import React from 'react';
-import {unstable_serialize, useSWRConfig} from 'swr';
+import useSWR, {unstable_serialize, useSWRConfig} from 'swr';
 import * as api from '../api/resources.js';
 import {fetchComponents, fetchWorkflow, orNull, type Components} from './fetchers.js';
 import {APPS_KEY, CLI_CONFIG_KEY, componentsKey, inOrg, installsKey, latestDeployKey} from './keys.js';
@@ -99,10 +99,14 @@ export function useAppNames(): Map<string, string> {
 	return React.useMemo(() => new Map((apps.data ?? []).map(app => [app.id ?? '', app.display_name || app.name || app.id || ''])), [apps.data]);
 }
 
-/** Where the dashboard is (for links); asked once. */
+/**
+ * Where the dashboard is (for links); asked once. Only the data is read (SWR re-renders a component
+ * for the state it reads): the whole explorer renders under it, and its loading, validating and
+ * arrival are nobody's concern.
+ */
 export function useDashboardUrl(): string | undefined {
 	const client = useClient();
-	return useResource(CLI_CONFIG_KEY, () => api.getCliConfig(client), {refreshInterval: 0}).data?.dashboard_url || undefined;
+	return useSWR(inOrg(client.orgId, CLI_CONFIG_KEY), () => api.getCliConfig(client), {refreshInterval: 0}).data?.dashboard_url || undefined;
 }
 
 /**

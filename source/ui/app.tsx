@@ -6,7 +6,8 @@ import {share, type ShareEnvironment} from './share.js';
 import {SWRConfig, useSWRConfig, type SWRConfiguration} from 'swr';
 import {containsProgress} from '../domain/status.js';
 import {DEFAULT_POLL, FAST_LIMITS} from '../state/poll-policy.js';
-import {Box, Text, useApp, useInput, useWindowSize, type Key} from 'ink';
+import {Box, Text, useApp, useInput, type Key} from 'ink';
+import {useTerminalSize} from './use-terminal-size.js';
 import {commandFor, cursorMove, splitKeys, type CommandId} from './keys.js';
 import {ExplorerContext, LevelPlaceContext, MessageLineContext, type Explorer, type LevelKeyHandler, type MessageLine, type WatchState} from './context.js';
 import {CHROME_ROWS, Frame} from './components/Frame.js';
@@ -51,7 +52,7 @@ const FLASH_MS = 4000;
 
 export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection, size, watch: startWatching = false, refreshMs = 5000, notify, orgId = orgLabel, shareEnvironment, poll = DEFAULT_POLL, readOnly = false}: AppProps) {
 	const {exit} = useApp();
-	const windowSize = useWindowSize();
+	const windowSize = useTerminalSize();
 	const {columns, rows} = size ?? windowSize;
 	const [navigation, dispatch] = useReducer(navigate, undefined, () => startNavigation(start, initialSelection));
 	const [helpOpen, setHelpOpen] = useState(false);
