@@ -8,13 +8,14 @@ import {copyFileSync, chmodSync, existsSync, mkdirSync, readFileSync, writeFileS
 import {createRequire} from 'node:module';
 import {arch, platform} from 'node:os';
 import {build} from 'esbuild';
-import {commonJsBundleOptions} from './bundle-options.js';
+import {assertAscii, commonJsBundleOptions} from './bundle-options.js';
 
 const require = createRequire(import.meta.url);
 const out = `dist/nuon-tui-${platform()}-${arch()}`;
 mkdirSync('dist/sea', {recursive: true});
 
 await build({...commonJsBundleOptions, outfile: 'dist/sea/main.cjs'});
+assertAscii('dist/sea/main.cjs');
 writeFileSync(
 	'dist/sea/config.json',
 	JSON.stringify({main: 'dist/sea/main.cjs', output: 'dist/sea/blob', disableExperimentalSEAWarning: true, useCodeCache: true}),

@@ -1,4 +1,5 @@
 // The esbuild options of the CLI bundle, shared by `npm run build` and `npm run build:binary`.
+import {readFileSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 
@@ -59,3 +60,13 @@ const inkWithoutDevtools = {
 
 /** The bundle as one CommonJS script: the single executable's main, compiled into its code cache. */
 export const commonJsBundleOptions = {...bundleOptions, format: 'cjs', plugins: [...bundleOptions.plugins, inkWithoutDevtools]};
+
+/**
+ * esbuild writes ASCII, except inside regular expression literals. One other character makes V8
+ * hold the whole bundle as a two-byte string, decoded the slow way at every start (~25 ms).
+ */
+export function assertAscii(file) {
+	const text = readFileSync(file, 'latin1');
+	const at = text.search(/[^\x00-\x7f]/);
+	if (at >= 0) throw new Error(`${file} has a non-ASCII character (write it as a \\u escape in the source): …${text.slice(Math.max(0, at - 60), at + 20)}…`);
+}

@@ -84,7 +84,7 @@ export function truncateStart(text: string, width: number): string {
  * What a message must not lose: a clickable link, a URL, a trace id (with the advice before it,
  * " — run `nuon auth login`, then restart"), a file path.
  */
-const ESSENTIAL = /\u001B\]8;;[^\u0007]*\u0007[^\u001B]*\u001B\]8;;\u0007|https?:\/\/\S+|(?: — [^(]*)?\(trace [\w-]+\)|(?<=\s)\/\S+/;
+const ESSENTIAL = /\u001B\]8;;[^\u0007]*\u0007[^\u001B]*\u001B\]8;;\u0007|https?:\/\/\S+|(?: \u2014 [^(]*)?\(trace [\w-]+\)|(?<=\s)\/\S+/;
 const LINK = /^\u001B\]8;;([^\u0007]*)\u0007([^\u001B]*)\u001B\]8;;\u0007$/;
 /* eslint-enable no-control-regex */
 
