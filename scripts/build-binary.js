@@ -1,27 +1,27 @@
 // npm run build:binary: one executable for servers without Node (Node's single executable
-// application support). Its main script is the bundle as CommonJS, with V8's code cache of it
-// made at build time (useCodeCache). `--reuse` (the tests, the bench) keeps an executable built
-// from the same bundle by the same Node.
+// application support). The bundle (`npm run build`, which `npm run build:binary` runs first)
+// travels as an asset; the main script (sea-main.cjs) runs it with the code cache bin/nuon-tui.js
+// uses. `--reuse` (the tests, the bench) keeps an executable built from the same bundle by the
+// same Node.
 import {execFileSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import {copyFileSync, chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {arch, platform} from 'node:os';
 import {build} from 'esbuild';
-import {assertAscii, commonJsBundleOptions} from './bundle-options.js';
+import {BUNDLE} from './bundle-options.js';
 
 const require = createRequire(import.meta.url);
 const out = `dist/nuon-tui-${platform()}-${arch()}`;
 mkdirSync('dist/sea', {recursive: true});
 
-await build({...commonJsBundleOptions, outfile: 'dist/sea/main.cjs'});
-assertAscii('dist/sea/main.cjs');
+await build({entryPoints: ['scripts/sea-main.cjs'], bundle: true, platform: 'node', format: 'cjs', target: 'node22', outfile: 'dist/sea/main.cjs', logLevel: 'warning'});
 writeFileSync(
 	'dist/sea/config.json',
-	JSON.stringify({main: 'dist/sea/main.cjs', output: 'dist/sea/blob', disableExperimentalSEAWarning: true, useCodeCache: true}),
+	JSON.stringify({main: 'dist/sea/main.cjs', output: 'dist/sea/blob', disableExperimentalSEAWarning: true, assets: {'cli.cjs': BUNDLE}}),
 );
 // What the executable is made of: the bundle and the Node it is built from.
-const stamp = createHash('sha256').update(readFileSync('dist/sea/main.cjs')).update(readFileSync('dist/sea/config.json')).update(process.version + process.execPath).digest('hex');
+const stamp = createHash('sha256').update(readFileSync(BUNDLE)).update(readFileSync('dist/sea/main.cjs')).update(readFileSync('dist/sea/config.json')).update(process.version + process.execPath).digest('hex');
 const stampFile = `${out}.sha256`;
 if (process.argv.includes('--reuse') && existsSync(out) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
 	console.log(`${out} is up to date`);

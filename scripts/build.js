@@ -1,6 +1,6 @@
-// Bundles the CLI into one ESM file (dist/cli.js) for the bin to run.
+// Bundles the CLI into one CommonJS file (dist/cli.cjs) for bin/nuon-tui.js and the single executable.
 import {build} from 'esbuild';
-import {assertAscii, bundleOptions, requireBanner} from './bundle-options.js';
+import {checkBundle, BUNDLE, bundleOptions} from './bundle-options.js';
 
-await build({...bundleOptions, outfile: 'dist/cli.js', banner: requireBanner('import.meta.url')});
-assertAscii('dist/cli.js');
+await build({...bundleOptions, outfile: BUNDLE});
+checkBundle(BUNDLE);

@@ -1,6 +1,6 @@
 // The embedded demo API: a node:http server that answers the endpoints the explorer uses, shaped
 // like the real Nuon API (auth headers, paging headers, trace ids, JSON errors).
-import type {IncomingMessage, Server, ServerResponse} from 'node:http';
+import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import {randomBytes} from 'node:crypto';
 import type {AddressInfo} from 'node:net';
 import {API_VERSION, type DemoApi} from './api-mode.js';
@@ -131,8 +131,6 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 			response.end(JSON.stringify({error: 'internal error', description: (error as Error).message}));
 		}
 	};
-	// Imported here, not at the top: the ESM view of node:http costs ~40 ms, and only --demo needs it.
-	const {createServer} = await import('node:http');
 	const server = createServer((request, response) => {
 		if (options.intercept?.(request, response, () => answer(request, response))) return;
 		answer(request, response);

@@ -1,7 +1,7 @@
 // Ink's layout engine, Yoga, without the top-level await of `yoga-layout`'s main entry (the bundle
 // points Ink's `yoga-layout` imports here): its WebAssembly compiles on V8's background threads
 // while the CLI reads its settings and asks for the first screen, and the bundle needs no top-level
-// await, so it can also be CommonJS (the single executable's main script with its code cache).
+// await, so it can be CommonJS (see scripts/bundle-options.js).
 // Ink reads Yoga's constants when its modules are evaluated: the CLI imports the UI only once
 // yogaReady() has resolved.
 import {loadYoga} from 'yoga-layout/load';
