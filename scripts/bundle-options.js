@@ -2,14 +2,28 @@
 // requires and the single executable runs as its main script.
 import {readFileSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
+import {createRequire} from 'node:module';
+import {dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
-/** Ink and its helpers measure text with string-width: they get the explorer's fast path too. */
+/**
+ * Ink and its helpers measure text with string-width: they get the explorer's fast path
+ * (source/domain/text-width.ts) too. And string-width builds an Intl.Segmenter and an RGI-emoji
+ * regular expression as its module is evaluated (~30 ms of start-up) while text-width needs it
+ * only for text outside its fast path: there, string-width is a function that loads it when
+ * first called.
+ */
 const textWidth = fileURLToPath(new URL('../source/domain/text-width.ts', import.meta.url));
+const realStringWidth = createRequire(import.meta.url).resolve('string-width');
 const stringWidthFastPath = {
 	name: 'string-width-fast-path',
 	setup(build) {
-		build.onResolve({filter: /^string-width$/}, args => (args.importer === textWidth ? undefined : {path: textWidth}));
+		build.onResolve({filter: /^string-width$/}, args => (args.importer === textWidth ? {path: 'string-width', namespace: 'lazy'} : {path: textWidth}));
+		build.onLoad({filter: /.*/, namespace: 'lazy'}, () => ({
+			contents: `let width; export default (text, options) => (width ??= require(${JSON.stringify(realStringWidth)}).default)(text, options);`,
+			loader: 'js',
+			resolveDir: dirname(textWidth),
+		}));
 	},
 };
 

@@ -1,7 +1,14 @@
 // Fitting text into terminal columns by display width: wide characters (CJK, emoji) count as two.
-import stringWidth from './text-width.js';
+import stringWidth, {isSimpleText} from './text-width.js';
 
-const segmenter = new Intl.Segmenter();
+let segmenter: Intl.Segmenter | undefined;
+
+/** The text's graphemes; the first Intl.Segmenter costs ~15 ms, so simple text is split without one. */
+function graphemes(text: string): string[] {
+	if (isSimpleText(text)) return [...text];
+	segmenter ??= new Intl.Segmenter();
+	return Array.from(segmenter.segment(text), ({segment}) => segment);
+}
 
 export function displayWidth(text: string): number {
 	return stringWidth(text);
@@ -23,7 +30,7 @@ export function truncate(text: string, width: number): string {
 	if (displayWidth(text) <= width) return text;
 	let out = '';
 	let used = 0;
-	for (const {segment} of segmenter.segment(text)) {
+	for (const segment of graphemes(text)) {
 		const w = stringWidth(segment);
 		if (used + w > width - 1) break;
 		out += segment;
@@ -54,7 +61,7 @@ export function splitByWidth(text: string, firstWidth: number, restWidth: number
 	};
 	for (const word of text.split(/(?<=\s)/)) {
 		if (current && displayWidth(current + word.trimEnd()) > limit) flush();
-		for (const {segment} of segmenter.segment(word)) {
+		for (const segment of graphemes(word)) {
 			if (current && displayWidth(current) + stringWidth(segment) > limit && segment.trim()) flush();
 			current += segment;
 		}
@@ -67,7 +74,7 @@ export function splitByWidth(text: string, firstWidth: number, restWidth: number
 export function truncateStart(text: string, width: number): string {
 	text = oneLine(text);
 	if (displayWidth(text) <= width) return text;
-	const segments = [...segmenter.segment(text)].map(s => s.segment);
+	const segments = graphemes(text);
 	let out = '';
 	let used = 0;
 	for (let index = segments.length - 1; index >= 0; index--) {

@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {startPty, type PtySession} from '../helpers/pty.js';
+import {displayWidth} from '../../source/domain/text.js';
 
 const TOKEN = 'nuon-secret-7c1f3a9e5b2d4f60';
 let demo: DemoServer;
@@ -122,5 +123,33 @@ describe('the terminal size', () => {
 		expect(screen.split('\n')[0]).toMatch(/^nuon-tui {2}org /);
 		session.write('q');
 		expect((await session.exited).exitCode).toBe(0);
+	});
+});
+
+describe('wide characters', () => {
+	it('measures CJK and emoji names as two columns each, so their rows line up with the others', async () => {
+		const wide = await startDemoServer({
+			intercept: (request, response) => {
+				if (!request.url?.startsWith('/v1/installs?')) return false;
+				const items = wide.scenario.installs.map(install => wide.scenario.install(install, wide.scenario.clock()));
+				items[1]!.name = '漢字-prod';
+				items[2]!.name = 'launch-🚀-prod';
+				response.writeHead(200, {'content-type': 'application/json', 'x-nuon-page-next': 'false'}).end(JSON.stringify(items));
+				return true;
+			},
+		});
+		try {
+			session = startPty([], {env: {...env(), NUON_API_URL: wide.url, NUON_ORG_ID: wide.scenario.orgId}});
+			const screen = (await session.waitFor('漢字-prod')).split('\n');
+			const row = (text: string) => screen.find(line => line.startsWith('┃') && line.includes(text))!;
+			// Where the list pane ends: its border, counted in columns (a wide character takes two).
+			const border = (line: string) => displayWidth(line.slice(0, line.indexOf('┃', 2)));
+			expect(border(row('漢字-prod'))).toBe(border(row(wide.scenario.installs[0]!.name)));
+			expect(border(row('launch-🚀-prod'))).toBe(border(row(wide.scenario.installs[0]!.name)));
+		} finally {
+			session?.kill();
+			await session?.exited;
+			await wide.close();
+		}
 	});
 });
