@@ -20,4 +20,4 @@ try {
 	process.stderr.write('nuon-tui is not built yet: run `npm run build` first.\n');
 	process.exit(2);
 }
-runWithCodeCache(source, bundle, require);
+runWithCodeCache(source, bundle, bundle, require);

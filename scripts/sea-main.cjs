@@ -3,4 +3,4 @@
 const {getAsset} = require('node:sea');
 const {runWithCodeCache} = require('../bin/code-cache.js');
 
-runWithCodeCache(getAsset('cli.cjs', 'utf8'), process.execPath, require);
+runWithCodeCache(getAsset('cli.cjs', 'utf8'), process.execPath, process.execPath, require);

@@ -57,8 +57,9 @@ export async function runExplorer(command: ExploreCommand, preferences: Preferen
 		},
 	);
 	onMount(instance);
-	// bin/nuon-tui.js keeps V8's code cache of a run that drew the explorer (it compiled what the next needs).
-	(globalThis as Record<symbol, unknown>)[Symbol.for('nuon-tui.explorer-mounted')] = true;
+	// bin/code-cache.js keeps V8's code cache of a run that drew the explorer: it compiled what the next start needs.
+	const explorerMounted = (globalThis as Record<symbol, unknown>)[Symbol.for('nuon-tui.explorer-mounted')];
+	if (typeof explorerMounted === 'function') explorerMounted();
 	// For the crash tests: an error thrown outside React, as a bug would.
 	if (process.env['NUON_TUI_CRASH_TEST']) setTimeout(() => {
 		throw new Error(`crash test (NUON_TUI_CRASH_TEST is set) with token ${target.isDemo ? 'demo' : '<hidden>'}`);
