@@ -32,24 +32,35 @@ export interface FirstScreen {
 /** undici publishes here when it has written a request's headers to its socket. */
 const SENT_CHANNEL = 'undici:client:sendHeaders';
 
-function whenSent(count: number, settled: Promise<unknown>): Promise<unknown> {
+/** Counts the requests written from now on; `until` settles once `count` are (or `settled` has). */
+function countSent() {
 	let sent = 0;
-	let onSent = () => {};
-	const allSent = new Promise<void>(resolve => {
-		onSent = () => {
-			if (++sent >= count) resolve();
-		};
-	});
+	let check = () => {};
+	const onSent = () => {
+		sent++;
+		check();
+	};
 	subscribe(SENT_CHANNEL, onSent);
-	const done = Promise.race([allSent, settled]);
-	void done.finally(() => unsubscribe(SENT_CHANNEL, onSent));
-	return done;
+	return {
+		until(count: number, settled: Promise<unknown>): Promise<unknown> {
+			const allSent = new Promise<void>(resolve => {
+				check = () => {
+					if (sent >= count) resolve();
+				};
+				check();
+			});
+			const done = Promise.race([allSent, settled]);
+			void done.finally(() => unsubscribe(SENT_CHANNEL, onSent));
+			return done;
+		},
+	};
 }
 
 export function askForFirstScreen(client: NuonClient, location: Location): FirstScreen {
 	const answers: FirstAnswer[] = [];
 	const asked: Promise<unknown>[] = [];
 	const {orgId} = client;
+	const sending = countSent();
 	const ask = <T>(key: unknown, fetch: () => Promise<T>, paged = false) =>
 		asked.push(
 			fetch().then(
@@ -74,5 +85,5 @@ export function askForFirstScreen(client: NuonClient, location: Location): First
 		}
 	});
 	const settled = Promise.all(asked);
-	return {answers, settled, sent: whenSent(asked.length, settled)};
+	return {answers, settled, sent: sending.until(asked.length, settled)};
 }

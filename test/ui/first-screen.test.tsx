@@ -61,3 +61,20 @@ describe('the first screen', () => {
 		expect(all.filter(path => path.endsWith('/components'))).toHaveLength(1);
 	});
 });
+
+describe('the first requests on the wire', () => {
+	it('count as sent once written, before any answer, so the UI loads while the API answers', async () => {
+		const silent = await startDemoServer({intercept: () => true}); // takes every request, answers none
+		const client = new NuonClient({baseUrl: silent.url, token: 'test-token', orgId: silent.scenario.orgId, retries: 0, timeoutMs: 1000});
+		try {
+			const firstScreen = askForFirstScreen(client, {kind: 'installs'});
+			const answered = vi.fn();
+			void firstScreen.settled.then(answered);
+			await firstScreen.sent;
+			expect(answered).not.toHaveBeenCalled();
+		} finally {
+			await client.close();
+			await silent.close();
+		}
+	});
+});
