@@ -15,7 +15,7 @@ import {followNewestRunLogs, lastQuarterGrowth, rssAt, sampleMemory, startLongRu
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 3 : 5;
 /** Start-up against the floor: at least 7 interleaved runs of each, in quick runs too (`--startup-runs N` for more). */
-const STARTUP_PAIRS = process.argv.includes('--startup-runs') ? Number(process.argv[process.argv.indexOf('--startup-runs') + 1]) : quick ? 7 : 11;
+const STARTUP_RUNS = process.argv.includes('--startup-runs') ? Number(process.argv[process.argv.indexOf('--startup-runs') + 1]) : quick ? 7 : 11;
 const COLUMNS = 100;
 const BINARY = `dist/nuon-tui-${platform()}-${arch()}`;
 /** Rewriting one whole line: its characters plus cursor moves and colour codes. */
@@ -369,7 +369,7 @@ async function startupRows(url: string): Promise<Row[]> {
 	const startups: number[] = [];
 	const binaries: number[] = [];
 	const floors: number[] = [];
-	for (let run = 0; run < STARTUP_PAIRS; run++) {
+	for (let run = 0; run < STARTUP_RUNS; run++) {
 		startups.push(await startupMs(url));
 		binaries.push(await binaryStartupMs(url));
 		floors.push(await floorMs(url));
@@ -481,7 +481,7 @@ function printTable(rows: Row[], seconds: number) {
 	console.log(line(header));
 	console.log(`|${widths.map(w => '-'.repeat(w + 2)).join('|')}|`);
 	for (const c of cells) console.log(line(c));
-	const runs = `start-up: median of ${STARTUP_PAIRS} interleaved runs of each, bytes: ${quick ? '1 run' : `median of ${RUNS} runs`}`;
+	const runs = `start-up: median of ${STARTUP_RUNS} interleaved runs of each, bytes: ${quick ? '1 run' : `median of ${RUNS} runs`}`;
 	console.log(`\n(${runs}; keypresses: median of all presses; node ${process.version}; ${quick ? 'quick' : 'full'} run in ${seconds.toFixed(0)} s)`);
 }
 
