@@ -465,7 +465,7 @@ async function main() {
 	for (const [name, run] of Object.entries(TIMED)) if (groups.has(name as Group)) rows.push(...(await run()));
 	const sideBySide = Object.entries(SIDE_BY_SIDE).filter(([name]) => groups.has(name as Group));
 	for (const group of await Promise.all(sideBySide.map(([, run]) => run()))) rows.push(...group);
-	printTable(rows, (performance.now() - started) / 1000);
+	printTable(rows, groups, (performance.now() - started) / 1000);
 	const regressions = rows.filter(row => row.gate && row.pass === false);
 	if (regressions.length) {
 		console.log(`\nMISS on a count (a regression, not noise): ${regressions.map(row => row.figure).join('; ')}`);
@@ -473,7 +473,7 @@ async function main() {
 	}
 }
 
-function printTable(rows: Row[], seconds: number) {
+function printTable(rows: Row[], groups: Set<Group>, seconds: number) {
 	const header = ['figure', 'value', 'target', 'result'];
 	const cells = rows.map(r => [r.figure, r.value, r.target, r.pass === undefined ? '' : r.pass ? 'PASS' : 'MISS']);
 	const widths = header.map((h, i) => Math.max(h.length, ...cells.map(c => c[i]!.length)));
@@ -481,8 +481,14 @@ function printTable(rows: Row[], seconds: number) {
 	console.log(line(header));
 	console.log(`|${widths.map(w => '-'.repeat(w + 2)).join('|')}|`);
 	for (const c of cells) console.log(line(c));
-	const runs = `start-up: median of ${STARTUP_RUNS} interleaved runs of each, bytes: ${quick ? '1 run' : `median of ${RUNS} runs`}`;
-	console.log(`\n(${runs}; keypresses: median of all presses; node ${process.version}; ${quick ? 'quick' : 'full'} run in ${seconds.toFixed(0)} s)`);
+	const notes = [
+		groups.has('startup') && `start-up: median of ${STARTUP_RUNS} interleaved runs of each`,
+		groups.has('bytes') && `bytes: ${quick ? '1 run' : `median of ${RUNS} runs`}`,
+		groups.has('keys') && 'keypresses: median of all presses',
+		`node ${process.version}`,
+		`${quick ? 'quick' : 'full'} run in ${seconds.toFixed(0)} s`,
+	].filter(Boolean);
+	console.log(`\n(${notes.join('; ')})`);
 }
 
 await main();
