@@ -36,9 +36,6 @@ const yogaWithoutTopLevelAwait = {
 	},
 };
 
-
-
-
 /**
  * Ink awaits at its top level only to attach React DevTools (DEV=true with react-devtools-core
  * installed, which the bundle never has); CommonJS has no top-level await, so those two awaits go.
@@ -58,14 +55,14 @@ const inkWithoutDevtools = {
 	},
 };
 
-/**
- * CommonJS rather than an ES module: Node loads it ~10 ms sooner (no ES module loader; the Node
- * built-ins of the UI and the demo are required when those load, not all at start-up), and it can
- * be the single executable's main script, compiled into its code cache.
- */
 /** Where the bundle is written. */
 export const BUNDLE = 'dist/cli.cjs';
 
+/**
+ * CommonJS rather than an ES module: Node loads it ~10 ms sooner (no ES module loader; the Node
+ * built-ins of the UI and the demo are required when those load, not all at start-up), and
+ * bin/code-cache.js runs it as a vm.Script with V8's code cache.
+ */
 export const bundleOptions = {
 	entryPoints: ['source/cli.tsx'],
 	bundle: true,
