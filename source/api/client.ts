@@ -157,11 +157,22 @@ export class NuonClient {
 	/**
 	 * POST a JSON body: one attempt, never retried here nor shared with another call (a write sent
 	 * twice could act twice). A network error or a timeout leaves its outcome unknown to the caller.
+	 * Any 2xx is success whatever its body: `data` is undefined when the body is not JSON (today's
+	 * cancel of a pending workflow answers `truetrue`, installs/service/cancel_workflow.go).
 	 */
-	async post<T>(path: string, body: unknown): Promise<Response<T>> {
+	post<T>(path: string, body: unknown): Promise<Response<T | undefined>> {
+		return this.#write<T>('POST', path, body);
+	}
+
+	/** PATCH a JSON body, as post() does (approve all: `PATCH /v1/workflows/{id}`). */
+	patch<T>(path: string, body: unknown): Promise<Response<T | undefined>> {
+		return this.#write<T>('PATCH', path, body);
+	}
+
+	async #write<T>(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<Response<T | undefined>> {
 		if (this.#readOnly) throw new NuonApiError({kind: 'http', status: 403, message: 'read-only: nuon-tui was started with --read-only, nothing was sent', path});
 		if (this.#unauthorized) throw this.#unauthorized;
-		return this.#once<T>(path, {method: 'POST', body: JSON.stringify(body ?? {})});
+		return this.#once<T>(path, {method, body: JSON.stringify(body ?? {})});
 	}
 
 	get orgId(): string {
@@ -198,7 +209,7 @@ export class NuonClient {
 		return backoff(this.#options.backoffMs, attempt);
 	}
 
-	async #once<T>(path: string, {query, headers, signal, raw, as = 'json', method = 'GET', body}: GetOptions & {method?: 'GET' | 'POST'; body?: string}): Promise<Response<T>> {
+	async #once<T>(path: string, {query, headers, signal, raw, as = 'json', method = 'GET', body}: GetOptions & {method?: 'GET' | 'POST' | 'PATCH'; body?: string}): Promise<Response<T>> {
 		const url = new URL(this.baseUrl + path);
 		for (const [key, value] of Object.entries(query ?? {})) {
 			if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
@@ -256,6 +267,7 @@ export class NuonClient {
 			});
 		}
 		if (!parsed.ok) {
+			if (method !== 'GET') return {data: undefined as T, headers: responseHeaders};
 			throw new NuonApiError({
 				kind: 'bad-response',
 				status: response.statusCode,

@@ -42,6 +42,9 @@ export interface DeploySchedule {
 	cancelled?: boolean;
 }
 
+/** Whether the answer lets the plan be applied (any other word acts as a deny: pkg/flow/execute_workflow_step.go). */
+export const approvesPlan = (approval: ApprovalSchedule | undefined): boolean => !approval || approval.response === 'approve' || approval.response === 'auto-approve';
+
 export interface ApprovalSchedule {
 	id: string;
 	type: 'terraform_plan' | 'helm_approval';
@@ -49,7 +52,10 @@ export interface ApprovalSchedule {
 	requestedAt: number;
 	/** When it is answered: by the demo's teammate unless someone answers before (POST …/response). */
 	answeredAt: number;
-	response: 'approve' | 'deny';
+	/** The answer's type as it was sent: approve, deny, deny-skip-current, … or any other word. */
+	response: string;
+	/** A deny that skips the step and lets the workflow go on (today's deny-skip-current…). */
+	skips?: boolean;
 	by: string;
 	note: string;
 }
@@ -81,7 +87,7 @@ export function deployJobs(deployId: string, type: ComponentKind, s: DeploySched
 	const jobs = [job(0, 'sync', 'oci-sync', 'exec', {from: s.queuedAt, to: s.planningAt})];
 	if (type === 'docker_build') return jobs;
 	jobs.push(job(1, 'deploy', DEPLOY_JOB_TYPE[type], 'create-apply-plan', {from: s.planningAt, to: s.approval?.requestedAt ?? s.executingAt}));
-	if (s.approval?.response === 'deny' || (s.cancelled && s.doneAt <= s.executingAt)) return jobs;
+	if (!approvesPlan(s.approval) || (s.cancelled && s.doneAt <= s.executingAt)) return jobs;
 	const apply = {from: s.executingAt, to: s.doneAt};
 	const applyId = `rjb${base}2`;
 	const attempt = (n: number, w: Window, fails: boolean, errorCode?: number, errorReason?: string): ExecutionWindow => ({

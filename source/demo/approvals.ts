@@ -3,14 +3,15 @@
 import type {components} from '../api/schema.js';
 import type {ApprovalSchedule} from './activity.js';
 import {digest} from './random.js';
-import {iso, type DemoDeploy, type World} from './world.js';
+import {iso, type DemoDeploy, type Schedule, type World} from './world.js';
 
 type Schemas = components['schemas'];
 
 const accountOf = (email: string) => `acc${digest(email).slice(0, 23)}`;
 
-export function approvalObject(world: World, deploy: DemoDeploy, stepId: string, t: number): Schemas['app.WorkflowStepApproval'] | undefined {
-	const approval = deploy.schedule.approval;
+/** The approval of one attempt (`schedule`) of a deploy's step. */
+export function approvalObject(world: World, deploy: DemoDeploy, schedule: Schedule, stepId: string, t: number): Schemas['app.WorkflowStepApproval'] | undefined {
+	const approval = schedule.approval;
 	if (!approval || t < approval.requestedAt) return undefined;
 	const answered = t >= approval.answeredAt;
 	return {
@@ -32,7 +33,8 @@ export function responseObject(world: World, approval: ApprovalSchedule): Schema
 	return {
 		id: `apx${approval.id.slice(3)}`,
 		install_workflow_step_approval_id: approval.id,
-		type: approval.response,
+		// Any word is stored as it came (app/workflow_step_approval_response.go binds no enum).
+		type: approval.response as Schemas['app.WorkflowStepApprovalResponse']['type'],
 		note: approval.note,
 		created_by_id: accountOf(approval.by),
 		created_at: iso(world, approval.answeredAt),

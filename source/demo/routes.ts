@@ -179,24 +179,21 @@ export const ROUTES: Array<[RegExp, Handler]> = [
 export const POST_ROUTES: Array<[RegExp, Handler]> = [
 	[
 		/^\/v1\/workflows\/([^/]+)\/steps\/([^/]+)\/approvals\/([^/]+)\/response$/,
-		(scenario, {params, body, t}) => scenario.respondToApproval(params[0]!, params[1]!, params[2]!, body, t),
+		(scenario, {params, body, t, api}) => scenario.respondToApproval(params[0]!, params[1]!, params[2]!, body, t, api),
 	],
 	[/^\/v1\/workflows\/([^/]+)\/cancel$/, (scenario, {params, t}) => scenario.cancelWorkflow(params[0]!, t)],
-	[
-		// The contract's retry (deprecated today): the step in the body.
-		/^\/v1\/workflows\/([^/]+)\/retry$/,
-		(scenario, {params, body, t}) => {
-			const {step_id: step, operation} = (body ?? {}) as {step_id?: unknown; operation?: unknown};
-			return scenario.retryStep(params[0]!, String(step ?? ''), operation, t);
-		},
-	],
+	// The contract's retry (deprecated today): the step in the body.
+	[/^\/v1\/workflows\/([^/]+)\/retry$/, (scenario, {params, body, t}) => scenario.retryStep(params[0]!, undefined, body, t)],
 ];
+
+/** installs/service/update_workflow.go (both servers): approve all. */
+export const PATCH_ROUTES: Array<[RegExp, Handler]> = [[/^\/v1\/workflows\/([^/]+)$/, (scenario, {params, body, t, api}) => scenario.updateWorkflow(params[0]!, body, t, api)]];
 
 /** Today's retry of one step. */
 export const TODAYS_POST_ROUTES: Array<[RegExp, Handler]> = [
 	[
 		/^\/v1\/workflows\/([^/]+)\/steps\/([^/]+)\/retry$/,
-		(scenario, {params, body, t}) => scenario.retryStep(params[0]!, params[1]!, (body as {operation?: unknown} | undefined)?.operation, t),
+		(scenario, {params, body, t}) => scenario.retryStep(params[0]!, params[1]!, body, t),
 	],
 ];
 

@@ -4,6 +4,7 @@
 // runs.ts, log-records.ts). This class is what the server and the tests hold.
 import type {ActionWorkflowRun, App, Install, InstallComponent, InstallComponentSummary, InstallDeploy, RunnerJob} from '../api/resources.js';
 import type {components} from '../api/schema.js';
+import type {DemoApi} from './api-mode.js';
 import {buildWorld, findInstall, findInstallComponent, installsOf, ORG_ID, SECOND, type DemoApp, type DemoComponent, type DemoInstall, type DemoInstallComponent, type ScenarioOptions, type World} from './world.js';
 import * as objects from './objects.js';
 import * as jobs from './jobs.js';
@@ -83,9 +84,11 @@ export class Scenario {
 		if (!step?.approval || step.approval.id !== approvalId || !deploy) return undefined;
 		return {approval: step.approval, contents: approvals.approvalContents(deploy)};
 	};
-	respondToApproval = (workflowId: string, stepId: string, approvalId: string, body: unknown, t: number) => writes.respondToApproval(this.#world, workflowId, stepId, approvalId, body, t);
+	respondToApproval = (workflowId: string, stepId: string, approvalId: string, body: unknown, t: number, api: DemoApi) => writes.respondToApproval(this.#world, workflowId, stepId, approvalId, body, t, api);
 	cancelWorkflow = (workflowId: string, t: number) => writes.cancelWorkflow(this.#world, workflowId, t);
-	retryStep = (workflowId: string, stepId: string, operation: unknown, t: number) => writes.retryStep(this.#world, workflowId, stepId, operation, t);
+	/** `stepId`: the path's (today's route); undefined on the contract's, which names it in the body. */
+	retryStep = (workflowId: string, stepId: string | undefined, body: unknown, t: number) => writes.retryStep(this.#world, workflowId, stepId, body, t);
+	updateWorkflow = (workflowId: string, body: unknown, t: number, api: DemoApi) => writes.updateWorkflow(this.#world, workflowId, body, t, api);
 	logStream = (streamId: string, t: number): Schemas['app.LogStream'] | undefined => logs.logStream(this.#world, streamId, t);
 	logRecords = (streamId: string, t: number): Array<{ns: bigint; record: Schemas['app.OtelLogRecord']}> | undefined => logs.logRecords(this.#world, streamId, t);
 }

@@ -5,7 +5,7 @@ import {randomBytes} from 'node:crypto';
 import type {AddressInfo} from 'node:net';
 import {API_VERSION, type DemoApi} from './api-mode.js';
 import {Scenario, type ScenarioOptions} from './scenario.js';
-import {POST_ROUTES, ROUTES, TODAYS_POST_ROUTES, TODAYS_ROUTES, type Answer, type Handler} from './routes.js';
+import {PATCH_ROUTES, POST_ROUTES, ROUTES, TODAYS_POST_ROUTES, TODAYS_ROUTES, type Answer, type Handler} from './routes.js';
 
 export {API_VERSION, type DemoApi} from './api-mode.js';
 const MAX_LIMIT = 100;
@@ -44,7 +44,7 @@ export function handle(scenario: Scenario, request: IncomingMessage, response: S
 	};
 	const send = (status: number, body: unknown, headers: Record<string, string> = {}) => sendText(status, JSON.stringify(body), 'application/json; charset=utf-8', headers);
 	const url = new URL(request.url ?? '/', 'http://demo');
-	if (request.method !== 'GET' && request.method !== 'POST') {
+	if (request.method !== 'GET' && request.method !== 'POST' && request.method !== 'PATCH') {
 		send(405, {error: 'method not allowed', user_error: true, description: `the demo API does not take ${request.method}`});
 		return;
 	}
@@ -100,7 +100,8 @@ export function handle(scenario: Scenario, request: IncomingMessage, response: S
 		} catch {
 			body = undefined;
 		}
-		answer(api === 'today' ? [...POST_ROUTES, ...TODAYS_POST_ROUTES] : POST_ROUTES, body);
+		if (request.method === 'PATCH') answer(PATCH_ROUTES, body);
+		else answer(api === 'today' ? [...POST_ROUTES, ...TODAYS_POST_ROUTES] : POST_ROUTES, body);
 	});
 }
 

@@ -14,6 +14,7 @@ const DESCRIPTIONS: Partial<Record<StepStatus, string>> = {
 	success: 'finished',
 	error: 'failed',
 	'approval-denied': 'the plan was denied',
+	'approval-retry': 'the plan was sent back to plan again',
 	cancelled: 'cancelled',
 	'user-skipped': 'skipped by a person',
 };
@@ -26,12 +27,13 @@ const STEP_STATUS: Record<Phase, StepStatus> = {
 	active: 'success',
 	error: 'error',
 	denied: 'approval-denied',
+	replanned: 'approval-retry',
 	cancelled: 'cancelled',
 	inactive: 'success',
 };
 
 function stepStatus(deploy: DemoDeploy, schedule: Schedule, t: number): StepStatus {
-	if (t < schedule.queuedAt) return 'pending';
+	if (t < schedule.queuedAt || (schedule.cancelled && schedule.doneAt <= schedule.queuedAt)) return 'pending';
 	const status = STEP_STATUS[phaseAt(schedule, t)];
 	return status === 'error' && deploy.skipped ? 'user-skipped' : status;
 }
@@ -49,7 +51,7 @@ function stepObject(world: World, workflow: DemoWorkflow, deploy: DemoDeploy, in
 	const started = t >= queuedAt;
 	const finished = t >= doneAt;
 	const id = stepId(workflow.id, index, attempt);
-	const approval = current ? approvalObject(world, deploy, id, t) : undefined;
+	const approval = approvalObject(world, deploy, schedule, id, t);
 	return {
 		id,
 		workflow_id: workflow.id,
@@ -59,13 +61,15 @@ function stepObject(world: World, workflow: DemoWorkflow, deploy: DemoDeploy, in
 		group_retry_idx: attempt,
 		name: `deploy ${deploy.ic.component.name}`,
 		execution_type: approval ? 'approval' : 'system',
-		status: {status, status_human_description: DESCRIPTIONS[status] ?? status, created_at_ts: seconds(world, started ? Math.min(t, finished ? doneAt : queuedAt) : 0)},
+		status: {status, status_human_description: (status === 'approval-denied' && schedule.approval?.skips ? 'Plan changes denied, skipping current step group' : DESCRIPTIONS[status]) ?? status, created_at_ts: seconds(world, started ? Math.min(t, finished ? doneAt : queuedAt) : 0)},
 		step_target_type: 'install_deploys',
 		step_target_id: deploy.id,
 		owner_id: workflow.id,
 		owner_type: 'install_workflows',
-		retryable: current && status === 'error',
-		skippable: current && status === 'error',
+		// Set when the step is made, whatever it later does (installs/workflows/shared.go): the server
+		// refuses a retry or skip unless the step's status is `error` (retry_workflow_step.go).
+		retryable: true,
+		skippable: true,
 		retried: !current,
 		finished,
 		created_at: iso(world, Math.min(queuedAt, t)),
@@ -90,7 +94,6 @@ function policyObject(world: World, deploy: DemoDeploy, stepId: string, at: numb
 	};
 }
 
-/** The workflow's deploys that exist at t (a rollout's first step appears when it starts). */
 const deploysOf = (world: World, workflow: DemoWorkflow) => workflow.deployIds.map(id => world.deploys.get(id)!);
 
 export function workflowSteps(world: World, workflowId: string, t: number): Array<Schemas['app.WorkflowStep']> | undefined {
@@ -101,20 +104,26 @@ export function workflowSteps(world: World, workflowId: string, t: number): Arra
 	);
 }
 
-function workflowStarted(world: World, workflow: DemoWorkflow, t: number): boolean {
-	return Math.min(...deploysOf(world, workflow).map(d => d.schedule.queuedAt)) <= t;
-}
+/** A workflow exists from its creation: queued (`pending`) until its first deploy starts. */
+const workflowStarted = (_world: World, workflow: DemoWorkflow, t: number): boolean => workflow.createdAt <= t;
 
 export function workflow(world: World, workflowId: string, t: number): Schemas['app.Workflow'] | undefined {
 	const found = world.workflows.get(workflowId);
 	if (!found || !workflowStarted(world, found, t)) return undefined;
 	const steps = workflowSteps(world, workflowId, t)!;
-	const statuses = steps.filter(step => !step.retried).map(step => step.status?.status);
-	const status = workflowStatus(statuses);
 	const deploys = deploysOf(world, found);
+	// A plan denied with "skip" does not stop the workflow (pkg/flow/execute_workflow_step.go).
+	const statuses = steps
+		.filter(step => !step.retried)
+		.map((step, index) => (step.status?.status === 'approval-denied' && deploys[index]?.schedule.approval?.skips ? 'user-skipped' : step.status?.status));
+	const settled = workflowStatus(statuses);
 	const startedAt = Math.min(...deploys.map(d => d.schedule.queuedAt));
 	const endedAt = Math.max(...deploys.map(d => d.schedule.doneAt));
-	const finished = status !== 'in-progress' && status !== 'approval-awaiting';
+	const cancelled = found.cancelledAt !== undefined && t >= found.cancelledAt;
+	const queued = !cancelled && t < startedAt;
+	const finished = cancelled || (!queued && settled !== 'in-progress' && settled !== 'approval-awaiting');
+	// Approve all sets the running workflow's status to `approved` at its first answer (pkg/flow/approval.go).
+	const status: StepStatus = cancelled ? 'cancelled' : queued ? 'pending' : !finished && found.autoApprovedAt !== undefined && t >= found.autoApprovedAt ? 'approved' : settled;
 	return {
 		id: found.id,
 		owner_id: found.install.id,
@@ -122,17 +131,17 @@ export function workflow(world: World, workflowId: string, t: number): Schemas['
 		type: found.type,
 		name: found.type === 'deploy_components' ? `Deploy ${found.release} to ${found.install.name}` : `Deploy ${found.release}`,
 		plan_only: false,
-		approval_option: 'approve-all',
+		approval_option: found.approvalOption,
 		step_error_behavior: 'abort',
-		status: {status, status_human_description: WORKFLOW_DESCRIPTIONS[status] ?? status, created_at_ts: seconds(world, Math.min(t, endedAt))},
+		status: {status, status_human_description: WORKFLOW_DESCRIPTIONS[status] ?? status, created_at_ts: seconds(world, Math.min(t, queued ? found.createdAt : endedAt))},
 		created_by_id: 'acc' + found.install.id.slice(3, 12),
 		created_by: {id: 'acc' + found.install.id.slice(3, 12), email: found.author, account_type: 'auth0'},
-		created_at: iso(world, startedAt),
-		started_at: iso(world, startedAt),
+		created_at: iso(world, found.createdAt),
+		...(queued ? {} : {started_at: iso(world, startedAt)}),
 		updated_at: iso(world, Math.min(t, endedAt)),
-		finished,
-		...(finished ? {finished_at: iso(world, Math.min(t, endedAt))} : {}),
-		execution_time: Math.round((Math.min(t, endedAt) - startedAt) * 1e9),
+		// `finished` is left out when false (app/workflow.go: omitzero).
+		...(finished ? {finished: true, finished_at: iso(world, Math.min(t, endedAt))} : {}),
+		execution_time: queued ? 0 : Math.round((Math.min(t, endedAt) - startedAt) * 1e9),
 		steps,
 	};
 }
@@ -143,6 +152,8 @@ const WORKFLOW_DESCRIPTIONS: Partial<Record<StepStatus, string>> = {
 	cancelled: 'cancelled',
 	'approval-awaiting': 'a step is waiting for approval',
 	'in-progress': 'running',
+	pending: 'queued: waiting for its turn',
+	approved: 'auto approved',
 };
 
 /** A workflow's status from its steps' (a denied plan fails it). */

@@ -4,7 +4,7 @@
 import type {CompositeStatus} from '../api/resources.js';
 import type {components} from '../api/schema.js';
 import {APPS, CUSTOMERS, ENVIRONMENTS, PEOPLE, REGIONS, RELEASES, type CatalogApp, type ComponentKind} from './catalog.js';
-import type {ApprovalSchedule, DeploySchedule} from './activity.js';
+import {approvesPlan, type ApprovalSchedule, type DeploySchedule} from './activity.js';
 import {digest, makeId, random} from './random.js';
 
 export interface ScenarioOptions {
@@ -16,7 +16,8 @@ export interface ScenarioOptions {
 	seed?: number;
 }
 
-export type Phase = 'queued' | 'planning' | 'awaiting' | 'executing' | 'active' | 'error' | 'denied' | 'cancelled' | 'inactive';
+/** `replanned`: its plan was sent back to plan again (the approval's answer `retry`); a new attempt follows. */
+export type Phase = 'queued' | 'planning' | 'awaiting' | 'executing' | 'active' | 'error' | 'denied' | 'replanned' | 'cancelled' | 'inactive';
 
 export type Schedule = DeploySchedule;
 
@@ -85,6 +86,14 @@ export interface DemoWorkflow {
 	release: string;
 	deployIds: string[];
 	author: string;
+	/** When it was created: a rollout's workflows all at the rollout's start, queued (`pending`) until their first deploy. */
+	createdAt: number;
+	/** `prompt` until someone turns on approve all (PATCH /v1/workflows/{id}). */
+	approvalOption: 'prompt' | 'approve-all';
+	/** Cancelled (POST …/cancel) at this time. */
+	cancelledAt?: number;
+	/** When approve all first answered an approval: the workflow's status then says `approved` (pkg/flow/approval.go). */
+	autoApprovedAt?: number;
 }
 
 export interface DemoApp {
@@ -267,7 +276,7 @@ export function addDeploy(world: World, deploy: DemoDeploy): void {
 }
 
 export function phaseAt(s: Schedule, t: number): Phase {
-	if (t >= s.doneAt) return s.cancelled ? 'cancelled' : s.approval?.response === 'deny' ? 'denied' : s.fails ? 'error' : 'active';
+	if (t >= s.doneAt) return s.cancelled ? 'cancelled' : !approvesPlan(s.approval) ? (s.approval!.response === 'retry' ? 'replanned' : 'denied') : s.fails ? 'error' : 'active';
 	if (t >= s.executingAt) return 'executing';
 	if (s.approval && t >= s.approval.requestedAt) return 'awaiting';
 	if (t >= s.planningAt) return 'planning';
@@ -295,6 +304,8 @@ export const DEPLOY_STATUS: Record<Phase, components['schemas']['app.InstallDepl
 	active: 'active',
 	error: 'error',
 	denied: 'approval-denied',
+	// The server sets a deploy whose plan is sent back to `discarded` (pkg/flow/execute_workflow_step.go).
+	replanned: 'discarded' as components['schemas']['app.InstallDeployStatus'],
 	cancelled: 'cancelled',
 	inactive: 'inactive',
 };
@@ -307,6 +318,7 @@ export const DESCRIPTIONS: Record<Phase, string> = {
 	active: 'deployed successfully',
 	error: 'helm upgrade failed: timed out waiting for the condition',
 	denied: 'the plan was denied',
+	replanned: 'the plan was sent back to plan again',
 	cancelled: 'cancelled with its workflow',
 	inactive: 'superseded by a newer deploy',
 };
@@ -320,9 +332,13 @@ export const V2_STATUS: Record<Phase, CompositeStatus['status']> = {
 	active: 'active',
 	error: 'error',
 	denied: 'approval-denied',
+	replanned: 'discarded',
 	cancelled: 'cancelled',
 	inactive: 'outdated',
 };
+
+/** When the rollout's workflows are created, one per install: each is queued until its wave starts. */
+const ROLLOUT_CREATED_AT = -25;
 
 /** One workflow per release deployed to the install, newest first: the rollout's is `deploy_components`. */
 function addWorkflows(world: World, install: DemoInstall): void {
@@ -336,7 +352,9 @@ function addWorkflows(world: World, install: DemoInstall): void {
 	const newestFirst = [...byRelease].sort(([, a], [, b]) => b[0]!.schedule.queuedAt - a[0]!.schedule.queuedAt);
 	for (const [release, deploys] of newestFirst) {
 		const id = `iwf${digest(`${install.id}:${release}`).slice(0, 23)}`;
-		const workflow: DemoWorkflow = {id, install, type: deploys[0]!.rollout ? 'deploy_components' : 'manual_deploy', release, deployIds: deploys.map(d => d.id), author: deploys[0]!.author};
+		const rollout = deploys[0]!.rollout;
+		const createdAt = rollout ? ROLLOUT_CREATED_AT : Math.min(...deploys.map(d => d.schedule.queuedAt));
+		const workflow: DemoWorkflow = {id, install, type: rollout ? 'deploy_components' : 'manual_deploy', release, deployIds: deploys.map(d => d.id), author: deploys[0]!.author, createdAt, approvalOption: 'prompt'};
 		world.workflows.set(id, workflow);
 		install.workflowIds.push(id);
 		for (const deploy of deploys) deploy.workflowId = id;

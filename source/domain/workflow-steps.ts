@@ -1,6 +1,6 @@
 // A workflow's steps as the screens read them: in run order, named with their attempt.
 import type {Workflow, WorkflowStep} from '../api/resources.js';
-import {isInProgress, phaseOf} from './status.js';
+import {awaitsApproval, isInProgress, phaseOf} from './status.js';
 
 const position = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : Number.MAX_SAFE_INTEGER);
 
@@ -15,9 +15,27 @@ export const stepLabel = (step: WorkflowStep) => `${step.name || step.id || 'ste
 /** A step's approval that nobody has answered yet. */
 export const pendingApproval = (step: WorkflowStep | undefined) => (step?.approval?.id && !step.approval.response ? step.approval : undefined);
 
+/**
+ * The approval a person can answer now: the step waits for it and nobody has answered. The server
+ * takes an answer for a step that no longer waits (a cancelled workflow) and then does nothing.
+ */
+export const answerableApproval = (step: WorkflowStep | undefined) => (awaitsApproval(step?.status?.status) ? pendingApproval(step) : undefined);
+
+/**
+ * Whether the server takes a retry or a skip of the step: only a failed step that allows it
+ * (installs/service/retry_workflow_step.go answers 400 for any status but `error`).
+ */
+export const canRerun = (step: WorkflowStep | undefined, operation: 'retry-step' | 'skip-step'): boolean =>
+	step?.status?.status === 'error' && (operation === 'retry-step' ? step.retryable === true : step.skippable === true);
+
+/** What a write on a step waits to see change: its status (Nuon acts on an answer at its next poll). */
+export const stepState = (step: WorkflowStep | undefined): string => String(step?.status?.status ?? 'gone');
+
 /** A workflow that will not change by itself: finished, or in a status that is neither moving nor unknown. */
 export function workflowFinished(workflow: Workflow): boolean {
 	const status = workflow.status?.status;
-	if (isInProgress(status)) return false;
-	return workflow.finished === true || (typeof status === 'string' && phaseOf(status) !== 'unknown' && phaseOf(status) !== 'neutral');
+	if (workflow.finished === true) return true;
+	// Approve all sets a running workflow's status to `approved` (pkg/flow/approval.go).
+	if (isInProgress(status) || status === 'approved') return false;
+	return (typeof status === 'string' && phaseOf(status) !== 'unknown' && phaseOf(status) !== 'neutral');
 }

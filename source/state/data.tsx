@@ -112,15 +112,20 @@ export function useDashboardUrl(): string | undefined {
 /**
  * A workflow and its steps in run order: one request, as the server sends the steps (with their
  * approvals) in the workflow; the steps' own route only when it does not. Polling stops once the
- * workflow has finished (`r`, a write and coming back to the screen still refresh it).
+ * workflow has finished (`r`, a write and coming back to the screen still refresh it); `followMs`
+ * polls it that often whatever its state (after a write, until Nuon has acted on it).
  */
-export function useWorkflow(workflowId: string): Resource<{workflow: api.Workflow; steps: api.WorkflowStep[]}> {
+export function useWorkflow(workflowId: string, followMs?: number): Resource<WorkflowData> {
 	const client = useClient();
 	const {refreshInterval: inherited} = useSWRConfig();
 	return useResource(['workflow', workflowId], () => fetchWorkflow(client, workflowId), {
-		refreshInterval: (data?: {workflow: api.Workflow}) => (data && workflowFinished(data.workflow) ? 0 : typeof inherited === 'function' ? inherited(data) : (inherited ?? 0)),
+		refreshInterval: (data?: WorkflowData) =>
+			followMs ?? (data && workflowFinished(data.workflow) ? 0 : typeof inherited === 'function' ? inherited(data) : (inherited ?? 0)),
+		...(followMs === undefined ? {} : {dedupingInterval: followMs / 2}),
 	});
 }
+
+export type WorkflowData = {workflow: api.Workflow; steps: api.WorkflowStep[]};
 
 /** The plan of a step's approval, read whatever shape it came in; loaded once (it does not change). */
 export function useApprovalPlan(workflowId: string, stepId: string | undefined, approvalId: string | undefined): Resource<ApprovalPlan> {

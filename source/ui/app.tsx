@@ -2,6 +2,7 @@
 import React, {memo, useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {useDashboardUrl} from '../state/data.js';
 import {useCommandLine} from './use-command-line.js';
+import {KEY_GUARD_MS} from './use-write.js';
 import {share, type ShareEnvironment} from './share.js';
 import {SWRConfig, useSWRConfig, type SWRConfiguration} from 'swr';
 import {containsProgress} from '../domain/status.js';
@@ -46,11 +47,13 @@ export interface AppProps {
 	shareEnvironment?: ShareEnvironment;
 	/** --read-only: no action that changes something in Nuon is offered. */
 	readOnly?: boolean;
+	/** How long after a confirmation opens or closes its keys are not taken (tests that type at once pass 0). */
+	keyGuardMs?: number;
 }
 
 const FLASH_MS = 4000;
 
-export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection, size, watch: startWatching = false, refreshMs = 5000, notify, orgId = orgLabel, shareEnvironment, poll = DEFAULT_POLL, readOnly = false}: AppProps) {
+export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection, size, watch: startWatching = false, refreshMs = 5000, notify, orgId = orgLabel, shareEnvironment, poll = DEFAULT_POLL, readOnly = false, keyGuardMs = KEY_GUARD_MS}: AppProps) {
 	const {exit} = useApp();
 	const windowSize = useTerminalSize();
 	const {columns, rows} = size ?? windowSize;
@@ -174,8 +177,8 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	// Levels stay mounted (hidden) while the terminal is too small: they lay out at the minimum size.
 	const [layoutColumns, layoutRows] = [Math.max(columns, MIN_COLUMNS), Math.max(rows, MIN_ROWS)];
 	const explorer = useMemo<Explorer>(
-		() => ({theme, orgLabel: org.label, apiLabel, isDemo, navigation, crumbs: breadcrumbs(navigation.stack), dispatch, columns: layoutColumns, rows: layoutRows, keyHandler, screenKeys, watch, notify, orgId: org.id, share: shareStable, say, readOnly}),
-		[theme, org, apiLabel, isDemo, navigation, layoutColumns, layoutRows, watch, notify, shareStable, say, readOnly],
+		() => ({theme, orgLabel: org.label, apiLabel, isDemo, navigation, crumbs: breadcrumbs(navigation.stack), dispatch, columns: layoutColumns, rows: layoutRows, keyHandler, screenKeys, watch, notify, orgId: org.id, share: shareStable, say, readOnly, keyGuardMs}),
+		[theme, org, apiLabel, isDemo, navigation, layoutColumns, layoutRows, watch, notify, shareStable, say, readOnly, keyGuardMs],
 	);
 	const messageLine = useMemo<MessageLine>(
 		() => ({flash: flash?.text, commandLine: commandLine.text === undefined ? undefined : {text: commandLine.text, suggestions: commandLine.suggestions}}),

@@ -36,6 +36,8 @@ export interface Explorer {
 	say: (text: string) => void;
 	/** --read-only: the screens offer no write. */
 	readOnly: boolean;
+	/** How long after a confirmation opens or closes its keys are not taken as its answer. */
+	keyGuardMs: number;
 }
 
 /** The bottom lines: they change with every key typed in the `:` line. */

@@ -55,7 +55,8 @@ const TABLE = [
 	{id: 'approvalPlan', keys: ['P'], help: 'the plan of the step’s approval', scope: 'workflow', hint: 'P plan', match: i => i === 'P'},
 	{id: 'rawJson', keys: ['v'], help: 'the plan as raw JSON', scope: 'workflow', hint: 'v raw', match: i => i === 'v'},
 	{id: 'approve', keys: ['a'], help: 'approve the plan (asks first)', scope: 'workflow', hint: 'a approve', match: i => i === 'a'},
-	{id: 'deny', keys: ['d'], help: 'deny the plan, with a note (asks first)', scope: 'workflow', hint: 'd deny', match: i => i === 'd'},
+	{id: 'deny', keys: ['d'], help: 'deny, deny and skip, or plan again, with a note (asks first)', scope: 'workflow', hint: 'd deny…', match: i => i === 'd'},
+	{id: 'approveAll', keys: ['A'], help: 'approve every plan of the workflow (asks first)', scope: 'workflow', hint: 'A approve all', match: i => i === 'A'},
 	{id: 'retryStep', keys: ['R'], help: 'retry the failed step (asks first)', scope: 'workflow', hint: 'R retry', match: i => i === 'R'},
 	{id: 'skipStep', keys: ['S'], help: 'skip the failed step (asks first)', scope: 'workflow', hint: 'S skip', match: i => i === 'S'},
 	{id: 'cancelWorkflow', keys: ['C'], help: 'cancel the running workflow (asks first)', scope: 'workflow', hint: 'C cancel', match: i => i === 'C'},
@@ -92,7 +93,7 @@ export function commandFor(input: string, key: Key, bindings: readonly CommandId
 }
 
 /** The commands that change something in Nuon: each asks first, and none exists under --read-only. */
-export const WRITE_COMMANDS: ReadonlySet<CommandId> = new Set(['approve', 'deny', 'retryStep', 'skipStep', 'cancelWorkflow']);
+export const WRITE_COMMANDS: ReadonlySet<CommandId> = new Set(['approve', 'deny', 'approveAll', 'retryStep', 'skipStep', 'cancelWorkflow']);
 
 /** The commands the app itself handles on every screen, after the screen's own. */
 export const APP_KEYS: readonly CommandId[] = ['command', 'board', 'watch', 'pause', 'faster', 'slower', 'back', 'help', 'quit'];

@@ -1,12 +1,13 @@
 // A write to Nuon from a screen: a confirmation that names what it touches and needs `y`, an
-// optional note typed first, one request at a time (a second press while one is on its way sends
-// nothing), never retried, then the result in the status line and the screen refreshed at once.
+// optional choice of answer and note first, a re-read of what it acts on just before sending (a
+// stale screen answers nothing), one request at a time (a second press while one is on its way
+// sends nothing), never retried, then the result in the status line and the screen refreshed.
 import React, {useRef, useState} from 'react';
 import {Box, Text, type Key} from 'ink';
 import {NuonApiError, describeError} from '../api/errors.js';
 import {oneLine} from '../domain/text.js';
 import {useExplorer} from './context.js';
-import type {CommandId} from './keys.js';
+import {cursorMove, type CommandId} from './keys.js';
 import {useTypedLine} from './line-editor.js';
 import type {Theme} from './theme.js';
 
@@ -15,20 +16,55 @@ export interface Write {
 	title: string;
 	/** What it touches, named: org, install, workflow, step, the plan's counts. */
 	facts: ReadonlyArray<readonly [string, string]>;
+	/** What happens next, in plain words ("the workflow goes on without this step"). */
+	effect?: string;
 	/** Ask for a note before the confirmation (deny). */
 	note?: string;
+	/**
+	 * Re-reads what the write acts on, just before it is sent: a reason not to send (the step was
+	 * answered meanwhile), or undefined to go on.
+	 */
+	check?: () => Promise<string | undefined>;
+	/** More facts that need requests (approve all: each waiting plan's counts), read when it opens. */
+	load?: () => Promise<ReadonlyArray<readonly [string, string]>>;
 	send: (note: string) => Promise<unknown>;
 	/** Said when the server took it: "approved deploy vpc-network". */
 	done: string;
 }
 
-type Stage = 'note' | 'confirm' | 'sending';
+/** Several answers to one question (deny, deny and skip…): the user picks one, then confirms it. */
+export interface WriteChoice {
+	title: string;
+	choices: readonly Write[];
+}
 
-/** Keys a screen binds while a write is open. */
-export const WRITE_KEYS: readonly CommandId[] = ['confirm', 'decline'];
+type Stage = 'choose' | 'note' | 'confirm' | 'checking' | 'sending';
+
+/**
+ * How long after a question opens (or closes) its keys are not taken as its answer: a `y` that
+ * arrives with the keys that opened it was typed ahead or pasted, not read.
+ */
+export const KEY_GUARD_MS = 300;
+
+/** The keys that answer a confirmation or a choice. */
+const ANSWER_KEYS = /^[yn1-9]$/;
+
+/** The longest note sent (the server keeps it as text; a paste can be far longer). */
+export const NOTE_LIMIT = 500;
+
+/** Keys a screen binds while a write is open, by stage (none while it is on its way). */
+export function writeKeys(stage: Stage | undefined): readonly CommandId[] {
+	if (stage === 'choose') return ['down', 'choose', 'decline', 'quit'];
+	if (stage === 'confirm') return ['confirm', 'decline', 'quit'];
+	return ['quit'];
+}
+
+/** The error a write's `send` throws when the server says it was done already (by someone else). */
+export class AlreadyDone extends Error {}
 
 /** What a failed write says: a network failure leaves the outcome unknown. */
 export function writeFailure(what: string, error: unknown): string {
+	if (error instanceof AlreadyDone) return `⚑ ${what}: ${error.message}`;
 	if (error instanceof NuonApiError && (error.kind === 'network' || error.kind === 'timeout')) {
 		return `⚠ ${what}: no answer (${describeError(error)}), so it may or may not have been done. Refreshing to see.`;
 	}
@@ -36,73 +72,135 @@ export function writeFailure(what: string, error: unknown): string {
 	return `⚠ ${what}: ${describeError(error)}`;
 }
 
-export function useWrite(refresh: () => void) {
-	const {say} = useExplorer();
-	const [open, setOpen] = useState<{write: Write; stage: Stage}>();
-	const sending = useRef(false);
-	const note = useTypedLine();
+interface Open {
+	write: Write;
+	stage: Stage;
+	/** The answers to choose from, and which one the cursor is on. */
+	choice?: {question: WriteChoice; index: number};
+	openedAt: number;
+	/** What `load` read: undefined while it is being read. */
+	more?: ReadonlyArray<readonly [string, string]>;
+}
 
-	const ask = (write: Write) => {
+export interface WriteOptions {
+	refresh: () => void;
+	/** Told once the server took a write (the screen then follows what it changes). */
+	onSent?: (write: Write) => void;
+}
+
+export function useWrite({refresh, onSent}: WriteOptions) {
+	const {say, keyGuardMs: guardMs} = useExplorer();
+	const [open, setOpen] = useState<Open>();
+	const sending = useRef(false);
+	const closedAt = useRef(0);
+	const note = useTypedLine();
+	const stageOf = (write: Write): Stage => (write.note ? 'note' : 'confirm');
+
+	const close = (message?: string) => {
+		note.clear();
+		setOpen(undefined);
+		closedAt.current = Date.now();
+		if (message) say(message);
+	};
+
+	const ask = (question: Write | WriteChoice) => {
 		if (sending.current) {
 			say(`${open?.write.title ?? 'a write'} is on its way: wait for its answer`);
 			return;
 		}
-		setOpen({write, stage: write.note ? 'note' : 'confirm'});
-		if (write.note) note.start();
+		const openedAt = Date.now();
+		if ('choices' in question) {
+			setOpen({write: question.choices[0]!, stage: 'choose', choice: {question, index: 0}, openedAt});
+			return;
+		}
+		setOpen({write: question, stage: stageOf(question), openedAt, ...(question.load ? {} : {more: []})});
+		if (question.note) note.start();
+		question.load?.().then(
+			more => setOpen(current => (current?.write === question ? {...current, more} : current)),
+			(error: unknown) => setOpen(current => (current?.write === question ? {...current, more: [['⚠', `could not read it all: ${describeError(error)}`]]} : current)),
+		);
 	};
 
 	const send = (write: Write) => {
 		if (sending.current) return;
 		sending.current = true;
-		setOpen({write, stage: 'sending'});
-		write
-			.send(oneLine(note.text))
+		setOpen(current => current && {...current, stage: write.check ? 'checking' : 'sending'});
+		const text = oneLine(note.text).slice(0, NOTE_LIMIT);
+		const checked = write.check ? write.check() : Promise.resolve(undefined);
+		checked
 			.then(
-				() => say(`✓ ${write.done}`),
-				error => say(writeFailure(write.title, error)),
+				reason => {
+					if (reason !== undefined) return `${write.title}: not sent: ${reason}`;
+					setOpen(current => current && {...current, stage: 'sending'});
+					return write.send(text).then(
+						() => {
+							onSent?.(write);
+							return `✓ ${write.done}`;
+						},
+						(error: unknown) => writeFailure(write.title, error),
+					);
+				},
+				(error: unknown) => `${write.title}: not sent: could not re-read it first (${describeError(error)})`,
 			)
-			.finally(() => {
+			.then(message => {
 				sending.current = false;
-				note.clear();
-				setOpen(undefined);
+				close(message);
 				refresh();
 			});
 	};
 
-	/** The screen's keys while a write is open: it takes them all but quit. */
+	const early = (since: number) => Date.now() - since < guardMs;
+
+	/**
+	 * The screen's keys while a write is open: it takes them all but quit. Just after it closed, it
+	 * takes the keys that answered it (a double-tapped `y` is not "copy").
+	 */
 	const key = (command: CommandId | undefined, input: string, k: Key): boolean => {
-		if (!open) return false;
-		// Quitting stays possible (a q typed in the note is text; Ctrl-C always quits).
-		if (command === 'quit' && (open.stage !== 'note' || k.ctrl)) return false;
-		if (open.stage === 'sending') return true;
+		const quitting = command === 'quit' && (open?.stage !== 'note' || k.ctrl);
+		if (!open) return (ANSWER_KEYS.test(input) || k.return) && early(closedAt.current);
+		if (quitting) return false;
+		if (open.stage === 'checking' || open.stage === 'sending') return true;
 		if (open.stage === 'note') {
-			if (k.escape) {
-				note.clear();
-				setOpen(undefined);
-				say(`${open.write.title}: nothing sent`);
-			} else if (k.return) {
-				setOpen({...open, stage: 'confirm'});
-				note.key(input, k);
-			} else {
-				note.key(input, k);
-			}
+			if (k.escape) return (close(`${open.write.title}: nothing sent`), true);
+			if (k.return) setOpen({...open, stage: 'confirm', openedAt: Date.now()});
+			else if (note.text.length < NOTE_LIMIT || k.backspace || k.delete) note.key(input, k);
 			return true;
 		}
-		if (command === 'confirm' && input === 'y') send(open.write);
-		else if (command === 'decline' || input === 'n' || k.escape) {
-			note.clear();
-			setOpen(undefined);
-			say(`${open.write.title}: nothing sent`);
+		if (command === 'decline' || input === 'n' || k.escape) return (close(`${open.write.title}: nothing sent`), true);
+		if (early(open.openedAt)) return true;
+		if (open.stage === 'choose') return (choose(open, command, input, k), true);
+		if (command === 'confirm' && input === 'y') {
+			if (open.more === undefined) say(`${open.write.title}: still reading what it touches; y once it shows`);
+			else send(open.write);
 		}
 		return true;
 	};
 
-	return {open: open !== undefined, ask, key, panel: open ? {write: open.write, stage: open.stage, note: note.text} : undefined};
+	const choose = (current: Open, command: CommandId | undefined, input: string, k: Key) => {
+		const {question, index} = current.choice!;
+		const digit = /^[1-9]$/.test(input) ? Number(input) - 1 : undefined;
+		const move = cursorMove(command, 1);
+		if (move !== undefined) {
+			const next = Math.max(0, Math.min(question.choices.length - 1, index + (Number.isFinite(move) ? move : move > 0 ? question.choices.length : -question.choices.length)));
+			setOpen({...current, write: question.choices[next]!, choice: {question, index: next}});
+			return;
+		}
+		const picked = digit !== undefined ? question.choices[digit] : k.return ? question.choices[index] : undefined;
+		if (!picked) return;
+		setOpen({write: picked, stage: stageOf(picked), openedAt: Date.now(), more: []});
+		if (picked.note) note.start();
+	};
+
+	return {open: open !== undefined, ask, key, panel: open ? {write: open.write, stage: open.stage, choice: open.choice, more: open.more, note: note.text} : undefined};
 }
 
+type Panel = NonNullable<ReturnType<typeof useWrite>['panel']>;
+
 /** The confirmation, drawn in place of the list while a write is open. */
-export function WritePanel({write, stage, note, theme}: {write: Write; stage: Stage; note: string; theme: Theme}) {
-	const labelWidth = Math.max(...write.facts.map(([label]) => label.length), 4);
+export function WritePanel({write, stage, choice, more, note, theme}: Panel & {theme: Theme}) {
+	if (stage === 'choose' && choice) return <ChoicePanel choice={choice} theme={theme} />;
+	const facts = [...write.facts, ...(more ?? [['…', 'reading…'] as const])];
+	const labelWidth = Math.min(24, Math.max(...facts.map(([label]) => label.length), 4));
 	return (
 		<Box flexDirection="column">
 			<Text bold color={theme.warning} wrap="truncate-end">
@@ -110,8 +208,8 @@ export function WritePanel({write, stage, note, theme}: {write: Write; stage: St
 			</Text>
 			<Text> </Text>
 			{/* Wrapped, not cut: what a write touches is read in full before y. */}
-			{write.facts.map(([label, value]) => (
-				<Box key={label}>
+			{facts.map(([label, value], index) => (
+				<Box key={`${label}:${index}`}>
 					<Box width={labelWidth + 1} flexShrink={0}>
 						<Text color={theme.muted}>{label}</Text>
 					</Box>
@@ -125,10 +223,16 @@ export function WritePanel({write, stage, note, theme}: {write: Write; stage: St
 					{stage === 'note' ? <Text inverse> </Text> : null}
 				</Text>
 			) : null}
+			{write.effect ? (
+				<>
+					<Text> </Text>
+					<Text wrap="wrap">{write.effect}</Text>
+				</>
+			) : null}
 			<Text> </Text>
 			{stage === 'note' ? (
 				<Text color={theme.muted} wrap="wrap">
-					{write.note} Enter when done, Esc sends nothing.
+					{write.note} At most {NOTE_LIMIT} characters. Enter when done, Esc sends nothing.
 				</Text>
 			) : stage === 'confirm' ? (
 				<Text wrap="wrap">
@@ -138,8 +242,34 @@ export function WritePanel({write, stage, note, theme}: {write: Write; stage: St
 					sends it once · <Text bold>n</Text> or <Text bold>Esc</Text> sends nothing
 				</Text>
 			) : (
-				<Text color={theme.accent}>Sending… (not retried)</Text>
+				<Text color={theme.accent}>{stage === 'checking' ? 'Checking it still applies…' : 'Sending… (not retried)'}</Text>
 			)}
+		</Box>
+	);
+}
+
+function ChoicePanel({choice: {question, index}, theme}: {choice: NonNullable<Panel['choice']>; theme: Theme}) {
+	return (
+		<Box flexDirection="column">
+			<Text bold color={theme.warning} wrap="truncate-end">
+				{question.title}
+			</Text>
+			<Text> </Text>
+			{question.choices.map((write, at) => (
+				<Box key={write.title} flexDirection="column">
+					<Text wrap="wrap" inverse={at === index}>
+						{at + 1} {write.title}
+					</Text>
+					<Text color={theme.muted} wrap="wrap">
+						{'  '}
+						{write.effect}
+					</Text>
+				</Box>
+			))}
+			<Text> </Text>
+			<Text wrap="wrap">
+				<Text bold>1</Text>–<Text bold>{question.choices.length}</Text> or <Text bold>Enter</Text> chooses (it asks again before sending) · <Text bold>Esc</Text> sends nothing
+			</Text>
 		</Box>
 	);
 }

@@ -208,8 +208,8 @@ describe('the documented deviations', () => {
 			},
 			[DEVIATIONS.today[4]!]: async () => {
 				const answer = await fetch(`${demo.url}/v1/workflows/iwf0/steps/iws0/retry`, {method: 'POST', headers: {authorization: 'Bearer demo', 'x-nuon-org-id': demo.scenario.orgId}, body: '{}'});
-				// The route exists: a JSON 404 for the unknown workflow, not the router's text/plain one.
-				expect([answer.status, answer.headers.get('content-type')]).toEqual([404, 'application/json; charset=utf-8']);
+				// The route exists: the API's JSON 400 for the unknown workflow (retry_workflow_step.go), not the router's text/plain 404.
+				expect([answer.status, answer.headers.get('content-type')]).toEqual([400, 'application/json; charset=utf-8']);
 			},
 			[APPROVAL_CONTENTS]: async () => {
 				demo.scenario.setClock(20);

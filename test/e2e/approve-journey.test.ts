@@ -3,6 +3,7 @@
 // board move on.
 import {afterEach, describe, expect, it} from 'vitest';
 import {Scenario} from '../../source/demo/scenario.js';
+import {KEY_GUARD_MS} from '../../source/ui/use-write.js';
 import {startPty, type PtySession} from '../helpers/pty.js';
 
 let session: PtySession | undefined;
@@ -17,7 +18,8 @@ const component = waiting.components.find(ic => ic.rollout?.schedule.approval)!.
 
 describe.each(['today', '2025-08'])('against the %s server', api => {
 	it('from the board: ! finds the deploy waiting for approval, Enter shows the plan, a then y approves it, and the rollout moves on', async () => {
-		session = startPty(['watch', '--demo', '--demo-api', api], {columns: 160, rows: 40});
+		// A faster clock: the plan is asked for sooner, and Nuon acts on the answer sooner (10 s on the older server).
+		session = startPty(['watch', '--demo', '--demo-api', api, '--demo-speed', '3'], {columns: 160, rows: 40});
 		await session.waitFor('Rollout: 36 installs');
 		session.write(`/${waiting.name}\r`);
 		const board = await session.waitFor(new RegExp(`${waiting.name}\\s+\\*?⚑ approve\\?`), 30_000);
@@ -30,6 +32,8 @@ describe.each(['today', '2025-08'])('against the %s server', api => {
 		session.write('a');
 		const confirmation = await session.waitFor('Approve the plan?');
 		expect(confirmation).toMatch(new RegExp(`install\\s+${waiting.name}`));
+		// A y in the first 300 ms of a confirmation is taken for one typed ahead, not an answer.
+		await new Promise(resolve => setTimeout(resolve, KEY_GUARD_MS + 50));
 		session.write('y');
 		await session.waitFor(`✓ approved the plan of deploy ${component}`);
 		await session.waitFor('· approved');

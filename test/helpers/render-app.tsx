@@ -16,7 +16,7 @@ export function renderExplorer(demo: DemoServer, options: Partial<AppProps> & {t
 	const client = new NuonClient({baseUrl: demo.url, token: 'test-token', orgId: demo.scenario.orgId, backoffMs: 10, retries: 0, timeoutMs: options.timeoutMs ?? 2000});
 	const instance = render(
 		<DataProvider client={client} refreshMs={options.refreshMs ?? 60_000}>
-			<App theme={darkTheme} orgLabel="demo-org" apiLabel="demo" isDemo size={{columns: 100, rows: 30}} refreshMs={options.refreshMs ?? 60_000} {...options} />
+			<App theme={darkTheme} orgLabel="demo-org" apiLabel="demo" isDemo size={{columns: 100, rows: 30}} refreshMs={options.refreshMs ?? 60_000} keyGuardMs={0} {...options} />
 		</DataProvider>,
 	);
 	const frame = () => instance.lastFrame() ?? '';

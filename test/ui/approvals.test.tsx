@@ -1,45 +1,10 @@
 // Approvals and the other writes on a workflow, against the demo over real HTTP on both servers: the
 // plan to approve, the confirmation that names what it touches, one request per confirmed write,
 // nothing sent when declined or under --read-only, and what a failed write says.
-import type {IncomingMessage, ServerResponse} from 'node:http';
-import {afterEach, describe, expect, it} from 'vitest';
-import {startDemoServer, type DemoApi, type DemoServer} from '../../source/demo/server.js';
+import {describe, expect, it} from 'vitest';
 import {SERVER_VERSIONS} from '../helpers/both-servers.js';
-import {ENTER, renderExplorer} from '../helpers/render-app.js';
-
-type Explorer = ReturnType<typeof renderExplorer>;
-let demo: DemoServer | undefined;
-let app: Explorer | undefined;
-
-afterEach(async () => {
-	await app?.cleanup();
-	await demo?.close();
-	app = demo = undefined;
-});
-
-/** A demo server that records every write it gets; `fail` may answer one itself instead. */
-async function writableDemo(api: DemoApi, fail?: (request: IncomingMessage, response: ServerResponse) => boolean) {
-	const posts: string[] = [];
-	demo = await startDemoServer({
-		api,
-		intercept: (request, response) => {
-			if (request.method !== 'POST') return false;
-			posts.push(request.url ?? '');
-			return fail?.(request, response) ?? false;
-		},
-	});
-	return {demo, posts};
-}
-
-/** The rollout's workflow of an install, opened on its steps. */
-async function openWorkflow(server: DemoServer, installIndex: number, clock: number, options: {readOnly?: boolean} = {}) {
-	server.scenario.setClock(clock);
-	const install = server.scenario.installs[installIndex]!;
-	const workflowId = install.workflowIds[0]!;
-	app = renderExplorer(server, {size: {columns: 160, rows: 40}, readOnly: options.readOnly, start: [{kind: 'workflow', installId: install.id, installName: install.name, workflowId, workflowName: 'the rollout'}]});
-	await app.waitFor(/Steps of the rollout · /);
-	return {app, install, workflowId};
-}
+import {ENTER} from '../helpers/render-app.js';
+import {openWorkflow, writableDemo} from '../helpers/writable-demo.js';
 
 const TERRAFORM_COUNTS = '1 to delete · 1 to replace · 2 to update · 3 to create';
 
@@ -82,7 +47,7 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 		await app.press('R');
 		await app.waitFor('Retry the step?');
 		await app.press('y');
-		await app.waitFor('✓ retrying deploy auth-server');
+		await app.waitFor('✓ asked Nuon to retry deploy auth-server');
 		await app.waitFor('(attempt 2)');
 		// Today's route; the August 2025 server has none, so the contract's (nothing was done by the first).
 		expect(posts.map(url => url.replace(/^\/v1\/workflows\/\w+/, ''))).toEqual(api === 'today' ? [expect.stringMatching(/^\/steps\/\w+\/retry$/)] : [expect.stringMatching(/^\/steps\/\w+\/retry$/), '/retry']);
@@ -94,6 +59,8 @@ it('d denies with the note typed first; the step ends approval-denied', async ()
 	const {app} = await openWorkflow(demo, 8, 20);
 	await app.waitFor('⚑ approval-awaiting');
 	await app.press('d');
+	await app.waitFor('Answer the plan without approving it');
+	await app.press('1');
 	await app.waitFor('Type a note');
 	await app.press(...'not in the freeze');
 	await app.press(ENTER);
@@ -113,7 +80,7 @@ it('C cancels the running workflow after y', async () => {
 	await app.press('C');
 	await app.waitFor('Cancel the workflow?');
 	await app.press('y');
-	await app.waitFor('✓ cancelled workflow');
+	await app.waitFor('✓ asked Nuon to cancel the rollout');
 	await app.waitFor(/Steps of the rollout · cancelled/);
 });
 

@@ -5,15 +5,16 @@ import React, {useMemo} from 'react';
 import {formatChangeCounts, type ChangeAction, type PlannedChange} from '../../domain/approval-plan.js';
 import {GLYPHS, type Phase} from '../../domain/status.js';
 import {useClient} from '../../state/resource.js';
-import {useApprovalPlan, useWorkflow} from '../../state/data.js';
+import {useApprovalPlan} from '../../state/data.js';
+import {answerWord} from '../../domain/approval-words.js';
 import type {Column} from '../columns.js';
 import {useExplorer} from '../context.js';
 import type {Key} from 'ink';
 import type {CommandId} from '../keys.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
-import {WRITE_KEYS, WritePanel} from '../use-write.js';
-import {useWorkflowWrites, type WriteTarget} from '../workflow-writes.js';
+import {writeKeys, WritePanel} from '../use-write.js';
+import {useWorkflowWrites, writeTargetWorkflow, type WriteTarget} from '../workflow-writes.js';
 import {defineLevel} from './level.js';
 
 /** The colour of an action: what destroys is red, a replace a warning, what adds is green. */
@@ -40,7 +41,7 @@ function changeDetail(change: PlannedChange): Line[] {
 	];
 }
 
-const PLAN_KEYS: CommandId[] = ['approve', 'deny', 'rawJson'];
+const PLAN_KEYS: CommandId[] = ['approve', 'deny', 'approveAll', 'rawJson'];
 
 interface ApprovalParams {
 	installId: string;
@@ -56,19 +57,20 @@ export function ApprovalLevel({installName, workflowId, workflowName, stepId, st
 	const client = useClient();
 	const {orgLabel, theme, dispatch, say} = useExplorer();
 	const plan = useApprovalPlan(workflowId, stepId, approvalId);
-	const workflow = useWorkflow(workflowId);
+	const writes = useWorkflowWrites(workflowId);
+	const {workflow} = writes;
 	const step = workflow.data?.steps.find(found => found.id === stepId);
-	const writes = useWorkflowWrites(workflow.refresh);
 	const answer = step?.approval?.response;
-	const state = !step ? undefined : answer ? (answer.type === 'deny' ? 'denied' : answer.type === 'approve' ? 'approved' : answer.type ?? 'answered') : step.approval ? 'waiting for approval' : undefined;
+	const who = answer ? answer.created_by_id : undefined;
+	const state = !step ? undefined : answer ? `${answerWord(answer.type)}${who ? ` by ${who}` : ''}` : step.approval ? 'waiting for approval' : undefined;
 	const counts = plan.data && !plan.data.problem ? formatChangeCounts(plan.data.counts) : undefined;
 	// The plan's counts and the approval's state head every change's detail: at any width they are whole.
 	const detail = useMemo(() => {
-		const head = [field('plan', counts ?? '…'), field('approval', state ?? '…', answer ? (answer.type === 'deny' ? 'approval-denied' : 'approved') : state && 'approval-awaiting'), blank];
+		const head = [field('plan', counts ?? '…'), field('approval', state ?? '…', answer ? (answer.type === 'approve' ? 'approved' : 'approval-denied') : state && 'approval-awaiting'), ...(answer?.note ? [field('note', answer.note)] : []), blank];
 		return (change: PlannedChange) => [...head, ...changeDetail(change)];
 	}, [counts, state, answer]);
 	const rows = useMemo(() => (plan.data ? plan.data.changes : undefined), [plan.data]);
-	const target = (): WriteTarget => ({client, orgLabel, installName, workflow: {id: workflowId, name: workflowName, status: workflow.data?.workflow.status?.status}, step, plan: plan.data});
+	const target = (): WriteTarget => ({client, orgLabel, installName, workflow: writeTargetWorkflow(workflowId, workflowName, workflow.data?.workflow), step, steps: workflow.data?.steps, plan: plan.data});
 	const onKey = (command: CommandId | undefined, input: string, key: Key) => {
 		if (writes.onKey(command, input, key, target)) return true;
 		if (command !== 'rawJson') return false;
@@ -80,7 +82,7 @@ export function ApprovalLevel({installName, workflowId, workflowName, stepId, st
 	return (
 		<ListLevel
 			noun="changes"
-			titleSuffix={state ? ` · ${state === 'waiting for approval' ? `${GLYPHS.approval} waiting` : state}` : ''}
+			titleSuffix={`${writes.following}${state ? ` · ${state === 'waiting for approval' ? `${GLYPHS.approval} waiting` : state}` : ''}`}
 			resource={{...plan, data: rows}}
 			columns={COLUMNS}
 			rowId={change => `${change.action}:${change.address}`}
@@ -89,7 +91,7 @@ export function ApprovalLevel({installName, workflowId, workflowName, stepId, st
 			emptyText={problem ? `⚠ ${problem}. v shows it.` : 'The plan changes nothing.'}
 			onKey={onKey}
 			overlay={writes.panel ? <WritePanel {...writes.panel} theme={theme} /> : undefined}
-			overlayKeys={WRITE_KEYS}
+			overlayKeys={writeKeys(writes.panel?.stage)}
 			extraHints={writes.hints(PLAN_KEYS)}
 		/>
 	);

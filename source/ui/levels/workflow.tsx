@@ -2,13 +2,15 @@
 // attempt of its step; Enter goes to what a step ran (a deploy's jobs, an action run's steps).
 import React, {useMemo} from 'react';
 import * as api from '../../api/resources.js';
-import {pendingApproval, stepLabel} from '../../domain/workflow-steps.js';
-import {useApprovalPlan, useWorkflow} from '../../state/data.js';
+import {answerableApproval, pendingApproval, stepLabel, workflowFinished} from '../../domain/workflow-steps.js';
+import {useApprovalPlan} from '../../state/data.js';
 import {useExplorer, useLevelPlace} from '../context.js';
 import type {Key} from 'ink';
 import type {CommandId} from '../keys.js';
-import {WRITE_KEYS, WritePanel} from '../use-write.js';
-import {useWorkflowWrites} from '../workflow-writes.js';
+import {writeKeys, WritePanel} from '../use-write.js';
+import {useWorkflowWrites, writeTargetWorkflow} from '../workflow-writes.js';
+import {awaitsApproval} from '../../domain/status.js';
+import {answerWord, compositeWord} from '../../domain/approval-words.js';
 import {countStatuses, formatCounts} from '../../domain/install.js';
 import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
 import {useClient} from '../../state/resource.js';
@@ -49,7 +51,7 @@ function stepDetail(workflow: api.Workflow | undefined, steps: readonly Step[]) 
 		field('type', step.step_target_type),
 		field('id', step.step_target_id),
 		...approvalLines(step, now),
-		...(step.policy_validation ? [blank, heading('Policy check'), field('status', step.policy_validation.status, step.policy_validation.status ?? ''), text(step.policy_validation.response ?? '', {muted: true})] : []),
+		...(step.policy_validation ? [blank, heading('Policy check'), field('status', compositeWord(step.policy_validation.status), compositeWord(step.policy_validation.status)), text(step.policy_validation.response ?? '', {muted: true})] : []),
 		...(workflow
 			? [
 					blank,
@@ -59,7 +61,7 @@ function stepDetail(workflow: api.Workflow | undefined, steps: readonly Step[]) 
 					field('progress', progressBar(steps.filter(step => !step.retried && stepStatus(step) === 'success').length, steps.filter(step => !step.retried).length)),
 					text(formatCounts(countStatuses(steps.map(stepStatus))), {muted: true}),
 					field('started', workflow.started_at ? `${formatTimestamp(workflow.started_at)} (${ago(workflow.started_at, now)})` : '—'),
-					field('finished', workflow.finished_at ? formatTimestamp(workflow.finished_at) : 'not yet'),
+					field('finished', workflow.finished_at ? formatTimestamp(workflow.finished_at) : workflowFinished(workflow) ? 'yes (no time given)' : 'not yet'),
 					field('plan only', workflow.plan_only ? 'yes' : 'no'),
 					field('approvals', workflow.approval_option),
 					field('on failure', workflow.step_error_behavior),
@@ -67,7 +69,7 @@ function stepDetail(workflow: api.Workflow | undefined, steps: readonly Step[]) 
 			: []),
 		blank,
 		text(
-			pendingApproval(step)
+			answerableApproval(step)
 				? '⏎ the plan to approve'
 				: step.step_target_type === 'install_deploys'
 					? `⏎ the deploy’s jobs and runs${step.approval?.id ? ' · P the plan it approved' : ''}`
@@ -89,7 +91,7 @@ function approvalLines(step: Step, now: number): Line[] {
 	const approval = step.approval;
 	if (!approval?.id) return [];
 	const response = approval.response;
-	const answer = response?.type === 'approve' ? 'approved' : response?.type === 'deny' ? 'denied' : response?.type;
+	const answer = answerWord(response?.type);
 	return [
 		blank,
 		heading('Approval'),
@@ -97,8 +99,8 @@ function approvalLines(step: Step, now: number): Line[] {
 		field('runner job', approval.runner_job_id),
 		field('asked', approval.created_at ? `${formatTimestamp(approval.created_at)} (${ago(approval.created_at, now)})` : '—'),
 		response
-			? field('answer', `${answer ?? 'answered'}${response.created_at ? ` ${ago(response.created_at, now)}` : ''}`, response.type === 'deny' ? 'approval-denied' : 'approved')
-			: field('answer', 'waiting for a person', 'approval-awaiting'),
+			? field('answer', `${answer}${response.created_at ? ` ${ago(response.created_at, now)}` : ''}`, response.type === 'approve' ? 'approved' : 'approval-denied')
+			: field('answer', awaitsApproval(step.status?.status) ? 'waiting for a person' : `none (the step is ${step.status?.status ?? '?'})`, 'approval-awaiting'),
 		...(response ? [field('by', response.created_by_id), ...(response.note ? [field('note', response.note)] : [])] : []),
 	];
 }
@@ -110,19 +112,19 @@ interface WorkflowParams {
 	workflowName: string;
 }
 
-const STEP_WRITES: CommandId[] = ['approve', 'deny', 'retryStep', 'skipStep', 'cancelWorkflow'];
+const STEP_WRITES: CommandId[] = ['approve', 'deny', 'approveAll', 'retryStep', 'skipStep', 'cancelWorkflow'];
 
 export function WorkflowLevel({installId, installName, workflowId, workflowName}: WorkflowParams) {
 	const client = useClient();
 	const {orgLabel, theme} = useExplorer();
-	const workflow = useWorkflow(workflowId);
+	const writes = useWorkflowWrites(workflowId);
+	const {workflow} = writes;
 	const steps = workflow.data?.steps;
 	const {selectedId} = useLevelPlace().entry;
 	const selected = steps?.find(step => step.id === selectedId) ?? steps?.[0];
 	const waiting = pendingApproval(selected);
 	// The plan of the selected step's pending approval: its counts go into the confirmation.
 	const plan = useApprovalPlan(workflowId, waiting ? selected?.id : undefined, waiting?.id);
-	const writes = useWorkflowWrites(workflow.refresh);
 	const detail = useMemo(() => stepDetail(workflow.data?.workflow, steps ?? []), [workflow.data, steps]);
 	const summary = workflow.data ? ` · ${workflowStatus(workflow.data.workflow) ?? '?'} · ${(steps ?? []).filter(step => stepStatus(step) === 'success').length}/${steps?.length ?? 0} done` : '';
 	const planOf = (step: Step): Location | undefined =>
@@ -135,11 +137,11 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 		return viewValue(`step ${stepLabel(step)}`, step);
 	};
 	const onKey = (command: CommandId | undefined, input: string, key: Key) =>
-		writes.onKey(command, input, key, () => ({client, orgLabel, installName, workflow: {id: workflowId, name: workflowName, status: workflowStatus(workflow.data?.workflow ?? {})}, step: selected, plan: plan.data}));
+		writes.onKey(command, input, key, () => ({client, orgLabel, installName, workflow: writeTargetWorkflow(workflowId, workflowName, workflow.data?.workflow), step: selected, steps, plan: plan.data}));
 	return (
 		<ListLevel
 			noun="steps"
-			titleSuffix={` of ${workflowName}${summary}`}
+			titleSuffix={` of ${workflowName}${writes.following}${summary}`}
 			resource={{...workflow, data: steps}}
 			columns={COLUMNS}
 			rowId={step => step.id ?? ''}
@@ -149,7 +151,7 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 			actions={{approvalPlan: planOf}}
 			onKey={onKey}
 			overlay={writes.panel ? <WritePanel {...writes.panel} theme={theme} /> : undefined}
-			overlayKeys={WRITE_KEYS}
+			overlayKeys={writeKeys(writes.panel?.stage)}
 			extraHints={writes.hints(STEP_WRITES)}
 			identify={step => ({id: step.id, target: {installId, workflowId}, label: `step ${stepLabel(step)}`})}
 			emptyText={`${workflowName} has no steps yet.`}

@@ -1,0 +1,42 @@
+// A demo server that records every write it gets, and the explorer opened on a workflow's steps.
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import {afterEach} from 'vitest';
+import {startDemoServer, type DemoApi, type DemoServer} from '../../source/demo/server.js';
+import type {ScenarioOptions} from '../../source/demo/world.js';
+import {renderExplorer} from './render-app.js';
+import type {AppProps} from '../../source/ui/app.js';
+
+type Explorer = ReturnType<typeof renderExplorer>;
+let demo: DemoServer | undefined;
+let app: Explorer | undefined;
+
+afterEach(async () => {
+	await app?.cleanup();
+	await demo?.close();
+	app = demo = undefined;
+});
+
+/** A demo server that records every write it gets (`PATCH /v1/…` for a PATCH); `fail` may answer one itself instead. */
+export async function writableDemo(api: DemoApi, fail?: (request: IncomingMessage, response: ServerResponse) => boolean, scenario: ScenarioOptions = {}) {
+	const posts: string[] = [];
+	demo = await startDemoServer({
+		...scenario,
+		api,
+		intercept: (request, response) => {
+			if (request.method === 'GET') return false;
+			posts.push(request.method === 'POST' ? (request.url ?? '') : `${request.method} ${request.url ?? ''}`);
+			return fail?.(request, response) ?? false;
+		},
+	});
+	return {demo, posts};
+}
+
+/** The rollout's workflow of an install (the index, or the install itself), opened on its steps at scenario time `clock`. */
+export async function openWorkflow(server: DemoServer, installIndex: number, clock: number, options: Partial<AppProps> = {}) {
+	server.scenario.setClock(clock);
+	const install = server.scenario.installs[installIndex]!;
+	const workflowId = install.workflowIds[0]!;
+	app = renderExplorer(server, {size: {columns: 160, rows: 40}, ...options, start: [{kind: 'workflow', installId: install.id, installName: install.name, workflowId, workflowName: 'the rollout'}]});
+	await app.waitFor(/Steps of the rollout · /);
+	return {app, install, workflowId};
+}
