@@ -10,7 +10,7 @@ import {configFilePath, requireConnection, resolveSettings, SettingsError} from 
 import type {DemoServer, DemoServerOptions} from './demo/server.js';
 import {isReadOnly, pollSettings, preferencesPath, readPreferences} from './preferences.js';
 import {VERSION} from './version.js';
-import {restoreTerminal, writeCrashReport} from './crash.js';
+import {isTerminalGone, restoreTerminal, writeCrashReport} from './crash.js';
 import {debugLog} from './debug-log.js';
 import {faultInjector} from './demo/faults.js';
 import {yogaReady} from './ui/yoga.js';
@@ -129,6 +129,7 @@ const secrets: string[] = [];
 let activeInk: Instance | undefined;
 
 function fail(error: unknown): never {
+	if (isTerminalGone(error)) process.exit(128 + 1); // nothing to restore and nobody to tell
 	try {
 		activeInk?.unmount();
 	} catch {

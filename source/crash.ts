@@ -6,9 +6,15 @@ import {join} from 'node:path';
 import {VERSION} from './version.js';
 
 export function restoreTerminal(): void {
-	// Leave the alternate screen, show the cursor, turn raw mode off: the shell must be usable.
-	if (process.stdout.isTTY) process.stdout.write('\u001B[?1049l\u001B[?25h');
+	// Leave the alternate screen, show the cursor, bracketed paste and raw mode off: the shell must be usable.
+	if (process.stdout.isTTY) process.stdout.write('\u001B[?2004l\u001B[?1049l\u001B[?25h');
 	if (process.stdin.isTTY) process.stdin.setRawMode?.(false);
+}
+
+/** An error that says the terminal is gone (a dropped SSH link, a closed window): a hangup, not a crash. */
+export function isTerminalGone(error: unknown): boolean {
+	const {code, syscall} = (error ?? {}) as NodeJS.ErrnoException;
+	return (code === 'EIO' || code === 'EPIPE' || code === 'ENXIO') && (syscall === 'read' || syscall === 'write');
 }
 
 /** Writes the report; returns its path (or undefined when no place was writable). */

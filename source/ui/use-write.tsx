@@ -24,6 +24,9 @@ export interface Write {
 
 type Stage = 'note' | 'confirm' | 'sending';
 
+/** The longest note sent with a write (typed or pasted, the rest is not taken). */
+export const NOTE_LIMIT = 500;
+
 /** Keys a screen binds while a write is open. */
 export const WRITE_KEYS: readonly CommandId[] = ['confirm', 'decline'];
 
@@ -40,7 +43,7 @@ export function useWrite(refresh: () => void) {
 	const {say} = useExplorer();
 	const [open, setOpen] = useState<{write: Write; stage: Stage}>();
 	const sending = useRef(false);
-	const note = useTypedLine();
+	const note = useTypedLine(undefined, NOTE_LIMIT);
 
 	const ask = (write: Write) => {
 		if (sending.current) {
@@ -128,7 +131,7 @@ export function WritePanel({write, stage, note, theme}: {write: Write; stage: St
 			<Text> </Text>
 			{stage === 'note' ? (
 				<Text color={theme.muted} wrap="wrap">
-					{write.note} Enter when done, Esc sends nothing.
+					{write.note} At most {NOTE_LIMIT} characters{[...note].length >= NOTE_LIMIT ? ' (full)' : ''}. Enter when done, Esc sends nothing.
 				</Text>
 			) : stage === 'confirm' ? (
 				<Text wrap="wrap">
