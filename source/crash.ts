@@ -4,6 +4,7 @@ import {writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {VERSION} from './version.js';
+import {redactArguments, redactUrlCredentials} from './redact.js';
 
 export function restoreTerminal(): void {
 	// Leave the alternate screen, show the cursor, bracketed paste and raw mode off: the shell must be usable.
@@ -19,8 +20,8 @@ export function isTerminalGone(error: unknown): boolean {
 
 /** Writes the report; returns its path (or undefined when no place was writable). */
 export function writeCrashReport(error: unknown, secrets: string[]): string | undefined {
-	const redact = (text: string) => secrets.filter(secret => secret.length >= 4).reduce((out, secret) => out.split(secret).join('<redacted>'), text);
-	const args = process.argv.slice(2).map((arg, index, all) => (all[index - 1] === '--api-token' || arg.startsWith('--api-token=') ? '<redacted>' : arg));
+	const redact = (text: string) => redactUrlCredentials(secrets.filter(secret => secret.length >= 4).reduce((out, secret) => out.split(secret).join('<redacted>'), text));
+	const args = redactArguments(process.argv.slice(2));
 	const report = redact(
 		[
 			`nuon-tui ${VERSION} crash report, ${new Date().toISOString()}`,

@@ -57,6 +57,38 @@ describe('a crash', () => {
 	});
 });
 
+describe('secrets beside the token', () => {
+	it('the password in --api-url reaches neither the debug file, the crash report nor the screen', async () => {
+		const debugFile = join(dir, 'url-requests.log');
+		const apiUrl = demo.url.replace('://', '://ops:pw-4f9e1c@');
+		session = startPty(['--api-url', apiUrl, '--debug', debugFile], {env: env({NUON_TUI_CRASH_TEST: '1'})});
+		await session.waitFor('nuon-tui  org');
+		await session.exited;
+		const report = readFileSync(/A report is in (\S+)/.exec(session.text())![1]!, 'utf8');
+		expect(report).toContain('arguments: --api-url http://<redacted>@127.0.0.1');
+		for (const output of [readFileSync(debugFile, 'utf8'), report, session.raw()]) expect(output).not.toContain('pw-4f9e1c');
+	});
+
+	it('--api-token is hidden from ps once the explorer runs', async () => {
+		session = startPty(['--api-token', TOKEN], {env: env({NUON_API_TOKEN: ''})});
+		await session.waitFor('Installs (36)');
+		const commandLine = readFileSync(`/proc/${session.pty.pid}/cmdline`, 'utf8');
+		expect(commandLine).toContain('--api-token <redacted>');
+		expect(commandLine).not.toContain(TOKEN);
+		session.write('q');
+		expect((await session.exited).exitCode).toBe(0);
+	});
+
+	it('a token with a line break or an escape in it is refused at start (exit 2), without printing it', async () => {
+		for (const token of [`${TOKEN}\r\nX-Injected: 1`, `${TOKEN}\u001B[31m`]) {
+			session = startPty([], {env: env({NUON_API_TOKEN: token})});
+			expect((await session.exited).exitCode).toBe(2);
+			expect(session.text()).toContain('The API token holds a control character');
+			expect(session.raw()).not.toContain(TOKEN);
+		}
+	});
+});
+
 describe('plain terminals', () => {
 	it('with LANG=C and TERM=xterm, draws only ASCII', async () => {
 		session = startPty([], {env: env({LANG: 'C', LC_ALL: '', TERM: 'xterm'})});
