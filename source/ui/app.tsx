@@ -131,7 +131,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 		if (tooSmall) return;
 		if (commandLine.text !== undefined) commandLine.paste(text);
 		else if (textField.current) textField.current.paste(text);
-		else say('paste ignored: nothing here takes text (/ filters, : opens the command line)');
+		else say('paste ignored: no text field is being typed in here');
 	};
 	handlePasteRef.current = handlePaste;
 

@@ -61,7 +61,7 @@ describe('secrets beside the token', () => {
 	it('the password in --api-url reaches neither the debug file, the crash report nor the screen', async () => {
 		const debugFile = join(dir, 'url-requests.log');
 		const apiUrl = demo.url.replace('://', '://ops:pw-4f9e1c@');
-		session = startPty(['--api-url', apiUrl, '--debug', debugFile], {env: env({NUON_TUI_CRASH_TEST: '1'})});
+		session = startPty(['--api-url', apiUrl, '--debug', debugFile], {env: env({NUON_TUI_CRASH_TEST: '1', TMPDIR: dir})});
 		await session.waitFor('nuon-tui  org');
 		await session.exited;
 		const report = readFileSync(/A report is in (\S+)/.exec(session.text())![1]!, 'utf8');
