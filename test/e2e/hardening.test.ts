@@ -33,6 +33,7 @@ describe('a crash', () => {
 		expect(exitCode).toBe(1);
 		const raw = session.raw();
 		expect(raw.lastIndexOf('\u001B[?1049l')).toBeGreaterThan(raw.lastIndexOf('\u001B[?1049h'));
+		expect(raw.lastIndexOf('\u001B[?2004l')).toBeGreaterThan(raw.lastIndexOf('\u001B[?2004h'));
 		const report = /A report is in (\S+)/.exec(session.text())?.[1];
 		expect(session.text()).toMatch(/nuon-tui crashed: crash test/);
 		expect(report && existsSync(report)).toBe(true);

@@ -69,6 +69,15 @@ describe('a paste', () => {
 	});
 });
 
+it('SIGTERM turns bracketed paste off with the alternate screen', async () => {
+	session = startPty(['--demo']);
+	await session.waitFor('Installs (36)');
+	expect(session.raw()).toContain('\u001B[?2004h');
+	session.kill('SIGTERM');
+	expect((await session.exited).exitCode).toBe(143);
+	expect(session.raw().lastIndexOf('\u001B[?2004l')).toBeGreaterThan(session.raw().lastIndexOf('\u001B[?2004h'));
+});
+
 describe('Ctrl-C', () => {
 	it.each(['/', ':'])('quits while typing after %s', async opener => {
 		session = startPty(['--demo']);
