@@ -18,7 +18,9 @@ Usage
 Options
   --demo                 use the embedded demo API
   --api-url URL          API base URL            (env NUON_API_URL, ~/.nuon api_url)
-  --api-token TOKEN      API token               (env NUON_API_TOKEN, ~/.nuon api_token)
+  --api-token TOKEN      API token; better in env NUON_API_TOKEN or ~/.nuon api_token, where
+                         \`nuon\` keeps it (a flag stays in shell history, and shows in ps until
+                         nuon-tui has started and hidden it)
   --org ID               org id                  (env NUON_ORG_ID, ~/.nuon org_id)
   --app ID|NAME          only this app's installs (NUON_APP_ID and ~/.nuon app_id: default only)
   --install ID|NAME      open this install       (NUON_INSTALL_ID and ~/.nuon install_id preselect it)

@@ -10,14 +10,16 @@ import {configFilePath, requireConnection, resolveSettings, SettingsError} from 
 import type {DemoServer, DemoServerOptions} from './demo/server.js';
 import {isReadOnly, pollSettings, preferencesPath, readPreferences} from './preferences.js';
 import {VERSION} from './version.js';
-import {restoreTerminal, writeCrashReport} from './crash.js';
+import {isTerminalGone, restoreTerminal, writeCrashReport} from './crash.js';
 import {debugLog} from './debug-log.js';
 import {faultInjector} from './demo/faults.js';
 import {yogaReady} from './ui/yoga.js';
+import {hideSecretsFromProcessList, redactUrlCredentials} from './redact.js';
 
 export const EXIT = {ok: 0, error: 1, usage: 2} as const;
 
 async function main(argv: string[]): Promise<number> {
+	hideSecretsFromProcessList();
 	const command = parseCommand(argv);
 	switch (command.kind) {
 		case 'help':
@@ -62,7 +64,7 @@ async function explore(command: ExploreCommand): Promise<number> {
 	} else {
 		connection = requireConnection(await resolveSettings(flags), configFilePath(flags, process.env));
 	}
-	secrets.push(connection.apiToken);
+	if (!command.demo) secrets.push(connection.apiToken); // the demo's "demo" is no secret, and "--demo" is no token
 	const onAttempt = command.debugFile ? debugLog(command.debugFile, {apiUrl: connection.apiUrl, orgId: connection.orgId}) : undefined;
 	const readOnly = isReadOnly(command.readOnly, process.env, preferences);
 	const client = new NuonClient({baseUrl: connection.apiUrl, token: connection.apiToken, orgId: connection.orgId, onAttempt, readOnly});
@@ -129,6 +131,7 @@ const secrets: string[] = [];
 let activeInk: Instance | undefined;
 
 function fail(error: unknown): never {
+	if (isTerminalGone(error)) process.exit(128 + 1); // nothing to restore and nobody to tell
 	try {
 		activeInk?.unmount();
 	} catch {
@@ -136,11 +139,11 @@ function fail(error: unknown): never {
 	}
 	restoreTerminal();
 	if (error instanceof UsageError || error instanceof SettingsError || error instanceof ScopeError) {
-		process.stderr.write(`nuon-tui: ${error.message}\n`);
+		process.stderr.write(`nuon-tui: ${redactUrlCredentials(error.message)}\n`);
 		process.exit(EXIT.usage);
 	}
 	const report = writeCrashReport(error, secrets);
-	const message = secrets.reduce((text, secret) => text.split(secret).join('<redacted>'), error instanceof Error ? error.message : String(error));
+	const message = redactUrlCredentials(secrets.reduce((text, secret) => text.split(secret).join('<redacted>'), error instanceof Error ? error.message : String(error)));
 	process.stderr.write(`nuon-tui crashed: ${message}\n${report ? `A report is in ${report}\n` : ''}`);
 	process.exit(EXIT.error);
 }

@@ -109,5 +109,13 @@ export function requireConnection(settings: Settings, configPath: string): Requi
 			].join('\n'),
 		);
 	}
+	// A token with a line break or an escape in it (a bad copy and paste) can never be sent as a
+	// header: say so once, without printing it, rather than failing every request.
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u001F\u007F]/.test(settings.apiToken!)) {
+		throw new SettingsError(
+			`The API token holds a control character (a line break, a tab or an escape: a bad copy and paste?), so it cannot be a token. Set it again with ${KEYS[0].env}, or "${KEYS[0].file}: ..." in ${configPath} (\`nuon auth login\` writes it).`,
+		);
+	}
 	return settings as Required<Pick<Settings, 'apiToken' | 'orgId'>> & Settings;
 }

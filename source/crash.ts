@@ -4,17 +4,24 @@ import {writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {VERSION} from './version.js';
+import {redactArguments, redactUrlCredentials} from './redact.js';
 
 export function restoreTerminal(): void {
-	// Leave the alternate screen, show the cursor, turn raw mode off: the shell must be usable.
-	if (process.stdout.isTTY) process.stdout.write('\u001B[?1049l\u001B[?25h');
+	// Leave the alternate screen, show the cursor, bracketed paste and raw mode off: the shell must be usable.
+	if (process.stdout.isTTY) process.stdout.write('\u001B[?2004l\u001B[?1049l\u001B[?25h');
 	if (process.stdin.isTTY) process.stdin.setRawMode?.(false);
+}
+
+/** An error that says the terminal is gone (a dropped SSH link, a closed window): a hangup, not a crash. */
+export function isTerminalGone(error: unknown): boolean {
+	const {code, syscall} = (error ?? {}) as NodeJS.ErrnoException;
+	return (code === 'EIO' || code === 'EPIPE' || code === 'ENXIO') && (syscall === 'read' || syscall === 'write');
 }
 
 /** Writes the report; returns its path (or undefined when no place was writable). */
 export function writeCrashReport(error: unknown, secrets: string[]): string | undefined {
-	const redact = (text: string) => secrets.filter(secret => secret.length >= 4).reduce((out, secret) => out.split(secret).join('<redacted>'), text);
-	const args = process.argv.slice(2).map((arg, index, all) => (all[index - 1] === '--api-token' || arg.startsWith('--api-token=') ? '<redacted>' : arg));
+	const redact = (text: string) => redactUrlCredentials(secrets.filter(secret => secret.length >= 4).reduce((out, secret) => out.split(secret).join('<redacted>'), text));
+	const args = redactArguments(process.argv.slice(2));
 	const report = redact(
 		[
 			`nuon-tui ${VERSION} crash report, ${new Date().toISOString()}`,

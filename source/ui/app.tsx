@@ -7,10 +7,10 @@ import {share, type ShareEnvironment} from './share.js';
 import {SWRConfig, useSWRConfig, type SWRConfiguration} from 'swr';
 import {containsProgress} from '../domain/status.js';
 import {DEFAULT_POLL, FAST_LIMITS} from '../state/poll-policy.js';
-import {Box, Text, useApp, useInput, type Key} from 'ink';
+import {Box, Text, useApp, useInput, usePaste, type Key} from 'ink';
 import {useTerminalSize} from './use-terminal-size.js';
 import {commandFor, cursorMove, splitKeys, type CommandId} from './keys.js';
-import {ExplorerContext, LevelPlaceContext, MessageLineContext, type Explorer, type LevelKeyHandler, type MessageLine, type WatchState} from './context.js';
+import {ExplorerContext, LevelPlaceContext, MessageLineContext, type Explorer, type LevelKeyHandler, type MessageLine, type TextField, type WatchState} from './context.js';
 import {CHROME_ROWS, Frame} from './components/Frame.js';
 import {helpEntries, helpLayout, HelpOverlay} from './components/HelpOverlay.js';
 import {navigate, type Entry, type Location} from '../state/navigation.js';
@@ -19,6 +19,7 @@ import type {Theme} from './theme.js';
 import {breadcrumbs, levelOf, startNavigation} from './levels/registry.js';
 import {LevelBoundary} from './LevelBoundary.js';
 import {oneLine} from '../domain/text.js';
+import {stopUntilContinued} from './suspend.js';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 12;
@@ -49,18 +50,24 @@ export interface AppProps {
 	readOnly?: boolean;
 	/** How long after a confirmation opens or closes its keys are not taken (tests that type at once pass 0). */
 	keyGuardMs?: number;
+	/** Ctrl-Z stops the process until `fg` (the CLI; never in tests, where it would stop the runner). */
+	jobControl?: boolean;
 }
+
+/** A key, or a paste (bracketed paste: the terminal marks it, so it never acts as keys). */
+type Input = {key: [string, Key]} | {paste: string};
 
 const FLASH_MS = 4000;
 
-export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection, size, watch: startWatching = false, refreshMs = 5000, notify, orgId = orgLabel, shareEnvironment, poll = DEFAULT_POLL, readOnly = false, keyGuardMs = KEY_GUARD_MS}: AppProps) {
-	const {exit} = useApp();
+export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection, size, watch: startWatching = false, refreshMs = 5000, notify, orgId = orgLabel, shareEnvironment, poll = DEFAULT_POLL, readOnly = false, keyGuardMs = KEY_GUARD_MS, jobControl = false}: AppProps) {
+	const {exit, suspendTerminal} = useApp();
 	const windowSize = useTerminalSize();
 	const {columns, rows} = size ?? windowSize;
 	const [navigation, dispatch] = useReducer(navigate, undefined, () => startNavigation(start, initialSelection));
 	const [helpOpen, setHelpOpen] = useState(false);
 	const [helpOffset, setHelpOffset] = useState(0);
 	const keyHandler = useRef<LevelKeyHandler | undefined>(undefined);
+	const textField = useRef<TextField | undefined>(undefined);
 	const screenKeys = useRef<readonly CommandId[]>([]);
 	const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
 	const [watch, setWatch] = useState<WatchState>({watching: startWatching, paused: false, fastMs: poll.fastMs, slowMs: poll.slowMs, refreshMs});
@@ -89,9 +96,11 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	const environment: ShareEnvironment = shareEnvironment ?? {env: process.env, platform: process.platform, writeTerminal: sequence => process.stdout.write(sequence)};
 
 	// Keys typed quickly (or arriving together over a slow link) are handled one at a time, with a
-	// render between them, so each key acts on the state the previous one left.
-	const pending = useRef<Array<[string, Key]>>([]);
+	// render between them, so each key acts on the state the previous one left; a paste waits its
+	// turn behind the keys before it. Ctrl-C and Ctrl-Z do not wait.
+	const pending = useRef<Input[]>([]);
 	const handleKeyRef = useRef<(input: string, key: Key) => void>(() => {});
+	const handlePasteRef = useRef<(text: string) => void>(() => {});
 	const draining = useRef(false);
 	const drain = () => {
 		const next = pending.current.shift();
@@ -100,13 +109,34 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 			return;
 		}
 		draining.current = true;
-		handleKeyRef.current(...next); // the latest render's handler, not this closure's
+		// The latest render's handlers, not this closure's.
+		if ('paste' in next) handlePasteRef.current(next.paste);
+		else handleKeyRef.current(...next.key);
 		setTimeout(drain, 0);
 	};
-	useInput((input, key) => {
-		pending.current.push(...splitKeys(input, key));
+	const enqueue = (...inputs: Input[]) => {
+		pending.current.push(...inputs);
 		if (!draining.current) drain();
+	};
+	useInput((input, key) => {
+		if (key.ctrl && (input === 'c' || input === 'z')) {
+			pending.current = [];
+			if (input === 'c') exit();
+			else if (jobControl) void stopUntilContinued(suspendTerminal);
+			return;
+		}
+		enqueue(...splitKeys(input, key).map(key => ({key})));
 	});
+	usePaste(text => enqueue({paste: text}));
+
+	/** A paste is text for the field being typed in; anywhere else it does nothing. */
+	const handlePaste = (text: string) => {
+		if (tooSmall) return;
+		if (commandLine.text !== undefined) commandLine.paste(text);
+		else if (textField.current) textField.current.paste(text);
+		else say('paste ignored: no text field is being typed in here');
+	};
+	handlePasteRef.current = handlePaste;
 
 	const handleKey = (input: string, key: Key) => {
 		const command = commandFor(input, key, screenKeys.current);
@@ -177,7 +207,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	// Levels stay mounted (hidden) while the terminal is too small: they lay out at the minimum size.
 	const [layoutColumns, layoutRows] = [Math.max(columns, MIN_COLUMNS), Math.max(rows, MIN_ROWS)];
 	const explorer = useMemo<Explorer>(
-		() => ({theme, orgLabel: org.label, apiLabel, isDemo, navigation, crumbs: breadcrumbs(navigation.stack), dispatch, columns: layoutColumns, rows: layoutRows, keyHandler, screenKeys, watch, notify, orgId: org.id, share: shareStable, say, readOnly, keyGuardMs}),
+		() => ({theme, orgLabel: org.label, apiLabel, isDemo, navigation, crumbs: breadcrumbs(navigation.stack), dispatch, columns: layoutColumns, rows: layoutRows, keyHandler, textField, screenKeys, watch, notify, orgId: org.id, share: shareStable, say, readOnly, keyGuardMs}),
 		[theme, org, apiLabel, isDemo, navigation, layoutColumns, layoutRows, watch, notify, shareStable, say, readOnly, keyGuardMs],
 	);
 	const messageLine = useMemo<MessageLine>(

@@ -8,6 +8,11 @@ import type {Entry, NavigationAction, NavigationState} from '../state/navigation
 import type {Theme} from './theme.js';
 import type {LinkTarget} from '../domain/links.js';
 
+/** The text field being typed in, which a paste goes to. */
+export interface TextField {
+	paste: (text: string) => void;
+}
+
 /** A level's key handler: returns true when it consumed the key. */
 export type LevelKeyHandler = (command: CommandId | undefined, input: string, key: Key) => boolean;
 
@@ -23,6 +28,8 @@ export interface Explorer {
 	columns: number;
 	rows: number;
 	keyHandler: MutableRefObject<LevelKeyHandler | undefined>;
+	/** The text field on screen that is being typed in, if any: a paste goes there. */
+	textField: MutableRefObject<TextField | undefined>;
 	/** The commands the screen on top binds, most useful first (its Frame registers them). */
 	screenKeys: MutableRefObject<readonly CommandId[]>;
 	watch: WatchState;

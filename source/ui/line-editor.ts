@@ -1,8 +1,11 @@
 // The one line editor, for the `/` filter, the log search and the `:` line: what a key does to a
 // line of text being typed. A change is a function of the text, so keys typed faster than the
-// screen renders each apply to the text the previous one left.
-import {useState} from 'react';
+// screen renders each apply to the text the previous one left. A paste is text for the field that
+// is being typed in (see paste.ts), never keys.
+import {useEffect, useState} from 'react';
 import type {Key} from 'ink';
+import {useExplorer, useLevelPlace} from './context.js';
+import {clip, LINE_LIMIT, pastedLine} from './paste.js';
 
 export type LineEdit = {type: 'edit'; apply: (text: string) => string} | {type: 'submit'} | {type: 'cancel'} | {type: 'ignored'};
 
@@ -14,10 +17,26 @@ export function lineEdit(input: string, key: Key): LineEdit {
 	return {type: 'ignored'};
 }
 
-/** A line typed on a screen (the `/` filter, the log search): its text and whether it is being typed. */
-export function useTypedLine(onSubmit?: () => void) {
+/** The edit a paste makes: its text, on one line, added up to the field's limit. */
+export const pasteEdit = (text: string, limit = LINE_LIMIT) => (line: string) => clip(line + pastedLine(text), limit);
+
+/**
+ * A line typed on a screen (the `/` filter, the log search, a note): its text and whether it is
+ * being typed. While it is, on the screen on top, pastes go to it.
+ */
+export function useTypedLine(onSubmit?: () => void, limit = LINE_LIMIT) {
 	const [text, setText] = useState('');
 	const [editing, setEditing] = useState(false);
+	const {textField} = useExplorer();
+	const {active} = useLevelPlace();
+	useEffect(() => {
+		if (!editing || !active) return;
+		const field = {paste: (pasted: string) => setText(pasteEdit(pasted, limit))};
+		textField.current = field;
+		return () => {
+			if (textField.current === field) textField.current = undefined;
+		};
+	}, [editing, active, limit, textField]);
 	return {
 		text,
 		editing,
@@ -30,7 +49,7 @@ export function useTypedLine(onSubmit?: () => void) {
 		/** A key while typing: edits, submits (keeps the text) or cancels (clears it). */
 		key(input: string, key: Key): void {
 			const edit = lineEdit(input, key);
-			if (edit.type === 'edit') setText(edit.apply);
+			if (edit.type === 'edit') setText(line => clip(edit.apply(line), limit));
 			if (edit.type === 'cancel') setText('');
 			if (edit.type === 'cancel' || edit.type === 'submit') setEditing(false);
 			if (edit.type === 'submit') onSubmit?.();

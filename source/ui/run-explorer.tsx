@@ -13,6 +13,7 @@ import type {Location} from '../state/navigation.js';
 import {App} from './app.js';
 import {localeIsAscii, toAscii} from './ascii.js';
 import {compactCursorMoves, terminalOutput} from './terminal-output.js';
+import {endStalledPastes} from './paste-timeout.js';
 import {themeFor} from './theme.js';
 
 export interface ExplorerTarget {
@@ -45,6 +46,7 @@ export async function runExplorer(command: ExploreCommand, preferences: Preferen
 				poll={pollSettings(preferences)}
 				notify={notify}
 				readOnly={target.readOnly}
+				jobControl
 			/>
 		</DataProvider>,
 		{
@@ -64,14 +66,25 @@ export async function runExplorer(command: ExploreCommand, preferences: Preferen
 	if (process.env['NUON_TUI_CRASH_TEST']) setTimeout(() => {
 		throw new Error(`crash test (NUON_TUI_CRASH_TEST is set) with token ${target.isDemo ? 'demo' : '<hidden>'}`);
 	}, 1500);
-	let exitCode = 0;
+	let exitCode: number | undefined;
 	const stop = (code: number) => {
+		if (exitCode !== undefined) return;
 		exitCode = code;
 		instance.unmount();
 	};
+	// The terminal gone (an SSH link dropped, the window closed): reads and writes fail with EIO
+	// or EPIPE, and SIGHUP comes too, in either order. Both end the session as a hangup.
+	const hangUp = () => {
+		stop(128 + 1);
+		setTimeout(() => process.exit(128 + 1), 1000).unref(); // in case unmounting waits on the dead terminal
+	};
+	process.stdin.on('error', hangUp);
+	process.stdout.on('error', hangUp);
+	const stopWatchingPastes = endStalledPastes(process.stdin);
 	process.once('SIGTERM', () => stop(128 + 15));
-	process.once('SIGHUP', () => stop(128 + 1));
+	process.once('SIGHUP', hangUp);
 	process.once('SIGINT', () => stop(128 + 2));
 	await instance.waitUntilExit();
-	return exitCode;
+	stopWatchingPastes();
+	return exitCode ?? 0;
 }

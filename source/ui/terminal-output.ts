@@ -14,7 +14,8 @@ export function compactCursorMoves(text: string): string {
 export function terminalOutput(target: NodeJS.WriteStream, rewrite: (text: string) => string): NodeJS.WriteStream {
 	const stream = new Writable({
 		write(chunk, _encoding, done) {
-			target.write(rewrite(chunk.toString()), done);
+			// A failed write (the terminal gone) is the target's own 'error' event; this stream goes on.
+			target.write(rewrite(chunk.toString()), () => done());
 		},
 	}) as unknown as NodeJS.WriteStream;
 	Object.defineProperties(stream, {

@@ -7,7 +7,8 @@ import {useClient} from '../state/resource.js';
 import {useCommandSuggestions} from '../state/command-suggestions.js';
 import type {NavigationAction, NavigationState} from '../state/navigation.js';
 import {startNavigation} from './levels/registry.js';
-import {lineEdit} from './line-editor.js';
+import {lineEdit, pasteEdit} from './line-editor.js';
+import {clip, LINE_LIMIT} from './paste.js';
 import {bestMatch, COMMAND_HELP, parseCommandLine, tab, type Completion} from './command-line.js';
 import type {LevelKeyHandler} from './context.js';
 
@@ -29,6 +30,8 @@ export interface CommandLine {
 	open: () => void;
 	/** Handles a key while the command line is open. */
 	edit: (input: string, key: Key) => void;
+	/** Adds pasted text, while the command line is open. */
+	paste: (text: string) => void;
 }
 
 export function useCommandLine({navigation, dispatch, keyHandler, exit, say, toggleWatch, switchOrg}: CommandLineHost): CommandLine {
@@ -54,7 +57,7 @@ export function useCommandLine({navigation, dispatch, keyHandler, exit, say, tog
 		}
 		const edit = lineEdit(input, key);
 		if (edit.type === 'cancel') setCommandText(undefined);
-		else if (edit.type === 'edit') setCommandText(text => edit.apply(text ?? ''));
+		else if (edit.type === 'edit') setCommandText(text => clip(edit.apply(text ?? ''), LINE_LIMIT));
 		else if (edit.type === 'submit') {
 			const text = commandText ?? '';
 			setCommandText(undefined);
@@ -125,6 +128,7 @@ export function useCommandLine({navigation, dispatch, keyHandler, exit, say, tog
 			historyIndex.current = history.current.length;
 		},
 		edit: editCommandLine,
+		paste: text => setCommandText(line => pasteEdit(text)(line ?? '')),
 	};
 }
 

@@ -93,7 +93,7 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 	const [open, setOpen] = useState<Open>();
 	const sending = useRef(false);
 	const closedAt = useRef(0);
-	const note = useTypedLine();
+	const note = useTypedLine(undefined, NOTE_LIMIT);
 	const stageOf = (write: Write): Stage => (write.note ? 'note' : 'confirm');
 
 	const close = (message?: string) => {
@@ -125,7 +125,7 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 		if (sending.current) return;
 		sending.current = true;
 		setOpen(current => current && {...current, stage: write.check ? 'checking' : 'sending'});
-		const text = oneLine(note.text).slice(0, NOTE_LIMIT);
+		const text = oneLine(note.text);
 		const checked = write.check ? write.check() : Promise.resolve(undefined);
 		checked
 			.then(
@@ -163,7 +163,7 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 		if (open.stage === 'note') {
 			if (k.escape) return (close(`${open.write.title}: nothing sent`), true);
 			if (k.return) setOpen({...open, stage: 'confirm', openedAt: Date.now()});
-			else if (note.text.length < NOTE_LIMIT || k.backspace || k.delete) note.key(input, k);
+			else note.key(input, k);
 			return true;
 		}
 		if (command === 'decline' || input === 'n' || k.escape) return (close(`${open.write.title}: nothing sent`), true);
@@ -232,7 +232,7 @@ export function WritePanel({write, stage, choice, more, note, theme}: Panel & {t
 			<Text> </Text>
 			{stage === 'note' ? (
 				<Text color={theme.muted} wrap="wrap">
-					{write.note} At most {NOTE_LIMIT} characters. Enter when done, Esc sends nothing.
+					{write.note} At most {NOTE_LIMIT} characters{[...note].length >= NOTE_LIMIT ? ' (full)' : ''}. Enter when done, Esc sends nothing.
 				</Text>
 			) : stage === 'confirm' ? (
 				<Text wrap="wrap">

@@ -33,6 +33,7 @@ describe('a crash', () => {
 		expect(exitCode).toBe(1);
 		const raw = session.raw();
 		expect(raw.lastIndexOf('\u001B[?1049l')).toBeGreaterThan(raw.lastIndexOf('\u001B[?1049h'));
+		expect(raw.lastIndexOf('\u001B[?2004l')).toBeGreaterThan(raw.lastIndexOf('\u001B[?2004h'));
 		const report = /A report is in (\S+)/.exec(session.text())?.[1];
 		expect(session.text()).toMatch(/nuon-tui crashed: crash test/);
 		expect(report && existsSync(report)).toBe(true);
@@ -54,6 +55,38 @@ describe('a crash', () => {
 		const contents = readFileSync(report!, 'utf8');
 		expect(contents).toMatch(/arguments: --api-token <redacted>/);
 		expect(contents).not.toContain(TOKEN);
+	});
+});
+
+describe('secrets beside the token', () => {
+	it('the password in --api-url reaches neither the debug file, the crash report nor the screen', async () => {
+		const debugFile = join(dir, 'url-requests.log');
+		const apiUrl = demo.url.replace('://', '://ops:pw-4f9e1c@');
+		session = startPty(['--api-url', apiUrl, '--debug', debugFile], {env: env({NUON_TUI_CRASH_TEST: '1', TMPDIR: dir})});
+		await session.waitFor('nuon-tui  org');
+		await session.exited;
+		const report = readFileSync(/A report is in (\S+)/.exec(session.text())![1]!, 'utf8');
+		expect(report).toContain('arguments: --api-url http://<redacted>@127.0.0.1');
+		for (const output of [readFileSync(debugFile, 'utf8'), report, session.raw()]) expect(output).not.toContain('pw-4f9e1c');
+	});
+
+	it('--api-token is hidden from ps once the explorer runs', async () => {
+		session = startPty(['--api-token', TOKEN], {env: env({NUON_API_TOKEN: ''})});
+		await session.waitFor('Installs (36)');
+		const commandLine = readFileSync(`/proc/${session.pty.pid}/cmdline`, 'utf8');
+		expect(commandLine).toContain('--api-token <redacted>');
+		expect(commandLine).not.toContain(TOKEN);
+		session.write('q');
+		expect((await session.exited).exitCode).toBe(0);
+	});
+
+	it('a token with a line break or an escape in it is refused at start (exit 2), without printing it', async () => {
+		for (const token of [`${TOKEN}\r\nX-Injected: 1`, `${TOKEN}\u001B[31m`]) {
+			session = startPty([], {env: env({NUON_API_TOKEN: token})});
+			expect((await session.exited).exitCode).toBe(2);
+			expect(session.text()).toContain('The API token holds a control character');
+			expect(session.raw()).not.toContain(TOKEN);
+		}
 	});
 });
 

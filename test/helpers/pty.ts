@@ -16,6 +16,8 @@ export interface PtySession {
 	/** Everything written, for searching the raw stream. */
 	raw(): string;
 	write(data: string): void;
+	/** Pastes as a terminal does: bracketed (ESC[200~ … ESC[201~) when the app has turned bracketed paste on. */
+	paste(text: string): void;
 	waitFor(match: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
 	/** Resolves with the time (performance.now()) of the next output the app writes. */
 	nextOutput(): Promise<number>;
@@ -66,6 +68,7 @@ export function startPty(args: string[], {columns = 100, rows = 30, env = {}, en
 		bytes: () => bytes,
 		raw: () => raw,
 		write: data => pty.write(data),
+		paste: text => pty.write(raw.lastIndexOf('\u001B[?2004h') > raw.lastIndexOf('\u001B[?2004l') ? `\u001B[200~${text}\u001B[201~` : text),
 		exited,
 		kill: signal => pty.kill(signal),
 		flush: () => new Promise<void>(resolve => terminal.write('', resolve)),
