@@ -5,7 +5,9 @@
 import {describe, expect, it} from 'vitest';
 import {readFileSync} from 'node:fs';
 import type {DemoApi} from '../../source/demo/api-mode.js';
-import type {DemoServer} from '../../source/demo/server.js';
+import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {Scenario} from '../../source/demo/scenario.js';
+import {ACT_AFTER} from '../../source/demo/writes.js';
 import type {DemoInstall, DemoInstallComponent} from '../../source/demo/world.js';
 import type {InstallDeploy} from '../../source/api/resources.js';
 import {phaseOf} from '../../source/domain/status.js';
@@ -186,6 +188,127 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 	},
 };
+
+// ---- The writes: each on a demo of its own, so the shared one stays as the reads expect --------------
+
+/** Install 8's rollout waits for a Terraform plan's approval at t=20; install 3's last step fails by t=200. */
+const AWAITING = {install: 8, at: 20};
+const FAILED = {install: 3, at: 200};
+
+interface Written {
+	status: number;
+	type: string;
+	text: string;
+}
+
+/**
+ * A demo of the probe's era whose clock all but stands still at `at` (it moves when the probe says),
+ * the rollout's workflow of install `index` with its steps, and a way to write to it.
+ */
+async function writableWorkflow(api: DemoApi, index: number, at: number) {
+	const demo = await startDemoServer({api, speed: 0.001});
+	demo.scenario.setClock(at);
+	const workflowId = demo.scenario.installs[index]!.workflowIds[0]!;
+	const steps = () => demo.scenario.workflowSteps(workflowId, demo.scenario.clock())!;
+	const send = async (method: string, path: string, body: unknown): Promise<Written> => {
+		const response = await fetch(demo.url + path, {method, body: JSON.stringify(body), headers: {authorization: 'Bearer demo', 'x-nuon-org-id': demo.scenario.orgId, 'content-type': 'application/json'}});
+		return {status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text()};
+	};
+	const status = () => demo.scenario.workflow(workflowId, demo.scenario.clock())?.status?.status;
+	return {demo, workflowId, steps, send, status, [Symbol.asyncDispose]: () => demo.close()};
+}
+
+/** Answers install 8's waiting approval with `type`, then lets Nuon act: the workflow's status and the step's. */
+async function answerPlan(api: DemoApi, type: string): Promise<{answered: Written; workflow: unknown; step: unknown}> {
+	await using w = await writableWorkflow(api, AWAITING.install, AWAITING.at);
+	const step = w.steps().find(found => found.approval?.id)!;
+	const answered = await w.send('POST', `/v1/workflows/${w.workflowId}/steps/${step.id}/approvals/${step.approval!.id}/response`, {response_type: type, note: ''});
+	w.demo.scenario.setClock(AWAITING.at + 20);
+	return {answered, workflow: w.status(), step: w.steps().find(found => found.id === step.id)?.status?.status};
+}
+
+/** Skips install 3's failed step through `path` (relative to the workflow) with `body(stepId)`: the answer and the step's status after. */
+async function skipFailed(api: DemoApi, path: (stepId: string) => string, body: (stepId: string) => unknown): Promise<{answer: Written; step: unknown}> {
+	await using w = await writableWorkflow(api, FAILED.install, FAILED.at);
+	const failed = w.steps().find(found => found.status?.status === 'error')!;
+	const answer = await w.send('POST', `/v1/workflows/${w.workflowId}${path(failed.id!)}`, body(failed.id!));
+	return {answer, step: w.steps().find(found => found.id === failed.id)?.status?.status};
+}
+
+/** The same check for both servers (it reads `probe.api`). */
+const both = (check: Check): Record<DemoApi, Check> => ({today: check, '2025-08': check});
+
+const WRITE_PROBES: Record<string, Record<DemoApi, Check>> = {
+	'retry and skip of a failed step': {
+		async today() {
+			// Without step_id in the body the skip is taken and nothing is skipped.
+			expect(await skipFailed('today', id => `/steps/${id}/retry`, () => ({operation: 'skip-step'}))).toMatchObject({answer: {status: 201}, step: 'error'});
+			expect(await skipFailed('today', id => `/steps/${id}/retry`, id => ({step_id: id, operation: 'skip-step'}))).toMatchObject({answer: {status: 201}, step: 'user-skipped'});
+			expect(await skipFailed('today', () => '/retry', id => ({step_id: id, operation: 'skip-step'}))).toMatchObject({answer: {status: 201}, step: 'user-skipped'});
+			// A step that has not failed: 400.
+			await using w = await writableWorkflow('today', AWAITING.install, AWAITING.at);
+			const waiting = w.steps().find(found => found.approval?.id)!;
+			expect(waiting.retryable).toBe(true);
+			expect((await w.send('POST', `/v1/workflows/${w.workflowId}/steps/${waiting.id}/retry`, {step_id: waiting.id, operation: 'retry-step'})).status).toBe(400);
+		},
+		async '2025-08'() {
+			expect(await skipFailed('2025-08', id => `/steps/${id}/retry`, id => ({step_id: id, operation: 'skip-step'}))).toMatchObject({answer: {status: 404, type: 'text/plain'}, step: 'error'});
+			expect(await skipFailed('2025-08', () => '/retry', id => ({step_id: id, operation: 'skip-step'}))).toMatchObject({answer: {status: 201}, step: 'user-skipped'});
+		},
+	},
+	'answers to a plan': {
+		async today() {
+			const skipped = await answerPlan('today', 'deny-skip-current');
+			expect(skipped).toMatchObject({answered: {status: 201}, step: 'approval-denied'});
+			expect(skipped.workflow).not.toBe('error');
+			expect(await answerPlan('today', 'deny')).toMatchObject({answered: {status: 201}, workflow: 'error', step: 'approval-denied'});
+			expect(await answerPlan('today', 'whatever')).toMatchObject({answered: {status: 201}, workflow: 'error'});
+			expect(await answerPlan('today', 'retry')).toMatchObject({answered: {status: 201}, step: 'approval-retry'});
+		},
+		async '2025-08'() {
+			expect(await answerPlan('2025-08', 'deny-skip-current')).toMatchObject({answered: {status: 201}, workflow: 'error', step: 'approval-denied'});
+			expect(await answerPlan('2025-08', 'skip')).toMatchObject({answered: {status: 201}, workflow: 'error'});
+			expect(await answerPlan('2025-08', 'retry')).toMatchObject({answered: {status: 201}, step: 'approval-retry'});
+		},
+	},
+	'a second answer': both(async ({api}) => {
+		await using w = await writableWorkflow(api, AWAITING.install, AWAITING.at);
+		const step = w.steps().find(found => found.approval?.id)!;
+		const path = `/v1/workflows/${w.workflowId}/steps/${step.id}/approvals/${step.approval!.id}/response`;
+		expect((await w.send('POST', path, {response_type: 'approve'})).status).toBe(201);
+		const second = await w.send('POST', path, {response_type: 'deny'});
+		expect([second.status, second.text]).toEqual([400, expect.stringContaining('already has a response')]);
+		// A cancelled workflow's approval still takes an answer, which does nothing.
+		await using c = await writableWorkflow(api, AWAITING.install, AWAITING.at);
+		const waiting = c.steps().find(found => found.approval?.id)!;
+		expect((await c.send('POST', `/v1/workflows/${c.workflowId}/cancel`, {})).status).toBe(202);
+		expect((await c.send('POST', `/v1/workflows/${c.workflowId}/steps/${waiting.id}/approvals/${waiting.approval!.id}/response`, {response_type: 'approve'})).status).toBe(201);
+		c.demo.scenario.setClock(AWAITING.at + 20);
+		expect(c.status()).toBe('cancelled');
+	}),
+	'cancel of a queued workflow': both(async ({api}) => {
+		const queued = new Scenario({});
+		const index = queued.installs.findIndex(install => queued.workflow(install.workflowIds[0]!, 0)?.status?.status === 'pending');
+		await using w = await writableWorkflow(api, index, 0);
+		expect(w.status()).toBe('pending');
+		const answer = await w.send('POST', `/v1/workflows/${w.workflowId}/cancel`, {});
+		expect([answer.status, answer.text]).toEqual([202, 'truetrue']);
+		expect(w.status()).toBe('cancelled');
+		expect((await w.send('POST', `/v1/workflows/${w.workflowId}/cancel`, {})).status).toBe(400);
+	}),
+	'approve all': both(async ({api}) => {
+		await using w = await writableWorkflow(api, AWAITING.install, AWAITING.at);
+		const step = w.steps().find(found => found.approval?.id)!;
+		expect((await w.send('PATCH', `/v1/workflows/${w.workflowId}`, {approval_option: 'approve-all'})).status).toBe(200);
+		// Nuon's next look at the approval.
+		w.demo.scenario.setClock(AWAITING.at + ACT_AFTER[api] + 1);
+		const after = w.steps().find(found => found.id === step.id)!;
+		expect(after.approval?.response).toMatchObject({type: 'approve', note: 'auto-approved'});
+		expect(w.status()).toBe('approved');
+		expect(w.demo.scenario.workflow(w.workflowId, w.demo.scenario.clock())).toMatchObject({approval_option: 'approve-all'});
+	}),
+};
+Object.assign(PROBES, WRITE_PROBES);
 
 // ---- What probes share --------------------------------------------------------------------------
 
