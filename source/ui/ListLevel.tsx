@@ -38,6 +38,8 @@ export interface ListLevelProps<Row> {
 	/** The keys bound while the overlay is shown (a menu's by default). */
 	overlayKeys?: readonly CommandId[];
 	titleSuffix?: string;
+	/** Said in the status line while it holds (a write Nuon has not acted on yet). */
+	notice?: string;
 	/** Level keys worth a place in the footer hints. */
 	extraHints?: CommandId[];
 	/** The selected row's id and dashboard page, for y, Y and o. */
@@ -210,7 +212,7 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	) : undefined;
 
 	return (
-		<Frame refresh={{...resource, hasData: allRows !== undefined}} status={status} hints={props.overlay ? (props.overlayKeys ?? MENU_KEYS) : [...HINTS.slice(0, 3), ...(Object.keys(props.actions ?? {}) as CommandId[]), ...(props.extraHints ?? []), ...HINTS.slice(3, -2), ...MORE_KEYS, ...(detailFailed ? (['view'] as const) : []), ...HINTS.slice(-2)]}>
+		<Frame refresh={{...resource, hasData: allRows !== undefined, notice: props.notice}} status={status} hints={props.overlay ? (props.overlayKeys ?? MENU_KEYS) : [...HINTS.slice(0, 3), ...(Object.keys(props.actions ?? {}) as CommandId[]), ...(props.extraHints ?? []), ...HINTS.slice(3, -2), ...MORE_KEYS, ...(detailFailed ? (['view'] as const) : []), ...HINTS.slice(-2)]}>
 			<Box height={bodyHeight}>
 				<Pane title={title} focused={focus === 'list'} width={leftWidth} height={bodyHeight} theme={theme}>
 					{props.overlay ??

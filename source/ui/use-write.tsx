@@ -206,7 +206,6 @@ export function WritePanel({write, stage, choice, more, note, theme}: Panel & {t
 			<Text bold color={theme.warning} wrap="truncate-end">
 				{write.title}?
 			</Text>
-			<Text> </Text>
 			{/* Wrapped, not cut: what a write touches is read in full before y. */}
 			{facts.map(([label, value], index) => (
 				<Box key={`${label}:${index}`}>
@@ -223,13 +222,7 @@ export function WritePanel({write, stage, choice, more, note, theme}: Panel & {t
 					{stage === 'note' ? <Text inverse> </Text> : null}
 				</Text>
 			) : null}
-			{write.effect ? (
-				<>
-					<Text> </Text>
-					<Text wrap="wrap">{write.effect}</Text>
-				</>
-			) : null}
-			<Text> </Text>
+			{write.effect ? <Text wrap="wrap">{write.effect}</Text> : null}
 			{stage === 'note' ? (
 				<Text color={theme.muted} wrap="wrap">
 					{write.note} At most {NOTE_LIMIT} characters{[...note].length >= NOTE_LIMIT ? ' (full)' : ''}. Enter when done, Esc sends nothing.
@@ -248,6 +241,7 @@ export function WritePanel({write, stage, choice, more, note, theme}: Panel & {t
 	);
 }
 
+/** The answers numbered, one line each, and what the one under the cursor does (it fits 80x24). */
 function ChoicePanel({choice: {question, index}, theme}: {choice: NonNullable<Panel['choice']>; theme: Theme}) {
 	return (
 		<Box flexDirection="column">
@@ -256,16 +250,12 @@ function ChoicePanel({choice: {question, index}, theme}: {choice: NonNullable<Pa
 			</Text>
 			<Text> </Text>
 			{question.choices.map((write, at) => (
-				<Box key={write.title} flexDirection="column">
-					<Text wrap="wrap" inverse={at === index}>
-						{at + 1} {write.title}
-					</Text>
-					<Text color={theme.muted} wrap="wrap">
-						{'  '}
-						{write.effect}
-					</Text>
-				</Box>
+				<Text key={write.title} wrap="truncate-end" inverse={at === index}>
+					{at + 1} {write.title}
+				</Text>
 			))}
+			<Text> </Text>
+			<Text wrap="wrap">{question.choices[index]?.effect}</Text>
 			<Text> </Text>
 			<Text wrap="wrap">
 				<Text bold>1</Text>–<Text bold>{question.choices.length}</Text> or <Text bold>Enter</Text> chooses (it asks again before sending) · <Text bold>Esc</Text> sends nothing

@@ -232,5 +232,5 @@ export function useWorkflowWrites(workflowId: string) {
 	};
 	/** The screen's write keys worth a hint (none under --read-only). */
 	const hints = (ids: readonly CommandId[]) => ids.filter(id => !(readOnly && WRITE_COMMANDS.has(id)));
-	return {workflow, onKey, panel: write.panel, hints, following: following ? ` · sent, waiting for Nuon` : ''};
+	return {workflow, onKey, panel: write.panel, hints, following: following ? ` · sent, waiting for Nuon` : '', notice: following ? `⟳ sent; waiting for Nuon to act on ${following.followed.label} (it looks again every second)` : undefined};
 }

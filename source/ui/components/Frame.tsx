@@ -14,6 +14,8 @@ export interface RefreshState {
 	hasData: boolean;
 	/** What a level that combines several requests could not get (the rest is on screen). */
 	partial?: string;
+	/** What the screen is waiting for, said until it comes (a write Nuon has not acted on yet). */
+	notice?: string;
 }
 
 export const CHROME_ROWS = 4;
@@ -117,6 +119,7 @@ function ErrorLine({refresh}: {refresh: RefreshState}) {
 	const {theme, columns} = useExplorer();
 	const {flash} = useMessageLine();
 	if (flash) return <Text color={theme.accent}>{fitMessage(flash, columns)}</Text>;
+	if (!refresh.error && refresh.notice) return <Text color={theme.accent}>{fitMessage(refresh.notice, columns)}</Text>;
 	if (!refresh.error) {
 		return refresh.partial ? (
 			<Text color={theme.warning} wrap="truncate-end">

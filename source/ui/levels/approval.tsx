@@ -92,6 +92,7 @@ export function ApprovalLevel({installName, workflowId, workflowName, stepId, st
 			onKey={onKey}
 			overlay={writes.panel ? <WritePanel {...writes.panel} theme={theme} /> : undefined}
 			overlayKeys={writeKeys(writes.panel?.stage)}
+			notice={writes.notice}
 			extraHints={writes.hints(PLAN_KEYS)}
 		/>
 	);

@@ -152,6 +152,7 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 			onKey={onKey}
 			overlay={writes.panel ? <WritePanel {...writes.panel} theme={theme} /> : undefined}
 			overlayKeys={writeKeys(writes.panel?.stage)}
+			notice={writes.notice}
 			extraHints={writes.hints(STEP_WRITES)}
 			identify={step => ({id: step.id, target: {installId, workflowId}, label: `step ${stepLabel(step)}`})}
 			emptyText={`${workflowName} has no steps yet.`}
