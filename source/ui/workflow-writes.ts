@@ -15,7 +15,7 @@ import {useWorkflow, type WorkflowData} from '../state/data.js';
 import {forget, remember, sentAt} from '../state/sent-writes.js';
 import {useClient} from '../state/resource.js';
 import {useExplorer} from './context.js';
-import {commandHint, WRITE_COMMANDS, type CommandId} from './keys.js';
+import {commandById, commandHint, WRITE_COMMANDS, type CommandId} from './keys.js';
 import {AlreadyDone, useWrite, type Write, type WriteChoice} from './use-write.js';
 
 export interface WriteTarget {
@@ -224,7 +224,13 @@ export function useWorkflowWrites(workflowId: string) {
 	}, [workflow.data, following, say]);
 	const onKey = (command: CommandId | undefined, input: string, key: Key, target: () => WriteTarget): boolean => {
 		if (write.key(command, input, key)) return true;
-		if (!command || !WRITE_COMMANDS.has(command) || readOnly) return false;
+		if (readOnly) {
+			// Unbound under --read-only, a write's key would otherwise mean something else, or nothing.
+			const unbound = [...WRITE_COMMANDS].find(id => commandById(id).match(input, key));
+			if (unbound) say(`${commandHint(unbound) ?? unbound}: not here: nuon-tui was started read-only (--read-only), so it changes nothing in Nuon`);
+			return unbound !== undefined;
+		}
+		if (!command || !WRITE_COMMANDS.has(command)) return false;
 		const found = writeFor(command, target());
 		if (typeof found === 'string') say(`${commandHint(command) ?? command}: ${found}`);
 		else write.ask(found);

@@ -90,7 +90,9 @@ it('under --read-only no write is offered, the keys send nothing and the header 
 	const steps = await app.waitFor('⚑ approval-awaiting');
 	expect(steps).toContain('READ-ONLY');
 	expect(steps).not.toMatch(/a approve|C cancel/);
-	await app.press('a', 'C');
+	await app.press('a');
+	await app.waitFor('a approve: not here: nuon-tui was started read-only');
+	await app.press('C');
 	await app.press(ENTER);
 	const plan = await app.waitFor(TERRAFORM_COUNTS);
 	expect(plan).not.toContain('a approve');
