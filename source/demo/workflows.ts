@@ -142,7 +142,9 @@ export function workflow(world: World, workflowId: string, t: number): Schemas['
 		// `finished` is left out when false (app/workflow.go: omitzero).
 		...(finished ? {finished: true, finished_at: iso(world, Math.min(t, endedAt))} : {}),
 		execution_time: queued ? 0 : Math.round((Math.min(t, endedAt) - startedAt) * 1e9),
-		steps,
+		// installs/service/get_workflow.go preloads each step's approval but not its policy check
+		// (get_workflow_steps.go and get_workflow_step.go do).
+		steps: steps.map(({policy_validation: _policy, ...step}) => step),
 	};
 }
 

@@ -127,6 +127,16 @@ export function useWorkflow(workflowId: string, followMs?: number): Resource<Wor
 
 export type WorkflowData = {workflow: api.Workflow; steps: api.WorkflowStep[]};
 
+/**
+ * One step as its own route has it: with its policy check, which the workflow's steps lack
+ * (installs/service/get_workflow.go). Read again only when the step's status changes.
+ */
+export function useWorkflowStep(workflowId: string, step: api.WorkflowStep | undefined): Resource<api.WorkflowStep> {
+	const client = useClient();
+	const stepId = step?.id;
+	return useResource(stepId ? ['workflow-step', workflowId, stepId, String(step?.status?.status ?? '')] : null, () => api.getWorkflowStep(client, workflowId, stepId!), {refreshInterval: 0});
+}
+
 /** The plan of a step's approval, read whatever shape it came in; loaded once (it does not change). */
 export function useApprovalPlan(workflowId: string, stepId: string | undefined, approvalId: string | undefined): Resource<ApprovalPlan> {
 	const client = useClient();

@@ -296,6 +296,16 @@ const WRITE_PROBES: Record<string, Record<DemoApi, Check>> = {
 		expect(w.status()).toBe('cancelled');
 		expect((await w.send('POST', `/v1/workflows/${w.workflowId}/cancel`, {})).status).toBe(400);
 	}),
+	"a step's policy check": both(async ({api}) => {
+		await using w = await writableWorkflow(api, 0, 400);
+		const workflowId = w.demo.scenario.installs[0]!.workflowIds.find(id => w.demo.scenario.workflowSteps(id, 400)?.some(step => step.policy_validation))!;
+		const step = w.demo.scenario.workflowSteps(workflowId, 400)!.find(found => found.policy_validation)!;
+		const get = async (path: string) => JSON.parse((await w.send('GET', path, undefined)).text) as unknown;
+		const workflow = (await get(`/v1/workflows/${workflowId}`)) as {steps: Array<{id: string; policy_validation?: unknown}>};
+		expect(workflow.steps.find(found => found.id === step.id)).not.toHaveProperty('policy_validation');
+		expect(await get(`/v1/workflows/${workflowId}/steps/${step.id}`)).toHaveProperty('policy_validation');
+		expect(((await get(`/v1/workflows/${workflowId}/steps`)) as Array<{id: string}>).find(found => found.id === step.id)).toHaveProperty('policy_validation');
+	}),
 	'approve all': both(async ({api}) => {
 		await using w = await writableWorkflow(api, AWAITING.install, AWAITING.at);
 		const step = w.steps().find(found => found.approval?.id)!;

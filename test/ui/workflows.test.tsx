@@ -41,3 +41,19 @@ it('w on a latest deploy opens the workflow it ran in', async () => {
 	await app.waitFor(/Steps of workflow of the/);
 	await app.waitFor(`deploy ${ic.component.name}`);
 });
+
+it('a step’s policy check, which the workflow’s own route leaves out, is read from the step’s route and shown', async () => {
+	const demo = servers.today;
+	demo.scenario.setClock(400);
+	// The failed release's workflow: a policy check refused its Helm chart.
+	const install = demo.scenario.installs[0]!;
+	const workflowId = install.workflowIds.find(id => demo.scenario.workflow(id, 400)?.steps?.length && demo.scenario.workflowSteps(id, 400)!.some(step => step.policy_validation))!;
+	const stepIndex = demo.scenario.workflowSteps(workflowId, 400)!.findIndex(step => step.policy_validation);
+	const app = shown(renderExplorer(demo, {size: {columns: 140, rows: 40}, start: [{kind: 'workflow', installId: install.id, installName: install.name, workflowId, workflowName: 'the failed release'}]}));
+	await app.waitFor(/Steps of the failed release .*\(6\)/);
+	for (let index = 0; index < stepIndex; index++) await app.press('j');
+	const detail = await app.waitFor('Policy check');
+	expect(detail).toMatch(/status\s+✗ error/);
+	expect(detail).toContain('kyverno: require-requests-limits');
+	expect(detail).not.toContain('{"status"');
+});

@@ -3,7 +3,7 @@
 import React, {useMemo} from 'react';
 import * as api from '../../api/resources.js';
 import {answerableApproval, pendingApproval, stepLabel, workflowFinished} from '../../domain/workflow-steps.js';
-import {useApprovalPlan} from '../../state/data.js';
+import {useApprovalPlan, useWorkflowStep} from '../../state/data.js';
 import {useExplorer, useLevelPlace} from '../context.js';
 import type {Key} from 'ink';
 import type {CommandId} from '../keys.js';
@@ -35,7 +35,7 @@ const COLUMNS: Column<Step>[] = [
 	{header: 'DURATION', width: 8, priority: 2, align: 'right', text: step => formatNanoseconds(step.execution_time)},
 ];
 
-function stepDetail(workflow: api.Workflow | undefined, steps: readonly Step[]) {
+function stepDetail(workflow: api.Workflow | undefined, steps: readonly Step[], policyOf: (step: Step) => api.WorkflowStep['policy_validation']) {
 	return (step: Step, now: number): Line[] => [
 		field('step', stepLabel(step)),
 		field('id', step.id),
@@ -51,7 +51,7 @@ function stepDetail(workflow: api.Workflow | undefined, steps: readonly Step[]) 
 		field('type', step.step_target_type),
 		field('id', step.step_target_id),
 		...approvalLines(step, now),
-		...(step.policy_validation ? [blank, heading('Policy check'), field('status', compositeWord(step.policy_validation.status), compositeWord(step.policy_validation.status)), text(step.policy_validation.response ?? '', {muted: true})] : []),
+		...policyLines(policyOf(step)),
 		...(workflow
 			? [
 					blank,
@@ -79,6 +79,12 @@ function stepDetail(workflow: api.Workflow | undefined, steps: readonly Step[]) 
 			{muted: true},
 		),
 	];
+}
+
+function policyLines(policy: api.WorkflowStep['policy_validation']): Line[] {
+	if (!policy || typeof policy !== 'object') return [];
+	const status = compositeWord(policy.status);
+	return [blank, heading('Policy check'), field('status', status, status), text(policy.response ?? '', {muted: true})];
 }
 
 /** "██████░░░░ 3/5" */
@@ -125,7 +131,12 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 	const waiting = pendingApproval(selected);
 	// The plan of the selected step's pending approval: its counts go into the confirmation.
 	const plan = useApprovalPlan(workflowId, waiting ? selected?.id : undefined, waiting?.id);
-	const detail = useMemo(() => stepDetail(workflow.data?.workflow, steps ?? []), [workflow.data, steps]);
+	// The selected step read alone: its policy check comes only that way.
+	const alone = useWorkflowStep(workflowId, selected).data;
+	const detail = useMemo(
+		() => stepDetail(workflow.data?.workflow, steps ?? [], step => step.policy_validation ?? (alone?.id === step.id ? alone?.policy_validation : undefined)),
+		[workflow.data, steps, alone],
+	);
 	const summary = workflow.data ? ` · ${workflowStatus(workflow.data.workflow) ?? '?'} · ${(steps ?? []).filter(step => stepStatus(step) === 'success').length}/${steps?.length ?? 0} done` : '';
 	const planOf = (step: Step): Location | undefined =>
 		step.approval?.id && step.id ? {kind: 'approval', installId, installName, workflowId, workflowName, stepId: step.id, stepName: stepLabel(step), approvalId: step.approval.id} : undefined;
