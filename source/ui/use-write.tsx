@@ -25,8 +25,12 @@ export interface Write {
 	 * answered meanwhile), or undefined to go on.
 	 */
 	check?: () => Promise<string | undefined>;
-	/** More facts that need requests (approve all: each waiting plan's counts), read when it opens. */
-	load?: () => Promise<ReadonlyArray<readonly [string, string]>>;
+	/**
+	 * More facts that need requests (approve all: each waiting plan's counts; a retry: the newer
+	 * workflows), read when it opens; `mustType`: a word to type instead of `y` (a retry in a
+	 * workflow a newer one has replaced).
+	 */
+	load?: () => Promise<{facts: ReadonlyArray<readonly [string, string]>; mustType?: {word: string; why: string}}>;
 	send: (note: string) => Promise<unknown>;
 	/** Said when the server took it: "approved deploy vpc-network". */
 	done: string;
@@ -38,7 +42,7 @@ export interface WriteChoice {
 	choices: readonly Write[];
 }
 
-type Stage = 'choose' | 'note' | 'confirm' | 'checking' | 'sending';
+type Stage = 'choose' | 'note' | 'confirm' | 'type' | 'checking' | 'sending';
 
 /**
  * How long after a question opens (or closes) its keys are not taken as its answer: a `y` that
@@ -80,6 +84,7 @@ interface Open {
 	openedAt: number;
 	/** What `load` read: undefined while it is being read. */
 	more?: ReadonlyArray<readonly [string, string]>;
+	mustType?: {word: string; why: string};
 }
 
 export interface WriteOptions {
@@ -94,10 +99,13 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 	const sending = useRef(false);
 	const closedAt = useRef(0);
 	const note = useTypedLine(undefined, NOTE_LIMIT);
+	/** The word a confirmation asks to be typed (`mustType`). */
+	const word = useTypedLine(undefined, 20);
 	const stageOf = (write: Write): Stage => (write.note ? 'note' : 'confirm');
 
 	const close = (message?: string) => {
 		note.clear();
+		word.clear();
 		setOpen(undefined);
 		closedAt.current = Date.now();
 		if (message) say(message);
@@ -116,7 +124,12 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 		setOpen({write: question, stage: stageOf(question), openedAt, ...(question.load ? {} : {more: []})});
 		if (question.note) note.start();
 		question.load?.().then(
-			more => setOpen(current => (current?.write === question ? {...current, more} : current)),
+			({facts: more, mustType}) =>
+				setOpen(current => {
+					if (current?.write !== question) return current;
+					if (mustType && current.stage === 'confirm') word.start();
+					return {...current, more, mustType, stage: mustType && current.stage === 'confirm' ? 'type' : current.stage};
+				}),
 			(error: unknown) => setOpen(current => (current?.write === question ? {...current, more: [['⚠', `could not read it all: ${describeError(error)}`]]} : current)),
 		);
 	};
@@ -162,8 +175,20 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 		if (open.stage === 'checking' || open.stage === 'sending') return true;
 		if (open.stage === 'note') {
 			if (k.escape) return (close(`${open.write.title}: nothing sent`), true);
-			if (k.return) setOpen({...open, stage: 'confirm', openedAt: Date.now()});
-			else note.key(input, k);
+			if (k.return) {
+				setOpen({...open, stage: open.mustType ? 'type' : 'confirm', openedAt: Date.now()});
+				if (open.mustType) word.start();
+			} else note.key(input, k);
+			return true;
+		}
+		if (open.stage === 'type') {
+			if (k.escape) return (close(`${open.write.title}: nothing sent`), true);
+			if (!k.return) word.key(input, k);
+			else if (word.text.trim().toLowerCase() === open.mustType!.word) send(open.write);
+			else {
+				word.clear();
+				say(`${open.write.title}: type ${open.mustType!.word} and Enter to send it, or Esc`);
+			}
 			return true;
 		}
 		if (command === 'decline' || input === 'n' || k.escape) return (close(`${open.write.title}: nothing sent`), true);
@@ -191,13 +216,13 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 		if (picked.note) note.start();
 	};
 
-	return {open: open !== undefined, ask, key, panel: open ? {write: open.write, stage: open.stage, choice: open.choice, more: open.more, note: note.text} : undefined};
+	return {open: open !== undefined, ask, key, panel: open ? {write: open.write, stage: open.stage, choice: open.choice, more: open.more, mustType: open.mustType, typed: word.text, note: note.text} : undefined};
 }
 
 type Panel = NonNullable<ReturnType<typeof useWrite>['panel']>;
 
 /** The confirmation, drawn in place of the list while a write is open. */
-export function WritePanel({write, stage, choice, more, note, theme}: Panel & {theme: Theme}) {
+export function WritePanel({write, stage, choice, more, mustType, typed, note, theme}: Panel & {theme: Theme}) {
 	if (stage === 'choose' && choice) return <ChoicePanel choice={choice} theme={theme} />;
 	const facts = [...write.facts, ...(more ?? [['…', 'reading…'] as const])];
 	const labelWidth = Math.min(24, Math.max(...facts.map(([label]) => label.length), 4));
@@ -226,6 +251,11 @@ export function WritePanel({write, stage, choice, more, note, theme}: Panel & {t
 			{stage === 'note' ? (
 				<Text color={theme.muted} wrap="wrap">
 					{write.note} At most {NOTE_LIMIT} characters{[...note].length >= NOTE_LIMIT ? ' (full)' : ''}. Enter when done, Esc sends nothing.
+				</Text>
+			) : stage === 'type' && mustType ? (
+				<Text wrap="wrap">
+					<Text color={theme.warning}>{mustType.why}</Text> Type <Text bold>{mustType.word}</Text> and Enter to send it anyway: {typed}
+					<Text inverse> </Text> · <Text bold>Esc</Text> sends nothing
 				</Text>
 			) : stage === 'confirm' ? (
 				<Text wrap="wrap">

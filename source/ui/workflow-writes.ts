@@ -8,7 +8,8 @@ import type {NuonClient} from '../api/client.js';
 import {NuonApiError} from '../api/errors.js';
 import * as api from '../api/resources.js';
 import {formatChangeCounts, readPlan, type ApprovalPlan} from '../domain/approval-plan.js';
-import {ago} from '../domain/time.js';
+import {ago, formatTimestamp} from '../domain/time.js';
+import {oneLine} from '../domain/text.js';
 import {answerableApproval, canRerun, stepLabel, stepState} from '../domain/workflow-steps.js';
 import {fetchWorkflow} from '../state/fetchers.js';
 import {useWorkflow, type WorkflowData} from '../state/data.js';
@@ -21,8 +22,9 @@ import {AlreadyDone, useWrite, type Write, type WriteChoice} from './use-write.j
 export interface WriteTarget {
 	client: NuonClient;
 	orgLabel: string;
+	installId: string;
 	installName: string;
-	workflow: {id: string; name: string; status?: string; approvalOption?: string};
+	workflow: {id: string; name: string; status?: string; approvalOption?: string; createdAt?: string};
 	step?: api.WorkflowStep;
 	/** Every step of the workflow (approve all lists those waiting). */
 	steps?: readonly api.WorkflowStep[];
@@ -118,13 +120,14 @@ function approveAllWrite(target: WriteTarget, facts: (...more: Fact[]) => Fact[]
 	return {
 		title: 'Approve all the plans of the workflow',
 		facts: facts(['waiting now', waiting.length ? `${waiting.length} step${waiting.length === 1 ? '' : 's'}` : 'none yet']),
-		load: async () =>
-			Promise.all(
+		load: async () => ({
+			facts: await Promise.all(
 				waiting.map(async (step): Promise<Fact> => {
 					const plan = await api.getApprovalContents(client, workflow.id, step.id!, step.approval!.id!).then(readPlan, () => undefined);
 					return [stepLabel(step), plan && !plan.problem ? formatChangeCounts(plan.counts) : 'plan not readable (P shows it)'];
 				}),
 			),
+		}),
 		effect: 'Nuon approves each plan waiting now and every plan a later step asks for, without asking anyone.',
 		check: recheck(client, workflow.id, data => (data.workflow.approval_option === 'approve-all' ? 'approve all is on already' : undefined)),
 		send: () => api.approveAll(client, workflow.id),
@@ -164,6 +167,7 @@ export function writeFor(command: CommandId, target: WriteTarget): Write | Write
 			title: command === 'retryStep' ? 'Retry the step' : 'Skip the step',
 			facts: facts(['step', `${stepLabel(step)} (${stepId})`], ['status', String(step.status?.status)]),
 			effect: command === 'retryStep' ? 'Nuon runs the step again, then the steps after it.' : 'Nuon marks the step skipped and runs the steps after it.',
+			load: () => newerWorkflows(target, command === 'retryStep' ? 'a retry' : 'a skip'),
 			check: recheck(client, workflow.id, data => (canRerun(stepOf(data, stepId), operation) ? undefined : `the step is ${stepOf(data, stepId)?.status?.status ?? 'gone'} now`)),
 			send: () => api.retryStep(client, workflow.id, stepId, operation),
 			done: `asked Nuon to ${command === 'retryStep' ? 'retry' : 'skip'} ${stepLabel(step)}; waiting for Nuon to act`,
@@ -180,7 +184,25 @@ export const writeTargetWorkflow = (id: string, name: string, workflow: api.Work
 	name,
 	status: typeof workflow?.status?.status === 'string' ? workflow.status.status : undefined,
 	approvalOption: typeof workflow?.approval_option === 'string' ? workflow.approval_option : undefined,
+	createdAt: typeof workflow?.created_at === 'string' ? workflow.created_at : undefined,
 });
+
+/**
+ * When the workflow was made, and the install's workflows made since: a retry or skip in a workflow
+ * that a newer one has replaced re-runs an old release, so the user types `old` to send it.
+ */
+async function newerWorkflows(target: WriteTarget, verb: string): Promise<{facts: Fact[]; mustType?: {word: string; why: string}}> {
+	const {workflow} = target;
+	const created = Date.parse(workflow.createdAt ?? '');
+	const facts: Fact[] = [['made', workflow.createdAt ? `${formatTimestamp(workflow.createdAt)} (${ago(workflow.createdAt, Date.now())})` : 'not said']];
+	const page = await api.listInstallWorkflowsPage(target.client, target.installId, 0);
+	const newer = page.items.filter(other => other.id !== workflow.id && Date.parse(String(other.created_at)) > created);
+	const newest = newer.sort((a, b) => Date.parse(String(b.created_at)) - Date.parse(String(a.created_at)))[0];
+	if (!newest) return {facts: [...facts, ['newer', 'none: the install’s newest workflow']]};
+	const name = oneLine(newest.name || String(newest.type ?? newest.id));
+	facts.push(['replaced by', `${name} (${String(newest.status?.status ?? '?')}, made ${ago(String(newest.created_at), Date.now())})${newer.length > 1 ? ` and ${newer.length - 1} more` : ''}`]);
+	return {facts, mustType: {word: 'old', why: `${name} has run on this install since: ${verb} here runs this older workflow again.`}};
+}
 
 /** How often a workflow is read while following a write, and for how long at most. */
 export const FOLLOW_MS = 1000;

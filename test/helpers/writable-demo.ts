@@ -2,7 +2,7 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {afterEach} from 'vitest';
 import {startDemoServer, type DemoApi, type DemoServer} from '../../source/demo/server.js';
-import type {ScenarioOptions} from '../../source/demo/world.js';
+import type {DemoInstall, ScenarioOptions} from '../../source/demo/world.js';
 import {renderExplorer} from './render-app.js';
 import type {AppProps} from '../../source/ui/app.js';
 
@@ -31,11 +31,15 @@ export async function writableDemo(api: DemoApi, fail?: (request: IncomingMessag
 	return {demo, posts};
 }
 
-/** The rollout's workflow of an install (the index, or the install itself), opened on its steps at scenario time `clock`. */
+/** The rollout's workflow of an install, opened on its steps at scenario time `clock`. */
 export async function openWorkflow(server: DemoServer, installIndex: number, clock: number, options: Partial<AppProps> = {}) {
 	server.scenario.setClock(clock);
 	const install = server.scenario.installs[installIndex]!;
-	const workflowId = install.workflowIds[0]!;
+	return openWorkflowById(server, install, install.workflowIds[0]!, options);
+}
+
+/** One workflow of an install, opened on its steps (named "the rollout" whichever it is). */
+export async function openWorkflowById(server: DemoServer, install: DemoInstall, workflowId: string, options: Partial<AppProps> = {}) {
 	app = renderExplorer(server, {size: {columns: 160, rows: 40}, ...options, start: [{kind: 'workflow', installId: install.id, installName: install.name, workflowId, workflowName: 'the rollout'}]});
 	await app.waitFor(/Steps of the rollout · /);
 	return {app, install, workflowId};

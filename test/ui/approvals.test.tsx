@@ -45,7 +45,7 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 		await app.waitFor('✗ error');
 		await app.press('G');
 		await app.press('R');
-		await app.waitFor('Retry the step?');
+		await app.waitFor(/Retry the step\?[\s\S]*newer\s+none/);
 		await app.press('y');
 		await app.waitFor('✓ asked Nuon to retry deploy auth-server');
 		await app.waitFor('(attempt 2)');

@@ -4,7 +4,7 @@
 import {describe, expect, it} from 'vitest';
 import {SERVER_VERSIONS} from '../helpers/both-servers.js';
 import {ENTER} from '../helpers/render-app.js';
-import {openWorkflow, writableDemo} from '../helpers/writable-demo.js';
+import {openWorkflow, openWorkflowById, writableDemo} from '../helpers/writable-demo.js';
 
 const TERRAFORM_COUNTS = '1 to delete · 1 to replace · 2 to update · 3 to create';
 /** Install 8's rollout waits for a Terraform plan's approval at t=20; install 3's last step fails by t=200. */
@@ -17,7 +17,7 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 		const {app} = await openWorkflow(demo, FAILED.install, FAILED.at);
 		await app.waitFor('✗ error');
 		await app.press('G', 'S');
-		await app.waitFor('Skip the step?');
+		await app.waitFor(/Skip the step\?[\s\S]*newer\s+none/);
 		await app.press('y');
 		await app.waitFor('✓ asked Nuon to skip deploy auth-server');
 		await app.waitFor('○ user-skipped');
@@ -194,5 +194,26 @@ it('an answer Nuon has taken is remembered: the step cannot be answered again wh
 	expect(answered).toBe(true);
 	await app.press('a');
 	await app.waitFor(/a approve: (sent \d+ s ago; waiting for Nuon to act on it|answered already: approve by acc\w+)/);
+	expect(posts).toHaveLength(1);
+});
+
+it('R in a workflow a newer one has replaced shows its age and what replaced it, and sends only once "old" is typed', async () => {
+	const {demo, posts} = await writableDemo('today');
+	demo.scenario.setClock(FAILED.at);
+	const install = demo.scenario.installs[0]!;
+	// The failed release's workflow, 13 days old: the rollout's has run since.
+	const workflowId = install.workflowIds.find(id => demo.scenario.workflowSteps(id, FAILED.at)?.some(step => step.status?.status === 'error' && !step.retried))!;
+	const {app} = await openWorkflowById(demo, install, workflowId);
+	await app.waitFor('✗ error');
+	await app.press('R');
+	const confirmation = await app.waitFor(/Type old and Enter/);
+	expect(confirmation).toMatch(/made\s+.*\(13d ago\)/);
+	expect(confirmation).toMatch(/replaced by\s+Deploy v2\.4\.0 to/);
+	await app.press('y');
+	await app.press(ENTER);
+	await app.waitFor('type old and Enter to send it, or Esc');
+	expect(posts).toEqual([]);
+	await app.press('o', 'l', 'd', ENTER);
+	await app.waitFor('✓ asked Nuon to retry');
 	expect(posts).toHaveLength(1);
 });

@@ -53,7 +53,7 @@ interface ApprovalParams {
 	approvalId: string;
 }
 
-export function ApprovalLevel({installName, workflowId, workflowName, stepId, stepName, approvalId}: ApprovalParams) {
+export function ApprovalLevel({installId, installName, workflowId, workflowName, stepId, stepName, approvalId}: ApprovalParams) {
 	const client = useClient();
 	const {orgLabel, theme, dispatch, say} = useExplorer();
 	const plan = useApprovalPlan(workflowId, stepId, approvalId);
@@ -70,7 +70,7 @@ export function ApprovalLevel({installName, workflowId, workflowName, stepId, st
 		return (change: PlannedChange) => [...head, ...changeDetail(change)];
 	}, [counts, state, answer]);
 	const rows = useMemo(() => (plan.data ? plan.data.changes : undefined), [plan.data]);
-	const target = (): WriteTarget => ({client, orgLabel, installName, workflow: writeTargetWorkflow(workflowId, workflowName, workflow.data?.workflow), step, steps: workflow.data?.steps, plan: plan.data});
+	const target = (): WriteTarget => ({client, orgLabel, installId, installName, workflow: writeTargetWorkflow(workflowId, workflowName, workflow.data?.workflow), step, steps: workflow.data?.steps, plan: plan.data});
 	const onKey = (command: CommandId | undefined, input: string, key: Key) => {
 		if (writes.onKey(command, input, key, target)) return true;
 		if (command !== 'rawJson') return false;

@@ -148,7 +148,7 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 		return viewValue(`step ${stepLabel(step)}`, step);
 	};
 	const onKey = (command: CommandId | undefined, input: string, key: Key) =>
-		writes.onKey(command, input, key, () => ({client, orgLabel, installName, workflow: writeTargetWorkflow(workflowId, workflowName, workflow.data?.workflow), step: selected, steps, plan: plan.data}));
+		writes.onKey(command, input, key, () => ({client, orgLabel, installId, installName, workflow: writeTargetWorkflow(workflowId, workflowName, workflow.data?.workflow), step: selected, steps, plan: plan.data}));
 	return (
 		<ListLevel
 			noun="steps"
