@@ -7,6 +7,7 @@ import {GLYPHS, type Phase} from '../../domain/status.js';
 import {useClient} from '../../state/resource.js';
 import {useApprovalPlan} from '../../state/data.js';
 import {answerWord} from '../../domain/approval-words.js';
+import {ago} from '../../domain/time.js';
 import type {Column} from '../columns.js';
 import {useExplorer} from '../context.js';
 import type {Key} from 'ink';
@@ -62,7 +63,8 @@ export function ApprovalLevel({installId, installName, workflowId, workflowName,
 	const step = workflow.data?.steps.find(found => found.id === stepId);
 	const answer = step?.approval?.response;
 	const who = answer ? answer.created_by_id : undefined;
-	const state = !step ? undefined : answer ? `${answerWord(answer.type)}${who ? ` by ${who}` : ''}` : step.approval ? 'waiting for approval' : undefined;
+	const when = typeof answer?.created_at === 'string' ? ` ${ago(answer.created_at, Date.now())}` : '';
+	const state = !step ? undefined : answer ? `${answerWord(answer.type)}${who ? ` by ${who}` : ''}${when}` : step.approval ? 'waiting for approval' : undefined;
 	const counts = plan.data && !plan.data.problem ? formatChangeCounts(plan.data.counts) : undefined;
 	// The plan's counts and the approval's state head every change's detail: at any width they are whole.
 	const detail = useMemo(() => {
