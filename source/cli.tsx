@@ -69,12 +69,11 @@ async function explore(command: ExploreCommand): Promise<number> {
 	const readOnly = isReadOnly(command.readOnly, process.env, preferences);
 	const client = new NuonClient({baseUrl: connection.apiUrl, token: connection.apiToken, orgId: connection.orgId, onAttempt, readOnly});
 	try {
-		const scope = await resolveScope(client, command.jump);
 		if (scripted) {
 			const {watchRollout} = await import('./watch/until-done.js');
 			return await watchRollout({
 				client,
-				scope,
+				scope: () => resolveScope(client, command.jump),
 				untilDone: command.untilDone,
 				failOnApproval: command.failOnApproval,
 				timeoutMs: command.timeoutMs,
@@ -84,6 +83,7 @@ async function explore(command: ExploreCommand): Promise<number> {
 				writeError: line => process.stderr.write(line + '\n'),
 			});
 		}
+		const scope = await resolveScope(client, command.jump);
 		const start = startStack(scope, command.watch);
 		const firstScreen = askForFirstScreen(client, start.at(-1)!);
 		await Promise.all([yoga, Promise.race([firstScreen.sent, sleep(ON_THE_WIRE_WAIT_MS)])]);

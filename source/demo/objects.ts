@@ -6,6 +6,7 @@ import {DAY, DEPLOY_STATUS, DESCRIPTIONS, ORG_ID, SANDBOX_ORG_ID, SECOND, V2_STA
 import {jobsOf, jobObject} from './jobs.js';
 import {deployRun, runObject} from './runs.js';
 import {streamObject} from './log-records.js';
+import type {DemoApi} from './api-mode.js';
 
 type Schemas = components['schemas'];
 
@@ -50,12 +51,25 @@ export function component(world: World, component: DemoComponent): Schemas['app.
 	};
 }
 
-export function install(world: World, install: DemoInstall, t: number): Install {
+/**
+ * The install component's own status, which `component_statuses` lists (installs_view_v6.sql).
+ * Today's server changes it only in a deploy's apply step: while the deploy is queued, syncs, plans
+ * and waits for an approval it still says how the previous deploy ended
+ * (execute_deploy_component_sync_and_plan.go updates the deploy "without status sync"). Until
+ * 2025-08-22 it followed the deploy, `pending-approval` included.
+ */
+function componentPhase(world: World, ic: DemoInstallComponent, t: number, api: DemoApi): Phase | undefined {
+	const phase = latestPhase(world, ic, t);
+	if (api === 'today' && rolloutStarted(world, ic, t) && (phase === 'queued' || phase === 'planning' || phase === 'awaiting')) return phaseAt(world.deploys.get(ic.previousDeployId)!.schedule, t);
+	return phase;
+}
+
+export function install(world: World, install: DemoInstall, t: number, api: DemoApi = 'today'): Install {
 	const statuses: Record<string, string> = {};
 	let failed = 0;
 	let moving = 0;
 	for (const ic of install.components) {
-		const phase = latestPhase(world, ic, t);
+		const phase = componentPhase(world, ic, t, api);
 		if (!phase) continue;
 		statuses[ic.component.id] = DEPLOY_STATUS[phase];
 		if (phase === 'error' || phase === 'denied') failed++;
@@ -93,6 +107,30 @@ export function install(world: World, install: DemoInstall, t: number): Install 
 		updated_at: iso(world, lastChange(world, install, t)),
 		created_by_id: install.createdBy,
 	};
+}
+
+/**
+ * An install in the org's installs list. Today's (get_org_installs.go) adds its install components,
+ * each with the component and its latest deploy from install_deploys_latest_view_v1 (the view's
+ * columns only: nothing nested, `install_id` empty). The loop meant to read them in batches of 10
+ * fills the wrong slice and stops after the first: an install's first 10 components only.
+ * An app's installs list (get_app_installs.go) and an install by id (get_install.go) have no deploys.
+ */
+export function listedInstall(world: World, demoInstall: DemoInstall, t: number, api: DemoApi): Install {
+	if (api !== 'today') return install(world, demoInstall, t, api);
+	const install_components = demoInstall.components.slice(0, 10).map(ic => {
+		const latest = ic.neverDeployed ? undefined : listedDeploy(world, rolloutStarted(world, ic, t) ? ic.rollout!.id : ic.previousDeployId, t);
+		return {...installComponent(world, demoInstall, ic, t), install_deploys: latest ? [latest] : []};
+	});
+	return {...install(world, demoInstall, t, api), install_components};
+}
+
+/** A deploy as the latest-deploys view gives it: the table's columns, after AfterQuery (install_deploy.go). */
+function listedDeploy(world: World, deployId: string, t: number): (InstallDeploy & {plan_only: boolean}) | undefined {
+	const full = deploy(world, deployId, t);
+	if (!full) return undefined;
+	const {id, created_by_id, created_at, updated_at, build_id, install_component_id, release_id, status, status_description, install_deploy_type, status_v2, install_workflow_id, workflow_id} = full;
+	return {id, created_by_id, created_at, updated_at, build_id, install_component_id, release_id, status, status_description, install_deploy_type, status_v2, install_workflow_id, workflow_id, install_id: '', plan_only: false, outputs: {}};
 }
 
 export function installComponent(world: World, install: DemoInstall, ic: DemoInstallComponent, t: number): InstallComponent {

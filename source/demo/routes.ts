@@ -59,14 +59,14 @@ export const ROUTES: Array<[RegExp, Handler]> = [
 	[/^\/v1\/orgs$/, scenario => ({list: scenario.orgs()})],
 	[
 		/^\/v1\/installs$/,
-		(scenario, {query, headers, t}) => ({list: scenario.installsOf(orgOf(headers)).filter(i => search(query)(i.name)).map(i => scenario.install(i, t))}),
+		(scenario, {query, headers, t, api}) => ({list: scenario.installsOf(orgOf(headers)).filter(i => search(query)(i.name)).map(i => scenario.listedInstall(i, t, api))}),
 	],
 	[
 		/^\/v1\/apps\/([^/]+)\/installs$/,
-		(scenario, {params, query, headers, t}) => {
+		(scenario, {params, query, headers, t, api}) => {
 			const app = scenario.apps.find(a => a.id === params[0] || a.catalog.name === params[0]);
 			if (!app) return notFound(`app ${params[0]}`);
-			return {list: scenario.installsOf(orgOf(headers)).filter(i => i.app === app && search(query)(i.name)).map(i => scenario.install(i, t))};
+			return {list: scenario.installsOf(orgOf(headers)).filter(i => i.app === app && search(query)(i.name)).map(i => scenario.install(i, t, api))};
 		},
 	],
 	[
@@ -76,7 +76,7 @@ export const ROUTES: Array<[RegExp, Handler]> = [
 			return app ? {list: app.components.map(c => scenario.component(c))} : notFound(`app ${params[0]}`);
 		},
 	],
-	[/^\/v1\/installs\/([^/]+)$/, withInstall((scenario, install, {t}) => ok(scenario.install(install, t)))],
+	[/^\/v1\/installs\/([^/]+)$/, withInstall((scenario, install, {t, api}) => ok(scenario.install(install, t, api)))],
 	[
 		/^\/v1\/installs\/([^/]+)\/components$/,
 		withInstall((scenario, install, {t}) => ({list: install.components.map(ic => scenario.installComponent(install, ic, t))})),

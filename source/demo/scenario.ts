@@ -61,7 +61,9 @@ export class Scenario {
 	app = (app: DemoApp): App => objects.app(this.#world, app);
 	orgs = (): Array<Schemas['app.Org']> => objects.orgs(this.#world);
 	component = (component: DemoComponent): Schemas['app.Component'] => objects.component(this.#world, component);
-	install = (install: DemoInstall, t: number): Install => objects.install(this.#world, install, t);
+	install = (install: DemoInstall, t: number, api: DemoApi = 'today'): Install => objects.install(this.#world, install, t, api);
+	/** An install as the org's installs list has it (with its latest deploys, today). */
+	listedInstall = (install: DemoInstall, t: number, api: DemoApi = 'today'): Install => objects.listedInstall(this.#world, install, t, api);
 	installComponent = (install: DemoInstall, ic: DemoInstallComponent, t: number): InstallComponent => objects.installComponent(this.#world, install, ic, t);
 	componentSummary = (install: DemoInstall, ic: DemoInstallComponent, t: number): InstallComponentSummary => objects.componentSummary(this.#world, install, ic, t);
 	/** The latest deploy of an install component, or undefined if it was never deployed. */

@@ -1,10 +1,11 @@
 // A rollout across installs, as pure functions: the board's cells, counts, the transitions between
 // two snapshots, and whether (and how) the watched deploys have finished.
 import type {Install} from '../api/resources.js';
+import {cellStatuses} from './cell-status.js';
 import {countStatuses, type StatusCount} from './install.js';
 import {awaitsApproval, isInProgress, phaseOf} from './status.js';
 
-/** The latest deploy status of each component of each install: installId → componentId → status. */
+/** The latest deploy status of each component of each install (cell-status.ts): installId → componentId → status. */
 export type Snapshot = Map<string, Map<string, string>>;
 
 export function snapshotOf(installs: readonly Install[], componentFilter?: (componentId: string) => boolean): Snapshot {
@@ -12,11 +13,7 @@ export function snapshotOf(installs: readonly Install[], componentFilter?: (comp
 	for (const install of installs) {
 		if (!install.id || typeof install.id !== 'string') continue;
 		const cells = new Map<string, string>();
-		const statuses = install.component_statuses;
-		for (const [componentId, status] of Object.entries(statuses && typeof statuses === 'object' ? statuses : {})) {
-			if (typeof status !== 'string') continue;
-			if (!componentFilter || componentFilter(componentId)) cells.set(componentId, status);
-		}
+		for (const [componentId, status] of cellStatuses(install)) if (!componentFilter || componentFilter(componentId)) cells.set(componentId, status);
 		snapshot.set(install.id, cells);
 	}
 	return snapshot;

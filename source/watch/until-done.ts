@@ -1,20 +1,24 @@
 // `nuon-tui watch --until-done` and watch without a terminal: one plain (or JSON) line per
 // transition, a summary at the end, and an exit code a script can act on.
 import type {NuonClient} from '../api/client.js';
-import {describeError} from '../api/errors.js';
+import {describeError, NuonApiError} from '../api/errors.js';
 import * as api from '../api/resources.js';
 import {anyInProgress, outcome, pendingApprovals, rolloutCounts, snapshotOf, transitions, unknownStatuses, type Snapshot, type Transition} from '../domain/rollout.js';
 import {text} from '../domain/fields.js';
+import {installName} from '../domain/install.js';
+import {oneLine} from '../domain/text.js';
+import {watchedInstalls} from './watched-installs.js';
 import {phaseOf} from '../domain/status.js';
 import {clock} from '../domain/time.js';
 import {DEFAULT_POLL, Poller, type PollSettings} from '../state/poll-policy.js';
 import type {Scope} from './scope.js';
 
-export const WATCH_EXIT = {succeeded: 0, failed: 1, timeout: 3, approval: 4} as const;
+export const WATCH_EXIT = {succeeded: 0, failed: 1, timeout: 3, approval: 4, 'nothing-to-watch': 5, 'access-denied': 6} as const;
 
 export interface WatchOptions {
 	client: NuonClient;
-	scope: Scope;
+	/** What to watch, or how to find it (asked first: a 401 or 403 there ends the watch as below). */
+	scope: Scope | (() => Promise<Scope>);
 	untilDone: boolean;
 	/** With untilDone: stop with WATCH_EXIT.approval as soon as a deploy waits for an approval. */
 	failOnApproval?: boolean;
@@ -30,9 +34,16 @@ interface Names {
 	component: (id: string) => string;
 }
 
+/** Why a failed request ends the watch: a wrong token or org does not recover by asking again. */
+function accessDenied(error: unknown): string | undefined {
+	if (!(error instanceof NuonApiError)) return undefined;
+	if (error.status === 401) return 'the API token is invalid or expired (nuon auth login)';
+	if (error.status === 403) return 'this token may not read this org (check the org id)';
+	return undefined;
+}
+
 export async function watchRollout(options: WatchOptions): Promise<number> {
-	const {client, scope, write, writeError, output} = options;
-	client.setRetries(0); // the Poller retries, with backoff and Retry-After
+	const {client, write, writeError, output} = options;
 	const installNames = new Map<string, string>();
 	const componentNames = new Map<string, string>();
 	const loadedApps = new Set<string>();
@@ -40,17 +51,26 @@ export async function watchRollout(options: WatchOptions): Promise<number> {
 		install: id => installNames.get(id) ?? id,
 		component: id => componentNames.get(id) ?? id,
 	};
+	let scope: Scope;
+	try {
+		scope = typeof options.scope === 'function' ? await options.scope() : options.scope;
+	} catch (error) {
+		const reason = accessDenied(error);
+		if (!reason) throw error;
+		writeError(`${clock(Date.now())} ${oneLine(describeError(error))}`);
+		write(doneLine(WATCH_EXIT['access-denied'], undefined, names, output, reason));
+		return WATCH_EXIT['access-denied'];
+	}
+	client.setRetries(0); // the Poller retries, with backoff and Retry-After
 	const componentFilter = scope.component ? (id: string) => id === scope.component!.id : undefined;
 
-	const fetchInstalls = async (): Promise<api.Install[]> =>
-		scope.install?.id ? [await api.getInstall(client, scope.install.id)] : api.listAllInstalls(client, scope.app?.id);
 	const learnNames = async (installs: api.Install[]) => {
 		for (const install of installs) {
-			if (install.id) installNames.set(install.id, install.name ?? install.id);
+			if (install.id) installNames.set(install.id, installName(install));
 			if (install.app_id && !loadedApps.has(install.app_id)) {
 				loadedApps.add(install.app_id);
 				for (const component of await api.listAppComponents(client, install.app_id)) {
-					if (component.id) componentNames.set(component.id, component.name ?? component.id);
+					if (component.id) componentNames.set(component.id, component.name || component.id);
 				}
 			}
 		}
@@ -74,25 +94,28 @@ export async function watchRollout(options: WatchOptions): Promise<number> {
 	const reportedUnknown = new Set<string>();
 	return new Promise<number>(resolve => {
 		let finished = false;
-		const finish = (code: number, snapshot: Snapshot | undefined) => {
+		const finish = (code: number, snapshot: Snapshot | undefined, reason?: string) => {
 			if (finished) return;
 			finished = true;
 			poller.stop();
 			clearTimeout(timer);
-			const summary = summarize(snapshot, names, code);
-			const {text: summaryText, ...fields} = summary;
-			write(output === 'json' ? JSON.stringify({event: 'done', result: Object.keys(WATCH_EXIT).find(k => WATCH_EXIT[k as keyof typeof WATCH_EXIT] === code), ...fields}) : summaryText);
+			write(doneLine(code, snapshot, names, output, reason));
 			resolve(code);
 		};
 		const poller = new Poller(
 			async () => {
-				const installs = await fetchInstalls();
+				const installs = await watchedInstalls(client, scope);
 				await learnNames(installs);
 				const snapshot = snapshotOf(installs, componentFilter);
+				if (!previous && options.untilDone && !cellCount(snapshot)) {
+					// Waiting would end at once with "finished", or never: neither is what a script should hear.
+					finish(WATCH_EXIT['nothing-to-watch'], snapshot, nothingToWatch(installs.length));
+					return false;
+				}
 				if (!previous) {
 					const counts = rolloutCounts(snapshot);
 					const deploys = counts.reduce((sum, c) => sum + c.count, 0);
-					const text = `${clock(Date.now())} watching ${deploys} deploys in ${snapshot.size} installs: ${counts.map(c => `${c.count} ${c.status}`).join(' · ') || 'none'}`;
+					const text = oneLine(`${clock(Date.now())} watching ${deploys} deploys in ${snapshot.size} installs: ${counts.map(c => `${c.count} ${c.status}`).join(' · ') || 'none'}`);
 					write(output === 'json' ? JSON.stringify({event: 'start', time: new Date().toISOString(), deploys, installs: snapshot.size, counts: Object.fromEntries(counts.map(c => [c.status, c.count]))}) : text);
 				} else {
 					const changes = transitions(previous, snapshot, Date.now());
@@ -108,7 +131,7 @@ export async function watchRollout(options: WatchOptions): Promise<number> {
 					write(
 						output === 'json'
 							? JSON.stringify({event: 'unknown-status', time: new Date().toISOString(), install: names.install(cell.installId), install_id: cell.installId, component: names.component(cell.componentId), component_id: cell.componentId, status: cell.status})
-							: `${clock(Date.now())} ${what} has status "${cell.status}", which nuon-tui does not know: not counted as done or failed, still waiting`,
+							: oneLine(`${clock(Date.now())} ${what} has status "${cell.status}", which nuon-tui does not know: not counted as done or failed, still waiting`),
 					);
 				}
 				if (options.untilDone && options.failOnApproval && pendingApprovals(snapshot).length) {
@@ -122,7 +145,15 @@ export async function watchRollout(options: WatchOptions): Promise<number> {
 				return anyInProgress(snapshot);
 			},
 			options.settings ?? DEFAULT_POLL,
-			error => writeError(`${clock(Date.now())} ${describeError(error)} (retrying)`),
+			error => {
+				const reason = accessDenied(error);
+				if (reason) {
+					writeError(`${clock(Date.now())} ${oneLine(describeError(error))}`);
+					finish(WATCH_EXIT['access-denied'], previous, reason);
+					return;
+				}
+				writeError(`${clock(Date.now())} ${oneLine(describeError(error))} (retrying)`);
+			},
 		);
 		const timer = options.timeoutMs ? setTimeout(() => finish(WATCH_EXIT.timeout, previous), options.timeoutMs) : undefined;
 		poller.start();
@@ -145,8 +176,23 @@ export function formatTransition(change: Transition, names: Names, description: 
 			description: description ?? null,
 		});
 	}
-	return `${clock(change.at)} ${install} › ${component} ${change.from ?? 'none'} → ${change.to}${description ? `  ${description}` : ''}`;
+	return oneLine(`${clock(change.at)} ${install} › ${component} ${change.from ?? 'none'} → ${change.to}${description ? `  ${description}` : ''}`);
 }
+
+const VERDICTS: Record<number, string> = {
+	[WATCH_EXIT.succeeded]: 'rollout finished',
+	[WATCH_EXIT.failed]: 'rollout finished with failures',
+	[WATCH_EXIT.approval]: 'stopped: a deploy waits for approval',
+	[WATCH_EXIT['nothing-to-watch']]: 'nothing to watch',
+	[WATCH_EXIT['access-denied']]: 'stopped: access denied',
+};
+
+const cellCount = (snapshot: Snapshot): number => [...snapshot.values()].reduce((sum, cells) => sum + cells.size, 0);
+
+const nothingToWatch = (installs: number): string =>
+	installs
+		? `${installs} install${installs === 1 ? '' : 's'}, none with a deploy status (neither component_statuses nor install_components[].install_deploys)`
+		: 'no installs';
 
 interface Failure {
 	install: string;
@@ -156,7 +202,14 @@ interface Failure {
 	status: string;
 }
 
-function summarize(snapshot: Snapshot | undefined, names: Names, code: number): {text: string; time: string; counts: Record<string, number>; failed: Failure[]; awaiting_approval: Failure[]} {
+/** The `done` line: the verdict with the counts (or why it stopped), then what failed and what waits. */
+function doneLine(code: number, snapshot: Snapshot | undefined, names: Names, output: 'text' | 'json', reason?: string): string {
+	const {text: summaryText, ...fields} = summarize(snapshot, names, code, reason);
+	if (output === 'text') return summaryText;
+	return JSON.stringify({event: 'done', result: Object.keys(WATCH_EXIT).find(k => WATCH_EXIT[k as keyof typeof WATCH_EXIT] === code), ...(reason ? {reason} : {}), ...fields});
+}
+
+function summarize(snapshot: Snapshot | undefined, names: Names, code: number, reason?: string): {text: string; time: string; counts: Record<string, number>; failed: Failure[]; awaiting_approval: Failure[]} {
 	const counts = snapshot ? rolloutCounts(snapshot) : [];
 	const failed: Failure[] = [];
 	const waiting: Failure[] = [];
@@ -167,9 +220,9 @@ function summarize(snapshot: Snapshot | undefined, names: Names, code: number): 
 			if (phaseOf(status) === 'approval') waiting.push(cell);
 		}
 	}
-	const verdict =
-		code === WATCH_EXIT.succeeded ? 'rollout finished' : code === WATCH_EXIT.failed ? 'rollout finished with failures' : code === WATCH_EXIT.approval ? 'stopped: a deploy waits for approval' : 'timed out before the rollout finished';
-	const list = (cells: Failure[]) => cells.map(f => `${f.install} › ${f.component} (${f.status})`).join(', ');
-	const text = `${clock(Date.now())} ${verdict}: ${counts.map(c => `${c.count} ${c.status}`).join(' · ') || 'nothing watched'}${failed.length ? `\nfailed: ${list(failed)}` : ''}${waiting.length ? `\nwaiting for approval: ${list(waiting)}` : ''}`;
+	const verdict = VERDICTS[code] ?? 'timed out before the rollout finished';
+	// Every server string on a line of its own kind: a name with a line break must not forge a line.
+	const list = (cells: Failure[]) => cells.map(f => oneLine(`${f.install} › ${f.component} (${f.status})`)).join(', ');
+	const text = `${clock(Date.now())} ${verdict}: ${reason ?? (counts.map(c => `${c.count} ${oneLine(c.status)}`).join(' · ') || 'nothing watched')}${failed.length ? `\nfailed: ${list(failed)}` : ''}${waiting.length ? `\nwaiting for approval: ${list(waiting)}` : ''}`;
 	return {text, time: new Date().toISOString(), counts: Object.fromEntries(counts.map(c => [c.status, c.count])), failed, awaiting_approval: waiting};
 }

@@ -208,14 +208,14 @@ async function logRows(quick: boolean): Promise<Row[]> {
 }
 
 /**
- * API requests a minute of the explorer started with `args` at scenario second `at`, once `ready`
- * (the screen to measure) is done: the demo API runs in this process and counts them.
+ * The paths of the API requests the explorer started with `args` at scenario second `at` makes in
+ * `windowMs` once `ready` (the screen to measure) is done: the demo API runs in this process.
  */
-async function requestsPerMinute(at: number, args: string[], ready: (session: PtySession) => Promise<void>, windowMs: number): Promise<number> {
-	let requests = 0;
+async function requestPaths(at: number, args: string[], ready: (session: PtySession) => Promise<void>, windowMs: number): Promise<string[]> {
+	const paths: string[] = [];
 	const demo = await startDemoServer({
-		intercept: () => {
-			requests++;
+		intercept: request => {
+			paths.push(new URL(request.url ?? '/', 'http://x').pathname);
 			return false;
 		},
 	});
@@ -223,9 +223,9 @@ async function requestsPerMinute(at: number, args: string[], ready: (session: Pt
 	const session = explorer(demo.url, args);
 	try {
 		await ready(session);
-		const before = requests;
+		const before = paths.length;
 		await sleep(windowMs);
-		return ((requests - before) / windowMs) * 60_000;
+		return paths.slice(before);
 	} finally {
 		session.kill();
 		await session.exited;
@@ -233,22 +233,33 @@ async function requestsPerMinute(at: number, args: string[], ready: (session: Pt
 	}
 }
 
-/** The board in watch mode. */
-const boardRequestsPerMinute = (at: number, windowMs: number) =>
-	requestsPerMinute(at, ['watch'], async session => {
+const perMinute = (paths: string[], windowMs: number, which: (path: string) => boolean = () => true) => (paths.filter(which).length / windowMs) * 60_000;
+
+/** API requests a minute (see requestPaths). */
+const requestsPerMinute = async (at: number, args: string[], ready: (session: PtySession) => Promise<void>, windowMs: number) => perMinute(await requestPaths(at, args, ready, windowMs), windowMs);
+
+/** The board in watch mode: the paths it asks for. */
+const boardRequests = (at: number, windowMs: number) =>
+	requestPaths(at, ['watch'], async session => {
 		await session.waitFor(/Ledgerly\s+vpc-netw/, 20_000);
 		await sleep(3000); // past start-up's one-off requests
 	}, windowMs);
 
+/** What the board's cells, counts and approvals come from: the org's installs list, with each component's latest deploy. */
+const INSTALLS_LIST = (path: string) => path === '/v1/installs';
+
 async function watchRows(quick: boolean): Promise<Row[]> {
 	const windowMs = quick ? 10_000 : 30_000;
-	const rollout = await boardRequestsPerMinute(0, windowMs);
-	const settled = await boardRequestsPerMinute(90_000, 30_000); // two slow polls at least
+	const rolloutPaths = await boardRequests(0, windowMs);
+	const rollout = perMinute(rolloutPaths, windowMs);
+	const statuses = perMinute(rolloutPaths, windowMs, INSTALLS_LIST);
+	const settled = perMinute(await boardRequests(90_000, 30_000), 30_000); // two slow polls at least
 	// The official CLI's preview refetches everything every 5 s: the installs and each install's components.
 	const installs = DEMO_INSTALLS;
 	const official = 12 * (1 + installs);
 	return [
 		{figure: `watch board: requests/min, rollout in progress (${installs} installs)`, value: rollout.toFixed(0), target: `< official CLI's ${official} (computed: 12 × (1 + ${installs}))`, pass: rollout < official, gate: true},
+		{figure: `watch board: requests/min for statuses and approvals (the installs list), rollout in progress`, value: statuses.toFixed(0), target: `≤ ${30 * Math.ceil(installs / 100)} (a page of 100 every 2 s; approvals ask nothing more)`, pass: statuses <= 30 * Math.ceil(installs / 100), gate: true},
 		{figure: 'watch board: requests/min, everything settled', value: settled.toFixed(0), target: '≤ 5 (15 s polls)', pass: settled <= 5, gate: true},
 	];
 }

@@ -50,6 +50,18 @@ describe('watch --until-done', () => {
 		expect(stdout).toMatch(/stopped: a deploy waits for approval: .*\nwaiting for approval: \S+ › \S+ \(pending-approval\)\n$/);
 	});
 
+	it('exits 6 at the first 401, saying so on stdout, instead of retrying forever', async () => {
+		const {code, stdout, stderr} = await run(['watch', '--demo', '--demo-faults', 'expire-token-after=0', '--until-done']);
+		expect(code).toBe(6);
+		expect(stdout).toMatch(/^\d\d:\d\d:\d\d stopped: access denied: the API token is invalid or expired \(nuon auth login\)\n$/);
+		expect(stderr).toMatch(/401/);
+		// The same when it is the lookup of --install that meets it: no crash report.
+		const named = await run(['watch', '--demo', '--demo-faults', 'expire-token-after=0', '--until-done', '--install', 'acme-corp-prod', '--output', 'json']);
+		expect(named.code).toBe(6);
+		expect(JSON.parse(named.stdout)).toMatchObject({event: 'done', result: 'access-denied', reason: expect.stringContaining('token is invalid')});
+		expect(named.stderr).not.toMatch(/crashed/);
+	});
+
 	it('exits 3 on timeout', async () => {
 		const {code, stdout} = await run(['watch', '--demo', '--until-done', '--timeout', '1s']);
 		expect(code).toBe(3);

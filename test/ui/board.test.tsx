@@ -104,6 +104,19 @@ describe('the rollout board for a rollout', () => {
 		await app.press('n');
 		await app.waitFor(/umbrella-prod › auth-server: error/); // the only one: round the board to itself
 	});
+
+	// Today's server leaves component_statuses alone while a deploy plans and waits for its approval:
+	// only the installs list's latest deploys say `pending-approval`.
+	it.each([undefined, 'app'] as const)('marks the deploy that waits for an approval, counts it, and ! goes to it (board of %s)', async scope => {
+		const install = demo.scenario.installs.find(found => found.components.some(ic => ic.rollout?.schedule.approval?.type === 'terraform_plan'))!;
+		const ic = install.components.find(found => found.rollout?.schedule.approval)!;
+		demo.scenario.setClock(ic.rollout!.schedule.approval!.requestedAt + 60);
+		app = renderExplorer(demo, {start: [scope ? {kind: 'board', appId: install.app.id, appName: install.app.catalog.name} : {kind: 'board'}], watch: true, size: {columns: 120, rows: 40}});
+		const frame = await app.waitFor(new RegExp(`${install.name}\\s+\\*?⚑ approv`));
+		expect(frame).toMatch(/⚑ 1 pending-approval/);
+		await app.press('!');
+		await app.waitFor(`${install.name} › ${ic.component.name}: pending-approval, waiting for a person`);
+	});
 });
 
 describe('start flags', () => {

@@ -1,6 +1,7 @@
 // The rollout board's rows as pure functions: installs grouped by app under a header row naming
 // the app's components, the rows to draw with the header pinned, and the way to the next failure.
 import type {Component, Install} from '../../api/resources.js';
+import {cellStatus, cellStatuses} from '../../domain/cell-status.js';
 import {PHASE_ORDER, phaseOf, phaseRank, type Phase} from '../../domain/status.js';
 
 export interface BoardColumn {
@@ -45,7 +46,7 @@ export function nextCell(items: readonly BoardRowItem[], row: number, column: nu
 	items.forEach((item, index) => {
 		if (item.kind !== 'install') return;
 		item.columns.forEach((c, k) => {
-			if (phaseOf(item.install.component_statuses?.[c.id]) === phase) cells.push({row: index, column: k});
+			if (phaseOf(cellStatus(item.install, c.id)) === phase) cells.push({row: index, column: k});
 		});
 	});
 	const after = (cell: {row: number; column: number}) => cell.row > row || (cell.row === row && cell.column > column);
@@ -61,6 +62,6 @@ export function filterInstalls(installs: readonly Install[], text: string): read
 
 /** The installs that need a person first (a failed deploy, then one waiting, then one moving); the API's order within each. */
 export function byAttention(installs: readonly Install[]): Install[] {
-	const worst = (install: Install) => Math.min(PHASE_ORDER.length, ...Object.values(install.component_statuses ?? {}).map(phaseRank));
+	const worst = (install: Install) => Math.min(PHASE_ORDER.length, ...[...cellStatuses(install).values()].map(phaseRank));
 	return installs.map((install, index) => ({install, index, rank: worst(install)})).sort((a, b) => a.rank - b.rank || a.index - b.index).map(({install}) => install);
 }

@@ -16,6 +16,7 @@ import {cursorMove, type CommandId} from '../keys.js';
 import {CHROME_ROWS, Frame} from '../components/Frame.js';
 import {Pane} from '../components/Pane.js';
 import {installName} from '../../domain/install.js';
+import {cellStatus} from '../../domain/cell-status.js';
 import {defineLevel} from './level.js';
 import type {Location} from './registry.js';
 import {useClient} from '../../state/resource.js';
@@ -34,8 +35,10 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	const {theme, columns: screenColumns, rows: screenRows, dispatch, notify, say} = useExplorer();
 	const client = useClient();
 	const {flash} = useMessageLine();
-	const installs = useInstalls(appId);
-	const rows = useMemo(() => installs.data ?? [], [installs.data]);
+	// The org's list even for one app: only it carries the latest deploys, whose status says when one
+	// waits for an approval (an app's installs list preloads no components: get_app_installs.go).
+	const installs = useInstalls(undefined);
+	const rows = useMemo(() => (installs.data ?? []).filter(install => !appId || install.app_id === appId), [installs.data, appId]);
 	const components = useAppComponents(rows.map(install => install.app_id ?? ''));
 	// `/` keeps the installs whose name matches; `s` puts those that need a person first.
 	const typed = useTypedLine();
@@ -209,7 +212,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 				const target = selectedItem?.columns[columnIndex];
 				if (!install?.id || !target) return true;
 				const deploy: Location = {kind: 'deploy', installId: install.id, installName: installName(install), componentId: target.id, componentName: target.name};
-				if (awaitsApproval(install.component_statuses?.[target.id])) openApproval(deploy);
+				if (awaitsApproval(cellStatus(install, target.id))) openApproval(deploy);
 				else dispatch({type: 'push', location: deploy});
 				return true;
 			}
@@ -221,7 +224,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	const counts = rolloutCounts(snapshot);
 	const selectedInstall = selectedItem?.kind === 'install' ? selectedItem.install : undefined;
 	const selectedColumn = selectedItem?.columns[columnIndex];
-	const selectedStatus = selectedInstall && selectedColumn ? selectedInstall.component_statuses?.[selectedColumn.id] : undefined;
+	const selectedStatus = selectedInstall && selectedColumn ? cellStatus(selectedInstall, selectedColumn.id) : undefined;
 	const bodyHeight = screenRows - CHROME_ROWS;
 	const status = (
 		<Text>
@@ -295,7 +298,7 @@ const BoardRow = React.memo(function BoardRow({install, columns, cellWidth, sele
 				{fit(`${selected ? '›' : ' '} ${installName(install)}`, NAME_WIDTH)}
 			</Text>{' '}
 			{columns.map((column, index) => {
-				const status = install.component_statuses?.[column.id];
+				const status = cellStatus(install, column.id);
 				const view = statusView(status ?? 'never deployed');
 				const changed = changedAt.has(`${install.id}/${column.id}`);
 				const label = status ? `${view.glyph} ${view.phase === 'approval' ? 'approve?' : status}` : '  —';
