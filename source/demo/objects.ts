@@ -110,17 +110,18 @@ export function install(world: World, install: DemoInstall, t: number, api: Demo
 }
 
 /**
- * An install in the org's installs list. Today's (get_org_installs.go) adds its install components,
- * each with the component and its latest deploy from install_deploys_latest_view_v1 (the view's
- * columns only: nothing nested, `install_id` empty). The loop meant to read them in batches of 10
- * fills the wrong slice and stops after the first: an install's first 10 components only.
- * An app's installs list (get_app_installs.go) and an install by id (get_install.go) have no deploys.
+ * An install in the org's installs list (get_org_installs.go): with its install components, each
+ * with the component and its latest deploy from install_deploys_latest_view_v1 (the view's columns
+ * only: nothing nested, `install_id` empty). The loop meant to read them in batches of 10 fills the
+ * wrong slice and stops after the first: an install's first 10 components only. Before 2025-08-13
+ * every component came, with every deploy, newest first. An app's installs list
+ * (get_app_installs.go) and an install by id (get_install.go) have no deploys.
  */
 export function listedInstall(world: World, demoInstall: DemoInstall, t: number, api: DemoApi): Install {
-	if (api !== 'today') return install(world, demoInstall, t, api);
-	const install_components = demoInstall.components.slice(0, 10).map(ic => {
-		const latest = ic.neverDeployed ? undefined : listedDeploy(world, rolloutStarted(world, ic, t) ? ic.rollout!.id : ic.previousDeployId, t);
-		return {...installComponent(world, demoInstall, ic, t), install_deploys: latest ? [latest] : []};
+	const components = api === 'today' ? demoInstall.components.slice(0, 10) : demoInstall.components;
+	const install_components = components.map(ic => {
+		const ids = api === 'today' ? (ic.neverDeployed ? [] : [rolloutStarted(world, ic, t) ? ic.rollout!.id : ic.previousDeployId]) : ic.deployIds;
+		return {...installComponent(world, demoInstall, ic, t), install_deploys: ids.map(id => listedDeploy(world, id, t)).filter(deploy => deploy !== undefined)};
 	});
 	return {...install(world, demoInstall, t, api), install_components};
 }

@@ -9,7 +9,7 @@ import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {Scenario} from '../../source/demo/scenario.js';
 import {ACT_AFTER} from '../../source/demo/writes.js';
 import type {DemoInstall, DemoInstallComponent} from '../../source/demo/world.js';
-import type {InstallDeploy} from '../../source/api/resources.js';
+import type {Install, InstallDeploy} from '../../source/api/resources.js';
 import {phaseOf} from '../../source/domain/status.js';
 import {appendNewer, emptyBuffer} from '../../source/domain/logs.js';
 import {bothDemoServers, SERVER_VERSIONS} from '../helpers/both-servers.js';
@@ -319,6 +319,47 @@ const WRITE_PROBES: Record<string, Record<DemoApi, Check>> = {
 	}),
 };
 Object.assign(PROBES, WRITE_PROBES);
+
+/** The org's installs list while the demo's Terraform plan waits for a person, and that install and component. */
+async function whileAPlanWaits(probe: Probe) {
+	const {install, ic, found: schedule} = probe.find((_, c) => c.rollout?.schedule.approval?.type === 'terraform_plan' ? c.rollout.schedule : undefined);
+	probe.demo.scenario.setClock(schedule.approval!.requestedAt + 1);
+	const listed = ((await probe.get('/v1/installs?limit=100', {paged: true})).json as Install[]).find(found => found.id === install.id)!;
+	const deploys = listed.install_components?.find(found => found.component_id === ic.component.id)?.install_deploys;
+	return {install, ic, listed, deploys};
+}
+
+const LISTED_PROBES: Record<string, Record<DemoApi, Check>> = {
+	"an install's `component_statuses` while a deploy syncs, plans and waits for an approval": {
+		async today(probe) {
+			const {ic, listed, deploys} = await whileAPlanWaits(probe);
+			expect(listed.component_statuses?.[ic.component.id]).toBe('active');
+			expect(deploys?.[0]?.status).toBe('pending-approval');
+		},
+		async '2025-08'(probe) {
+			const {ic, listed} = await whileAPlanWaits(probe);
+			expect(listed.component_statuses?.[ic.component.id]).toBe('pending-approval');
+		},
+	},
+	'which installs lists carry the latest deploys': {
+		async today(probe) {
+			const {install, listed, deploys} = await whileAPlanWaits(probe);
+			expect(deploys).toHaveLength(1);
+			expect(listed.install_components!.length).toBeLessThanOrEqual(10);
+			expect(deploys![0]).toMatchObject({install_id: '', status: 'pending-approval'});
+			expect(deploys![0]).not.toHaveProperty('runner_jobs');
+			const byApp = (await probe.get(`/v1/apps/${install.app.id}/installs?limit=100`, {paged: true})).json as Install[];
+			expect(byApp.some(found => found.install_components)).toBe(false);
+			expect(((await probe.get(`/v1/installs/${install.id}`)).json as Install).install_components).toBeUndefined();
+		},
+		async '2025-08'(probe) {
+			const {install, ic, listed, deploys} = await whileAPlanWaits(probe);
+			expect(listed.install_components).toHaveLength(install.components.length);
+			expect(deploys!.map(deploy => deploy.id)).toEqual(ic.deployIds);
+		},
+	},
+};
+Object.assign(PROBES, LISTED_PROBES);
 
 // ---- What probes share --------------------------------------------------------------------------
 
