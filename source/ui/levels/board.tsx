@@ -32,7 +32,7 @@ export const HIGHLIGHT_MS = 5000;
 const ACTIVITY_LIMIT = 200;
 
 export function BoardLevel({appId, appName}: {appId?: string; appName?: string}) {
-	const {theme, columns: screenColumns, rows: screenRows, dispatch, notify, say} = useExplorer();
+	const {theme, columns: screenColumns, rows: screenRows, dispatch, notify, say, readOnly} = useExplorer();
 	const client = useClient();
 	const {flash} = useMessageLine();
 	// The org's list even for one app: only it carries the latest deploys, whose status says when one
@@ -144,7 +144,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 				dispatch({type: 'push', location: {kind: 'workflow', installId, installName, workflowId: found.workflowId, workflowName: found.workflowName}});
 				dispatch({type: 'select', id: found.stepId});
 				dispatch({type: 'push', location: {kind: 'approval', installId, installName, ...found}});
-				say(`${found.stepName} waits for approval: read the plan, then a approves or d denies`);
+				say(`${found.stepName} waits for approval: ${readOnly ? 'read the plan (read-only: nuon-tui answers nothing)' : 'read the plan, then a approves, d answers otherwise'}`);
 			},
 			error => say(`could not find the approval: ${describeError(error)}`),
 		);
