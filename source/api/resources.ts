@@ -2,7 +2,9 @@
 import type {NuonClient, Query} from './client.js';
 import {NuonApiError} from './errors.js';
 import type {components} from './schema.js';
-import {items} from '../domain/fields.js';
+import {items, number} from '../domain/fields.js';
+import {lacksRelations, mergeDeploys} from '../domain/latest-deploy.js';
+import {readablePlan} from '../domain/runner-plan.js';
 
 type Schemas = components['schemas'];
 export type Install = Schemas['app.Install'];
@@ -141,8 +143,15 @@ export async function listInstallComponentSummaries(client: NuonClient, installI
 	}
 }
 
-export const getLatestDeploy = async (client: NuonClient, installId: string, componentId: string) =>
-	(await client.get<InstallDeploy>(`/v1/installs/${id(installId)}/components/${id(componentId)}/deploys/latest`)).data;
+/**
+ * A component's latest deploy, whole. Today's server answers it without runner jobs, runs, artifact
+ * or log stream: then the deploy by id (which has them) is read too, and the two are merged.
+ */
+export async function getLatestDeploy(client: NuonClient, installId: string, componentId: string): Promise<InstallDeploy> {
+	const latest = (await client.get<InstallDeploy>(`/v1/installs/${id(installId)}/components/${id(componentId)}/deploys/latest`)).data;
+	if (!lacksRelations(latest) || typeof latest.id !== 'string' || !latest.id) return latest;
+	return mergeDeploys(latest, await getDeploy(client, installId, latest.id, componentId));
+}
 
 /**
  * A page of a component's deploys, newest first. Today's server answers the component's route with
@@ -184,19 +193,48 @@ export const getDeploy = (client: NuonClient, installId: string, deployId: strin
 		? eitherRoute(client, 'deploy', [`/v1/installs/${id(installId)}/components/${id(componentId)}/deploys/${id(deployId)}`, `/v1/installs/${id(installId)}/deploys/${id(deployId)}`], getData<InstallDeploy>(client))
 		: getData<InstallDeploy>(client)(`/v1/installs/${id(installId)}/deploys/${id(deployId)}`);
 
-/** Not really paged: up to 1000 executions, newest first. */
-export const listExecutions = async (client: NuonClient, jobId: string) =>
-	(await listPage<RunnerJobExecution>(client, `/v1/runner-jobs/${id(jobId)}/executions`, 0)).items;
+export const getRunnerJob = async (client: NuonClient, jobId: string) => (await client.get<RunnerJob>(`/v1/runner-jobs/${id(jobId)}`)).data;
+
+export interface JobExecutions {
+	executions: RunnerJobExecution[];
+	/** Only the latest attempt is known: today's public API lists no executions, its job carries the latest one. */
+	latestOnly: boolean;
+	/** How many attempts the job has had, when the server said (`execution_count`). */
+	count?: number;
+}
+
+const EXECUTIONS = 'executions';
 
 /**
- * The plan a deploy's runner job produced, as text. Today's server sends the plan itself as
- * `text/plain`; the contract (and older servers) a JSON string holding it. Either way this is the
- * plan's text, for the viewer to parse.
+ * A runner job's executions (not really paged: up to 1000, newest first). Today only the runners'
+ * API has that route (the public one answers its router's 404): then the job itself is read, with
+ * its latest execution, and that is remembered for the session.
  */
-export async function getPlan(client: NuonClient, jobId: string): Promise<string> {
-	const {data, headers} = await client.get<string>(`/v1/runner-jobs/${id(jobId)}/plan`, {as: 'text'});
-	return planText(data, headers['content-type']);
+export async function listExecutions(client: NuonClient, jobId: string): Promise<JobExecutions> {
+	const memory = memoryOf(client);
+	if (memory.get(EXECUTIONS) !== 'gone') {
+		try {
+			return {executions: (await listPage<RunnerJobExecution>(client, `/v1/runner-jobs/${id(jobId)}/executions`, 0)).items, latestOnly: false};
+		} catch (error) {
+			if (!(error instanceof NuonApiError && error.isUnknownRoute)) throw error;
+			memory.set(EXECUTIONS, 'gone');
+		}
+	}
+	const job = await getRunnerJob(client, jobId);
+	return {executions: items<RunnerJobExecution>(job?.executions).slice(0, 1), latestOnly: true, count: number(job?.execution_count)};
 }
+
+/**
+ * The plan a deploy's runner job works from, as text for the viewer to parse. Today's server has
+ * `/composite-plan` (typed JSON, what the dashboard reads; since 2025-09); `/plan` (deprecated)
+ * sends the plan itself as `text/plain` today and as a JSON string holding it in the contract.
+ * An `apply_plan_display` holding JSON is shown as that JSON.
+ */
+export const getPlan = (client: NuonClient, jobId: string): Promise<string> =>
+	eitherRoute(client, 'plan', [`/v1/runner-jobs/${id(jobId)}/composite-plan`, `/v1/runner-jobs/${id(jobId)}/plan`], async path => {
+		const {data, headers} = await client.get<string>(path, {as: 'text'});
+		return readablePlan(path.endsWith('/composite-plan') ? data : planText(data, headers['content-type']));
+	});
 
 export function planText(body: string, contentType: string | undefined): string {
 	if (!/json/i.test(contentType ?? '')) return body;

@@ -41,3 +41,27 @@ export function planFor(name: string, type: ComponentKind): unknown {
 		values: {image: {tag: RELEASES.next}, replicas: 3, resources: {limits: {cpu: '500m', memory: '512Mi'}}},
 	};
 }
+
+/**
+ * The runner's deploy plan a deploy job works from (pkg/plans/types/deploy_plan.go), as the
+ * server stores it for the job: /plan sends it as JSON text, /composite-plan as `deploy_plan`.
+ * What the job will change is in `apply_plan_display`, a text (here the plan above, as JSON).
+ */
+export function deployPlanFor(owner: {installId: string; appId: string; componentId: string; name: string; type: ComponentKind; release: string}): Record<string, unknown> {
+	const {installId, appId, componentId, name, type, release} = owner;
+	return {
+		install_id: installId,
+		app_id: appId,
+		app_config_id: `apc${appId.slice(3)}`,
+		component_id: componentId,
+		component_name: name,
+		src_registry: {repository: `registry.nuon.co/${name}`, login_server: 'registry.nuon.co', registry_type: 'ecr'},
+		src_tag: release,
+		helm: type === 'helm_chart' ? {name, namespace: name, create_namespace: true, storage_driver: 'secret', helm_chart_id: `hlm${componentId.slice(3)}`, values_files: [], values: [{name: 'image.tag', value: release}], take_ownership: false} : null,
+		terraform: type === 'terraform_module' ? {vars: {name, region: 'us-east-1'}, env_vars: {}, vars_files: [], policies: {}} : null,
+		kubernetes_manifest: null,
+		noop: null,
+		apply_plan_contents: '',
+		apply_plan_display: JSON.stringify(planFor(name, type)),
+	};
+}

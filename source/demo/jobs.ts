@@ -2,7 +2,7 @@
 import type {RunnerJob} from '../api/resources.js';
 import type {components} from '../api/schema.js';
 import {deployJobs, executionStatus, jobStatus, type ExecutionWindow, type JobWindow, type RunWindow} from './activity.js';
-import {jobOutputs, planFor} from './fixtures.js';
+import {deployPlanFor, jobOutputs} from './fixtures.js';
 import {deployEntry, iso, type DemoInstall, type DemoInstallComponent, type World} from './world.js';
 import {findRun} from './runs.js';
 
@@ -109,13 +109,15 @@ export function executions(world: World, jobId: string, t: number): Array<Schema
 		.reverse();
 }
 
-/** The plan a deploy job produced, as the JSON string the API returns; undefined when it has none. */
-export function plan(world: World, jobId: string, t: number): string | undefined {
+/** The deploy plan of a deploy job (deploy_plan.go), once its plan job has finished; undefined for another job. */
+export function deployPlan(world: World, jobId: string, t: number): Record<string, unknown> | undefined {
 	const found = findJob(world, jobId);
 	if (!found || found.job.group !== 'deploy' || !found.ic) return undefined;
 	const planJob = jobsOf(world, found.ownerId).find(j => j.operation === 'create-apply-plan');
 	if (!planJob || t < planJob.to) return undefined;
-	return JSON.stringify(planFor(found.ic.component.name, found.ic.component.type));
+	const entry = world.deploys.get(found.ownerId)!;
+	const {component} = found.ic;
+	return deployPlanFor({installId: found.install.id, appId: found.install.app.id, componentId: component.id, name: component.name, type: component.type, release: entry.release});
 }
 
 /** The runner job that executes an action run. */

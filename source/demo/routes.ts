@@ -3,6 +3,7 @@
 import type {IncomingMessage} from 'node:http';
 import type {DemoApi} from './api-mode.js';
 import type {Scenario} from './scenario.js';
+import * as todays from './todays-shapes.js';
 
 export interface Request {
 	params: string[];
@@ -28,6 +29,12 @@ function withInstall(handler: (scenario: Scenario, install: NonNullable<ReturnTy
 }
 
 const found = (body: unknown, what: string): Answer => (body === undefined ? notFound(what) : ok(body));
+
+/** What gin answers for a path no route of the public API has. */
+export const routerNotFound: Answer = {status: 404, text: '404 page not found', type: 'text/plain'};
+
+/** Today's shape of an object (todays-shapes.ts) on today's server, the full one on the contract's. */
+const shaped = <T,>(api: Request['api'], object: T, today: (object: T) => T): T => (api === 'today' ? today(object) : object);
 
 const LOG_PAGE = 100;
 
@@ -79,7 +86,7 @@ export const ROUTES: Array<[RegExp, Handler]> = [
 	[/^\/v1\/installs\/([^/]+)$/, withInstall((scenario, install, {t, api}) => ok(scenario.install(install, t, api)))],
 	[
 		/^\/v1\/installs\/([^/]+)\/components$/,
-		withInstall((scenario, install, {t}) => ({list: install.components.map(ic => scenario.installComponent(install, ic, t))})),
+		withInstall((scenario, install, {t, api}) => ({list: install.components.map(ic => shaped(api, scenario.installComponent(install, ic, t), todays.installComponent))})),
 	],
 	// Removed on 2025-11-17: today the path falls through to the component route below.
 	[
@@ -88,11 +95,11 @@ export const ROUTES: Array<[RegExp, Handler]> = [
 	],
 	[
 		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)$/,
-		withInstall((scenario, install, {params, t}) => {
+		withInstall((scenario, install, {params, t, api}) => {
 			const ic = scenario.findInstallComponent(install, params[1]!);
 			if (!ic) return notFound(`component ${params[1]}`);
 			const latest = scenario.latestDeploy(install, ic, t);
-			return ok({...scenario.installComponent(install, ic, t), install_deploys: latest ? [latest] : []});
+			return ok({...shaped(api, scenario.installComponent(install, ic, t), todays.installComponent), install_deploys: latest ? [latest] : []});
 		}),
 	],
 	[
@@ -102,27 +109,31 @@ export const ROUTES: Array<[RegExp, Handler]> = [
 			const ic = scenario.findInstallComponent(install, params[1]!);
 			if (!ic) return notFound(`component ${params[1]}`);
 			const deploys = scenario.componentDeploys(ic, t);
-			if (api === 'today') return deploys.length ? ok(deploys.slice(0, 1)) : notFound('install deploy');
+			// Its query (get_install_component_deploys.go) preloads only the author and the build, as the latest deploy's.
+			if (api === 'today') return deploys.length ? ok(deploys.slice(0, 1).map(todays.latestDeploy)) : notFound('install deploy');
 			return {list: deploys};
 		}),
 	],
 	[/^\/v1\/installs\/([^/]+)\/deploys$/, withInstall((scenario, install, {t}) => ({list: scenario.installDeploys(install, t)}))],
 	[
 		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)\/deploys\/latest$/,
-		withInstall((scenario, install, {params, t}) => {
+		withInstall((scenario, install, {params, t, api}) => {
 			const ic = scenario.findInstallComponent(install, params[1]!);
 			if (!ic) return notFound(`component ${params[1]}`);
 			const deploy = scenario.latestDeploy(install, ic, t);
-			return deploy ? ok(deploy) : notFound('install deploy');
+			return deploy ? ok(shaped(api, deploy, todays.latestDeploy)) : notFound('install deploy');
 		}),
 	],
 	[
+		// runners/service/get_runner_job.go: the job (from its view: execution_count) with its latest execution only.
 		/^\/v1\/runner-jobs\/([^/]+)$/,
 		(scenario, {params, t}) => found(scenario.runnerJob(params[0]!, t), `runner job ${params[0]}`),
 	],
 	[
+		// Today only the runners' API has this route (runners/service/service.go, RegisterRunnerRoutes).
 		/^\/v1\/runner-jobs\/([^/]+)\/executions$/,
-		(scenario, {params, t}) => {
+		(scenario, {params, t, api}) => {
+			if (api === 'today') return routerNotFound;
 			const executions = scenario.executions(params[0]!, t);
 			// Not really paged: up to 1000, newest first, whatever the limit.
 			return executions ? ok(executions.slice(0, 1000)) : notFound(`runner job ${params[0]}`);
@@ -131,27 +142,31 @@ export const ROUTES: Array<[RegExp, Handler]> = [
 	[
 		/^\/v1\/runner-jobs\/([^/]+)\/plan$/,
 		(scenario, {params, t, api}) => {
-			const plan = scenario.plan(params[0]!, t);
-			if (plan === undefined) return notFound('plan');
-			// Today the plan itself is the body, as text; the contract says a JSON string.
+			const deployPlan = scenario.deployPlan(params[0]!, t);
+			if (deployPlan === undefined) return notFound('plan');
+			const plan = JSON.stringify(deployPlan);
+			// runners/service/get_runner_job_plan.go: today the stored plan JSON is the body, as text (ctx.String); the contract says a JSON string.
 			return api === 'today' ? {status: 200, text: plan, type: 'text/plain; charset=utf-8'} : ok(plan);
 		},
 	],
 	[
 		/^\/v1\/installs\/([^/]+)\/action-workflows\/latest-runs$/,
-		withInstall((scenario, install, {t}) => ({list: scenario.latestRuns(install, t)})),
+		withInstall((scenario, install, {t, api}) => ({list: scenario.latestRuns(install, t).map(workflow => shaped(api, workflow, todays.latestRuns))})),
 	],
 	[
 		/^\/v1\/installs\/([^/]+)\/action-workflows\/runs\/([^/]+)$/,
-		withInstall((scenario, install, {params, t}) => found(scenario.actionRun(install, params[1]!, t), `action workflow run ${params[1]}`)),
+		withInstall((scenario, install, {params, t, api}) => {
+			const run = scenario.actionRun(install, params[1]!, t);
+			return found(run && shaped(api, run, todays.actionRun), `action workflow run ${params[1]}`);
+		}),
 	],
 	[/^\/v1\/log-streams\/([^/]+)$/, (scenario, {params, t}) => found(scenario.logStream(params[0]!, t), `log stream ${params[0]}`)],
 	[/^\/v1\/log-streams\/([^/]+)\/logs$/, (scenario, request) => logs(scenario, request)],
 	[
 		/^\/v1\/installs\/([^/]+)\/deploys\/([^/]+)$/,
-		withInstall((scenario, install, {params, t}) => {
+		withInstall((scenario, install, {params, t, api}) => {
 			const deploy = scenario.deploy(params[1]!, t);
-			return deploy && deploy.install_id === install.id ? ok(deploy) : notFound(`deploy ${params[1]}`);
+			return deploy && deploy.install_id === install.id ? ok(shaped(api, deploy, todays.deployById)) : notFound(`deploy ${params[1]}`);
 		}),
 	],
 	[/^\/v1\/installs\/([^/]+)\/workflows$/, withInstall((scenario, install, {t}) => ({list: scenario.installWorkflows(install, t)}))],
@@ -201,18 +216,29 @@ export const TODAYS_POST_ROUTES: Array<[RegExp, Handler]> = [
 export const TODAYS_ROUTES: Array<[RegExp, Handler]> = [
 	[
 		/^\/v1\/installs\/([^/]+)\/actions\/latest-runs$/,
-		withInstall((scenario, install, {t}) => ({list: scenario.latestRuns(install, t)})),
+		withInstall((scenario, install, {t}) => ({list: scenario.latestRuns(install, t).map(todays.latestRuns)})),
 	],
 	[
 		/^\/v1\/installs\/([^/]+)\/actions\/runs\/([^/]+)$/,
-		withInstall((scenario, install, {params, t}) => found(scenario.actionRun(install, params[1]!, t), `action run ${params[1]}`)),
+		withInstall((scenario, install, {params, t}) => {
+			const run = scenario.actionRun(install, params[1]!, t);
+			return found(run && todays.actionRun(run), `action run ${params[1]}`);
+		}),
 	],
 	[
 		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)\/deploys\/([^/]+)$/,
 		withInstall((scenario, install, {params, t}) => {
 			const deploy = scenario.deploy(params[2]!, t);
 			if (!deploy || deploy.install_id !== install.id) return notFound(`deploy ${params[2]}`);
-			return deploy.component_id === params[1] ? ok(deploy) : notFound(`deploy ${params[2]} does not belong to component ${params[1]}`);
+			return deploy.component_id === params[1] ? ok(todays.deployById(deploy)) : notFound(`deploy ${params[2]} does not belong to component ${params[1]}`);
 		}),
+	],
+	[
+		// runners/service/get_runner_job_composite_plan.go (since 2025-09-25): the stored composite plan; a deploy job's is `deploy_plan`.
+		/^\/v1\/runner-jobs\/([^/]+)\/composite-plan$/,
+		(scenario, {params, t}) => {
+			const deployPlan = scenario.deployPlan(params[0]!, t);
+			return deployPlan === undefined ? notFound('runner job plan') : ok({deploy_plan: deployPlan});
+		},
 	],
 ];

@@ -73,7 +73,8 @@ export class Scenario {
 	deploy = (deployId: string, t: number): InstallDeploy | undefined => objects.deploy(this.#world, deployId, t);
 	runnerJob = (jobId: string, t: number): RunnerJob | undefined => jobs.runnerJob(this.#world, jobId, t);
 	executions = (jobId: string, t: number): Array<Schemas['app.RunnerJobExecution']> | undefined => jobs.executions(this.#world, jobId, t);
-	plan = (jobId: string, t: number): string | undefined => jobs.plan(this.#world, jobId, t);
+	/** A deploy job's plan: the runner's deploy plan, which the server keeps as its JSON text. */
+	deployPlan = (jobId: string, t: number): Record<string, unknown> | undefined => jobs.deployPlan(this.#world, jobId, t);
 	actionRun = (install: DemoInstall, runId: string, t: number): ActionWorkflowRun | undefined => runs.actionRunOf(this.#world, install, runId, t);
 	latestRuns = (install: DemoInstall, t: number): Array<Schemas['app.InstallActionWorkflow']> => runs.latestRuns(this.#world, install, t);
 	installWorkflows = (install: DemoInstall, t: number): Array<Schemas['app.Workflow']> => workflows.installWorkflows(this.#world, install, t);

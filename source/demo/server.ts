@@ -6,10 +6,9 @@ import type {AddressInfo} from 'node:net';
 import {API_VERSION, type DemoApi} from './api-mode.js';
 import {Scenario, type ScenarioOptions} from './scenario.js';
 import {PATCH_ROUTES, POST_ROUTES, ROUTES, TODAYS_POST_ROUTES, TODAYS_ROUTES, type Answer, type Handler} from './routes.js';
+import {contractPage, todaysPage} from './paging.js';
 
 export {API_VERSION, type DemoApi} from './api-mode.js';
-const MAX_LIMIT = 100;
-const DEFAULT_LIMIT = 10;
 
 export interface DemoServerOptions extends ScenarioOptions {
 	/** Which server to play (default today's). */
@@ -69,10 +68,12 @@ export function handle(scenario: Scenario, request: IncomingMessage, response: S
 	};
 	const reply = (answer: Answer) => {
 		if ('list' in answer) {
-			// Before 2025-08-28 lists paged only when asked to with this header.
-			const paged = api === 'today' || request.headers['x-nuon-pagination-enabled'] === 'true';
-			if (paged) {
-				const {items, headers} = paginate(answer.list, url.searchParams);
+			// Before 2025-08-28 lists paged only when asked to with this header; today it is not read.
+			if (api === 'today') {
+				const {items, headers} = todaysPage(answer.list, url.searchParams);
+				send(200, items, headers);
+			} else if (request.headers['x-nuon-pagination-enabled'] === 'true') {
+				const {items, headers} = contractPage(answer.list, url.searchParams);
 				send(200, items, headers);
 			} else {
 				send(200, answer.list);
@@ -103,22 +104,6 @@ export function handle(scenario: Scenario, request: IncomingMessage, response: S
 		if (request.method === 'PATCH') answer(PATCH_ROUTES, body);
 		else answer(api === 'today' ? [...POST_ROUTES, ...TODAYS_POST_ROUTES] : POST_ROUTES, body);
 	});
-}
-
-/** The API's paging: offset, limit (default 10, at most 100), page (1-based, overrides offset). */
-export function paginate<T>(all: T[], query: URLSearchParams): {items: T[]; headers: Record<string, string>} {
-	const limit = Math.min(MAX_LIMIT, Math.max(1, Number(query.get('limit')) || DEFAULT_LIMIT));
-	const page = Number(query.get('page'));
-	const offset = page >= 1 ? (page - 1) * limit : Math.max(0, Number(query.get('offset')) || 0);
-	const items = all.slice(offset, offset + limit);
-	return {
-		items,
-		headers: {
-			'x-nuon-page-next': String(offset + limit < all.length),
-			'x-nuon-page-offset': String(offset),
-			'x-nuon-page-limit': String(limit),
-		},
-	};
 }
 
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {

@@ -1,5 +1,5 @@
 // Pure readings of runner jobs, executions and action workflow runs.
-import type {ActionWorkflowRun, ActionWorkflowRunStep, ActionWorkflowStepConfig, RunnerJob, RunnerJobExecution} from '../api/resources.js';
+import type {ActionWorkflowRun, ActionWorkflowRunStep, ActionWorkflowStepConfig, JobExecutions, RunnerJob, RunnerJobExecution} from '../api/resources.js';
 import {parseTime} from './time.js';
 import {items, text} from './fields.js';
 
@@ -39,6 +39,20 @@ export function executionsInOrder(executions: RunnerJobExecution[]): Array<Runne
 		.sort((a, b) => (parseTime(a.created_at) ?? 0) - (parseTime(b.created_at) ?? 0))
 		.map((execution, index) => ({...execution, attempt: index + 1}));
 }
+
+/**
+ * A job's attempts as they can be known: every execution numbered, or, where the server shows only
+ * the latest, that one numbered by the job's count of attempts (unknown when it sent none).
+ */
+export function attemptsOf({executions, latestOnly, count}: JobExecutions): Array<RunnerJobExecution & {attempt?: number}> {
+	if (!latestOnly) return executionsInOrder(executions);
+	return items(executions)
+		.slice(0, 1)
+		.map(execution => ({...execution, attempt: count !== undefined && count > 0 ? count : undefined}));
+}
+
+/** A count the server may not have sent: "–" rather than a 0 it never said. */
+export const countText = (count: unknown): string => (typeof count === 'number' && Number.isFinite(count) ? String(count) : '–');
 
 export interface OrderedStep {
 	id: string;

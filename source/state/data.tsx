@@ -61,7 +61,7 @@ export function useDeploy(installId: string, deployId: string | undefined, compo
 	return useResource(deployId && ['deploy', installId, deployId], () => api.getDeploy(client, installId, deployId!, componentId));
 }
 
-export function useExecutions(jobId: string): Resource<api.RunnerJobExecution[]> {
+export function useExecutions(jobId: string): Resource<api.JobExecutions> {
 	const client = useClient();
 	return useResource(['executions', jobId], () => api.listExecutions(client, jobId));
 }
@@ -69,6 +69,12 @@ export function useExecutions(jobId: string): Resource<api.RunnerJobExecution[]>
 export function useLatestRuns(installId: string): Resource<api.InstallActionWorkflow[]> {
 	const client = useClient();
 	return useResource(['latest-runs', installId], () => api.listLatestRuns(client, installId));
+}
+
+/** Reads an action run by id, once: what only the run by id carries (its log stream), for a key pressed on a run from a list. */
+export function useReadActionRun(installId: string): (runId: string) => Promise<api.ActionWorkflowRun> {
+	const client = useClient();
+	return React.useCallback((runId: string) => api.getActionRun(client, installId, runId), [client, installId]);
 }
 
 export function useActionRun(installId: string, runId: string): Resource<api.ActionWorkflowRun> {

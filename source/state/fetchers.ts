@@ -51,6 +51,26 @@ export function mergeComponents(components: api.InstallComponent[], summaries: a
 export interface Components {
 	rows: ComponentRow[];
 	missing?: string;
+	/**
+	 * The app whose components list the dependencies, when neither the install's components nor the
+	 * summaries did (today's server preloads no dependencies on install components).
+	 */
+	dependenciesFrom?: string;
+}
+
+/** Where the dependencies are when the install's components came without them: their app's components. */
+function dependenciesFrom(components: api.InstallComponent[], summaries: api.InstallComponentSummary[] | undefined): string | undefined {
+	if (summaries?.length || components.some(ic => Array.isArray(ic.component?.dependencies))) return undefined;
+	return components.map(ic => field.text(ic.component?.app_id)).find(Boolean);
+}
+
+/** The rows with their dependencies' names from the app's components (`GET /v1/apps/{id}/components`). */
+export function withAppDependencies(rows: ComponentRow[], appComponents: api.Component[]): ComponentRow[] {
+	const byId = new Map(field.items(appComponents).map(component => [component.id, component]));
+	return rows.map(row => {
+		const ids = field.list(byId.get(row.id)?.dependencies).filter((id): id is string => typeof id === 'string');
+		return ids.length ? {...row, dependencies: ids.map(id => field.text(byId.get(id)?.name) ?? id)} : row;
+	});
 }
 
 export async function fetchComponents(client: NuonClient, installId: string): Promise<Components> {
@@ -61,8 +81,9 @@ export async function fetchComponents(client: NuonClient, installId: string): Pr
 			(error: unknown) => ({error}),
 		),
 	]);
-	if ('error' in summaries) return {rows: mergeComponents(components), missing: `component summaries: ${describeError(summaries.error)}`};
-	return {rows: mergeComponents(components, summaries.found)};
+	const from = dependenciesFrom(components, 'found' in summaries ? summaries.found : undefined);
+	if ('error' in summaries) return {rows: mergeComponents(components), missing: `component summaries: ${describeError(summaries.error)}`, dependenciesFrom: from};
+	return {rows: mergeComponents(components, summaries.found), dependenciesFrom: from};
 }
 
 /** A fetcher for which the API's 404 means "nothing there", not an error. */

@@ -48,8 +48,11 @@ export interface ListLevelProps<Row> {
 	prefetch?: (row: Row) => void;
 	/** Told what the filter says, for levels that can search the server (installs). */
 	onFilterChange?: (filter: string) => void;
-	/** More keys that go somewhere from the selected row (L logs, P plan, ...). */
-	actions?: Partial<Record<CommandId, (row: Row) => Location | undefined>>;
+	/**
+	 * More keys that go somewhere from the selected row (L logs, P plan, ...). A promise: where to go
+	 * needs a request first (the status line says so meanwhile; nothing opens if the user has left).
+	 */
+	actions?: Partial<Record<CommandId, (row: Row) => Location | Promise<Location | undefined> | undefined>>;
 }
 
 /** The hint line: moving, then the screen's own keys (its drill keys and actions), then the rest. */
@@ -82,7 +85,10 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	const [sortIndex, setSortIndex] = useState(-1);
 	const sortColumn = sortable[sortIndex];
 	const rows = useMemo(() => sortRows(filterRows(allRows ?? [], filter, columns), sortColumn), [allRows, filter, columns, sortColumn]);
-	const {selectedId} = useLevelPlace().entry;
+	const {entry, active} = useLevelPlace();
+	const {selectedId} = entry;
+	const onTop = useRef(active);
+	onTop.current = active;
 	const found = selectedId === undefined ? -1 : rows.findIndex(row => rowId(row) === selectedId);
 	const index = rows.length === 0 ? -1 : found >= 0 ? found : Math.min(lastIndex.current, rows.length - 1);
 	lastIndex.current = Math.max(0, index);
@@ -161,9 +167,17 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 		}
 		const action = command && props.actions?.[command];
 		if (action) {
+			const hint = commandHint(command) ?? command;
+			const nothing = `${hint}: nothing to open here${resource.data ? '' : ' yet (still loading)'}`;
 			const location = selected && action(selected);
-			if (location) dispatch({type: 'push', location});
-			else say(`${commandHint(command) ?? command}: nothing to open here${resource.data ? '' : ' yet (still loading)'}`);
+			if (location instanceof Promise) {
+				say(`${hint}: reading…`);
+				location.then(
+					found => onTop.current && (found ? dispatch({type: 'push', location: found}) : say(nothing)),
+					(error: unknown) => onTop.current && say(`${hint}: ${loadFailure('what it opens', error)}`),
+				);
+			} else if (location) dispatch({type: 'push', location});
+			else say(nothing);
 			return true;
 		}
 		if (command && DRILL_KEYS.has(command)) {

@@ -1,5 +1,5 @@
 // The levels below a deploy, through ink-testing-library against the demo API.
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
 import * as api from '../../source/api/resources.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
@@ -24,10 +24,11 @@ afterEach(async () => {
 	app = undefined;
 });
 
+/** A latest deploy of the demo's world, whole (with what today's server leaves out, as `execution_count`). */
 async function latestDeployWhere(test: (deploy: api.InstallDeploy) => boolean) {
 	for (const install of demo.scenario.installs) {
 		for (const ic of install.components) {
-			const deploy = await api.getLatestDeploy(client, install.id, ic.component.id).catch(() => undefined);
+			const deploy = demo.scenario.latestDeploy(install, ic, demo.scenario.clock());
 			if (deploy && test(deploy)) return {install, ic, deploy};
 		}
 	}
@@ -45,7 +46,14 @@ describe('below the latest deploy', () => {
 		expect(frame).toContain('deploy/apply-plan');
 		expect(frame).toContain('deploy/create-apply-plan');
 		expect(frame).toContain('sync/exec');
-		expect(frame).toContain('action smoke-test');
+		// Today a deploy's runs come bare (no workflow to name them by, no log stream): named by their trigger.
+		expect(frame).toContain('action post-deploy-compone');
+		await app.press(DOWN, DOWN, DOWN);
+		await app.waitFor('› action post-deploy-compone');
+		await app.press('L');
+		await app.waitFor('Logs of post-deploy-component');
+		await app.press(ESC);
+		await app.waitFor('› action post-deploy-compone');
 		await app.press(ESC);
 		await app.waitFor(/Runner jobs \(3\)/);
 		await app.press('L');
@@ -66,10 +74,13 @@ describe('below the latest deploy', () => {
 		expect(app.frame()).toContain(`Jobs & runs of ${ic.component.name}`);
 	});
 
-	it('shows the failed execution of a retried job, then the one that succeeded, with the error', async () => {
+	it('shows the failed execution of a retried job, then the one that succeeded, with the error (a server that lists executions)', async () => {
 		const {deploy} = await latestDeployWhere(d => (d.runner_jobs ?? []).some(job => (job.execution_count ?? 0) > 1 && job.status === 'finished'));
 		const job = deploy.runner_jobs!.find(j => (j.execution_count ?? 0) > 1)!;
-		app = renderExplorer(demo, {start: [{kind: 'executions', jobId: job.id!, jobName: 'deploy/apply-plan', logStreamId: job.log_stream_id}]});
+		const older = await startDemoServer({api: '2025-08'});
+		older.scenario.setClock(400);
+		onTestFinished(() => older.close());
+		app = renderExplorer(older, {start: [{kind: 'executions', jobId: job.id!, jobName: 'deploy/apply-plan', logStreamId: job.log_stream_id}]});
 		const frame = await app.waitFor('Executions of deploy/apply-plan (2)');
 		const first = frame.split('\n').findIndex(line => /1 ✗ failed\s+error 137/.test(line));
 		const second = frame.split('\n').findIndex(line => /2 ✓ finished\s+success/.test(line));
@@ -94,7 +105,7 @@ describe('below the latest deploy', () => {
 	it('lists a run’s steps in config order, named from the config, with what each runs', async () => {
 		const install = demo.scenario.installs[2]!;
 		const workflows = await api.listLatestRuns(client, install.id);
-		const run = workflows.flatMap(w => w.runs ?? []).find(r => r.trigger_type === 'cron')!;
+		const run = await api.getActionRun(client, install.id, workflows.flatMap(w => w.runs ?? []).find(r => r.trigger_type === 'cron')!.id!);
 		expect(run.config!.steps!.map(s => s.idx)).toEqual([2, 1, 0]); // the API's order is not the run's
 		app = renderExplorer(demo, {start: [{kind: 'steps', installId: install.id, installName: install.name, runId: run.id!, runName: 'health-probe'}]});
 		await app.waitFor(/Steps of health-probe/);
@@ -133,7 +144,8 @@ describe('below the latest deploy', () => {
 		app = renderExplorer(demo, {start: [{kind: 'document', title: 'plan', source: {type: 'plan', jobId: job.id!}}]});
 		const frame = await app.waitFor('resource_changes: [');
 		expect(frame).toContain('address: "aws_s3_bucket.logs"');
-		await app.press(DOWN, DOWN, DOWN);
+		// {, deploy_plan, apply_plan_display (first: what the job changes), format_version, terraform_version
+		await app.press(DOWN, DOWN, DOWN, DOWN, DOWN);
 		await app.waitFor(/▾\s+resource_changes: \[/);
 		await app.press(ENTER);
 		await app.waitFor(/resource_changes: \[…\] 3 items/);

@@ -58,7 +58,7 @@ describe('the first screen', () => {
 		const {firstFrame, all} = await mountAfterFirstScreen([{kind: 'installs'}, {kind: 'components', installId: install.id, installName: install.name}]);
 		expect(firstFrame).toContain(`Components of ${install.name}`);
 		expect(firstFrame).toContain(install.components[0]!.component.name);
-		expect(all.filter(path => path.endsWith('/components'))).toHaveLength(1);
+		expect(all.filter(path => path.startsWith('/v1/installs/') && path.endsWith('/components'))).toHaveLength(1);
 	});
 });
 

@@ -46,6 +46,8 @@ describe.each(['today', '2025-08'] as const)('the journey against the %s server'
 		await app.waitFor('› deploy/create-apply-plan');
 		await app.press(ENTER);
 		await app.waitFor(/Executions of deploy\/create-apply-plan \(1\)[\s\S]*✓ finished\s+success/);
+		// Today's public API lists no executions: the job's latest one is shown, and the screen says so.
+		expect(app.frame().includes('not shown: earlier attempts (this server shows only the latest attempt of a job)')).toBe(mode === 'today');
 		await app.press('L');
 		await app.waitFor('stream closed', 10_000);
 		// The stream's last lines: at once today; on the older server once the view has filled from the start.

@@ -161,7 +161,7 @@ describe('NuonClient', () => {
 
 	it('sanitizes every string of a response', async () => {
 		fault = failTimes(1, response =>
-			response.writeHead(200, {'content-type': 'application/json'}).end(JSON.stringify({id: 'ind1', status: 'active\u001B[2J', status_description: '\u001B]0;owned\u0007ok'})),
+			response.writeHead(200, {'content-type': 'application/json'}).end(JSON.stringify({id: 'ind1', status: 'active\u001B[2J', status_description: '\u001B]0;owned\u0007ok', runner_jobs: []})),
 		);
 		const deploy = await getLatestDeploy(client(), 'inl', 'cmp');
 		expect(deploy).toMatchObject({status: 'active', status_description: 'ok'});

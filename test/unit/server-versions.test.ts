@@ -11,7 +11,7 @@ import {outcome, snapshotOf} from '../../source/domain/rollout.js';
 import {phaseOf, statusView} from '../../source/domain/status.js';
 import type {DemoApi} from '../../source/demo/api-mode.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
-import {fetchComponents} from '../../source/state/fetchers.js';
+import {fetchComponents, withAppDependencies} from '../../source/state/fetchers.js';
 import {LogTail} from '../../source/state/log-tail.js';
 
 const servers = {} as Record<DemoApi, {demo: DemoServer; seen: IncomingMessage[]}>;
@@ -64,6 +64,8 @@ describe.each(['today', '2025-08'] as const)('against the %s server', mode => {
 		expect(all).toHaveLength(150);
 		expect(servers[mode].seen).toHaveLength(2);
 		expect(servers[mode].seen.every(request => request.headers['x-nuon-pagination-enabled'] === 'true')).toBe(true);
+		// Never more than the server's cap of 100 a page: a larger limit would be cut to 100 today.
+		expect(servers[mode].seen.map(request => new URL(request.url!, 'http://x').searchParams.get('limit'))).toEqual(['100', '100']);
 		await client.close();
 	});
 
@@ -74,7 +76,10 @@ describe.each(['today', '2025-08'] as const)('against the %s server', mode => {
 		expect(first.missing).toBeUndefined();
 		expect(first.rows.length).toBe(install.components.length);
 		expect(first.rows.some(row => row.deployStatus === 'error')).toBe(true);
-		expect(first.rows.find(row => row.dependencies.length > 0)?.dependencies[0]).toMatch(/^[a-z-]+$/); // names, not ids
+		// Today's install components carry no dependencies: the app's components have them.
+		expect(first.dependenciesFrom).toBe(mode === 'today' ? install.app.id : undefined);
+		const rows = first.dependenciesFrom ? withAppDependencies(first.rows, await api.listAppComponents(client, first.dependenciesFrom)) : first.rows;
+		expect(rows.find(row => row.dependencies.length > 0)?.dependencies[0]).toMatch(/^[a-z-]+$/); // names, not ids
 		await fetchComponents(client, install.id);
 		const summaries = paths(mode).filter(path => path.endsWith('/components/summary')).length;
 		// Today the removed route is asked for once, and never again after its 404.
@@ -82,12 +87,56 @@ describe.each(['today', '2025-08'] as const)('against the %s server', mode => {
 		await client.close();
 	});
 
-	it('reads the plan, whether it comes as text (today) or as a JSON string (the contract)', async () => {
+	it('reads the plan from composite-plan where the server has it, else from /plan (text today, a JSON string in the contract), and remembers', async () => {
 		const client = clientOf(mode);
 		const {job} = await deployWithPlan(client, mode);
-		const plan = await api.getPlan(client, job.id!);
-		expect(typeof plan).toBe('string');
-		expect(JSON.parse(plan)).toHaveProperty('resource_changes');
+		servers[mode].seen.length = 0;
+		for (let round = 0; round < 2; round++) {
+			const plan = JSON.parse(await api.getPlan(client, job.id!)) as Record<string, Record<string, unknown>>;
+			const deployPlan = mode === 'today' ? plan['deploy_plan']! : plan;
+			expect(deployPlan['component_id']).toBe(job.metadata?.['component_id']);
+			// What the plan will change, shown as the JSON it holds rather than as one long string.
+			expect(deployPlan['apply_plan_display']).toHaveProperty('resource_changes');
+		}
+		const tried = paths(mode).map(path => path.split('/').at(-1));
+		expect(tried).toEqual(mode === 'today' ? ['composite-plan', 'composite-plan'] : ['composite-plan', 'plan', 'plan']);
+		await client.close();
+	});
+
+	it('reads a runner job’s executions, or where the public API has none its latest one from the job, and remembers', async () => {
+		const client = clientOf(mode);
+		const {deploy} = await deployWithPlan(client, mode);
+		const retried = servers[mode].demo.scenario.installs.flatMap(install => install.components.map(ic => servers[mode].demo.scenario.latestDeploy(install, ic, 400)))
+			.flatMap(found => found?.runner_jobs ?? [])
+			.find(job => (job.execution_count ?? 0) > 1)!;
+		servers[mode].seen.length = 0;
+		const first = await api.listExecutions(client, retried.id!);
+		const again = await api.listExecutions(client, deploy.runner_jobs![0]!.id!);
+		if (mode === 'today') {
+			expect(first).toMatchObject({latestOnly: true, count: 2});
+			expect(first.executions.map(execution => execution.status)).toEqual(['finished']);
+			expect(paths(mode)).toEqual([`/v1/runner-jobs/${retried.id}/executions`, `/v1/runner-jobs/${retried.id}`, `/v1/runner-jobs/${deploy.runner_jobs![0]!.id}`]);
+		} else {
+			expect(first.latestOnly).toBe(false);
+			expect(first.executions.map(execution => execution.status)).toEqual(['finished', 'failed']);
+			expect(paths(mode)).toHaveLength(2);
+		}
+		expect(again.executions.length).toBeGreaterThan(0);
+		await client.close();
+	});
+
+	it('shows the latest deploy whole: today’s answer lacks its jobs, runs, artifact and logs, so the deploy by id follows', async () => {
+		const client = clientOf(mode);
+		const install = servers[mode].demo.scenario.installs[0]!;
+		const ic = install.components.find(c => c.component.type === 'helm_chart' && c.rollout)!;
+		servers[mode].seen.length = 0;
+		const deploy = await api.getLatestDeploy(client, install.id, ic.component.id);
+		expect(deploy.id).toBe(ic.rollout!.id);
+		expect(deploy.runner_jobs!.length).toBeGreaterThan(0);
+		expect(deploy.action_workflow_runs).toHaveLength(1);
+		expect([deploy.component_id, deploy.install_id, deploy.log_stream?.id, deploy.oci_artifact?.tag, deploy.created_by?.email]).toEqual([ic.component.id, install.id, expect.any(String), 'v2.4.0', 'deploy-bot@ledgerly.dev']);
+		const latest = `/v1/installs/${install.id}/components/${ic.component.id}/deploys/latest`;
+		expect(paths(mode)).toEqual(mode === 'today' ? [latest, `/v1/installs/${install.id}/components/${ic.component.id}/deploys/${deploy.id}`] : [latest]);
 		await client.close();
 	});
 

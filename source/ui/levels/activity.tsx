@@ -1,11 +1,11 @@
 // The runner jobs and action workflow runs of one deploy.
 import React, {useMemo} from 'react';
 import type {ActionWorkflowRun, RunnerJob} from '../../api/resources.js';
-import {jobName, jobOwner, runName, runStatus} from '../../domain/activity.js';
+import {countText, jobName, jobOwner, runName, runStatus} from '../../domain/activity.js';
 import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
 import type {Location} from './registry.js';
 import type {LinkTarget} from '../../domain/links.js';
-import {useDeploy} from '../../state/data.js';
+import {useDeploy, useReadActionRun} from '../../state/data.js';
 import type {Column} from '../columns.js';
 import {blank, field, heading, jsonLines, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
@@ -20,7 +20,7 @@ const rowName = (row: ActivityRow) => (row.kind === 'job' ? jobName(row.job) : `
 const COLUMNS: Column<ActivityRow>[] = [
 	{header: 'JOB OR ACTION RUN', width: 24, grow: true, priority: 1, text: rowName},
 	{header: 'STATUS', width: 13, priority: 1, text: row => rowStatus(row) ?? '', status: rowStatus},
-	{header: 'EXECS', width: 5, priority: 4, align: 'right', text: row => (row.kind === 'job' ? String(row.job.execution_count ?? 0) : '—')},
+	{header: 'EXECS', width: 5, priority: 4, align: 'right', text: row => (row.kind === 'job' ? countText(row.job.execution_count) : '—')},
 	{header: 'TIME', width: 7, priority: 3, align: 'right', text: row => formatNanoseconds(row.kind === 'job' ? row.job.execution_time : row.run.execution_time)},
 	{header: 'STARTED', width: 8, priority: 5, align: 'right', text: (row, now) => ago(row.kind === 'job' ? row.job.started_at : row.run.created_at, now)},
 ];
@@ -32,7 +32,7 @@ export function jobDetail(job: RunnerJob, now: number): Line[] {
 		field('type', job.type),
 		field('status', job.status, job.status ?? ''),
 		text(job.status_description ?? '', {muted: true}),
-		field('executions', `${job.execution_count ?? 0}${job.max_executions ? ` of at most ${job.max_executions}` : ''}`),
+		field('executions', `${countText(job.execution_count)}${job.max_executions ? ` of at most ${job.max_executions}` : ''}`),
 		field('execution time', formatNanoseconds(job.execution_time)),
 		field('started', job.started_at ? `${formatTimestamp(job.started_at)} (${ago(job.started_at, now)})` : '—'),
 		field('finished', job.finished_at ? `${formatTimestamp(job.finished_at)} (${ago(job.finished_at, now)})` : '—'),
@@ -81,6 +81,13 @@ export const logsOfJob = (job: RunnerJob, executionId?: string): Location | unde
 export const logsOfRun = (run: ActionWorkflowRun, name: string, step?: string): Location | undefined =>
 	run.log_stream?.id ? {kind: 'logs', streamId: run.log_stream.id, title: name, filter: step ? {step} : undefined} : undefined;
 
+/**
+ * L on a run from a list: today's latest runs and a deploy's runs come without their log stream
+ * (their handlers do not preload it); the run by id has it, so it is read then.
+ */
+export const logsOfListedRun = (read: (runId: string) => Promise<ActionWorkflowRun>, run: ActionWorkflowRun, name: string): Location | Promise<Location | undefined> | undefined =>
+	logsOfRun(run, name) ?? (run.id ? read(run.id).then(full => logsOfRun(full, name)) : undefined);
+
 /** The dashboard page of an action run (its workflow id comes from the run or its job's metadata). */
 export function runTarget(installId: string, run: ActionWorkflowRun): LinkTarget {
 	const meta = (run.runner_job?.metadata ?? {}) as Record<string, unknown>;
@@ -92,6 +99,7 @@ export const viewValue = (title: string, value: unknown): Location => ({kind: 'd
 
 export function ActivityLevel({installId, installName, deployId, componentId, componentName}: {installId: string; installName: string; deployId: string; componentId?: string; componentName: string}) {
 	const deploy = useDeploy(installId, deployId, componentId);
+	const readRun = useReadActionRun(installId);
 	const data = deploy.data;
 	const rows = useMemo<ActivityRow[] | undefined>(
 		() =>
@@ -118,7 +126,7 @@ export function ActivityLevel({installId, installName, deployId, componentId, co
 					: {kind: 'steps', installId, installName, runId: row.id, runName: runName(row.run)};
 			}}
 			actions={{
-				logs: row => (row.kind === 'job' ? logsOfJob(row.job) : logsOfRun(row.run, runName(row.run))),
+				logs: row => (row.kind === 'job' ? logsOfJob(row.job) : logsOfListedRun(readRun, row.run, runName(row.run))),
 				plan: row => (row.kind === 'job' && row.job.id && row.job.group === 'deploy' ? {kind: 'document', title: `plan of ${jobName(row.job)}`, source: {type: 'plan', jobId: row.job.id}} : undefined),
 				view: row => (row.kind === 'job' ? viewValue(`${jobName(row.job)} outputs`, {outputs: row.job.outputs ?? {}, metadata: row.job.metadata ?? {}}) : viewValue(`${runName(row.run)} outputs`, row.run.outputs ?? {})),
 			}}

@@ -1,6 +1,7 @@
 import React from 'react';
 import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
-import {useComponents, usePrefetch, type ComponentRow} from '../../state/data.js';
+import {useAppComponents, useComponents, usePrefetch, type ComponentRow} from '../../state/data.js';
+import {withAppDependencies} from '../../state/fetchers.js';
 import {statusRank, type Column} from '../columns.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
@@ -51,7 +52,10 @@ function componentDetail(row: ComponentRow, now: number): Line[] {
 
 export function ComponentsLevel({installId, installName}: {installId: string; installName: string}) {
 	const components = useComponents(installId);
-	const resource = {...components, data: components.data?.rows, partial: components.data?.missing};
+	const appId = components.data?.dependenciesFrom;
+	const appComponents = useAppComponents(appId ? [appId] : []).data?.get(appId ?? '');
+	const rows = React.useMemo(() => components.data && (appComponents ? withAppDependencies(components.data.rows, appComponents) : components.data.rows), [components.data, appComponents]);
+	const resource = {...components, data: rows, partial: components.data?.missing};
 	const prefetch = usePrefetch();
 	return (
 		<ListLevel

@@ -1,7 +1,7 @@
 // The executions of one runner job, oldest first: a retried job shows each attempt.
 import React, {useMemo} from 'react';
 import type {RunnerJobExecution} from '../../api/resources.js';
-import {executionResult, executionSeconds, executionsInOrder} from '../../domain/activity.js';
+import {attemptsOf, countText, executionResult, executionSeconds} from '../../domain/activity.js';
 import {ago, formatSeconds, formatTimestamp} from '../../domain/time.js';
 import {useExecutions} from '../../state/data.js';
 import type {Column} from '../columns.js';
@@ -10,7 +10,12 @@ import {ListLevel} from '../ListLevel.js';
 import {viewValue} from './activity.js';
 import {defineLevel} from './level.js';
 
-type ExecutionRow = RunnerJobExecution & {attempt: number};
+type ExecutionRow = RunnerJobExecution & {attempt?: number};
+
+const attemptName = (row: ExecutionRow) => (row.attempt === undefined ? 'the latest attempt' : `attempt ${row.attempt}`);
+
+/** Said wherever this server shows only a job's latest attempt. */
+export const LATEST_ONLY = 'this server shows only the latest attempt of a job';
 
 const duration = (row: ExecutionRow) => {
 	const seconds = executionSeconds(row);
@@ -18,18 +23,19 @@ const duration = (row: ExecutionRow) => {
 };
 
 const COLUMNS: Column<ExecutionRow>[] = [
-	{header: '#', width: 3, priority: 1, align: 'right', text: row => String(row.attempt)},
+	{header: '#', width: 3, priority: 1, align: 'right', text: row => countText(row.attempt)},
 	{header: 'STATUS', width: 13, priority: 1, text: row => row.status ?? '', status: row => row.status},
 	{header: 'RESULT', width: 11, grow: true, priority: 2, text: executionResult},
 	{header: 'DURATION', width: 8, priority: 3, align: 'right', text: duration},
 	{header: 'CREATED', width: 8, priority: 4, align: 'right', text: (row, now) => ago(row.created_at, now)},
 ];
 
-function detail(row: ExecutionRow, now: number): Line[] {
+function detail(row: ExecutionRow, now: number, latestOnly: boolean): Line[] {
 	const result = row.result;
 	const errors = Object.entries(result?.error_metadata ?? {});
 	return [
-		field('attempt', row.attempt),
+		...(latestOnly ? [text(`⚠ ${LATEST_ONLY}: earlier ones are not listed`, {tone: 'warning'}), blank] : []),
+		field('attempt', countText(row.attempt)),
 		field('id', row.id),
 		field('status', row.status, row.status ?? ''),
 		field('created', `${formatTimestamp(row.created_at)} (${ago(row.created_at, now)})`),
@@ -54,8 +60,9 @@ function detail(row: ExecutionRow, now: number): Line[] {
 
 export function ExecutionsLevel({jobId, jobName, logStreamId}: {jobId: string; jobName: string; logStreamId?: string}) {
 	const executions = useExecutions(jobId);
-	const rows = useMemo(() => executions.data && executionsInOrder(executions.data), [executions.data]);
-	const resource = useMemo(() => ({...executions, data: rows}), [executions, rows]);
+	const rows = useMemo(() => executions.data && attemptsOf(executions.data), [executions.data]);
+	const latestOnly = executions.data?.latestOnly ?? false;
+	const resource = useMemo(() => ({...executions, data: rows, partial: latestOnly ? `earlier attempts (${LATEST_ONLY})` : undefined}), [executions, rows, latestOnly]);
 	const logs = (executionId?: string) =>
 		logStreamId ? {kind: 'logs' as const, streamId: logStreamId, title: jobName, filter: executionId ? {executionId} : undefined} : undefined;
 	return (
@@ -64,12 +71,12 @@ export function ExecutionsLevel({jobId, jobName, logStreamId}: {jobId: string; j
 			titleSuffix={` of ${jobName}`}
 			resource={resource}
 			columns={COLUMNS}
-			rowId={row => row.id ?? String(row.attempt)}
-			detailTitle={row => `attempt ${row.attempt}`}
-			detail={detail}
+			rowId={row => row.id ?? countText(row.attempt)}
+			detailTitle={attemptName}
+			detail={(row, now) => detail(row, now, latestOnly)}
 			open={row => logs(row.id)}
-			actions={{logs: () => logs(), view: row => viewValue(`attempt ${row.attempt} outputs`, {result: row.result ?? {}, outputs: row.outputs?.outputs ?? {}})}}
-			emptyText="This job has not started an execution yet."
+			actions={{logs: () => logs(), view: row => viewValue(`${attemptName(row)} outputs`, {result: row.result ?? {}, outputs: row.outputs?.outputs ?? {}})}}
+			emptyText={`This job has not started an execution yet${latestOnly ? ` (${LATEST_ONLY})` : ''}.`}
 		/>
 	);
 }

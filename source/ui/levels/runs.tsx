@@ -3,11 +3,11 @@ import React, {useMemo} from 'react';
 import type {ActionWorkflowRun, InstallActionWorkflow} from '../../api/resources.js';
 import {runStatus} from '../../domain/activity.js';
 import {ago, formatNanoseconds} from '../../domain/time.js';
-import {useLatestRuns} from '../../state/data.js';
+import {useLatestRuns, useReadActionRun} from '../../state/data.js';
 import type {Column} from '../columns.js';
 import {text} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
-import {logsOfRun, runDetail, runTarget, viewValue} from './activity.js';
+import {logsOfListedRun, runDetail, runTarget, viewValue} from './activity.js';
 import {items} from '../../domain/fields.js';
 import {defineLevel} from './level.js';
 
@@ -39,6 +39,7 @@ const detail = (row: WorkflowRow, now: number) => (row.run ? runDetail(row.run, 
 
 export function RunsLevel({installId, installName}: {installId: string; installName: string}) {
 	const workflows = useLatestRuns(installId);
+	const readRun = useReadActionRun(installId);
 	const rows = useMemo(() => workflows.data && workflowRows(workflows.data), [workflows.data]);
 	const resource = useMemo(() => ({...workflows, data: rows}), [workflows, rows]);
 	return (
@@ -51,7 +52,7 @@ export function RunsLevel({installId, installName}: {installId: string; installN
 			detailTitle={row => row.name}
 			detail={detail}
 			open={row => (row.run?.id ? {kind: 'steps', installId, installName, runId: row.run.id, runName: row.name} : undefined)}
-			actions={{logs: row => row.run && logsOfRun(row.run, row.name), view: row => row.run && viewValue(`${row.name} outputs`, row.run.outputs ?? {})}}
+			actions={{logs: row => row.run && logsOfListedRun(readRun, row.run, row.name), view: row => row.run && viewValue(`${row.name} outputs`, row.run.outputs ?? {})}}
 			identify={row => ({id: row.run?.id, target: row.run ? runTarget(installId, row.run) : {installId}, label: `action run of ${row.name}`})}
 			emptyText={`${installName} has no action workflows.`}
 		/>
