@@ -6,7 +6,7 @@ import {arch, platform, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {BIN, startPty, type PtySession} from '../helpers/pty.js';
 import {NuonClient} from '../../source/api/client.js';
-import {getLatestDeploy, listInstallsPage, listLatestRuns} from '../../source/api/resources.js';
+import {getActionRun, getLatestDeploy, listInstallsPage, listLatestRuns} from '../../source/api/resources.js';
 import {LogTail} from '../../source/state/log-tail.js';
 import {startDemoServer} from '../../source/demo/server.js';
 import {Scenario} from '../../source/demo/scenario.js';
@@ -188,8 +188,9 @@ async function logRows(quick: boolean): Promise<Row[]> {
 		const windowMs = quick ? 10_000 : 30_000;
 		const openStream = async (client: NuonClient) => {
 			const install = (await listInstallsPage(client, 0)).items[0]!;
-			const run = (await listLatestRuns(client, install.id!)).flatMap(w => w.runs ?? []).find(r => r.log_stream?.open)!;
-			return run.log_stream!.id!;
+			const listed = (await listLatestRuns(client, install.id!)).flatMap(w => w.runs ?? []).find(r => r.status === 'in-progress')!;
+			// Today's latest runs carry no log stream: the run by id does.
+			return (await getActionRun(client, install.id!, listed.id!)).log_stream!.id!;
 		};
 		const closedStream = async (client: NuonClient) => {
 			const install = (await listInstallsPage(client, 0)).items.at(-1)!;
