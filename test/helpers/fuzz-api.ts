@@ -39,6 +39,8 @@ const ROUTES: Array<[RegExp, string]> = [
 	[/^\/v1\/installs\/[^/]+\/actions\/runs\/[^/]+$/, '/v1/installs/{install_id}/action-workflows/runs/{run_id}'],
 	[/^\/v1\/runner-jobs\/[^/]+\/executions$/, '/v1/runner-jobs/{runner_job_id}/executions'],
 	[/^\/v1\/runner-jobs\/[^/]+\/plan$/, '/v1/runner-jobs/{runner_job_id}/plan'],
+	// Today's composite plan is not in the contract: fuzzed as the plan it replaces.
+	[/^\/v1\/runner-jobs\/[^/]+\/composite-plan$/, '/v1/runner-jobs/{runner_job_id}/plan'],
 	[/^\/v1\/runner-jobs\/[^/]+$/, '/v1/runner-jobs/{runner_job_id}'],
 	[/^\/v1\/installs\/[^/]+\/action-workflows\/latest-runs$/, '/v1/installs/{install_id}/action-workflows/latest-runs'],
 	[/^\/v1\/installs\/[^/]+\/action-workflows\/runs\/[^/]+$/, '/v1/installs/{install_id}/action-workflows/runs/{run_id}'],
