@@ -48,6 +48,7 @@ describe('against today’s server', () => {
 		const jobs = await app.waitFor(/EXECS/);
 		expect(jobs).toMatch(/deploy\/apply-plan\s+✓ finished\s+–/);
 		expect(jobs).toMatch(/executions\s+– of at most 3/);
+		expect(jobs).toContain('not sent in this list: ⏎ shows the latest attempt’s');
 		await app.press(ENTER);
 		const executions = await app.waitFor('Executions of deploy/apply-plan (1)');
 		expect(executions).toMatch(/✓ finished\s+success/);

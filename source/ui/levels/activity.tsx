@@ -46,7 +46,8 @@ export function jobDetail(job: RunnerJob, now: number): Line[] {
 		field('overall', formatNanoseconds(job.overall_timeout)),
 		blank,
 		heading('Outputs'),
-		...jsonLines(job.outputs, 20),
+		// A job listed from its base table (today's deploy) has neither its view's count nor outputs.
+		...(job.outputs === undefined && job.execution_count === undefined ? [text('not sent in this list: ⏎ shows the latest attempt’s', {muted: true})] : jsonLines(job.outputs, 20)),
 		blank,
 		text('⏎ executions  L logs  P plan  v outputs & metadata', {muted: true}),
 	];
