@@ -95,16 +95,19 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 			expect(Array.isArray(answer.json) && answer.json.length).toBeGreaterThan(0);
 		},
 	},
-	'the plan (`GET /v1/runner-jobs/{id}/plan`)': {
+	"a runner job's plan": {
 		async today(probe) {
-			const {plan, answer} = await planOf(probe);
+			const {id, plan, answer} = await planOf(probe);
 			expect(answer.type).toMatch(/^text\/plain/);
 			expect(answer.text).toBe(plan);
+			const composite = await probe.get(`/v1/runner-jobs/${id}/composite-plan`);
+			expect(composite.json).toEqual({deploy_plan: JSON.parse(plan)});
 		},
 		async '2025-08'(probe) {
-			const {plan, answer} = await planOf(probe);
+			const {id, plan, answer} = await planOf(probe);
 			expect(answer.type).toMatch(/^application\/json/);
 			expect(answer.json).toBe(plan);
+			expect(await probe.get(`/v1/runner-jobs/${id}/composite-plan`)).toMatchObject({status: 404, type: 'text/plain'});
 		},
 	},
 	paging: {
@@ -115,7 +118,14 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 			expect(unasked.headers.get('x-nuon-page-next')).toBe('true');
 			const asked = await get('/v1/installs?limit=2', {paged: true});
 			expect(asked.json).toHaveLength(2);
-			expect(demo.scenario.installsOf(demo.scenario.orgId).length).toBeGreaterThan(2);
+			const all = demo.scenario.installsOf(demo.scenario.orgId).length;
+			expect(all).toBeGreaterThan(10);
+			// limit 10 unless given, at most 100; page overrides offset and is named back.
+			const headers = (answer: Answer) => ['next', 'offset', 'limit', 'number'].map(name => answer.headers.get(`x-nuon-page-${name}`));
+			expect((await get('/v1/installs')).json).toHaveLength(10);
+			const capped = await get('/v1/installs?limit=500');
+			expect([(capped.json as unknown[]).length, headers(capped)[2]]).toEqual([Math.min(100, all), '100']);
+			expect(headers(await get('/v1/installs?limit=2&offset=7&page=2'))).toEqual(['true', '2', '2', '2']);
 		},
 		async '2025-08'({get, demo}) {
 			const all = demo.scenario.installsOf(demo.scenario.orgId).length;
@@ -150,6 +160,83 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		async '2025-08'(probe) {
 			const routes = await latestRunRoutes(probe);
 			for (const [path, status] of Object.entries(routes)) expect(status, path).toBe(path.includes('/action-workflows/') || /\/installs\/[^/]+\/deploys\//.test(path) ? 200 : 404);
+		},
+	},
+	"a runner job's executions (`GET /v1/runner-jobs/{id}/executions`)": {
+		async today(probe) {
+			const job = retriedJob(probe);
+			expect(await probe.get(`/v1/runner-jobs/${job.id}/executions`)).toMatchObject({status: 404, type: 'text/plain', text: '404 page not found'});
+			const whole = (await probe.get(`/v1/runner-jobs/${job.id}`)).json as {executions: unknown[]; execution_count: number};
+			expect([whole.executions.length, whole.execution_count]).toEqual([1, job.execution_count]);
+		},
+		async '2025-08'(probe) {
+			const job = retriedJob(probe);
+			expect(((await probe.get(`/v1/runner-jobs/${job.id}/executions`, {paged: true})).json as unknown[]).length).toBe(job.execution_count);
+		},
+	},
+	"a deploy's runner jobs (`runner_jobs`)": {
+		async today(probe) {
+			const jobs = (await deployById(probe)).runner_jobs as Array<Record<string, unknown>>;
+			expect(jobs.length).toBeGreaterThan(0);
+			expect(jobs.filter(job => 'execution_count' in job || 'outputs' in job || 'executions' in job)).toEqual([]);
+		},
+		async '2025-08'(probe) {
+			const jobs = (await deployById(probe)).runner_jobs as Array<Record<string, unknown>>;
+			expect(jobs.every(job => typeof job['execution_count'] === 'number')).toBe(true);
+		},
+	},
+	'a component\'s latest deploy (`…/components/{cid}/deploys/latest`)': {
+		async today(probe) {
+			const latest = await latestOf(probe);
+			expect(RELATIONS.filter(key => key in latest)).toEqual([]);
+			expect([latest['install_id'], 'component_id' in latest, (latest['created_by'] as {email?: string} | undefined)?.email]).toEqual(['', false, expect.any(String)]);
+		},
+		async '2025-08'(probe) {
+			const latest = await latestOf(probe);
+			expect(RELATIONS.filter(key => !(key in latest))).toEqual([]);
+			expect(latest['component_id']).toBeTruthy();
+		},
+	},
+	'a deploy by id': {
+		async today(probe) {
+			const deploy = await deployById(probe);
+			expect('created_by' in deploy).toBe(false);
+			const run = (deploy.action_workflow_runs as Array<Record<string, unknown>>)[0]!;
+			expect(['log_stream', 'steps', 'config', 'install_action_workflow'].filter(key => key in run)).toEqual([]);
+		},
+		async '2025-08'(probe) {
+			const deploy = await deployById(probe);
+			expect('created_by' in deploy).toBe(true);
+			expect((deploy.action_workflow_runs as Array<Record<string, unknown>>)[0]).toHaveProperty('log_stream');
+		},
+	},
+	'install components (`GET /v1/installs/{id}/components`)': {
+		async today({get, demo}) {
+			const install = demo.scenario.installs[0]!;
+			const components = (await get(`/v1/installs/${install.id}/components`, {paged: true})).json as Array<{component: Record<string, unknown>}>;
+			expect(components.filter(found => 'dependencies' in found.component)).toEqual([]);
+			const appComponents = (await get(`/v1/apps/${install.app.id}/components`, {paged: true})).json as Array<{dependencies?: string[]}>;
+			expect(appComponents.some(component => component.dependencies?.length)).toBe(true);
+		},
+		async '2025-08'({get, demo}) {
+			const install = demo.scenario.installs[0]!;
+			const components = (await get(`/v1/installs/${install.id}/components`, {paged: true})).json as Array<{component: {dependencies?: string[]}}>;
+			expect(components.some(found => found.component.dependencies?.length)).toBe(true);
+		},
+	},
+	"an install's latest action runs (`/actions/latest-runs`)": {
+		async today({get, demo}) {
+			const install = demo.scenario.installs[0]!;
+			const runs = ((await get(`/v1/installs/${install.id}/actions/latest-runs`, {paged: true})).json as Array<{runs: Array<Record<string, unknown>>}>).flatMap(workflow => workflow.runs);
+			expect(runs.length).toBeGreaterThan(0);
+			expect(runs.filter(run => ['log_stream', 'steps', 'config'].some(key => key in run))).toEqual([]);
+			expect(runs.filter(run => 'execution_count' in (run['runner_job'] as object))).toEqual([]);
+		},
+		async '2025-08'({get, demo}) {
+			const install = demo.scenario.installs[0]!;
+			const runs = ((await get(`/v1/installs/${install.id}/action-workflows/latest-runs`, {paged: true})).json as Array<{runs: Array<Record<string, unknown>>}>).flatMap(workflow => workflow.runs);
+			expect(runs.length).toBeGreaterThan(0);
+			expect(runs.every(run => ['log_stream', 'steps', 'config'].every(key => key in run))).toBe(true);
 		},
 	},
 	'status words': {
@@ -363,13 +450,35 @@ Object.assign(PROBES, LISTED_PROBES);
 
 // ---- What probes share --------------------------------------------------------------------------
 
-/** A runner job's plan from the scenario, and what the demo answers for it. */
-async function planOf(probe: Probe): Promise<{plan: string; answer: Answer}> {
+/** A runner job's plan from the scenario (the JSON text of its deploy plan), and what the demo answers for it. */
+async function planOf(probe: Probe): Promise<{id: string; plan: string; answer: Answer}> {
 	const {found} = probe.find((install, ic) => {
-		const job = probe.latestDeploy(install, ic)?.runner_jobs?.find(j => j.id && probe.demo.scenario.plan(j.id, probe.t) !== undefined);
-		return job ? {id: job.id!, plan: probe.demo.scenario.plan(job.id!, probe.t)!} : undefined;
+		const job = probe.latestDeploy(install, ic)?.runner_jobs?.find(j => j.id && probe.demo.scenario.deployPlan(j.id, probe.t) !== undefined);
+		return job ? {id: job.id!, plan: JSON.stringify(probe.demo.scenario.deployPlan(job.id!, probe.t))} : undefined;
 	});
-	return {plan: found.plan, answer: await probe.get(`/v1/runner-jobs/${found.id}/plan`)};
+	return {...found, answer: await probe.get(`/v1/runner-jobs/${found.id}/plan`)};
+}
+
+/** What the screens read from a deploy beside its own fields. */
+const RELATIONS = ['runner_jobs', 'action_workflow_runs', 'oci_artifact', 'log_stream'];
+
+/** A runner job the scenario retried (more than one execution). */
+const retriedJob = (probe: Probe) => probe.find((install, ic) => probe.latestDeploy(install, ic)?.runner_jobs?.find(job => (job.execution_count ?? 0) > 1)).found;
+
+/** A deploy with an action run (a Helm chart's post-deploy run): its install and component. */
+const deployWithRun = (probe: Probe) => probe.find((install, ic) => probe.latestDeploy(install, ic)?.action_workflow_runs?.length ? probe.latestDeploy(install, ic) : undefined);
+
+/** That deploy as the era's deploy by id answers it (today's route, else the contract's). */
+async function deployById(probe: Probe): Promise<Record<string, unknown>> {
+	const {install, ic, found} = deployWithRun(probe);
+	const path = probe.api === 'today' ? `/v1/installs/${install.id}/components/${ic.component.id}/deploys/${found.id}` : `/v1/installs/${install.id}/deploys/${found.id}`;
+	return (await probe.get(path)).json as Record<string, unknown>;
+}
+
+/** That component's latest deploy, as the demo answers it. */
+async function latestOf(probe: Probe): Promise<Record<string, unknown>> {
+	const {install, ic} = deployWithRun(probe);
+	return (await probe.get(`/v1/installs/${install.id}/components/${ic.component.id}/deploys/latest`)).json as Record<string, unknown>;
 }
 
 interface Record_ {
