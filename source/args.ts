@@ -12,7 +12,8 @@ Usage
   nuon-tui --demo                    explore the embedded demo API (no account needed)
   nuon-tui watch [options]           follow a rollout on the board, in watch mode
   nuon-tui watch --until-done        wait for the rollout to finish: exit 0 ok, 1 failed, 3 timeout,
-                                     4 waits for approval (with --fail-on-approval)
+                                     4 waits for approval (with --fail-on-approval), 5 nothing to
+                                     watch, 6 access denied (a bad token or org)
   nuon-tui demo-server [--port N]    run the demo API alone, for tests and other clients
 
 Options
@@ -37,6 +38,8 @@ Options
   --ascii                draw with ASCII only (automatic when the locale is not UTF-8)
   --read-only            offer no action that changes anything in Nuon (approve, deny, retry,
                          skip, cancel) (env NUON_TUI_READ_ONLY=1, preference read_only)
+  -h, --help             show this help
+  -v, --version          show the version
 
 Preferences (theme, ascii, refresh, watch.fast, watch.slow, notify, read_only) can also live in
 $XDG_CONFIG_HOME/nuon-tui/config.yaml (default ~/.config/nuon-tui/config.yaml); flags win.
@@ -50,8 +53,6 @@ watch options
                          plan (exit code 4) instead of waiting for someone to answer it
   --notify               bell and desktop notification when a watched deploy finishes, fails or
                          starts waiting for an approval
-  -h, --help             show this help
-  -v, --version          show the version
 
 demo-server options
   --port N               port on 127.0.0.1 (default: a free one, printed on start)

@@ -47,22 +47,24 @@ async function explore(command: ExploreCommand): Promise<number> {
 	const {flags} = command;
 	const preferences = await readPreferences(preferencesPath(process.env));
 	const scripted = command.watch && (command.untilDone || !process.stdout.isTTY);
-	if (!scripted && (!process.stdin.isTTY || !process.stdout.isTTY)) {
-		process.stderr.write('nuon-tui is interactive: run it in a terminal (stdin and stdout must be a TTY). For scripts: nuon-tui watch --until-done.\n');
-		return EXIT.usage;
-	}
 	// Ink's layout engine compiles in the background while the settings are read and the first
 	// screen is asked for.
 	const yoga = scripted ? undefined : yogaReady();
 	if (command.demoFaults && !command.demo) throw new UsageError('--demo-faults goes with --demo.');
 	if (command.demoApi !== 'today' && !command.demo) throw new UsageError('--demo-api goes with --demo.');
+	// A settings problem is said first: it is what the user has to fix, terminal or not.
+	const settings = command.demo ? undefined : requireConnection(await resolveSettings(flags), configFilePath(flags, process.env));
+	if (!scripted && (!process.stdin.isTTY || !process.stdout.isTTY)) {
+		process.stderr.write('nuon-tui is interactive: run it in a terminal (stdin and stdout must be a TTY). For scripts: nuon-tui watch --until-done.\n');
+		return EXIT.usage;
+	}
 	let demo: DemoServer | undefined;
 	let connection;
-	if (command.demo) {
+	if (settings) {
+		connection = settings;
+	} else {
 		demo = await startDemo({speed: command.demoSpeed, api: command.demoApi, intercept: command.demoFaults && faultInjector(command.demoFaults)});
 		connection = {apiUrl: demo.url, apiToken: 'demo', orgId: demo.scenario.orgId, installId: undefined};
-	} else {
-		connection = requireConnection(await resolveSettings(flags), configFilePath(flags, process.env));
 	}
 	if (!command.demo) secrets.push(connection.apiToken); // the demo's "demo" is no secret, and "--demo" is no token
 	const onAttempt = command.debugFile ? debugLog(command.debugFile, {apiUrl: connection.apiUrl, orgId: connection.orgId}) : undefined;

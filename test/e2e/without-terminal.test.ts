@@ -1,0 +1,21 @@
+// The built CLI run without a terminal (a script, a CI step): what it says is what the user must fix.
+import {spawnSync} from 'node:child_process';
+import {expect, it} from 'vitest';
+import {BIN} from '../helpers/pty.js';
+
+const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], {encoding: 'utf8', input: '', env: {...process.env, NUON_API_TOKEN: '', NUON_ORG_ID: ''}});
+
+it('a settings problem is said before "run it in a terminal": a --config file that does not exist', () => {
+	const answer = run(['--config', '/nonexistent/nuon']);
+	expect(answer.status).toBe(2);
+	expect(answer.stderr).toContain('/nonexistent/nuon (from --config) does not exist');
+	expect(answer.stderr).not.toContain('interactive');
+});
+
+it('--help lists -h and -v with the options, not under watch', () => {
+	const help = run(['--help']).stdout;
+	const watch = help.indexOf('watch options');
+	expect(help.indexOf('-h, --help')).toBeGreaterThan(0);
+	expect(help.indexOf('-h, --help')).toBeLessThan(watch);
+	expect(help).toMatch(/5 nothing to\s+watch, 6 access denied/);
+});
