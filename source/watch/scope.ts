@@ -24,8 +24,9 @@ export async function resolveScope(client: NuonClient, flags: ScopeFlags): Promi
 	const scope: Scope = {};
 	if (flags.app) {
 		const apps = await api.listApps(client);
-		scope.app = apps.find(app => app.id === flags.app || app.name === flags.app || app.display_name === flags.app);
-		if (!scope.app) throw new ScopeError(`No app "${flags.app}" in this org (apps: ${apps.map(a => a.name).join(', ') || 'none'}).`);
+		const found = pickByName(apps, flags.app, app => [app.id, app.name, app.display_name], app => app.name);
+		if (typeof found === 'string') throw new ScopeError(`No app "${flags.app}" in this org; ${found}.`);
+		scope.app = found;
 	}
 	if (flags.install) {
 		try {
@@ -45,11 +46,23 @@ export async function resolveScope(client: NuonClient, flags: ScopeFlags): Promi
 	if (flags.component) {
 		if (!scope.install?.id) throw new ScopeError('--component needs --install: components belong to an install.');
 		const components = await api.listInstallComponents(client, scope.install.id);
-		const match = components.find(ic => ic.component_id === flags.component || ic.component?.name === flags.component || ic.id === flags.component);
-		if (!match?.component_id) {
-			throw new ScopeError(`No component "${flags.component}" in ${scope.install.name} (components: ${components.map(c => c.component?.name).filter(Boolean).join(', ')}).`);
-		}
+		const match = pickByName(components, flags.component, ic => [ic.component_id, ic.component?.name, ic.id], ic => ic.component?.name);
+		if (typeof match === 'string' || !match.component_id) throw new ScopeError(`No component "${flags.component}" in ${scope.install.name}; ${typeof match === 'string' ? match : 'it has no component id'}.`);
 		scope.component = {id: match.component_id, name: match.component?.name ?? match.component_id};
 	}
 	return scope;
+}
+
+/**
+ * The one item `wanted` names: its id or name exactly (`keys`), else the only one whose name holds
+ * it (any case). Otherwise a clause saying which were meant, or which there are.
+ */
+export function pickByName<T>(items: readonly T[], wanted: string, keys: (item: T) => Array<string | undefined>, name: (item: T) => string | undefined): T | string {
+	const exact = items.find(item => keys(item).includes(wanted));
+	if (exact) return exact;
+	const needle = wanted.toLowerCase();
+	const partial = items.filter(item => name(item)?.toLowerCase().includes(needle));
+	if (partial.length === 1) return partial[0]!;
+	const names = (list: readonly T[]) => list.map(name).filter(Boolean).join(', ');
+	return partial.length ? `did you mean ${names(partial)}?` : `there are: ${names(items) || 'none'}`;
 }

@@ -27,3 +27,13 @@ it('takes a part of a name that only one install has', async () => {
 	const scope = await resolveScope(client, {install: install.name.slice(0, -1)});
 	expect(scope.install?.id).toBe(install.id);
 });
+
+it('takes a part of an app’s or a component’s name that only one has, in any case, and names the candidates otherwise', async () => {
+	const app = demo.scenario.apps.find(found => found.catalog.name.toLowerCase().includes('relay'))!;
+	expect((await resolveScope(client, {app: 'RELAY'})).app?.id).toBe(app.id);
+	const install = demo.scenario.installs[0]!;
+	const component = install.components.find(ic => ic.component.name === 'vpc-network')!.component;
+	expect((await resolveScope(client, {install: install.id, component: 'vpc'})).component).toEqual({id: component.id, name: 'vpc-network'});
+	await expect(resolveScope(client, {install: install.id, component: 'AP'})).rejects.toThrow(/No component "AP" in .*; did you mean .*api-image/);
+	await expect(resolveScope(client, {app: 'nope'})).rejects.toThrow(/No app "nope" in this org; there are: .+/);
+});
