@@ -84,13 +84,20 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 		return () => clearTimeout(timer);
 	}, [flash]);
 	const say = useCallback((text: string) => setFlash({text: oneLine(text), at: Date.now()}), []);
+	/** Watch mode on or off, saying which and how often it now refreshes. */
+	const turnWatch = (on: boolean) => {
+		setWatch(w => ({...w, watching: on}));
+		const seconds = (ms: number) => `${ms / 1000} s`;
+		if (on && watch.watching) say(`watch mode is on already (W turns it off)`);
+		else say(on ? `watch mode on: every ${seconds(watch.fastMs)} while anything is in progress, ${seconds(watch.slowMs)} when all is settled (W turns it off)` : `watch mode off: refreshing every ${seconds(watch.refreshMs)} (W turns it on)`);
+	};
 	const commandLine = useCommandLine({
 		navigation,
 		dispatch,
 		keyHandler,
 		exit,
 		say,
-		toggleWatch: () => setWatch(w => ({...w, watching: !w.watching})),
+		watchOn: () => turnWatch(true),
 		switchOrg: setOrg,
 	});
 	const environment: ShareEnvironment = shareEnvironment ?? {env: process.env, platform: process.platform, writeTerminal: sequence => process.stdout.write(sequence)};
@@ -174,7 +181,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 				dispatch({type: 'pop'});
 				break;
 			case 'watch':
-				setWatch(w => ({...w, watching: !w.watching}));
+				turnWatch(!watch.watching);
 				break;
 			case 'board':
 				dispatch({type: 'push', location: {kind: 'board'}});

@@ -19,7 +19,8 @@ export interface CommandLineHost {
 	exit: () => void;
 	/** A message in the status line. */
 	say: (text: string) => void;
-	toggleWatch: () => void;
+	/** `:watch`: watch mode on (it says so, and says so when it already is). */
+	watchOn: () => void;
 	switchOrg: (org: {id: string; label: string}) => void;
 }
 
@@ -34,7 +35,7 @@ export interface CommandLine {
 	paste: (text: string) => void;
 }
 
-export function useCommandLine({navigation, dispatch, keyHandler, exit, say, toggleWatch, switchOrg}: CommandLineHost): CommandLine {
+export function useCommandLine({navigation, dispatch, keyHandler, exit, say, watchOn, switchOrg}: CommandLineHost): CommandLine {
 	const client = useClient();
 	const [commandText, setCommandText] = useState<string>();
 	const history = useRef<string[]>([]);
@@ -75,7 +76,7 @@ export function useCommandLine({navigation, dispatch, keyHandler, exit, say, tog
 				case 'q':
 					return exit();
 				case 'watch':
-					return toggleWatch();
+					return watchOn();
 				case 'board':
 					return dispatch({type: 'push', location: {kind: 'board'}});
 				case 'logs':

@@ -56,7 +56,13 @@ describe('the rollout board', () => {
 		await app.press('+');
 		await app.waitFor('WATCH 1s/15s');
 		await app.press('W');
-		await app.waitFor(frame => !frame.includes('WATCH'));
+		await app.waitFor(frame => !frame.includes('WATCH') && frame.includes('watch mode off: refreshing every'));
+		// :watch turns it on (it does not toggle), and says so.
+		await app.press(':', ...'watch', '\r');
+		await app.waitFor(frame => frame.includes('WATCH 1s/15s') && frame.includes('watch mode on: every 1 s while anything is in progress'));
+		await app.press(':', ...'watch', '\r');
+		await app.waitFor('watch mode is on already');
+		expect(app.frame()).toContain('WATCH');
 	});
 });
 
