@@ -2,6 +2,7 @@
 import React from 'react';
 import useSWR, {unstable_serialize, useSWRConfig} from 'swr';
 import * as api from '../api/resources.js';
+import type {NuonClient} from '../api/client.js';
 import {fetchComponents, fetchWorkflow, orNull, type Components} from './fetchers.js';
 import {APPS_KEY, CLI_CONFIG_KEY, componentsKey, inOrg, installsKey, latestDeployKey} from './keys.js';
 import {useClient, usePagedResource, useResource, type PagedResource, type Resource} from './resource.js';
@@ -92,11 +93,32 @@ export function usePlan(jobId: string): Resource<string | null> {
 export function useAppComponents(appIds: readonly string[]): Resource<Map<string, api.Component[]>> {
 	const client = useClient();
 	const ids = [...new Set(appIds)].sort();
-	return useResource(
-		ids.length ? ['app-components', ...ids] : null,
-		async () => new Map(await Promise.all(ids.map(async id => [id, await api.listAppComponents(client, id)] as const))),
-		{refreshInterval: 300_000},
-	);
+	const last = React.useRef(new Map<string, api.Component[]>());
+	const resource = useResource(ids.length ? ['app-components', ...ids] : null, () => appComponentsKeepingLast(client, ids, last), {
+		// An app whose components could not be read is asked for again soon, not in five minutes.
+		refreshInterval: (data?: Map<string, api.Component[]>) => (data && ids.some(id => !data.has(id)) ? MISSING_COMPONENTS_RETRY_MS : 300_000),
+	});
+	const missing = resource.data ? ids.filter(id => !resource.data!.has(id)).length : 0;
+	return missing ? {...resource, partial: `the components of ${missing} app${missing === 1 ? '' : 's'} (asking again)`} : resource;
+}
+
+const MISSING_COMPONENTS_RETRY_MS = 3000;
+
+/**
+ * Each app's components, one request each: an app whose request fails keeps what it had, so one
+ * failure (an unsteady API fails one of several requests often) does not blank every app's columns.
+ */
+async function appComponentsKeepingLast(client: NuonClient, ids: readonly string[], last: {current: Map<string, api.Component[]>}): Promise<Map<string, api.Component[]>> {
+	const answers = await Promise.allSettled(ids.map(id => api.listAppComponents(client, id)));
+	const found = new Map<string, api.Component[]>();
+	answers.forEach((answer, index) => {
+		const kept = answer.status === 'fulfilled' ? answer.value : last.current.get(ids[index]!);
+		if (kept) found.set(ids[index]!, kept);
+	});
+	const failure = answers.find(answer => answer.status === 'rejected');
+	if (failure && found.size === 0) throw failure.reason;
+	last.current = found;
+	return found;
 }
 
 /** App id → display name, for labels. */

@@ -168,3 +168,37 @@ describe('finding things on the board', () => {
 		await app.waitFor(/Rollout: 36 installs/);
 	});
 });
+
+describe('the rollout board under an unsteady API', () => {
+	it('never blanks its columns: an app whose components fail keeps them, one that never had them shows its statuses, and the status line says what is missing', async () => {
+		// Every other request for an app's components fails, and Relay CDN's always does.
+		let asked = 0;
+		const relay = demo.scenario.apps.find(found => found.catalog.name === 'relay-cdn')!.id;
+		const flaky = await startDemoServer({
+			intercept: (request, response) => {
+				if (!/^\/v1\/apps\/[^/]+\/components/.test(request.url ?? '')) return false;
+				if (!request.url!.includes(relay) && asked++ % 2 === 0) return false;
+				response.writeHead(502, {'content-type': 'text/html'});
+				response.end('<html>bad gateway</html>');
+				return true;
+			},
+		});
+		try {
+			flaky.scenario.setClock(5);
+			app = renderExplorer(flaky, {start: [{kind: 'board'}], watch: true, size: {columns: 120, rows: 40}});
+			const frame = await app.waitFor(/Ledgerly\s+vpc-netw…\s+rds-post…/, 10_000);
+			// Relay CDN's columns come from its installs' statuses, and every cell is drawn.
+			expect(frame).toMatch(/Relay CDN\s+\S+/);
+			expect(frame).toMatch(/globex-prod\s+\*?✓ active/);
+			await app.waitFor('PARTIAL · updated');
+			for (let refresh = 0; refresh < 4; refresh++) {
+				await app.press('r');
+				expect(app.frame()).toMatch(/Ledgerly\s+vpc-netw…/);
+			}
+		} finally {
+			await app?.cleanup();
+			app = undefined;
+			await flaky.close();
+		}
+	});
+});

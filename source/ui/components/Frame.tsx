@@ -78,7 +78,7 @@ export function Frame({refresh, status, hints, children}: {refresh: RefreshState
 					)}
 				</Text>
 				<Box flexShrink={0}>
-				<Text wrap="truncate-start" color={refreshText.tone === 'error' ? theme.error : refreshText.tone === 'busy' ? theme.accent : theme.muted}>
+				<Text wrap="truncate-start" color={refreshText.tone === 'error' ? theme.error : refreshText.tone === 'warning' ? theme.warning : refreshText.tone === 'busy' ? theme.accent : theme.muted}>
 					<Text bold inverse={watch.paused} color={watch.paused ? theme.warning : theme.accent}>
 						{mode}
 					</Text>
@@ -106,12 +106,14 @@ export function Frame({refresh, status, hints, children}: {refresh: RefreshState
 	);
 }
 
-function describeRefresh({updatedAt, isValidating, error, hasData}: RefreshState): {text: string; tone: 'ok' | 'busy' | 'error'} {
+function describeRefresh({updatedAt, isValidating, error, hasData, partial}: RefreshState): {text: string; tone: 'ok' | 'busy' | 'error' | 'warning'} {
 	if (error && hasData && updatedAt) {
 		return {text: `STALE · data from ${clock(updatedAt)} (${formatSeconds((Date.now() - updatedAt) / 1000)} old)`, tone: 'error'};
 	}
 	if (isValidating) return {text: hasData ? '⟳ refreshing' : '⟳ loading', tone: 'busy'};
 	if (error) return {text: 'no data', tone: 'error'};
+	// Part of what the screen combines is missing (the status line, or the board's, says what).
+	if (partial && updatedAt) return {text: `PARTIAL · updated ${clock(updatedAt)}`, tone: 'warning'};
 	return {text: updatedAt ? `updated ${clock(updatedAt)}` : '', tone: 'ok'};
 }
 

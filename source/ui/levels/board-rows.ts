@@ -3,6 +3,7 @@
 import type {Component, Install} from '../../api/resources.js';
 import {cellStatus, cellStatuses} from '../../domain/cell-status.js';
 import {PHASE_ORDER, phaseOf, phaseRank, type Phase} from '../../domain/status.js';
+import {list, record, text} from '../../domain/fields.js';
 
 export interface BoardColumn {
 	id: string;
@@ -23,9 +24,28 @@ export function boardRows(installs: readonly Install[], components: Map<string, 
 		groups.set(appId, [...(groups.get(appId) ?? []), install]);
 	}
 	return [...groups].flatMap(([appId, members]) => {
-		const columns = (components?.get(appId) ?? []).map(c => ({id: c.id ?? '', name: c.name ?? c.id ?? '?', appId}));
+		const listed = components?.get(appId);
+		const columns = listed ? listed.map(c => ({id: c.id ?? '', name: c.name ?? c.id ?? '?', appId})) : columnsFromStatuses(members, appId);
 		return [{kind: 'app' as const, appId, columns}, ...members.map(install => ({kind: 'install' as const, install, columns}))];
 	});
+}
+
+/**
+ * An app's columns while its components cannot be read: every component its installs have a status
+ * for, in the order first met, named where an install's components name it (else by its id), so
+ * the cells drawn before stay drawn.
+ */
+export function columnsFromStatuses(installs: readonly Install[], appId: string): BoardColumn[] {
+	const names = new Map<string, string>();
+	for (const install of installs) {
+		for (const ic of list(install.install_components)) {
+			const id = text(record(ic)?.['component_id']);
+			const name = text(record(record(ic)?.['component'])?.['name']);
+			if (id && name) names.set(id, name);
+		}
+	}
+	const ids = [...new Set(installs.flatMap(install => [...cellStatuses(install).keys()]))];
+	return ids.map(id => ({id, name: names.get(id) ?? id, appId}));
 }
 
 /**

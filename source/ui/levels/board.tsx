@@ -7,6 +7,7 @@ import {boardRows, byAttention, filterInstalls, nextCell, pinnedHeader, type Boa
 import {rolloutCounts, snapshotOf, transitions, type Snapshot, type Transition} from '../../domain/rollout.js';
 import {awaitsApproval, GLYPHS, phaseOf, statusView} from '../../domain/status.js';
 import {describeError} from '../../api/errors.js';
+import {failureLine} from '../failure-text.js';
 import {findPendingApproval} from '../../state/find-approval.js';
 import {fit, truncate} from '../../domain/text.js';
 import {useAppComponents, useAppNames, useInstalls} from '../../state/data.js';
@@ -47,7 +48,8 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	const items = useMemo(() => boardRows(shownRows, components.data), [shownRows, components.data]);
 	const [focus, setFocus] = useState<'board' | 'activity'>('board');
 	const [activityView, setActivityView] = useState<ActivityView>({offset: 0, failuresOnly: false});
-	const names = useMemo(() => new Map([...(components.data?.values() ?? [])].flat().map(c => [c.id ?? '', c.name ?? ''])), [components.data]);
+	// Component names for the activity: the board's columns have them, listed or read from the installs.
+	const names = useMemo(() => new Map(boardRows(rows, components.data).flatMap(item => (item.kind === 'app' ? item.columns.map(c => [c.id, c.name] as const) : []))), [rows, components.data]);
 	const appNames = useAppNames();
 	const widest = Math.max(1, ...items.map(item => item.columns.length));
 	const snapshot = useMemo(() => snapshotOf(rows), [rows]);
@@ -229,10 +231,13 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	const status = (
 		<Text>
 			{truncate(
-				// The app's messages first (this screen has its own status line), else the selected cell.
+				// The app's messages first (this screen has its own status line), then a failure to
+				// refresh (the board keeps drawing its last good data), else the selected cell.
 				flash ??
 					(typed.editing || typed.text
 						? `/${typed.text}${typed.editing ? '▏' : '  (Esc clears)'}`
+						: installs.error && installs.data
+						? failureLine(installs.error, 'the last good board')
 						: selectedInstall && selectedColumn
 						? awaitsApproval(selectedStatus)
 							? `${selectedInstall.name} › ${selectedColumn.name}: ${selectedStatus}, waiting for a person  (⏎ the plan to approve, ! next approval)`
@@ -243,7 +248,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 		</Text>
 	);
 	return (
-		<Frame refresh={{...installs, hasData: installs.data !== undefined}} status={status} hints={KEYS}>
+		<Frame refresh={{...installs, hasData: installs.data !== undefined, partial: components.partial ?? (components.error && !components.data ? `the apps' components (${describeError(components.error)}): columns from the installs' statuses` : undefined)}} status={status} hints={KEYS}>
 			<Box flexDirection="column" height={bodyHeight}>
 				<Pane title={`Rollout${appName ? ` of ${appName}` : ''}: ${typed.text ? `${shownRows.length} of ` : ''}${rows.length}${installs.hasMore ? '+' : ''} installs`} focused={focus === 'board'} width={screenColumns} height={gridHeight + 2} theme={theme}>
 					<Text wrap="truncate-end">
