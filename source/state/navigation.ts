@@ -20,6 +20,8 @@ export interface NavigationState {
 
 export type NavigationAction =
 	| {type: 'push'; location: Location}
+	/** Back down to the level that shows `location` when the stack has one (a second `B`), else a push. */
+	| {type: 'open'; location: Location}
 	| {type: 'pop'}
 	| {type: 'select'; id: string | undefined}
 	| {type: 'selectColumn'; column: number}
@@ -47,6 +49,11 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
 			return {stack: [...state.stack, {id: nextId(state), location: action.location}]};
 		case 'pop':
 			return state.stack.length > 1 ? {stack: state.stack.slice(0, -1)} : state;
+		case 'open': {
+			const same = JSON.stringify(action.location);
+			const at = state.stack.findIndex(entry => JSON.stringify(entry.location) === same);
+			return at < 0 ? navigate(state, {type: 'push', location: action.location}) : at === state.stack.length - 1 ? state : {stack: state.stack.slice(0, at + 1)};
+		}
 		case 'select': {
 			const top = state.stack.at(-1)!;
 			if (top.selectedId === action.id) return state;

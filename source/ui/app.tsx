@@ -184,7 +184,7 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 				turnWatch(!watch.watching);
 				break;
 			case 'board':
-				dispatch({type: 'push', location: {kind: 'board'}});
+				dispatch({type: 'open', location: {kind: 'board'}});
 				break;
 			case 'pause':
 				setWatch(w => ({...w, paused: !w.paused}));

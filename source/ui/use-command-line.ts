@@ -6,7 +6,7 @@ import {getInstall, listApps, listInstallComponents, listInstallsPage, listOrgs}
 import {useClient} from '../state/resource.js';
 import {useCommandSuggestions} from '../state/command-suggestions.js';
 import type {NavigationAction, NavigationState} from '../state/navigation.js';
-import {startNavigation} from './levels/registry.js';
+import {startNavigation, type Location} from './levels/registry.js';
 import {lineEdit, pasteEdit} from './line-editor.js';
 import {clip, LINE_LIMIT} from './paste.js';
 import {bestMatch, COMMAND_HELP, parseCommandLine, tab, type Completion} from './command-line.js';
@@ -78,7 +78,7 @@ export function useCommandLine({navigation, dispatch, keyHandler, exit, say, wat
 				case 'watch':
 					return watchOn();
 				case 'board':
-					return dispatch({type: 'push', location: {kind: 'board'}});
+					return dispatch({type: 'open', location: {kind: 'board'}});
 				case 'logs':
 					if (!keyHandler.current?.('logs', 'L', {} as Key)) say('no logs here: :logs works on a deploy, a job or an action run');
 					return;
@@ -114,7 +114,9 @@ export function useCommandLine({navigation, dispatch, keyHandler, exit, say, wat
 					const components = await listInstallComponents(client, currentInstall.installId);
 					const match = bestMatch(components, argument, c => [c.component?.name, c.component_id]);
 					if (!argument || !match?.component_id) return say(`no component "${argument}" in ${currentInstall.installName}`);
-					return dispatch({type: 'push', location: {kind: 'deploy', ...currentInstall, componentId: match.component_id, componentName: match.component?.name ?? match.component_id}});
+					// As --install and --component open it: the installs, the install's components, the deploy.
+					const deploy: Location = {kind: 'deploy', ...currentInstall, componentId: match.component_id, componentName: match.component?.name ?? match.component_id};
+					return dispatch({type: 'resetStack', stack: startNavigation([{kind: 'installs'}, {kind: 'components', ...currentInstall}, deploy]).stack});
 				}
 			}
 		} catch (error) {

@@ -217,3 +217,26 @@ describe('switching orgs', () => {
 		await vi.waitFor(() => expect(orgs).toContain('orgdemo0000000000000000002'));
 	});
 });
+
+describe('jumping with :', () => {
+	it(':component opens the deploy as --install and --component do (Esc goes to the install’s components, then the installs), and a second B returns to the board', async () => {
+		failWith = undefined;
+		const install = demo.scenario.installs[0]!;
+		app = renderExplorer(demo, {start: [{kind: 'installs'}, {kind: 'components', installId: install.id, installName: install.name}]});
+		await app.waitFor(`Components of ${install.name}`);
+		await app.press('B');
+		await app.waitFor('Rollout:');
+		await app.press(':', ...'component vpc', ENTER);
+		await app.waitFor('Latest deploy of vpc-network');
+		expect(app.frame()).not.toContain('rollout board ›');
+		await app.press('B');
+		await app.waitFor('Rollout:');
+		await app.press('B');
+		await app.press(ESC);
+		await app.waitFor('Latest deploy of vpc-network');
+		await app.press(ESC);
+		await app.waitFor(`Components of ${install.name}`);
+		await app.press(ESC);
+		await app.waitFor(/Installs \(\d+\)/);
+	});
+});

@@ -18,4 +18,12 @@ describe('navigation stack', () => {
 		const state = navigate(initialNavigation(), {type: 'select', id: 'a'});
 		expect(navigate(state, {type: 'select', id: 'a'})).toBe(state);
 	});
+
+	it('opens the board once: a second B goes back down to the one on the stack instead of stacking another', () => {
+		let state = navigate(initialNavigation(), {type: 'open', location: {kind: 'board'}});
+		state = navigate(state, {type: 'push', location: {kind: 'deploy', installId: 'inl1', installName: 'prod-eu', componentId: 'c1', componentName: 'api'}});
+		state = navigate(state, {type: 'open', location: {kind: 'board'}});
+		expect(state.stack.map(entry => entry.location.kind)).toEqual(['installs', 'board']);
+		expect(navigate(state, {type: 'open', location: {kind: 'board'}})).toBe(state);
+	});
 });
