@@ -160,6 +160,13 @@ describe('finding things on the board', () => {
 		await app.press('\t', 'F');
 		const failures = await app.waitFor(/Activity \(1 failure of \d+\)/);
 		expect(failures).toMatch(/› \S+ \S+ → error/);
+		// Enter opens the change marked in the activity (the failure), not the cell under the board's cursor.
+		const [, failedInstall, failedComponent] = /[│┃] › \d\d:\d\d:\d\d (\S+) › (\S+) \S+ → error/.exec(failures)!;
+		await app.press(ENTER);
+		await app.waitFor(`Latest deploy of ${failedComponent} in ${failedInstall}`);
+		await app.press(ESC);
+		await app.waitFor(/Activity \(1 failure of \d+\)/);
+		await app.press('F');
 		await app.press('\t', '/', 'g', 'l', 'o', 'b', ENTER);
 		const filtered = await app.waitFor(/Rollout: 2 of 36 installs/);
 		expect(filtered).toContain('globex-prod');

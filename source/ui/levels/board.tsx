@@ -21,7 +21,7 @@ import {cellStatus} from '../../domain/cell-status.js';
 import {defineLevel} from './level.js';
 import type {Location} from './registry.js';
 import {useClient} from '../../state/resource.js';
-import {BoardActivity, type ActivityView} from './board-activity.js';
+import {BoardActivity, selectedChange, type ActivityView} from './board-activity.js';
 import {useTypedLine} from '../line-editor.js';
 
 const KEYS: CommandId[] = ['down', 'columnLeft', 'openCell', 'back', 'nextFailure', 'nextApproval', 'focus', 'filter', 'attentionFirst', 'failuresOnly', 'watch', 'pause', 'refresh', 'help', 'quit', 'up', 'columnRight', 'previousFailure', 'pageUp', 'pageDown', 'top', 'bottom', 'faster', 'slower'];
@@ -210,6 +210,16 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 				dispatch({type: 'selectColumn', column: Math.max(0, columnIndex - 1)});
 				return true;
 			case 'openCell': {
+				if (focus === 'activity') {
+					// The change marked in the activity, not the board's cell under the cursor.
+					const change = selectedChange(activity, activityView, activityHeight);
+					const changed = change && rows.find(install => install.id === change.installId);
+					if (!change || !changed?.id) return true;
+					const location: Location = {kind: 'deploy', installId: changed.id, installName: installName(changed), componentId: change.componentId, componentName: names.get(change.componentId) ?? change.componentId};
+					if (awaitsApproval(change.to)) openApproval(location);
+					else dispatch({type: 'push', location});
+					return true;
+				}
 				const install = selectedItem?.kind === 'install' ? selectedItem.install : undefined;
 				const target = selectedItem?.columns[columnIndex];
 				if (!install?.id || !target) return true;

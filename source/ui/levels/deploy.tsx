@@ -105,7 +105,7 @@ export function DeployLevel(params: DeployParams) {
 					: `Loading ${which.toLowerCase()}…`;
 		return (
 			<Frame refresh={refresh} hints={KEYS}>
-				<Pane title={`${which} of ${componentName}`} focused width={columns} height={bodyHeight} theme={theme}>
+				<Pane title={`${which} of ${componentName} in ${installName}`} focused width={columns} height={bodyHeight} theme={theme}>
 					<Text color={deploy.error && deploy.data === undefined ? theme.error : theme.muted} wrap="wrap">
 						{message}
 					</Text>
@@ -118,7 +118,7 @@ export function DeployLevel(params: DeployParams) {
 		<Frame refresh={refresh} hints={KEYS}>
 			<Box height={bodyHeight}>
 				{([which, 'What was deployed'] as const).map((title, index) => (
-					<Pane key={title} title={index === 0 ? `${title} of ${componentName}` : title} focused={focus === index} width={widths[index]!} height={bodyHeight} theme={theme}>
+					<Pane key={title} title={index === 0 ? `${title} of ${componentName} in ${installName}` : title} focused={focus === index} width={widths[index]!} height={bodyHeight} theme={theme}>
 						<LineView rows={lines[index]!} offset={offsets[index]!} height={height} width={widths[index]! - 4} theme={theme} />
 					</Pane>
 				))}
