@@ -17,6 +17,7 @@ import {cursorMove, type CommandId} from '../keys.js';
 import {CHROME_ROWS, Frame} from '../components/Frame.js';
 import {Pane} from '../components/Pane.js';
 import {installName} from '../../domain/install.js';
+import {displayWidth} from '../../domain/text.js';
 import {cellStatus} from '../../domain/cell-status.js';
 import {defineLevel} from './level.js';
 import type {Location} from './registry.js';
@@ -26,6 +27,9 @@ import {useTypedLine} from '../line-editor.js';
 
 const KEYS: CommandId[] = ['down', 'columnLeft', 'openCell', 'back', 'nextFailure', 'nextApproval', 'focus', 'filter', 'attentionFirst', 'failuresOnly', 'watch', 'pause', 'refresh', 'help', 'quit', 'up', 'columnRight', 'previousFailure', 'pageUp', 'pageDown', 'top', 'bottom', 'faster', 'slower'];
 const NAME_WIDTH = 20;
+const NAME_MAX = 32;
+/** A cell that shows `◐ executing` whole. */
+const CELL_ROOMY = 14;
 /** A cell is as wide as the pane allows, between these: names and statuses in full where they fit. */
 const CELL_MIN = 11;
 const CELL_MAX = 26;
@@ -102,7 +106,11 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	const activityHeight = Math.max(3, Math.min(10, Math.floor((screenRows - CHROME_ROWS) / 4)));
 	const gridHeight = screenRows - CHROME_ROWS - activityHeight - 2;
 	const visibleRowCount = Math.max(1, gridHeight - 1); // the counts line, then the rows
-	const gridWidth = screenColumns - 4 - NAME_WIDTH - 1;
+	// Names whole, up to NAME_MAX, where the cells keep room for a status word (a wide terminal).
+	const longestName = useMemo(() => Math.max(0, ...rows.map(install => displayWidth(installName(install)) + 3)), [rows]);
+	const wholeNames = Math.min(NAME_MAX, Math.max(NAME_WIDTH, longestName));
+	const nameWidth = Math.floor((screenColumns - 5 - wholeNames) / widest) >= CELL_ROOMY ? wholeNames : NAME_WIDTH;
+	const gridWidth = screenColumns - 4 - nameWidth - 1;
 	const cellWidth = Math.max(CELL_MIN, Math.min(CELL_MAX, Math.floor(gridWidth / widest)));
 	const visibleColumnCount = Math.max(1, Math.floor(gridWidth / cellWidth));
 	// One row is kept for a pinned header, so the selected row is never the one it displaces.
@@ -261,6 +269,9 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 		<Frame refresh={{...installs, hasData: installs.data !== undefined, partial: components.partial ?? (components.error && !components.data ? `the apps' components (${describeError(components.error)}): columns from the installs' statuses` : undefined)}} status={status} hints={KEYS}>
 			<Box flexDirection="column" height={bodyHeight}>
 				<Pane title={`Rollout${appName ? ` of ${appName}` : ''}: ${typed.text ? `${shownRows.length} of ` : ''}${rows.length}${installs.hasMore ? '+' : ''} installs`} focused={focus === 'board'} width={screenColumns} height={gridHeight + 2} theme={theme}>
+					{/* The counts give way, not the column range: a column off screen must say it exists. */}
+					<Box>
+					<Box flexGrow={1} flexShrink={1}>
 					<Text wrap="truncate-end">
 						{counts.length === 0 ? (
 							<Text color={theme.muted}>{installs.data ? 'no deploys yet' : installs.error ? 'could not load installs: retrying' : 'loading…'}</Text>
@@ -273,14 +284,18 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 								</Text>
 							))
 						)}
-						{firstColumn > 0 || firstColumn + visibleColumnCount < widest ? (
-							<Text color={theme.muted}>{`   columns ${firstColumn + 1}–${Math.min(widest, firstColumn + visibleColumnCount)} of ${widest}`}</Text>
-						) : null}
 					</Text>
+					</Box>
+					{firstColumn > 0 || firstColumn + visibleColumnCount < widest ? (
+						<Box flexShrink={0}>
+							<Text color={theme.muted}>{` cols ${firstColumn + 1}–${Math.min(widest, firstColumn + visibleColumnCount)}/${widest}`}</Text>
+						</Box>
+					) : null}
+					</Box>
 					{visible.map(({item, index}) =>
 						item.kind === 'app' ? (
 							<Text key={`app:${item.appId}`} bold color={theme.accent}>
-								{fit(appNames.get(item.appId) ?? item.appId, NAME_WIDTH)}{' '}
+								{fit(appNames.get(item.appId) ?? item.appId, nameWidth)}{' '}
 								{item.columns
 									.slice(firstColumn, firstColumn + visibleColumnCount)
 									.map(c => fit(` ${c.name}`, cellWidth - 1))
@@ -292,6 +307,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 								install={item.install}
 								columns={item.columns.slice(firstColumn, firstColumn + visibleColumnCount)}
 								cellWidth={cellWidth}
+								nameWidth={nameWidth}
 								selected={index === rowIndex}
 								selectedColumn={selectedColumn?.id}
 								changedAt={changedAt}
@@ -306,11 +322,11 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	);
 }
 
-const BoardRow = React.memo(function BoardRow({install, columns, cellWidth, selected, selectedColumn, changedAt, theme}: {install: Install; columns: BoardColumn[]; cellWidth: number; selected: boolean; selectedColumn?: string; changedAt: Map<string, number>; theme: ReturnType<typeof useExplorer>['theme']}) {
+const BoardRow = React.memo(function BoardRow({install, columns, cellWidth, nameWidth, selected, selectedColumn, changedAt, theme}: {install: Install; columns: BoardColumn[]; cellWidth: number; nameWidth: number; selected: boolean; selectedColumn?: string; changedAt: Map<string, number>; theme: ReturnType<typeof useExplorer>['theme']}) {
 	return (
 		<Text>
 			<Text bold={selected} inverse={selected}>
-				{fit(`${selected ? '›' : ' '} ${installName(install)}`, NAME_WIDTH)}
+				{fit(`${selected ? '›' : ' '} ${installName(install)}`, nameWidth)}
 			</Text>{' '}
 			{columns.map((column, index) => {
 				const status = cellStatus(install, column.id);
