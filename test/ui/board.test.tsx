@@ -209,3 +209,17 @@ describe('the rollout board under an unsteady API', () => {
 		}
 	});
 });
+
+describe('the rollout board at the sizes people use', () => {
+	it('at 80x24 the counts give way to the column range; at 220 columns install names are whole', async () => {
+		demo.scenario.setClock(20);
+		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true, size: {columns: 80, rows: 24}});
+		const narrow = await app.waitFor(/Ledgerly\s+vpc-netw…/);
+		expect(narrow).toMatch(/pending-approval.* cols 1–5\/8 ┃/);
+		expect(narrow).toContain('massive-dyn-stagi…');
+		await app.cleanup();
+		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true, size: {columns: 220, rows: 40}});
+		const wide = await app.waitFor(/Ledgerly\s+vpc-network/);
+		expect(wide).toMatch(/massive-dyn-staging\s+✓/);
+	});
+});
