@@ -223,3 +223,29 @@ describe('the rollout board at the sizes people use', () => {
 		expect(wide).toMatch(/massive-dyn-staging\s+✓/);
 	});
 });
+
+describe('the board as the place you work from', () => {
+	it('on a cell, L, w, H, P, a, y do what they do on its latest deploy, or say why not', async () => {
+		demo.scenario.setClock(200);
+		const written: string[] = [];
+		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true, size: {columns: 120, rows: 40}, shareEnvironment: {env: {}, platform: 'linux', writeTerminal: sequence => written.push(sequence)}});
+		await app.waitFor('acme-corp-prod › vpc-network: active');
+		await app.press('H');
+		await app.waitFor(/Deploys of vpc-network/);
+		await app.press(ESC);
+		await app.waitFor('acme-corp-prod › vpc-network: active');
+		await app.press('w');
+		await app.waitFor(/Steps of workflow of the vpc-network deploy/);
+		await app.press(ESC);
+		await app.waitFor('acme-corp-prod › vpc-network: active');
+		await app.press('L');
+		await app.waitFor(/vpc-network deploy/);
+		await app.press(ESC);
+		await app.waitFor('acme-corp-prod › vpc-network: active');
+		await app.press('P');
+		await app.waitFor('P plan: acme-corp-prod › vpc-network waits for no approval');
+		await app.press('y');
+		await app.waitFor(/copied/);
+		expect(written.join('')).toContain('\u001B]52;c;');
+	});
+});

@@ -6,14 +6,16 @@ import type {Install} from '../../api/resources.js';
 import {boardRows, byAttention, filterInstalls, nextCell, pinnedHeader, type BoardColumn} from './board-rows.js';
 import {rolloutCounts, snapshotOf, transitions, type Snapshot, type Transition} from '../../domain/rollout.js';
 import {awaitsApproval, GLYPHS, phaseOf, statusView} from '../../domain/status.js';
-import {describeError} from '../../api/errors.js';
+import {describeError, NuonApiError} from '../../api/errors.js';
+import {DEPLOY_ACTIONS, type DeployParams} from './deploy.js';
 import {failureLine} from '../failure-text.js';
 import {findPendingApproval} from '../../state/find-approval.js';
 import {fit, truncate} from '../../domain/text.js';
 import {useAppComponents, useAppNames, useInstalls} from '../../state/data.js';
 import {windowStart} from '../columns.js';
 import {useExplorer, useLevelKeys, useLevelPlace, useMessageLine} from '../context.js';
-import {cursorMove, type CommandId} from '../keys.js';
+import {commandHint, cursorMove, type CommandId} from '../keys.js';
+import * as api from '../../api/resources.js';
 import {CHROME_ROWS, Frame} from '../components/Frame.js';
 import {Pane} from '../components/Pane.js';
 import {installName} from '../../domain/install.js';
@@ -25,7 +27,9 @@ import {useClient} from '../../state/resource.js';
 import {BoardActivity, selectedChange, type ActivityView} from './board-activity.js';
 import {useTypedLine} from '../line-editor.js';
 
-const KEYS: CommandId[] = ['down', 'columnLeft', 'openCell', 'back', 'nextFailure', 'nextApproval', 'focus', 'filter', 'attentionFirst', 'failuresOnly', 'watch', 'pause', 'refresh', 'help', 'quit', 'up', 'columnRight', 'previousFailure', 'pageUp', 'pageDown', 'top', 'bottom', 'faster', 'slower'];
+/** What the latest deploy's screen offers, on the deploy in a cell. */
+const CELL_KEYS: CommandId[] = ['logs', 'workflows', 'history', 'plan', 'approve', 'copyId', 'copyLink', 'openLink'];
+const KEYS: CommandId[] = ['down', 'columnLeft', 'openCell', 'back', 'nextFailure', 'nextApproval', 'focus', 'filter', 'attentionFirst', 'failuresOnly', 'watch', 'pause', 'refresh', 'help', 'quit', 'up', 'columnRight', 'previousFailure', 'pageUp', 'pageDown', 'top', 'bottom', 'faster', 'slower', ...CELL_KEYS];
 const NAME_WIDTH = 20;
 const NAME_MAX = 32;
 /** A cell that shows `◐ executing` whole. */
@@ -37,7 +41,7 @@ export const HIGHLIGHT_MS = 5000;
 const ACTIVITY_LIMIT = 200;
 
 export function BoardLevel({appId, appName}: {appId?: string; appName?: string}) {
-	const {theme, columns: screenColumns, rows: screenRows, dispatch, notify, say, readOnly} = useExplorer();
+	const {theme, columns: screenColumns, rows: screenRows, dispatch, notify, say, readOnly, share} = useExplorer();
 	const client = useClient();
 	const {flash} = useMessageLine();
 	// The org's list even for one app: only it carries the latest deploys, whose status says when one
@@ -237,9 +241,43 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 				return true;
 			}
 			default:
-				return false;
+				return command !== undefined && CELL_KEYS.includes(command) && onCell(command);
 		}
 	});
+
+	/** A key the latest deploy's screen has, on the selected cell's deploy; it says why when it cannot. */
+	const onCell = (command: CommandId): true => {
+		const install = selectedItem?.kind === 'install' ? selectedItem.install : undefined;
+		const target = selectedItem?.columns[columnIndex];
+		if (!install?.id || !target) return true;
+		const cell: DeployParams = {installId: install.id, installName: installName(install), componentId: target.id, componentName: target.name};
+		const named = `${cell.installName} › ${cell.componentName}`;
+		const waiting = awaitsApproval(cellStatus(install, target.id));
+		const hint = commandHint(command) ?? command;
+		if (command === 'copyId' || command === 'copyLink' || command === 'openLink') {
+			share(command, {id: target.id, target: {installId: cell.installId, componentId: cell.componentId}, label: `component ${named}`});
+		} else if (command === 'plan' || command === 'approve') {
+			if (waiting) openApproval({kind: 'deploy', ...cell});
+			else say(`${hint}: ${named} waits for no approval (! finds one; ⏎ opens the deploy, whose jobs have their plans)`);
+		} else {
+			const action = DEPLOY_ACTIONS[command]!;
+			const direct = action(undefined, cell);
+			if (direct) dispatch({type: 'push', location: direct});
+			else {
+				say(`${hint}: reading the latest deploy of ${named}…`);
+				api.getLatestDeploy(client, cell.installId, cell.componentId).then(
+					deploy => {
+						if (!onTop.current) return;
+						const location = action(deploy, cell);
+						if (location) dispatch({type: 'push', location});
+						else say(`${hint}: the latest deploy of ${named} has none to open`);
+					},
+					(error: unknown) => say(`${hint}: ${error instanceof NuonApiError && error.isNotFound ? `${named} has never been deployed` : describeError(error)}`),
+				);
+			}
+		}
+		return true;
+	};
 
 	const counts = rolloutCounts(snapshot);
 	const selectedInstall = selectedItem?.kind === 'install' ? selectedItem.install : undefined;

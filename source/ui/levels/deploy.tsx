@@ -13,8 +13,8 @@ import {deployFactLines, deployStatusLines} from './deploy-lines.js';
 import {wrapLines} from '../lines.js';
 import {defineLevel} from './level.js';
 
-/** Keys that open something from the deploy on screen. */
-const ACTIONS: Partial<Record<CommandId, (deploy: InstallDeploy | undefined, params: DeployParams) => Location | undefined>> = {
+/** Keys that open something from the deploy on screen (the board's cells use them too). */
+export const DEPLOY_ACTIONS: Partial<Record<CommandId, (deploy: InstallDeploy | undefined, params: DeployParams) => Location | undefined>> = {
 	workflows: (deploy, {installId, installName, componentName}) => {
 		const workflowId = deploy?.workflow_id ?? deploy?.install_workflow_id;
 		return workflowId ? {kind: 'workflow', installId, installName, workflowId, workflowName: `workflow of the ${componentName} deploy`} : undefined;
@@ -22,9 +22,9 @@ const ACTIONS: Partial<Record<CommandId, (deploy: InstallDeploy | undefined, par
 	history: (_deploy, {installId, installName, componentId, componentName}) => ({kind: 'deployHistory', installId, installName, componentId, componentName}),
 	logs: (deploy, {componentName}) => (deploy?.log_stream?.id ? {kind: 'logs', streamId: deploy.log_stream.id, title: `${componentName} deploy`} : undefined),
 };
-const KEYS: CommandId[] = ['down', 'open', ...(Object.keys(ACTIONS) as CommandId[]), 'back', 'focus', 'refresh', 'help', 'quit', 'up', 'pageUp', 'pageDown', 'top', 'bottom', 'copyId', 'copyLink', 'openLink'];
+const KEYS: CommandId[] = ['down', 'open', ...(Object.keys(DEPLOY_ACTIONS) as CommandId[]), 'back', 'focus', 'refresh', 'help', 'quit', 'up', 'pageUp', 'pageDown', 'top', 'bottom', 'copyId', 'copyLink', 'openLink'];
 
-interface DeployParams {
+export interface DeployParams {
 	installId: string;
 	installName: string;
 	componentId: string;
@@ -87,7 +87,7 @@ export function DeployLevel(params: DeployParams) {
 				share(command, {id: deploy.data?.id ?? undefined, target: {installId, componentId, deployId: deploy.data?.id}, label: `deploy of ${componentName}`});
 				return true;
 			default: {
-				const action = command && ACTIONS[command];
+				const action = command && DEPLOY_ACTIONS[command];
 				const location = action && action(deploy.data ?? undefined, params);
 				if (location) dispatch({type: 'push', location});
 				return !!action;
