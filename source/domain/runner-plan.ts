@@ -16,10 +16,21 @@ export function readablePlan(text: string): string {
 	return value !== null && typeof value === 'object' ? JSON.stringify(expandDisplays(value)) : text;
 }
 
+/**
+ * Names whose values are secrets: a runner's deploy plan carries the cloud credentials
+ * (`aws_auth`, `azure_auth`), environment variables and Terraform variables of the install, which
+ * are not the reader's to see over a shared screen or an SSH session.
+ */
+const SECRET_NAME = /secret|password|passwd|token|private_key|access_key|credential|api_key|client_key/i;
+const HIDDEN = '(hidden by nuon-tui)';
+
 function expandDisplays(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(expandDisplays);
 	if (value === null || typeof value !== 'object') return value;
-	const entries = Object.entries(value).map(([key, inner]): [string, unknown] => [key, key === 'apply_plan_display' && typeof inner === 'string' ? parsedOr(inner) : expandDisplays(inner)]);
+	const entries = Object.entries(value).map(([key, inner]): [string, unknown] => [
+		key,
+		key === 'apply_plan_display' && typeof inner === 'string' ? parsedOr(inner) : SECRET_NAME.test(key) && typeof inner === 'string' && inner ? HIDDEN : expandDisplays(inner),
+	]);
 	return Object.fromEntries([...entries.filter(([key]) => key === 'apply_plan_display'), ...entries.filter(([key]) => key !== 'apply_plan_display')]);
 }
 
