@@ -6,7 +6,7 @@ import {Box, Text, type Key} from 'ink';
 import {loadFailure} from './failure-text.js';
 import type {Location} from './levels/registry.js';
 import type {Resource} from '../state/resource.js';
-import {cellText, fitPlaced, layoutColumns, neededWidth, sortRows, windowStart, type Column} from './columns.js';
+import {cellText, fitPlaced, layoutColumns, neededWidth, sortRows, statusWants, windowStart, type Column} from './columns.js';
 import {useExplorer, useLevelKeys, useLevelPlace} from './context.js';
 import {commandHint, cursorMove, type CommandId} from './keys.js';
 import {MENU_KEYS} from './components/Menu.js';
@@ -98,7 +98,9 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	// Wide terminals give the list more room, for its extra columns; a list that needs less leaves it
 	// to the detail pane (ids and e-mails there then fit on one row).
 	const maxLeft = Math.max(30, Math.round(screenColumns * (screenColumns >= 180 ? 0.62 : 0.55)));
-	const placedAtMost = useMemo(() => layoutColumns(columns, maxLeft - 6), [columns, maxLeft]);
+	// A status column as wide as its longest word where there is room (a cut status can read as another).
+	const wants = useMemo(() => statusWants(columns, allRows ?? []), [columns, allRows]);
+	const placedAtMost = useMemo(() => layoutColumns(columns, maxLeft - 6, wants), [columns, maxLeft, wants]);
 	const needed = useMemo(() => (allRows ? neededWidth(placedAtMost, allRows, Date.now()) + 6 : maxLeft), [placedAtMost, allRows, maxLeft]);
 	const total = allRows?.length ?? 0;
 	const count = filter ? `${rows.length} of ${total}` : `${total}${resource.hasMore ? '+' : ''}`;

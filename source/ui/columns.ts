@@ -60,22 +60,42 @@ export interface PlacedColumn<Row> {
 
 export const COLUMN_GAP = 1;
 
-/** The columns that fit in `width`, in their declared order, with the growing column widened. */
-export function layoutColumns<Row>(columns: readonly Column<Row>[], width: number): PlacedColumn<Row>[] {
+/** The widest a status column grows to fit its words (a glyph, a space and the word). */
+export const STATUS_MAX_WIDTH = 24;
+
+/** How wide each status column would like to be: its longest word (up to STATUS_MAX_WIDTH). */
+export function statusWants<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Map<Column<Row>, number> {
+	const wants = new Map<Column<Row>, number>();
+	for (const column of columns) {
+		if (!column.status) continue;
+		const longest = Math.max(0, ...rows.slice(0, 2000).map(row => displayWidth(oneLine(cellText(column, row, 0))) + 2));
+		if (longest > column.width) wants.set(column, Math.min(STATUS_MAX_WIDTH, longest));
+	}
+	return wants;
+}
+
+/**
+ * The columns that fit in `width`, in their declared order, chosen by priority: a column that wants
+ * more (`wants`: a status column's longest word, so none is cut) takes it when it fits, so a less
+ * important column gives way to it, and its own width otherwise (wanting more never costs a column
+ * its place); the width left over goes to the growing column.
+ */
+export function layoutColumns<Row>(columns: readonly Column<Row>[], width: number, wants: ReadonlyMap<Column<Row>, number> = new Map()): PlacedColumn<Row>[] {
 	const byPriority = [...columns].sort((a, b) => a.priority - b.priority);
-	const chosen = new Set<Column<Row>>();
+	const chosen = new Map<Column<Row>, number>();
 	let used = 0;
 	for (const column of byPriority) {
-		const need = column.width + (chosen.size > 0 ? COLUMN_GAP : 0);
+		const gap = chosen.size > 0 ? COLUMN_GAP : 0;
+		const wanted = Math.max(column.width, wants.get(column) ?? 0);
+		const fits = [wanted, column.width].find(w => used + gap + w <= width);
 		// A column that does not fit ends the choice: a narrower, less important one never takes its place.
-		if (used + need > width) break;
-		chosen.add(column);
-		used += need;
+		if (fits === undefined) break;
+		chosen.set(column, fits);
+		used += gap + fits;
 	}
-	const spare = Math.max(0, width - used);
-	const placed = columns.filter(c => chosen.has(c)).map(column => ({column, width: column.width}));
+	const placed = columns.filter(c => chosen.has(c)).map(column => ({column, width: chosen.get(column)!}));
 	const grower = placed.find(p => p.column.grow) ?? placed[0];
-	if (grower) grower.width += spare;
+	if (grower) grower.width += Math.max(0, width - used);
 	return placed;
 }
 
