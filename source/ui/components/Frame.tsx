@@ -37,6 +37,16 @@ function useDelayedFlag(flag: boolean, delayMs: number): boolean {
 	return flag && shown;
 }
 
+/** Renders again every `ms` while `on`. */
+function useTicking(on: boolean, ms: number): void {
+	const [, setTick] = useState(0);
+	useEffect(() => {
+		if (!on) return;
+		const timer = setInterval(() => setTick(tick => tick + 1), ms);
+		return () => clearInterval(timer);
+	}, [on, ms]);
+}
+
 /** The screen around a level: header, breadcrumbs, body, status line and key hints. */
 export function Frame({refresh, status, hints, children}: {refresh: RefreshState; status?: ReactNode; hints: readonly CommandId[]; children: ReactNode}) {
 	const {theme, orgLabel: label, apiLabel, isDemo, crumbs, columns, watch, screenKeys, navigation, readOnly} = useExplorer();
@@ -48,6 +58,8 @@ export function Frame({refresh, status, hints, children}: {refresh: RefreshState
 	const {commandLine} = useMessageLine();
 	const orgLabel = oneLine(label); // an org's name comes from the server (:org)
 	const busy = useDelayedFlag(refresh.isValidating, refresh.hasData ? BUSY_INDICATOR_DELAY_MS : 0);
+	// STALE says how old the data is: it counts up while the screen is on top (a line a second).
+	useTicking(Boolean(place?.active !== false && refresh.error && refresh.hasData && refresh.updatedAt), 1000);
 	const state = describeRefresh({...refresh, isValidating: busy});
 	const mode = watch.paused ? 'PAUSED · ' : watch.watching ? `WATCH ${watch.fastMs / 1000}s/${watch.slowMs / 1000}s · ` : '';
 	const refreshText = {...state, text: mode + state.text};
