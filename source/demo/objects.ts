@@ -128,10 +128,29 @@ export function listedInstall(world: World, demoInstall: DemoInstall, t: number,
 
 /** A deploy as the latest-deploys view gives it: the table's columns, after AfterQuery (install_deploy.go). */
 function listedDeploy(world: World, deployId: string, t: number): (InstallDeploy & {plan_only: boolean}) | undefined {
-	const full = deploy(world, deployId, t);
-	if (!full) return undefined;
-	const {id, created_by_id, created_at, updated_at, build_id, install_component_id, release_id, status, status_description, install_deploy_type, status_v2, install_workflow_id, workflow_id} = full;
-	return {id, created_by_id, created_at, updated_at, build_id, install_component_id, release_id, status, status_description, install_deploy_type, status_v2, install_workflow_id, workflow_id, install_id: '', plan_only: false, outputs: {}};
+	// Built from its columns alone, not from the whole deploy (its jobs, runs and logs): a page of
+	// 100 installs carries hundreds of these, polled every two seconds in watch mode.
+	const entry = world.deploys.get(deployId);
+	if (!entry || (entry.rollout && !rolloutStarted(world, entry.ic, t))) return undefined;
+	const {install, ic, schedule} = entry;
+	const phase = entry.superseded ? 'inactive' : phaseAt(schedule, t);
+	return {
+		id: deployId,
+		created_by_id: 'acc' + install.id.slice(3, 12),
+		created_at: iso(world, schedule.queuedAt),
+		updated_at: iso(world, phaseStart(world, schedule, t)),
+		build_id: 'bld' + deployId.slice(3),
+		install_component_id: ic.id,
+		release_id: 'rel' + entry.configVersion + install.app.id.slice(5),
+		status: DEPLOY_STATUS[phase],
+		status_description: DESCRIPTIONS[phase],
+		install_deploy_type: ic.component.type === 'docker_build' ? 'sync-image' : 'apply',
+		status_v2: compositeStatus(world, schedule, t, entry.superseded),
+		...(entry.workflowId ? {workflow_id: entry.workflowId, install_workflow_id: entry.workflowId} : {}),
+		install_id: '',
+		plan_only: false,
+		outputs: {},
+	};
 }
 
 export function installComponent(world: World, install: DemoInstall, ic: DemoInstallComponent, t: number): InstallComponent {
