@@ -14,7 +14,7 @@ const KINDS = {
  * (a clean clone, CI) vitest would run the projects one after the other in name order and leave
  * the longest file for the end. Once a run has been cached, its durations decide.
  */
-const SLOW_FIRST = ['test/ui/fault-matrix', 'test/e2e/', 'test/fuzz/', 'test/ui/board', 'test/ui/approvals', 'test/ui/workflow-writes', 'test/contract/demo-contract'];
+const SLOW_FIRST = ['test/ui/fault-matrix', 'test/e2e/', 'test/fuzz/', 'test/contract/demo-contract', 'test/ui/large-org', 'test/ui/board', 'test/ui/approvals', 'test/ui/workflow-writes'];
 
 class SlowFirst extends BaseSequencer {
 	override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
