@@ -1,6 +1,13 @@
 import {defineConfig} from 'vitest/config';
 import {BaseSequencer, type TestSpecification} from 'vitest/node';
 
+/**
+ * Files that need the machine to themselves: the large org's demo API builds megabytes of
+ * installs a page (every install's deploys), which beside three other workers takes longer than
+ * the test waits. They run in the `alone` project, after the rest.
+ */
+const ALONE = ['test/ui/large-org.test.tsx'];
+
 /** Where a kind of test lives. Any test file elsewhere under test/ runs in the `other` project: `npm test` runs every one. */
 const KINDS = {
 	unit: ['test/unit/**/*.test.{ts,tsx}', 'test/contract/**/*.test.{ts,tsx}'],
@@ -14,7 +21,7 @@ const KINDS = {
  * (a clean clone, CI) vitest would run the projects one after the other in name order and leave
  * the longest file for the end. Once a run has been cached, its durations decide.
  */
-const SLOW_FIRST = ['test/ui/fault-matrix', 'test/e2e/', 'test/fuzz/', 'test/contract/demo-contract', 'test/ui/large-org', 'test/ui/board', 'test/ui/approvals', 'test/ui/workflow-writes'];
+const SLOW_FIRST = ['test/ui/fault-matrix', 'test/e2e/', 'test/fuzz/', 'test/contract/demo-contract', 'test/ui/board', 'test/ui/approvals', 'test/ui/workflow-writes'];
 
 class SlowFirst extends BaseSequencer {
 	override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -42,8 +49,9 @@ export default defineConfig({
 		maxWorkers: Number(process.env['NUON_TUI_TEST_WORKERS'] ?? 4),
 		sequence: {sequencer: SlowFirst},
 		projects: [
-			...Object.entries(KINDS).map(([name, include]) => ({extends: true as const, test: {name, include}})),
-			{extends: true as const, test: {name: 'other', include: ['test/**/*.test.{ts,tsx}'], exclude: Object.values(KINDS).flat()}},
+			...Object.entries(KINDS).map(([name, include]) => ({extends: true as const, test: {name, include, exclude: ALONE}})),
+			{extends: true as const, test: {name: 'other', include: ['test/**/*.test.{ts,tsx}'], exclude: [...Object.values(KINDS).flat(), ...ALONE]}},
+			{extends: true as const, test: {name: 'alone', include: ALONE, maxWorkers: 1, sequence: {groupOrder: 1}}},
 		],
 	},
 });
