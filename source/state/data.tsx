@@ -108,7 +108,7 @@ const MISSING_COMPONENTS_RETRY_MS = 3000;
  * Each app's components, one request each: an app whose request fails keeps what it had, so one
  * failure (an unsteady API fails one of several requests often) does not blank every app's columns.
  */
-async function appComponentsKeepingLast(client: NuonClient, ids: readonly string[], last: {current: Map<string, api.Component[]>}): Promise<Map<string, api.Component[]>> {
+export async function appComponentsKeepingLast(client: NuonClient, ids: readonly string[], last: {current: Map<string, api.Component[]>}): Promise<Map<string, api.Component[]>> {
 	const answers = await Promise.allSettled(ids.map(id => api.listAppComponents(client, id)));
 	const found = new Map<string, api.Component[]>();
 	answers.forEach((answer, index) => {
@@ -124,8 +124,10 @@ async function appComponentsKeepingLast(client: NuonClient, ids: readonly string
 /** App id → display name, for labels. */
 export function useAppNames(): Map<string, string> {
 	const apps = useApps();
-	return React.useMemo(() => new Map((apps.data ?? []).map(app => [app.id ?? '', app.display_name || app.name || app.id || ''])), [apps.data]);
+	return React.useMemo(() => appNamesOf(apps.data), [apps.data]);
 }
+
+export const appNamesOf = (apps: api.App[] | undefined): Map<string, string> => new Map((apps ?? []).map(app => [app.id ?? '', app.display_name || app.name || app.id || '']));
 
 /**
  * Where the dashboard is (for links); asked once. Only the data is read (SWR re-renders a component

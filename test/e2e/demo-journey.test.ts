@@ -1,12 +1,16 @@
-// End to end: the built CLI in a real pseudo-terminal against --demo.
+// End to end: the built CLI in a real pseudo-terminal against --demo (or the demo API in this process).
 import {afterEach, describe, expect, it} from 'vitest';
 import {Scenario} from '../../source/demo/scenario.js';
+import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {startPty, type PtySession} from '../helpers/pty.js';
 
 let session: PtySession | undefined;
-afterEach(() => {
+let demo: DemoServer | undefined;
+afterEach(async () => {
 	session?.kill();
 	session = undefined;
+	await demo?.close();
+	demo = undefined;
 });
 
 /** An install and component (of the demo's fixed seed) whose deploy is still ahead of its `executing` phase a few seconds after start. */
@@ -91,15 +95,20 @@ describe('nuon-tui --demo in a real terminal', () => {
 describe('following logs in a real terminal', () => {
 	it('follows the logs of a running deploy: new lines arrive with no key pressed, then the stream is reported closed', async () => {
 		const scenario = new Scenario({startedAt: 0});
-		let target: {install: string; component: string} | undefined;
+		let target: {install: string; component: string; doneAt: number} | undefined;
 		for (const install of scenario.installs) {
 			for (const ic of install.components) {
 				const s = ic.rollout?.schedule;
-				if (!target && s && ic.component.type !== 'docker_build' && s.queuedAt > 3 && s.queuedAt < 9 && s.doneAt < 30) target = {install: install.name, component: ic.component.name};
+				if (!target && s && ic.component.type !== 'docker_build' && s.queuedAt > 3 && s.queuedAt < 9 && s.doneAt < 30) target = {install: install.name, component: ic.component.name, doneAt: s.doneAt};
 			}
 		}
 		expect(target).toBeDefined();
-		session = startPty(['--demo', '--refresh', '1']);
+		// The demo API in this process, its clock started 7 s before the deploy ends (the time to
+		// walk there, open its logs and see lines arrive; its stream closes a few seconds after) instead
+		// of waiting for it from second 0.
+		demo = await startDemoServer();
+		demo.scenario.setClock(Math.max(0, target!.doneAt - 7));
+		session = startPty(['--refresh', '1'], {env: {NUON_API_URL: demo.url, NUON_API_TOKEN: 'test-token', NUON_ORG_ID: demo.scenario.orgId, NUON_CONFIG_FILE: '/nonexistent'}});
 		await session.waitFor('Installs (36)');
 		session.write(`/${target!.install}`);
 		await session.waitFor(`/${target!.install}`);

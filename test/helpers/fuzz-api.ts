@@ -108,8 +108,8 @@ export const FUZZ_ORIGIN = 'http://fuzz.invalid';
 
 export type BodyMaker = (path: string, seed: number) => unknown;
 
-/** An undici dispatcher answering every GET with fuzzed data for `seed`. */
-export function fuzzAgent(seed: number, makeBody: BodyMaker = fuzzedBody): MockAgent {
+/** An undici dispatcher answering every GET with fuzzed data for `seed` (or for the seed it returns at the time). */
+export function fuzzAgent(seedOf: number | (() => number), makeBody: BodyMaker = fuzzedBody): MockAgent {
 	const agent = new MockAgent();
 	agent.disableNetConnect();
 	agent
@@ -117,7 +117,7 @@ export function fuzzAgent(seed: number, makeBody: BodyMaker = fuzzedBody): MockA
 		.intercept({path: () => true, method: 'GET'})
 		.reply(options => {
 			const path = new URL(options.path, FUZZ_ORIGIN).pathname;
-			let hash = seed;
+			let hash = typeof seedOf === 'number' ? seedOf : seedOf();
 			for (const char of path) hash = Math.imul(hash ^ char.charCodeAt(0), 16_777_619);
 			return {statusCode: 200, data: JSON.stringify(makeBody(path, hash >>> 0)), responseOptions: {headers: {'content-type': 'application/json', 'x-nuon-page-next': 'false', 'x-nuon-api-next': ''}}};
 		})

@@ -1,6 +1,8 @@
 // Spec-driven fuzzing: every level rendered with random responses that are valid under the
 // contract and full of hostile strings. No crash, and no escape byte from the data on the screen.
-// The levels are split over two test files so that they run in parallel.
+// Mounting the whole explorer costs tens of milliseconds a case: `npm test` renders a sample of
+// each level (the first seeds), `npm run test:full` today's 100; the level's pure parts get
+// thousands of cases each in fuzz-parts.ts. The levels are split over files that run in parallel.
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {describe, expect, it, vi} from 'vitest';
@@ -10,9 +12,11 @@ import {DataProvider} from '../../source/state/resource.js';
 import {App} from '../../source/ui/app.js';
 import {darkTheme} from '../../source/ui/theme.js';
 import {fuzzAgent, fuzzedBody, FUZZ_ORIGIN, offContractBody, type BodyMaker} from './fuzz-api.js';
+import {foreignControls, stripAnsi} from './screen.js';
 
-const CASES_PER_LEVEL = Number(process.env['NUON_TUI_FUZZ_CASES'] ?? 100);
-const BASE_SEED = Number(process.env['NUON_TUI_FUZZ_SEED'] ?? 20_261_128);
+/** Full-app cases per level and kind: a sample by default, 100 in `npm run test:full` (`NUON_TUI_FUZZ_APP_CASES`). */
+export const CASES_PER_LEVEL = Number(process.env['NUON_TUI_FUZZ_APP_CASES'] ?? process.env['NUON_TUI_FUZZ_CASES'] ?? 12);
+export const BASE_SEED = Number(process.env['NUON_TUI_FUZZ_SEED'] ?? 20_261_128);
 
 /** Every level of the registry, at its example location. */
 export const LEVELS: Array<{name: string; location: Location}> = EXAMPLE_LOCATIONS.map(location => ({name: location.kind, location}));
@@ -20,11 +24,6 @@ export const LEVELS: Array<{name: string; location: Location}> = EXAMPLE_LOCATIO
 /** What a level shows before its data has arrived. */
 const LOADING = /Loading |⟳ loading/;
 
-/** Ink writes SGR colour codes itself (and log bodies keep theirs); anything else is from the data. */
-function foreignControls(frame: string): string[] {
-	const withoutColour = frame.replace(/\u001B\[[0-9;]*m/g, '');
-	return [...withoutColour.matchAll(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g)].map(m => JSON.stringify(m[0]));
-}
 
 async function renderCase(location: Location, seed: number, makeBody: BodyMaker): Promise<string[]> {
 	const agent = fuzzAgent(seed, makeBody);
@@ -70,7 +69,7 @@ export function fuzzLevels(levels: typeof LEVELS, kind: 'contract' | 'off-contra
 			const rendered = frames.join('\n');
 			expect(rendered, `seed ${seed}: Ink reported an error`).not.toMatch(/^\s*ERROR\s/m);
 			expect(foreignControls(rendered), `seed ${seed}: control bytes from the data reached the screen`).toEqual([]);
-			const last = (frames.findLast(frame => frame.trim() !== '') ?? '').replace(/\u001B\[[0-9;]*m/g, '').split('\n');
+			const last = stripAnsi(frames.findLast(frame => frame.trim() !== '') ?? '').split('\n');
 			expect(last[0], `seed ${seed}: the app's header is gone`).toMatch(/^nuon-tui {2}org fuzz/);
 			expect(last.at(-1), `seed ${seed}: the key hints are gone`).toMatch(/↑↓ move|esc back|\? help/);
 			// A bad field fails at most the cell or pane that shows it (⚠ unreadable, "Could not show

@@ -2,6 +2,7 @@ import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from '
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {startNavigation} from '../../source/ui/levels/registry.js';
 import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
+import {selectedRow} from '../helpers/screen.js';
 
 let demo: DemoServer;
 let app: ReturnType<typeof renderExplorer> | undefined;
@@ -155,7 +156,7 @@ describe('finding things on the board', () => {
 		await app.waitFor(/Activity \([1-9]\d*\)/);
 		await app.press('s');
 		const sorted = await app.waitFor('installs that need a person first');
-		const firstRow = sorted.split('\n').find(line => /┃ › /.test(line))!;
+		const firstRow = selectedRow(sorted)!;
 		expect(firstRow).toContain('✗ error');
 		await app.press('\t', 'F');
 		const failures = await app.waitFor(/Activity \(1 failure of \d+\)/);

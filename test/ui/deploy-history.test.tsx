@@ -3,6 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {bothDemoServers, SERVER_VERSIONS} from '../helpers/both-servers.js';
 import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
+import {selectedRow} from '../helpers/screen.js';
 
 const {servers, shown} = bothDemoServers();
 
@@ -30,7 +31,7 @@ describe.each(SERVER_VERSIONS)('deploy history against the %s server', api => {
 		await app.waitFor(/deploy\/create-apply-plan/);
 		await app.press(ESC, ESC);
 		const back = await app.waitFor(`Deploys of ${ic.component.name}`);
-		expect(back.split('\n').find(line => line.includes('┃ › '))).toContain('v2.3.0');
+		expect(selectedRow(back)).toContain('v2.3.0');
 	});
 });
 

@@ -64,6 +64,8 @@ describe('per-screen keys', () => {
 		expect(here).toMatch(/h ←\s+previous component \(column\)/);
 		expect(here).toMatch(/ Esc\s+go back up/); // h and ← belong to the columns here
 		expect(here).toMatch(/ s\s+installs that need a person first/);
+		// The board in watch mode draws frames of its own: wait for the help to close, or Enter could
+		// follow Esc before Ink has let it through (Esc Enter reads as Alt-Enter).
 		await app.press(ESC);
 		await app.waitFor(frame => !frame.includes('On this screen'));
 		await app.press(ENTER);

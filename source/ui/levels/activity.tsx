@@ -1,6 +1,6 @@
 // The runner jobs and action workflow runs of one deploy.
 import React, {useMemo} from 'react';
-import type {ActionWorkflowRun, RunnerJob} from '../../api/resources.js';
+import {getDeploy, type ActionWorkflowRun, type InstallDeploy, type RunnerJob} from '../../api/resources.js';
 import {countText, jobName, jobOwner, runName, runStatus} from '../../domain/activity.js';
 import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
 import type {Location} from './registry.js';
@@ -10,7 +10,7 @@ import type {Column} from '../columns.js';
 import {blank, field, heading, jsonLines, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
 import {items} from '../../domain/fields.js';
-import {defineLevel} from './level.js';
+import {defineLevel, listParts} from './level.js';
 
 export type ActivityRow = {kind: 'job'; id: string; job: RunnerJob} | {kind: 'run'; id: string; run: ActionWorkflowRun};
 
@@ -98,18 +98,17 @@ export function runTarget(installId: string, run: ActionWorkflowRun): LinkTarget
 
 export const viewValue = (title: string, value: unknown): Location => ({kind: 'document', title, source: {type: 'value', value}});
 
+/** A deploy's runner jobs, then its action runs. */
+const activityRows = (data: InstallDeploy): ActivityRow[] => [
+	...items(data.runner_jobs).map(job => ({kind: 'job' as const, id: job.id ?? '', job})),
+	...items(data.action_workflow_runs).map(run => ({kind: 'run' as const, id: run.id ?? '', run})),
+];
+
 export function ActivityLevel({installId, installName, deployId, componentId, componentName}: {installId: string; installName: string; deployId: string; componentId?: string; componentName: string}) {
 	const deploy = useDeploy(installId, deployId, componentId);
 	const readRun = useReadActionRun(installId);
 	const data = deploy.data;
-	const rows = useMemo<ActivityRow[] | undefined>(
-		() =>
-			data && [
-				...items(data.runner_jobs).map(job => ({kind: 'job' as const, id: job.id ?? '', job})),
-				...items(data.action_workflow_runs).map(run => ({kind: 'run' as const, id: run.id ?? '', run})),
-			],
-		[data],
-	);
+	const rows = useMemo<ActivityRow[] | undefined>(() => data && activityRows(data), [data]);
 	const resource = useMemo(() => ({...deploy, data: rows}), [deploy, rows]);
 	return (
 		<ListLevel
@@ -146,4 +145,8 @@ export const activity = defineLevel<{installId: string; installName: string; dep
 	View: ActivityLevel,
 	crumb: () => 'jobs & runs',
 	example: {installId: 'inl1', installName: 'fuzz', deployId: 'ind1', componentName: 'api'},
+	parts: listParts({
+		load: (client, {installId, deployId, componentId}: {installId: string; deployId: string; componentId?: string}) => getDeploy(client, installId, deployId, componentId),
+		list: {rows: activityRows, columns: () => COLUMNS, rowId: row => row.id, detailTitle: rowName, detail: () => detail},
+	}),
 });

@@ -16,7 +16,11 @@ import {blank, field, heading, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
 import {writeKeys, WritePanel} from '../use-write.js';
 import {useWorkflowWrites, writeTargetWorkflow, type WriteTarget} from '../workflow-writes.js';
-import {defineLevel} from './level.js';
+import {defineLevel, listParts} from './level.js';
+import {fetchWorkflow} from '../../state/fetchers.js';
+import {getApprovalContents} from '../../api/resources.js';
+import {readPlan, type ApprovalPlan} from '../../domain/approval-plan.js';
+import type {WorkflowStep} from '../../api/resources.js';
 
 /** The colour of an action: what destroys is red, a replace a warning, what adds is green. */
 const ACTION_TONE: Record<ChangeAction, Phase> = {delete: 'failure', replace: 'warning', update: 'progress', create: 'success', read: 'neutral', 'no-op': 'neutral'};
@@ -54,6 +58,26 @@ interface ApprovalParams {
 	approvalId: string;
 }
 
+const changeId = (change: PlannedChange) => `${change.action}:${change.address}`;
+const changeTitle = (change: PlannedChange) => change.address;
+type Answer = NonNullable<NonNullable<WorkflowStep['approval']>['response']>;
+
+/** Whether the step's approval was answered (and by whom), or waits. */
+function approvalState(step: WorkflowStep | undefined, now = Date.now()): string | undefined {
+	const answer = step?.approval?.response;
+	const who = answer ? answer.created_by_id : undefined;
+	const when = typeof answer?.created_at === 'string' ? ` ${ago(answer.created_at, now)}` : '';
+	return !step ? undefined : answer ? `${answerWord(answer.type)}${who ? ` by ${who}` : ''}${when}` : step.approval ? 'waiting for approval' : undefined;
+}
+
+const planCounts = (plan: ApprovalPlan | undefined) => (plan && !plan.problem ? formatChangeCounts(plan.counts) : undefined);
+
+/** The plan's counts and the approval's state head every change's detail: at any width they are whole. */
+function approvalDetail(counts: string | undefined, state: string | undefined, answer: Answer | undefined) {
+	const head = [field('plan', counts ?? '…'), field('approval', state ?? '…', answer ? (answer.type === 'approve' ? 'approved' : 'approval-denied') : state && 'approval-awaiting'), ...(answer?.note ? [field('note', answer.note)] : []), blank];
+	return (change: PlannedChange) => [...head, ...changeDetail(change)];
+}
+
 export function ApprovalLevel({installId, installName, workflowId, workflowName, stepId, stepName, approvalId}: ApprovalParams) {
 	const client = useClient();
 	const {orgLabel, theme, dispatch, say} = useExplorer();
@@ -62,15 +86,9 @@ export function ApprovalLevel({installId, installName, workflowId, workflowName,
 	const {workflow} = writes;
 	const step = workflow.data?.steps.find(found => found.id === stepId);
 	const answer = step?.approval?.response;
-	const who = answer ? answer.created_by_id : undefined;
-	const when = typeof answer?.created_at === 'string' ? ` ${ago(answer.created_at, Date.now())}` : '';
-	const state = !step ? undefined : answer ? `${answerWord(answer.type)}${who ? ` by ${who}` : ''}${when}` : step.approval ? 'waiting for approval' : undefined;
-	const counts = plan.data && !plan.data.problem ? formatChangeCounts(plan.data.counts) : undefined;
-	// The plan's counts and the approval's state head every change's detail: at any width they are whole.
-	const detail = useMemo(() => {
-		const head = [field('plan', counts ?? '…'), field('approval', state ?? '…', answer ? (answer.type === 'approve' ? 'approved' : 'approval-denied') : state && 'approval-awaiting'), ...(answer?.note ? [field('note', answer.note)] : []), blank];
-		return (change: PlannedChange) => [...head, ...changeDetail(change)];
-	}, [counts, state, answer]);
+	const state = approvalState(step);
+	const counts = planCounts(plan.data);
+	const detail = useMemo(() => approvalDetail(counts, state, answer), [counts, state, answer]);
 	const rows = useMemo(() => (plan.data ? plan.data.changes : undefined), [plan.data]);
 	const target = (): WriteTarget => ({client, orgLabel, installId, installName, workflow: writeTargetWorkflow(workflowId, workflowName, workflow.data?.workflow), step, steps: workflow.data?.steps, plan: plan.data});
 	const onKey = (command: CommandId | undefined, input: string, key: Key) => {
@@ -87,8 +105,8 @@ export function ApprovalLevel({installId, installName, workflowId, workflowName,
 			titleSuffix={`${writes.following}${state ? ` · ${state === 'waiting for approval' ? `${GLYPHS.approval} waiting` : state}` : ''}`}
 			resource={{...plan, data: rows}}
 			columns={COLUMNS}
-			rowId={change => `${change.action}:${change.address}`}
-			detailTitle={change => change.address}
+			rowId={changeId}
+			detailTitle={changeTitle}
 			detail={detail}
 			emptyText={problem ? `⚠ ${problem}. v shows it.` : 'The plan changes nothing.'}
 			onKey={onKey}
@@ -104,4 +122,18 @@ export const approval = defineLevel<ApprovalParams>({
 	View: ApprovalLevel,
 	crumb: ({stepName}) => `plan of ${stepName}`,
 	example: {installId: 'inl1', installName: 'fuzz', workflowId: 'iwf1', workflowName: 'deploy', stepId: 'iws1', stepName: 'deploy vpc', approvalId: 'apr1'},
+	parts: listParts({
+		load: async (client, {workflowId, stepId, approvalId}: ApprovalParams) => {
+			const [plan, workflow] = await Promise.all([getApprovalContents(client, workflowId, stepId, approvalId).then(readPlan), fetchWorkflow(client, workflowId).catch(() => undefined)]);
+			return {plan, step: workflow?.steps.find(found => found.id === stepId)};
+		},
+		list: {
+			rows: data => data.plan.changes,
+			columns: () => COLUMNS,
+			rowId: changeId,
+			detailTitle: changeTitle,
+			detail: data => approvalDetail(planCounts(data.plan), approvalState(data.step), data.step?.approval?.response ?? undefined),
+		},
+		text: data => [approvalState(data.step) ?? '', data.plan.problem ?? ''],
+	}),
 });

@@ -22,6 +22,7 @@ import {installName} from '../../domain/install.js';
 import {displayWidth} from '../../domain/text.js';
 import {cellStatus} from '../../domain/cell-status.js';
 import {defineLevel} from './level.js';
+import {appComponentsKeepingLast, appNamesOf} from '../../state/data.js';
 import type {Location} from './registry.js';
 import {useClient} from '../../state/resource.js';
 import {BoardActivity, selectedChange, type ActivityView} from './board-activity.js';
@@ -360,6 +361,13 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	);
 }
 
+/** A cell of the board: the component's status in that install, as a glyph and a word. */
+function cellLabel(install: Install, column: BoardColumn) {
+	const status = cellStatus(install, column.id);
+	const view = statusView(status ?? 'never deployed');
+	return {view, label: status ? `${view.glyph} ${view.phase === 'approval' ? 'approve?' : status}` : '  —'};
+}
+
 const BoardRow = React.memo(function BoardRow({install, columns, cellWidth, nameWidth, selected, selectedColumn, changedAt, theme}: {install: Install; columns: BoardColumn[]; cellWidth: number; nameWidth: number; selected: boolean; selectedColumn?: string; changedAt: Map<string, number>; theme: ReturnType<typeof useExplorer>['theme']}) {
 	return (
 		<Text>
@@ -367,10 +375,8 @@ const BoardRow = React.memo(function BoardRow({install, columns, cellWidth, name
 				{fit(`${selected ? '›' : ' '} ${installName(install)}`, nameWidth)}
 			</Text>{' '}
 			{columns.map((column, index) => {
-				const status = cellStatus(install, column.id);
-				const view = statusView(status ?? 'never deployed');
+				const {view, label} = cellLabel(install, column);
 				const changed = changedAt.has(`${install.id}/${column.id}`);
-				const label = status ? `${view.glyph} ${view.phase === 'approval' ? 'approve?' : status}` : '  —';
 				return (
 					<Text key={`${column.id}:${index}`} color={theme.phase[view.phase]} inverse={selected && column.id === selectedColumn} bold={changed} underline={changed}>
 						{/* The change mark has its own column, so a marked cell does not shift. */}
@@ -388,4 +394,21 @@ export const board = defineLevel<{appId?: string; appName?: string}>({
 	identity: ({appId}) => appId ?? '*',
 	refreshesWhileCovered: true,
 	example: {},
+	parts: {
+		load: async (client, {appId}) => {
+			const [page, apps] = await Promise.all([api.listInstallsPage(client, 0, undefined), api.listApps(client).catch(() => undefined)]);
+			const installs = page.items.filter(install => !appId || install.app_id === appId);
+			const ids = [...new Set(installs.map(install => install.app_id ?? ''))].sort();
+			const components = await appComponentsKeepingLast(client, ids, {current: new Map()});
+			return {installs, components, appNames: appNamesOf(apps)};
+		},
+		text: ({installs, components, appNames}) => [
+			...rolloutCounts(snapshotOf(installs)).map(c => `${c.count} ${c.status}`),
+			...[boardRows(installs, components), boardRows(byAttention(installs), components)].flat().flatMap(item =>
+				item.kind === 'app'
+					? [fit(appNames.get(item.appId) ?? item.appId, NAME_WIDTH), ...item.columns.map(c => fit(` ${c.name}`, 12))]
+					: [fit(`  ${installName(item.install)}`, NAME_WIDTH), ...item.columns.map(column => fit(` ${cellLabel(item.install, column).label}`, 12))],
+			),
+		],
+	},
 });

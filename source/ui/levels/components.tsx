@@ -1,12 +1,13 @@
 import React from 'react';
 import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
 import {useAppComponents, useComponents, usePrefetch, type ComponentRow} from '../../state/data.js';
-import {withAppDependencies} from '../../state/fetchers.js';
+import {fetchComponents, withAppDependencies} from '../../state/fetchers.js';
+import {listAppComponents} from '../../api/resources.js';
 import {statusRank, type Column} from '../columns.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
 import {items} from '../../domain/fields.js';
-import {defineLevel} from './level.js';
+import {defineLevel, listParts} from './level.js';
 
 const TYPE_LABELS: Record<string, string> = {
 	terraform_module: 'terraform',
@@ -80,4 +81,15 @@ export const components = defineLevel<{installId: string; installName: string}>(
 	crumb: ({installName}) => installName,
 	selectedBelow: ({installId}) => installId,
 	example: {installId: 'inl1', installName: 'fuzz'},
+	parts: listParts({
+		load: async (client, {installId}: {installId: string}) => {
+			const components = await fetchComponents(client, installId);
+			const appId = components.dependenciesFrom;
+			// The app's components, where the level asks them for the dependencies' names.
+			const appComponents = appId ? await listAppComponents(client, appId).catch(() => undefined) : undefined;
+			return {...components, rows: appComponents ? withAppDependencies(components.rows, appComponents) : components.rows};
+		},
+		list: {rows: data => data.rows, columns: () => COLUMNS, rowId: row => row.id, detailTitle: row => row.name, detail: () => componentDetail},
+		text: data => (data.missing ? [data.missing] : []),
+	}),
 });

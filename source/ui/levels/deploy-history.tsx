@@ -10,7 +10,7 @@ import {statusRank, type Column} from '../columns.js';
 import {blank, field, heading, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
 import {deployFactLines} from './deploy-lines.js';
-import {defineLevel} from './level.js';
+import {defineLevel, listParts} from './level.js';
 
 type Deploy = api.InstallDeploy;
 
@@ -55,6 +55,9 @@ interface DeployHistoryParams {
 	componentName: string;
 }
 
+const deployId = (deploy: Deploy) => deploy.id ?? '';
+const deployTitle = (deploy: Deploy) => `deploy of ${formatTimestamp(deploy.created_at)}`;
+
 export function DeployHistoryLevel({installId, installName, componentId, componentName}: DeployHistoryParams) {
 	const client = useClient();
 	const deploys = usePagedResource(`deploys:${installId}:${componentId}`, offset => api.listComponentDeploysPage(client, installId, componentId, offset));
@@ -64,8 +67,8 @@ export function DeployHistoryLevel({installId, installName, componentId, compone
 			titleSuffix={` of ${componentName} to ${installName}`}
 			resource={deploys}
 			columns={COLUMNS}
-			rowId={deploy => deploy.id ?? ''}
-			detailTitle={deploy => `deploy of ${formatTimestamp(deploy.created_at)}`}
+			rowId={deployId}
+			detailTitle={deployTitle}
 			detail={detail}
 			open={deploy => deploy.id ? {kind: 'deploy', installId, installName, componentId, componentName, deployId: deploy.id, deployLabel: `deploy of ${formatTimestamp(deploy.created_at)}`} : undefined}
 			identify={deploy => ({id: deploy.id, target: {installId, componentId, deployId: deploy.id}, label: `deploy of ${componentName}`})}
@@ -79,4 +82,8 @@ export const deployHistory = defineLevel<DeployHistoryParams>({
 	crumb: ({componentName}) => `${componentName} › deploys`,
 	selectedBelow: ({componentId}) => componentId,
 	example: {installId: 'inl1', installName: 'fuzz', componentId: 'cmp1', componentName: 'api'},
+	parts: listParts({
+		load: async (client, {installId, componentId}: {installId: string; componentId: string}) => (await api.listComponentDeploysPage(client, installId, componentId, 0)).items,
+		list: {rows: deploys => deploys, columns: () => COLUMNS, rowId: deployId, detailTitle: deployTitle, detail: () => detail},
+	}),
 });

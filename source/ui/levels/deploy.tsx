@@ -10,8 +10,10 @@ import {CHROME_ROWS, Frame} from '../components/Frame.js';
 import {LineView} from '../components/LineView.js';
 import {Pane} from '../components/Pane.js';
 import {deployFactLines, deployStatusLines} from './deploy-lines.js';
-import {wrapLines} from '../lines.js';
+import {wrapLines, type Line} from '../lines.js';
 import {defineLevel} from './level.js';
+import {getLatestDeploy} from '../../api/resources.js';
+import {orNull} from '../../state/fetchers.js';
 
 /** Keys that open something from the deploy on screen (the board's cells use them too). */
 export const DEPLOY_ACTIONS: Partial<Record<CommandId, (deploy: InstallDeploy | undefined, params: DeployParams) => Location | undefined>> = {
@@ -132,4 +134,8 @@ export const deploy = defineLevel<DeployParams>({
 	crumb: ({componentName, deployId, deployLabel}) => `${componentName} › ${deployId ? (deployLabel ?? deployId) : 'latest deploy'}`,
 	selectedBelow: ({componentId}) => componentId,
 	example: {installId: 'inl1', installName: 'fuzz', componentId: 'cmp1', componentName: 'api'},
+	parts: {
+		load: (client, {installId, componentId}) => orNull(() => getLatestDeploy(client, installId, componentId))(),
+		text: (deploy: InstallDeploy | null, _params, now) => (deploy ? [...wrapLines(deployStatusLines(deploy, now), 51), ...wrapLines(deployFactLines(deploy, now), 41)].map(row => row as Line) : []),
+	},
 });

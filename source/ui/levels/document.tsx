@@ -12,6 +12,8 @@ import {cursorMove, type CommandId} from '../keys.js';
 import {CHROME_ROWS, Frame, type RefreshState} from '../components/Frame.js';
 import {Pane} from '../components/Pane.js';
 import {defineLevel} from './level.js';
+import {getPlan} from '../../api/resources.js';
+import {orNull} from '../../state/fetchers.js';
 
 type Source = {type: 'plan'; jobId: string} | {type: 'value'; value: unknown};
 
@@ -115,4 +117,12 @@ export const document = defineLevel<{title: string; source: Source}>({
 	View: DocumentLevel,
 	crumb: ({title}) => title,
 	example: {title: 'plan', source: {type: 'plan', jobId: 'rjb1'}},
+	parts: {
+		load: (client, {source}) => (source.type === 'plan' ? orNull(() => getPlan(client, source.jobId))() : Promise.resolve(JSON.stringify(source.value))),
+		text: (plan: string | null) => {
+			if (plan === null) return [];
+			const document = parseDocument(plan);
+			return document.kind === 'json' ? jsonRows(document.value, new Set()).map(row => rowText(row)) : document.lines;
+		},
+	},
 });

@@ -8,7 +8,8 @@ import type {Column} from '../columns.js';
 import {blank, field, heading, jsonLines, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
 import {viewValue} from './activity.js';
-import {defineLevel} from './level.js';
+import {defineLevel, listParts} from './level.js';
+import * as api from '../../api/resources.js';
 
 type ExecutionRow = RunnerJobExecution & {attempt?: number};
 
@@ -58,6 +59,8 @@ function detail(row: ExecutionRow, now: number, latestOnly: boolean): Line[] {
 	];
 }
 
+const executionId = (row: ExecutionRow) => row.id ?? countText(row.attempt);
+
 export function ExecutionsLevel({jobId, jobName, logStreamId}: {jobId: string; jobName: string; logStreamId?: string}) {
 	const executions = useExecutions(jobId);
 	const rows = useMemo(() => executions.data && attemptsOf(executions.data), [executions.data]);
@@ -71,7 +74,7 @@ export function ExecutionsLevel({jobId, jobName, logStreamId}: {jobId: string; j
 			titleSuffix={` of ${jobName}`}
 			resource={resource}
 			columns={COLUMNS}
-			rowId={row => row.id ?? countText(row.attempt)}
+			rowId={executionId}
 			detailTitle={attemptName}
 			detail={(row, now) => detail(row, now, latestOnly)}
 			open={row => logs(row.id)}
@@ -85,4 +88,9 @@ export const executions = defineLevel<{jobId: string; jobName: string; logStream
 	View: ExecutionsLevel,
 	crumb: ({jobName}) => `${jobName} › executions`,
 	example: {jobId: 'rjb1', jobName: 'deploy/apply-plan', logStreamId: 'lgj1'},
+	parts: listParts({
+		load: (client, {jobId}: {jobId: string}) => api.listExecutions(client, jobId),
+		list: {rows: attemptsOf, columns: () => COLUMNS, rowId: executionId, detailTitle: attemptName, detail: data => (row, now) => detail(row, now, data.latestOnly ?? false)},
+		text: data => (data.latestOnly ? [`earlier attempts (${LATEST_ONLY})`] : []),
+	}),
 });

@@ -5,13 +5,14 @@ import type {App, Install} from '../../api/resources.js';
 import {countStatuses, installLocation, installName, installRegion, installStatus} from '../../domain/install.js';
 import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
 import {describeError} from '../../api/errors.js';
-import {useAppNames, useApps, useInstalls, usePrefetch} from '../../state/data.js';
+import {appNamesOf, useAppNames, useApps, useInstalls, usePrefetch} from '../../state/data.js';
+import * as api from '../../api/resources.js';
 import {useDebounced} from '../use-debounced.js';
 import {statusRank, type Column} from '../columns.js';
 import {useExplorer} from '../context.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
-import {defineLevel} from './level.js';
+import {defineLevel, listParts} from './level.js';
 
 function installColumns(appNames: Map<string, string>): Column<Install>[] {
 	return [
@@ -56,6 +57,7 @@ function installDetail(appNames: Map<string, string>) {
 }
 
 const installId = (install: Install) => install.id ?? install.name ?? '';
+const installTitle = (install: Install) => installName(install) || 'Install';
 
 export function InstallsLevel({appId, appName}: {appId?: string; appName?: string}) {
 	const {dispatch, theme} = useExplorer();
@@ -85,7 +87,7 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 			resource={{...installs, partial: apps.error && !apps.data ? `app names: ${describeError(apps.error)}` : undefined}}
 			columns={columns}
 			rowId={installId}
-			detailTitle={install => installName(install) || 'Install'}
+			detailTitle={installTitle}
 			detail={detail}
 			open={install => (install.id ? {kind: 'components', installId: install.id, installName: installName(install)} : undefined)}
 			emptyText={appName ? `${appName} has no installs.` : 'This org has no installs yet.'}
@@ -128,4 +130,11 @@ export const installs = defineLevel<{appId?: string; appName?: string}>({
 	crumb: ({appName}) => (appName ? `installs (${appName})` : 'installs'),
 	identity: ({appId}) => appId ?? '*',
 	example: {},
+	parts: listParts({
+		load: async (client, {appId}: {appId?: string}) => {
+			const [page, apps] = await Promise.all([api.listInstallsPage(client, 0, appId), api.listApps(client).catch(() => undefined)]);
+			return {installs: page.items, appNames: appNamesOf(apps)};
+		},
+		list: {rows: data => data.installs, columns: data => installColumns(data.appNames), rowId: installId, detailTitle: installTitle, detail: data => installDetail(data.appNames)},
+	}),
 });

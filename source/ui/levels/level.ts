@@ -1,6 +1,9 @@
 // What a level is, as data: everything the app, the breadcrumbs, the start-up stack, the tests and
 // the fuzzer need to know about it. Each level module exports one; `registry.ts` lists them.
 import type {ComponentType} from 'react';
+import type {NuonClient} from '../../api/client.js';
+import type {Column} from '../columns.js';
+import type {Line} from '../lines.js';
 
 export interface LevelDescriptor<Params extends object> {
 	/** The breadcrumb for this level ("api › latest deploy"). */
@@ -15,6 +18,30 @@ export interface LevelDescriptor<Params extends object> {
 	refreshesWhileCovered?: boolean;
 	/** A location of this kind, for tests and the fuzzer. */
 	example: Params;
+	/** The level's pure parts, the same functions its view uses, for the fuzzer to feed without React. */
+	parts: LevelParts<Params>;
+}
+
+/**
+ * A level without React: what it fetches (the same requests its hooks make) and what it makes of
+ * that for the screen. A list level gives its rows, columns, ids, titles and detail lines (the
+ * fuzzer reads them as ListLevel and ListPane do); any level can give further text it shows.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface LevelParts<Params extends object, Data = any, Row = any> {
+	load: (client: NuonClient, params: Params) => Promise<Data>;
+	list?: {
+		rows: (data: Data) => readonly Row[] | undefined;
+		columns: (data: Data) => readonly Column<Row>[];
+		rowId: (row: Row) => string;
+		detailTitle: (row: Row) => string;
+		detail: (data: Data) => (row: Row, now: number) => Line[];
+	};
+	/** Text the level shows besides a list (titles, summaries, its own lines), as the view builds it. */
+	text?: (data: Data, params: Params, now: number) => Array<string | Line>;
 }
 
 export const defineLevel = <Params extends object>(descriptor: LevelDescriptor<Params>): LevelDescriptor<Params> => descriptor;
+
+/** A list level's parts, typed by its data and rows. */
+export const listParts = <Params extends object, Data, Row>(parts: LevelParts<Params, Data, Row>): LevelParts<Params> => parts as LevelParts<Params>;

@@ -22,6 +22,9 @@ import {StatusLine} from './log-status-line.js';
 import {useTypedLine} from '../line-editor.js';
 import {severityPhase} from '../../domain/status.js';
 import {defineLevel} from './level.js';
+import {getLogsPage, getLogStream} from '../../api/resources.js';
+import {appendNewer, emptyBuffer} from '../../domain/logs.js';
+import {rowsOfLine} from './log-rows.js';
 
 const KEYS: CommandId[] = ['down', 'back', 'follow', 'search', 'next', 'wrap', 'timestamps', 'logFilter', 'save', 'help', 'up', 'previous', 'pageUp', 'pageDown', 'top', 'bottom', 'refresh', 'quit'];
 const SEVERITY_WIDTH = 5;
@@ -260,4 +263,16 @@ export const logs = defineLevel<{streamId: string; title: string; filter?: LogFi
 	View: LogsLevel,
 	crumb: ({title}) => `logs: ${title}`,
 	example: {streamId: 'lgd1', title: 'deploy'},
+	parts: {
+		load: async (client, {streamId}) => {
+			const [stream, page] = await Promise.all([getLogStream(client, streamId), getLogsPage(client, streamId, 'desc')]);
+			return {stream, lines: appendNewer(emptyBuffer(), page.records).lines};
+		},
+		text: ({lines}: {lines: readonly LogLine[]}) => [
+			...lines.flatMap((line, index) =>
+				rowsOfLine(line, index, true, 60).map(row => `${row.first ? lineTime(row.line.timestamp) : ''} ${row.first ? row.line.severity.toUpperCase().slice(0, SEVERITY_WIDTH) : ''} ${row.first && row.line.step ? `[${row.line.step}] ` : ''}${row.text}`),
+			),
+			...filterMenuItems(lines).map(item => item.label),
+		],
+	},
 });

@@ -9,7 +9,8 @@ import {text} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
 import {logsOfListedRun, runDetail, runTarget, viewValue} from './activity.js';
 import {items} from '../../domain/fields.js';
-import {defineLevel} from './level.js';
+import {defineLevel, listParts} from './level.js';
+import * as api from '../../api/resources.js';
 
 interface WorkflowRow {
 	id: string;
@@ -63,4 +64,8 @@ export const runs = defineLevel<{installId: string; installName: string}>({
 	View: RunsLevel,
 	crumb: ({installName}) => `action runs of ${installName}`,
 	example: {installId: 'inl1', installName: 'fuzz'},
+	parts: listParts({
+		load: (client, {installId}: {installId: string}) => api.listLatestRuns(client, installId),
+		list: {rows: workflowRows, columns: () => COLUMNS, rowId: row => row.id, detailTitle: row => row.name, detail: () => detail},
+	}),
 });

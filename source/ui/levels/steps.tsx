@@ -7,7 +7,8 @@ import type {Column} from '../columns.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
 import {logsOfRun, runTarget} from './activity.js';
-import {defineLevel} from './level.js';
+import {defineLevel, listParts} from './level.js';
+import {getActionRun} from '../../api/resources.js';
 
 const COLUMNS: Column<OrderedStep>[] = [
 	{header: '#', width: 3, priority: 1, align: 'right', text: row => (Number.isFinite(row.idx) ? String(row.idx + 1) : '?')},
@@ -62,8 +63,15 @@ export function StepsLevel({installId, installName, runId, runName}: {installId:
 	);
 }
 
-export const steps = defineLevel<{installId: string; installName: string; runId: string; runName: string}>({
+type StepsParams = {installId: string; installName: string; runId: string; runName: string};
+
+export const steps = defineLevel<StepsParams>({
 	View: StepsLevel,
 	crumb: ({runName}) => runName,
 	example: {installId: 'inl1', installName: 'fuzz', runId: 'awr1', runName: 'smoke'},
+	parts: listParts({
+		load: (client, {installId, runId}: StepsParams) => getActionRun(client, installId, runId),
+		list: {rows: orderedSteps, columns: () => COLUMNS, rowId: row => row.id, detailTitle: row => row.name, detail: () => stepDetail},
+		text: (run, {runName, installName}: StepsParams) => [`Steps of ${runName} in ${installName}${runStatus(run) ? ` · ${runStatus(run)}` : ''}`],
+	}),
 });

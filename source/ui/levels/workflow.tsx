@@ -17,7 +17,9 @@ import {useClient} from '../../state/resource.js';
 import {statusRank, type Column} from '../columns.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
-import {defineLevel} from './level.js';
+import {defineLevel, listParts} from './level.js';
+import {fetchWorkflow} from '../../state/fetchers.js';
+import type {WorkflowData} from '../../state/data.js';
 import type {Location} from './registry.js';
 import {viewValue} from './activity.js';
 import {workflowStatus, workflowType} from './workflows.js';
@@ -120,6 +122,9 @@ interface WorkflowParams {
 
 const STEP_WRITES: CommandId[] = ['approve', 'deny', 'approveAll', 'retryStep', 'skipStep', 'cancelWorkflow'];
 
+const stepId = (step: Step) => step.id ?? '';
+const workflowSummary = ({workflow, steps}: WorkflowData) => ` · ${workflowStatus(workflow) ?? '?'} · ${(steps ?? []).filter(step => stepStatus(step) === 'success').length}/${steps?.length ?? 0} done`;
+
 export function WorkflowLevel({installId, installName, workflowId, workflowName}: WorkflowParams) {
 	const client = useClient();
 	const {orgLabel, theme} = useExplorer();
@@ -137,7 +142,7 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 		() => stepDetail(workflow.data?.workflow, steps ?? [], step => step.policy_validation ?? (alone?.id === step.id ? alone?.policy_validation : undefined)),
 		[workflow.data, steps, alone],
 	);
-	const summary = workflow.data ? ` · ${workflowStatus(workflow.data.workflow) ?? '?'} · ${(steps ?? []).filter(step => stepStatus(step) === 'success').length}/${steps?.length ?? 0} done` : '';
+	const summary = workflow.data ? workflowSummary(workflow.data) : '';
 	const planOf = (step: Step): Location | undefined =>
 		step.approval?.id && step.id ? {kind: 'approval', installId, installName, workflowId, workflowName, stepId: step.id, stepName: stepLabel(step), approvalId: step.approval.id} : undefined;
 	const open = (step: Step): Location | undefined => {
@@ -155,7 +160,7 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 			titleSuffix={` of ${workflowName}${writes.following}${summary}`}
 			resource={{...workflow, data: steps}}
 			columns={COLUMNS}
-			rowId={step => step.id ?? ''}
+			rowId={stepId}
 			detailTitle={stepLabel}
 			detail={detail}
 			open={open}
@@ -175,4 +180,21 @@ export const workflow = defineLevel<WorkflowParams>({
 	View: WorkflowLevel,
 	crumb: ({workflowName}) => workflowName,
 	example: {installId: 'inl1', installName: 'fuzz', workflowId: 'iwf1', workflowName: 'deploy'},
+	parts: listParts({
+		load: async (client, {workflowId}: WorkflowParams) => {
+			const data = await fetchWorkflow(client, workflowId);
+			// The first step read alone, as the level reads the selected one for its policy check.
+			const first = data.steps[0];
+			const alone = first?.id ? await api.getWorkflowStep(client, workflowId, first.id).catch(() => undefined) : undefined;
+			return {...data, alone};
+		},
+		list: {
+			rows: data => data.steps,
+			columns: () => COLUMNS,
+			rowId: stepId,
+			detailTitle: stepLabel,
+			detail: ({workflow, steps, alone}) => stepDetail(workflow, steps, step => step.policy_validation ?? (alone?.id === step.id ? alone?.policy_validation : undefined)),
+		},
+		text: data => [workflowSummary(data)],
+	}),
 });

@@ -9,7 +9,7 @@ import {useClient, usePagedResource} from '../../state/resource.js';
 import {statusRank, type Column} from '../columns.js';
 import {blank, field, heading, text, type Line} from '../lines.js';
 import {ListLevel} from '../ListLevel.js';
-import {defineLevel} from './level.js';
+import {defineLevel, listParts} from './level.js';
 
 type Workflow = api.Workflow;
 
@@ -64,6 +64,9 @@ interface WorkflowsParams {
 	installName: string;
 }
 
+const workflowId = (workflow: Workflow) => workflow.id ?? '';
+const workflowTitle = (workflow: Workflow) => workflow.name || workflowType(workflow);
+
 export function WorkflowsLevel({installId, installName}: WorkflowsParams) {
 	const client = useClient();
 	const workflows = usePagedResource(`workflows:${installId}`, offset => api.listInstallWorkflowsPage(client, installId, offset));
@@ -73,8 +76,8 @@ export function WorkflowsLevel({installId, installName}: WorkflowsParams) {
 			titleSuffix={` of ${installName}`}
 			resource={workflows}
 			columns={COLUMNS}
-			rowId={workflow => workflow.id ?? ''}
-			detailTitle={workflow => workflow.name || workflowType(workflow)}
+			rowId={workflowId}
+			detailTitle={workflowTitle}
 			detail={detail}
 			open={workflow => (workflow.id ? {kind: 'workflow', installId, installName, workflowId: workflow.id, workflowName: workflow.name || workflowType(workflow)} : undefined)}
 			identify={workflow => ({id: workflow.id, target: {installId, workflowId: workflow.id}, label: `workflow ${workflow.name ?? ''}`})}
@@ -88,4 +91,8 @@ export const workflows = defineLevel<WorkflowsParams>({
 	crumb: ({installName}) => `workflows of ${installName}`,
 	selectedBelow: ({installId}) => installId,
 	example: {installId: 'inl1', installName: 'fuzz'},
+	parts: listParts({
+		load: async (client, {installId}: {installId: string}) => (await api.listInstallWorkflowsPage(client, installId, 0)).items,
+		list: {rows: workflows => workflows, columns: () => COLUMNS, rowId: workflowId, detailTitle: workflowTitle, detail: () => detail},
+	}),
 });

@@ -1,0 +1,3 @@
+import {fuzzParts} from '../helpers/fuzz-parts.js';
+
+fuzzParts('off-contract');
