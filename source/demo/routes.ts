@@ -3,6 +3,7 @@
 import type {IncomingMessage} from 'node:http';
 import type {DemoApi} from './api-mode.js';
 import type {Scenario} from './scenario.js';
+import type {DemoInstall} from './world.js';
 import * as todays from './todays-shapes.js';
 
 export interface Request {
@@ -15,7 +16,8 @@ export interface Request {
 	api: DemoApi;
 }
 
-export type Answer = {status: number; body: unknown; headers?: Record<string, string>} | {list: unknown[]} | {status: number; text: string; type: string} | {status: number; gzipJson: unknown};
+/** `each`: what an item of the list is sent as, made only for the items of the page asked for. */
+export type Answer = {status: number; body: unknown; headers?: Record<string, string>} | {list: unknown[]; each?: (item: never) => unknown} | {status: number; text: string; type: string} | {status: number; gzipJson: unknown};
 export type Handler = (scenario: Scenario, request: Request) => Answer;
 
 const notFound = (what: string): Answer => ({status: 404, body: {error: 'not found', user_error: true, description: `${what} not found`}});
@@ -66,14 +68,14 @@ export const ROUTES: Array<[RegExp, Handler]> = [
 	[/^\/v1\/orgs$/, scenario => ({list: scenario.orgs()})],
 	[
 		/^\/v1\/installs$/,
-		(scenario, {query, headers, t, api}) => ({list: scenario.installsOf(orgOf(headers)).filter(i => search(query)(i.name)).map(i => scenario.listedInstall(i, t, api))}),
+		(scenario, {query, headers, t, api}) => ({list: scenario.installsOf(orgOf(headers)).filter(i => search(query)(i.name)), each: (i: DemoInstall) => scenario.listedInstall(i, t, api)}),
 	],
 	[
 		/^\/v1\/apps\/([^/]+)\/installs$/,
 		(scenario, {params, query, headers, t, api}) => {
 			const app = scenario.apps.find(a => a.id === params[0] || a.catalog.name === params[0]);
 			if (!app) return notFound(`app ${params[0]}`);
-			return {list: scenario.installsOf(orgOf(headers)).filter(i => i.app === app && search(query)(i.name)).map(i => scenario.install(i, t, api))};
+			return {list: scenario.installsOf(orgOf(headers)).filter(i => i.app === app && search(query)(i.name)), each: (i: DemoInstall) => scenario.install(i, t, api)};
 		},
 	],
 	[

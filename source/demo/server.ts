@@ -68,15 +68,16 @@ export function handle(scenario: Scenario, request: IncomingMessage, response: S
 	};
 	const reply = (answer: Answer) => {
 		if ('list' in answer) {
+			const each = (items: readonly unknown[]) => (answer.each ? items.map(answer.each as (item: unknown) => unknown) : items);
 			// Before 2025-08-28 lists paged only when asked to with this header; today it is not read.
 			if (api === 'today') {
 				const {items, headers} = todaysPage(answer.list, url.searchParams);
-				send(200, items, headers);
+				send(200, each(items), headers);
 			} else if (request.headers['x-nuon-pagination-enabled'] === 'true') {
 				const {items, headers} = contractPage(answer.list, url.searchParams);
-				send(200, items, headers);
+				send(200, each(items), headers);
 			} else {
-				send(200, answer.list);
+				send(200, each(answer.list));
 			}
 		} else if ('text' in answer) {
 			sendText(answer.status, answer.text, answer.type);

@@ -78,7 +78,8 @@ describe('a paste', () => {
 it('SIGTERM turns bracketed paste off with the alternate screen', async () => {
 	session = startPty(['--demo']);
 	await session.waitFor('Installs (36)');
-	expect(session.raw()).toContain('\u001B[?2004h');
+	// Ink asks for bracketed paste once it has drawn: on a busy machine a moment after the first frame.
+	await vi.waitFor(() => expect(session!.raw()).toContain('\u001B[?2004h'), {timeout: 2000});
 	session.kill('SIGTERM');
 	expect((await session.exited).exitCode).toBe(143);
 	expect(session.raw().lastIndexOf('\u001B[?2004l')).toBeGreaterThan(session.raw().lastIndexOf('\u001B[?2004h'));
