@@ -228,7 +228,7 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	) : undefined;
 
 	return (
-		<Frame refresh={{...resource, hasData: allRows !== undefined, notice: props.notice}} status={status} hints={props.overlay ? (props.overlayKeys ?? MENU_KEYS) : [...HINTS.slice(0, 3), ...(Object.keys(props.actions ?? {}) as CommandId[]), ...(props.extraHints ?? []), ...HINTS.slice(3, -2), ...MORE_KEYS, ...(detailFailed ? (['view'] as const) : []), ...HINTS.slice(-2)]}>
+		<Frame refresh={{...resource, hasData: allRows !== undefined, notice: props.notice}} status={status} hints={props.overlay ? (props.overlayKeys ?? MENU_KEYS) : [...HINTS.slice(0, 3).filter(id => id !== 'open' || open), ...(Object.keys(props.actions ?? {}) as CommandId[]), ...(props.extraHints ?? []), ...HINTS.slice(3, -2), ...MORE_KEYS, ...(detailFailed ? (['view'] as const) : []), ...HINTS.slice(-2)]}>
 			<Box height={bodyHeight}>
 				<Pane title={title} focused={focus === 'list'} width={leftWidth} height={bodyHeight} theme={theme}>
 					{props.overlay ??

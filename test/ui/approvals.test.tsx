@@ -16,6 +16,8 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 		await app.press(ENTER);
 		const plan = await app.waitFor(TERRAFORM_COUNTS);
 		expect(plan).toContain('waiting');
+		// Enter opens nothing here: the hint line does not offer it.
+		expect(plan.split('\n').at(-1)).not.toContain('⏎ open');
 		// Grouped: what destroys first.
 		const order = ['aws_internet_gateway.legacy', 'aws_eip.nat_a', 'aws_vpc.main', 'aws_subnet.private_c'].map(address => plan.indexOf(address));
 		expect(order.every((at, index) => at > 0 && (index === 0 || at > order[index - 1]!))).toBe(true);

@@ -92,7 +92,7 @@ function DocumentView({title, value, lines, message, refresh, onRefresh}: ViewPr
 	const width = columns - 4;
 	return (
 		<Frame refresh={refresh} hints={KEYS}>
-			<Pane title={`${title}${rows.length ? ` (${rows.length} lines)` : ''}`} focused width={columns} height={bodyHeight} theme={theme}>
+			<Pane title={`${title}${rows.length ? ` (${rows.length} ${rows.length === 1 ? 'line' : 'lines'})` : ''}`} focused width={columns} height={bodyHeight} theme={theme}>
 				{message ? (
 					<Text color={refresh.error ? theme.error : theme.muted}>{message}</Text>
 				) : (
