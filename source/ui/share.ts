@@ -73,6 +73,7 @@ export function share(
 		if (!what.id) return `${what.label} has no id to copy`;
 		return `copied ${what.label} id ${what.id}${copy(what.id, environment)}`;
 	}
+	if (!Object.values(what.target).some(Boolean)) return `${what.label} has no page of its own in the dashboard (y copies its id)`;
 	if (!context.dashboardUrl) return 'the dashboard address has not arrived from the API yet: try again in a moment';
 	const url = dashboardLink(context.dashboardUrl, context.orgId, what.target);
 	if (action === 'copyLink') {

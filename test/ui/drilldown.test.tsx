@@ -90,6 +90,11 @@ describe('below the latest deploy', () => {
 		expect(frame).toContain('error code');
 		await app.press(DOWN);
 		await app.waitFor(/Outputs[\s\S]*service/);
+		// y copies the execution's id; Y says it has no dashboard page (instead of nothing).
+		await app.press('y');
+		await app.waitFor(/copied execution .+ id rje\w+/);
+		await app.press('Y');
+		await app.waitFor('has no page of its own in the dashboard');
 		await app.press(ENTER);
 		await app.waitFor('Logs of deploy/apply-plan · execution');
 	});

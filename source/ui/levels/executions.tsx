@@ -80,6 +80,8 @@ export function ExecutionsLevel({jobId, jobName, logStreamId}: {jobId: string; j
 			open={row => logs(row.id)}
 			actions={{logs: () => logs(), view: row => viewValue(`${attemptName(row)} outputs`, {result: row.result ?? {}, outputs: row.outputs?.outputs ?? {}})}}
 			emptyText={`This job has not started an execution yet${latestOnly ? ` (${LATEST_ONLY})` : ''}.`}
+			// An execution has no dashboard page of its own: y copies its id, Y and o say there is none.
+			identify={row => ({id: row.id, target: {}, label: `execution ${attemptName(row)}`})}
 		/>
 	);
 }
