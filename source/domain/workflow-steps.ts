@@ -28,8 +28,11 @@ export const answerableApproval = (step: WorkflowStep | undefined) => (awaitsApp
 export const canRerun = (step: WorkflowStep | undefined, operation: 'retry-step' | 'skip-step'): boolean =>
 	step?.status?.status === 'error' && (operation === 'retry-step' ? step.retryable === true : step.skippable === true);
 
-/** What a write on a step waits to see change: its status (Nuon acts on an answer at its next poll). */
-export const stepState = (step: WorkflowStep | undefined): string => String(step?.status?.status ?? 'gone');
+/**
+ * What a write on a step waits to see change: its status (Nuon acts on an answer at its next poll),
+ * or its being retried (a retry leaves the failed attempt `error` and adds another).
+ */
+export const stepState = (step: WorkflowStep | undefined): string => `${String(step?.status?.status ?? 'gone')}${step?.retried === true ? ' (retried)' : ''}`;
 
 /** A workflow that will not change by itself: finished, or in a status that is neither moving nor unknown. */
 export function workflowFinished(workflow: Workflow): boolean {

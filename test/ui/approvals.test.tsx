@@ -51,6 +51,8 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 		await app.press('y');
 		await app.waitFor('✓ asked Nuon to retry deploy auth-server');
 		await app.waitFor('(attempt 2)');
+		// The retried attempt is what Nuon did: the screen stops following.
+		await app.waitFor(frame => !frame.includes('sent, waiting for Nuon'));
 		// Today's route; the August 2025 server has none, so the contract's (nothing was done by the first).
 		expect(posts.map(url => url.replace(/^\/v1\/workflows\/\w+/, ''))).toEqual(api === 'today' ? [expect.stringMatching(/^\/steps\/\w+\/retry$/)] : [expect.stringMatching(/^\/steps\/\w+\/retry$/), '/retry']);
 	});
