@@ -131,6 +131,7 @@ export function workflow(world: World, workflowId: string, t: number): Schemas['
 		type: found.type,
 		name: found.type === 'deploy_components' ? `Deploy ${found.release} to ${found.install.name}` : `Deploy ${found.release}`,
 		plan_only: false,
+		// installs/helpers/create_install_workflow.go makes workflows with `prompt`; update_workflow.go sets `approve-all`.
 		approval_option: found.approvalOption,
 		step_error_behavior: 'abort',
 		status: {status, status_human_description: WORKFLOW_DESCRIPTIONS[status] ?? status, created_at_ts: seconds(world, Math.min(t, queued ? found.createdAt : endedAt))},

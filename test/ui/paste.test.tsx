@@ -1,34 +1,22 @@
 // A paste is text for the field being typed in, never keys: it cannot end a filter, open a write or
 // answer a confirmation, and a long one is one update, cut to the field's limit.
-import {afterEach, expect, it} from 'vitest';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {expect, it} from 'vitest';
 import {NOTE_LIMIT} from '../../source/ui/use-write.js';
-import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
+import {ENTER, ESC, type renderExplorer} from '../helpers/render-app.js';
+import {openWorkflow, writableDemo} from '../helpers/writable-demo.js';
 
-let demo: DemoServer | undefined;
+/** The explorer of the test that is running (paste() writes to it). */
 let app: ReturnType<typeof renderExplorer> | undefined;
-afterEach(async () => {
-	await app?.cleanup();
-	await demo?.close();
-	app = demo = undefined;
-});
 
 const bracketed = (text: string) => `\u001B[200~${text}\u001B[201~`;
 
 /** The rollout's workflow of the install whose plan waits for a person, on its steps, and the writes it gets. */
 async function stepsWaitingForApproval() {
-	const posts: string[] = [];
-	demo = await startDemoServer({
-		intercept: request => {
-			if (request.method === 'POST') posts.push(request.url ?? '');
-			return false;
-		},
-	});
-	demo.scenario.setClock(20);
-	const install = demo.scenario.installs[8]!;
-	app = renderExplorer(demo, {size: {columns: 160, rows: 40}, start: [{kind: 'workflow', installId: install.id, installName: install.name, workflowId: install.workflowIds[0]!, workflowName: 'the rollout'}]});
+	const {demo, posts} = await writableDemo('today');
+	const opened = await openWorkflow(demo, 8, 20);
+	app = opened.app;
 	await app.waitFor('⚑ approval-awaiting');
-	return {app, posts, install};
+	return {app, posts, install: opened.install};
 }
 
 /** Writes a bracketed paste and waits until it has been drawn (or said to be ignored). */

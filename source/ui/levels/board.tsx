@@ -227,18 +227,11 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 					// The change marked in the activity, not the board's cell under the cursor.
 					const change = selectedChange(activity, activityView, activityHeight);
 					const changed = change && rows.find(install => install.id === change.installId);
-					if (!change || !changed?.id) return true;
-					const location: Location = {kind: 'deploy', installId: changed.id, installName: installName(changed), componentId: change.componentId, componentName: names.get(change.componentId) ?? change.componentId};
-					if (awaitsApproval(change.to)) openApproval(location);
-					else dispatch({type: 'push', location});
+					if (change && changed?.id) openDeploy({installId: changed.id, installName: installName(changed), componentId: change.componentId, componentName: names.get(change.componentId) ?? change.componentId}, change.to);
 					return true;
 				}
-				const install = selectedItem?.kind === 'install' ? selectedItem.install : undefined;
-				const target = selectedItem?.columns[columnIndex];
-				if (!install?.id || !target) return true;
-				const deploy: Location = {kind: 'deploy', installId: install.id, installName: installName(install), componentId: target.id, componentName: target.name};
-				if (awaitsApproval(cellStatus(install, target.id))) openApproval(deploy);
-				else dispatch({type: 'push', location: deploy});
+				const selected = selectedCell();
+				if (selected) openDeploy(selected.cell, selected.status);
 				return true;
 			}
 			default:
@@ -246,19 +239,30 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 		}
 	});
 
-	/** A key the latest deploy's screen has, on the selected cell's deploy; it says why when it cannot. */
-	const onCell = (command: CommandId): true => {
+	/** The cell under the board's cursor: which deploy it shows, and its status. */
+	const selectedCell = (): {cell: DeployParams; status?: string} | undefined => {
 		const install = selectedItem?.kind === 'install' ? selectedItem.install : undefined;
 		const target = selectedItem?.columns[columnIndex];
-		if (!install?.id || !target) return true;
-		const cell: DeployParams = {installId: install.id, installName: installName(install), componentId: target.id, componentName: target.name};
+		if (!install?.id || !target) return undefined;
+		return {cell: {installId: install.id, installName: installName(install), componentId: target.id, componentName: target.name}, status: cellStatus(install, target.id)};
+	};
+	/** A deploy waiting for approval opens its plan; any other, the deploy. */
+	const openDeploy = (cell: DeployParams, status: string | undefined) => {
+		if (awaitsApproval(status)) openApproval({kind: 'deploy', ...cell});
+		else dispatch({type: 'push', location: {kind: 'deploy', ...cell}});
+	};
+
+	/** A key the latest deploy's screen has, on the selected cell's deploy; it says why when it cannot. */
+	const onCell = (command: CommandId): true => {
+		const selected = selectedCell();
+		if (!selected) return true;
+		const {cell} = selected;
 		const named = `${cell.installName} › ${cell.componentName}`;
-		const waiting = awaitsApproval(cellStatus(install, target.id));
 		const hint = commandHint(command) ?? command;
 		if (command === 'copyId' || command === 'copyLink' || command === 'openLink') {
-			share(command, {id: target.id, target: {installId: cell.installId, componentId: cell.componentId}, label: `component ${named}`});
+			share(command, {id: cell.componentId, target: {installId: cell.installId, componentId: cell.componentId}, label: `component ${named}`});
 		} else if (command === 'plan' || command === 'approve') {
-			if (waiting) openApproval({kind: 'deploy', ...cell});
+			if (awaitsApproval(selected.status)) openApproval({kind: 'deploy', ...cell});
 			else say(`${hint}: ${named} waits for no approval (! finds one; ⏎ opens the deploy, whose jobs have their plans)`);
 		} else {
 			const action = DEPLOY_ACTIONS[command]!;
