@@ -16,7 +16,7 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 		await app.waitFor(frame => frame.split('\n').some(line => line.includes('┃ › ') && line.includes(install.name)));
 		await app.press('w');
 		const list = await app.waitFor(`Workflows of ${install.name} (4)`);
-		expect(list).toMatch(new RegExp(`Deploy v2\\.4\\.0 to ${install.name.slice(0, 10)}\\S*\\s+✗ error`));
+		expect(list).toMatch(/Deploy v2\.4\.0 to \S*\s+✗ error/);
 		await app.press(ENTER);
 		await app.waitFor(/Steps of Deploy v2\.4\.0/);
 		const steps = await app.waitFor('✗ error');

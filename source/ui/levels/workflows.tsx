@@ -26,7 +26,7 @@ const COLUMNS: Column<Workflow>[] = [
 	{header: 'STARTED', width: 11, priority: 1, text: w => formatTimestamp(w.started_at ?? w.created_at).slice(5, 16), sort: w => -(parseTime(w.created_at) ?? 0)},
 	// The name says which release ("Deploy v2.4.0 to prod-eu"): what a user looks for first.
 	{header: 'WORKFLOW', width: 12, grow: true, priority: 1, text: w => w.name || workflowType(w)},
-	{header: 'TYPE', width: 12, priority: 4, text: workflowType},
+	{header: 'TYPE', width: 12, priority: 6, text: workflowType},
 	{header: 'STATUS', width: 13, priority: 1, text: w => workflowStatus(w) ?? '', status: workflowStatus, sort: w => statusRank(workflowStatus(w))},
 	{header: 'STEPS', width: 5, priority: 3, align: 'right', text: progress},
 	{header: 'DURATION', width: 8, priority: 4, align: 'right', text: w => formatNanoseconds(w.execution_time)},
