@@ -8,7 +8,8 @@ import {BaseSequencer, type TestSpecification} from 'vitest/node';
  */
 const ALONE = ['test/ui/large-org.test.tsx'];
 
-/** Where a kind of test lives. Any test file elsewhere under test/ runs in the `other` project: `npm test` runs every one. */
+/** Where a kind of test lives. Any test file elsewhere under test/ runs in the `other` project: `npm test`
+ * runs every one. */
 const KINDS = {
 	unit: ['test/unit/**/*.test.{ts,tsx}', 'test/contract/**/*.test.{ts,tsx}'],
 	ui: ['test/ui/**/*.test.{ts,tsx}'],
@@ -21,12 +22,21 @@ const KINDS = {
  * (a clean clone, CI) vitest would run the projects one after the other in name order and leave
  * the longest file for the end. Once a run has been cached, its durations decide.
  */
-const SLOW_FIRST = ['test/ui/fault-matrix', 'test/e2e/', 'test/fuzz/', 'test/contract/demo-contract', 'test/ui/board', 'test/ui/approvals', 'test/ui/workflow-writes'];
+const SLOW_FIRST = [
+	'test/ui/fault-matrix',
+	'test/e2e/',
+	'test/fuzz/',
+	'test/contract/demo-contract',
+	'test/ui/board',
+	'test/ui/approvals',
+	'test/ui/workflow-writes',
+];
 
 class SlowFirst extends BaseSequencer {
 	override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
 		const cache = this.ctx.cache;
-		const key = (spec: TestSpecification) => `${spec.project.name}:${spec.moduleId.slice(this.ctx.config.root.length + 1)}`;
+		const key = (spec: TestSpecification) =>
+			`${spec.project.name}:${spec.moduleId.slice(this.ctx.config.root.length + 1)}`;
 		const known = (spec: TestSpecification) => cache.getFileTestResults(key(spec))?.duration;
 		const rank = (spec: TestSpecification) => {
 			const index = SLOW_FIRST.findIndex(prefix => spec.moduleId.includes(`/${prefix}`));
@@ -46,12 +56,25 @@ export default defineConfig({
 		hookTimeout: 30_000,
 		// More workers than the 2 cores CI has: most files spend their time waiting on timers, sockets
 		// and child processes, not computing. `NUON_TUI_TEST_WORKERS` overrides it.
-		maxWorkers: Number(process.env['NUON_TUI_TEST_WORKERS'] ?? 4),
+		maxWorkers: Number(process.env.NUON_TUI_TEST_WORKERS ?? 4),
 		sequence: {sequencer: SlowFirst},
 		projects: [
-			...Object.entries(KINDS).map(([name, include]) => ({extends: true as const, test: {name, include, exclude: ALONE}})),
-			{extends: true as const, test: {name: 'other', include: ['test/**/*.test.{ts,tsx}'], exclude: [...Object.values(KINDS).flat(), ...ALONE]}},
-			{extends: true as const, test: {name: 'alone', include: ALONE, maxWorkers: 1, sequence: {groupOrder: 1}}},
+			...Object.entries(KINDS).map(([name, include]) => ({
+				extends: true as const,
+				test: {name, include, exclude: ALONE},
+			})),
+			{
+				extends: true as const,
+				test: {
+					name: 'other',
+					include: ['test/**/*.test.{ts,tsx}'],
+					exclude: [...Object.values(KINDS).flat(), ...ALONE],
+				},
+			},
+			{
+				extends: true as const,
+				test: {name: 'alone', include: ALONE, maxWorkers: 1, sequence: {groupOrder: 1}},
+			},
 		],
 	},
 });

@@ -13,11 +13,13 @@ const {wrap} = require('node:module');
 
 /** What the bundle calls once the explorer is mounted (source/ui/run-explorer.tsx). */
 const EXPLORER_MOUNTED = Symbol.for('nuon-tui.explorer-mounted');
-/** After mounting, long enough for the first frame and its first refresh: what they compiled is the start-up path. */
+/** After mounting, long enough for the first frame and its first refresh: what they compiled is the start-up
+ * path. */
 const SAVE_AFTER_MS = 1000;
 const KEEP_CACHES = 4;
 
-/** `source`: the bundle; `filename`: its name in stack traces; `stamp`: a file that changes when the bundle does. */
+/** `source`: the bundle; `filename`: its name in stack traces; `stamp`: a file that changes when the bundle
+ * does. */
 exports.runWithCodeCache = function runWithCodeCache(source, filename, stamp, requireBuiltin) {
 	const directory = path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'nuon-tui');
 	const {size, mtimeMs} = fs.statSync(stamp);
@@ -44,7 +46,9 @@ exports.runWithCodeCache = function runWithCodeCache(source, filename, stamp, re
 		process.once('exit', saveOnce);
 	}
 	const loaded = {exports: {}};
-	script.runInThisContext().call(loaded.exports, loaded.exports, requireBuiltin, loaded, filename, path.dirname(filename));
+	script
+		.runInThisContext()
+		.call(loaded.exports, loaded.exports, requireBuiltin, loaded, filename, path.dirname(filename));
 };
 
 function save(directory, name, data) {
@@ -55,7 +59,9 @@ function save(directory, name, data) {
 		fs.renameSync(partial, path.join(directory, name));
 		// The newest few stay (node bin/nuon-tui.js and the single executable each have theirs).
 		const caches = fs.readdirSync(directory).filter(file => file.endsWith('.v8cache'));
-		const newestFirst = caches.map(file => ({file, at: fs.statSync(path.join(directory, file)).mtimeMs})).sort((a, b) => b.at - a.at);
+		const newestFirst = caches
+			.map(file => ({file, at: fs.statSync(path.join(directory, file)).mtimeMs}))
+			.sort((a, b) => b.at - a.at);
 		for (const {file} of newestFirst.slice(KEEP_CACHES)) fs.rmSync(path.join(directory, file), {force: true});
 	} catch {
 		// a cache that cannot be written only means a slower start

@@ -4,7 +4,7 @@
 'use strict';
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
-	process.stderr.write('nuon-tui needs Node.js 22 or newer; this is Node.js ' + process.versions.node + '.\n');
+	process.stderr.write(`nuon-tui needs Node.js 22 or newer; this is Node.js ${process.versions.node}.\n`);
 	process.exit(2);
 }
 const {readFileSync} = require('node:fs');

@@ -15,15 +15,38 @@ const require = createRequire(import.meta.url);
 const out = `dist/nuon-tui-${platform()}-${arch()}`;
 mkdirSync('dist/sea', {recursive: true});
 
-await build({entryPoints: ['scripts/sea-main.cjs'], bundle: true, platform: 'node', format: 'cjs', target: 'node22', outfile: 'dist/sea/main.cjs', logLevel: 'warning'});
+await build({
+	entryPoints: ['scripts/sea-main.cjs'],
+	bundle: true,
+	platform: 'node',
+	format: 'cjs',
+	target: 'node22',
+	outfile: 'dist/sea/main.cjs',
+	logLevel: 'warning',
+});
 writeFileSync(
 	'dist/sea/config.json',
-	JSON.stringify({main: 'dist/sea/main.cjs', output: 'dist/sea/blob', disableExperimentalSEAWarning: true, assets: {'cli.cjs': BUNDLE}}),
+	JSON.stringify({
+		main: 'dist/sea/main.cjs',
+		output: 'dist/sea/blob',
+		disableExperimentalSEAWarning: true,
+		assets: {'cli.cjs': BUNDLE},
+	}),
 );
 // What the executable is made of: the bundle and the Node it is built from.
-const stamp = createHash('sha256').update(readFileSync(BUNDLE)).update(readFileSync('dist/sea/main.cjs')).update(readFileSync('dist/sea/config.json')).update(process.version + process.execPath).digest('hex');
+const stamp = createHash('sha256')
+	.update(readFileSync(BUNDLE))
+	.update(readFileSync('dist/sea/main.cjs'))
+	.update(readFileSync('dist/sea/config.json'))
+	.update(process.version + process.execPath)
+	.digest('hex');
 const stampFile = `${out}.sha256`;
-if (process.argv.includes('--reuse') && existsSync(out) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
+if (
+	process.argv.includes('--reuse') &&
+	existsSync(out) &&
+	existsSync(stampFile) &&
+	readFileSync(stampFile, 'utf8') === stamp
+) {
 	console.log(`${out} is up to date`);
 	process.exit(0);
 }
@@ -34,8 +57,19 @@ chmodSync(out, 0o755);
 try {
 	execFileSync('strip', ['--strip-all', out], {stdio: 'ignore'});
 } catch {
-	console.log('could not run strip: the executable keeps Node\'s debug symbols');
+	console.log("could not run strip: the executable keeps Node's debug symbols");
 }
-execFileSync(process.execPath, [require.resolve('postject/dist/cli.js'), out, 'NODE_SEA_BLOB', 'dist/sea/blob', '--sentinel-fuse', 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2'], {stdio: 'ignore'});
+execFileSync(
+	process.execPath,
+	[
+		require.resolve('postject/dist/cli.js'),
+		out,
+		'NODE_SEA_BLOB',
+		'dist/sea/blob',
+		'--sentinel-fuse',
+		'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2',
+	],
+	{stdio: 'ignore'},
+);
 writeFileSync(stampFile, stamp);
 console.log(`built ${out}`);

@@ -18,9 +18,13 @@ const realStringWidth = createRequire(import.meta.url).resolve('string-width');
 const stringWidthFastPath = {
 	name: 'string-width-fast-path',
 	setup(build) {
-		build.onResolve({filter: /^string-width$/}, args => (args.importer === textWidth ? {path: 'string-width', namespace: 'lazy'} : {path: textWidth}));
+		build.onResolve({filter: /^string-width$/}, args =>
+			args.importer === textWidth ? {path: 'string-width', namespace: 'lazy'} : {path: textWidth},
+		);
 		build.onLoad({filter: /.*/, namespace: 'lazy'}, () => ({
-			contents: `let width; export default (text, options) => (width ??= require(${JSON.stringify(realStringWidth)}).default)(text, options);`,
+			contents:
+				`let width; export default (text, options) => (width ??= ` +
+				`require(${JSON.stringify(realStringWidth)}).default)(text, options);`,
 			loader: 'js',
 			resolveDir: dirname(textWidth),
 		}));
@@ -46,8 +50,14 @@ const inkWithoutDevtools = {
 	setup(build) {
 		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, async args => {
 			let contents = await readFile(args.path, 'utf8');
-			for (const [from, to] of [["await import('./devtools.js');", ''], ['await loadPackageJson()', '{}']]) {
-				if (!contents.includes(from)) throw new Error(`ink's reconciler.js no longer has ${from}: review the ink-without-devtools plugin`);
+			for (const [from, to] of [
+				["await import('./devtools.js');", ''],
+				['await loadPackageJson()', '{}'],
+			]) {
+				if (!contents.includes(from))
+					throw new Error(
+						`ink's reconciler.js no longer has ${from}: review the ink-without-devtools plugin`,
+					);
 				contents = contents.replace(from, to);
 			}
 			return {contents, loader: 'js'};
@@ -87,7 +97,15 @@ export const bundleOptions = {
 export function checkBundle(file) {
 	const text = readFileSync(file, 'latin1');
 	const at = text.search(/[^\x00-\x7f]/);
-	if (at >= 0) throw new Error(`${file} has a non-ASCII character (write it as a \\u escape in the source): …${text.slice(Math.max(0, at - 60), at + 20)}…`);
+	if (at >= 0)
+		throw new Error(
+			`${file} has a non-ASCII character (write it as a \\u escape in the source): ` +
+				`…${text.slice(Math.max(0, at - 60), at + 20)}…`,
+		);
 	const dynamicImport = text.search(/[^\w$.]import\(/);
-	if (dynamicImport >= 0) throw new Error(`${file} has a dynamic import(): …${text.slice(Math.max(0, dynamicImport - 60), dynamicImport + 40)}…`);
+	if (dynamicImport >= 0)
+		throw new Error(
+			`${file} has a dynamic import(): ` +
+				`…${text.slice(Math.max(0, dynamicImport - 60), dynamicImport + 40)}…`,
+		);
 }

@@ -93,50 +93,62 @@ export interface ExploreCommand {
 export type Command =
 	| {kind: 'help'}
 	| {kind: 'version'}
-	| {kind: 'demo-server'; port: number; installs: number; speed: number; at: number; faults?: Faults; api: DemoApi}
+	| {
+			kind: 'demo-server';
+			port: number;
+			installs: number;
+			speed: number;
+			at: number;
+			faults?: Faults;
+			api: DemoApi;
+	  }
 	| ExploreCommand;
 
 export class UsageError extends Error {
 	override name = 'UsageError';
 }
 
+function parseFlags(argv: string[]) {
+	return parseArgs({
+		args: argv,
+		allowPositionals: true,
+		strict: true,
+		options: {
+			demo: {type: 'boolean'},
+			'api-url': {type: 'string'},
+			'api-token': {type: 'string'},
+			org: {type: 'string'},
+			app: {type: 'string'},
+			install: {type: 'string'},
+			config: {type: 'string'},
+			refresh: {type: 'string'},
+			port: {type: 'string'},
+			installs: {type: 'string'},
+			speed: {type: 'string'},
+			at: {type: 'string'},
+			component: {type: 'string'},
+			'demo-speed': {type: 'string'},
+			'demo-api': {type: 'string'},
+			'until-done': {type: 'boolean'},
+			'fail-on-approval': {type: 'boolean'},
+			timeout: {type: 'string'},
+			output: {type: 'string'},
+			notify: {type: 'boolean'},
+			'demo-faults': {type: 'string'},
+			debug: {type: 'string'},
+			theme: {type: 'string'},
+			ascii: {type: 'boolean'},
+			'read-only': {type: 'boolean'},
+			help: {type: 'boolean', short: 'h'},
+			version: {type: 'boolean', short: 'v'},
+		},
+	});
+}
+
 export function parseCommand(argv: string[]): Command {
-	let parsed;
+	let parsed: ReturnType<typeof parseFlags>;
 	try {
-		parsed = parseArgs({
-			args: argv,
-			allowPositionals: true,
-			strict: true,
-			options: {
-				demo: {type: 'boolean'},
-				'api-url': {type: 'string'},
-				'api-token': {type: 'string'},
-				org: {type: 'string'},
-				app: {type: 'string'},
-				install: {type: 'string'},
-				config: {type: 'string'},
-				refresh: {type: 'string'},
-				port: {type: 'string'},
-				installs: {type: 'string'},
-				speed: {type: 'string'},
-				at: {type: 'string'},
-				component: {type: 'string'},
-				'demo-speed': {type: 'string'},
-				'demo-api': {type: 'string'},
-				'until-done': {type: 'boolean'},
-				'fail-on-approval': {type: 'boolean'},
-				timeout: {type: 'string'},
-				output: {type: 'string'},
-				notify: {type: 'boolean'},
-				'demo-faults': {type: 'string'},
-				debug: {type: 'string'},
-				theme: {type: 'string'},
-				ascii: {type: 'boolean'},
-				'read-only': {type: 'boolean'},
-				help: {type: 'boolean', short: 'h'},
-				version: {type: 'boolean', short: 'v'},
-			},
-		});
+		parsed = parseFlags(argv);
 	} catch (error) {
 		throw new UsageError(`${(error as Error).message.split(/\.( |$)/)[0]}. See nuon-tui --help.`);
 	}
@@ -160,16 +172,22 @@ export function parseCommand(argv: string[]): Command {
 	}
 	const watch = verb === 'watch';
 	if (!watch && (values['until-done'] || values.timeout || values.output || values.notify)) {
-		throw new UsageError('--until-done, --timeout, --output and --notify go with `nuon-tui watch`. See nuon-tui --help.');
+		throw new UsageError(
+			'--until-done, --timeout, --output and --notify go with `nuon-tui watch`. See nuon-tui --help.',
+		);
 	}
-	if (values['fail-on-approval'] && !values['until-done']) throw new UsageError('--fail-on-approval goes with `nuon-tui watch --until-done`.');
-	if (values.component && !values.install) throw new UsageError('--component needs --install: components belong to an install.');
+	if (values['fail-on-approval'] && !values['until-done'])
+		throw new UsageError('--fail-on-approval goes with `nuon-tui watch --until-done`.');
+	if (values.component && !values.install)
+		throw new UsageError('--component needs --install: components belong to an install.');
 	const output = values.output ?? 'text';
-	if (output !== 'text' && output !== 'json') throw new UsageError(`--output is text or json, not "${output}".`);
+	if (output !== 'text' && output !== 'json')
+		throw new UsageError(`--output is text or json, not "${output}".`);
 	let timeoutMs: number | undefined;
 	if (values.timeout !== undefined) {
 		timeoutMs = parseDuration(values.timeout);
-		if (!timeoutMs) throw new UsageError(`--timeout takes a duration such as 30m, 90s or 1h, not "${values.timeout}".`);
+		if (!timeoutMs)
+			throw new UsageError(`--timeout takes a duration such as 30m, 90s or 1h, not "${values.timeout}".`);
 	}
 	return {
 		kind: 'explore',
@@ -201,12 +219,14 @@ export function parseCommand(argv: string[]): Command {
 }
 
 function demoApiOf(name: string | undefined): DemoApi {
-	if (name !== undefined && !isDemoApi(name)) throw new UsageError(`--demo-api is ${DEMO_APIS.join(' or ')}, not "${name}".`);
+	if (name !== undefined && !isDemoApi(name))
+		throw new UsageError(`--demo-api is ${DEMO_APIS.join(' or ')}, not "${name}".`);
 	return name ?? 'today';
 }
 
 function themeOf(name: string | undefined): string | undefined {
-	if (name !== undefined && !isThemeName(name)) throw new UsageError(`--theme is dark, light or no-color, not "${name}".`);
+	if (name !== undefined && !isThemeName(name))
+		throw new UsageError(`--theme is dark, light or no-color, not "${name}".`);
 	return name;
 }
 

@@ -23,15 +23,24 @@ async function main(argv: string[]): Promise<number> {
 	const command = parseCommand(argv);
 	switch (command.kind) {
 		case 'help':
-			process.stdout.write(USAGE + '\n');
+			process.stdout.write(`${USAGE}\n`);
 			return EXIT.ok;
 		case 'version':
 			process.stdout.write(`nuon-tui ${VERSION}\n`);
 			return EXIT.ok;
 		case 'demo-server': {
-			const demo = await startDemo({port: command.port, installCount: command.installs, speed: command.speed, api: command.api, intercept: command.faults && faultInjector(command.faults)});
+			const demo = await startDemo({
+				port: command.port,
+				installCount: command.installs,
+				speed: command.speed,
+				api: command.api,
+				intercept: command.faults && faultInjector(command.faults),
+			});
 			demo.scenario.setClock(command.at);
-			process.stdout.write(`nuon-tui demo API listening on ${demo.url} (org ${demo.scenario.orgId}, any token, playing the ${command.api} server)\n`);
+			process.stdout.write(
+				`nuon-tui demo API listening on ${demo.url} (org ${demo.scenario.orgId}, any token, playing the ` +
+					`${command.api} server)\n`,
+			);
 			await new Promise<void>(resolve => {
 				for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
 			});
@@ -53,23 +62,41 @@ async function explore(command: ExploreCommand): Promise<number> {
 	if (command.demoFaults && !command.demo) throw new UsageError('--demo-faults goes with --demo.');
 	if (command.demoApi !== 'today' && !command.demo) throw new UsageError('--demo-api goes with --demo.');
 	// A settings problem is said first: it is what the user has to fix, terminal or not.
-	const settings = command.demo ? undefined : requireConnection(await resolveSettings(flags), configFilePath(flags, process.env));
+	const settings = command.demo
+		? undefined
+		: requireConnection(await resolveSettings(flags), configFilePath(flags, process.env));
 	if (!scripted && (!process.stdin.isTTY || !process.stdout.isTTY)) {
-		process.stderr.write('nuon-tui is interactive: run it in a terminal (stdin and stdout must be a TTY). For scripts: nuon-tui watch --until-done.\n');
+		process.stderr.write(
+			'nuon-tui is interactive: run it in a terminal (stdin and stdout must be a TTY). For scripts: ' +
+				'nuon-tui watch --until-done.\n',
+		);
 		return EXIT.usage;
 	}
 	let demo: DemoServer | undefined;
-	let connection;
+	let connection: NonNullable<typeof settings>;
 	if (settings) {
 		connection = settings;
 	} else {
-		demo = await startDemo({speed: command.demoSpeed, api: command.demoApi, intercept: command.demoFaults && faultInjector(command.demoFaults)});
+		demo = await startDemo({
+			speed: command.demoSpeed,
+			api: command.demoApi,
+			intercept: command.demoFaults && faultInjector(command.demoFaults),
+		});
 		connection = {apiUrl: demo.url, apiToken: 'demo', orgId: demo.scenario.orgId, installId: undefined};
 	}
-	if (!command.demo) secrets.push(connection.apiToken); // the demo's "demo" is no secret, and "--demo" is no token
-	const onAttempt = command.debugFile ? debugLog(command.debugFile, {apiUrl: connection.apiUrl, orgId: connection.orgId}) : undefined;
+	// The demo's "demo" is no secret, and "--demo" is no token.
+	if (!command.demo) secrets.push(connection.apiToken);
+	const onAttempt = command.debugFile
+		? debugLog(command.debugFile, {apiUrl: connection.apiUrl, orgId: connection.orgId})
+		: undefined;
 	const readOnly = isReadOnly(command.readOnly, process.env, preferences);
-	const client = new NuonClient({baseUrl: connection.apiUrl, token: connection.apiToken, orgId: connection.orgId, onAttempt, readOnly});
+	const client = new NuonClient({
+		baseUrl: connection.apiUrl,
+		token: connection.apiToken,
+		orgId: connection.orgId,
+		onAttempt,
+		readOnly,
+	});
 	try {
 		if (scripted) {
 			const {watchRollout} = await import('./watch/until-done.js');
@@ -81,8 +108,8 @@ async function explore(command: ExploreCommand): Promise<number> {
 				timeoutMs: command.timeoutMs,
 				output: command.output,
 				settings: pollSettings(preferences),
-				write: line => process.stdout.write(line + '\n'),
-				writeError: line => process.stderr.write(line + '\n'),
+				write: line => process.stdout.write(`${line}\n`),
+				writeError: line => process.stderr.write(`${line}\n`),
 			});
 		}
 		const scope = await resolveScope(client, command.jump);
@@ -92,7 +119,15 @@ async function explore(command: ExploreCommand): Promise<number> {
 		const {runExplorer} = await import('./ui/run-explorer.js');
 		// A fast API's answers make the first frame; a slow one's frame says "loading" meanwhile.
 		await Promise.race([firstScreen.settled, sleep(FIRST_FRAME_WAIT_MS)]);
-		const target = {isDemo: command.demo, readOnly, orgId: connection.orgId, apiUrl: connection.apiUrl, installId: connection.installId, start, firstScreen: [...firstScreen.answers]};
+		const target = {
+			isDemo: command.demo,
+			readOnly,
+			orgId: connection.orgId,
+			apiUrl: connection.apiUrl,
+			installId: connection.installId,
+			start,
+			firstScreen: [...firstScreen.answers],
+		};
 		return await runExplorer(command, preferences, client, target, instance => {
 			activeInk = instance;
 		});
@@ -106,9 +141,16 @@ export function startStack(scope: Scope, watch: boolean): Location[] {
 	const appName = scope.app ? scope.app.display_name || scope.app.name : undefined;
 	const stack: Location[] = [{kind: watch ? 'board' : 'installs', appId: scope.app?.id, appName}];
 	const install = scope.install;
-	if (install?.id) stack.push({kind: 'components', installId: install.id, installName: install.name ?? install.id});
+	if (install?.id)
+		stack.push({kind: 'components', installId: install.id, installName: install.name ?? install.id});
 	if (install?.id && scope.component) {
-		stack.push({kind: 'deploy', installId: install.id, installName: install.name ?? install.id, componentId: scope.component.id, componentName: scope.component.name});
+		stack.push({
+			kind: 'deploy',
+			installId: install.id,
+			installName: install.name ?? install.id,
+			componentId: scope.component.id,
+			componentName: scope.component.name,
+		});
 	}
 	return stack;
 }
@@ -145,7 +187,12 @@ function fail(error: unknown): never {
 		process.exit(EXIT.usage);
 	}
 	const report = writeCrashReport(error, secrets);
-	const message = redactUrlCredentials(secrets.reduce((text, secret) => text.split(secret).join('<redacted>'), error instanceof Error ? error.message : String(error)));
+	const message = redactUrlCredentials(
+		secrets.reduce(
+			(text, secret) => text.split(secret).join('<redacted>'),
+			error instanceof Error ? error.message : String(error),
+		),
+	);
 	process.stderr.write(`nuon-tui crashed: ${message}\n${report ? `A report is in ${report}\n` : ''}`);
 	process.exit(EXIT.error);
 }

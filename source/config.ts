@@ -12,7 +12,9 @@ export interface Settings {
 	installId?: string;
 }
 
-export type SettingFlags = Partial<Record<'apiToken' | 'apiUrl' | 'orgId' | 'appId' | 'installId' | 'configFile', string>>;
+export type SettingFlags = Partial<
+	Record<'apiToken' | 'apiUrl' | 'orgId' | 'appId' | 'installId' | 'configFile', string>
+>;
 
 export const DEFAULT_API_URL = 'https://api.nuon.co';
 
@@ -30,7 +32,7 @@ const KEYS = [
 ] as const;
 
 export function configFilePath(flags: SettingFlags, env: NodeJS.ProcessEnv): string {
-	return flags.configFile || env['NUON_CONFIG_FILE'] || join(homedir(), '.nuon');
+	return flags.configFile || env.NUON_CONFIG_FILE || join(homedir(), '.nuon');
 }
 
 /**
@@ -64,16 +66,23 @@ export async function readConfigFile(path: string): Promise<Record<string, unkno
 	if (parsed === undefined) return MISSING;
 	if (parsed == null) return {};
 	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new SettingsError(`The config file ${path} must hold keys such as api_token and org_id, not a ${Array.isArray(parsed) ? 'list' : typeof parsed}.`);
+		throw new SettingsError(
+			`The config file ${path} must hold keys such as api_token and org_id, not a ` +
+				`${Array.isArray(parsed) ? 'list' : typeof parsed}.`,
+		);
 	}
 	return parsed as Record<string, unknown>;
 }
 
-export async function resolveSettings(flags: SettingFlags, env: NodeJS.ProcessEnv = process.env): Promise<Settings> {
+export async function resolveSettings(
+	flags: SettingFlags,
+	env: NodeJS.ProcessEnv = process.env,
+): Promise<Settings> {
 	const path = configFilePath(flags, env);
 	const file = await readConfigFile(path);
 	// A file named on the command line is meant to exist; ~/.nuon (or NUON_CONFIG_FILE) may not.
-	if (flags.configFile && file === MISSING) throw new SettingsError(`The config file ${path} (from --config) does not exist.`);
+	if (flags.configFile && file === MISSING)
+		throw new SettingsError(`The config file ${path} (from --config) does not exist.`);
 	const settings: Settings = {apiUrl: DEFAULT_API_URL};
 	for (const key of KEYS) {
 		const fileValue = file[key.file];
@@ -85,20 +94,27 @@ export async function resolveSettings(flags: SettingFlags, env: NodeJS.ProcessEn
 	}
 	settings.apiUrl = settings.apiUrl.replace(/\/+$/, '');
 	if (!/^https?:\/\//.test(settings.apiUrl)) {
-		throw new SettingsError(`The API URL "${settings.apiUrl}" must start with http:// or https:// (set by --api-url, NUON_API_URL or api_url).`);
+		throw new SettingsError(
+			`The API URL "${settings.apiUrl}" must start with http:// or https:// (set by --api-url, ` +
+				`NUON_API_URL or api_url).`,
+		);
 	}
 	return settings;
 }
 
 /** Settings with the two that every request needs; otherwise an error that says how to set them. */
-export function requireConnection(settings: Settings, configPath: string): Required<Pick<Settings, 'apiToken' | 'orgId'>> & Settings {
+export function requireConnection(
+	settings: Settings,
+	configPath: string,
+): Required<Pick<Settings, 'apiToken' | 'orgId'>> & Settings {
 	const missing = [
 		!settings.apiToken && {what: 'API token', key: KEYS[0]},
 		!settings.orgId && {what: 'org id', key: KEYS[2]},
 	].filter(Boolean) as Array<{what: string; key: (typeof KEYS)[number]}>;
 	if (missing.length > 0) {
 		const lines = missing.map(
-			({what, key}) => `  ${what}: set ${key.env}, pass ${key.flag}, or add "${key.file}: ..." to ${configPath}`,
+			({what, key}) =>
+				`  ${what}: set ${key.env}, pass ${key.flag}, or add "${key.file}: ..." to ${configPath}`,
 		);
 		throw new SettingsError(
 			[
@@ -111,10 +127,11 @@ export function requireConnection(settings: Settings, configPath: string): Requi
 	}
 	// A token with a line break or an escape in it (a bad copy and paste) can never be sent as a
 	// header: say so once, without printing it, rather than failing every request.
-	// eslint-disable-next-line no-control-regex
 	if (/[\u0000-\u001F\u007F]/.test(settings.apiToken!)) {
 		throw new SettingsError(
-			`The API token holds a control character (a line break, a tab or an escape: a bad copy and paste?), so it cannot be a token. Set it again with ${KEYS[0].env}, or "${KEYS[0].file}: ..." in ${configPath} (\`nuon auth login\` writes it).`,
+			`The API token holds a control character (a line break, a tab or an escape: a bad copy and paste?), ` +
+				`so it cannot be a token. Set it again with ${KEYS[0].env}, or "${KEYS[0].file}: ..." in ` +
+				`${configPath} (\`nuon auth login\` writes it).`,
 		);
 	}
 	return settings as Required<Pick<Settings, 'apiToken' | 'orgId'>> & Settings;

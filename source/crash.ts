@@ -15,19 +15,27 @@ export function restoreTerminal(): void {
 /** An error that says the terminal is gone (a dropped SSH link, a closed window): a hangup, not a crash. */
 export function isTerminalGone(error: unknown): boolean {
 	const {code, syscall} = (error ?? {}) as NodeJS.ErrnoException;
-	return (code === 'EIO' || code === 'EPIPE' || code === 'ENXIO') && (syscall === 'read' || syscall === 'write');
+	return (
+		(code === 'EIO' || code === 'EPIPE' || code === 'ENXIO') && (syscall === 'read' || syscall === 'write')
+	);
 }
 
 /** Writes the report; returns its path (or undefined when no place was writable). */
 export function writeCrashReport(error: unknown, secrets: string[]): string | undefined {
-	const redact = (text: string) => redactUrlCredentials(secrets.filter(secret => secret.length >= 4).reduce((out, secret) => out.split(secret).join('<redacted>'), text));
+	const redact = (text: string) =>
+		redactUrlCredentials(
+			secrets
+				.filter(secret => secret.length >= 4)
+				.reduce((out, secret) => out.split(secret).join('<redacted>'), text),
+		);
 	const args = redactArguments(process.argv.slice(2));
 	const report = redact(
 		[
 			`nuon-tui ${VERSION} crash report, ${new Date().toISOString()}`,
 			`node ${process.version} on ${process.platform} ${process.arch}`,
 			`arguments: ${args.join(' ')}`,
-			`terminal: ${process.env['TERM'] ?? 'unknown'} ${process.stdout.columns ?? '?'}x${process.stdout.rows ?? '?'}`,
+			`terminal: ${process.env.TERM ?? 'unknown'} ` +
+				`${process.stdout.columns ?? '?'}x${process.stdout.rows ?? '?'}`,
 			'',
 			error instanceof Error ? (error.stack ?? error.message) : String(error),
 			'',

@@ -26,7 +26,10 @@ export const PREFERENCES_SCHEMA = {
 		watch: {
 			type: 'object',
 			additionalProperties: false,
-			properties: {fast: {type: 'number', minimum: 1, maximum: 30}, slow: {type: 'number', minimum: 1, maximum: 600}},
+			properties: {
+				fast: {type: 'number', minimum: 1, maximum: 30},
+				slow: {type: 'number', minimum: 1, maximum: 600},
+			},
 		},
 		notify: {type: 'boolean'},
 		read_only: {type: 'boolean'},
@@ -34,9 +37,13 @@ export const PREFERENCES_SCHEMA = {
 } as const;
 
 /** --read-only, else NUON_TUI_READ_ONLY (1, true, yes), else the preference read_only. */
-export function isReadOnly(flag: boolean | undefined, env: NodeJS.ProcessEnv, preferences: Preferences): boolean {
+export function isReadOnly(
+	flag: boolean | undefined,
+	env: NodeJS.ProcessEnv,
+	preferences: Preferences,
+): boolean {
 	if (flag !== undefined) return flag;
-	const value = env['NUON_TUI_READ_ONLY'];
+	const value = env.NUON_TUI_READ_ONLY;
 	if (value !== undefined && value !== '') return /^(1|true|yes|on)$/i.test(value);
 	return preferences.read_only ?? false;
 }
@@ -44,11 +51,15 @@ export function isReadOnly(flag: boolean | undefined, env: NodeJS.ProcessEnv, pr
 /** Watch mode's poll intervals: the file's watch.fast and watch.slow (seconds) over the defaults. */
 export function pollSettings(preferences: Preferences): PollSettings {
 	const {fast, slow} = preferences.watch ?? {};
-	return {...DEFAULT_POLL, fastMs: fast ? fast * 1000 : DEFAULT_POLL.fastMs, slowMs: slow ? slow * 1000 : DEFAULT_POLL.slowMs};
+	return {
+		...DEFAULT_POLL,
+		fastMs: fast ? fast * 1000 : DEFAULT_POLL.fastMs,
+		slowMs: slow ? slow * 1000 : DEFAULT_POLL.slowMs,
+	};
 }
 
 export function preferencesPath(env: NodeJS.ProcessEnv): string {
-	return join(env['XDG_CONFIG_HOME'] || join(homedir(), '.config'), 'nuon-tui', 'config.yaml');
+	return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'nuon-tui', 'config.yaml');
 }
 
 export async function readPreferences(path: string): Promise<Preferences> {
@@ -60,10 +71,15 @@ export async function readPreferences(path: string): Promise<Preferences> {
 	const validate = new Ajv({allErrors: true}).compile(PREFERENCES_SCHEMA);
 	if (!validate(value)) {
 		const problems = (validate.errors ?? []).map(error => {
-			const key = [error.instancePath.replace(/^\//, '').replace(/\//g, '.'), error.params['additionalProperty']].filter(Boolean).join('.');
+			const key = [error.instancePath.replace(/^\//, '').replace(/\//g, '.'), error.params.additionalProperty]
+				.filter(Boolean)
+				.join('.');
 			return error.keyword === 'additionalProperties' ? `unknown key "${key}"` : `"${key}" ${error.message}`;
 		});
-		throw new SettingsError(`${path}: ${problems.join('; ')} (keys: theme, ascii, refresh, watch.fast, watch.slow, notify, read_only)`);
+		throw new SettingsError(
+			`${path}: ${problems.join('; ')} (keys: theme, ascii, refresh, watch.fast, watch.slow, notify, ` +
+				`read_only)`,
+		);
 	}
 	return value as Preferences;
 }

@@ -9,7 +9,11 @@ export function redactUrlCredentials(text: string): string {
 /** The command line as it may be shown: the value of --api-token hidden, URLs without their user info. */
 export function redactArguments(args: readonly string[]): string[] {
 	return args.map((arg, index) =>
-		args[index - 1] === '--api-token' ? '<redacted>' : arg.startsWith('--api-token=') ? '--api-token=<redacted>' : redactUrlCredentials(arg),
+		args[index - 1] === '--api-token'
+			? '<redacted>'
+			: arg.startsWith('--api-token=')
+				? '--api-token=<redacted>'
+				: redactUrlCredentials(arg),
 	);
 }
 

@@ -7,7 +7,6 @@ import {NuonApiError, shortMessage} from './errors.js';
 import {backoff} from '../domain/backoff.js';
 import {contentKind, flattenHeaders, networkError, parseJson, parseRetryAfter, sleep} from './http.js';
 
-
 export interface ClientOptions {
 	baseUrl: string;
 	token: string;
@@ -51,7 +50,10 @@ export interface GetOptions {
 }
 
 /** The body as text: undici's request() leaves a gzipped body (approval contents) as it came. */
-async function bodyText(body: Dispatcher.ResponseData['body'], encoding: string | undefined): Promise<string> {
+async function bodyText(
+	body: Dispatcher.ResponseData['body'],
+	encoding: string | undefined,
+): Promise<string> {
 	if (!/gzip/i.test(encoding ?? '')) return body.text();
 	const zipped = Buffer.from(await body.arrayBuffer());
 	return process.getBuiltinModule('node:zlib').gunzipSync(zipped).toString('utf8');
@@ -92,7 +94,12 @@ export class NuonClient {
 		const timeout = this.#options.timeoutMs;
 		this.#dispatcher =
 			options.dispatcher ??
-			new Agent({connect: {timeout}, headersTimeout: timeout, bodyTimeout: timeout, keepAliveTimeout: 30_000});
+			new Agent({
+				connect: {timeout},
+				headersTimeout: timeout,
+				bodyTimeout: timeout,
+				keepAliveTimeout: 30_000,
+			});
 		this.#onAttempt = options.onAttempt;
 		this.#readOnly = options.readOnly ?? false;
 	}
@@ -104,11 +111,20 @@ export class NuonClient {
 	 */
 	get<T>(path: string, options: GetOptions = {}): Promise<Response<T>> {
 		if (options.signal) return this.#getWithRetries<T>(path, options);
-		const key = JSON.stringify([this.#orgId, path, options.query ?? {}, options.headers ?? {}, !!options.raw, options.as ?? 'json']);
+		const key = JSON.stringify([
+			this.#orgId,
+			path,
+			options.query ?? {},
+			options.headers ?? {},
+			!!options.raw,
+			options.as ?? 'json',
+		]);
 		const warmed = this.#warmed.get(key);
 		this.#warmed.delete(key);
 		if (warmed && Date.now() - warmed.at < WARM_FOR_MS) return warmed.answer as Promise<Response<T>>;
-		const pending = this.#inFlight.get(key) ?? this.#getWithRetries<T>(path, options).finally(() => this.#inFlight.delete(key));
+		const pending =
+			this.#inFlight.get(key) ??
+			this.#getWithRetries<T>(path, options).finally(() => this.#inFlight.delete(key));
 		this.#inFlight.set(key, pending);
 		if (this.#warming) {
 			pending.catch(() => {}); // its first taker meets the error
@@ -137,7 +153,13 @@ export class NuonClient {
 			const blocked = this.#blockedUntil - Date.now();
 			if (blocked > 0) {
 				if (blocked > this.#options.maxRetryAfterMs) {
-					throw new NuonApiError({kind: 'http', status: 429, message: `HTTP 429 rate limited: waiting ${Math.ceil(blocked / 1000)}s before asking again`, path, retryAfterMs: blocked});
+					throw new NuonApiError({
+						kind: 'http',
+						status: 429,
+						message: `HTTP 429 rate limited: waiting ${Math.ceil(blocked / 1000)}s before asking again`,
+						path,
+						retryAfterMs: blocked,
+					});
 				}
 				await sleep(blocked, options.signal);
 			}
@@ -146,7 +168,8 @@ export class NuonClient {
 			} catch (error) {
 				const failure = error as NuonApiError;
 				if (failure.isUnauthorized) this.#unauthorized = failure;
-				if (failure.status === 429) this.#blockedUntil = Date.now() + (failure.retryAfterMs ?? this.#options.backoffMs);
+				if (failure.status === 429)
+					this.#blockedUntil = Date.now() + (failure.retryAfterMs ?? this.#options.backoffMs);
 				const delay = this.#retryDelay(failure, attempt);
 				if (delay === undefined || options.signal?.aborted) throw error;
 				await sleep(delay, options.signal);
@@ -170,7 +193,13 @@ export class NuonClient {
 	}
 
 	async #write<T>(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<Response<T | undefined>> {
-		if (this.#readOnly) throw new NuonApiError({kind: 'http', status: 403, message: 'read-only: nuon-tui was started with --read-only, nothing was sent', path});
+		if (this.#readOnly)
+			throw new NuonApiError({
+				kind: 'http',
+				status: 403,
+				message: 'read-only: nuon-tui was started with --read-only, nothing was sent',
+				path,
+			});
 		if (this.#unauthorized) throw this.#unauthorized;
 		return this.#once<T>(path, {method, body: JSON.stringify(body ?? {})});
 	}
@@ -200,7 +229,9 @@ export class NuonClient {
 	#retryDelay(error: NuonApiError, attempt: number): number | undefined {
 		if (attempt >= this.#options.retries) return undefined;
 		const retryable =
-			error.kind === 'network' || error.kind === 'timeout' || (error.status !== undefined && RETRY_STATUSES.has(error.status));
+			error.kind === 'network' ||
+			error.kind === 'timeout' ||
+			(error.status !== undefined && RETRY_STATUSES.has(error.status));
 		if (!retryable) return undefined;
 		if (error.retryAfterMs !== undefined) {
 			// The wait itself happens at the top of get(), shared by every request.
@@ -209,14 +240,30 @@ export class NuonClient {
 		return backoff(this.#options.backoffMs, attempt);
 	}
 
-	async #once<T>(path: string, {query, headers, signal, raw, as = 'json', method = 'GET', body}: GetOptions & {method?: 'GET' | 'POST' | 'PATCH'; body?: string}): Promise<Response<T>> {
+	async #once<T>(
+		path: string,
+		{
+			query,
+			headers,
+			signal,
+			raw,
+			as = 'json',
+			method = 'GET',
+			body,
+		}: GetOptions & {method?: 'GET' | 'POST' | 'PATCH'; body?: string},
+	): Promise<Response<T>> {
 		const url = new URL(this.baseUrl + path);
 		for (const [key, value] of Object.entries(query ?? {})) {
 			if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
 		}
 		const started = performance.now();
 		const report = (event: {status?: number; error?: string}) =>
-			this.#onAttempt?.({method, path: url.pathname + url.search, ms: Math.round(performance.now() - started), ...event});
+			this.#onAttempt?.({
+				method,
+				path: url.pathname + url.search,
+				ms: Math.round(performance.now() - started),
+				...event,
+			});
 		let response: Dispatcher.ResponseData;
 		try {
 			response = await request(this.#dispatcher, url, {
@@ -248,10 +295,14 @@ export class NuonClient {
 		}
 		report({status: response.statusCode});
 		const traceId = responseHeaders['x-nuon-trace-id'];
-		if (as === 'text' && response.statusCode < 400) return {data: (raw ? text : sanitize(text)) as T, headers: responseHeaders};
+		if (as === 'text' && response.statusCode < 400)
+			return {data: (raw ? text : sanitize(text)) as T, headers: responseHeaders};
 		const parsed = parseJson(text);
 		if (response.statusCode >= 400) {
-			const body = (parsed.ok && parsed.value && typeof parsed.value === 'object' ? parsed.value : {}) as {error?: unknown; description?: unknown};
+			const body = (parsed.ok && parsed.value && typeof parsed.value === 'object' ? parsed.value : {}) as {
+				error?: unknown;
+				description?: unknown;
+			};
 			const apiError = typeof body.error === 'string' ? body.error : undefined;
 			const description = typeof body.description === 'string' ? body.description : undefined;
 			const detail = description || apiError || (parsed.ok ? undefined : contentKind(responseHeaders));

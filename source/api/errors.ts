@@ -41,7 +41,8 @@ export class NuonApiError extends Error {
 		return this.status === 404;
 	}
 
-	/** A 404 without the API's JSON error: the server's router knows no such route (gin's "404 page not found"). */
+	/** A 404 without the API's JSON error: the server's router knows no such route (gin's "404 page not
+	 * found"). */
 	get isUnknownRoute(): boolean {
 		return this.status === 404 && this.apiError === undefined && this.description === undefined;
 	}

@@ -2,7 +2,12 @@
 // network failure, waiting.
 import {NuonApiError} from './errors.js';
 
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+const TIMEOUT_CODES = new Set([
+	'UND_ERR_CONNECT_TIMEOUT',
+	'UND_ERR_HEADERS_TIMEOUT',
+	'UND_ERR_BODY_TIMEOUT',
+	'ETIMEDOUT',
+]);
 
 export function parseJson(text: string): {ok: true; value: unknown} | {ok: false} {
 	try {
@@ -14,12 +19,17 @@ export function parseJson(text: string): {ok: true; value: unknown} | {ok: false
 
 export function contentKind(headers: Record<string, string | undefined>): string {
 	const type = headers['content-type'] ?? '';
-	return type.includes('html') ? 'an HTML page from a proxy' : `not JSON${type ? `: ${type.split(';')[0]}` : ''}`;
+	return type.includes('html')
+		? 'an HTML page from a proxy'
+		: `not JSON${type ? `: ${type.split(';')[0]}` : ''}`;
 }
 
-export function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+export function flattenHeaders(
+	headers: Record<string, string | string[] | undefined>,
+): Record<string, string | undefined> {
 	const flat: Record<string, string | undefined> = {};
-	for (const [key, value] of Object.entries(headers)) flat[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+	for (const [key, value] of Object.entries(headers))
+		flat[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
 	return flat;
 }
 
@@ -37,7 +47,12 @@ export function networkError(error: unknown, path: string, timeoutMs: number): N
 		return new NuonApiError({kind: 'network', message: 'Request cancelled', path, cause: error});
 	}
 	if (TIMEOUT_CODES.has(code)) {
-		return new NuonApiError({kind: 'timeout', message: `No answer from the API within ${timeoutMs / 1000}s`, path, cause: error});
+		return new NuonApiError({
+			kind: 'timeout',
+			message: `No answer from the API within ${timeoutMs / 1000}s`,
+			path,
+			cause: error,
+		});
 	}
 	return new NuonApiError({
 		kind: 'network',
@@ -50,9 +65,13 @@ export function networkError(error: unknown, path: string, timeoutMs: number): N
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 	return new Promise(resolve => {
 		const timer = setTimeout(resolve, ms);
-		signal?.addEventListener('abort', () => {
-			clearTimeout(timer);
-			resolve();
-		}, {once: true});
+		signal?.addEventListener(
+			'abort',
+			() => {
+				clearTimeout(timer);
+				resolve();
+			},
+			{once: true},
+		);
 	});
 }

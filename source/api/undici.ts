@@ -8,6 +8,10 @@ import requestModule from 'undici/lib/api/api-request.js';
 export const Agent = agentModule as typeof UndiciAgent;
 
 /** undici's `request(url, {dispatcher, ...})`, which is this function called on the dispatcher. */
-export function request(dispatcher: Dispatcher, url: URL, options: Omit<Dispatcher.RequestOptions, 'origin' | 'path'>): Promise<Dispatcher.ResponseData> {
+export function request(
+	dispatcher: Dispatcher,
+	url: URL,
+	options: Omit<Dispatcher.RequestOptions, 'origin' | 'path'>,
+): Promise<Dispatcher.ResponseData> {
 	return requestModule.call(dispatcher, {...options, origin: url.origin, path: url.pathname + url.search});
 }

@@ -42,8 +42,10 @@ export interface DeploySchedule {
 	cancelled?: boolean;
 }
 
-/** Whether the answer lets the plan be applied (any other word acts as a deny: pkg/flow/execute_workflow_step.go). */
-export const approvesPlan = (approval: ApprovalSchedule | undefined): boolean => !approval || approval.response === 'approve' || approval.response === 'auto-approve';
+/** Whether the answer lets the plan be applied (any other word acts as a deny:
+ * pkg/flow/execute_workflow_step.go). */
+export const approvesPlan = (approval: ApprovalSchedule | undefined): boolean =>
+	!approval || approval.response === 'approve' || approval.response === 'auto-approve';
 
 export interface ApprovalSchedule {
 	id: string;
@@ -68,9 +70,22 @@ const DEPLOY_JOB_TYPE: Record<ComponentKind, string> = {
 };
 
 /** The runner jobs of a deploy, oldest first. `retried` makes the apply job fail once, then succeed. */
-export function deployJobs(deployId: string, type: ComponentKind, s: DeploySchedule, retried: boolean): JobWindow[] {
+export function deployJobs(
+	deployId: string,
+	type: ComponentKind,
+	s: DeploySchedule,
+	retried: boolean,
+): JobWindow[] {
 	const base = deployId.slice(3, 24);
-	const job = (index: number, group: JobGroup, jobType: string, operation: JobOperation, w: Window, fails = false, executions?: ExecutionWindow[]): JobWindow => {
+	const job = (
+		index: number,
+		group: JobGroup,
+		jobType: string,
+		operation: JobOperation,
+		w: Window,
+		fails = false,
+		executions?: ExecutionWindow[],
+	): JobWindow => {
 		const id = `rjb${base}${index}`;
 		return {
 			id,
@@ -86,11 +101,22 @@ export function deployJobs(deployId: string, type: ComponentKind, s: DeploySched
 	};
 	const jobs = [job(0, 'sync', 'oci-sync', 'exec', {from: s.queuedAt, to: s.planningAt})];
 	if (type === 'docker_build') return jobs;
-	jobs.push(job(1, 'deploy', DEPLOY_JOB_TYPE[type], 'create-apply-plan', {from: s.planningAt, to: s.approval?.requestedAt ?? s.executingAt}));
+	jobs.push(
+		job(1, 'deploy', DEPLOY_JOB_TYPE[type], 'create-apply-plan', {
+			from: s.planningAt,
+			to: s.approval?.requestedAt ?? s.executingAt,
+		}),
+	);
 	if (!approvesPlan(s.approval) || (s.cancelled && s.doneAt <= s.executingAt)) return jobs;
 	const apply = {from: s.executingAt, to: s.doneAt};
 	const applyId = `rjb${base}2`;
-	const attempt = (n: number, w: Window, fails: boolean, errorCode?: number, errorReason?: string): ExecutionWindow => ({
+	const attempt = (
+		n: number,
+		w: Window,
+		fails: boolean,
+		errorCode?: number,
+		errorReason?: string,
+	): ExecutionWindow => ({
 		id: `rje${applyId.slice(3)}${n}`,
 		attempt: n,
 		...w,
@@ -106,7 +132,10 @@ export function deployJobs(deployId: string, type: ComponentKind, s: DeploySched
 			attempt(2, {from: split, to: apply.to}, true, 1, 'UPGRADE FAILED: timed out waiting for the condition'),
 		];
 	} else if (retried) {
-		executions = [attempt(1, {from: apply.from, to: split}, true, 137, 'runner lost its connection to the cluster API'), attempt(2, {from: split, to: apply.to}, false)];
+		executions = [
+			attempt(1, {from: apply.from, to: split}, true, 137, 'runner lost its connection to the cluster API'),
+			attempt(2, {from: split, to: apply.to}, false),
+		];
 	}
 	jobs.push(job(2, 'deploy', DEPLOY_JOB_TYPE[type], 'apply-plan', apply, s.fails, executions));
 	return jobs;
@@ -164,17 +193,51 @@ export const WORKFLOWS: Record<RunWindow['trigger'], {name: string; steps: StepT
 	'post-deploy-component': {
 		name: 'smoke-test',
 		steps: [
-			{name: 'wait for rollout', share: 0.3, command: 'kubectl rollout status deploy/$COMPONENT --timeout=120s', envVars: {COMPONENT: '', NAMESPACE: ''}},
-			{name: 'http health check', share: 0.5, inlineContents: '#!/bin/sh\nset -e\nfor i in 1 2 3; do\n  curl -fsS "https://$HOST/healthz"\n  sleep 1\ndone\n', envVars: {HOST: '', RETRIES: ''}},
-			{name: 'report', share: 0.2, command: './scripts/report.sh', repo: {repo: 'ledgerly/ops-actions', branch: 'main', directory: 'smoke'}, envVars: {SLACK_CHANNEL: ''}},
+			{
+				name: 'wait for rollout',
+				share: 0.3,
+				command: 'kubectl rollout status deploy/$COMPONENT --timeout=120s',
+				envVars: {COMPONENT: '', NAMESPACE: ''},
+			},
+			{
+				name: 'http health check',
+				share: 0.5,
+				inlineContents:
+					'#!/bin/sh\nset -e\nfor i in 1 2 3; do\n  curl -fsS "https://$HOST/healthz"\n  sleep 1\ndone\n',
+				envVars: {HOST: '', RETRIES: ''},
+			},
+			{
+				name: 'report',
+				share: 0.2,
+				command: './scripts/report.sh',
+				repo: {repo: 'ledgerly/ops-actions', branch: 'main', directory: 'smoke'},
+				envVars: {SLACK_CHANNEL: ''},
+			},
 		],
 	},
 	cron: {
 		name: 'health-probe',
 		steps: [
-			{name: 'collect metrics', share: 0.35, command: 'nuon-probe collect --window 5m', envVars: {PROBE_WINDOW: '', REGION: ''}},
-			{name: 'check certificates', share: 0.25, inlineContents: '#!/bin/sh\nopenssl s_client -connect "$HOST:443" </dev/null | openssl x509 -noout -dates\n', envVars: {HOST: ''}},
-			{name: 'upload report', share: 0.4, command: 'make upload', repo: {repo: 'ledgerly/ops-actions', branch: 'main', directory: 'probe'}, envVars: {BUCKET: '', AWS_REGION: ''}},
+			{
+				name: 'collect metrics',
+				share: 0.35,
+				command: 'nuon-probe collect --window 5m',
+				envVars: {PROBE_WINDOW: '', REGION: ''},
+			},
+			{
+				name: 'check certificates',
+				share: 0.25,
+				inlineContents:
+					'#!/bin/sh\nopenssl s_client -connect "$HOST:443" </dev/null | openssl x509 -noout -dates\n',
+				envVars: {HOST: ''},
+			},
+			{
+				name: 'upload report',
+				share: 0.4,
+				command: 'make upload',
+				repo: {repo: 'ledgerly/ops-actions', branch: 'main', directory: 'probe'},
+				envVars: {BUCKET: '', AWS_REGION: ''},
+			},
 		],
 	},
 };
@@ -183,7 +246,13 @@ export const WORKFLOWS: Record<RunWindow['trigger'], {name: string; steps: StepT
 export const CRON_PERIOD = 90;
 export const CRON_DURATION = 40;
 
-export function actionRun(id: string, trigger: RunWindow['trigger'], from: number, duration: number, fails = false): RunWindow {
+export function actionRun(
+	id: string,
+	trigger: RunWindow['trigger'],
+	from: number,
+	duration: number,
+	fails = false,
+): RunWindow {
 	const workflow = WORKFLOWS[trigger];
 	let at = from;
 	const steps = workflow.steps.map((template, idx) => {
@@ -244,41 +313,96 @@ const YELLOW = '\u001B[33m';
 const RED = '\u001B[31m';
 const BOLD = '\u001B[1m';
 const RESET = '\u001B[0m';
+const PLANNED_BUCKET = '{"address":"aws_s3_bucket.logs","change":{"actions":["create"]}},';
 
 /** The lines one job execution writes over its window. */
 export function executionLines(job: JobWindow, execution: ExecutionWindow): LogLine[] {
 	const span = execution.to - execution.from;
 	const lines: LogLine[] = [];
 	const add = (fraction: number, severity: LogLine['severity'], body: string, nanos = 0) =>
-		lines.push({at: execution.from + span * fraction, nanos, severity, body, jobId: job.id, executionId: execution.id, executionStep: job.operation});
-	add(0, 'INFO', `${BOLD}runner${RESET} picked up job ${job.id} (${job.type}, ${job.operation}), attempt ${execution.attempt}`);
+		lines.push({
+			at: execution.from + span * fraction,
+			nanos,
+			severity,
+			body,
+			jobId: job.id,
+			executionId: execution.id,
+			executionStep: job.operation,
+		});
+	add(
+		0,
+		'INFO',
+		`${BOLD}runner${RESET} picked up job ${job.id} (${job.type}, ${job.operation}), attempt ` +
+			`${execution.attempt}`,
+	);
 	if (job.group === 'sync') {
-		for (let layer = 0; layer < 6; layer++) add(0.1 + layer * 0.14, 'INFO', `copying layer sha256:${(layer * 7919 + 104729).toString(16).padStart(12, '0')}… ${(layer + 1) * 12} MB`);
+		for (let layer = 0; layer < 6; layer++)
+			add(
+				0.1 + layer * 0.14,
+				'INFO',
+				`copying layer sha256:${(layer * 7919 + 104729).toString(16).padStart(12, '0')}… ` +
+					`${(layer + 1) * 12} MB`,
+			);
 		add(0.98, 'INFO', `${GREEN}synced${RESET} artifact to the install registry`);
 		return lines;
 	}
 	const terraform = job.componentType === 'terraform_module';
 	if (job.operation === 'create-apply-plan') {
 		add(0.05, 'INFO', terraform ? 'Initializing the backend...' : 'helm: fetching chart dependencies');
-		add(0.1, 'DEBUG', terraform ? 'Terraform has been successfully initialized!' : 'helm: rendering templates');
+		add(
+			0.1,
+			'DEBUG',
+			terraform ? 'Terraform has been successfully initialized!' : 'helm: rendering templates',
+		);
 		// A burst: hundreds of records within one millisecond, as refresh output arrives.
 		for (let index = 0; index < 250; index++) {
-			add(0.5, 'DEBUG', terraform ? `aws_iam_policy.resource_${index}: Refreshing state... [id=arn:aws:iam::482193000000:policy/p-${index}]` : `manifest ${index}: unchanged`, index * 1000 + 17);
+			add(
+				0.5,
+				'DEBUG',
+				terraform
+					? `aws_iam_policy.resource_${index}: Refreshing state... ` +
+							`[id=arn:aws:iam::482193000000:policy/p-${index}]`
+					: `manifest ${index}: unchanged`,
+				index * 1000 + 17,
+			);
 		}
-		add(0.8, 'INFO', terraform ? `  ${GREEN}+${RESET} resource "aws_s3_bucket" "logs" {` : `  ${YELLOW}~${RESET} Deployment/worker: image tag v2.3.1 → v2.4.0`);
+		add(
+			0.8,
+			'INFO',
+			terraform
+				? `  ${GREEN}+${RESET} resource "aws_s3_bucket" "logs" {`
+				: `  ${YELLOW}~${RESET} Deployment/worker: image tag v2.3.1 → v2.4.0`,
+		);
 		add(0.85, 'INFO', `${BOLD}Plan:${RESET} 3 to add, 1 to change, 0 to destroy.`);
-		add(0.9, 'DEBUG', `plan json: ${'{"resource_changes":[' + '{"address":"aws_s3_bucket.logs","change":{"actions":["create"]}},'.repeat(60)}]}`);
+		add(0.9, 'DEBUG', `plan json: {"resource_changes":[${PLANNED_BUCKET.repeat(60)}]}`);
 		add(0.98, 'INFO', 'plan saved');
 		return lines;
 	}
 	for (let index = 0; index < 12; index++) {
-		add(0.05 + index * 0.07, 'INFO', terraform ? `aws_s3_bucket.logs: Still creating... [${(index + 1) * 10}s elapsed]` : `waiting for deployment "${job.id.slice(3, 9)}" rollout to finish: ${index % 3} of 3 updated replicas are available...`);
+		add(
+			0.05 + index * 0.07,
+			'INFO',
+			terraform
+				? `aws_s3_bucket.logs: Still creating... [${(index + 1) * 10}s elapsed]`
+				: `waiting for deployment "${job.id.slice(3, 9)}" rollout to finish: ${index % 3} of 3 updated ` +
+						`replicas are available...`,
+		);
 	}
 	if (execution.fails) {
 		add(0.9, 'WARN', `${YELLOW}warning:${RESET} retries exhausted for this attempt`);
-		add(0.97, 'ERROR', `${RED}Error:${RESET} ${execution.errorReason ?? 'failed'} (exit code ${execution.errorCode ?? 1})`);
+		add(
+			0.97,
+			'ERROR',
+			`${RED}Error:${RESET} ${execution.errorReason ?? 'failed'} (exit code ${execution.errorCode ?? 1})`,
+		);
 	} else {
-		add(0.9, 'INFO', terraform ? `${GREEN}Apply complete!${RESET} Resources: 3 added, 1 changed, 0 destroyed.` : `Release has been upgraded. Happy Helming!`);
+		add(
+			0.9,
+			'INFO',
+			terraform
+				? `${GREEN}Apply complete!${RESET} Resources: 3 added, 1 changed, 0 destroyed.`
+				: `Release has been upgraded. Happy Helming!`,
+		);
 	}
 	add(0.99, 'INFO', `execution ${execution.id} ${execution.fails ? 'failed' : 'finished'}`);
 	return lines;
@@ -290,9 +414,18 @@ export function runLines(run: RunWindow): LogLine[] {
 	for (const step of run.steps) {
 		const span = step.to - step.from;
 		const count = Math.max(4, Math.round(span * 1.5));
-		const add = (fraction: number, severity: LogLine['severity'], body: string) => lines.push({at: step.from + span * fraction, nanos: 0, severity, body, step: step.name, jobId: run.jobId});
+		const add = (fraction: number, severity: LogLine['severity'], body: string) =>
+			lines.push({
+				at: step.from + span * fraction,
+				nanos: 0,
+				severity,
+				body,
+				step: step.name,
+				jobId: run.jobId,
+			});
 		add(0, 'INFO', `${BOLD}step ${step.idx + 1}/${run.steps.length}:${RESET} ${step.name}`);
-		for (let index = 1; index < count; index++) add(index / count, 'INFO', `${step.name}: ${progressLine(step.name, index)}`);
+		for (let index = 1; index < count; index++)
+			add(index / count, 'INFO', `${step.name}: ${progressLine(step.name, index)}`);
 		if (step.fails) add(0.99, 'ERROR', `${RED}${step.name} failed${RESET}: exit status 2`);
 		else add(0.99, 'INFO', `${GREEN}✓${RESET} ${step.name} done`);
 	}

@@ -6,7 +6,8 @@ export type DemoApi = 'today' | '2025-08';
 
 export const DEMO_APIS: readonly DemoApi[] = ['today', '2025-08'];
 
-export const isDemoApi = (value: string): value is DemoApi => (DEMO_APIS as readonly string[]).includes(value);
+export const isDemoApi = (value: string): value is DemoApi =>
+	(DEMO_APIS as readonly string[]).includes(value);
 
 /** The X-Nuon-API-Version each one answers with. */
 export const API_VERSION: Record<DemoApi, string> = {today: '0.19.870', '2025-08': '0.19.619'};

@@ -10,7 +10,13 @@ type Schemas = components['schemas'];
 const accountOf = (email: string) => `acc${digest(email).slice(0, 23)}`;
 
 /** The approval of one attempt (`schedule`) of a deploy's step. */
-export function approvalObject(world: World, deploy: DemoDeploy, schedule: Schedule, stepId: string, t: number): Schemas['app.WorkflowStepApproval'] | undefined {
+export function approvalObject(
+	world: World,
+	deploy: DemoDeploy,
+	schedule: Schedule,
+	stepId: string,
+	t: number,
+): Schemas['app.WorkflowStepApproval'] | undefined {
 	const approval = schedule.approval;
 	if (!approval || t < approval.requestedAt) return undefined;
 	const answered = t >= approval.answeredAt;
@@ -29,7 +35,10 @@ export function approvalObject(world: World, deploy: DemoDeploy, schedule: Sched
 	};
 }
 
-export function responseObject(world: World, approval: ApprovalSchedule): Schemas['app.WorkflowStepApprovalResponse'] {
+export function responseObject(
+	world: World,
+	approval: ApprovalSchedule,
+): Schemas['app.WorkflowStepApprovalResponse'] {
 	return {
 		id: `apx${approval.id.slice(3)}`,
 		install_workflow_step_approval_id: approval.id,
@@ -45,11 +54,19 @@ export function responseObject(world: World, approval: ApprovalSchedule): Schema
 /** The plan to approve, as the JSON document the server stores (and sends gzipped). */
 export function approvalContents(deploy: DemoDeploy): unknown {
 	const name = deploy.ic.component.name;
-	return deploy.schedule.approval?.type === 'terraform_plan' ? terraformPlan(name) : helmDiff(name, deploy.release);
+	return deploy.schedule.approval?.type === 'terraform_plan'
+		? terraformPlan(name)
+		: helmDiff(name, deploy.release);
 }
 
 function terraformPlan(name: string): unknown {
-	const change = (address: string, actions: string[], before: unknown, after: unknown, extra: Record<string, unknown> = {}) => ({
+	const change = (
+		address: string,
+		actions: string[],
+		before: unknown,
+		after: unknown,
+		extra: Record<string, unknown> = {},
+	) => ({
 		address,
 		type: address.split('.')[0],
 		name: address.split('.')[1],
@@ -61,23 +78,73 @@ function terraformPlan(name: string): unknown {
 		format_version: '1.2',
 		terraform_version: '1.9.8',
 		resource_changes: [
-			change('aws_subnet.private_c', ['create'], null, {cidr_block: '10.0.48.0/20', availability_zone: 'us-east-1c', tags: {Name: `${name}-private-c`}}, {after_unknown: {id: true, arn: true}}),
-			change('aws_route_table_association.private_c', ['create'], null, {route_table_id: 'rtb-0a41f2', subnet_id: null}, {after_unknown: {id: true, subnet_id: true}}),
-			change('aws_nat_gateway.c', ['create'], null, {connectivity_type: 'public', tags: {Name: `${name}-nat-c`}}, {after_unknown: {id: true, public_ip: true}}),
-			change('aws_vpc.main', ['update'], {cidr_block: '10.0.0.0/16', enable_dns_hostnames: false, tags: {Name: name, tier: 'standard'}}, {cidr_block: '10.0.0.0/16', enable_dns_hostnames: true, tags: {Name: name, tier: 'premium'}}),
-			change('aws_flow_log.main', ['update'], {max_aggregation_interval: 600, traffic_type: 'REJECT'}, {max_aggregation_interval: 60, traffic_type: 'ALL'}),
-			change('aws_eip.nat_a', ['delete', 'create'], {domain: 'vpc', public_ip: '3.91.22.140', tags: {Name: `${name}-nat-a`}}, {domain: 'vpc', public_ip: null, tags: {Name: `${name}-nat-a`}}, {after_unknown: {public_ip: true}, replace_paths: [['domain']]}),
-			change('aws_internet_gateway.legacy', ['delete'], {id: 'igw-07c1d9', tags: {Name: `${name}-legacy`}}, null),
-			change('aws_vpc_dhcp_options.main', ['no-op'], {domain_name: 'ec2.internal'}, {domain_name: 'ec2.internal'}),
+			change(
+				'aws_subnet.private_c',
+				['create'],
+				null,
+				{cidr_block: '10.0.48.0/20', availability_zone: 'us-east-1c', tags: {Name: `${name}-private-c`}},
+				{after_unknown: {id: true, arn: true}},
+			),
+			change(
+				'aws_route_table_association.private_c',
+				['create'],
+				null,
+				{route_table_id: 'rtb-0a41f2', subnet_id: null},
+				{after_unknown: {id: true, subnet_id: true}},
+			),
+			change(
+				'aws_nat_gateway.c',
+				['create'],
+				null,
+				{connectivity_type: 'public', tags: {Name: `${name}-nat-c`}},
+				{after_unknown: {id: true, public_ip: true}},
+			),
+			change(
+				'aws_vpc.main',
+				['update'],
+				{cidr_block: '10.0.0.0/16', enable_dns_hostnames: false, tags: {Name: name, tier: 'standard'}},
+				{cidr_block: '10.0.0.0/16', enable_dns_hostnames: true, tags: {Name: name, tier: 'premium'}},
+			),
+			change(
+				'aws_flow_log.main',
+				['update'],
+				{max_aggregation_interval: 600, traffic_type: 'REJECT'},
+				{max_aggregation_interval: 60, traffic_type: 'ALL'},
+			),
+			change(
+				'aws_eip.nat_a',
+				['delete', 'create'],
+				{domain: 'vpc', public_ip: '3.91.22.140', tags: {Name: `${name}-nat-a`}},
+				{domain: 'vpc', public_ip: null, tags: {Name: `${name}-nat-a`}},
+				{after_unknown: {public_ip: true}, replace_paths: [['domain']]},
+			),
+			change(
+				'aws_internet_gateway.legacy',
+				['delete'],
+				{id: 'igw-07c1d9', tags: {Name: `${name}-legacy`}},
+				null,
+			),
+			change(
+				'aws_vpc_dhcp_options.main',
+				['no-op'],
+				{domain_name: 'ec2.internal'},
+				{domain_name: 'ec2.internal'},
+			),
 		],
 		output_changes: {private_subnet_ids: {actions: ['update'], after_unknown: true}},
 	};
 }
 
 function helmDiff(name: string, release: string): unknown {
-	const deployment = (tag: string, replicas: number) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n  template:\n    spec:\n      containers:\n        - name: ${name}\n          image: registry.nuon.co/${name}:${tag}\n`;
-	const config = (level: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}-config\ndata:\n  LOG_LEVEL: ${level}\n`;
-	const monitor = `apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: ${name}\nspec:\n  endpoints:\n    - port: metrics\n`;
+	const deployment = (tag: string, replicas: number) =>
+		`apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n  ` +
+		`template:\n    spec:\n      containers:\n        - name: ${name}\n          image: ` +
+		`registry.nuon.co/${name}:${tag}\n`;
+	const config = (level: string) =>
+		`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}-config\ndata:\n  LOG_LEVEL: ${level}\n`;
+	const monitor =
+		`apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: ` +
+		`${name}\nspec:\n  endpoints:\n    - port: metrics\n`;
 	return {
 		op: 'upgrade',
 		plan: [
@@ -87,9 +154,30 @@ function helmDiff(name: string, release: string): unknown {
 			'Plan: 1 to add, 2 to change, 0 to destroy.',
 		].join('\n'),
 		helm_content_diff: [
-			{api: 'apps/v1', kind: 'Deployment', name, namespace: name, before: deployment('v2.3.1', 3), after: deployment(release, 4)},
-			{api: 'v1', kind: 'ConfigMap', name: `${name}-config`, namespace: name, before: config('info'), after: config('debug')},
-			{api: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', name, namespace: name, before: '', after: monitor},
+			{
+				api: 'apps/v1',
+				kind: 'Deployment',
+				name,
+				namespace: name,
+				before: deployment('v2.3.1', 3),
+				after: deployment(release, 4),
+			},
+			{
+				api: 'v1',
+				kind: 'ConfigMap',
+				name: `${name}-config`,
+				namespace: name,
+				before: config('info'),
+				after: config('debug'),
+			},
+			{
+				api: 'monitoring.coreos.com/v1',
+				kind: 'ServiceMonitor',
+				name,
+				namespace: name,
+				before: '',
+				after: monitor,
+			},
 		],
 	};
 }

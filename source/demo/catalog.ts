@@ -63,8 +63,24 @@ export const APPS: CatalogApp[] = [
 ];
 
 export const CUSTOMERS = [
-	'acme-corp', 'globex', 'initech', 'umbrella', 'hooli', 'stark-ind', 'wayne-ent', 'wonka', 'tyrell',
-	'cyberdyne', 'soylent', 'vandelay', 'pied-piper', 'aperture', 'massive-dyn', 'oscorp', 'nakatomi', 'gringotts',
+	'acme-corp',
+	'globex',
+	'initech',
+	'umbrella',
+	'hooli',
+	'stark-ind',
+	'wayne-ent',
+	'wonka',
+	'tyrell',
+	'cyberdyne',
+	'soylent',
+	'vandelay',
+	'pied-piper',
+	'aperture',
+	'massive-dyn',
+	'oscorp',
+	'nakatomi',
+	'gringotts',
 ];
 
 export const ENVIRONMENTS = ['prod', 'staging', 'prod-eu', 'dev'];
@@ -75,6 +91,11 @@ export const REGIONS: Record<'aws' | 'azure' | 'gcp', string[]> = {
 	gcp: ['us-central1', 'europe-west4', 'asia-northeast1'],
 };
 
-export const PEOPLE = ['maya@ledgerly.dev', 'jon@ledgerly.dev', 'deploy-bot@ledgerly.dev', 'priya@ledgerly.dev'];
+export const PEOPLE = [
+	'maya@ledgerly.dev',
+	'jon@ledgerly.dev',
+	'deploy-bot@ledgerly.dev',
+	'priya@ledgerly.dev',
+];
 
 export const RELEASES = {superseded: 'v2.2.4', failed: 'v2.3.0', previous: 'v2.3.1', next: 'v2.4.0'};

@@ -1,5 +1,7 @@
 // Faults the demo API can inject, for trying the explorer (and testing it) against a misbehaving
-// API: `--demo-faults latency=2000,error-rate=0.2,429-every=10,reset-every=15,hang-every=20,html-502,bad-json-every=25,expire-token-after=60`.
+// API, for example:
+//   --demo-faults latency=2000,error-rate=0.2,429-every=10,reset-every=15,hang-every=20,html-502,
+//                 bad-json-every=25,expire-token-after=60
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {randomBytes} from 'node:crypto';
 import {random} from './random.js';
@@ -42,17 +44,25 @@ export class FaultSpecError extends Error {
 
 export function parseFaults(spec: string): Faults {
 	const faults: Faults = {};
-	for (const part of spec.split(',').map(p => p.trim()).filter(Boolean)) {
+	for (const part of spec
+		.split(',')
+		.map(p => p.trim())
+		.filter(Boolean)) {
 		const [name, value] = part.split('=');
 		const key = NAMES[name!];
-		if (!key) throw new FaultSpecError(`Unknown fault "${name}" in --demo-faults (known: ${Object.keys(NAMES).join(', ')}).`);
+		if (!key)
+			throw new FaultSpecError(
+				`Unknown fault "${name}" in --demo-faults (known: ${Object.keys(NAMES).join(', ')}).`,
+			);
 		if (key === 'html502') {
 			faults.html502 = value === undefined || value === 'true';
 			continue;
 		}
 		const number = Number(value);
-		if (value === undefined || !Number.isFinite(number) || number < 0) throw new FaultSpecError(`--demo-faults ${name} needs a number, as in ${name}=10.`);
-		if (key === 'errorRate' && number > 1) throw new FaultSpecError('--demo-faults error-rate is a share from 0 to 1.');
+		if (value === undefined || !Number.isFinite(number) || number < 0)
+			throw new FaultSpecError(`--demo-faults ${name} needs a number, as in ${name}=10.`);
+		if (key === 'errorRate' && number > 1)
+			throw new FaultSpecError('--demo-faults error-rate is a share from 0 to 1.');
 		(faults as Record<string, number>)[key] = number;
 	}
 	return faults;
@@ -60,10 +70,15 @@ export function parseFaults(spec: string): Faults {
 
 export type Intercept = (request: IncomingMessage, response: ServerResponse, proceed: () => void) => boolean;
 
-const HTML_502 = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+const HTML_502 =
+	'<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad ' +
+	'Gateway</h1></center><hr><center>nginx</center></body></html>';
 
 /** An intercept for the demo server that injects the faults; `enabled()` turns it off and on. */
-export function faultInjector(faults: Faults, {seed = 11, now = Date.now}: {seed?: number; now?: () => number} = {}): Intercept & {enabled: boolean} {
+export function faultInjector(
+	faults: Faults,
+	{seed = 11, now = Date.now}: {seed?: number; now?: () => number} = {},
+): Intercept & {enabled: boolean} {
 	const rand = random(seed);
 	const started = now();
 	let count = 0;
@@ -73,7 +88,9 @@ export function faultInjector(faults: Faults, {seed = 11, now = Date.now}: {seed
 		count++;
 		const traceId = randomBytes(8).toString('hex');
 		const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-			response.writeHead(status, {'content-type': 'application/json', 'x-nuon-trace-id': traceId, ...headers}).end(JSON.stringify(body));
+			response
+				.writeHead(status, {'content-type': 'application/json', 'x-nuon-trace-id': traceId, ...headers})
+				.end(JSON.stringify(body));
 		};
 		const act = () => {
 			if (faults.expireTokenAfter !== undefined && now() - started >= faults.expireTokenAfter * 1000) {
@@ -83,12 +100,24 @@ export function faultInjector(faults: Faults, {seed = 11, now = Date.now}: {seed
 			} else if (every(faults.resetEvery)) {
 				request.socket.destroy();
 			} else if (every(faults.every429)) {
-				json(429, {error: 'rate limited', user_error: true, description: 'too many requests'}, {'retry-after': String(faults.retryAfter ?? 2)});
+				json(
+					429,
+					{error: 'rate limited', user_error: true, description: 'too many requests'},
+					{'retry-after': String(faults.retryAfter ?? 2)},
+				);
 			} else if (every(faults.badJsonEvery)) {
-				response.writeHead(200, {'content-type': 'application/json', 'x-nuon-trace-id': traceId}).end('{"id": "inl', 'utf8');
+				response
+					.writeHead(200, {'content-type': 'application/json', 'x-nuon-trace-id': traceId})
+					.end('{"id": "inl', 'utf8');
 			} else if (faults.errorRate && rand() < faults.errorRate) {
-				if (faults.html502) response.writeHead(502, {'content-type': 'text/html', 'x-nuon-trace-id': traceId}).end(HTML_502);
-				else json(500, {error: 'internal error', user_error: false, description: 'the control plane had a problem'});
+				if (faults.html502)
+					response.writeHead(502, {'content-type': 'text/html', 'x-nuon-trace-id': traceId}).end(HTML_502);
+				else
+					json(500, {
+						error: 'internal error',
+						user_error: false,
+						description: 'the control plane had a problem',
+					});
 			} else {
 				proceed();
 			}

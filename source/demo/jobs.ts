@@ -1,7 +1,14 @@
 // Runner jobs, their executions and plans at scenario time t, for deploys and action runs.
 import type {RunnerJob} from '../api/resources.js';
 import type {components} from '../api/schema.js';
-import {deployJobs, executionStatus, jobStatus, type ExecutionWindow, type JobWindow, type RunWindow} from './activity.js';
+import {
+	deployJobs,
+	executionStatus,
+	jobStatus,
+	type ExecutionWindow,
+	type JobWindow,
+	type RunWindow,
+} from './activity.js';
 import {deployPlanFor, jobOutputs} from './fixtures.js';
 import {deployEntry, iso, type DemoInstall, type DemoInstallComponent, type World} from './world.js';
 import {findRun} from './runs.js';
@@ -16,18 +23,31 @@ export function jobsOf(world: World, deployId: string): JobWindow[] {
 }
 
 /** A runner job of a deploy or an action run, by id. */
-export function findJob(world: World, jobId: string): {job: JobWindow; ownerId: string; install: DemoInstall; ic?: DemoInstallComponent} | undefined {
+export function findJob(
+	world: World,
+	jobId: string,
+): {job: JobWindow; ownerId: string; install: DemoInstall; ic?: DemoInstallComponent} | undefined {
 	const deployId = world.deployByBase.get(jobId.slice(3, 24));
 	if (deployId) {
 		const job = jobsOf(world, deployId).find(j => j.id === jobId);
 		const entry = world.deploys.get(deployId)!;
 		if (job) return {job, ownerId: deployId, install: entry.install, ic: entry.ic};
 	}
-	const run = jobId.startsWith('rja') ? findRun(world, `awr${jobId.slice(3)}`) : jobId.startsWith('rjc') ? findRun(world, `awc${jobId.slice(3)}`) : undefined;
+	const run = jobId.startsWith('rja')
+		? findRun(world, `awr${jobId.slice(3)}`)
+		: jobId.startsWith('rjc')
+			? findRun(world, `awc${jobId.slice(3)}`)
+			: undefined;
 	return run ? {job: runJob(run.window), ownerId: run.window.id, install: run.install} : undefined;
 }
 
-export function jobObject(world: World, job: JobWindow, ownerId: string, t: number, owner?: {install: DemoInstall; ic?: DemoInstallComponent; run?: RunWindow}): RunnerJob {
+export function jobObject(
+	world: World,
+	job: JobWindow,
+	ownerId: string,
+	t: number,
+	owner?: {install: DemoInstall; ic?: DemoInstallComponent; run?: RunWindow},
+): RunnerJob {
 	const status = jobStatus(job, t);
 	const started = t >= job.from;
 	const finished = t >= job.to;
@@ -42,7 +62,10 @@ export function jobObject(world: World, job: JobWindow, ownerId: string, t: numb
 		type: job.type as RunnerJob['type'],
 		operation: job.operation,
 		status,
-		status_description: status === 'failed' ? `failed after ${executions.length} executions: ${latest?.errorReason ?? 'error'}` : `job ${status}`,
+		status_description:
+			status === 'failed'
+				? `failed after ${executions.length} executions: ${latest?.errorReason ?? 'error'}`
+				: `job ${status}`,
 		execution_count: executions.length,
 		max_executions: 3,
 		execution_time: Math.round(((finished ? job.to : Math.max(t, job.from)) - job.from) * 1e9),
@@ -63,12 +86,23 @@ export function jobObject(world: World, job: JobWindow, ownerId: string, t: numb
 		metadata: {
 			...(install ? {install_id: install.id, app_id: install.app.id} : {}),
 			...(ic ? {component_name: ic.component.name, component_id: ic.component.id, deploy_id: ownerId} : {}),
-			...(owner?.run ? {action_workflow_id: owner.run.workflowId, action_workflow_run_id: owner.run.id, action_workflow_name: owner.run.workflowName} : {}),
+			...(owner?.run
+				? {
+						action_workflow_id: owner.run.workflowId,
+						action_workflow_run_id: owner.run.id,
+						action_workflow_name: owner.run.workflowName,
+					}
+				: {}),
 		},
 	};
 }
 
-export function executionObject(world: World, job: JobWindow, execution: ExecutionWindow, t: number): Schemas['app.RunnerJobExecution'] {
+export function executionObject(
+	world: World,
+	job: JobWindow,
+	execution: ExecutionWindow,
+	t: number,
+): Schemas['app.RunnerJobExecution'] {
 	const status = executionStatus(execution, t);
 	const done = status === 'finished' || status === 'failed';
 	return {
@@ -83,12 +117,28 @@ export function executionObject(world: World, job: JobWindow, execution: Executi
 						id: `rjr${execution.id.slice(3)}`,
 						runner_job_execution_id: execution.id,
 						success: !execution.fails,
-						...(execution.fails ? {error_code: execution.errorCode ?? 1, error_metadata: {reason: execution.errorReason ?? 'failed', attempt: String(execution.attempt)}} : {}),
+						...(execution.fails
+							? {
+									error_code: execution.errorCode ?? 1,
+									error_metadata: {
+										reason: execution.errorReason ?? 'failed',
+										attempt: String(execution.attempt),
+									},
+								}
+							: {}),
 						created_at: iso(world, execution.to),
 					},
 				}
 			: {}),
-		...(done && !execution.fails ? {outputs: {id: `rjo${execution.id.slice(3)}`, runner_job_execution_id: execution.id, outputs: jobOutputs(job)}} : {}),
+		...(done && !execution.fails
+			? {
+					outputs: {
+						id: `rjo${execution.id.slice(3)}`,
+						runner_job_execution_id: execution.id,
+						outputs: jobOutputs(job),
+					},
+				}
+			: {}),
 	};
 }
 
@@ -96,11 +146,19 @@ export function runnerJob(world: World, jobId: string, t: number): RunnerJob | u
 	const found = findJob(world, jobId);
 	if (!found || found.job.from - 1 > t) return undefined;
 	const run = findRun(world, found.ownerId);
-	return jobObject(world, found.job, found.ownerId, t, {install: found.install, ic: found.ic, run: run?.window});
+	return jobObject(world, found.job, found.ownerId, t, {
+		install: found.install,
+		ic: found.ic,
+		run: run?.window,
+	});
 }
 
 /** Executions of a runner job, newest first (as the API sends them). */
-export function executions(world: World, jobId: string, t: number): Array<Schemas['app.RunnerJobExecution']> | undefined {
+export function executions(
+	world: World,
+	jobId: string,
+	t: number,
+): Array<Schemas['app.RunnerJobExecution']> | undefined {
 	const found = findJob(world, jobId);
 	if (!found) return undefined;
 	return found.job.executions
@@ -109,15 +167,23 @@ export function executions(world: World, jobId: string, t: number): Array<Schema
 		.reverse();
 }
 
-/** The deploy plan of a deploy job (deploy_plan.go), once its plan job has finished; undefined for another job. */
+/** The deploy plan of a deploy job (deploy_plan.go), once its plan job has finished; undefined for another
+ * job. */
 export function deployPlan(world: World, jobId: string, t: number): Record<string, unknown> | undefined {
 	const found = findJob(world, jobId);
-	if (!found || found.job.group !== 'deploy' || !found.ic) return undefined;
+	if (found?.job.group !== 'deploy' || !found.ic) return undefined;
 	const planJob = jobsOf(world, found.ownerId).find(j => j.operation === 'create-apply-plan');
 	if (!planJob || t < planJob.to) return undefined;
 	const entry = world.deploys.get(found.ownerId)!;
 	const {component} = found.ic;
-	return deployPlanFor({installId: found.install.id, appId: found.install.app.id, componentId: component.id, name: component.name, type: component.type, release: entry.release});
+	return deployPlanFor({
+		installId: found.install.id,
+		appId: found.install.app.id,
+		componentId: component.id,
+		name: component.name,
+		type: component.type,
+		release: entry.release,
+	});
 }
 
 /** The runner job that executes an action run. */
@@ -131,6 +197,16 @@ export function runJob(run: RunWindow): JobWindow {
 		to: run.to,
 		fails: run.fails,
 		logStreamId: run.logStreamId,
-		executions: [{id: `rje${run.jobId.slice(3)}1`, attempt: 1, from: run.from, to: run.to, fails: run.fails, errorCode: run.fails ? 2 : undefined, errorReason: run.fails ? 'a step failed' : undefined}],
+		executions: [
+			{
+				id: `rje${run.jobId.slice(3)}1`,
+				attempt: 1,
+				from: run.from,
+				to: run.to,
+				fails: run.fails,
+				errorCode: run.fails ? 2 : undefined,
+				errorReason: run.fails ? 'a step failed' : undefined,
+			},
+		],
 	};
 }

@@ -8,14 +8,23 @@ import {findRun} from './runs.js';
 type Schemas = components['schemas'];
 
 /** The stream's lines (all of them, written or not yet) and when it closes. */
-export function streamSource(world: World, streamId: string): {lines: LogLine[]; closesAt: number; opensAt: number; ownerId: string; ownerType: string} | undefined {
+export function streamSource(
+	world: World,
+	streamId: string,
+): {lines: LogLine[]; closesAt: number; opensAt: number; ownerId: string; ownerType: string} | undefined {
 	const base = streamId.slice(3);
 	if (streamId.startsWith('lgd')) {
 		const deployId = `ind${base}`;
 		const entry = deployEntry(world, deployId);
 		if (!entry) return undefined;
 		const lines = jobsOf(world, deployId).flatMap(job => job.executions.flatMap(e => executionLines(job, e)));
-		return {lines, opensAt: entry.schedule.queuedAt, closesAt: entry.schedule.doneAt, ownerId: deployId, ownerType: 'install_deploys'};
+		return {
+			lines,
+			opensAt: entry.schedule.queuedAt,
+			closesAt: entry.schedule.doneAt,
+			ownerId: deployId,
+			ownerType: 'install_deploys',
+		};
 	}
 	if (streamId.startsWith('lgj')) {
 		const found = findJob(world, `rjb${base}`);
@@ -27,14 +36,33 @@ export function streamSource(world: World, streamId: string): {lines: LogLine[];
 	if (streamId.startsWith('lgr') || streamId.startsWith('lgc')) {
 		const run = findRun(world, `${streamId.startsWith('lgr') ? 'awr' : 'awc'}${base}`);
 		if (!run) return undefined;
-		return {lines: runLines(run.window), opensAt: run.window.from, closesAt: run.window.to, ownerId: run.window.id, ownerType: 'install_action_workflow_runs'};
+		return {
+			lines: runLines(run.window),
+			opensAt: run.window.from,
+			closesAt: run.window.to,
+			ownerId: run.window.id,
+			ownerType: 'install_action_workflow_runs',
+		};
 	}
 	return undefined;
 }
 
 // ---- logs ---------------------------------------------------------------------------------------
-export function streamObject(world: World, id: string, ownerId: string, ownerType: string, open: boolean, createdAt: number): Schemas['app.LogStream'] {
-	return {id, owner_id: ownerId, owner_type: ownerType, created_at: iso(world, createdAt), ...(open ? {open: true} : {})};
+export function streamObject(
+	world: World,
+	id: string,
+	ownerId: string,
+	ownerType: string,
+	open: boolean,
+	createdAt: number,
+): Schemas['app.LogStream'] {
+	return {
+		id,
+		owner_id: ownerId,
+		owner_type: ownerType,
+		created_at: iso(world, createdAt),
+		...(open ? {open: true} : {}),
+	};
 }
 
 export function logStream(world: World, streamId: string, t: number): Schemas['app.LogStream'] | undefined {
@@ -44,7 +72,11 @@ export function logStream(world: World, streamId: string, t: number): Schemas['a
 }
 
 /** The records written by `t`, oldest first, with their nanosecond timestamps. */
-export function logRecords(world: World, streamId: string, t: number): Array<{ns: bigint; record: Schemas['app.OtelLogRecord']}> | undefined {
+export function logRecords(
+	world: World,
+	streamId: string,
+	t: number,
+): Array<{ns: bigint; record: Schemas['app.OtelLogRecord']}> | undefined {
 	const source = streamSource(world, streamId);
 	if (!source || t < source.opensAt) return undefined;
 	return source.lines

@@ -1,8 +1,37 @@
 // The API's objects for apps, orgs, installs, components and deploys at scenario time t.
-import type {App, Install, InstallComponent, InstallComponentSummary, InstallDeploy, CompositeStatus} from '../api/resources.js';
+import type {
+	App,
+	Install,
+	InstallComponent,
+	InstallComponentSummary,
+	InstallDeploy,
+	CompositeStatus,
+} from '../api/resources.js';
 import type {components} from '../api/schema.js';
 import {digest} from './random.js';
-import {DAY, DEPLOY_STATUS, DESCRIPTIONS, ORG_ID, SANDBOX_ORG_ID, SECOND, V2_STATUS, iso, lastChange, latestPhase, phaseAt, phaseHistory, phaseStart, rolloutStarted, type DemoApp, type DemoComponent, type DemoInstall, type DemoInstallComponent, type Phase, type Schedule, type World} from './world.js';
+import {
+	DAY,
+	DEPLOY_STATUS,
+	DESCRIPTIONS,
+	ORG_ID,
+	SANDBOX_ORG_ID,
+	SECOND,
+	V2_STATUS,
+	iso,
+	lastChange,
+	latestPhase,
+	phaseAt,
+	phaseHistory,
+	phaseStart,
+	rolloutStarted,
+	type DemoApp,
+	type DemoComponent,
+	type DemoInstall,
+	type DemoInstallComponent,
+	type Phase,
+	type Schedule,
+	type World,
+} from './world.js';
 import {jobsOf, jobObject} from './jobs.js';
 import {deployRun, runObject} from './runs.js';
 import {streamObject} from './log-records.js';
@@ -11,7 +40,7 @@ import type {DemoApi} from './api-mode.js';
 type Schemas = components['schemas'];
 
 // ---- The API's objects at scenario time t --------------------------------------------------
-export function app(world: World, app: DemoApp): App {
+export function app(_world: World, app: DemoApp): App {
 	return {
 		id: app.id,
 		name: app.catalog.name,
@@ -23,7 +52,7 @@ export function app(world: World, app: DemoApp): App {
 		status_description: 'app is ready',
 		created_at: new Date(app.createdAt).toISOString(),
 		updated_at: new Date(app.createdAt + 30 * DAY).toISOString(),
-		created_by_id: 'acc' + app.id.slice(3),
+		created_by_id: `acc${app.id.slice(3)}`,
 	};
 }
 
@@ -47,7 +76,10 @@ export function component(world: World, component: DemoComponent): Schemas['app.
 		status: 'active',
 		config_versions: 14,
 		created_at: new Date(app.createdAt).toISOString(),
-		dependencies: app.components.slice(0, app.components.indexOf(component)).filter(c => c.type === 'terraform_module').map(c => c.id),
+		dependencies: app.components
+			.slice(0, app.components.indexOf(component))
+			.filter(c => c.type === 'terraform_module')
+			.map(c => c.id),
 	};
 }
 
@@ -60,7 +92,12 @@ export function component(world: World, component: DemoComponent): Schemas['app.
  */
 function componentPhase(world: World, ic: DemoInstallComponent, t: number, api: DemoApi): Phase | undefined {
 	const phase = latestPhase(world, ic, t);
-	if (api === 'today' && rolloutStarted(world, ic, t) && (phase === 'queued' || phase === 'planning' || phase === 'awaiting')) return phaseAt(world.deploys.get(ic.previousDeployId)!.schedule, t);
+	if (
+		api === 'today' &&
+		rolloutStarted(world, ic, t) &&
+		(phase === 'queued' || phase === 'planning' || phase === 'awaiting')
+	)
+		return phaseAt(world.deploys.get(ic.previousDeployId)!.schedule, t);
 	return phase;
 }
 
@@ -82,11 +119,25 @@ export function install(world: World, install: DemoInstall, t: number, api: Demo
 		: moving
 			? `${moving} of ${count} components deploying`
 			: `all ${count} components are active`;
-	const account = install.cloud === 'aws'
-		? {aws_account: {id: 'aws' + install.id.slice(3), region: install.region, iam_role_arn: `arn:aws:iam::4821930${install.id.length}:role/nuon-${install.name}`}}
-		: install.cloud === 'azure'
-			? {azure_account: {id: 'azu' + install.id.slice(3), location: install.region}}
-			: {install_inputs: [{id: 'inp' + install.id.slice(3), values: {gcp_region: install.region, gcp_project_id: `${install.name}-nuon`}}]};
+	const account =
+		install.cloud === 'aws'
+			? {
+					aws_account: {
+						id: `aws${install.id.slice(3)}`,
+						region: install.region,
+						iam_role_arn: `arn:aws:iam::4821930${install.id.length}:role/nuon-${install.name}`,
+					},
+				}
+			: install.cloud === 'azure'
+				? {azure_account: {id: `azu${install.id.slice(3)}`, location: install.region}}
+				: {
+						install_inputs: [
+							{
+								id: `inp${install.id.slice(3)}`,
+								values: {gcp_region: install.region, gcp_project_id: `${install.name}-nuon`},
+							},
+						],
+					};
 	return {
 		id: install.id,
 		name: install.name,
@@ -120,14 +171,27 @@ export function install(world: World, install: DemoInstall, t: number, api: Demo
 export function listedInstall(world: World, demoInstall: DemoInstall, t: number, api: DemoApi): Install {
 	const components = api === 'today' ? demoInstall.components.slice(0, 10) : demoInstall.components;
 	const install_components = components.map(ic => {
-		const ids = api === 'today' ? (ic.neverDeployed ? [] : [rolloutStarted(world, ic, t) ? ic.rollout!.id : ic.previousDeployId]) : ic.deployIds;
-		return {...installComponent(world, demoInstall, ic, t), install_deploys: ids.map(id => listedDeploy(world, id, t)).filter(deploy => deploy !== undefined)};
+		const ids =
+			api === 'today'
+				? ic.neverDeployed
+					? []
+					: [rolloutStarted(world, ic, t) ? ic.rollout!.id : ic.previousDeployId]
+				: ic.deployIds;
+		return {
+			...installComponent(world, demoInstall, ic, t),
+			install_deploys: ids.map(id => listedDeploy(world, id, t)).filter(deploy => deploy !== undefined),
+		};
 	});
 	return {...install(world, demoInstall, t, api), install_components};
 }
 
-/** A deploy as the latest-deploys view gives it: the table's columns, after AfterQuery (install_deploy.go). */
-function listedDeploy(world: World, deployId: string, t: number): (InstallDeploy & {plan_only: boolean}) | undefined {
+/** A deploy as the latest-deploys view gives it: the table's columns, after AfterQuery (install_deploy.go).
+ * */
+function listedDeploy(
+	world: World,
+	deployId: string,
+	t: number,
+): (InstallDeploy & {plan_only: boolean}) | undefined {
 	// Built from its columns alone, not from the whole deploy (its jobs, runs and logs): a page of
 	// 100 installs carries hundreds of these, polled every two seconds in watch mode.
 	const entry = world.deploys.get(deployId);
@@ -136,12 +200,12 @@ function listedDeploy(world: World, deployId: string, t: number): (InstallDeploy
 	const phase = entry.superseded ? 'inactive' : phaseAt(schedule, t);
 	return {
 		id: deployId,
-		created_by_id: 'acc' + install.id.slice(3, 12),
+		created_by_id: `acc${install.id.slice(3, 12)}`,
 		created_at: iso(world, schedule.queuedAt),
 		updated_at: iso(world, phaseStart(world, schedule, t)),
-		build_id: 'bld' + deployId.slice(3),
+		build_id: `bld${deployId.slice(3)}`,
 		install_component_id: ic.id,
-		release_id: 'rel' + entry.configVersion + install.app.id.slice(5),
+		release_id: `rel${entry.configVersion}${install.app.id.slice(5)}`,
 		status: DEPLOY_STATUS[phase],
 		status_description: DESCRIPTIONS[phase],
 		install_deploy_type: ic.component.type === 'docker_build' ? 'sync-image' : 'apply',
@@ -153,7 +217,12 @@ function listedDeploy(world: World, deployId: string, t: number): (InstallDeploy
 	};
 }
 
-export function installComponent(world: World, install: DemoInstall, ic: DemoInstallComponent, t: number): InstallComponent {
+export function installComponent(
+	world: World,
+	install: DemoInstall,
+	ic: DemoInstallComponent,
+	t: number,
+): InstallComponent {
 	const phase = latestPhase(world, ic, t);
 	return {
 		id: ic.id,
@@ -162,13 +231,27 @@ export function installComponent(world: World, install: DemoInstall, ic: DemoIns
 		component: component(world, ic.component),
 		status: phase && DEPLOY_STATUS[phase],
 		status_description: phase ? DESCRIPTIONS[phase] : undefined,
-		status_v2: phase ? compositeStatus(world, world.deploys.get(rolloutStarted(world, ic, t) ? ic.rollout!.id : ic.previousDeployId)!.schedule, t) : undefined,
+		status_v2: phase
+			? compositeStatus(
+					world,
+					world.deploys.get(rolloutStarted(world, ic, t) ? ic.rollout!.id : ic.previousDeployId)!.schedule,
+					t,
+				)
+			: undefined,
 		created_at: new Date(install.createdAt).toISOString(),
-		updated_at: iso(world, rolloutStarted(world, ic, t) ? phaseStart(world, ic.rollout!.schedule, t) : -5 * 86_400),
+		updated_at: iso(
+			world,
+			rolloutStarted(world, ic, t) ? phaseStart(world, ic.rollout!.schedule, t) : -5 * 86_400,
+		),
 	};
 }
 
-export function componentSummary(world: World, install: DemoInstall, ic: DemoInstallComponent, t: number): InstallComponentSummary {
+export function componentSummary(
+	world: World,
+	_install: DemoInstall,
+	ic: DemoInstallComponent,
+	t: number,
+): InstallComponentSummary {
 	const phase = latestPhase(world, ic, t);
 	return {
 		id: ic.id,
@@ -182,9 +265,16 @@ export function componentSummary(world: World, install: DemoInstall, ic: DemoIns
 }
 
 /** The latest deploy of an install component, or undefined if it was never deployed. */
-export function latestDeploy(world: World, install: DemoInstall, ic: DemoInstallComponent, t: number): InstallDeploy | undefined {
+export function latestDeploy(
+	world: World,
+	_install: DemoInstall,
+	ic: DemoInstallComponent,
+	t: number,
+): InstallDeploy | undefined {
 	if (ic.neverDeployed) return undefined;
-	return rolloutStarted(world, ic, t) ? deploy(world, ic.rollout!.id, t) : deploy(world, ic.previousDeployId, t);
+	return rolloutStarted(world, ic, t)
+		? deploy(world, ic.rollout!.id, t)
+		: deploy(world, ic.previousDeployId, t);
 }
 
 /** Every deploy of an install component at time t, newest first. */
@@ -194,7 +284,9 @@ export function componentDeploys(world: World, ic: DemoInstallComponent, t: numb
 
 /** Every deploy of every component of an install, newest first. */
 export function installDeploys(world: World, install: DemoInstall, t: number): InstallDeploy[] {
-	return install.components.flatMap(ic => componentDeploys(world, ic, t)).sort((a, b) => b.created_at!.localeCompare(a.created_at!));
+	return install.components
+		.flatMap(ic => componentDeploys(world, ic, t))
+		.sort((a, b) => b.created_at!.localeCompare(a.created_at!));
 }
 
 export function deploy(world: World, deployId: string, t: number): InstallDeploy | undefined {
@@ -218,13 +310,13 @@ export function deploy(world: World, deployId: string, t: number): InstallDeploy
 		status_v2: compositeStatus(world, schedule, t, entry.superseded),
 		created_at: iso(world, createdAt),
 		updated_at: iso(world, phaseStart(world, schedule, t)),
-		created_by_id: 'acc' + install.id.slice(3, 12),
-		created_by: {id: 'acc' + install.id.slice(3, 12), email: entry.author, account_type: 'auth0'},
-		build_id: 'bld' + deployId.slice(3),
-		release_id: 'rel' + entry.configVersion + install.app.id.slice(5),
+		created_by_id: `acc${install.id.slice(3, 12)}`,
+		created_by: {id: `acc${install.id.slice(3, 12)}`, email: entry.author, account_type: 'auth0'},
+		build_id: `bld${deployId.slice(3)}`,
+		release_id: `rel${entry.configVersion}${install.app.id.slice(5)}`,
 		component_config_version: entry.configVersion,
 		oci_artifact: {
-			id: 'oci' + deployId.slice(3),
+			id: `oci${deployId.slice(3)}`,
 			repository: `registry.nuon.co/${install.app.catalog.name}/${ic.component.name}`,
 			tag: release,
 			digest: `sha256:${digest(deployId)}`,
@@ -243,8 +335,17 @@ export function deploy(world: World, deployId: string, t: number): InstallDeploy
 	};
 }
 
-export function compositeStatus(world: World, schedule: Schedule, t: number, superseded = false): CompositeStatus {
-	const steps = ([...phaseHistory(schedule), ...(superseded ? [['inactive', schedule.doneAt + 7 * 86_400]] : [])] as Array<[Phase, number]>).filter(([, at]) => at <= t);
+export function compositeStatus(
+	world: World,
+	schedule: Schedule,
+	t: number,
+	superseded = false,
+): CompositeStatus {
+	const steps = (
+		[...phaseHistory(schedule), ...(superseded ? [['inactive', schedule.doneAt + 7 * 86_400]] : [])] as Array<
+			[Phase, number]
+		>
+	).filter(([, at]) => at <= t);
 	const entries = steps.map(([phase, at]) => ({
 		status: V2_STATUS[phase],
 		status_human_description: DESCRIPTIONS[phase],

@@ -6,7 +6,8 @@ export interface PagedAnswer<T> {
 }
 
 /** Go's strconv.Atoi: an integer, or undefined for anything else ("10.5", "abc", ""). */
-const atoi = (value: string | null): number | undefined => (value !== null && /^[+-]?\d+$/.test(value) ? Number(value) : undefined);
+const atoi = (value: string | null): number | undefined =>
+	value !== null && /^[+-]?\d+$/.test(value) ? Number(value) : undefined;
 
 /**
  * Today's server. middlewares/pagination/offset_pagination.go reads the query: `limit` 10 unless
@@ -36,7 +37,8 @@ export function todaysPage<T>(all: readonly T[], query: URLSearchParams): PagedA
 	};
 }
 
-/** August 2025's server, when asked to page (`x-nuon-pagination-enabled: true`): offset, limit (default 10, at most 100), page (1-based, overrides offset). */
+/** August 2025's server, when asked to page (`x-nuon-pagination-enabled: true`): offset, limit (default 10,
+ * at most 100), page (1-based, overrides offset). */
 export function contractPage<T>(all: readonly T[], query: URLSearchParams): PagedAnswer<T> {
 	const limit = Math.min(100, Math.max(1, Number(query.get('limit')) || 10));
 	const page = Number(query.get('page'));

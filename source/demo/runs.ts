@@ -12,14 +12,20 @@ type Schemas = components['schemas'];
 // ---- action workflow runs -------------------------------------------------------------------
 export function deployRun(world: World, deployId: string): RunWindow | undefined {
 	const entry = deployEntry(world, deployId);
-	if (!entry || entry.ic.component.type !== 'helm_chart' || entry.schedule.fails) return undefined;
+	if (entry?.ic.component.type !== 'helm_chart' || entry.schedule.fails) return undefined;
 	return actionRun(`awr${deployId.slice(3)}`, 'post-deploy-component', entry.schedule.doneAt, 24);
 }
 
 export function cronRun(world: World, install: DemoInstall, n: number): RunWindow {
 	const offset = cronOffset(world, install);
 	const id = `awc${install.id.slice(3, 19)}${String(n + 100_000).padStart(7, '0')}`;
-	return actionRun(id, 'cron', offset + n * CRON_PERIOD, CRON_DURATION, world.installs.indexOf(install) % 9 === 4);
+	return actionRun(
+		id,
+		'cron',
+		offset + n * CRON_PERIOD,
+		CRON_DURATION,
+		world.installs.indexOf(install) % 9 === 4,
+	);
 }
 
 export function cronOffset(world: World, install: DemoInstall): number {
@@ -30,11 +36,16 @@ export function latestCronRun(world: World, install: DemoInstall, t: number): Ru
 	return cronRun(world, install, Math.floor((t - cronOffset(world, install)) / CRON_PERIOD));
 }
 
-export function findRun(world: World, runId: string): {window: RunWindow; install: DemoInstall; deployId?: string} | undefined {
+export function findRun(
+	world: World,
+	runId: string,
+): {window: RunWindow; install: DemoInstall; deployId?: string} | undefined {
 	if (runId.startsWith('awr')) {
 		const deployId = world.deployByBase.get(runId.slice(3, 24));
 		const window = deployId ? deployRun(world, deployId) : undefined;
-		return window && window.id === runId ? {window, install: world.deploys.get(deployId!)!.install, deployId} : undefined;
+		return window && window.id === runId
+			? {window, install: world.deploys.get(deployId!)!.install, deployId}
+			: undefined;
 	}
 	if (runId.startsWith('awc')) {
 		const install = world.installByBase.get(runId.slice(3, 19));
@@ -54,13 +65,25 @@ export function runObject(world: World, run: RunWindow, install: DemoInstall, t:
 		id: run.id,
 		install_id: install.id,
 		install_action_workflow_id: `iaw${install.id.slice(3, 16)}${run.workflowId.slice(3, 16)}`,
-		install_action_workflow: {id: `iaw${install.id.slice(3, 16)}${run.workflowId.slice(3, 16)}`, action_workflow_id: run.workflowId, action_workflow: {id: run.workflowId, name: run.workflowName}},
+		install_action_workflow: {
+			id: `iaw${install.id.slice(3, 16)}${run.workflowId.slice(3, 16)}`,
+			action_workflow_id: run.workflowId,
+			action_workflow: {id: run.workflowId, name: run.workflowName},
+		},
 		trigger_type: run.trigger,
 		triggered_by_id: run.trigger === 'cron' ? 'cron-scheduler' : `ind${run.id.slice(3)}`,
 		triggered_by_type: run.trigger === 'cron' ? 'cron' : 'install_deploys',
 		status,
-		status_description: !done ? `running ${steps.find(step => t < step.to)?.name ?? ''}` : failed ? `step ${steps.at(-1)!.name} failed` : `${run.workflowName} finished`,
-		status_v2: {status: !done ? 'in-progress' : failed ? 'error' : 'success', status_human_description: !done ? 'running' : failed ? 'a step failed' : 'all steps finished', created_at_ts: Math.floor((world.startedAt + Math.min(t, run.to) * SECOND) / SECOND)},
+		status_description: !done
+			? `running ${steps.find(step => t < step.to)?.name ?? ''}`
+			: failed
+				? `step ${steps.at(-1)!.name} failed`
+				: `${run.workflowName} finished`,
+		status_v2: {
+			status: !done ? 'in-progress' : failed ? 'error' : 'success',
+			status_human_description: !done ? 'running' : failed ? 'a step failed' : 'all steps finished',
+			created_at_ts: Math.floor((world.startedAt + Math.min(t, run.to) * SECOND) / SECOND),
+		},
 		execution_time: Math.round((Math.min(t, run.to) - run.from) * 1e9),
 		created_at: iso(world, run.from),
 		updated_at: iso(world, Math.min(t, run.to)),
@@ -76,8 +99,18 @@ export function runObject(world: World, run: RunWindow, install: DemoInstall, t:
 				action_workflow_config_id: configId,
 				command: step.command,
 				inline_contents: step.inlineContents,
-				env_vars: Object.fromEntries(Object.keys(step.envVars).map(name => [name, `{{ .nuon.install.${name.toLowerCase()} }}`])),
-				...(step.repo ? {public_git_vcs_config: {repo: step.repo.repo, branch: step.repo.branch, directory: step.repo.directory}} : {}),
+				env_vars: Object.fromEntries(
+					Object.keys(step.envVars).map(name => [name, `{{ .nuon.install.${name.toLowerCase()} }}`]),
+				),
+				...(step.repo
+					? {
+							public_git_vcs_config: {
+								repo: step.repo.repo,
+								branch: step.repo.branch,
+								directory: step.repo.directory,
+							},
+						}
+					: {}),
 			})),
 		},
 		steps: steps
@@ -93,18 +126,33 @@ export function runObject(world: World, run: RunWindow, install: DemoInstall, t:
 			})),
 		log_stream: streamObject(world, run.logStreamId, run.id, 'install_action_workflow_runs', !done, run.from),
 		runner_job: jobObject(world, runJob(run), run.id, t, {install, run}),
-		outputs: done && !failed ? {checks_passed: String(steps.length), report_url: `https://reports.example.com/${install.name}/${run.id}`} : undefined,
+		outputs:
+			done && !failed
+				? {
+						checks_passed: String(steps.length),
+						report_url: `https://reports.example.com/${install.name}/${run.id}`,
+					}
+				: undefined,
 	};
 }
 
-export function actionRunOf(world: World, install: DemoInstall, runId: string, t: number): ActionWorkflowRun | undefined {
+export function actionRunOf(
+	world: World,
+	install: DemoInstall,
+	runId: string,
+	t: number,
+): ActionWorkflowRun | undefined {
 	const run = findRun(world, runId);
 	if (!run || run.install !== install || run.window.from > t) return undefined;
 	return runObject(world, run.window, install, t);
 }
 
 /** The install's action workflows, each with its latest run (as latest-runs answers). */
-export function latestRuns(world: World, install: DemoInstall, t: number): Array<Schemas['app.InstallActionWorkflow']> {
+export function latestRuns(
+	world: World,
+	install: DemoInstall,
+	t: number,
+): Array<Schemas['app.InstallActionWorkflow']> {
 	const runs: RunWindow[] = [latestCronRun(world, install, t)];
 	const deployRuns = install.components
 		.map(ic => (rolloutStarted(world, ic, t) ? ic.rollout!.id : ic.previousDeployId))

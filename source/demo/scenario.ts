@@ -2,10 +2,31 @@
 // deploy going queued → planning → executing → active (one ends in error). The world is generated
 // once (world.ts); the API's objects are computed from it for scenario time t (objects.ts, jobs.ts,
 // runs.ts, log-records.ts). This class is what the server and the tests hold.
-import type {ActionWorkflowRun, App, Install, InstallComponent, InstallComponentSummary, InstallDeploy, RunnerJob} from '../api/resources.js';
+import type {
+	ActionWorkflowRun,
+	App,
+	Install,
+	InstallComponent,
+	InstallComponentSummary,
+	InstallDeploy,
+	RunnerJob,
+} from '../api/resources.js';
 import type {components} from '../api/schema.js';
 import type {DemoApi} from './api-mode.js';
-import {buildWorld, findInstall, findInstallComponent, installsOf, ORG_ID, SECOND, type DemoApp, type DemoComponent, type DemoInstall, type DemoInstallComponent, type ScenarioOptions, type World} from './world.js';
+import {
+	buildWorld,
+	findInstall,
+	findInstallComponent,
+	installsOf,
+	ORG_ID,
+	SECOND,
+	type DemoApp,
+	type DemoComponent,
+	type DemoInstall,
+	type DemoInstallComponent,
+	type ScenarioOptions,
+	type World,
+} from './world.js';
 import * as objects from './objects.js';
 import * as jobs from './jobs.js';
 import * as runs from './runs.js';
@@ -55,43 +76,79 @@ export class Scenario {
 	/** The installs an org sees: the demo's second org (a sandbox) has a few of its own. */
 	installsOf = (orgId: string): DemoInstall[] => installsOf(this.#world, orgId);
 	findInstall = (idOrName: string): DemoInstall | undefined => findInstall(this.#world, idOrName);
-	findInstallComponent = (install: DemoInstall, componentId: string): DemoInstallComponent | undefined => findInstallComponent(this.#world, install, componentId);
+	findInstallComponent = (install: DemoInstall, componentId: string): DemoInstallComponent | undefined =>
+		findInstallComponent(this.#world, install, componentId);
 
 	// ---- The API's objects at scenario time t --------------------------------------------------
 	app = (app: DemoApp): App => objects.app(this.#world, app);
 	orgs = (): Array<Schemas['app.Org']> => objects.orgs(this.#world);
-	component = (component: DemoComponent): Schemas['app.Component'] => objects.component(this.#world, component);
-	install = (install: DemoInstall, t: number, api: DemoApi = 'today'): Install => objects.install(this.#world, install, t, api);
+	component = (component: DemoComponent): Schemas['app.Component'] =>
+		objects.component(this.#world, component);
+	install = (install: DemoInstall, t: number, api: DemoApi = 'today'): Install =>
+		objects.install(this.#world, install, t, api);
 	/** An install as the org's installs list has it (with its latest deploys, today). */
-	listedInstall = (install: DemoInstall, t: number, api: DemoApi = 'today'): Install => objects.listedInstall(this.#world, install, t, api);
-	installComponent = (install: DemoInstall, ic: DemoInstallComponent, t: number): InstallComponent => objects.installComponent(this.#world, install, ic, t);
-	componentSummary = (install: DemoInstall, ic: DemoInstallComponent, t: number): InstallComponentSummary => objects.componentSummary(this.#world, install, ic, t);
+	listedInstall = (install: DemoInstall, t: number, api: DemoApi = 'today'): Install =>
+		objects.listedInstall(this.#world, install, t, api);
+	installComponent = (install: DemoInstall, ic: DemoInstallComponent, t: number): InstallComponent =>
+		objects.installComponent(this.#world, install, ic, t);
+	componentSummary = (install: DemoInstall, ic: DemoInstallComponent, t: number): InstallComponentSummary =>
+		objects.componentSummary(this.#world, install, ic, t);
 	/** The latest deploy of an install component, or undefined if it was never deployed. */
-	latestDeploy = (install: DemoInstall, ic: DemoInstallComponent, t: number): InstallDeploy | undefined => objects.latestDeploy(this.#world, install, ic, t);
-	componentDeploys = (ic: DemoInstallComponent, t: number): InstallDeploy[] => objects.componentDeploys(this.#world, ic, t);
-	installDeploys = (install: DemoInstall, t: number): InstallDeploy[] => objects.installDeploys(this.#world, install, t);
-	deploy = (deployId: string, t: number): InstallDeploy | undefined => objects.deploy(this.#world, deployId, t);
+	latestDeploy = (install: DemoInstall, ic: DemoInstallComponent, t: number): InstallDeploy | undefined =>
+		objects.latestDeploy(this.#world, install, ic, t);
+	componentDeploys = (ic: DemoInstallComponent, t: number): InstallDeploy[] =>
+		objects.componentDeploys(this.#world, ic, t);
+	installDeploys = (install: DemoInstall, t: number): InstallDeploy[] =>
+		objects.installDeploys(this.#world, install, t);
+	deploy = (deployId: string, t: number): InstallDeploy | undefined =>
+		objects.deploy(this.#world, deployId, t);
 	runnerJob = (jobId: string, t: number): RunnerJob | undefined => jobs.runnerJob(this.#world, jobId, t);
-	executions = (jobId: string, t: number): Array<Schemas['app.RunnerJobExecution']> | undefined => jobs.executions(this.#world, jobId, t);
+	executions = (jobId: string, t: number): Array<Schemas['app.RunnerJobExecution']> | undefined =>
+		jobs.executions(this.#world, jobId, t);
 	/** A deploy job's plan: the runner's deploy plan, which the server keeps as its JSON text. */
-	deployPlan = (jobId: string, t: number): Record<string, unknown> | undefined => jobs.deployPlan(this.#world, jobId, t);
-	actionRun = (install: DemoInstall, runId: string, t: number): ActionWorkflowRun | undefined => runs.actionRunOf(this.#world, install, runId, t);
-	latestRuns = (install: DemoInstall, t: number): Array<Schemas['app.InstallActionWorkflow']> => runs.latestRuns(this.#world, install, t);
-	installWorkflows = (install: DemoInstall, t: number): Array<Schemas['app.Workflow']> => workflows.installWorkflows(this.#world, install, t);
-	workflow = (workflowId: string, t: number): Schemas['app.Workflow'] | undefined => workflows.workflow(this.#world, workflowId, t);
-	workflowSteps = (workflowId: string, t: number): Array<Schemas['app.WorkflowStep']> | undefined => workflows.workflowSteps(this.#world, workflowId, t);
+	deployPlan = (jobId: string, t: number): Record<string, unknown> | undefined =>
+		jobs.deployPlan(this.#world, jobId, t);
+	actionRun = (install: DemoInstall, runId: string, t: number): ActionWorkflowRun | undefined =>
+		runs.actionRunOf(this.#world, install, runId, t);
+	latestRuns = (install: DemoInstall, t: number): Array<Schemas['app.InstallActionWorkflow']> =>
+		runs.latestRuns(this.#world, install, t);
+	installWorkflows = (install: DemoInstall, t: number): Array<Schemas['app.Workflow']> =>
+		workflows.installWorkflows(this.#world, install, t);
+	workflow = (workflowId: string, t: number): Schemas['app.Workflow'] | undefined =>
+		workflows.workflow(this.#world, workflowId, t);
+	workflowSteps = (workflowId: string, t: number): Array<Schemas['app.WorkflowStep']> | undefined =>
+		workflows.workflowSteps(this.#world, workflowId, t);
 	/** A step's approval (by workflow, step and approval id) and the plan it asks about. */
-	approval = (workflowId: string, stepId: string, approvalId: string, t: number): {approval: Schemas['app.WorkflowStepApproval']; contents: unknown} | undefined => {
+	approval = (
+		workflowId: string,
+		stepId: string,
+		approvalId: string,
+		t: number,
+	): {approval: Schemas['app.WorkflowStepApproval']; contents: unknown} | undefined => {
 		const step = this.workflowSteps(workflowId, t)?.find(found => found.id === stepId);
 		const deploy = step?.step_target_id ? this.#world.deploys.get(step.step_target_id) : undefined;
 		if (!step?.approval || step.approval.id !== approvalId || !deploy) return undefined;
 		return {approval: step.approval, contents: approvals.approvalContents(deploy)};
 	};
-	respondToApproval = (workflowId: string, stepId: string, approvalId: string, body: unknown, t: number, api: DemoApi) => writes.respondToApproval(this.#world, workflowId, stepId, approvalId, body, t, api);
+	respondToApproval = (
+		workflowId: string,
+		stepId: string,
+		approvalId: string,
+		body: unknown,
+		t: number,
+		api: DemoApi,
+	) => writes.respondToApproval(this.#world, workflowId, stepId, approvalId, body, t, api);
 	cancelWorkflow = (workflowId: string, t: number) => writes.cancelWorkflow(this.#world, workflowId, t);
 	/** `stepId`: the path's (today's route); undefined on the contract's, which names it in the body. */
-	retryStep = (workflowId: string, stepId: string | undefined, body: unknown, t: number) => writes.retryStep(this.#world, workflowId, stepId, body, t);
-	updateWorkflow = (workflowId: string, body: unknown, t: number, api: DemoApi) => writes.updateWorkflow(this.#world, workflowId, body, t, api);
-	logStream = (streamId: string, t: number): Schemas['app.LogStream'] | undefined => logs.logStream(this.#world, streamId, t);
-	logRecords = (streamId: string, t: number): Array<{ns: bigint; record: Schemas['app.OtelLogRecord']}> | undefined => logs.logRecords(this.#world, streamId, t);
+	retryStep = (workflowId: string, stepId: string | undefined, body: unknown, t: number) =>
+		writes.retryStep(this.#world, workflowId, stepId, body, t);
+	updateWorkflow = (workflowId: string, body: unknown, t: number, api: DemoApi) =>
+		writes.updateWorkflow(this.#world, workflowId, body, t, api);
+	logStream = (streamId: string, t: number): Schemas['app.LogStream'] | undefined =>
+		logs.logStream(this.#world, streamId, t);
+	logRecords = (
+		streamId: string,
+		t: number,
+	): Array<{ns: bigint; record: Schemas['app.OtelLogRecord']}> | undefined =>
+		logs.logRecords(this.#world, streamId, t);
 }

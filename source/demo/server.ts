@@ -5,7 +5,15 @@ import {randomBytes} from 'node:crypto';
 import type {AddressInfo} from 'node:net';
 import {API_VERSION, type DemoApi} from './api-mode.js';
 import {Scenario, type ScenarioOptions} from './scenario.js';
-import {PATCH_ROUTES, POST_ROUTES, ROUTES, TODAYS_POST_ROUTES, TODAYS_ROUTES, type Answer, type Handler} from './routes.js';
+import {
+	PATCH_ROUTES,
+	POST_ROUTES,
+	ROUTES,
+	TODAYS_POST_ROUTES,
+	TODAYS_ROUTES,
+	type Answer,
+	type Handler,
+} from './routes.js';
 import {contractPage, todaysPage} from './paging.js';
 
 export {API_VERSION, type DemoApi} from './api-mode.js';
@@ -29,7 +37,12 @@ export interface DemoServer {
 	close(): Promise<void>;
 }
 
-export function handle(scenario: Scenario, request: IncomingMessage, response: ServerResponse, api: DemoApi = 'today'): void {
+export function handle(
+	scenario: Scenario,
+	request: IncomingMessage,
+	response: ServerResponse,
+	api: DemoApi = 'today',
+): void {
 	const traceId = randomBytes(8).toString('hex');
 	const sendText = (status: number, text: string, type: string, headers: Record<string, string> = {}) => {
 		response.writeHead(status, {
@@ -41,10 +54,15 @@ export function handle(scenario: Scenario, request: IncomingMessage, response: S
 		});
 		response.end(text);
 	};
-	const send = (status: number, body: unknown, headers: Record<string, string> = {}) => sendText(status, JSON.stringify(body), 'application/json; charset=utf-8', headers);
+	const send = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+		sendText(status, JSON.stringify(body), 'application/json; charset=utf-8', headers);
 	const url = new URL(request.url ?? '/', 'http://demo');
 	if (request.method !== 'GET' && request.method !== 'POST' && request.method !== 'PATCH') {
-		send(405, {error: 'method not allowed', user_error: true, description: `the demo API does not take ${request.method}`});
+		send(405, {
+			error: 'method not allowed',
+			user_error: true,
+			description: `the demo API does not take ${request.method}`,
+		});
 		return;
 	}
 	if (!/^Bearer \S+/.test(request.headers.authorization ?? '')) {
@@ -60,7 +78,16 @@ export function handle(scenario: Scenario, request: IncomingMessage, response: S
 		for (const [pattern, handler] of routes) {
 			const match = pattern.exec(url.pathname);
 			if (!match) continue;
-			reply(handler(scenario, {params: match.slice(1).map(decodeURIComponent), query: url.searchParams, headers: request.headers, t, api, body}));
+			reply(
+				handler(scenario, {
+					params: match.slice(1).map(decodeURIComponent),
+					query: url.searchParams,
+					headers: request.headers,
+					t,
+					api,
+					body,
+				}),
+			);
 			return;
 		}
 		// The server's router answers an unknown path with plain text, not the API's JSON error.
@@ -68,7 +95,8 @@ export function handle(scenario: Scenario, request: IncomingMessage, response: S
 	};
 	const reply = (answer: Answer) => {
 		if ('list' in answer) {
-			const each = (items: readonly unknown[]) => (answer.each ? items.map(answer.each as (item: unknown) => unknown) : items);
+			const each = (items: readonly unknown[]) =>
+				answer.each ? items.map(answer.each as (item: unknown) => unknown) : items;
 			// Before 2025-08-28 lists paged only when asked to with this header; today it is not read.
 			if (api === 'today') {
 				const {items, headers} = todaysPage(answer.list, url.searchParams);
@@ -83,7 +111,13 @@ export function handle(scenario: Scenario, request: IncomingMessage, response: S
 			sendText(answer.status, answer.text, answer.type);
 		} else if ('gzipJson' in answer) {
 			const zipped = process.getBuiltinModule('node:zlib').gzipSync(JSON.stringify(answer.gzipJson));
-			response.writeHead(answer.status, {'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': zipped.length, 'x-nuon-api-version': API_VERSION[api], 'x-nuon-trace-id': traceId});
+			response.writeHead(answer.status, {
+				'content-type': 'application/json',
+				'content-encoding': 'gzip',
+				'content-length': zipped.length,
+				'x-nuon-api-version': API_VERSION[api],
+				'x-nuon-trace-id': traceId,
+			});
 			response.end(zipped);
 		} else {
 			send(answer.status, answer.body, answer.headers);

@@ -14,10 +14,20 @@ const without = <T extends object>(object: T, keys: readonly string[]): T =>
  * without them: the base table has no `execution_count`, `final_runner_job_execution_id` nor
  * outputs (`runner_job.go`: "read only fields from view"), and nothing preloads its executions.
  */
-export const baseTableJob = (job: RunnerJob): RunnerJob => without(job, ['execution_count', 'final_runner_job_execution_id', 'outputs', 'executions']);
+export const baseTableJob = (job: RunnerJob): RunnerJob =>
+	without(job, ['execution_count', 'final_runner_job_execution_id', 'outputs', 'executions']);
 
 /** A run preloaded as a bare relation (a deploy's `ActionWorkflowRuns`): none of its own relations. */
-const bareRun = (run: ActionWorkflowRun): ActionWorkflowRun => without(run, ['runner_job', 'log_stream', 'steps', 'config', 'install_action_workflow', 'created_by', 'outputs']);
+const bareRun = (run: ActionWorkflowRun): ActionWorkflowRun =>
+	without(run, [
+		'runner_job',
+		'log_stream',
+		'steps',
+		'config',
+		'install_action_workflow',
+		'created_by',
+		'outputs',
+	]);
 
 /**
  * installs/service/get_install_component_latest_deploy.go: the newest of getInstallComponentDeploys,
@@ -26,7 +36,14 @@ const bareRun = (run: ActionWorkflowRun): ActionWorkflowRun => without(run, ['ru
  * as AfterQuery reads them from the install component nobody preloaded.
  */
 export function latestDeploy(deploy: InstallDeploy): InstallDeploy {
-	const shown = without(deploy, ['runner_jobs', 'action_workflow_runs', 'oci_artifact', 'log_stream', 'component_id', 'component_name']);
+	const shown = without(deploy, [
+		'runner_jobs',
+		'action_workflow_runs',
+		'oci_artifact',
+		'log_stream',
+		'component_id',
+		'component_name',
+	]);
 	return {...shown, install_id: '', plan_only: false, outputs: {}} as InstallDeploy;
 }
 
@@ -51,17 +68,25 @@ export function deployById(deploy: InstallDeploy): InstallDeploy {
  * (`Runs` from the latest view) and the run's runner job with views disabled; the run's config,
  * steps and log stream are not preloaded (its outputs come from the job's, absent there).
  */
-export function latestRuns(workflow: Schemas['app.InstallActionWorkflow']): Schemas['app.InstallActionWorkflow'] {
+export function latestRuns(
+	workflow: Schemas['app.InstallActionWorkflow'],
+): Schemas['app.InstallActionWorkflow'] {
 	return {
 		...workflow,
-		runs: (workflow.runs ?? []).map(run => ({...without(run, ['log_stream', 'steps', 'config', 'install_action_workflow', 'created_by', 'outputs']), ...(run.runner_job ? {runner_job: baseTableJob(run.runner_job)} : {})})),
+		runs: (workflow.runs ?? []).map(run => ({
+			...without(run, ['log_stream', 'steps', 'config', 'install_action_workflow', 'created_by', 'outputs']),
+			...(run.runner_job ? {runner_job: baseTableJob(run.runner_job)} : {}),
+		})),
 	};
 }
 
-/** actions/service/get_install_action_workflow_run.go: config (steps, triggers), log stream, runner job and steps; not its install action workflow nor `CreatedBy`. */
-export const actionRun = (run: ActionWorkflowRun): ActionWorkflowRun => without(run, ['install_action_workflow', 'created_by']);
+/** actions/service/get_install_action_workflow_run.go: config (steps, triggers), log stream, runner job and
+ * steps; not its install action workflow nor `CreatedBy`. */
+export const actionRun = (run: ActionWorkflowRun): ActionWorkflowRun =>
+	without(run, ['install_action_workflow', 'created_by']);
 
-/** installs/service/get_install_components.go: `Preload("Component")` only, so the component comes without its dependencies (`Preload("Dependencies")` is the app components'). */
+/** installs/service/get_install_components.go: `Preload("Component")` only, so the component comes without
+ * its dependencies (`Preload("Dependencies")` is the app components'). */
 export function installComponent(ic: InstallComponent): InstallComponent {
 	return ic.component ? {...ic, component: without(ic.component, ['dependencies'])} : ic;
 }

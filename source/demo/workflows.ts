@@ -2,7 +2,17 @@
 // steps the component deploys in order (one group each); a step's status follows its deploy's.
 import type {components} from '../api/schema.js';
 import {approvalObject} from './approvals.js';
-import {phaseAt, SECOND, iso, type DemoDeploy, type DemoInstall, type DemoWorkflow, type Phase, type Schedule, type World} from './world.js';
+import {
+	phaseAt,
+	SECOND,
+	iso,
+	type DemoDeploy,
+	type DemoInstall,
+	type DemoWorkflow,
+	type Phase,
+	type Schedule,
+	type World,
+} from './world.js';
 
 type Schemas = components['schemas'];
 type StepStatus = Schemas['app.Status'];
@@ -41,9 +51,17 @@ function stepStatus(deploy: DemoDeploy, schedule: Schedule, t: number): StepStat
 const seconds = (world: World, at: number) => Math.floor((world.startedAt + at * SECOND) / SECOND);
 
 /** A step's id: its workflow, its position and its attempt. */
-export const stepId = (workflowId: string, index: number, attempt: number) => `iws${workflowId.slice(3, 19)}${String(index).padStart(6, '0')}${attempt}`.slice(0, 26);
+export const stepId = (workflowId: string, index: number, attempt: number) =>
+	`iws${workflowId.slice(3, 19)}${String(index).padStart(6, '0')}${attempt}`.slice(0, 26);
 
-function stepObject(world: World, workflow: DemoWorkflow, deploy: DemoDeploy, index: number, attempt: number, t: number): Schemas['app.WorkflowStep'] {
+function stepObject(
+	world: World,
+	workflow: DemoWorkflow,
+	deploy: DemoDeploy,
+	index: number,
+	attempt: number,
+	t: number,
+): Schemas['app.WorkflowStep'] {
 	const schedule = attempt < (deploy.attempts?.length ?? 0) ? deploy.attempts![attempt]! : deploy.schedule;
 	const current = schedule === deploy.schedule;
 	const status = stepStatus(deploy, schedule, t);
@@ -61,7 +79,14 @@ function stepObject(world: World, workflow: DemoWorkflow, deploy: DemoDeploy, in
 		group_retry_idx: attempt,
 		name: `deploy ${deploy.ic.component.name}`,
 		execution_type: approval ? 'approval' : 'system',
-		status: {status, status_human_description: (status === 'approval-denied' && schedule.approval?.skips ? 'Plan changes denied, skipping current step group' : DESCRIPTIONS[status]) ?? status, created_at_ts: seconds(world, started ? Math.min(t, finished ? doneAt : queuedAt) : 0)},
+		status: {
+			status,
+			status_human_description:
+				(status === 'approval-denied' && schedule.approval?.skips
+					? 'Plan changes denied, skipping current step group'
+					: DESCRIPTIONS[status]) ?? status,
+			created_at_ts: seconds(world, started ? Math.min(t, finished ? doneAt : queuedAt) : 0),
+		},
 		step_target_type: 'install_deploys',
 		step_target_id: deploy.id,
 		owner_id: workflow.id,
@@ -74,38 +99,57 @@ function stepObject(world: World, workflow: DemoWorkflow, deploy: DemoDeploy, in
 		finished,
 		created_at: iso(world, Math.min(queuedAt, t)),
 		updated_at: iso(world, Math.min(t, doneAt)),
-		...(started ? {started_at: iso(world, queuedAt), execution_time: Math.round((Math.min(t, doneAt) - queuedAt) * 1e9)} : {}),
+		...(started
+			? {started_at: iso(world, queuedAt), execution_time: Math.round((Math.min(t, doneAt) - queuedAt) * 1e9)}
+			: {}),
 		...(finished ? {finished_at: iso(world, doneAt)} : {}),
 		...(approval ? {approval} : {}),
 		...(deploy.policy && current ? {policy_validation: policyObject(world, deploy, id, doneAt)} : {}),
 	};
 }
 
-function policyObject(world: World, deploy: DemoDeploy, stepId: string, at: number): Schemas['app.WorkflowStepPolicyValidation'] {
+function policyObject(
+	world: World,
+	deploy: DemoDeploy,
+	stepId: string,
+	at: number,
+): Schemas['app.WorkflowStepPolicyValidation'] {
 	const passed = deploy.policy!.passed;
 	return {
 		id: `wpv${stepId.slice(3)}`,
 		install_workflow_step_id: stepId,
 		runner_job_id: `rjb${deploy.id.slice(3, 24)}1`,
-		status: {status: passed ? 'success' : 'error', status_human_description: passed ? 'every policy passed' : 'a policy refused the plan', created_at_ts: seconds(world, at)},
+		status: {
+			status: passed ? 'success' : 'error',
+			status_human_description: passed ? 'every policy passed' : 'a policy refused the plan',
+			created_at_ts: seconds(world, at),
+		},
 		response: deploy.policy!.response,
 		created_at: iso(world, at),
 		updated_at: iso(world, at),
 	};
 }
 
-const deploysOf = (world: World, workflow: DemoWorkflow) => workflow.deployIds.map(id => world.deploys.get(id)!);
+const deploysOf = (world: World, workflow: DemoWorkflow) =>
+	workflow.deployIds.map(id => world.deploys.get(id)!);
 
-export function workflowSteps(world: World, workflowId: string, t: number): Array<Schemas['app.WorkflowStep']> | undefined {
+export function workflowSteps(
+	world: World,
+	workflowId: string,
+	t: number,
+): Array<Schemas['app.WorkflowStep']> | undefined {
 	const workflow = world.workflows.get(workflowId);
 	if (!workflow || !workflowStarted(world, workflow, t)) return undefined;
 	return deploysOf(world, workflow).flatMap((deploy, index) =>
-		Array.from({length: (deploy.attempts?.length ?? 0) + 1}, (_, attempt) => stepObject(world, workflow, deploy, index, attempt, t)),
+		Array.from({length: (deploy.attempts?.length ?? 0) + 1}, (_, attempt) =>
+			stepObject(world, workflow, deploy, index, attempt, t),
+		),
 	);
 }
 
 /** A workflow exists from its creation: queued (`pending`) until its first deploy starts. */
-const workflowStarted = (_world: World, workflow: DemoWorkflow, t: number): boolean => workflow.createdAt <= t;
+const workflowStarted = (_world: World, workflow: DemoWorkflow, t: number): boolean =>
+	workflow.createdAt <= t;
 
 export function workflow(world: World, workflowId: string, t: number): Schemas['app.Workflow'] | undefined {
 	const found = world.workflows.get(workflowId);
@@ -115,7 +159,11 @@ export function workflow(world: World, workflowId: string, t: number): Schemas['
 	// A plan denied with "skip" does not stop the workflow (pkg/flow/execute_workflow_step.go).
 	const statuses = steps
 		.filter(step => !step.retried)
-		.map((step, index) => (step.status?.status === 'approval-denied' && deploys[index]?.schedule.approval?.skips ? 'user-skipped' : step.status?.status));
+		.map((step, index) =>
+			step.status?.status === 'approval-denied' && deploys[index]?.schedule.approval?.skips
+				? 'user-skipped'
+				: step.status?.status,
+		);
 	const settled = workflowStatus(statuses);
 	const startedAt = Math.min(...deploys.map(d => d.schedule.queuedAt));
 	const endedAt = Math.max(...deploys.map(d => d.schedule.doneAt));
@@ -123,20 +171,34 @@ export function workflow(world: World, workflowId: string, t: number): Schemas['
 	const queued = !cancelled && t < startedAt;
 	const finished = cancelled || (!queued && settled !== 'in-progress' && settled !== 'approval-awaiting');
 	// Approve all sets the running workflow's status to `approved` at its first answer (pkg/flow/approval.go).
-	const status: StepStatus = cancelled ? 'cancelled' : queued ? 'pending' : !finished && found.autoApprovedAt !== undefined && t >= found.autoApprovedAt ? 'approved' : settled;
+	const status: StepStatus = cancelled
+		? 'cancelled'
+		: queued
+			? 'pending'
+			: !finished && found.autoApprovedAt !== undefined && t >= found.autoApprovedAt
+				? 'approved'
+				: settled;
 	return {
 		id: found.id,
 		owner_id: found.install.id,
 		owner_type: 'installs',
 		type: found.type,
-		name: found.type === 'deploy_components' ? `Deploy ${found.release} to ${found.install.name}` : `Deploy ${found.release}`,
+		name:
+			found.type === 'deploy_components'
+				? `Deploy ${found.release} to ${found.install.name}`
+				: `Deploy ${found.release}`,
 		plan_only: false,
-		// installs/helpers/create_install_workflow.go makes workflows with `prompt`; update_workflow.go sets `approve-all`.
+		// installs/helpers/create_install_workflow.go makes workflows with `prompt`; update_workflow.go sets
+		// `approve-all`.
 		approval_option: found.approvalOption,
 		step_error_behavior: 'abort',
-		status: {status, status_human_description: WORKFLOW_DESCRIPTIONS[status] ?? status, created_at_ts: seconds(world, Math.min(t, queued ? found.createdAt : endedAt))},
-		created_by_id: 'acc' + found.install.id.slice(3, 12),
-		created_by: {id: 'acc' + found.install.id.slice(3, 12), email: found.author, account_type: 'auth0'},
+		status: {
+			status,
+			status_human_description: WORKFLOW_DESCRIPTIONS[status] ?? status,
+			created_at_ts: seconds(world, Math.min(t, queued ? found.createdAt : endedAt)),
+		},
+		created_by_id: `acc${found.install.id.slice(3, 12)}`,
+		created_by: {id: `acc${found.install.id.slice(3, 12)}`, email: found.author, account_type: 'auth0'},
 		created_at: iso(world, found.createdAt),
 		...(queued ? {} : {started_at: iso(world, startedAt)}),
 		updated_at: iso(world, Math.min(t, endedAt)),
@@ -168,6 +230,10 @@ function workflowStatus(statuses: Array<StepStatus | undefined>): StepStatus {
 }
 
 /** An install's workflows at t, newest first. */
-export function installWorkflows(world: World, install: DemoInstall, t: number): Array<Schemas['app.Workflow']> {
+export function installWorkflows(
+	world: World,
+	install: DemoInstall,
+	t: number,
+): Array<Schemas['app.Workflow']> {
 	return install.workflowIds.map(id => workflow(world, id, t)).filter(found => found !== undefined);
 }

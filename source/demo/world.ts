@@ -3,7 +3,16 @@
 // (negative: before the scenario started); `startedAt` maps them to wall-clock time.
 import type {CompositeStatus} from '../api/resources.js';
 import type {components} from '../api/schema.js';
-import {APPS, CUSTOMERS, ENVIRONMENTS, PEOPLE, REGIONS, RELEASES, type CatalogApp, type ComponentKind} from './catalog.js';
+import {
+	APPS,
+	CUSTOMERS,
+	ENVIRONMENTS,
+	PEOPLE,
+	REGIONS,
+	RELEASES,
+	type CatalogApp,
+	type ComponentKind,
+} from './catalog.js';
 import {approvesPlan, type ApprovalSchedule, type DeploySchedule} from './activity.js';
 import {digest, makeId, random} from './random.js';
 
@@ -16,8 +25,19 @@ export interface ScenarioOptions {
 	seed?: number;
 }
 
-/** `replanned`: its plan was sent back to plan again (the approval's answer `retry`); a new attempt follows. */
-export type Phase = 'queued' | 'planning' | 'awaiting' | 'executing' | 'active' | 'error' | 'denied' | 'replanned' | 'cancelled' | 'inactive';
+/** `replanned`: its plan was sent back to plan again (the approval's answer `retry`); a new attempt follows.
+ * */
+export type Phase =
+	| 'queued'
+	| 'planning'
+	| 'awaiting'
+	| 'executing'
+	| 'active'
+	| 'error'
+	| 'denied'
+	| 'replanned'
+	| 'cancelled'
+	| 'inactive';
 
 export type Schedule = DeploySchedule;
 
@@ -86,13 +106,15 @@ export interface DemoWorkflow {
 	release: string;
 	deployIds: string[];
 	author: string;
-	/** When it was created: a rollout's workflows all at the rollout's start, queued (`pending`) until their first deploy. */
+	/** When it was created: a rollout's workflows all at the rollout's start, queued (`pending`) until their
+	 * first deploy. */
 	createdAt: number;
 	/** `prompt` until someone turns on approve all (PATCH /v1/workflows/{id}). */
 	approvalOption: 'prompt' | 'approve-all';
 	/** Cancelled (POST …/cancel) at this time. */
 	cancelledAt?: number;
-	/** When approve all first answered an approval: the workflow's status then says `approved` (pkg/flow/approval.go). */
+	/** When approve all first answered an approval: the workflow's status then says `approved`
+	 * (pkg/flow/approval.go). */
 	autoApprovedAt?: number;
 }
 
@@ -123,8 +145,23 @@ export interface World {
 	workflows: Map<string, DemoWorkflow>;
 }
 
-export function buildWorld({installCount = 36, startedAt = Date.now(), speed = 1, seed = 7}: ScenarioOptions = {}): World {
-	const world: World = {startedAt, speed, apps: [], installs: [], installsById: new Map(), deploys: new Map(), deployByBase: new Map(), installByBase: new Map(), workflows: new Map()};
+export function buildWorld({
+	installCount = 36,
+	startedAt = Date.now(),
+	speed = 1,
+	seed = 7,
+}: ScenarioOptions = {}): World {
+	const world: World = {
+		startedAt,
+		speed,
+		apps: [],
+		installs: [],
+		installsById: new Map(),
+		deploys: new Map(),
+		deployByBase: new Map(),
+		installByBase: new Map(),
+		workflows: new Map(),
+	};
 	const rand = random(seed);
 	world.apps = APPS.map((catalog, index) => {
 		const id = makeId('app', rand);
@@ -132,7 +169,12 @@ export function buildWorld({installCount = 36, startedAt = Date.now(), speed = 1
 			id,
 			catalog,
 			createdAt: startedAt - (200 + index * 40) * DAY,
-			components: catalog.components.map(c => ({id: makeId('cmp', rand), name: c.name, type: c.type, appId: id})),
+			components: catalog.components.map(c => ({
+				id: makeId('cmp', rand),
+				name: c.name,
+				type: c.type,
+				appId: id,
+			})),
 		};
 	});
 	const rolloutCount = Math.ceil((installCount * 5) / 6);
@@ -161,27 +203,87 @@ export function buildWorld({installCount = 36, startedAt = Date.now(), speed = 1
 		};
 		install.components = app.components.map((component, k) => {
 			const neverDeployed = index % 11 === 7 && k === app.components.length - 1;
-			const ic: DemoInstallComponent = {id: makeId('inc', rand), component, previousDeployId: makeId('ind', rand), deployIds: [], neverDeployed};
+			const ic: DemoInstallComponent = {
+				id: makeId('inc', rand),
+				component,
+				previousDeployId: makeId('ind', rand),
+				deployIds: [],
+				neverDeployed,
+			};
 			const stopped = failsAt >= 0 && k > failsAt;
 			if (inRollout && !neverDeployed && !stopped) {
 				const queuedAt = waveStart + k * 3 + rand() * 2;
 				const planningAt = queuedAt + 2 + rand() * 2;
 				const executingAt = planningAt + 3 + rand() * 2;
 				const doneAt = executingAt + 4 + rand() * 4;
-				ic.rollout = {id: makeId('ind', rand), schedule: {queuedAt, planningAt, executingAt, doneAt, fails: k === failsAt}};
-				askApproval(ic.rollout, index, app.components.findIndex(c => c.type === APPROVALS[index]?.component) === k ? APPROVALS[index] : undefined);
-				addDeploy(world, {id: ic.rollout.id, install, ic, rollout: true, schedule: ic.rollout.schedule, release: RELEASES.next, configVersion: 14, author: 'deploy-bot@ledgerly.dev'});
+				ic.rollout = {
+					id: makeId('ind', rand),
+					schedule: {queuedAt, planningAt, executingAt, doneAt, fails: k === failsAt},
+				};
+				askApproval(
+					ic.rollout,
+					index,
+					app.components.findIndex(c => c.type === APPROVALS[index]?.component) === k
+						? APPROVALS[index]
+						: undefined,
+				);
+				addDeploy(world, {
+					id: ic.rollout.id,
+					install,
+					ic,
+					rollout: true,
+					schedule: ic.rollout.schedule,
+					release: RELEASES.next,
+					configVersion: 14,
+					author: 'deploy-bot@ledgerly.dev',
+				});
 			}
 			if (!neverDeployed) {
 				// Earlier deploys, oldest last: the one before the rollout, a failed attempt, and one it superseded.
 				const at = (days: number, fails = false): Schedule => {
 					const queuedAt = -days * 86_400 + k * 60;
-					return {queuedAt, planningAt: queuedAt + 5, executingAt: queuedAt + 15, doneAt: queuedAt + 40, fails};
+					return {
+						queuedAt,
+						planningAt: queuedAt + 5,
+						executingAt: queuedAt + 15,
+						doneAt: queuedAt + 40,
+						fails,
+					};
 				};
 				const older = random(seed + index * 97 + k);
-				addDeploy(world, {id: ic.previousDeployId, install, ic, rollout: false, schedule: at(6), release: RELEASES.previous, configVersion: 13, author: install.createdBy});
-				addDeploy(world, {id: makeId('ind', older), install, ic, rollout: false, schedule: at(13, true), release: RELEASES.failed, configVersion: 12, author: install.createdBy, ...pastTrouble(index, k, component.type, 'failed')});
-				addDeploy(world, {id: makeId('ind', older), install, ic, rollout: false, schedule: at(20), release: RELEASES.superseded, configVersion: 11, author: 'deploy-bot@ledgerly.dev', superseded: true, ...pastTrouble(index, k, component.type, 'superseded')});
+				addDeploy(world, {
+					id: ic.previousDeployId,
+					install,
+					ic,
+					rollout: false,
+					schedule: at(6),
+					release: RELEASES.previous,
+					configVersion: 13,
+					author: install.createdBy,
+				});
+				addDeploy(world, {
+					id: makeId('ind', older),
+					install,
+					ic,
+					rollout: false,
+					schedule: at(13, true),
+					release: RELEASES.failed,
+					configVersion: 12,
+					author: install.createdBy,
+					...pastTrouble(index, k, component.type, 'failed'),
+				});
+				addDeploy(world, {
+					id: makeId('ind', older),
+					install,
+					ic,
+					rollout: false,
+					schedule: at(20),
+					release: RELEASES.superseded,
+					configVersion: 11,
+					author: 'deploy-bot@ledgerly.dev',
+					superseded: true,
+					...pastTrouble(index, k, component.type, 'superseded'),
+				});
 			}
 			return ic;
 		});
@@ -198,9 +300,22 @@ export function buildWorld({installCount = 36, startedAt = Date.now(), speed = 1
  * refused (the failed release), a workflow cancelled part-way (the failed release, on every fifth
  * install) and a step that failed once and was retried (the superseded release, every third).
  */
-function pastTrouble(index: number, k: number, type: ComponentKind, release: 'failed' | 'superseded'): Partial<DemoDeploy> & {schedule?: never} {
+function pastTrouble(
+	index: number,
+	k: number,
+	type: ComponentKind,
+	release: 'failed' | 'superseded',
+): Partial<DemoDeploy> & {schedule?: never} {
 	if (release === 'failed' && type === 'helm_chart') {
-		return {policy: {passed: false, response: 'kyverno: require-requests-limits: validation error: CPU and memory requests and limits are required. rule autogen-validate-resources failed at path /spec/template/spec/containers/0/resources/limits/'}};
+		return {
+			policy: {
+				passed: false,
+				response:
+					'kyverno: require-requests-limits: validation error: CPU and memory requests and limits are ' +
+					'required. rule autogen-validate-resources failed at path ' +
+					'/spec/template/spec/containers/0/resources/limits/',
+			},
+		};
 	}
 	if (release === 'failed' && index % 5 === 4 && k >= 1) return {cancelledBy: 'maya@ledgerly.dev'};
 	if (release === 'superseded' && index % 3 === 1 && k === 0) return {retriedAfterFailure: true};
@@ -211,15 +326,42 @@ function pastTrouble(index: number, k: number, type: ComponentKind, release: 'fa
  * The rollout's approvals, by install index: a Terraform plan that waits for a person (a teammate
  * answers it after APPROVAL_WAIT scenario seconds if nobody has), and a Helm diff a teammate approved.
  */
-const APPROVALS: Record<number, {component: ComponentKind; type: ApprovalSchedule['type']; wait: number; by: string; note: string}> = {
-	8: {component: 'terraform_module', type: 'terraform_plan', wait: 300, by: 'jon@ledgerly.dev', note: 'approved after the change window opened'},
-	2: {component: 'helm_chart', type: 'helm_approval', wait: 25, by: 'priya@ledgerly.dev', note: 'looks right'},
+const APPROVALS: Record<
+	number,
+	{component: ComponentKind; type: ApprovalSchedule['type']; wait: number; by: string; note: string}
+> = {
+	8: {
+		component: 'terraform_module',
+		type: 'terraform_plan',
+		wait: 300,
+		by: 'jon@ledgerly.dev',
+		note: 'approved after the change window opened',
+	},
+	2: {
+		component: 'helm_chart',
+		type: 'helm_approval',
+		wait: 25,
+		by: 'priya@ledgerly.dev',
+		note: 'looks right',
+	},
 };
 
-function askApproval(rollout: {id: string; schedule: Schedule}, index: number, approval: (typeof APPROVALS)[number] | undefined): void {
+function askApproval(
+	rollout: {id: string; schedule: Schedule},
+	_index: number,
+	approval: (typeof APPROVALS)[number] | undefined,
+): void {
 	if (!approval) return;
 	const s = rollout.schedule;
-	s.approval = {id: `apr${digest(rollout.id).slice(0, 23)}`, type: approval.type, requestedAt: s.executingAt, answeredAt: s.executingAt + approval.wait, response: 'approve', by: approval.by, note: approval.note};
+	s.approval = {
+		id: `apr${digest(rollout.id).slice(0, 23)}`,
+		type: approval.type,
+		requestedAt: s.executingAt,
+		answeredAt: s.executingAt + approval.wait,
+		response: 'approve',
+		by: approval.by,
+		note: approval.note,
+	};
 	s.executingAt += approval.wait;
 	s.doneAt += approval.wait;
 }
@@ -237,12 +379,16 @@ export function findInstall(world: World, idOrName: string): DemoInstall | undef
 	return world.installsById.get(idOrName) ?? world.installs.find(i => i.name === idOrName);
 }
 
-export function findInstallComponent(world: World, install: DemoInstall, componentId: string): DemoInstallComponent | undefined {
+export function findInstallComponent(
+	_world: World,
+	install: DemoInstall,
+	componentId: string,
+): DemoInstallComponent | undefined {
 	return install.components.find(ic => ic.component.id === componentId || ic.component.name === componentId);
 }
 
 // ---- scenario internals ---------------------------------------------------------------------
-export function rolloutStarted(world: World, ic: DemoInstallComponent, t: number): boolean {
+export function rolloutStarted(_world: World, ic: DemoInstallComponent, t: number): boolean {
 	return !!ic.rollout && t >= ic.rollout.schedule.queuedAt;
 }
 
@@ -251,14 +397,14 @@ export function latestPhase(world: World, ic: DemoInstallComponent, t: number): 
 	return rolloutStarted(world, ic, t) ? phaseAt(ic.rollout!.schedule, t) : 'active';
 }
 
-export function phaseStart(world: World, schedule: Schedule, t: number): number {
-	const phase = phaseAt(schedule, t);
+export function phaseStart(_world: World, schedule: Schedule, t: number): number {
 	return [...phaseHistory(schedule)].reverse().find(([, at]) => at <= t)?.[1] ?? schedule.queuedAt;
 }
 
 export function lastChange(world: World, install: DemoInstall, t: number): number {
 	let last = -3 * 86_400;
-	for (const ic of install.components) if (rolloutStarted(world, ic, t)) last = Math.max(last, phaseStart(world, ic.rollout!.schedule, t));
+	for (const ic of install.components)
+		if (rolloutStarted(world, ic, t)) last = Math.max(last, phaseStart(world, ic.rollout!.schedule, t));
 	return last;
 }
 
@@ -268,15 +414,39 @@ export function deployEntry(world: World, deployId: string): DemoDeploy | undefi
 
 export function addDeploy(world: World, deploy: DemoDeploy): void {
 	const s = deploy.schedule;
-	if (deploy.cancelledBy) Object.assign(s, {fails: false, cancelled: true, executingAt: s.planningAt + 2, doneAt: s.planningAt + 2});
-	if (deploy.retriedAfterFailure) deploy.attempts = [{queuedAt: s.queuedAt - 600, planningAt: s.queuedAt - 595, executingAt: s.queuedAt - 585, doneAt: s.queuedAt - 560, fails: true}];
+	if (deploy.cancelledBy)
+		Object.assign(s, {
+			fails: false,
+			cancelled: true,
+			executingAt: s.planningAt + 2,
+			doneAt: s.planningAt + 2,
+		});
+	if (deploy.retriedAfterFailure)
+		deploy.attempts = [
+			{
+				queuedAt: s.queuedAt - 600,
+				planningAt: s.queuedAt - 595,
+				executingAt: s.queuedAt - 585,
+				doneAt: s.queuedAt - 560,
+				fails: true,
+			},
+		];
 	world.deploys.set(deploy.id, deploy);
 	world.deployByBase.set(deploy.id.slice(3, 24), deploy.id);
 	deploy.ic.deployIds.push(deploy.id);
 }
 
 export function phaseAt(s: Schedule, t: number): Phase {
-	if (t >= s.doneAt) return s.cancelled ? 'cancelled' : !approvesPlan(s.approval) ? (s.approval!.response === 'retry' ? 'replanned' : 'denied') : s.fails ? 'error' : 'active';
+	if (t >= s.doneAt)
+		return s.cancelled
+			? 'cancelled'
+			: !approvesPlan(s.approval)
+				? s.approval!.response === 'retry'
+					? 'replanned'
+					: 'denied'
+				: s.fails
+					? 'error'
+					: 'active';
 	if (t >= s.executingAt) return 'executing';
 	if (s.approval && t >= s.approval.requestedAt) return 'awaiting';
 	if (t >= s.planningAt) return 'planning';
@@ -349,15 +519,25 @@ function addWorkflows(world: World, install: DemoInstall): void {
 			byRelease.set(deploy.release, [...(byRelease.get(deploy.release) ?? []), deploy]);
 		}
 	}
-	const newestFirst = [...byRelease].sort(([, a], [, b]) => b[0]!.schedule.queuedAt - a[0]!.schedule.queuedAt);
+	const newestFirst = [...byRelease].sort(
+		([, a], [, b]) => b[0]!.schedule.queuedAt - a[0]!.schedule.queuedAt,
+	);
 	for (const [release, deploys] of newestFirst) {
 		const id = `iwf${digest(`${install.id}:${release}`).slice(0, 23)}`;
 		const rollout = deploys[0]!.rollout;
 		const createdAt = rollout ? ROLLOUT_CREATED_AT : Math.min(...deploys.map(d => d.schedule.queuedAt));
-		const workflow: DemoWorkflow = {id, install, type: rollout ? 'deploy_components' : 'manual_deploy', release, deployIds: deploys.map(d => d.id), author: deploys[0]!.author, createdAt, approvalOption: 'prompt'};
+		const workflow: DemoWorkflow = {
+			id,
+			install,
+			type: rollout ? 'deploy_components' : 'manual_deploy',
+			release,
+			deployIds: deploys.map(d => d.id),
+			author: deploys[0]!.author,
+			createdAt,
+			approvalOption: 'prompt',
+		};
 		world.workflows.set(id, workflow);
 		install.workflowIds.push(id);
 		for (const deploy of deploys) deploy.workflowId = id;
 	}
 }
-

@@ -21,14 +21,21 @@ const DEMO_ACCOUNT = 'you@ledgerly.dev';
  */
 export const ACT_AFTER: Record<DemoApi, number> = {today: 2, '2025-08': 10};
 
-/** A time that does not come (scenario seconds: some 30 years), for what waits for a person; finite, so it still reads as a date. */
+/** A time that does not come (scenario seconds: some 30 years), for what waits for a person; finite, so it
+ * still reads as a date. */
 const NOT_YET = 1e9;
 
 /** How long applying a plan takes once approved, when the schedule does not say. */
 const APPLY_SECONDS = 8;
 
-const notFound = (what: string): WriteAnswer => ({status: 404, body: {error: 'not found', user_error: true, description: `${what} not found`}});
-const userError = (description: string): WriteAnswer => ({status: 400, body: {error: description, user_error: true, description}});
+const notFound = (what: string): WriteAnswer => ({
+	status: 404,
+	body: {error: 'not found', user_error: true, description: `${what} not found`},
+});
+const userError = (description: string): WriteAnswer => ({
+	status: 400,
+	body: {error: description, user_error: true, description},
+});
 
 interface StepRef {
 	workflow: DemoWorkflow;
@@ -48,7 +55,13 @@ function findStep(world: World, workflowId: string, id: string): StepRef | undef
 		const attempts = deploy.attempts?.length ?? 0;
 		for (let attempt = 0; attempt <= attempts; attempt++) {
 			if (stepId(workflow.id, index, attempt) !== id) continue;
-			return {workflow, deploy, attempt, current: attempt === attempts, schedule: attempt === attempts ? deploy.schedule : deploy.attempts![attempt]!};
+			return {
+				workflow,
+				deploy,
+				attempt,
+				current: attempt === attempts,
+				schedule: attempt === attempts ? deploy.schedule : deploy.attempts![attempt]!,
+			};
 		}
 	}
 	return undefined;
@@ -62,17 +75,32 @@ function findStep(world: World, workflowId: string, id: string): StepRef | undef
  * else; today `deny-skip-current…` deny and let the workflow go on (before October 2025 they were
  * plain denies).
  */
-export function respondToApproval(world: World, workflowId: string, id: string, approvalId: string, body: unknown, t: number, api: DemoApi): WriteAnswer {
+export function respondToApproval(
+	world: World,
+	workflowId: string,
+	id: string,
+	approvalId: string,
+	body: unknown,
+	t: number,
+	api: DemoApi,
+): WriteAnswer {
 	const step = findStep(world, workflowId, id);
 	if (!step) return notFound('workflow step');
 	const s = step.schedule;
 	const approval = s.approval;
-	if (!approval || approval.id !== approvalId || t < approval.requestedAt) return notFound('workflow step approval');
+	if (!approval || approval.id !== approvalId || t < approval.requestedAt)
+		return notFound('workflow step approval');
 	if (t >= approval.answeredAt) return userError('workflow step approval already has a response');
 	const {response_type: type, note} = (body ?? {}) as {response_type?: unknown; note?: unknown};
 	const response = typeof type === 'string' ? type : '';
 	const waiting = phaseAt(s, t) === 'awaiting';
-	Object.assign(approval, {answeredAt: t, response, by: DEMO_ACCOUNT, note: typeof note === 'string' ? note : '', skips: api === 'today' && response.startsWith('deny-skip-current')});
+	Object.assign(approval, {
+		answeredAt: t,
+		response,
+		by: DEMO_ACCOUNT,
+		note: typeof note === 'string' ? note : '',
+		skips: api === 'today' && response.startsWith('deny-skip-current'),
+	});
 	if (waiting) act(step, t + ACT_AFTER[api]);
 	const answer = {id: responseObject(world, approval).id, type: response, note: approval.note};
 	return {status: 201, body: answer};
@@ -95,7 +123,15 @@ function act({deploy, schedule: s}: StepRef, at: number): void {
 		executingAt: NOT_YET,
 		doneAt: NOT_YET,
 		fails: false,
-		approval: {id: `apr${digest(`${s.approval!.id}:${at}`).slice(0, 23)}`, type: s.approval!.type, requestedAt: plannedAt, answeredAt: Number.POSITIVE_INFINITY, response: 'approve', by: '', note: ''},
+		approval: {
+			id: `apr${digest(`${s.approval!.id}:${at}`).slice(0, 23)}`,
+			type: s.approval!.type,
+			requestedAt: plannedAt,
+			answeredAt: Number.POSITIVE_INFINITY,
+			response: 'approve',
+			by: '',
+			note: '',
+		},
 	};
 	if (deploy.ic.rollout?.id === deploy.id) deploy.ic.rollout.schedule = deploy.schedule;
 }
@@ -115,7 +151,9 @@ export function cancelWorkflow(world: World, workflowId: string, t: number): Wri
 	if (!CANCELLABLE.has(status)) return userError('workflow is not cancelable');
 	for (const deploy of workflow.deployIds.map(id => world.deploys.get(id)!)) cancelDeploy(deploy.schedule, t);
 	workflow.cancelledAt = t;
-	return status === 'pending' ? {status: 202, text: 'truetrue', type: 'application/json; charset=utf-8'} : {status: 202, body: true};
+	return status === 'pending'
+		? {status: 202, text: 'truetrue', type: 'application/json; charset=utf-8'}
+		: {status: 202, body: true};
 }
 
 /**
@@ -124,11 +162,19 @@ export function cancelWorkflow(world: World, workflowId: string, t: number): Wri
  * each approval then answers it `approve` with the note "auto-approved" and sets the workflow's
  * status to `approved` (pkg/flow/approval.go); later approvals are answered as they are asked.
  */
-export function updateWorkflow(world: World, workflowId: string, body: unknown, t: number, api: DemoApi): WriteAnswer {
+export function updateWorkflow(
+	world: World,
+	workflowId: string,
+	body: unknown,
+	t: number,
+	api: DemoApi,
+): WriteAnswer {
 	const workflow = world.workflows.get(workflowId);
-	if (!workflow) return userError(`unable to get install ${workflowId}: install workflow not found: record not found`);
+	if (!workflow)
+		return userError(`unable to get install ${workflowId}: install workflow not found: record not found`);
 	const option = (body ?? {}) as {approval_option?: unknown};
-	if (option.approval_option === undefined) return {status: 500, body: {error: 'invalid request: approval_option is required'}};
+	if (option.approval_option === undefined)
+		return {status: 500, body: {error: 'invalid request: approval_option is required'}};
 	if (option.approval_option !== 'approve-all') {
 		workflow.approvalOption = 'prompt';
 		return {status: 200, body: {id: workflow.id, approval_option: option.approval_option}};
@@ -140,7 +186,10 @@ export function updateWorkflow(world: World, workflowId: string, body: unknown, 
 		if (!approval || approval.answeredAt <= t) continue;
 		const at = Math.max(t, approval.requestedAt) + ACT_AFTER[api];
 		Object.assign(approval, {answeredAt: at, response: 'approve', by: 'auto-approve', note: 'auto-approved'});
-		act({workflow, deploy, attempt: deploy.attempts?.length ?? 0, current: true, schedule: deploy.schedule}, at);
+		act(
+			{workflow, deploy, attempt: deploy.attempts?.length ?? 0, current: true, schedule: deploy.schedule},
+			at,
+		);
 		workflow.autoApprovedAt = Math.min(workflow.autoApprovedAt ?? at, at);
 	}
 	return {status: 200, body: {id: workflow.id, approval_option: 'approve-all'}};
@@ -153,15 +202,29 @@ export function updateWorkflow(world: World, workflowId: string, body: unknown, 
  * operation; what is retried or skipped is the body's `step_id`. Without one, a retry fails to
  * update the step (500) and a skip answers 201 and then skips nothing: the workflow stays failed.
  */
-export function retryStep(world: World, workflowId: string, pathStepId: string | undefined, body: unknown, t: number): WriteAnswer {
+export function retryStep(
+	world: World,
+	workflowId: string,
+	pathStepId: string | undefined,
+	body: unknown,
+	t: number,
+): WriteAnswer {
 	const {step_id: bodyStepId, operation} = (body ?? {}) as {step_id?: unknown; operation?: unknown};
 	const acted = typeof bodyStepId === 'string' ? bodyStepId : '';
 	const step = findStep(world, workflowId, pathStepId ?? acted);
 	if (!step) return userError(`install workflow step not found: ${acted}`);
-	if (!step.current || phaseAt(step.schedule, t) !== 'error' || step.deploy.skipped) return userError(`install workflow ${workflowId} can't be retried`);
-	if (operation !== 'retry-step' && operation !== 'skip-step') return userError(`invalid request: operation must be retry-step or skip-step, not ${JSON.stringify(operation)}`);
+	if (!step.current || phaseAt(step.schedule, t) !== 'error' || step.deploy.skipped)
+		return userError(`install workflow ${workflowId} can't be retried`);
+	if (operation !== 'retry-step' && operation !== 'skip-step')
+		return userError(
+			`invalid request: operation must be retry-step or skip-step, not ${JSON.stringify(operation)}`,
+		);
 	const target = acted ? findStep(world, workflowId, acted) : undefined;
-	if (operation === 'retry-step' && !target) return {status: 500, body: {error: 'failed to update install workflow step retry: record not found', user_error: false}};
+	if (operation === 'retry-step' && !target)
+		return {
+			status: 500,
+			body: {error: 'failed to update install workflow step retry: record not found', user_error: false},
+		};
 	const response: Schemas['service.RetryWorkflowByIDResponse'] = {workflow_id: workflowId};
 	if (!target?.current || phaseAt(target.schedule, t) !== 'error') return {status: 201, body: response};
 	const {deploy} = target;

@@ -1,5 +1,12 @@
 // Pure readings of runner jobs, executions and action workflow runs.
-import type {ActionWorkflowRun, ActionWorkflowRunStep, ActionWorkflowStepConfig, JobExecutions, RunnerJob, RunnerJobExecution} from '../api/resources.js';
+import type {
+	ActionWorkflowRun,
+	ActionWorkflowRunStep,
+	ActionWorkflowStepConfig,
+	JobExecutions,
+	RunnerJob,
+	RunnerJobExecution,
+} from '../api/resources.js';
 import {parseTime} from './time.js';
 import {items, text} from './fields.js';
 
@@ -11,9 +18,20 @@ export function jobName(job: RunnerJob): string {
 /** What a runner job belongs to, from its metadata: "component api, deploy ind…". */
 export function jobOwner(job: RunnerJob): string {
 	const meta = (job.metadata ?? {}) as Record<string, unknown>;
-	const text = (key: string) => (typeof meta[key] === 'string' && meta[key] ? (meta[key] as string) : undefined);
-	if (text('action_workflow_run_id')) return `action ${text('action_workflow_name') ?? text('action_workflow_id') ?? ''} run ${text('action_workflow_run_id')}`.replace(/\s+/g, ' ');
-	if (text('component_name') || text('deploy_id')) return [text('component_name') && `component ${text('component_name')}`, text('deploy_id') && `deploy ${text('deploy_id')}`].filter(Boolean).join(', ');
+	const text = (key: string) =>
+		typeof meta[key] === 'string' && meta[key] ? (meta[key] as string) : undefined;
+	const run = text('action_workflow_run_id');
+	if (run) {
+		const action = text('action_workflow_name') ?? text('action_workflow_id') ?? '';
+		return `action ${action} run ${run}`.replace(/\s+/g, ' ');
+	}
+	if (text('component_name') || text('deploy_id'))
+		return [
+			text('component_name') && `component ${text('component_name')}`,
+			text('deploy_id') && `deploy ${text('deploy_id')}`,
+		]
+			.filter(Boolean)
+			.join(', ');
 	if (text('sandbox_run_id')) return `sandbox run ${text('sandbox_run_id')}`;
 	return job.owner_type ? `${job.owner_type} ${job.owner_id ?? ''}`.trim() : '—';
 }
@@ -34,7 +52,9 @@ export function executionResult(execution: RunnerJobExecution): string {
 }
 
 /** Executions oldest first, numbered as attempts (the API sends newest first). */
-export function executionsInOrder(executions: RunnerJobExecution[]): Array<RunnerJobExecution & {attempt: number}> {
+export function executionsInOrder(
+	executions: RunnerJobExecution[],
+): Array<RunnerJobExecution & {attempt: number}> {
 	return items(executions)
 		.sort((a, b) => (parseTime(a.created_at) ?? 0) - (parseTime(b.created_at) ?? 0))
 		.map((execution, index) => ({...execution, attempt: index + 1}));
@@ -44,7 +64,11 @@ export function executionsInOrder(executions: RunnerJobExecution[]): Array<Runne
  * A job's attempts as they can be known: every execution numbered, or, where the server shows only
  * the latest, that one numbered by the job's count of attempts (unknown when it sent none).
  */
-export function attemptsOf({executions, latestOnly, count}: JobExecutions): Array<RunnerJobExecution & {attempt?: number}> {
+export function attemptsOf({
+	executions,
+	latestOnly,
+	count,
+}: JobExecutions): Array<RunnerJobExecution & {attempt?: number}> {
 	if (!latestOnly) return executionsInOrder(executions);
 	return items(executions)
 		.slice(0, 1)
@@ -52,7 +76,8 @@ export function attemptsOf({executions, latestOnly, count}: JobExecutions): Arra
 }
 
 /** A count the server may not have sent: "–" rather than a 0 it never said. */
-export const countText = (count: unknown): string => (typeof count === 'number' && Number.isFinite(count) ? String(count) : '–');
+export const countText = (count: unknown): string =>
+	typeof count === 'number' && Number.isFinite(count) ? String(count) : '–';
 
 export interface OrderedStep {
 	id: string;
@@ -69,8 +94,12 @@ export interface OrderedStep {
  * steps carry only `step_id`). Steps that have not started yet show as pending.
  */
 export function orderedSteps(run: ActionWorkflowRun): OrderedStep[] {
-	const configs = items<ActionWorkflowStepConfig>(run.config?.steps).sort((a, b) => (a.idx ?? Infinity) - (b.idx ?? Infinity));
-	const runSteps = new Map(items<ActionWorkflowRunStep>(run.steps).map(step => [text(step.step_id) ?? '', step]));
+	const configs = items<ActionWorkflowStepConfig>(run.config?.steps).sort(
+		(a, b) => (a.idx ?? Infinity) - (b.idx ?? Infinity),
+	);
+	const runSteps = new Map(
+		items<ActionWorkflowRunStep>(run.steps).map(step => [text(step.step_id) ?? '', step]),
+	);
 	const ordered: OrderedStep[] = configs.map((config, position) => {
 		const step = runSteps.get(config.id ?? '');
 		runSteps.delete(config.id ?? '');
@@ -86,14 +115,23 @@ export function orderedSteps(run: ActionWorkflowRun): OrderedStep[] {
 	});
 	// Run steps with no config entry still show, after the known ones.
 	for (const step of runSteps.values()) {
-		ordered.push({id: step.step_id ?? step.id ?? '?', idx: Infinity, name: step.step_id ?? 'unknown step', step, status: step.status ?? 'unknown', durationNs: step.execution_duration});
+		ordered.push({
+			id: step.step_id ?? step.id ?? '?',
+			idx: Infinity,
+			name: step.step_id ?? 'unknown step',
+			step,
+			status: step.status ?? 'unknown',
+			durationNs: step.execution_duration,
+		});
 	}
 	return ordered;
 }
 
 /** The name of an action run: its workflow's name, or its trigger. */
 export function runName(run: ActionWorkflowRun, workflowName?: string): string {
-	return workflowName || run.install_action_workflow?.action_workflow?.name || run.trigger_type || run.id || 'run';
+	return (
+		workflowName || run.install_action_workflow?.action_workflow?.name || run.trigger_type || run.id || 'run'
+	);
 }
 
 export function runStatus(run: ActionWorkflowRun): string | undefined {

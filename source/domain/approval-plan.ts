@@ -7,7 +7,14 @@ import {sanitize, sanitizeDeep} from './sanitize.js';
 export type ChangeAction = 'create' | 'update' | 'replace' | 'delete' | 'read' | 'no-op';
 
 /** The order changes are listed and counted in: what destroys things first. */
-export const CHANGE_ORDER: readonly ChangeAction[] = ['delete', 'replace', 'update', 'create', 'read', 'no-op'];
+export const CHANGE_ORDER: readonly ChangeAction[] = [
+	'delete',
+	'replace',
+	'update',
+	'create',
+	'read',
+	'no-op',
+];
 
 export interface AttributeChange {
 	/** Empty for a line of a Helm object's YAML. */
@@ -39,8 +46,13 @@ export function readContents(body: unknown): {document: unknown; problem?: strin
 	if (body !== null && typeof body === 'object' && !Array.isArray(body)) return {document: body};
 	let text: string | undefined;
 	if (typeof body === 'string') text = body;
-	else if (Array.isArray(body) && body.every(byte => Number.isInteger(byte) && byte >= 0 && byte <= 255)) text = Buffer.from(body as number[]).toString('utf8');
-	if (text === undefined) return {document: body, problem: `the plan came as ${describe(body)}, not a JSON object: shown as it came`};
+	else if (Array.isArray(body) && body.every(byte => Number.isInteger(byte) && byte >= 0 && byte <= 255))
+		text = Buffer.from(body as number[]).toString('utf8');
+	if (text === undefined)
+		return {
+			document: body,
+			problem: `the plan came as ${describe(body)}, not a JSON object: shown as it came`,
+		};
 	try {
 		const parsed: unknown = JSON.parse(text);
 		if (parsed !== null && typeof parsed === 'object') return {document: sanitizeDeep(parsed)};
@@ -50,7 +62,8 @@ export function readContents(body: unknown): {document: unknown; problem?: strin
 	}
 }
 
-const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list that is not bytes' : `a ${typeof value}`);
+const describe = (value: unknown) =>
+	value === null ? 'null' : Array.isArray(value) ? 'a list that is not bytes' : `a ${typeof value}`;
 
 export function readPlan(body: unknown): ApprovalPlan {
 	const {document, problem} = readContents(body);
@@ -69,16 +82,32 @@ export function readPlan(body: unknown): ApprovalPlan {
 
 /** "2 to delete · 1 to replace · 3 to update · 4 to create" (no-ops and reads left out). */
 export function formatChangeCounts(counts: Record<ChangeAction, number>): string {
-	const words: Partial<Record<ChangeAction, string>> = {delete: 'to delete', replace: 'to replace', update: 'to update', create: 'to create'};
-	const parts = CHANGE_ORDER.filter(action => words[action] && counts[action] > 0).map(action => `${counts[action]} ${words[action]}`);
+	const words: Partial<Record<ChangeAction, string>> = {
+		delete: 'to delete',
+		replace: 'to replace',
+		update: 'to update',
+		create: 'to create',
+	};
+	const parts = CHANGE_ORDER.filter(action => words[action] && counts[action] > 0).map(
+		action => `${counts[action]} ${words[action]}`,
+	);
 	return parts.length ? parts.join(' · ') : 'no changes';
 }
 
-function planChanges(document: unknown): {format: ApprovalPlan['format']; changes: PlannedChange[]} | undefined {
-	if (isRecord(document) && Array.isArray(document.resource_changes)) return {format: 'terraform', changes: document.resource_changes.filter(isRecord).map(terraformChange)};
-	if (isRecord(document) && Array.isArray(document.helm_content_diff)) return {format: 'helm', changes: document.helm_content_diff.filter(isRecord).map(helmChange)};
-	const items = Array.isArray(document) ? document : isRecord(document) ? (document.plan ?? document.items) : undefined;
-	if (Array.isArray(items) && items.some(item => isRecord(item) && ('kind' in item || 'op' in item))) return {format: 'kubernetes', changes: items.filter(isRecord).map(kubernetesChange)};
+function planChanges(
+	document: unknown,
+): {format: ApprovalPlan['format']; changes: PlannedChange[]} | undefined {
+	if (isRecord(document) && Array.isArray(document.resource_changes))
+		return {format: 'terraform', changes: document.resource_changes.filter(isRecord).map(terraformChange)};
+	if (isRecord(document) && Array.isArray(document.helm_content_diff))
+		return {format: 'helm', changes: document.helm_content_diff.filter(isRecord).map(helmChange)};
+	const items = Array.isArray(document)
+		? document
+		: isRecord(document)
+			? (document.plan ?? document.items)
+			: undefined;
+	if (Array.isArray(items) && items.some(item => isRecord(item) && ('kind' in item || 'op' in item)))
+		return {format: 'kubernetes', changes: items.filter(isRecord).map(kubernetesChange)};
 	return undefined;
 }
 
@@ -86,12 +115,27 @@ function terraformChange(change: Record<string, unknown>): PlannedChange {
 	const body = isRecord(change.change) ? change.change : {};
 	const actions = Array.isArray(body.actions) ? body.actions.map(String) : [];
 	const action: ChangeAction =
-		actions.includes('delete') && actions.includes('create') ? 'replace' : actions.includes('delete') ? 'delete' : actions.includes('create') ? 'create' : actions.includes('update') ? 'update' : actions.includes('read') ? 'read' : 'no-op';
+		actions.includes('delete') && actions.includes('create')
+			? 'replace'
+			: actions.includes('delete')
+				? 'delete'
+				: actions.includes('create')
+					? 'create'
+					: actions.includes('update')
+						? 'update'
+						: actions.includes('read')
+							? 'read'
+							: 'no-op';
 	return {
 		action,
 		address: oneLine(change.address ?? change.name ?? '?'),
 		kind: oneLine(change.type ?? ''),
-		attributes: attributeDiff(body.before, body.after, body.after_unknown, body.after_sensitive ?? body.before_sensitive),
+		attributes: attributeDiff(
+			body.before,
+			body.after,
+			body.after_unknown,
+			body.after_sensitive ?? body.before_sensitive,
+		),
 	};
 }
 
@@ -102,7 +146,10 @@ function helmChange(diff: Record<string, unknown>): PlannedChange {
 	const after = typeof diff.after === 'string' ? diff.after : '';
 	return {
 		action: !before && after ? 'create' : before && !after ? 'delete' : 'update',
-		address: [diff.namespace, diff.kind, diff.name].filter(part => part !== undefined && part !== '').map(oneLine).join('/'),
+		address: [diff.namespace, diff.kind, diff.name]
+			.filter(part => part !== undefined && part !== '')
+			.map(oneLine)
+			.join('/'),
 		kind: oneLine(diff.kind ?? ''),
 		attributes: lineDiff(before, after),
 	};
@@ -110,20 +157,36 @@ function helmChange(diff: Record<string, unknown>): PlannedChange {
 
 function kubernetesChange(item: Record<string, unknown>): PlannedChange {
 	const op = String(item.op ?? '').toLowerCase();
-	const action: ChangeAction = HELM_ACTIONS[Number(item.type)] ?? (/add|create|apply/.test(op) ? 'create' : /delete|remove/.test(op) ? 'delete' : 'update');
+	const action: ChangeAction =
+		HELM_ACTIONS[Number(item.type)] ??
+		(/add|create|apply/.test(op) ? 'create' : /delete|remove/.test(op) ? 'delete' : 'update');
 	const entries = Array.isArray(item.entries) ? item.entries.filter(isRecord) : [];
 	return {
 		action,
-		address: [item.namespace, item.kind, item.name].filter(part => part !== undefined && part !== '').map(oneLine).join('/'),
+		address: [item.namespace, item.kind, item.name]
+			.filter(part => part !== undefined && part !== '')
+			.map(oneLine)
+			.join('/'),
 		kind: oneLine(item.kind ?? ''),
-		attributes: entries.map(entry => ({path: oneLine(entry.path ?? ''), before: show(entry.original), after: show(entry.applied)})),
+		attributes: entries.map(entry => ({
+			path: oneLine(entry.path ?? ''),
+			before: show(entry.original),
+			after: show(entry.applied),
+		})),
 	};
 }
 
 /** The attributes whose values differ, as dotted paths, with the values shown on one line. */
-export function attributeDiff(before: unknown, after: unknown, unknownAfter?: unknown, sensitive?: unknown, path = ''): AttributeChange[] {
+export function attributeDiff(
+	before: unknown,
+	after: unknown,
+	unknownAfter?: unknown,
+	sensitive?: unknown,
+	path = '',
+): AttributeChange[] {
 	if (isTrue(sensitive)) return [{path: path || '(value)', before: '(sensitive)', after: '(sensitive)'}];
-	if (isTrue(unknownAfter)) return [{path: path || '(value)', before: show(before), after: '(known after apply)'}];
+	if (isTrue(unknownAfter))
+		return [{path: path || '(value)', before: show(before), after: '(known after apply)'}];
 	if (isRecord(before) || isRecord(after) || isRecord(unknownAfter)) {
 		const b = isRecord(before) ? before : {};
 		const a = isRecord(after) ? after : {};
@@ -143,10 +206,15 @@ function lineDiff(before: string, after: string): AttributeChange[] {
 	const removed = old.filter(line => line.trim() && !next.includes(line));
 	const added = next.filter(line => line.trim() && !old.includes(line));
 	const rows = Math.max(removed.length, added.length);
-	return Array.from({length: rows}, (_, index) => ({path: '', before: oneLine(removed[index]?.trim() ?? ''), after: oneLine(added[index]?.trim() ?? '')}));
+	return Array.from({length: rows}, (_, index) => ({
+		path: '',
+		before: oneLine(removed[index]?.trim() ?? ''),
+		after: oneLine(added[index]?.trim() ?? ''),
+	}));
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
 const isTrue = (value: unknown) => value === true;
 const oneLine = (value: unknown) => sanitize(String(value)).replace(/\s+/g, ' ').trim();
 const show = (value: unknown): string => (value === undefined ? '—' : oneLine(JSON.stringify(value)));

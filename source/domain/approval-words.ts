@@ -10,7 +10,8 @@ const ANSWERS: Record<string, string> = {
 };
 
 /** An approval's answer as words; a type the server adds later shows as it is. */
-export const answerWord = (type: unknown): string => (typeof type === 'string' ? (ANSWERS[type] ?? type) : 'answered');
+export const answerWord = (type: unknown): string =>
+	typeof type === 'string' ? (ANSWERS[type] ?? type) : 'answered';
 
 /**
  * A status that may come as a word or as a CompositeStatus object (the contract types a policy
@@ -18,6 +19,7 @@ export const answerWord = (type: unknown): string => (typeof type === 'string' ?
  */
 export function compositeWord(status: unknown): string | undefined {
 	if (typeof status === 'string') return status;
-	if (status && typeof status === 'object' && typeof (status as {status?: unknown}).status === 'string') return (status as {status: string}).status;
+	if (status && typeof status === 'object' && typeof (status as {status?: unknown}).status === 'string')
+		return (status as {status: string}).status;
 	return undefined;
 }

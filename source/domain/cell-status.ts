@@ -11,7 +11,10 @@ import {list, record, text} from './fields.js';
 
 const cache = new WeakMap<object, ReadonlyMap<string, string>>();
 
-/** componentId → status of the install's latest deploys (cached per install object: rows re-render often). */
+/**
+ * componentId → status of the install's latest deploys (cached per install object: rows re-render
+ * often).
+ */
 export function cellStatuses(install: Install): ReadonlyMap<string, string> {
 	const cached = cache.get(install);
 	if (cached) return cached;
@@ -20,14 +23,15 @@ export function cellStatuses(install: Install): ReadonlyMap<string, string> {
 		if (typeof status === 'string') cells.set(componentId, status);
 	}
 	for (const ic of list(install.install_components)) {
-		const componentId = text(record(ic)?.['component_id']);
+		const componentId = text(record(ic)?.component_id);
 		// The view answers one deploy per component; servers before it sent them all, newest first.
-		const deploy = record(list(record(ic)?.['install_deploys'])[0]);
-		const status = text(deploy?.['status']) || text(record(deploy?.['status_v2'])?.['status']);
+		const deploy = record(list(record(ic)?.install_deploys)[0]);
+		const status = text(deploy?.status) || text(record(deploy?.status_v2)?.status);
 		if (componentId && status) cells.set(componentId, status);
 	}
 	cache.set(install, cells);
 	return cells;
 }
 
-export const cellStatus = (install: Install, componentId: string): string | undefined => cellStatuses(install).get(componentId);
+export const cellStatus = (install: Install, componentId: string): string | undefined =>
+	cellStatuses(install).get(componentId);

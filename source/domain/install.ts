@@ -3,15 +3,17 @@ import type {Install} from '../api/resources.js';
 import {phaseOf, phaseRank, type Phase} from './status.js';
 
 /** An install's name, or its id when the name is empty (the list dims it). */
-export const installName = (install: Install): string => (typeof install.name === 'string' && install.name) || (typeof install.id === 'string' && install.id) || '';
+export const installName = (install: Install): string =>
+	(typeof install.name === 'string' && install.name) || (typeof install.id === 'string' && install.id) || '';
 
 /** Where an install runs: AWS region, Azure location, or the GCP region from its inputs. */
 export function installRegion(install: Install): string | undefined {
 	return (
 		install.aws_account?.region ||
 		install.azure_account?.location ||
-		install.install_inputs?.find(inputs => inputs.values?.['gcp_region'] || inputs.values?.['region'])?.values?.['gcp_region'] ||
-		install.install_inputs?.find(inputs => inputs.values?.['region'])?.values?.['region'] ||
+		install.install_inputs?.find(inputs => inputs.values?.gcp_region || inputs.values?.region)?.values
+			?.gcp_region ||
+		install.install_inputs?.find(inputs => inputs.values?.region)?.values?.region ||
 		undefined
 	);
 }

@@ -4,7 +4,12 @@ import type {InstallDeploy} from '../api/resources.js';
 
 /** The latest deploy came without what the screens read from it: runner jobs, runs, artifact, log stream. */
 export const lacksRelations = (deploy: InstallDeploy | null | undefined): boolean =>
-	!!deploy && typeof deploy === 'object' && !Array.isArray(deploy) && ['runner_jobs', 'action_workflow_runs', 'oci_artifact', 'log_stream'].every(key => (deploy as Record<string, unknown>)[key] == null);
+	!!deploy &&
+	typeof deploy === 'object' &&
+	!Array.isArray(deploy) &&
+	['runner_jobs', 'action_workflow_runs', 'oci_artifact', 'log_stream'].every(
+		key => (deploy as Record<string, unknown>)[key] == null,
+	);
 
 /** The deploy by id, with what only the latest deploy's answer carried (the author, the build) filled in. */
 export function mergeDeploys(latest: InstallDeploy, full: InstallDeploy): InstallDeploy {

@@ -17,8 +17,10 @@ export function dashboardLink(dashboardUrl: string, orgId: string, target: LinkT
 	if (!target.installId) return base;
 	const install = `${base}/${id(target.installId)}`;
 	if (target.workflowId) return `${install}/workflows/${id(target.workflowId)}`;
-	if (target.runId && target.actionWorkflowId) return `${install}/actions/${id(target.actionWorkflowId)}/${id(target.runId)}`;
-	if (target.componentId && target.deployId) return `${install}/components/${id(target.componentId)}/deploys/${id(target.deployId)}`;
+	if (target.runId && target.actionWorkflowId)
+		return `${install}/actions/${id(target.actionWorkflowId)}/${id(target.runId)}`;
+	if (target.componentId && target.deployId)
+		return `${install}/components/${id(target.componentId)}/deploys/${id(target.deployId)}`;
 	if (target.componentId) return `${install}/components/${id(target.componentId)}`;
 	return install;
 }
@@ -31,8 +33,8 @@ export function dashboardLink(dashboardUrl: string, orgId: string, target: LinkT
  */
 export function copySequence(text: string, env: NodeJS.ProcessEnv): string {
 	const osc = `\u001B]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
-	if (env['TMUX']) return `${osc}\u001BPtmux;${osc.replaceAll('\u001B', '\u001B\u001B')}\u001B\\`;
-	if (env['STY'] || env['TERM']?.startsWith('screen')) return `\u001BP${osc}\u001B\\`;
+	if (env.TMUX) return `${osc}\u001BPtmux;${osc.replaceAll('\u001B', '\u001B\u001B')}\u001B\\`;
+	if (env.STY || env.TERM?.startsWith('screen')) return `\u001BP${osc}\u001B\\`;
 	return osc;
 }
 

@@ -40,7 +40,9 @@ export function toLogLine(record: LogRecord, fallbackIndex: number, placeNs = 0n
 	const timed = timestampToNanos(text(record.timestamp));
 	const ns = timed ?? placeNs;
 	const body = sanitizeKeepingColour(bodyText(record.body));
-	const id = optional(record.id) ?? (timed === undefined ? `untimed:${ns}:${stripColour(body).slice(0, 200)}` : `${ns}-${fallbackIndex}`);
+	const id =
+		optional(record.id) ??
+		(timed === undefined ? `untimed:${ns}:${stripColour(body).slice(0, 200)}` : `${ns}-${fallbackIndex}`);
 	return {
 		id,
 		ns,
@@ -48,7 +50,7 @@ export function toLogLine(record: LogRecord, fallbackIndex: number, placeNs = 0n
 		severity: sanitize(optional(record.severity_text) ?? severityFromNumber(number(record.severity_number))),
 		body,
 		plain: stripColour(body),
-		step: optional(record.log_attributes?.['workflow_step_name']),
+		step: optional(record.log_attributes?.workflow_step_name),
 		jobId: optional(record.runner_job_id),
 		executionId: optional(record.runner_job_execution_id),
 	};
@@ -110,7 +112,8 @@ export function appendNewer(buffer: LogBuffer, records: LogRecord[]): LogBuffer 
 	const added = fresh(buffer, records, buffer.lines.at(-1)?.ns ?? 0n);
 	if (added.length === 0) return buffer;
 	const last = buffer.lines.at(-1);
-	let lines = last && added[0]!.ns < last.ns ? [...buffer.lines, ...added].sort(byTime) : [...buffer.lines, ...added];
+	let lines =
+		last && added[0]!.ns < last.ns ? [...buffer.lines, ...added].sort(byTime) : [...buffer.lines, ...added];
 	const overflow = Math.max(0, lines.length - buffer.capacity);
 	const ids = new Set(buffer.ids);
 	for (const line of added) ids.add(line.id);
@@ -138,7 +141,11 @@ export interface LogFilter {
 
 export function filterLines(lines: readonly LogLine[], filter: LogFilter): readonly LogLine[] {
 	if (!filter.step && !filter.executionId) return lines;
-	return lines.filter(line => (!filter.step || line.step === filter.step) && (!filter.executionId || line.executionId === filter.executionId));
+	return lines.filter(
+		line =>
+			(!filter.step || line.step === filter.step) &&
+			(!filter.executionId || line.executionId === filter.executionId),
+	);
 }
 
 /** Indexes of lines whose text contains `query` (case-insensitive). */
@@ -154,5 +161,10 @@ export function searchLines(lines: readonly LogLine[], query: string): number[] 
 
 /** Plain text of the lines, one per line, for saving to a file. */
 export function formatForFile(lines: readonly LogLine[]): string {
-	return lines.map(line => `${line.timestamp} ${line.severity.padEnd(5)} ${line.step ? `[${line.step}] ` : ''}${line.plain}`).join('\n') + '\n';
+	return `${lines
+		.map(
+			line =>
+				`${line.timestamp} ${line.severity.padEnd(5)} ${line.step ? `[${line.step}] ` : ''}${line.plain}`,
+		)
+		.join('\n')}\n`;
 }

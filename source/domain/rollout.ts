@@ -5,15 +5,20 @@ import {cellStatuses} from './cell-status.js';
 import {countStatuses, type StatusCount} from './install.js';
 import {awaitsApproval, isInProgress, phaseOf} from './status.js';
 
-/** The latest deploy status of each component of each install (cell-status.ts): installId → componentId → status. */
+/** The latest deploy status of each component of each install (cell-status.ts): installId → componentId →
+ * status. */
 export type Snapshot = Map<string, Map<string, string>>;
 
-export function snapshotOf(installs: readonly Install[], componentFilter?: (componentId: string) => boolean): Snapshot {
+export function snapshotOf(
+	installs: readonly Install[],
+	componentFilter?: (componentId: string) => boolean,
+): Snapshot {
 	const snapshot: Snapshot = new Map();
 	for (const install of installs) {
 		if (!install.id || typeof install.id !== 'string') continue;
 		const cells = new Map<string, string>();
-		for (const [componentId, status] of cellStatuses(install)) if (!componentFilter || componentFilter(componentId)) cells.set(componentId, status);
+		for (const [componentId, status] of cellStatuses(install))
+			if (!componentFilter || componentFilter(componentId)) cells.set(componentId, status);
 		snapshot.set(install.id, cells);
 	}
 	return snapshot;
@@ -41,18 +46,25 @@ export function transitions(previous: Snapshot, next: Snapshot, at: number): Tra
 	return changes;
 }
 
-/** "1 error · 3 executing · 12 active", most urgent first, in an order that does not move with the counts. */
-export const rolloutCounts = (snapshot: Snapshot): StatusCount[] => countStatuses([...snapshot.values()].flatMap(cells => [...cells.values()]));
+/**
+ * "1 error · 3 executing · 12 active", most urgent first, in an order that does not move with the
+ * counts.
+ */
+export const rolloutCounts = (snapshot: Snapshot): StatusCount[] =>
+	countStatuses([...snapshot.values()].flatMap(cells => [...cells.values()]));
 
 export function anyInProgress(snapshot: Snapshot): boolean {
-	for (const cells of snapshot.values()) for (const status of cells.values()) if (isInProgress(status)) return true;
+	for (const cells of snapshot.values())
+		for (const status of cells.values()) if (isInProgress(status)) return true;
 	return false;
 }
 
 /** The cells waiting for a person to approve their plan. */
 export function pendingApprovals(snapshot: Snapshot): Array<{installId: string; componentId: string}> {
 	const found: Array<{installId: string; componentId: string}> = [];
-	for (const [installId, cells] of snapshot) for (const [componentId, status] of cells) if (awaitsApproval(status)) found.push({installId, componentId});
+	for (const [installId, cells] of snapshot)
+		for (const [componentId, status] of cells)
+			if (awaitsApproval(status)) found.push({installId, componentId});
 	return found;
 }
 
@@ -75,8 +87,12 @@ export function outcome(snapshot: Snapshot): Outcome {
 }
 
 /** The cells whose status word nuon-tui does not know. */
-export function unknownStatuses(snapshot: Snapshot): Array<{installId: string; componentId: string; status: string}> {
+export function unknownStatuses(
+	snapshot: Snapshot,
+): Array<{installId: string; componentId: string; status: string}> {
 	const found: Array<{installId: string; componentId: string; status: string}> = [];
-	for (const [installId, cells] of snapshot) for (const [componentId, status] of cells) if (phaseOf(status) === 'unknown') found.push({installId, componentId, status});
+	for (const [installId, cells] of snapshot)
+		for (const [componentId, status] of cells)
+			if (phaseOf(status) === 'unknown') found.push({installId, componentId, status});
 	return found;
 }

@@ -29,9 +29,16 @@ function expandDisplays(value: unknown): unknown {
 	if (value === null || typeof value !== 'object') return value;
 	const entries = Object.entries(value).map(([key, inner]): [string, unknown] => [
 		key,
-		key === 'apply_plan_display' && typeof inner === 'string' ? parsedOr(inner) : SECRET_NAME.test(key) && typeof inner === 'string' && inner ? HIDDEN : expandDisplays(inner),
+		key === 'apply_plan_display' && typeof inner === 'string'
+			? parsedOr(inner)
+			: SECRET_NAME.test(key) && typeof inner === 'string' && inner
+				? HIDDEN
+				: expandDisplays(inner),
 	]);
-	return Object.fromEntries([...entries.filter(([key]) => key === 'apply_plan_display'), ...entries.filter(([key]) => key !== 'apply_plan_display')]);
+	return Object.fromEntries([
+		...entries.filter(([key]) => key === 'apply_plan_display'),
+		...entries.filter(([key]) => key !== 'apply_plan_display'),
+	]);
 }
 
 function parsedOr(text: string): unknown {

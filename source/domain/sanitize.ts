@@ -1,12 +1,17 @@
 // Server strings (names, descriptions, log lines) are untrusted: they must never drive the terminal.
 // ESC-introduced sequences (CSI, OSC, DCS, ...), C1 sequences, other control characters and bidi
 // overrides are removed; tabs become spaces so column widths stay predictable.
-/* eslint-disable no-control-regex */
-const ESCAPE_SEQUENCE =
-	/\u001B(?:\[[0-?]*[ -/]*[@-~]?|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[PX^_][^\u001B]*(?:\u001B\\)?|[ -/]*[0-~]?)/g;
+const ESCAPE_SEQUENCE = new RegExp(
+	[
+		String.raw`\u001B(?:\[[0-?]*[ -/]*[@-~]?`, // CSI
+		String.raw`\][^\u0007\u001B]*(?:\u0007|\u001B\\)?`, // OSC
+		String.raw`[PX^_][^\u001B]*(?:\u001B\\)?`, // DCS, SOS, PM, APC
+		'[ -/]*[0-~]?)', // the rest
+	].join('|'),
+	'g',
+);
 const C1_SEQUENCE = /\u009B[0-?]*[ -/]*[@-~]?|[\u0090\u009D\u009E\u009F][^\u0007\u009C]*[\u0007\u009C]?/g;
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-/* eslint-enable no-control-regex */
 
 /** Text safe to print: no escape sequences, no control characters, no bidi overrides. */
 export function sanitize(text: string): string {
@@ -25,7 +30,6 @@ export function sanitizeDeep<T>(value: T): T {
 	return value;
 }
 
-/* eslint-disable no-control-regex */
 const SGR_SEQUENCE = /\u001B\[([0-9;]*)m/g;
 /* eslint-enable no-control-regex */
 
@@ -42,8 +46,19 @@ function isColourSgr(params: string): boolean {
 			else return false;
 			continue;
 		}
-		const allowed = code === 0 || code === 1 || code === 2 || code === 3 || code === 4 || (code >= 22 && code <= 24) ||
-			(code >= 30 && code <= 37) || code === 39 || (code >= 40 && code <= 47) || code === 49 || (code >= 90 && code <= 97) || (code >= 100 && code <= 107);
+		const allowed =
+			code === 0 ||
+			code === 1 ||
+			code === 2 ||
+			code === 3 ||
+			code === 4 ||
+			(code >= 22 && code <= 24) ||
+			(code >= 30 && code <= 37) ||
+			code === 39 ||
+			(code >= 40 && code <= 47) ||
+			code === 49 ||
+			(code >= 90 && code <= 97) ||
+			(code >= 100 && code <= 107);
 		if (!allowed) return false;
 	}
 	return true;

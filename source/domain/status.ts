@@ -4,17 +4,60 @@ export type Phase = 'success' | 'failure' | 'approval' | 'warning' | 'progress' 
 
 const PHASES: Record<Exclude<Phase, 'unknown'>, readonly string[]> = {
 	success: ['active', 'ok', 'finished', 'healthy', 'connected', 'approved', 'success', 'no-drift'],
-	failure: ['failed', 'error', 'timed-out', 'unknown', 'unhealthy', 'not-connected', 'access-error', 'access_error', 'delete_failed', 'expired', 'approval-expired'],
+	failure: [
+		'failed',
+		'error',
+		'timed-out',
+		'unknown',
+		'unhealthy',
+		'not-connected',
+		'access-error',
+		'access_error',
+		'delete_failed',
+		'expired',
+		'approval-expired',
+	],
 	// Waiting for a person to approve a plan: not done, and nothing moves until someone answers.
 	approval: ['pending-approval', 'approval-awaiting', 'awaiting-approval'],
 	warning: ['approval-denied', 'cancelled', 'outdated', 'drifted', 'drift-detected', 'discarded'],
 	progress: [
-		'executing', 'waiting', 'started', 'in-progress', 'building', 'queued', 'planning', 'provisioning', 'syncing',
-		'deploying', 'available', 'retried', 'retrying', 'initializing', 'cleaning-up', 'applying',
-		'generating', 'approval-retry', 'awaiting-user-run', 'deleting', 'deprovisioning', 'reprovisioning', 'checking-plan',
+		'executing',
+		'waiting',
+		'started',
+		'in-progress',
+		'building',
+		'queued',
+		'planning',
+		'provisioning',
+		'syncing',
+		'deploying',
+		'available',
+		'retried',
+		'retrying',
+		'initializing',
+		'cleaning-up',
+		'applying',
+		'generating',
+		'approval-retry',
+		'awaiting-user-run',
+		'deleting',
+		'deprovisioning',
+		'reprovisioning',
+		'checking-plan',
 		'awaiting-install-stack-run',
 	],
-	neutral: ['noop', 'inactive', 'pending', 'not-attempted', 'offline', 'deprovisioned', 'auto-skipped', 'user-skipped', 'deleted', 'empty'],
+	neutral: [
+		'noop',
+		'inactive',
+		'pending',
+		'not-attempted',
+		'offline',
+		'deprovisioned',
+		'auto-skipped',
+		'user-skipped',
+		'deleted',
+		'empty',
+	],
 };
 
 const PHASE_OF = new Map<string, Phase>(
@@ -25,7 +68,15 @@ const PHASE_OF = new Map<string, Phase>(
  * The one order of phases, the ones that need a person first: lists sorted by status, the counts
  * of a rollout or an install, the board.
  */
-export const PHASE_ORDER: readonly Phase[] = ['failure', 'approval', 'warning', 'progress', 'unknown', 'neutral', 'success'];
+export const PHASE_ORDER: readonly Phase[] = [
+	'failure',
+	'approval',
+	'warning',
+	'progress',
+	'unknown',
+	'neutral',
+	'success',
+];
 
 /** Where a status sorts in PHASE_ORDER. */
 export const phaseRank = (status: unknown): number => PHASE_ORDER.indexOf(phaseOf(status));
@@ -55,14 +106,28 @@ export function phaseOf(status: unknown): Phase {
 
 export function statusView(status: unknown): StatusView {
 	const phase = phaseOf(status);
-	const label = typeof status === 'string' ? status || 'none' : status === undefined || status === null ? 'none' : 'unreadable';
+	const label =
+		typeof status === 'string'
+			? status || 'none'
+			: status === undefined || status === null
+				? 'none'
+				: 'unreadable';
 	return {phase, glyph: GLYPHS[phase], label};
 }
 
-const SEVERITY_PHASES: Record<string, Phase> = {ERROR: 'failure', FATAL: 'failure', WARN: 'warning', WARNING: 'warning', INFO: 'success', DEBUG: 'neutral', TRACE: 'neutral'};
+const SEVERITY_PHASES: Record<string, Phase> = {
+	ERROR: 'failure',
+	FATAL: 'failure',
+	WARN: 'warning',
+	WARNING: 'warning',
+	INFO: 'success',
+	DEBUG: 'neutral',
+	TRACE: 'neutral',
+};
 
 /** A log record's severity as a phase, for its colour. */
-export const severityPhase = (severity: string): Phase => SEVERITY_PHASES[severity.toUpperCase()] ?? 'unknown';
+export const severityPhase = (severity: string): Phase =>
+	SEVERITY_PHASES[severity.toUpperCase()] ?? 'unknown';
 
 /** True while a status can still change (worth polling for): moving, or waiting for an approval. */
 export function isInProgress(status: unknown): boolean {
@@ -85,7 +150,13 @@ export function containsProgress(value: unknown, depth = 5): boolean {
 	for (const [key, item] of Object.entries(value)) {
 		if (key === 'history') continue; // past statuses say nothing about now
 		if (typeof item === 'string' && STATUS_KEYS.has(key) && isInProgress(item)) return true;
-		if (key === 'component_statuses' && item && typeof item === 'object' && Object.values(item).some(s => typeof s === 'string' && isInProgress(s))) return true;
+		if (
+			key === 'component_statuses' &&
+			item &&
+			typeof item === 'object' &&
+			Object.values(item).some(s => typeof s === 'string' && isInProgress(s))
+		)
+			return true;
 		if (typeof item === 'object' && containsProgress(item, depth - 1)) return true;
 	}
 	return false;

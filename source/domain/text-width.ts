@@ -11,7 +11,8 @@ const ONE_COLUMN = new Set(Object.keys(GLYPH_STAND_INS).map(glyph => glyph.charC
 
 export default function stringWidth(input: string, options?: Options): number {
 	if (typeof input !== 'string' || input.length === 0) return 0;
-	if (options?.ambiguousIsNarrow === false || options?.countAnsiEscapeCodes) return realStringWidth(input, options);
+	if (options?.ambiguousIsNarrow === false || options?.countAnsiEscapeCodes)
+		return realStringWidth(input, options);
 	// Ink's styled text is full of colour codes, which take no columns.
 	const text = input.includes('\u001B') ? stripColour(input) : input;
 	return isSimpleText(text) ? text.length : realStringWidth(text, options);

@@ -36,7 +36,7 @@ export function truncate(text: string, width: number): string {
 		out += segment;
 		used += w;
 	}
-	return out + '…';
+	return `${out}…`;
 }
 
 /** Exactly `width` columns: truncated, then padded with spaces (or padded on the left with `right`). */
@@ -83,17 +83,22 @@ export function truncateStart(text: string, width: number): string {
 		out = segments[index] + out;
 		used += w;
 	}
-	return '…' + out;
+	return `…${out}`;
 }
 
-/* eslint-disable no-control-regex */
 /**
  * What a message must not lose: a clickable link, a URL, a trace id (with the advice before it,
  * " — run `nuon auth login`, then restart"), a file path.
  */
-const ESSENTIAL = /\u001B\]8;;[^\u0007]*\u0007[^\u001B]*\u001B\]8;;\u0007|https?:\/\/\S+|(?: \u2014 [^(]*)?\(trace [\w-]+\)|(?<=\s)\/\S+/;
+const ESSENTIAL = new RegExp(
+	[
+		String.raw`\u001B\]8;;[^\u0007]*\u0007[^\u001B]*\u001B\]8;;\u0007`, // a clickable link
+		String.raw`https?:\/\/\S+`,
+		String.raw`(?: \u2014 [^(]*)?\(trace [\w-]+\)`,
+		String.raw`(?<=\s)\/\S+`, // a path
+	].join('|'),
+);
 const LINK = /^\u001B\]8;;([^\u0007]*)\u0007([^\u001B]*)\u001B\]8;;\u0007$/;
-/* eslint-enable no-control-regex */
 
 /**
  * A message in `width` columns that keeps its essential part (`keep`, else a link, URL, trace id
@@ -107,8 +112,10 @@ export function fitMessage(message: string, width: number, keep = ESSENTIAL.exec
 	const link = LINK.exec(keep);
 	const labelWidth = width - Math.min(displayWidth(before), 12);
 	if (link && displayWidth(keep) > labelWidth) {
-		// A clickable link too wide for the line: the label shows the end of the address, the link keeps all of it.
-		const shorter = `\u001B]8;;${link[1]}\u0007${truncateStart(link[2]!, Math.max(1, labelWidth))}\u001B]8;;\u0007`;
+		// A clickable link too wide for the line: the label shows the end of the address, the link keeps
+		// all of it.
+		const label = truncateStart(link[2]!, Math.max(1, labelWidth));
+		const shorter = `\u001B]8;;${link[1]}\u0007${label}\u001B]8;;\u0007`;
 		return fitMessage(before + shorter + after, width, shorter);
 	}
 	const room = width - displayWidth(keep);

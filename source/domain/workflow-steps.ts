@@ -2,37 +2,50 @@
 import type {Workflow, WorkflowStep} from '../api/resources.js';
 import {awaitsApproval, isInProgress, phaseOf} from './status.js';
 
-const position = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : Number.MAX_SAFE_INTEGER);
+const position = (value: unknown) =>
+	typeof value === 'number' && Number.isFinite(value) ? value : Number.MAX_SAFE_INTEGER;
 
 /** Execution order: by group, then retry attempt, then position. */
 export function orderSteps(steps: readonly WorkflowStep[]): WorkflowStep[] {
-	return [...steps].sort((a, b) => position(a.group_idx) - position(b.group_idx) || position(a.group_retry_idx) - position(b.group_retry_idx) || position(a.idx) - position(b.idx));
+	return [...steps].sort(
+		(a, b) =>
+			position(a.group_idx) - position(b.group_idx) ||
+			position(a.group_retry_idx) - position(b.group_retry_idx) ||
+			position(a.idx) - position(b.idx),
+	);
 }
 
 /** "deploy api", "deploy api (attempt 2)" */
-export const stepLabel = (step: WorkflowStep) => `${step.name || step.id || 'step'}${(step.group_retry_idx ?? 0) > 0 ? ` (attempt ${(step.group_retry_idx ?? 0) + 1})` : ''}`;
+export const stepLabel = (step: WorkflowStep) => {
+	const retries = step.group_retry_idx ?? 0;
+	return `${step.name || step.id || 'step'}${retries > 0 ? ` (attempt ${retries + 1})` : ''}`;
+};
 
 /** A step's approval that nobody has answered yet. */
-export const pendingApproval = (step: WorkflowStep | undefined) => (step?.approval?.id && !step.approval.response ? step.approval : undefined);
+export const pendingApproval = (step: WorkflowStep | undefined) =>
+	step?.approval?.id && !step.approval.response ? step.approval : undefined;
 
 /**
  * The approval a person can answer now: the step waits for it and nobody has answered. The server
  * takes an answer for a step that no longer waits (a cancelled workflow) and then does nothing.
  */
-export const answerableApproval = (step: WorkflowStep | undefined) => (awaitsApproval(step?.status?.status) ? pendingApproval(step) : undefined);
+export const answerableApproval = (step: WorkflowStep | undefined) =>
+	awaitsApproval(step?.status?.status) ? pendingApproval(step) : undefined;
 
 /**
  * Whether the server takes a retry or a skip of the step: only a failed step that allows it
  * (installs/service/retry_workflow_step.go answers 400 for any status but `error`).
  */
 export const canRerun = (step: WorkflowStep | undefined, operation: 'retry-step' | 'skip-step'): boolean =>
-	step?.status?.status === 'error' && (operation === 'retry-step' ? step.retryable === true : step.skippable === true);
+	step?.status?.status === 'error' &&
+	(operation === 'retry-step' ? step.retryable === true : step.skippable === true);
 
 /**
  * What a write on a step waits to see change: its status (Nuon acts on an answer at its next poll),
  * or its being retried (a retry leaves the failed attempt `error` and adds another).
  */
-export const stepState = (step: WorkflowStep | undefined): string => `${String(step?.status?.status ?? 'gone')}${step?.retried === true ? ' (retried)' : ''}`;
+export const stepState = (step: WorkflowStep | undefined): string =>
+	`${String(step?.status?.status ?? 'gone')}${step?.retried === true ? ' (retried)' : ''}`;
 
 /** A workflow that will not change by itself: finished, or in a status that is neither moving nor unknown. */
 export function workflowFinished(workflow: Workflow): boolean {
@@ -40,5 +53,5 @@ export function workflowFinished(workflow: Workflow): boolean {
 	if (workflow.finished === true) return true;
 	// Approve all sets a running workflow's status to `approved` (pkg/flow/approval.go).
 	if (isInProgress(status) || status === 'approved') return false;
-	return (typeof status === 'string' && phaseOf(status) !== 'unknown' && phaseOf(status) !== 'neutral');
+	return typeof status === 'string' && phaseOf(status) !== 'unknown' && phaseOf(status) !== 'neutral';
 }

@@ -12,7 +12,9 @@ import {workflowFinished} from '../domain/workflow-steps.js';
 /** Installs (one app's or all), or, with `query`, the server's search results (`q`). */
 export function useInstalls(appId: string | undefined, query?: string): PagedResource<api.Install> {
 	const client = useClient();
-	return usePagedResource(installsKey(appId, query), offset => api.listInstallsPage(client, offset, appId, query || undefined));
+	return usePagedResource(installsKey(appId, query), offset =>
+		api.listInstallsPage(client, offset, appId, query || undefined),
+	);
 }
 
 export function useApps(): Resource<api.App[]> {
@@ -31,7 +33,10 @@ export function useComponents(installId: string): Resource<Components> {
  * Fills the cache with what the next level will ask for, so Enter shows it at once. Skipped when
  * it is cached already; errors are left for the level itself to meet.
  */
-export function usePrefetch(): {components: (installId: string) => void; latestDeploy: (installId: string, componentId: string) => void} {
+export function usePrefetch(): {
+	components: (installId: string) => void;
+	latestDeploy: (installId: string, componentId: string) => void;
+} {
 	const client = useClient();
 	const {mutate, cache} = useSWRConfig();
 	return React.useMemo(() => {
@@ -45,21 +50,38 @@ export function usePrefetch(): {components: (installId: string) => void; latestD
 		};
 		return {
 			components: installId => fill(componentsKey(installId), () => fetchComponents(client, installId)),
-			latestDeploy: (installId, componentId) => fill(latestDeployKey(installId, componentId), orNull(() => api.getLatestDeploy(client, installId, componentId))),
+			latestDeploy: (installId, componentId) =>
+				fill(
+					latestDeployKey(installId, componentId),
+					orNull(() => api.getLatestDeploy(client, installId, componentId)),
+				),
 		};
 	}, [client, mutate, cache]);
 }
 
-/** The latest deploy; `null` when the component was never deployed (the API's 404). No component: nothing is fetched. */
-export function useLatestDeploy(installId: string, componentId: string | undefined): Resource<api.InstallDeploy | null> {
+/** The latest deploy; `null` when the component was never deployed (the API's 404). No component: nothing is
+ * fetched. */
+export function useLatestDeploy(
+	installId: string,
+	componentId: string | undefined,
+): Resource<api.InstallDeploy | null> {
 	const client = useClient();
-	return useResource(componentId && latestDeployKey(installId, componentId), orNull(() => api.getLatestDeploy(client, installId, componentId!)));
+	return useResource(
+		componentId && latestDeployKey(installId, componentId),
+		orNull(() => api.getLatestDeploy(client, installId, componentId!)),
+	);
 }
 
 /** One deploy by id (no id: nothing is fetched). */
-export function useDeploy(installId: string, deployId: string | undefined, componentId?: string): Resource<api.InstallDeploy> {
+export function useDeploy(
+	installId: string,
+	deployId: string | undefined,
+	componentId?: string,
+): Resource<api.InstallDeploy> {
 	const client = useClient();
-	return useResource(deployId && ['deploy', installId, deployId], () => api.getDeploy(client, installId, deployId!, componentId));
+	return useResource(deployId && ['deploy', installId, deployId], () =>
+		api.getDeploy(client, installId, deployId!, componentId),
+	);
 }
 
 export function useExecutions(jobId: string): Resource<api.JobExecutions> {
@@ -72,10 +94,14 @@ export function useLatestRuns(installId: string): Resource<api.InstallActionWork
 	return useResource(['latest-runs', installId], () => api.listLatestRuns(client, installId));
 }
 
-/** Reads an action run by id, once: what only the run by id carries (its log stream), for a key pressed on a run from a list. */
+/** Reads an action run by id, once: what only the run by id carries (its log stream), for a key pressed on a
+ * run from a list. */
 export function useReadActionRun(installId: string): (runId: string) => Promise<api.ActionWorkflowRun> {
 	const client = useClient();
-	return React.useCallback((runId: string) => api.getActionRun(client, installId, runId), [client, installId]);
+	return React.useCallback(
+		(runId: string) => api.getActionRun(client, installId, runId),
+		[client, installId],
+	);
 }
 
 export function useActionRun(installId: string, runId: string): Resource<api.ActionWorkflowRun> {
@@ -86,7 +112,11 @@ export function useActionRun(installId: string, runId: string): Resource<api.Act
 /** A job's plan; `null` when the job produced none. A plan does not change: fetched once. */
 export function usePlan(jobId: string): Resource<string | null> {
 	const client = useClient();
-	return useResource(['plan', jobId], orNull(() => api.getPlan(client, jobId)), {refreshInterval: 0});
+	return useResource(
+		['plan', jobId],
+		orNull(() => api.getPlan(client, jobId)),
+		{refreshInterval: 0},
+	);
 }
 
 /** The components of the given apps (the rollout board's columns). They rarely change: polled slowly. */
@@ -94,12 +124,19 @@ export function useAppComponents(appIds: readonly string[]): Resource<Map<string
 	const client = useClient();
 	const ids = [...new Set(appIds)].sort();
 	const last = React.useRef(new Map<string, api.Component[]>());
-	const resource = useResource(ids.length ? ['app-components', ...ids] : null, () => appComponentsKeepingLast(client, ids, last), {
-		// An app whose components could not be read is asked for again soon, not in five minutes.
-		refreshInterval: (data?: Map<string, api.Component[]>) => (data && ids.some(id => !data.has(id)) ? MISSING_COMPONENTS_RETRY_MS : 300_000),
-	});
+	const resource = useResource(
+		ids.length ? ['app-components', ...ids] : null,
+		() => appComponentsKeepingLast(client, ids, last),
+		{
+			// An app whose components could not be read is asked for again soon, not in five minutes.
+			refreshInterval: (data?: Map<string, api.Component[]>) =>
+				data && ids.some(id => !data.has(id)) ? MISSING_COMPONENTS_RETRY_MS : 300_000,
+		},
+	);
 	const missing = resource.data ? ids.filter(id => !resource.data!.has(id)).length : 0;
-	return missing ? {...resource, partial: `the components of ${missing} app${missing === 1 ? '' : 's'} (asking again)`} : resource;
+	return missing
+		? {...resource, partial: `the components of ${missing} app${missing === 1 ? '' : 's'} (asking again)`}
+		: resource;
 }
 
 const MISSING_COMPONENTS_RETRY_MS = 3000;
@@ -108,7 +145,11 @@ const MISSING_COMPONENTS_RETRY_MS = 3000;
  * Each app's components, one request each: an app whose request fails keeps what it had, so one
  * failure (an unsteady API fails one of several requests often) does not blank every app's columns.
  */
-export async function appComponentsKeepingLast(client: NuonClient, ids: readonly string[], last: {current: Map<string, api.Component[]>}): Promise<Map<string, api.Component[]>> {
+export async function appComponentsKeepingLast(
+	client: NuonClient,
+	ids: readonly string[],
+	last: {current: Map<string, api.Component[]>},
+): Promise<Map<string, api.Component[]>> {
 	const answers = await Promise.allSettled(ids.map(id => api.listAppComponents(client, id)));
 	const found = new Map<string, api.Component[]>();
 	answers.forEach((answer, index) => {
@@ -127,7 +168,8 @@ export function useAppNames(): Map<string, string> {
 	return React.useMemo(() => appNamesOf(apps.data), [apps.data]);
 }
 
-export const appNamesOf = (apps: api.App[] | undefined): Map<string, string> => new Map((apps ?? []).map(app => [app.id ?? '', app.display_name || app.name || app.id || '']));
+export const appNamesOf = (apps: api.App[] | undefined): Map<string, string> =>
+	new Map((apps ?? []).map(app => [app.id ?? '', app.display_name || app.name || app.id || '']));
 
 /**
  * Where the dashboard is (for links); asked once. Only the data is read (SWR re-renders a component
@@ -136,7 +178,10 @@ export const appNamesOf = (apps: api.App[] | undefined): Map<string, string> => 
  */
 export function useDashboardUrl(): string | undefined {
 	const client = useClient();
-	return useSWR(inOrg(client.orgId, CLI_CONFIG_KEY), () => api.getCliConfig(client), {refreshInterval: 0}).data?.dashboard_url || undefined;
+	return (
+		useSWR(inOrg(client.orgId, CLI_CONFIG_KEY), () => api.getCliConfig(client), {refreshInterval: 0}).data
+			?.dashboard_url || undefined
+	);
 }
 
 /**
@@ -150,7 +195,12 @@ export function useWorkflow(workflowId: string, followMs?: number): Resource<Wor
 	const {refreshInterval: inherited} = useSWRConfig();
 	return useResource(['workflow', workflowId], () => fetchWorkflow(client, workflowId), {
 		refreshInterval: (data?: WorkflowData) =>
-			followMs ?? (data && workflowFinished(data.workflow) ? 0 : typeof inherited === 'function' ? inherited(data) : (inherited ?? 0)),
+			followMs ??
+			(data && workflowFinished(data.workflow)
+				? 0
+				: typeof inherited === 'function'
+					? inherited(data)
+					: (inherited ?? 0)),
 		...(followMs === undefined ? {} : {dedupingInterval: followMs / 2}),
 	});
 }
@@ -161,17 +211,32 @@ export type WorkflowData = {workflow: api.Workflow; steps: api.WorkflowStep[]};
  * One step as its own route has it: with its policy check, which the workflow's steps lack
  * (installs/service/get_workflow.go). Read again only when the step's status changes.
  */
-export function useWorkflowStep(workflowId: string, step: api.WorkflowStep | undefined): Resource<api.WorkflowStep> {
+export function useWorkflowStep(
+	workflowId: string,
+	step: api.WorkflowStep | undefined,
+): Resource<api.WorkflowStep> {
 	const client = useClient();
 	const stepId = step?.id;
-	return useResource(stepId ? ['workflow-step', workflowId, stepId, String(step?.status?.status ?? '')] : null, () => api.getWorkflowStep(client, workflowId, stepId!), {refreshInterval: 0});
+	return useResource(
+		stepId ? ['workflow-step', workflowId, stepId, String(step?.status?.status ?? '')] : null,
+		() => api.getWorkflowStep(client, workflowId, stepId!),
+		{refreshInterval: 0},
+	);
 }
 
 /** The plan of a step's approval, read whatever shape it came in; loaded once (it does not change). */
-export function useApprovalPlan(workflowId: string, stepId: string | undefined, approvalId: string | undefined): Resource<ApprovalPlan> {
+export function useApprovalPlan(
+	workflowId: string,
+	stepId: string | undefined,
+	approvalId: string | undefined,
+): Resource<ApprovalPlan> {
 	const client = useClient();
-	return useResource(stepId && approvalId ? ['approval-contents', workflowId, stepId, approvalId] : null, async () => readPlan(await api.getApprovalContents(client, workflowId, stepId!, approvalId!)), {
-		refreshInterval: 0,
-		revalidateOnFocus: false,
-	});
+	return useResource(
+		stepId && approvalId ? ['approval-contents', workflowId, stepId, approvalId] : null,
+		async () => readPlan(await api.getApprovalContents(client, workflowId, stepId!, approvalId!)),
+		{
+			refreshInterval: 0,
+			revalidateOnFocus: false,
+		},
+	);
 }

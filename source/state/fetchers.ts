@@ -23,7 +23,10 @@ export interface ComponentRow {
  * the summaries, where the server still has them, add the latest deploy's own status and the
  * dependencies' names.
  */
-export function mergeComponents(components: api.InstallComponent[], summaries: api.InstallComponentSummary[] = []): ComponentRow[] {
+export function mergeComponents(
+	components: api.InstallComponent[],
+	summaries: api.InstallComponentSummary[] = [],
+): ComponentRow[] {
 	const summaryOf = new Map(summaries.map(s => [s.component_id, s]));
 	const nameOf = new Map(components.map(ic => [ic.component_id, field.text(ic.component?.name)]));
 	return components.map(ic => {
@@ -31,15 +34,27 @@ export function mergeComponents(components: api.InstallComponent[], summaries: a
 		const statusV2 = field.record(ic.status_v2) as api.CompositeStatus | undefined;
 		const id = field.text(ic.component_id) ?? field.text(ic.id) ?? '';
 		const dependencies = summary?.dependencies
-			? field.list<api.Component>(summary.dependencies).map(d => field.text(d?.name) ?? field.text(d?.id) ?? '')
-			: field.list(ic.component?.dependencies).map(dependency => nameOf.get(dependency as string) ?? field.text(dependency) ?? '');
+			? field
+					.list<api.Component>(summary.dependencies)
+					.map(d => field.text(d?.name) ?? field.text(d?.id) ?? '')
+			: field
+					.list(ic.component?.dependencies)
+					.map(dependency => nameOf.get(dependency as string) ?? field.text(dependency) ?? '');
 		return {
 			id,
 			installComponentId: field.text(ic.id),
 			name: field.text(ic.component?.name) ?? field.text(summary?.component_name) ?? (id || '(unnamed)'),
 			type: field.text(ic.component?.type),
-			deployStatus: field.text(summary?.deploy_status) || field.text(statusV2?.status) || field.text(ic.status) || undefined,
-			deployDescription: field.text(summary?.deploy_status_description) || field.text(statusV2?.status_human_description) || field.text(ic.status_description) || undefined,
+			deployStatus:
+				field.text(summary?.deploy_status) ||
+				field.text(statusV2?.status) ||
+				field.text(ic.status) ||
+				undefined,
+			deployDescription:
+				field.text(summary?.deploy_status_description) ||
+				field.text(statusV2?.status_human_description) ||
+				field.text(ic.status_description) ||
+				undefined,
 			statusV2,
 			updatedAt: field.text(ic.updated_at),
 			dependencies: dependencies.filter(Boolean),
@@ -59,7 +74,10 @@ export interface Components {
 }
 
 /** Where the dependencies are when the install's components came without them: their app's components. */
-function dependenciesFrom(components: api.InstallComponent[], summaries: api.InstallComponentSummary[] | undefined): string | undefined {
+function dependenciesFrom(
+	components: api.InstallComponent[],
+	summaries: api.InstallComponentSummary[] | undefined,
+): string | undefined {
 	if (summaries?.length || components.some(ic => Array.isArray(ic.component?.dependencies))) return undefined;
 	return components.map(ic => field.text(ic.component?.app_id)).find(Boolean);
 }
@@ -68,7 +86,9 @@ function dependenciesFrom(components: api.InstallComponent[], summaries: api.Ins
 export function withAppDependencies(rows: ComponentRow[], appComponents: api.Component[]): ComponentRow[] {
 	const byId = new Map(field.items(appComponents).map(component => [component.id, component]));
 	return rows.map(row => {
-		const ids = field.list(byId.get(row.id)?.dependencies).filter((id): id is string => typeof id === 'string');
+		const ids = field
+			.list(byId.get(row.id)?.dependencies)
+			.filter((id): id is string => typeof id === 'string');
 		return ids.length ? {...row, dependencies: ids.map(id => field.text(byId.get(id)?.name) ?? id)} : row;
 	});
 }
@@ -82,7 +102,12 @@ export async function fetchComponents(client: NuonClient, installId: string): Pr
 		),
 	]);
 	const from = dependenciesFrom(components, 'found' in summaries ? summaries.found : undefined);
-	if ('error' in summaries) return {rows: mergeComponents(components), missing: `component summaries: ${describeError(summaries.error)}`, dependenciesFrom: from};
+	if ('error' in summaries)
+		return {
+			rows: mergeComponents(components),
+			missing: `component summaries: ${describeError(summaries.error)}`,
+			dependenciesFrom: from,
+		};
 	return {rows: mergeComponents(components, summaries.found), dependenciesFrom: from};
 }
 
@@ -99,9 +124,15 @@ export function orNull<T>(fetch: () => Promise<T>): () => Promise<T | null> {
 }
 
 /** A workflow and its steps in run order: the steps from the workflow when it has them, else their route. */
-export async function fetchWorkflow(client: NuonClient, workflowId: string): Promise<{workflow: api.Workflow; steps: api.WorkflowStep[]}> {
+export async function fetchWorkflow(
+	client: NuonClient,
+	workflowId: string,
+): Promise<{workflow: api.Workflow; steps: api.WorkflowStep[]}> {
 	const workflow = await api.getWorkflow(client, workflowId);
-	if (workflow === null || typeof workflow !== 'object' || Array.isArray(workflow)) throw new Error('the workflow came as something other than an object');
-	const steps = Array.isArray(workflow?.steps) ? field.items<api.WorkflowStep>(workflow.steps) : await api.listWorkflowSteps(client, workflowId);
+	if (workflow === null || typeof workflow !== 'object' || Array.isArray(workflow))
+		throw new Error('the workflow came as something other than an object');
+	const steps = Array.isArray(workflow?.steps)
+		? field.items<api.WorkflowStep>(workflow.steps)
+		: await api.listWorkflowSteps(client, workflowId);
 	return {workflow, steps: orderSteps(steps)};
 }

@@ -14,7 +14,11 @@ export interface FoundApproval {
 }
 
 /** The pending approval of the latest deploy of a component, or a sentence saying why there is none. */
-export async function findPendingApproval(client: NuonClient, installId: string, componentId: string): Promise<FoundApproval | string> {
+export async function findPendingApproval(
+	client: NuonClient,
+	installId: string,
+	componentId: string,
+): Promise<FoundApproval | string> {
 	const deploy = await api.getLatestDeploy(client, installId, componentId);
 	const workflowId = deploy.workflow_id || deploy.install_workflow_id;
 	if (!workflowId) return 'its latest deploy names no workflow';
@@ -22,5 +26,11 @@ export async function findPendingApproval(client: NuonClient, installId: string,
 	const waiting = steps.filter(step => pendingApproval(step));
 	const step = waiting.find(candidate => candidate.step_target_id === deploy.id) ?? waiting[0];
 	if (!step?.id || !step.approval?.id) return 'its workflow has no step waiting for approval now';
-	return {workflowId, workflowName: workflow.name || String(workflow.type ?? 'workflow'), stepId: step.id, stepName: stepLabel(step), approvalId: step.approval.id};
+	return {
+		workflowId,
+		workflowName: workflow.name || String(workflow.type ?? 'workflow'),
+		stepId: step.id,
+		stepName: stepLabel(step),
+		approvalId: step.approval.id,
+	};
 }

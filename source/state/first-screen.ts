@@ -7,7 +7,15 @@ import {subscribe, unsubscribe} from 'node:diagnostics_channel';
 import type {NuonClient} from '../api/client.js';
 import * as api from '../api/resources.js';
 import {fetchComponents, orNull} from './fetchers.js';
-import {APPS_KEY, CLI_CONFIG_KEY, componentsKey, inOrg, installsKey, latestDeployKey, listInOrg} from './keys.js';
+import {
+	APPS_KEY,
+	CLI_CONFIG_KEY,
+	componentsKey,
+	inOrg,
+	installsKey,
+	latestDeployKey,
+	listInOrg,
+} from './keys.js';
 import type {Location} from './navigation.js';
 
 /** One answer for the first screen: its cache key (a paged list's key is the list's, without pages). */
@@ -73,14 +81,23 @@ export function askForFirstScreen(client: NuonClient, location: Location): First
 		switch (location.kind) {
 			case 'installs':
 			case 'board':
-				ask(listInOrg(orgId, installsKey(location.appId)), async () => [await api.listInstallsPage(client, 0, location.appId)], true);
+				ask(
+					listInOrg(orgId, installsKey(location.appId)),
+					async () => [await api.listInstallsPage(client, 0, location.appId)],
+					true,
+				);
 				ask(inOrg(orgId, APPS_KEY), () => api.listApps(client));
 				return;
 			case 'components':
-				ask(inOrg(orgId, componentsKey(location.installId)), () => fetchComponents(client, location.installId));
+				ask(inOrg(orgId, componentsKey(location.installId)), () =>
+					fetchComponents(client, location.installId),
+				);
 				return;
 			case 'deploy':
-				ask(inOrg(orgId, latestDeployKey(location.installId, location.componentId)), orNull(() => api.getLatestDeploy(client, location.installId, location.componentId)));
+				ask(
+					inOrg(orgId, latestDeployKey(location.installId, location.componentId)),
+					orNull(() => api.getLatestDeploy(client, location.installId, location.componentId)),
+				);
 				return;
 		}
 	});

@@ -9,9 +9,14 @@ export const listInOrg = (orgId: string, key: string): string => `${orgId}|${key
 
 export const APPS_KEY = 'apps';
 export const CLI_CONFIG_KEY = 'cli-config';
-export const installsKey = (appId: string | undefined, query?: string) => `installs:${appId ?? '*'}:${query ?? ''}`;
+export const installsKey = (appId: string | undefined, query?: string) =>
+	`installs:${appId ?? '*'}:${query ?? ''}`;
 export const componentsKey = (installId: string) => ['components', installId];
-export const latestDeployKey = (installId: string, componentId: string) => ['latest-deploy', installId, componentId];
+export const latestDeployKey = (installId: string, componentId: string) => [
+	'latest-deploy',
+	installId,
+	componentId,
+];
 
 /** The key of each page of a paged list: [list key, offset], none past the last page. */
 export const pageKeys =

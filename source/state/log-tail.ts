@@ -1,5 +1,6 @@
 // Follows a log stream: opens at its end, polls for newer records while the stream is open (a
-// paused view holds still, the lines keep arriving), stops once the stream is closed, pages backwards on request. One request at
+// paused view holds still, the lines keep arriving), stops once the stream is closed, pages backwards on
+// request. One request at
 // a time; errors keep the lines already loaded and retry with backoff.
 import type {NuonClient} from '../api/client.js';
 import {NuonApiError} from '../api/errors.js';
@@ -53,12 +54,23 @@ export class LogTail {
 	#catchingUp = false;
 	readonly #listeners = new Set<() => void>();
 
-	constructor(client: NuonClient, streamId: string, {pollMs = 2000, capacity = 20_000, maxPagesPerPoll = 10}: TailOptions = {}) {
+	constructor(
+		client: NuonClient,
+		streamId: string,
+		{pollMs = 2000, capacity = 20_000, maxPagesPerPoll = 10}: TailOptions = {},
+	) {
 		this.#client = client;
 		this.#streamId = streamId;
 		this.#pollMs = pollMs;
 		this.#maxPages = maxPagesPerPoll;
-		this.#state = {buffer: emptyBuffer(capacity), phase: 'loading', hasOlder: false, loadingOlder: false, requests: 0, fillingFromStart: false};
+		this.#state = {
+			buffer: emptyBuffer(capacity),
+			phase: 'loading',
+			hasOlder: false,
+			loadingOlder: false,
+			requests: 0,
+			fillingFromStart: false,
+		};
 	}
 
 	get state(): TailState {
@@ -190,7 +202,8 @@ export class LogTail {
 		const {phase, error} = this.#state;
 		if (error) {
 			if (phase === 'closed' && !this.#catchingUp) return;
-			if (error instanceof NuonApiError && (error.isUnauthorized || error.status === 403 || error.isNotFound)) return;
+			if (error instanceof NuonApiError && (error.isUnauthorized || error.status === 403 || error.isNotFound))
+				return;
 			const retryAfter = error instanceof NuonApiError ? error.retryAfterMs : undefined;
 			this.#schedule(retryAfter ?? backoff(this.#pollMs, this.#failures - 1, 60_000));
 			return;
@@ -201,7 +214,10 @@ export class LogTail {
 
 	#schedule(delay: number): void {
 		clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => void this.#run(() => (this.#state.phase === 'loading' ? this.#loadEnd() : this.#poll())), delay);
+		this.#timer = setTimeout(
+			() => void this.#run(() => (this.#state.phase === 'loading' ? this.#loadEnd() : this.#poll())),
+			delay,
+		);
 		this.#timer.unref?.();
 	}
 
@@ -220,7 +236,9 @@ export class LogTail {
  * ignores `order` and always reads forward: oldest first, or newer than the cursor.
  */
 export function ignoredOrder(records: LogRecord[], cursor?: string): boolean {
-	const times = records.map(record => timestampToNanos(text(record?.timestamp))).filter((ns): ns is bigint => ns !== undefined);
+	const times = records
+		.map(record => timestampToNanos(text(record?.timestamp)))
+		.filter((ns): ns is bigint => ns !== undefined);
 	if (cursor && /^\d+$/.test(cursor) && times.some(ns => ns > BigInt(cursor))) return true;
 	return times.length >= 2 && times[0]! < times.at(-1)!;
 }

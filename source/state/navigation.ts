@@ -33,8 +33,14 @@ export type NavigationAction =
  * The stack to start with: the locations from the top level down, the first with a preselected row;
  * each level above the top selects the row the next one shows (`selectedBelow`), so Esc lands on it.
  */
-export function initialNavigation(locations: Location[] = [{kind: 'installs'}], selectedId?: string, selectedBelow: (next: Location) => string | undefined = () => undefined): NavigationState {
-	const stack: Entry[] = (locations.length ? locations : [{kind: 'installs'} as Location]).map((location, id) => ({id, location}));
+export function initialNavigation(
+	locations: Location[] = [{kind: 'installs'}],
+	selectedId?: string,
+	selectedBelow: (next: Location) => string | undefined = () => undefined,
+): NavigationState {
+	const stack: Entry[] = (locations.length ? locations : [{kind: 'installs'} as Location]).map(
+		(location, id) => ({id, location}),
+	);
 	stack[0] = {...stack[0]!, selectedId};
 	for (let index = 0; index < stack.length - 1; index++) {
 		const id = selectedBelow(stack[index + 1]!.location);
@@ -52,7 +58,11 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
 		case 'open': {
 			const same = JSON.stringify(action.location);
 			const at = state.stack.findIndex(entry => JSON.stringify(entry.location) === same);
-			return at < 0 ? navigate(state, {type: 'push', location: action.location}) : at === state.stack.length - 1 ? state : {stack: state.stack.slice(0, at + 1)};
+			return at < 0
+				? navigate(state, {type: 'push', location: action.location})
+				: at === state.stack.length - 1
+					? state
+					: {stack: state.stack.slice(0, at + 1)};
 		}
 		case 'select': {
 			const top = state.stack.at(-1)!;

@@ -1,7 +1,7 @@
 // Whether the level a resource belongs to is the one on screen. A covered level keeps its data but
 // does not poll; when it is on screen again its resources ask at once instead of showing data as
 // old as the time it was covered until the next poll.
-import {createContext, useContext, useEffect, useRef} from 'react';
+import {createContext, useContext, useEffect, useEffectEvent, useRef} from 'react';
 
 export const OnScreenContext = createContext(true);
 
@@ -9,11 +9,12 @@ export const OnScreenContext = createContext(true);
 export function useRefreshWhenUncovered(refresh: () => void): void {
 	const onScreen = useContext(OnScreenContext);
 	const wasCovered = useRef(false);
+	const refreshNow = useEffectEvent(refresh);
 	useEffect(() => {
 		if (!onScreen) wasCovered.current = true;
 		else if (wasCovered.current) {
 			wasCovered.current = false;
-			refresh();
+			refreshNow();
 		}
-	}, [onScreen]); // eslint-disable-line react-hooks/exhaustive-deps
+	}, [onScreen]);
 }

@@ -37,7 +37,11 @@ export class Poller {
 	readonly #settings: PollSettings;
 	readonly #onError: (error: unknown) => void;
 
-	constructor(poll: () => Promise<boolean>, settings: PollSettings = DEFAULT_POLL, onError: (error: unknown) => void = () => {}) {
+	constructor(
+		poll: () => Promise<boolean>,
+		settings: PollSettings = DEFAULT_POLL,
+		onError: (error: unknown) => void = () => {},
+	) {
 		this.#poll = poll;
 		this.#settings = settings;
 		this.#onError = onError;

@@ -43,11 +43,26 @@ export function swrOptions(refreshMs: number): SWRConfiguration {
 }
 
 /** `firstScreen`: data the first screen shows before its own requests answer (see first-screen.ts). */
-export function DataProvider({client, refreshMs, firstScreen = [], children}: {client: NuonClient; refreshMs: number; firstScreen?: readonly FirstAnswer[]; children: ReactNode}) {
+export function DataProvider({
+	client,
+	refreshMs,
+	firstScreen = [],
+	children,
+}: {
+	client: NuonClient;
+	refreshMs: number;
+	firstScreen?: readonly FirstAnswer[];
+	children: ReactNode;
+}) {
 	// SWR retries the screens' requests (onErrorRetry above); the client retrying under it would
 	// turn one failure into several requests per attempt.
 	useState(() => client.setRetries(0));
-	const fallback = Object.fromEntries(firstScreen.map(answer => [answer.paged ? serializePages(pageKeys(answer.key as string)) : unstable_serialize(answer.key as Key), answer.data]));
+	const fallback = Object.fromEntries(
+		firstScreen.map(answer => [
+			answer.paged ? serializePages(pageKeys(answer.key as string)) : unstable_serialize(answer.key as Key),
+			answer.data,
+		]),
+	);
 	return (
 		<ClientContext.Provider value={client}>
 			<SWRConfig value={{...swrOptions(refreshMs), fallback}}>{children}</SWRConfig>
@@ -74,10 +89,17 @@ function useUpdatedAt(): [number | undefined, () => void] {
 }
 
 /** `key`: what it is within the org (null: nothing to fetch); the org is added here. */
-export function useResource<T>(key: Key, fetcher: () => Promise<T>, options: SWRConfiguration = {}): Resource<T> {
+export function useResource<T>(
+	key: Key,
+	fetcher: () => Promise<T>,
+	options: SWRConfiguration = {},
+): Resource<T> {
 	const {orgId} = useClient();
 	const [updatedAt, touch] = useUpdatedAt();
-	const swr = useSWR<T>(key === null || key === undefined ? null : inOrg(orgId, key), fetcher, {...options, onSuccess: touch});
+	const swr = useSWR<T>(key === null || key === undefined ? null : inOrg(orgId, key), fetcher, {
+		...options,
+		onSuccess: touch,
+	});
 	const raw = useContext(RawDataContext);
 	if (swr.data !== undefined) raw?.set(JSON.stringify(key), swr.data);
 	const refresh = useCallback(() => void swr.mutate(), [swr.mutate]);
@@ -97,11 +119,19 @@ export interface PagedResource<T> extends Resource<T[]> {
 	loadMore: () => void;
 }
 
-/** A paged list: the first page shows at once, further pages load on request; polling refreshes loaded pages. */
-export function usePagedResource<T>(key: string | undefined, fetchPage: (offset: number) => Promise<api.Page<T>>): PagedResource<T> {
+/** A paged list: the first page shows at once, further pages load on request; polling refreshes loaded pages.
+ * */
+export function usePagedResource<T>(
+	key: string | undefined,
+	fetchPage: (offset: number) => Promise<api.Page<T>>,
+): PagedResource<T> {
 	const {orgId} = useClient();
 	const [updatedAt, touch] = useUpdatedAt();
-	const swr = useSWRInfinite(pageKeys<T>(key && listInOrg(orgId, key)), ([, offset]) => fetchPage(offset), {revalidateAll: true, revalidateFirstPage: true, onSuccess: touch});
+	const swr = useSWRInfinite(pageKeys<T>(key && listInOrg(orgId, key)), ([, offset]) => fetchPage(offset), {
+		revalidateAll: true,
+		revalidateFirstPage: true,
+		onSuccess: touch,
+	});
 	const pages = swr.data;
 	const last = pages?.at(-1);
 	const hasMore = !!last?.hasNext;

@@ -9,7 +9,10 @@ const sent = new WeakMap<NuonClient, Map<string, {state: string; at: number}>>()
 
 function of(client: NuonClient): Map<string, {state: string; at: number}> {
 	let writes = sent.get(client);
-	if (!writes) sent.set(client, (writes = new Map()));
+	if (!writes) {
+		writes = new Map();
+		sent.set(client, writes);
+	}
 	return writes;
 }
 

@@ -1,12 +1,21 @@
 // The one generic browser: a live list on the left, the selected row's detail on the right. Each
 // level describes itself as data (columns, detail lines, where Enter goes) and gets navigation,
 // filtering, paging, refresh and keys from here.
-import React, {useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+import {type ReactNode, useEffect, useEffectEvent, useMemo, useRef, useState} from 'react';
 import {Box, Text, type Key} from 'ink';
 import {loadFailure} from './failure-text.js';
 import type {Location} from './levels/registry.js';
 import type {Resource} from '../state/resource.js';
-import {cellText, fitPlaced, layoutColumns, neededWidth, sortRows, statusWants, windowStart, type Column} from './columns.js';
+import {
+	cellText,
+	fitPlaced,
+	layoutColumns,
+	neededWidth,
+	sortRows,
+	statusWants,
+	windowStart,
+	type Column,
+} from './columns.js';
 import {useExplorer, useLevelKeys, useLevelPlace} from './context.js';
 import {commandHint, cursorMove, type CommandId} from './keys.js';
 import {MENU_KEYS} from './components/Menu.js';
@@ -58,12 +67,23 @@ export interface ListLevelProps<Row> {
 /** The hint line: moving, then the screen's own keys (its drill keys and actions), then the rest. */
 const HINTS: CommandId[] = ['down', 'open', 'back', 'focus', 'filter', 'sort', 'refresh', 'help', 'quit'];
 /** Keys every list has that are not worth a place before its own in the hint line. */
-const MORE_KEYS: CommandId[] = ['up', 'pageUp', 'pageDown', 'top', 'bottom', 'copyId', 'copyLink', 'openLink'];
+const MORE_KEYS: CommandId[] = [
+	'up',
+	'pageUp',
+	'pageDown',
+	'top',
+	'bottom',
+	'copyId',
+	'copyLink',
+	'openLink',
+];
 /** Keys that open something from the selected row; each level has some of them. */
 const DRILL_KEYS = new Set<CommandId>(['logs', 'plan', 'actions', 'view', 'history', 'workflows']);
 
 function drillKeysHere(actions: Partial<Record<CommandId, unknown>> | undefined): string {
-	const here = Object.keys(actions ?? {}).map(id => commandHint(id as CommandId)).filter(Boolean);
+	const here = Object.keys(actions ?? {})
+		.map(id => commandHint(id as CommandId))
+		.filter(Boolean);
 	return here.length ? `here: ⏎ open, ${here.join(', ')}` : 'here: ⏎ opens the selection';
 }
 const PRELOAD_ROWS = 20;
@@ -84,7 +104,10 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	const sortable = useMemo(() => columns.filter(column => column.sort), [columns]);
 	const [sortIndex, setSortIndex] = useState(-1);
 	const sortColumn = sortable[sortIndex];
-	const rows = useMemo(() => sortRows(filterRows(allRows ?? [], filter, columns), sortColumn), [allRows, filter, columns, sortColumn]);
+	const rows = useMemo(
+		() => sortRows(filterRows(allRows ?? [], filter, columns), sortColumn),
+		[allRows, filter, columns, sortColumn],
+	);
 	const {entry, active} = useLevelPlace();
 	const {selectedId} = entry;
 	const onTop = useRef(active);
@@ -101,13 +124,19 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	// A status column as wide as its longest word where there is room (a cut status can read as another).
 	const wants = useMemo(() => statusWants(columns, allRows ?? []), [columns, allRows]);
 	const placedAtMost = useMemo(() => layoutColumns(columns, maxLeft - 6, wants), [columns, maxLeft, wants]);
-	const needed = useMemo(() => (allRows ? neededWidth(placedAtMost, allRows, Date.now()) + 6 : maxLeft), [placedAtMost, allRows, maxLeft]);
+	const needed = useMemo(
+		() => (allRows ? neededWidth(placedAtMost, allRows, Date.now()) + 6 : maxLeft),
+		[placedAtMost, allRows, maxLeft],
+	);
 	const total = allRows?.length ?? 0;
 	const count = filter ? `${rows.length} of ${total}` : `${total}${resource.hasMore ? '+' : ''}`;
 	// No count until the list has arrived: "(0)" would say the list is empty.
 	const title = `${capitalize(noun)}${props.titleSuffix ?? ''}${allRows === undefined ? '' : ` (${count})`}`;
 	// As wide as its columns need, or its title (up to half the screen: the detail needs room too).
-	const leftWidth = Math.max(30, Math.min(maxLeft, Math.max(needed, Math.min(displayWidth(title) + 8, Math.round(screenColumns / 2)))));
+	const leftWidth = Math.max(
+		30,
+		Math.min(maxLeft, Math.max(needed, Math.min(displayWidth(title) + 8, Math.round(screenColumns / 2)))),
+	);
 	const rightWidth = screenColumns - leftWidth;
 	const listHeight = Math.max(1, bodyHeight - 3);
 	const placed = useMemo(() => fitPlaced(placedAtMost, leftWidth - 6), [placedAtMost, leftWidth]);
@@ -130,13 +159,18 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	useEffect(() => {
 		if (hasMore && loadMore && index >= rows.length - PRELOAD_ROWS) loadMore();
 	}, [hasMore, loadMore, index, rows.length]);
-	useEffect(() => setDetailOffset(0), [selected && rowId(selected)]);
+	const shownId = selected && rowId(selected);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: a new row's detail starts at the top
+	useEffect(() => setDetailOffset(0), [shownId]);
 	const {prefetch, onFilterChange} = props;
+	const prefetchSelected = useEffectEvent(() => {
+		if (selected && prefetch) prefetch(selected);
+	});
 	useEffect(() => {
-		if (!selected || !prefetch) return;
-		const timer = setTimeout(() => prefetch(selected), PREFETCH_AFTER_MS);
+		if (shownId === undefined) return;
+		const timer = setTimeout(prefetchSelected, PREFETCH_AFTER_MS);
 		return () => clearTimeout(timer);
-	}, [selected && rowId(selected)]); // eslint-disable-line react-hooks/exhaustive-deps
+	}, [shownId]);
 	useEffect(() => onFilterChange?.(filter), [filter, onFilterChange]);
 
 	const select = (next: number) => {
@@ -145,7 +179,8 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 		lastIndex.current = clamped;
 		dispatch({type: 'select', id: rowId(rows[clamped]!)});
 	};
-	const scrollDetail = (next: number) => setDetailOffset(Math.max(0, Math.min(Math.max(0, detailRows.length - detailHeight), next)));
+	const scrollDetail = (next: number) =>
+		setDetailOffset(Math.max(0, Math.min(Math.max(0, detailRows.length - detailHeight), next)));
 
 	useLevelKeys((command, input, key) => {
 		if (editingFilter) {
@@ -160,10 +195,21 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 			return true;
 		}
 		if (command === 'view' && detailFailed && selected) {
-			dispatch({type: 'push', location: {kind: 'document', title: `raw JSON of this ${singular(noun)}`, source: {type: 'value', value: selected}}});
+			dispatch({
+				type: 'push',
+				location: {
+					kind: 'document',
+					title: `raw JSON of this ${singular(noun)}`,
+					source: {type: 'value', value: selected},
+				},
+			});
 			return true;
 		}
-		if ((command === 'copyId' || command === 'copyLink' || command === 'openLink') && selected && props.identify) {
+		if (
+			(command === 'copyId' || command === 'copyLink' || command === 'openLink') &&
+			selected &&
+			props.identify
+		) {
 			share(command, props.identify(selected));
 			return true;
 		}
@@ -219,52 +265,113 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 		}
 	});
 
-	const status = editingFilter || filter ? (
-		<Text>
-			<Text color={theme.accent}>/</Text>
-			{filter}
-			{editingFilter ? <Text inverse> </Text> : <Text color={theme.muted}>  (Esc clears)</Text>}
-		</Text>
-	) : undefined;
+	const status =
+		editingFilter || filter ? (
+			<Text>
+				<Text color={theme.accent}>/</Text>
+				{filter}
+				{editingFilter ? <Text inverse> </Text> : <Text color={theme.muted}>{'  (Esc clears)'}</Text>}
+			</Text>
+		) : undefined;
 
 	return (
-		<Frame refresh={{...resource, hasData: allRows !== undefined, notice: props.notice}} status={status} hints={props.overlay ? (props.overlayKeys ?? MENU_KEYS) : [...HINTS.slice(0, 3).filter(id => id !== 'open' || open), ...(Object.keys(props.actions ?? {}) as CommandId[]), ...(props.extraHints ?? []), ...HINTS.slice(3, -2), ...MORE_KEYS, ...(detailFailed ? (['view'] as const) : []), ...HINTS.slice(-2)]}>
+		<Frame
+			refresh={{...resource, hasData: allRows !== undefined, notice: props.notice}}
+			status={status}
+			hints={
+				props.overlay
+					? (props.overlayKeys ?? MENU_KEYS)
+					: [
+							...HINTS.slice(0, 3).filter(id => id !== 'open' || open),
+							...(Object.keys(props.actions ?? {}) as CommandId[]),
+							...(props.extraHints ?? []),
+							...HINTS.slice(3, -2),
+							...MORE_KEYS,
+							...(detailFailed ? (['view'] as const) : []),
+							...HINTS.slice(-2),
+						]
+			}
+		>
 			<Box height={bodyHeight}>
 				<Pane title={title} focused={focus === 'list'} width={leftWidth} height={bodyHeight} theme={theme}>
 					{props.overlay ??
 						(rows.length > 0 ? (
-							<ListPane rows={rows} placed={placed} sortedBy={sortColumn} rowId={rowId} start={start} height={listHeight} selectedIndex={index} now={now} theme={theme} focused={focus === 'list'} />
+							<ListPane
+								rows={rows}
+								placed={placed}
+								sortedBy={sortColumn}
+								rowId={rowId}
+								start={start}
+								height={listHeight}
+								selectedIndex={index}
+								now={now}
+								theme={theme}
+								focused={focus === 'list'}
+							/>
 						) : (
 							<Text color={resource.error ? theme.error : theme.muted} wrap="wrap">
 								{emptyMessage({noun, resource, filter, emptyText})}
 							</Text>
 						))}
 				</Pane>
-				<Pane title={selected ? props.detailTitle(selected) : 'Detail'} focused={focus === 'detail'} width={rightWidth} height={bodyHeight} theme={theme}>
-					<LineView rows={detailRows} offset={detailOffset} height={detailHeight} width={detailWidth} theme={theme} />
+				<Pane
+					title={selected ? props.detailTitle(selected) : 'Detail'}
+					focused={focus === 'detail'}
+					width={rightWidth}
+					height={bodyHeight}
+					theme={theme}
+				>
+					<LineView
+						rows={detailRows}
+						offset={detailOffset}
+						height={detailHeight}
+						width={detailWidth}
+						theme={theme}
+					/>
 				</Pane>
 			</Box>
 		</Frame>
 	);
 }
 
-function emptyMessage({noun, resource, filter, emptyText}: {noun: string; resource: Resource<unknown[]>; filter: string; emptyText: string}): string {
+function emptyMessage({
+	noun,
+	resource,
+	filter,
+	emptyText,
+}: {
+	noun: string;
+	resource: Resource<unknown[]>;
+	filter: string;
+	emptyText: string;
+}): string {
 	if (resource.data === undefined) {
 		return resource.error ? loadFailure(noun, resource.error) : `Loading ${noun}…`;
 	}
 	return filter ? `No ${noun} match "${filter}". Esc clears the filter.` : emptyText;
 }
 
-function filterRows<Row>(rows: readonly Row[], filter: string, columns: readonly Column<Row>[]): readonly Row[] {
+function filterRows<Row>(
+	rows: readonly Row[],
+	filter: string,
+	columns: readonly Column<Row>[],
+): readonly Row[] {
 	if (!filter) return rows;
 	const needle = filter.toLowerCase();
 	return rows.filter(row => columns.some(column => cellText(column, row, 0).toLowerCase().includes(needle)));
 }
 
 function unreadableDetail(noun: string, error: unknown): Line[] {
-	const reason = sanitize(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 160);
+	const reason = sanitize(error instanceof Error ? error.message : String(error))
+		.replace(/\s+/g, ' ')
+		.slice(0, 160);
 	return [
-		text(`⚠ Could not show this ${singular(noun)}: the API sent a field this pane cannot read (${reason}).`, {status: 'error'}),
+		text(
+			`⚠ Could not show this ${singular(noun)}: ` + `the API sent a field this pane cannot read (${reason}).`,
+			{
+				status: 'error',
+			},
+		),
 		text('v shows its raw JSON', {muted: true}),
 	];
 }

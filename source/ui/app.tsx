@@ -1,5 +1,5 @@
 // The explorer's root: the one key dispatcher, the navigation stack, and the level on top of it.
-import React, {memo, useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {memo, useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {useDashboardUrl} from '../state/data.js';
 import {useCommandLine} from './use-command-line.js';
 import {KEY_GUARD_MS} from './use-write.js';
@@ -10,7 +10,16 @@ import {DEFAULT_POLL, FAST_LIMITS} from '../state/poll-policy.js';
 import {Box, Text, useApp, useInput, usePaste, type Key} from 'ink';
 import {useTerminalSize} from './use-terminal-size.js';
 import {commandFor, cursorMove, splitKeys, type CommandId} from './keys.js';
-import {ExplorerContext, LevelPlaceContext, MessageLineContext, type Explorer, type LevelKeyHandler, type MessageLine, type TextField, type WatchState} from './context.js';
+import {
+	ExplorerContext,
+	LevelPlaceContext,
+	MessageLineContext,
+	type Explorer,
+	type LevelKeyHandler,
+	type MessageLine,
+	type TextField,
+	type WatchState,
+} from './context.js';
 import {CHROME_ROWS, Frame} from './components/Frame.js';
 import {helpEntries, helpLayout, HelpOverlay} from './components/HelpOverlay.js';
 import {navigate, type Entry, type Location} from '../state/navigation.js';
@@ -48,7 +57,8 @@ export interface AppProps {
 	shareEnvironment?: ShareEnvironment;
 	/** --read-only: no action that changes something in Nuon is offered. */
 	readOnly?: boolean;
-	/** How long after a confirmation opens or closes its keys are not taken (tests that type at once pass 0). */
+	/** How long after a confirmation opens or closes its keys are not taken (tests that type at once pass 0).
+	 * */
 	keyGuardMs?: number;
 	/** Ctrl-Z stops the process until `fg` (the CLI; never in tests, where it would stop the runner). */
 	jobControl?: boolean;
@@ -59,18 +69,43 @@ type Input = {key: [string, Key]} | {paste: string};
 
 const FLASH_MS = 4000;
 
-export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection, size, watch: startWatching = false, refreshMs = 5000, notify, orgId = orgLabel, shareEnvironment, poll = DEFAULT_POLL, readOnly = false, keyGuardMs = KEY_GUARD_MS, jobControl = false}: AppProps) {
+export function App({
+	theme,
+	orgLabel,
+	apiLabel,
+	isDemo,
+	start,
+	initialSelection,
+	size,
+	watch: startWatching = false,
+	refreshMs = 5000,
+	notify,
+	orgId = orgLabel,
+	shareEnvironment,
+	poll = DEFAULT_POLL,
+	readOnly = false,
+	keyGuardMs = KEY_GUARD_MS,
+	jobControl = false,
+}: AppProps) {
 	const {exit, suspendTerminal} = useApp();
 	const windowSize = useTerminalSize();
 	const {columns, rows} = size ?? windowSize;
-	const [navigation, dispatch] = useReducer(navigate, undefined, () => startNavigation(start, initialSelection));
+	const [navigation, dispatch] = useReducer(navigate, undefined, () =>
+		startNavigation(start, initialSelection),
+	);
 	const [helpOpen, setHelpOpen] = useState(false);
 	const [helpOffset, setHelpOffset] = useState(0);
 	const keyHandler = useRef<LevelKeyHandler | undefined>(undefined);
 	const textField = useRef<TextField | undefined>(undefined);
 	const screenKeys = useRef<readonly CommandId[]>([]);
 	const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
-	const [watch, setWatch] = useState<WatchState>({watching: startWatching, paused: false, fastMs: poll.fastMs, slowMs: poll.slowMs, refreshMs});
+	const [watch, setWatch] = useState<WatchState>({
+		watching: startWatching,
+		paused: false,
+		fastMs: poll.fastMs,
+		slowMs: poll.slowMs,
+		refreshMs,
+	});
 	const {mutate} = useSWRConfig();
 	const refreshAll = () => void mutate(() => true);
 	const refreshPolicy = useMemo(() => ({refreshInterval: pollInterval(watch)}), [watch]);
@@ -89,7 +124,13 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 		setWatch(w => ({...w, watching: on}));
 		const seconds = (ms: number) => `${ms / 1000} s`;
 		if (on && watch.watching) say(`watch mode is on already (W turns it off)`);
-		else say(on ? `watch mode on: every ${seconds(watch.fastMs)} while anything is in progress, ${seconds(watch.slowMs)} when all is settled (W turns it off)` : `watch mode off: refreshing every ${seconds(watch.refreshMs)} (W turns it on)`);
+		else
+			say(
+				on
+					? `watch mode on: every ${seconds(watch.fastMs)} while anything is in progress, ` +
+							`${seconds(watch.slowMs)} when all is settled (W turns it off)`
+					: `watch mode off: refreshing every ${seconds(watch.refreshMs)} (W turns it on)`,
+			);
 	};
 	const commandLine = useCommandLine({
 		navigation,
@@ -100,7 +141,11 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 		watchOn: () => turnWatch(true),
 		switchOrg: setOrg,
 	});
-	const environment: ShareEnvironment = shareEnvironment ?? {env: process.env, platform: process.platform, writeTerminal: sequence => process.stdout.write(sequence)};
+	const environment: ShareEnvironment = shareEnvironment ?? {
+		env: process.env,
+		platform: process.platform,
+		writeTerminal: sequence => process.stdout.write(sequence),
+	};
 
 	// Keys typed quickly (or arriving together over a slow link) are handled one at a time, with a
 	// render between them, so each key acts on the state the previous one left; a paste waits its
@@ -156,7 +201,11 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 			if (command === 'help' || key.escape || command === 'back') setHelpOpen(false);
 			else if (command === 'quit') exit();
 			else if (move !== undefined) {
-				const {maxOffset} = helpLayout(columns, rows - CHROME_ROWS, helpEntries(screenKeys.current, readOnly).length);
+				const {maxOffset} = helpLayout(
+					columns,
+					rows - CHROME_ROWS,
+					helpEntries(screenKeys.current, readOnly).length,
+				);
 				setHelpOffset(offset => Math.max(0, Math.min(maxOffset, offset + move)));
 			}
 			return;
@@ -214,11 +263,51 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	// Levels stay mounted (hidden) while the terminal is too small: they lay out at the minimum size.
 	const [layoutColumns, layoutRows] = [Math.max(columns, MIN_COLUMNS), Math.max(rows, MIN_ROWS)];
 	const explorer = useMemo<Explorer>(
-		() => ({theme, orgLabel: org.label, apiLabel, isDemo, navigation, crumbs: breadcrumbs(navigation.stack), dispatch, columns: layoutColumns, rows: layoutRows, keyHandler, textField, screenKeys, watch, notify, orgId: org.id, share: shareStable, say, readOnly, keyGuardMs}),
-		[theme, org, apiLabel, isDemo, navigation, layoutColumns, layoutRows, watch, notify, shareStable, say, readOnly, keyGuardMs],
+		() => ({
+			theme,
+			orgLabel: org.label,
+			apiLabel,
+			isDemo,
+			navigation,
+			crumbs: breadcrumbs(navigation.stack),
+			dispatch,
+			columns: layoutColumns,
+			rows: layoutRows,
+			keyHandler,
+			textField,
+			screenKeys,
+			watch,
+			notify,
+			orgId: org.id,
+			share: shareStable,
+			say,
+			readOnly,
+			keyGuardMs,
+		}),
+		[
+			theme,
+			org,
+			apiLabel,
+			isDemo,
+			navigation,
+			layoutColumns,
+			layoutRows,
+			watch,
+			notify,
+			shareStable,
+			say,
+			readOnly,
+			keyGuardMs,
+		],
 	);
 	const messageLine = useMemo<MessageLine>(
-		() => ({flash: flash?.text, commandLine: commandLine.text === undefined ? undefined : {text: commandLine.text, suggestions: commandLine.suggestions}}),
+		() => ({
+			flash: flash?.text,
+			commandLine:
+				commandLine.text === undefined
+					? undefined
+					: {text: commandLine.text, suggestions: commandLine.suggestions},
+		}),
 		[flash, commandLine.text, commandLine.suggestions],
 	);
 	const covered = useMemo(() => ({refreshInterval: 0}), []);
@@ -228,35 +317,60 @@ export function App({theme, orgLabel, apiLabel, isDemo, start, initialSelection,
 	// takes keys, and only it refreshes (and those that ask to, like the board).
 	return (
 		<ExplorerContext.Provider value={explorer}>
-		<MessageLineContext.Provider value={messageLine}>
-			<Box width={columns} height={rows} flexDirection="column" display={helpOpen || tooSmall ? 'none' : 'flex'}>
-				{navigation.stack.map((entry, index) => {
-					const active = index === navigation.stack.length - 1;
-					return (
-						// Keyed by org too: after :org no level keeps the old org's rows, not even for a moment.
-						<StackLevel key={`${org.id}:${entry.id}`} entry={entry} active={active} refresh={active || levelOf(entry.location).refreshesWhileCovered ? refreshPolicy : covered} />
-					);
-				})}
-			</Box>
-			{helpOpen && !tooSmall ? (
-				<Frame refresh={{isValidating: false, hasData: true}} hints={['help', 'quit']}>
-					<HelpOverlay width={columns} height={rows - CHROME_ROWS} theme={theme} screenKeys={screenKeys.current} offset={helpOffset} readOnly={readOnly} />
-				</Frame>
-			) : null}
-			{tooSmall ? (
-				<Box width={columns} height={rows} flexDirection="column">
-					<Text wrap="truncate-end">Terminal too small</Text>
-					<Text wrap="truncate-end">{`${columns}x${rows}, need ${MIN_COLUMNS}x${MIN_ROWS}`}</Text>
-					<Text wrap="truncate-end">q quits</Text>
+			<MessageLineContext.Provider value={messageLine}>
+				<Box
+					width={columns}
+					height={rows}
+					flexDirection="column"
+					display={helpOpen || tooSmall ? 'none' : 'flex'}
+				>
+					{navigation.stack.map((entry, index) => {
+						const active = index === navigation.stack.length - 1;
+						return (
+							// Keyed by org too: after :org no level keeps the old org's rows, not even for a moment.
+							<StackLevel
+								key={`${org.id}:${entry.id}`}
+								entry={entry}
+								active={active}
+								refresh={active || levelOf(entry.location).refreshesWhileCovered ? refreshPolicy : covered}
+							/>
+						);
+					})}
 				</Box>
-			) : null}
-		</MessageLineContext.Provider>
+				{helpOpen && !tooSmall ? (
+					<Frame refresh={{isValidating: false, hasData: true}} hints={['help', 'quit']}>
+						<HelpOverlay
+							width={columns}
+							height={rows - CHROME_ROWS}
+							theme={theme}
+							screenKeys={screenKeys.current}
+							offset={helpOffset}
+							readOnly={readOnly}
+						/>
+					</Frame>
+				) : null}
+				{tooSmall ? (
+					<Box width={columns} height={rows} flexDirection="column">
+						<Text wrap="truncate-end">Terminal too small</Text>
+						<Text wrap="truncate-end">{`${columns}x${rows}, need ${MIN_COLUMNS}x${MIN_ROWS}`}</Text>
+						<Text wrap="truncate-end">q quits</Text>
+					</Box>
+				) : null}
+			</MessageLineContext.Provider>
 		</ExplorerContext.Provider>
 	);
 }
 
 /** One level of the stack, with its place, its refresh policy and its error boundary. */
-const StackLevel = memo(function StackLevel({entry, active, refresh}: {entry: Entry; active: boolean; refresh: SWRConfiguration}) {
+const StackLevel = memo(function StackLevel({
+	entry,
+	active,
+	refresh,
+}: {
+	entry: Entry;
+	active: boolean;
+	refresh: SWRConfiguration;
+}) {
 	const place = useMemo(() => ({entry, active}), [entry, active]);
 	const {location} = entry;
 	const level = levelOf(location);
@@ -281,5 +395,12 @@ const StackLevel = memo(function StackLevel({entry, active, refresh}: {entry: En
  */
 export function pollInterval(watch: WatchState): (data: unknown) => number {
 	// Before any data arrives nothing is known to be settled: poll fast.
-	return data => (watch.paused ? 0 : !watch.watching ? watch.refreshMs : data === undefined || containsProgress(data) ? watch.fastMs : watch.slowMs);
+	return data =>
+		watch.paused
+			? 0
+			: !watch.watching
+				? watch.refreshMs
+				: data === undefined || containsProgress(data)
+					? watch.fastMs
+					: watch.slowMs;
 }

@@ -11,6 +11,6 @@ export function toAscii(text: string): string {
 
 /** Whether the locale asks for ASCII: LC_ALL, LC_CTYPE or LANG set and not UTF-8. */
 export function localeIsAscii(env: NodeJS.ProcessEnv): boolean {
-	const locale = env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '';
+	const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
 	return locale !== '' && !/utf-?8/i.test(locale);
 }

@@ -36,15 +36,22 @@ function guarded<T>(read: () => T, fallback: T): T {
 	}
 }
 
-export const cellText = <Row>(column: Column<Row>, row: Row, now: number): string => guarded(() => String(column.text(row, now) ?? ''), UNREADABLE);
-export const cellStatus = <Row>(column: Column<Row>, row: Row): unknown => guarded(() => column.status?.(row), UNREADABLE);
-const sortKey = <Row>(column: Column<Row>, row: Row): string | number => guarded(() => column.sort?.(row) ?? '', '');
+export const cellText = <Row>(column: Column<Row>, row: Row, now: number): string =>
+	guarded(() => String(column.text(row, now) ?? ''), UNREADABLE);
+export const cellStatus = <Row>(column: Column<Row>, row: Row): unknown =>
+	guarded(() => column.status?.(row), UNREADABLE);
+const sortKey = <Row>(column: Column<Row>, row: Row): string | number =>
+	guarded(() => column.sort?.(row) ?? '', '');
 
 /** Sorting by a status puts the ones that need attention first. */
 export const statusRank = phaseRank;
 
 /** Rows ordered by a column (stable; the API's order breaks ties), or as they came. */
-export function sortRows<Row>(rows: readonly Row[], column: Column<Row> | undefined, descending = false): readonly Row[] {
+export function sortRows<Row>(
+	rows: readonly Row[],
+	column: Column<Row> | undefined,
+	descending = false,
+): readonly Row[] {
 	if (!column?.sort) return rows;
 	const sign = descending ? -1 : 1;
 	return rows
@@ -64,11 +71,17 @@ export const COLUMN_GAP = 1;
 export const STATUS_MAX_WIDTH = 24;
 
 /** How wide each status column would like to be: its longest word (up to STATUS_MAX_WIDTH). */
-export function statusWants<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Map<Column<Row>, number> {
+export function statusWants<Row>(
+	columns: readonly Column<Row>[],
+	rows: readonly Row[],
+): Map<Column<Row>, number> {
 	const wants = new Map<Column<Row>, number>();
 	for (const column of columns) {
 		if (!column.status) continue;
-		const longest = Math.max(0, ...rows.slice(0, 2000).map(row => displayWidth(oneLine(cellText(column, row, 0))) + 2));
+		const longest = Math.max(
+			0,
+			...rows.slice(0, 2000).map(row => displayWidth(oneLine(cellText(column, row, 0))) + 2),
+		);
 		if (longest > column.width) wants.set(column, Math.min(STATUS_MAX_WIDTH, longest));
 	}
 	return wants;
@@ -80,7 +93,11 @@ export function statusWants<Row>(columns: readonly Column<Row>[], rows: readonly
  * important column gives way to it, and its own width otherwise (wanting more never costs a column
  * its place); the width left over goes to the growing column.
  */
-export function layoutColumns<Row>(columns: readonly Column<Row>[], width: number, wants: ReadonlyMap<Column<Row>, number> = new Map()): PlacedColumn<Row>[] {
+export function layoutColumns<Row>(
+	columns: readonly Column<Row>[],
+	width: number,
+	wants: ReadonlyMap<Column<Row>, number> = new Map(),
+): PlacedColumn<Row>[] {
 	const byPriority = [...columns].sort((a, b) => a.priority - b.priority);
 	const chosen = new Map<Column<Row>, number>();
 	let used = 0;
@@ -123,11 +140,26 @@ export function uniqueKeys(ids: readonly string[]): string[] {
  * longest cell (or its header). A list that needs less than it was given leaves the rest to the
  * detail pane beside it.
  */
-export function neededWidth<Row>(placed: readonly PlacedColumn<Row>[], rows: readonly Row[], now: number): number {
+export function neededWidth<Row>(
+	placed: readonly PlacedColumn<Row>[],
+	rows: readonly Row[],
+	now: number,
+): number {
 	const grower = growerOf(placed);
-	const longest = grower ? Math.max(displayWidth(grower.column.header) + 1, ...rows.slice(0, 2000).map(row => displayWidth(oneLine(cellText(grower.column, row, now))))) : 0;
+	const longest = grower
+		? Math.max(
+				displayWidth(grower.column.header) + 1,
+				...rows.slice(0, 2000).map(row => displayWidth(oneLine(cellText(grower.column, row, now)))),
+			)
+		: 0;
 	const others = placed.reduce((sum, p) => sum + (p === grower ? 0 : p.width), 0);
-	return Math.min(placed.reduce((sum, p) => sum + p.width, 0), others + longest) + COLUMN_GAP * Math.max(0, placed.length - 1);
+	return (
+		Math.min(
+			placed.reduce((sum, p) => sum + p.width, 0),
+			others + longest,
+		) +
+		COLUMN_GAP * Math.max(0, placed.length - 1)
+	);
 }
 
 /** The same columns in `width`: the growing one gives up (or takes) the difference. */

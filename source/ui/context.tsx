@@ -38,7 +38,10 @@ export interface Explorer {
 	/** The org id (for dashboard links). */
 	orgId: string;
 	/** Copies an id or opens/copies the dashboard link of a target, saying what it did. */
-	share: (action: 'copyId' | 'copyLink' | 'openLink', what: {id?: string; target: LinkTarget; label: string}) => void;
+	share: (
+		action: 'copyId' | 'copyLink' | 'openLink',
+		what: {id?: string; target: LinkTarget; label: string},
+	) => void;
 	/** Shows `text` in the status line for a few seconds. */
 	say: (text: string) => void;
 	/** --read-only: the screens offer no write. */

@@ -7,7 +7,11 @@ import type {Key} from 'ink';
 import {useExplorer, useLevelPlace} from './context.js';
 import {clip, LINE_LIMIT, pastedLine} from './paste.js';
 
-export type LineEdit = {type: 'edit'; apply: (text: string) => string} | {type: 'submit'} | {type: 'cancel'} | {type: 'ignored'};
+export type LineEdit =
+	| {type: 'edit'; apply: (text: string) => string}
+	| {type: 'submit'}
+	| {type: 'cancel'}
+	| {type: 'ignored'};
 
 export function lineEdit(input: string, key: Key): LineEdit {
 	if (key.escape) return {type: 'cancel'};
@@ -18,7 +22,10 @@ export function lineEdit(input: string, key: Key): LineEdit {
 }
 
 /** The edit a paste makes: its text, on one line, added up to the field's limit. */
-export const pasteEdit = (text: string, limit = LINE_LIMIT) => (line: string) => clip(line + pastedLine(text), limit);
+export const pasteEdit =
+	(text: string, limit = LINE_LIMIT) =>
+	(line: string) =>
+		clip(line + pastedLine(text), limit);
 
 /**
  * A line typed on a screen (the `/` filter, the log search, a note): its text and whether it is

@@ -6,8 +6,20 @@ import {displayWidth, splitByWidth} from '../domain/text.js';
 
 export type Line =
 	| {kind: 'heading'; text: string}
-	| {kind: 'field'; label: string; value: string; status?: string; /** Set by wrapLines: the pane's label column. */ labelWidth?: number}
-	| {kind: 'text'; text: string; status?: string; muted?: boolean; /** Coloured as this phase, with no glyph (a diff's − and + lines). */ tone?: Phase}
+	| {
+			kind: 'field';
+			label: string;
+			value: string;
+			status?: string /** Set by wrapLines: the pane's label column. */;
+			labelWidth?: number;
+	  }
+	| {
+			kind: 'text';
+			text: string;
+			status?: string;
+			muted?: boolean /** Coloured as this phase, with no glyph (a diff's − and + lines). */;
+			tone?: Phase;
+	  }
 	| {kind: 'blank'};
 
 export const heading = (text: string): Line => ({kind: 'heading', text});
@@ -28,7 +40,10 @@ export const field = (label: string, value: unknown, status?: unknown): Line => 
 	value: shown(value),
 	status: statusWord(status),
 });
-export const text = (value: unknown, options: {status?: unknown; muted?: boolean; tone?: Phase} = {}): Line => ({
+export const text = (
+	value: unknown,
+	options: {status?: unknown; muted?: boolean; tone?: Phase} = {},
+): Line => ({
 	kind: 'text',
 	text: typeof value === 'string' ? value : shown(value),
 	muted: options.muted,
@@ -36,7 +51,8 @@ export const text = (value: unknown, options: {status?: unknown; muted?: boolean
 	status: statusWord(options.status),
 });
 
-const statusWord = (status: unknown): string | undefined => (status === undefined || typeof status === 'string' ? status : shown(status));
+const statusWord = (status: unknown): string | undefined =>
+	status === undefined || typeof status === 'string' ? status : shown(status);
 export const blank: Line = {kind: 'blank'};
 
 /** One screen row of a line: long values continue on the next rows instead of being cut. */
@@ -60,23 +76,44 @@ export function wrapLines(lines: readonly Line[], width: number, maxRows = 6): R
 		const prefix = line.status === undefined ? 0 : 2;
 		// One token (an id, an e-mail) that does not fit beside its label but fits below it goes
 		// there whole, rather than broken in two.
-		if (line.kind === 'field' && !/\s/.test(value) && displayWidth(value) + prefix > first && displayWidth(value) + prefix <= width - 2) {
+		if (
+			line.kind === 'field' &&
+			!/\s/.test(value) &&
+			displayWidth(value) + prefix > first &&
+			displayWidth(value) + prefix <= width - 2
+		) {
 			rows.push({...line, value: '', labelWidth});
 			rows.push({kind: 'continuation', text: value, indent: 2, status: line.status});
 			continue;
 		}
 		// A line break in a value starts a new row: one row of a pane is one row of the screen.
-		const chunks = value.split(/\r?\n|[\u2028\u2029]/).flatMap((part, index) => splitByWidth(part, index === 0 ? first - prefix : width - indent, width - indent));
+		const chunks = value
+			.split(/\r?\n|[\u2028\u2029]/)
+			.flatMap((part, index) =>
+				splitByWidth(part, index === 0 ? first - prefix : width - indent, width - indent),
+			);
 		if (chunks.length > maxRows) chunks.splice(maxRows - 1, Infinity, `${chunks[maxRows - 1]}…`);
-		rows.push(line.kind === 'field' ? {...line, value: chunks[0] ?? '', labelWidth} : {...line, text: chunks[0] ?? ''});
-		for (const rest of chunks.slice(1)) rows.push({kind: 'continuation', text: rest, indent, status: line.status, tone: line.kind === 'text' ? line.tone : undefined});
+		rows.push(
+			line.kind === 'field'
+				? {...line, value: chunks[0] ?? '', labelWidth}
+				: {...line, text: chunks[0] ?? ''},
+		);
+		for (const rest of chunks.slice(1))
+			rows.push({
+				kind: 'continuation',
+				text: rest,
+				indent,
+				status: line.status,
+				tone: line.kind === 'text' ? line.tone : undefined,
+			});
 	}
 	return rows;
 }
 
 const LABEL_WIDTH = 16;
 
-/** Width of a field's label column in a pane `width` columns wide: the longest label, where the pane leaves room for values. */
+/** Width of a field's label column in a pane `width` columns wide: the longest label, where the pane leaves
+ * room for values. */
 export function labelWidthFor(width: number, lines: readonly Line[] = []): number {
 	const longest = Math.max(0, ...lines.map(line => (line.kind === 'field' ? displayWidth(line.label) : 0)));
 	return Math.max(0, Math.min(LABEL_WIDTH, longest || LABEL_WIDTH, width - 14));
@@ -84,9 +121,18 @@ export function labelWidthFor(width: number, lines: readonly Line[] = []): numbe
 
 /** A JSON value as indented, muted text lines (long strings folded), at most `maxRows` of them. */
 export function jsonLines(value: unknown, maxRows = 60): Line[] {
-	if (value === undefined || value === null || (typeof value === 'object' && Object.keys(value).length === 0)) {
+	if (
+		value === undefined ||
+		value === null ||
+		(typeof value === 'object' && Object.keys(value).length === 0)
+	) {
 		return [text('none', {muted: true})];
 	}
 	const rows = jsonRows(value).map(row => text(rowText(row)));
-	return rows.length > maxRows ? [...rows.slice(0, maxRows), text(`… ${rows.length - maxRows} more lines: v opens the viewer`, {muted: true})] : rows;
+	return rows.length > maxRows
+		? [
+				...rows.slice(0, maxRows),
+				text(`… ${rows.length - maxRows} more lines: v opens the viewer`, {muted: true}),
+			]
+		: rows;
 }

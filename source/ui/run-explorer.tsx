@@ -1,7 +1,3 @@
-// Mounts the explorer in the terminal and resolves with the exit code once it is unmounted.
-// The CLI imports this module only when it has a terminal to draw on: Ink, React and Yoga stay off
-// the start-up path of --version, --help, demo-server and watch --until-done.
-import React from 'react';
 import {render, type Instance} from 'ink';
 import type {NuonClient} from '../api/client.js';
 import type {ExploreCommand} from '../args.js';
@@ -27,8 +23,17 @@ export interface ExplorerTarget {
 	firstScreen: readonly FirstAnswer[];
 }
 
-export async function runExplorer(command: ExploreCommand, preferences: Preferences, client: NuonClient, target: ExplorerTarget, onMount: (instance: Instance) => void): Promise<number> {
-	const notify = (command.notify ?? preferences.notify) ? (title: string, body: string) => process.stdout.write(notification(title, body)) : undefined;
+export async function runExplorer(
+	command: ExploreCommand,
+	preferences: Preferences,
+	client: NuonClient,
+	target: ExplorerTarget,
+	onMount: (instance: Instance) => void,
+): Promise<number> {
+	const notify =
+		(command.notify ?? preferences.notify)
+			? (title: string, body: string) => process.stdout.write(notification(title, body))
+			: undefined;
 	const refreshMs = (command.refreshSeconds ?? preferences.refresh ?? 5) * 1000;
 	const ascii = (command.ascii ?? preferences.ascii) || localeIsAscii(process.env);
 	const instance = render(
@@ -37,7 +42,13 @@ export async function runExplorer(command: ExploreCommand, preferences: Preferen
 				theme={themeFor(process.env, command.theme ?? preferences.theme)}
 				orgLabel={target.isDemo ? 'demo-org' : target.orgId}
 				orgId={target.orgId}
-				apiLabel={target.isDemo ? (command.demoApi === 'today' ? '' : `playing the ${command.demoApi} server`) : new URL(target.apiUrl).host}
+				apiLabel={
+					target.isDemo
+						? command.demoApi === 'today'
+							? ''
+							: `playing the ${command.demoApi} server`
+						: new URL(target.apiUrl).host
+				}
 				isDemo={target.isDemo}
 				start={target.start}
 				initialSelection={target.installId}
@@ -55,17 +66,24 @@ export async function runExplorer(command: ExploreCommand, preferences: Preferen
 			interactive: true,
 			exitOnCtrlC: false,
 			patchConsole: true,
-			stdout: terminalOutput(process.stdout, ascii ? text => toAscii(compactCursorMoves(text)) : compactCursorMoves),
+			stdout: terminalOutput(
+				process.stdout,
+				ascii ? text => toAscii(compactCursorMoves(text)) : compactCursorMoves,
+			),
 		},
 	);
 	onMount(instance);
-	// bin/code-cache.js keeps V8's code cache of a run that drew the explorer: it compiled what the next start needs.
+	// bin/code-cache.js keeps V8's code cache of a run that drew the explorer: it compiled what the next start
+	// needs.
 	const explorerMounted = (globalThis as Record<symbol, unknown>)[Symbol.for('nuon-tui.explorer-mounted')];
 	if (typeof explorerMounted === 'function') explorerMounted();
 	// For the crash tests: an error thrown outside React, as a bug would.
-	if (process.env['NUON_TUI_CRASH_TEST']) setTimeout(() => {
-		throw new Error(`crash test (NUON_TUI_CRASH_TEST is set) with token ${target.isDemo ? 'demo' : '<hidden>'}`);
-	}, 1500);
+	if (process.env.NUON_TUI_CRASH_TEST)
+		setTimeout(() => {
+			throw new Error(
+				`crash test (NUON_TUI_CRASH_TEST is set) with token ${target.isDemo ? 'demo' : '<hidden>'}`,
+			);
+		}, 1500);
 	let exitCode: number | undefined;
 	const stop = (code: number) => {
 		if (exitCode !== undefined) return;

@@ -17,7 +17,12 @@ export interface ShareEnvironment {
 
 function runTmux(args: string[], input?: string): string | undefined {
 	try {
-		return execFileSync('tmux', args, {input, timeout: 1000, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore']});
+		return execFileSync('tmux', args, {
+			input,
+			timeout: 1000,
+			encoding: 'utf8',
+			stdio: ['pipe', 'pipe', 'ignore'],
+		});
 	} catch {
 		return undefined;
 	}
@@ -30,13 +35,17 @@ function runTmux(args: string[], input?: string): string | undefined {
  * allowed to, the system clipboard. What is missing is said, with the setting that would fix it.
  */
 function copy(text: string, environment: ShareEnvironment): string {
-	if (environment.env['TMUX']) {
+	if (environment.env.TMUX) {
 		const tmux = environment.runTmux ?? runTmux;
 		if (tmux(['load-buffer', '-w', '-'], text) !== undefined) {
-			return tmux(['show-options', '-gv', 'set-clipboard'])?.trim() === 'off' ? ' into tmux’s paste buffer (`set -g set-clipboard external` sends it to the clipboard too)' : '';
+			return tmux(['show-options', '-gv', 'set-clipboard'])?.trim() === 'off'
+				? ' into tmux’s paste buffer (`set -g set-clipboard external` sends it to the clipboard too)'
+				: '';
 		}
 		environment.writeTerminal(copySequence(text, environment.env));
-		return tmux(['show-options', '-gv', 'allow-passthrough'])?.trim() === 'on' ? '' : ' (in tmux it needs `set -g allow-passthrough on` or `set -g set-clipboard on` to arrive)';
+		return tmux(['show-options', '-gv', 'allow-passthrough'])?.trim() === 'on'
+			? ''
+			: ' (in tmux it needs `set -g allow-passthrough on` or `set -g set-clipboard on` to arrive)';
 	}
 	environment.writeTerminal(copySequence(text, environment.env));
 	return '';
@@ -44,12 +53,13 @@ function copy(text: string, environment: ShareEnvironment): string {
 
 /** A display on this machine: not over SSH, and a desktop to open a browser on. */
 export function hasLocalDisplay(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): boolean {
-	if (env['SSH_CONNECTION'] || env['SSH_TTY']) return false;
-	return platform === 'darwin' || platform === 'win32' || !!(env['DISPLAY'] || env['WAYLAND_DISPLAY']);
+	if (env.SSH_CONNECTION || env.SSH_TTY) return false;
+	return platform === 'darwin' || platform === 'win32' || !!(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
 export function platformOpener(platform: NodeJS.Platform): (url: string) => boolean {
-	const command = platform === 'darwin' ? ['open'] : platform === 'win32' ? ['cmd', '/c', 'start', ''] : ['xdg-open'];
+	const command =
+		platform === 'darwin' ? ['open'] : platform === 'win32' ? ['cmd', '/c', 'start', ''] : ['xdg-open'];
 	return url => {
 		try {
 			const child = spawn(command[0]!, [...command.slice(1), url], {stdio: 'ignore', detached: true});
@@ -73,13 +83,18 @@ export function share(
 		if (!what.id) return `${what.label} has no id to copy`;
 		return `copied ${what.label} id ${what.id}${copy(what.id, environment)}`;
 	}
-	if (!Object.values(what.target).some(Boolean)) return `${what.label} has no page of its own in the dashboard (y copies its id)`;
-	if (!context.dashboardUrl) return 'the dashboard address has not arrived from the API yet: try again in a moment';
+	if (!Object.values(what.target).some(Boolean))
+		return `${what.label} has no page of its own in the dashboard (y copies its id)`;
+	if (!context.dashboardUrl)
+		return 'the dashboard address has not arrived from the API yet: try again in a moment';
 	const url = dashboardLink(context.dashboardUrl, context.orgId, what.target);
 	if (action === 'copyLink') {
 		return `copied link ${url}${copy(url, environment)}`;
 	}
-	if (hasLocalDisplay(environment.env, environment.platform) && (environment.openUrl ?? platformOpener(environment.platform))(url)) {
+	if (
+		hasLocalDisplay(environment.env, environment.platform) &&
+		(environment.openUrl ?? platformOpener(environment.platform))(url)
+	) {
 		return `opened ${url}`;
 	}
 	return `open ${hyperlink(url)}`;

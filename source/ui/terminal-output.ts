@@ -11,7 +11,10 @@ export function compactCursorMoves(text: string): string {
 }
 
 /** A stdout for Ink that writes `rewrite(chunk)` to `target` and reports its size and resizes. */
-export function terminalOutput(target: NodeJS.WriteStream, rewrite: (text: string) => string): NodeJS.WriteStream {
+export function terminalOutput(
+	target: NodeJS.WriteStream,
+	rewrite: (text: string) => string,
+): NodeJS.WriteStream {
 	const stream = new Writable({
 		write(chunk, _encoding, done) {
 			// A failed write (the terminal gone) is the target's own 'error' event; this stream goes on.

@@ -14,7 +14,15 @@ export interface Theme {
 }
 
 export const darkTheme: Theme = {
-	phase: {success: 'green', failure: 'red', approval: 'yellowBright', warning: 'yellow', progress: 'cyan', neutral: 'gray', unknown: 'magenta'},
+	phase: {
+		success: 'green',
+		failure: 'red',
+		approval: 'yellowBright',
+		warning: 'yellow',
+		progress: 'cyan',
+		neutral: 'gray',
+		unknown: 'magenta',
+	},
 	accent: 'cyan',
 	muted: 'gray',
 	border: 'gray',
@@ -25,12 +33,28 @@ export const darkTheme: Theme = {
 };
 
 export const noColorTheme: Theme = {
-	phase: {success: undefined, failure: undefined, approval: undefined, warning: undefined, progress: undefined, neutral: undefined, unknown: undefined},
+	phase: {
+		success: undefined,
+		failure: undefined,
+		approval: undefined,
+		warning: undefined,
+		progress: undefined,
+		neutral: undefined,
+		unknown: undefined,
+	},
 };
 
 /** For light terminal backgrounds: no yellow or gray text that fades into white. */
 export const lightTheme: Theme = {
-	phase: {success: 'green', failure: 'red', approval: 'magentaBright', warning: 'magenta', progress: 'blue', neutral: 'blackBright', unknown: 'magenta'},
+	phase: {
+		success: 'green',
+		failure: 'red',
+		approval: 'magentaBright',
+		warning: 'magenta',
+		progress: 'blue',
+		neutral: 'blackBright',
+		unknown: 'magenta',
+	},
 	accent: 'blue',
 	muted: 'blackBright',
 	border: 'blackBright',
@@ -49,7 +73,7 @@ export function isThemeName(name: string): name is ThemeName {
 
 /** --theme, else NUON_TUI_THEME, else dark; NO_COLOR always wins (https://no-color.org). */
 export function themeFor(env: NodeJS.ProcessEnv, name?: string): Theme {
-	if (env['NO_COLOR']) return noColorTheme;
-	const chosen = name ?? env['NUON_TUI_THEME'] ?? 'dark';
+	if (env.NO_COLOR) return noColorTheme;
+	const chosen = name ?? env.NUON_TUI_THEME ?? 'dark';
 	return isThemeName(chosen) ? THEMES[chosen] : darkTheme;
 }

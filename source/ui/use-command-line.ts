@@ -35,7 +35,15 @@ export interface CommandLine {
 	paste: (text: string) => void;
 }
 
-export function useCommandLine({navigation, dispatch, keyHandler, exit, say, watchOn, switchOrg}: CommandLineHost): CommandLine {
+export function useCommandLine({
+	navigation,
+	dispatch,
+	keyHandler,
+	exit,
+	say,
+	watchOn,
+	switchOrg,
+}: CommandLineHost): CommandLine {
 	const client = useClient();
 	const [commandText, setCommandText] = useState<string>();
 	const history = useRef<string[]>([]);
@@ -43,7 +51,11 @@ export function useCommandLine({navigation, dispatch, keyHandler, exit, say, wat
 	const completion = useRef<Completion | undefined>(undefined);
 	const parsedWord = commandText?.split(' ')[0];
 	const currentInstall = installOf(navigation);
-	const suggestions = useCommandSuggestions(commandText?.includes(' ') ? parsedWord : undefined, commandText?.split(' ').slice(1).join(' ') ?? '', currentInstall?.installId);
+	const suggestions = useCommandSuggestions(
+		commandText?.includes(' ') ? parsedWord : undefined,
+		commandText?.split(' ').slice(1).join(' ') ?? '',
+		currentInstall?.installId,
+	);
 	const editCommandLine = (input: string, key: Key) => {
 		if (key.tab) {
 			const next = tab(completion.current, commandText ?? '', suggestions);
@@ -52,7 +64,10 @@ export function useCommandLine({navigation, dispatch, keyHandler, exit, say, wat
 			return;
 		}
 		if (key.upArrow || key.downArrow) {
-			historyIndex.current = Math.max(0, Math.min(history.current.length, historyIndex.current + (key.upArrow ? -1 : 1)));
+			historyIndex.current = Math.max(
+				0,
+				Math.min(history.current.length, historyIndex.current + (key.upArrow ? -1 : 1)),
+			);
 			setCommandText(history.current[historyIndex.current] ?? '');
 			return;
 		}
@@ -80,7 +95,8 @@ export function useCommandLine({navigation, dispatch, keyHandler, exit, say, wat
 				case 'board':
 					return dispatch({type: 'open', location: {kind: 'board'}});
 				case 'logs':
-					if (!keyHandler.current?.('logs', 'L', {} as Key)) say('no logs here: :logs works on a deploy, a job or an action run');
+					if (!keyHandler.current?.('logs', 'L', {} as Key))
+						say('no logs here: :logs works on a deploy, a job or an action run');
 					return;
 				case 'install': {
 					if (!argument) return say('which install? :install NAME');
@@ -92,35 +108,59 @@ export function useCommandLine({navigation, dispatch, keyHandler, exit, say, wat
 						if (!best) throw error;
 						return best;
 					});
-					return dispatch({type: 'resetStack', stack: startNavigation([{kind: 'installs'}, {kind: 'components', installId: install.id!, installName: install.name ?? install.id!}]).stack});
+					return dispatch({
+						type: 'resetStack',
+						stack: startNavigation([
+							{kind: 'installs'},
+							{kind: 'components', installId: install.id!, installName: install.name ?? install.id!},
+						]).stack,
+					});
 				}
 				case 'app': {
 					const apps = await listApps(client);
 					const app = bestMatch(apps, argument, a => [a.name, a.display_name, a.id]);
-					if (!argument || !app) return say(`no app "${argument}" (apps: ${apps.map(a => a.name).join(', ')})`);
-					return dispatch({type: 'reset', location: {kind: 'installs', appId: app.id, appName: app.display_name || app.name}});
+					if (!argument || !app)
+						return say(`no app "${argument}" (apps: ${apps.map(a => a.name).join(', ')})`);
+					return dispatch({
+						type: 'reset',
+						location: {kind: 'installs', appId: app.id, appName: app.display_name || app.name},
+					});
 				}
 				case 'org': {
 					const orgs = await listOrgs(client);
 					const org = bestMatch(orgs, argument, o => [o.name, o.id]);
-					if (!argument || !org?.id) return say(`no org "${argument}" (orgs: ${orgs.map(o => o.name ?? o.id).join(', ')})`);
+					if (!argument || !org?.id)
+						return say(`no org "${argument}" (orgs: ${orgs.map(o => o.name ?? o.id).join(', ')})`);
 					client.switchOrg(org.id);
 					switchOrg({id: org.id, label: org.name ?? org.id});
 					dispatch({type: 'reset', location: {kind: 'installs'}});
 					return say(`switched to org ${org.name ?? org.id}`);
 				}
 				case 'component': {
-					if (!currentInstall) return say(':component works inside an install: open one first (:install NAME)');
+					if (!currentInstall)
+						return say(':component works inside an install: open one first (:install NAME)');
 					const components = await listInstallComponents(client, currentInstall.installId);
 					const match = bestMatch(components, argument, c => [c.component?.name, c.component_id]);
-					if (!argument || !match?.component_id) return say(`no component "${argument}" in ${currentInstall.installName}`);
+					if (!argument || !match?.component_id)
+						return say(`no component "${argument}" in ${currentInstall.installName}`);
 					// As --install and --component open it: the installs, the install's components, the deploy.
-					const deploy: Location = {kind: 'deploy', ...currentInstall, componentId: match.component_id, componentName: match.component?.name ?? match.component_id};
-					return dispatch({type: 'resetStack', stack: startNavigation([{kind: 'installs'}, {kind: 'components', ...currentInstall}, deploy]).stack});
+					const deploy: Location = {
+						kind: 'deploy',
+						...currentInstall,
+						componentId: match.component_id,
+						componentName: match.component?.name ?? match.component_id,
+					};
+					return dispatch({
+						type: 'resetStack',
+						stack: startNavigation([{kind: 'installs'}, {kind: 'components', ...currentInstall}, deploy])
+							.stack,
+					});
 				}
 			}
 		} catch (error) {
-			say(error instanceof NuonApiError && error.isNotFound ? `no ${name} "${argument}"` : describeError(error));
+			say(
+				error instanceof NuonApiError && error.isNotFound ? `no ${name} "${argument}"` : describeError(error),
+			);
 		}
 	};
 	return {
@@ -138,7 +178,8 @@ export function useCommandLine({navigation, dispatch, keyHandler, exit, say, wat
 /** The install the user is in, if any: the nearest location on the stack that names one. */
 function installOf(navigation: NavigationState): {installId: string; installName: string} | undefined {
 	for (const {location} of [...navigation.stack].reverse()) {
-		if ('installId' in location && 'installName' in location) return {installId: location.installId, installName: location.installName};
+		if ('installId' in location && 'installName' in location)
+			return {installId: location.installId, installName: location.installName};
 	}
 	return undefined;
 }

@@ -9,7 +9,10 @@ export interface TerminalSize {
 	rows: number;
 }
 
-const sizeOf = (stdout: Partial<TerminalSize>): TerminalSize => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
+const sizeOf = (stdout: Partial<TerminalSize>): TerminalSize => ({
+	columns: stdout.columns || 80,
+	rows: stdout.rows || 24,
+});
 
 export function useTerminalSize(): TerminalSize {
 	const stdout: NodeJS.WritableStream & Partial<TerminalSize> = useStdout().stdout;

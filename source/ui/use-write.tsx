@@ -2,7 +2,7 @@
 // optional choice of answer and note first, a re-read of what it acts on just before sending (a
 // stale screen answers nothing), one request at a time (a second press while one is on its way
 // sends nothing), never retried, then the result in the status line and the screen refreshed.
-import React, {useRef, useState} from 'react';
+import {useRef, useState} from 'react';
 import {Box, Text, type Key} from 'ink';
 import {NuonApiError, describeError} from '../api/errors.js';
 import {oneLine} from '../domain/text.js';
@@ -30,7 +30,10 @@ export interface Write {
 	 * workflows), read when it opens; `mustType`: a word to type instead of `y` (a retry in a
 	 * workflow a newer one has replaced).
 	 */
-	load?: () => Promise<{facts: ReadonlyArray<readonly [string, string]>; mustType?: {word: string; why: string}}>;
+	load?: () => Promise<{
+		facts: ReadonlyArray<readonly [string, string]>;
+		mustType?: {word: string; why: string};
+	}>;
 	send: (note: string) => Promise<unknown>;
 	/** Said when the server took it: "approved deploy vpc-network". */
 	done: string;
@@ -70,9 +73,13 @@ export class AlreadyDone extends Error {}
 export function writeFailure(what: string, error: unknown): string {
 	if (error instanceof AlreadyDone) return `⚑ ${what}: ${error.message}`;
 	if (error instanceof NuonApiError && (error.kind === 'network' || error.kind === 'timeout')) {
-		return `⚠ ${what}: no answer (${describeError(error)}), so it may or may not have been done. Refreshing to see.`;
+		return (
+			`⚠ ${what}: no answer (${describeError(error)}), so it may or may not have been done. ` +
+			`Refreshing to see.`
+		);
 	}
-	if (error instanceof NuonApiError && error.status === 403) return `⚠ ${what}: refused (403): this token may not change this org (a read-only token?).`;
+	if (error instanceof NuonApiError && error.status === 403)
+		return `⚠ ${what}: refused (403): this token may not change this org (a read-only token?).`;
 	return `⚠ ${what}: ${describeError(error)}`;
 }
 
@@ -110,6 +117,10 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 		closedAt.current = Date.now();
 		if (message) say(message);
 	};
+	const closeUnsent = (dialog: Open) => {
+		close(`${dialog.write.title}: nothing sent`);
+		return true;
+	};
 
 	const ask = (question: Write | WriteChoice) => {
 		if (sending.current) {
@@ -128,9 +139,19 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 				setOpen(current => {
 					if (current?.write !== question) return current;
 					if (mustType && current.stage === 'confirm') word.start();
-					return {...current, more, mustType, stage: mustType && current.stage === 'confirm' ? 'type' : current.stage};
+					return {
+						...current,
+						more,
+						mustType,
+						stage: mustType && current.stage === 'confirm' ? 'type' : current.stage,
+					};
 				}),
-			(error: unknown) => setOpen(current => (current?.write === question ? {...current, more: [['⚠', `could not read it all: ${describeError(error)}`]]} : current)),
+			(error: unknown) =>
+				setOpen(current =>
+					current?.write === question
+						? {...current, more: [['⚠', `could not read it all: ${describeError(error)}`]]}
+						: current,
+				),
 		);
 	};
 
@@ -174,7 +195,7 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 		if (quitting) return false;
 		if (open.stage === 'checking' || open.stage === 'sending') return true;
 		if (open.stage === 'note') {
-			if (k.escape) return (close(`${open.write.title}: nothing sent`), true);
+			if (k.escape) return closeUnsent(open);
 			if (k.return) {
 				setOpen({...open, stage: open.mustType ? 'type' : 'confirm', openedAt: Date.now()});
 				if (open.mustType) word.start();
@@ -182,7 +203,7 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 			return true;
 		}
 		if (open.stage === 'type') {
-			if (k.escape) return (close(`${open.write.title}: nothing sent`), true);
+			if (k.escape) return closeUnsent(open);
 			if (!k.return) word.key(input, k);
 			else if (word.text.trim().toLowerCase() === open.mustType!.word) send(open.write);
 			else {
@@ -191,9 +212,12 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 			}
 			return true;
 		}
-		if (command === 'decline' || input === 'n' || k.escape) return (close(`${open.write.title}: nothing sent`), true);
+		if (command === 'decline' || input === 'n' || k.escape) return closeUnsent(open);
 		if (early(open.openedAt)) return true;
-		if (open.stage === 'choose') return (choose(open, command, input, k), true);
+		if (open.stage === 'choose') {
+			choose(open, command, input, k);
+			return true;
+		}
 		if (command === 'confirm' && input === 'y') {
 			if (open.more === undefined) say(`${open.write.title}: still reading what it touches; y once it shows`);
 			else send(open.write);
@@ -206,23 +230,55 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 		const digit = /^[1-9]$/.test(input) ? Number(input) - 1 : undefined;
 		const move = cursorMove(command, 1);
 		if (move !== undefined) {
-			const next = Math.max(0, Math.min(question.choices.length - 1, index + (Number.isFinite(move) ? move : move > 0 ? question.choices.length : -question.choices.length)));
+			const next = Math.max(
+				0,
+				Math.min(
+					question.choices.length - 1,
+					index +
+						(Number.isFinite(move) ? move : move > 0 ? question.choices.length : -question.choices.length),
+				),
+			);
 			setOpen({...current, write: question.choices[next]!, choice: {question, index: next}});
 			return;
 		}
-		const picked = digit !== undefined ? question.choices[digit] : k.return ? question.choices[index] : undefined;
+		const picked =
+			digit !== undefined ? question.choices[digit] : k.return ? question.choices[index] : undefined;
 		if (!picked) return;
 		setOpen({write: picked, stage: stageOf(picked), openedAt: Date.now(), more: []});
 		if (picked.note) note.start();
 	};
 
-	return {open: open !== undefined, ask, key, panel: open ? {write: open.write, stage: open.stage, choice: open.choice, more: open.more, mustType: open.mustType, typed: word.text, note: note.text} : undefined};
+	return {
+		open: open !== undefined,
+		ask,
+		key,
+		panel: open
+			? {
+					write: open.write,
+					stage: open.stage,
+					choice: open.choice,
+					more: open.more,
+					mustType: open.mustType,
+					typed: word.text,
+					note: note.text,
+				}
+			: undefined,
+	};
 }
 
 type Panel = NonNullable<ReturnType<typeof useWrite>['panel']>;
 
 /** The confirmation, drawn in place of the list while a write is open. */
-export function WritePanel({write, stage, choice, more, mustType, typed, note, theme}: Panel & {theme: Theme}) {
+export function WritePanel({
+	write,
+	stage,
+	choice,
+	more,
+	mustType,
+	typed,
+	note,
+	theme,
+}: Panel & {theme: Theme}) {
 	if (stage === 'choose' && choice) return <ChoicePanel choice={choice} theme={theme} />;
 	const facts = [...write.facts, ...(more ?? [['…', 'reading…'] as const])];
 	const labelWidth = Math.min(24, Math.max(...facts.map(([label]) => label.length), 4));
@@ -250,11 +306,13 @@ export function WritePanel({write, stage, choice, more, mustType, typed, note, t
 			{write.effect ? <Text wrap="wrap">{write.effect}</Text> : null}
 			{stage === 'note' ? (
 				<Text color={theme.muted} wrap="wrap">
-					{write.note} At most {NOTE_LIMIT} characters{[...note].length >= NOTE_LIMIT ? ' (full)' : ''}. Enter when done, Esc sends nothing.
+					{write.note} At most {NOTE_LIMIT} characters{[...note].length >= NOTE_LIMIT ? ' (full)' : ''}. Enter
+					when done, Esc sends nothing.
 				</Text>
 			) : stage === 'type' && mustType ? (
 				<Text wrap="wrap">
-					<Text color={theme.warning}>{mustType.why}</Text> Type <Text bold>{mustType.word}</Text> and Enter to send it anyway: {typed}
+					<Text color={theme.warning}>{mustType.why}</Text> Type <Text bold>{mustType.word}</Text> and Enter
+					to send it anyway: {typed}
 					<Text inverse> </Text> · <Text bold>Esc</Text> sends nothing
 				</Text>
 			) : stage === 'confirm' ? (
@@ -265,14 +323,22 @@ export function WritePanel({write, stage, choice, more, mustType, typed, note, t
 					sends it once · <Text bold>n</Text> or <Text bold>Esc</Text> sends nothing
 				</Text>
 			) : (
-				<Text color={theme.accent}>{stage === 'checking' ? 'Checking it still applies…' : 'Sending… (not retried)'}</Text>
+				<Text color={theme.accent}>
+					{stage === 'checking' ? 'Checking it still applies…' : 'Sending… (not retried)'}
+				</Text>
 			)}
 		</Box>
 	);
 }
 
 /** The answers numbered, one line each, and what the one under the cursor does (it fits 80x24). */
-function ChoicePanel({choice: {question, index}, theme}: {choice: NonNullable<Panel['choice']>; theme: Theme}) {
+function ChoicePanel({
+	choice: {question, index},
+	theme,
+}: {
+	choice: NonNullable<Panel['choice']>;
+	theme: Theme;
+}) {
 	return (
 		<Box flexDirection="column">
 			<Text bold color={theme.warning} wrap="truncate-end">
@@ -288,7 +354,8 @@ function ChoicePanel({choice: {question, index}, theme}: {choice: NonNullable<Pa
 			<Text wrap="wrap">{question.choices[index]?.effect}</Text>
 			<Text> </Text>
 			<Text wrap="wrap">
-				<Text bold>1</Text>–<Text bold>{question.choices.length}</Text> or <Text bold>Enter</Text> chooses (it asks again before sending) · <Text bold>Esc</Text> sends nothing
+				<Text bold>1</Text>–<Text bold>{question.choices.length}</Text> or <Text bold>Enter</Text> chooses (it
+				asks again before sending) · <Text bold>Esc</Text> sends nothing
 			</Text>
 		</Box>
 	);

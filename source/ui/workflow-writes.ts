@@ -49,42 +49,91 @@ export type WorkflowWrite = Write & {follow: Followed};
 const stepOf = (data: WorkflowData, id: string) => data.steps.find(step => step.id === id);
 
 /** The other answers to a plan (`d`), each saying what happens next. */
-const OTHER_ANSWERS: ReadonlyArray<{answer: api.ApprovalAnswer; title: string; effect: string; done: string}> = [
-	{answer: 'deny', title: 'Deny the plan', effect: 'Nothing of the plan is applied; the step is marked denied and the workflow stops with an error.', done: 'denied the plan of'},
-	{answer: 'deny-skip-current', title: 'Deny and skip this step', effect: 'Nothing of the plan is applied; the step is skipped and the workflow goes on with its next steps (a server older than October 2025 takes this as a plain deny).', done: 'denied and skipped'},
+const OTHER_ANSWERS: ReadonlyArray<{
+	answer: api.ApprovalAnswer;
+	title: string;
+	effect: string;
+	done: string;
+}> = [
+	{
+		answer: 'deny',
+		title: 'Deny the plan',
+		effect: 'Nothing of the plan is applied; the step is marked denied and the workflow stops with an error.',
+		done: 'denied the plan of',
+	},
+	{
+		answer: 'deny-skip-current',
+		title: 'Deny and skip this step',
+		effect:
+			'Nothing of the plan is applied; the step is skipped and the workflow goes on with its next steps ' +
+			'(a server older than October 2025 takes this as a plain deny).',
+		done: 'denied and skipped',
+	},
 	{
 		answer: 'deny-skip-current-and-dependents',
 		title: 'Deny and skip what depends on it',
-		effect: 'Nothing of the plan is applied. A sandbox step skips every component deploy after it; for a component deploy Nuon today skips only this step. The workflow goes on (a server older than October 2025 takes this as a plain deny).',
+		effect:
+			'Nothing of the plan is applied. A sandbox step skips every component deploy after it; for a ' +
+			'component deploy Nuon today skips only this step. The workflow goes on (a server older than ' +
+			'October 2025 takes this as a plain deny).',
 		done: 'denied and skipped (with what depends on it)',
 	},
-	{answer: 'retry', title: 'Plan again', effect: 'Nothing is applied now; Nuon makes a new plan and asks for approval again.', done: 'asked Nuon to plan again:'},
+	{
+		answer: 'retry',
+		title: 'Plan again',
+		effect: 'Nothing is applied now; Nuon makes a new plan and asks for approval again.',
+		done: 'asked Nuon to plan again:',
+	},
 ];
 
 /** Who answered an approval and when, from the step as the server has it now. */
 function answerOf(step: api.WorkflowStep | undefined): string {
 	const response = step?.approval?.response;
 	if (!response) return 'answered by someone else';
-	const who = (response as {created_by?: {email?: string}}).created_by?.email || response.created_by_id || 'someone';
-	return `answered already: ${response.type ?? 'answered'} by ${who}${response.created_at ? ` ${ago(response.created_at, Date.now())}` : ''}${response.note ? ` (“${response.note}”)` : ''}`;
+	const who =
+		(response as {created_by?: {email?: string}}).created_by?.email || response.created_by_id || 'someone';
+	const when = response.created_at ? ` ${ago(response.created_at, Date.now())}` : '';
+	const note = response.note ? ` (“${response.note}”)` : '';
+	return `answered already: ${response.type ?? 'answered'} by ${who}${when}${note}`;
 }
 
 /** Reads the workflow again and says why the write no longer applies, or nothing when it does. */
-const recheck = (client: NuonClient, workflowId: string, why: (data: WorkflowData) => string | undefined) => async () => why(await fetchWorkflow(client, workflowId));
+const recheck =
+	(client: NuonClient, workflowId: string, why: (data: WorkflowData) => string | undefined) => async () =>
+		why(await fetchWorkflow(client, workflowId));
 
-const alreadyAnswered = (error: unknown) => error instanceof NuonApiError && error.status === 400 && /already has a response/i.test(`${error.description ?? ''} ${error.apiError ?? ''}`);
+const alreadyAnswered = (error: unknown) =>
+	error instanceof NuonApiError &&
+	error.status === 400 &&
+	/already has a response/i.test(`${error.description ?? ''} ${error.apiError ?? ''}`);
 
 /** `a`: approve; `d`: the other answers, to choose from. */
-function approvalWrites(command: 'approve' | 'deny', target: WriteTarget, step: api.WorkflowStep, facts: (...more: Fact[]) => Fact[]): Write | WriteChoice | string {
+function approvalWrites(
+	command: 'approve' | 'deny',
+	target: WriteTarget,
+	step: api.WorkflowStep,
+	facts: (...more: Fact[]) => Fact[],
+): Write | WriteChoice | string {
 	const {client, workflow} = target;
 	const approval = answerableApproval(step);
 	if (!approval?.id) {
 		if (step.approval?.response) return answerOf(step);
-		return step.approval?.id ? `the step is ${step.status?.status ?? 'not waiting'}: only a step waiting for approval takes an answer` : 'this step is not waiting for an approval';
+		return step.approval?.id
+			? `the step is ${step.status?.status ?? 'not waiting'}: only a step waiting for approval takes an ` +
+					`answer`
+			: 'this step is not waiting for an approval';
 	}
 	const stepId = step.id!;
-	const base = facts(['step', `${stepLabel(step)} (${stepId})`], ['approval', `${approval.type ?? 'approval'} (${approval.id})`], ['plan', target.plan ? formatChangeCounts(target.plan.counts) : 'not loaded (P shows it)']);
-	const follow: Followed = {key: `step:${stepId}`, state: data => stepState(stepOf(data, stepId)), label: stepLabel(step)};
+	const base = facts(
+		['step', `${stepLabel(step)} (${stepId})`],
+		['approval', `${approval.type ?? 'approval'} (${approval.id})`],
+		['plan', target.plan ? formatChangeCounts(target.plan.counts) : 'not loaded (P shows it)'],
+	);
+	const follow: Followed = {
+		key: `step:${stepId}`,
+		state: data => stepState(stepOf(data, stepId)),
+		label: stepLabel(step),
+	};
 	const answer = (response: api.ApprovalAnswer) => async (note: string) => {
 		try {
 			await api.respondToApproval(client, workflow.id, stepId, approval.id!, response, note);
@@ -96,9 +145,19 @@ function approvalWrites(command: 'approve' | 'deny', target: WriteTarget, step: 
 	const check = recheck(client, workflow.id, data => {
 		const now = stepOf(data, stepId);
 		if (!now) return 'the step is gone from the workflow';
-		return answerableApproval(now)?.id === approval.id ? undefined : now.approval?.response ? answerOf(now) : `the step is ${now.status?.status ?? '?'} now`;
+		return answerableApproval(now)?.id === approval.id
+			? undefined
+			: now.approval?.response
+				? answerOf(now)
+				: `the step is ${now.status?.status ?? '?'} now`;
 	});
-	const write = (title: string, response: api.ApprovalAnswer, effect: string, done: string, note?: string): WorkflowWrite => ({
+	const write = (
+		title: string,
+		response: api.ApprovalAnswer,
+		effect: string,
+		done: string,
+		note?: string,
+	): WorkflowWrite => ({
 		title,
 		facts: base,
 		effect,
@@ -108,69 +167,125 @@ function approvalWrites(command: 'approve' | 'deny', target: WriteTarget, step: 
 		done: `${done} ${stepLabel(step)}; waiting for Nuon to act`,
 		follow,
 	});
-	if (command === 'approve') return write('Approve the plan', 'approve', 'Nuon applies the plan once it picks up the answer.', 'approved the plan of');
-	return {title: 'Answer the plan without approving it', choices: OTHER_ANSWERS.map(other => write(other.title, other.answer, other.effect, other.done, 'Type a note for the record (optional).'))};
+	if (command === 'approve')
+		return write(
+			'Approve the plan',
+			'approve',
+			'Nuon applies the plan once it picks up the answer.',
+			'approved the plan of',
+		);
+	return {
+		title: 'Answer the plan without approving it',
+		choices: OTHER_ANSWERS.map(other =>
+			write(other.title, other.answer, other.effect, other.done, 'Type a note for the record (optional).'),
+		),
+	};
 }
 
 function approveAllWrite(target: WriteTarget, facts: (...more: Fact[]) => Fact[]): WorkflowWrite | string {
 	const {client, workflow} = target;
-	if (workflow.approvalOption === 'approve-all') return 'every plan of this workflow is approved already (approve all is on)';
-	if (workflow.status && !CANCELLABLE.has(workflow.status) && workflow.status !== 'approved') return `the workflow is ${workflow.status}: nothing is left to approve`;
+	if (workflow.approvalOption === 'approve-all')
+		return 'every plan of this workflow is approved already (approve all is on)';
+	if (workflow.status && !CANCELLABLE.has(workflow.status) && workflow.status !== 'approved')
+		return `the workflow is ${workflow.status}: nothing is left to approve`;
 	const waiting = (target.steps ?? []).filter(step => answerableApproval(step)?.id);
 	return {
 		title: 'Approve all the plans of the workflow',
-		facts: facts(['waiting now', waiting.length ? `${waiting.length} step${waiting.length === 1 ? '' : 's'}` : 'none yet']),
+		facts: facts([
+			'waiting now',
+			waiting.length ? `${waiting.length} step${waiting.length === 1 ? '' : 's'}` : 'none yet',
+		]),
 		load: async () => ({
 			facts: await Promise.all(
 				waiting.map(async (step): Promise<Fact> => {
-					const plan = await api.getApprovalContents(client, workflow.id, step.id!, step.approval!.id!).then(readPlan, () => undefined);
-					return [stepLabel(step), plan && !plan.problem ? formatChangeCounts(plan.counts) : 'plan not readable (P shows it)'];
+					const plan = await api
+						.getApprovalContents(client, workflow.id, step.id!, step.approval!.id!)
+						.then(readPlan, () => undefined);
+					return [
+						stepLabel(step),
+						plan && !plan.problem ? formatChangeCounts(plan.counts) : 'plan not readable (P shows it)',
+					];
 				}),
 			),
 		}),
-		effect: 'Nuon approves each plan waiting now and every plan a later step asks for, without asking anyone.',
-		check: recheck(client, workflow.id, data => (data.workflow.approval_option === 'approve-all' ? 'approve all is on already' : undefined)),
+		effect:
+			'Nuon approves each plan waiting now and every plan a later step asks for, without asking anyone.',
+		check: recheck(client, workflow.id, data =>
+			data.workflow.approval_option === 'approve-all' ? 'approve all is on already' : undefined,
+		),
 		send: () => api.approveAll(client, workflow.id),
 		done: `approve all is on for ${workflow.name}; waiting for Nuon to act`,
-		follow: {key: `workflow:${workflow.id}:approve-all`, state: data => data.steps.map(stepState).join(','), label: workflow.name},
+		follow: {
+			key: `workflow:${workflow.id}:approve-all`,
+			state: data => data.steps.map(stepState).join(','),
+			label: workflow.name,
+		},
 	};
 }
 
 /** The write a key asks for here, or why there is none. */
 export function writeFor(command: CommandId, target: WriteTarget): Write | WriteChoice | string {
 	const {client, workflow, step} = target;
-	const facts = (...more: Fact[]): Fact[] => [['org', target.orgLabel], ['install', target.installName], ['workflow', `${workflow.name} (${workflow.id})`], ...more];
+	const facts = (...more: Fact[]): Fact[] => [
+		['org', target.orgLabel],
+		['install', target.installName],
+		['workflow', `${workflow.name} (${workflow.id})`],
+		...more,
+	];
 	if (command === 'approveAll') return approveAllWrite(target, facts);
 	if (command === 'cancelWorkflow') {
-		if (!workflow.status || !CANCELLABLE.has(workflow.status)) return `the workflow is ${workflow.status ?? 'not loaded yet'}: only a running, queued or waiting workflow can be cancelled`;
+		if (!workflow.status || !CANCELLABLE.has(workflow.status))
+			return (
+				`the workflow is ${workflow.status ?? 'not loaded yet'}: only a running, queued or waiting ` +
+				`workflow can be cancelled`
+			);
 		const write: WorkflowWrite = {
 			title: 'Cancel the workflow',
 			facts: facts(['status', workflow.status]),
 			effect: 'Steps not finished stop and do not run.',
-			check: recheck(client, workflow.id, data => (CANCELLABLE.has(String(data.workflow.status?.status)) ? undefined : `the workflow is ${data.workflow.status?.status ?? '?'} now`)),
+			check: recheck(client, workflow.id, data =>
+				CANCELLABLE.has(String(data.workflow.status?.status))
+					? undefined
+					: `the workflow is ${data.workflow.status?.status ?? '?'} now`,
+			),
 			send: () => api.cancelWorkflow(client, workflow.id),
 			done: `asked Nuon to cancel ${workflow.name}`,
-			follow: {key: `workflow:${workflow.id}`, state: data => String(data.workflow.status?.status ?? ''), label: workflow.name},
+			follow: {
+				key: `workflow:${workflow.id}`,
+				state: data => String(data.workflow.status?.status ?? ''),
+				label: workflow.name,
+			},
 		};
 		return write;
 	}
 	if (!step?.id) return 'no step selected';
 	const stepId = step.id;
 	const waited = sentAt(client, `step:${stepId}`, stepState(step));
-	if (waited !== undefined) return `sent ${Math.round((Date.now() - waited) / 1000)} s ago; waiting for Nuon to act on it`;
+	if (waited !== undefined)
+		return `sent ${Math.round((Date.now() - waited) / 1000)} s ago; waiting for Nuon to act on it`;
 	if (command === 'approve' || command === 'deny') return approvalWrites(command, target, step, facts);
 	if (command === 'retryStep' || command === 'skipStep') {
 		const operation = command === 'retryStep' ? 'retry-step' : 'skip-step';
 		const verb = command === 'retryStep' ? 'retried' : 'skipped';
-		if (!canRerun(step, operation)) return `${stepLabel(step)} cannot be ${verb}: only a failed step (status error) that allows it`;
+		if (!canRerun(step, operation))
+			return `${stepLabel(step)} cannot be ${verb}: only a failed step (status error) that allows it`;
 		const write: WorkflowWrite = {
 			title: command === 'retryStep' ? 'Retry the step' : 'Skip the step',
 			facts: facts(['step', `${stepLabel(step)} (${stepId})`], ['status', String(step.status?.status)]),
-			effect: command === 'retryStep' ? 'Nuon runs the step again, then the steps after it.' : 'Nuon marks the step skipped and runs the steps after it.',
+			effect:
+				command === 'retryStep'
+					? 'Nuon runs the step again, then the steps after it.'
+					: 'Nuon marks the step skipped and runs the steps after it.',
 			load: () => newerWorkflows(target, command === 'retryStep' ? 'a retry' : 'a skip'),
-			check: recheck(client, workflow.id, data => (canRerun(stepOf(data, stepId), operation) ? undefined : `the step is ${stepOf(data, stepId)?.status?.status ?? 'gone'} now`)),
+			check: recheck(client, workflow.id, data =>
+				canRerun(stepOf(data, stepId), operation)
+					? undefined
+					: `the step is ${stepOf(data, stepId)?.status?.status ?? 'gone'} now`,
+			),
 			send: () => api.retryStep(client, workflow.id, stepId, operation),
-			done: `asked Nuon to ${command === 'retryStep' ? 'retry' : 'skip'} ${stepLabel(step)}; waiting for Nuon to act`,
+			done:
+				`asked Nuon to ${command === 'retryStep' ? 'retry' : 'skip'} ${stepLabel(step)}; waiting for ` +
+				`Nuon to act`,
 			follow: {key: `step:${stepId}`, state: data => stepState(stepOf(data, stepId)), label: stepLabel(step)},
 		};
 		return write;
@@ -179,7 +294,11 @@ export function writeFor(command: CommandId, target: WriteTarget): Write | Write
 }
 
 /** What a write needs to know of the workflow it acts on. */
-export const writeTargetWorkflow = (id: string, name: string, workflow: api.Workflow | undefined): WriteTarget['workflow'] => ({
+export const writeTargetWorkflow = (
+	id: string,
+	name: string,
+	workflow: api.Workflow | undefined,
+): WriteTarget['workflow'] => ({
 	id,
 	name,
 	status: typeof workflow?.status?.status === 'string' ? workflow.status.status : undefined,
@@ -191,17 +310,40 @@ export const writeTargetWorkflow = (id: string, name: string, workflow: api.Work
  * When the workflow was made, and the install's workflows made since: a retry or skip in a workflow
  * that a newer one has replaced re-runs an old release, so the user types `old` to send it.
  */
-async function newerWorkflows(target: WriteTarget, verb: string): Promise<{facts: Fact[]; mustType?: {word: string; why: string}}> {
+async function newerWorkflows(
+	target: WriteTarget,
+	verb: string,
+): Promise<{facts: Fact[]; mustType?: {word: string; why: string}}> {
 	const {workflow} = target;
 	const created = Date.parse(workflow.createdAt ?? '');
-	const facts: Fact[] = [['made', workflow.createdAt ? `${formatTimestamp(workflow.createdAt)} (${ago(workflow.createdAt, Date.now())})` : 'not said']];
+	const facts: Fact[] = [
+		[
+			'made',
+			workflow.createdAt
+				? `${formatTimestamp(workflow.createdAt)} (${ago(workflow.createdAt, Date.now())})`
+				: 'not said',
+		],
+	];
 	const page = await api.listInstallWorkflowsPage(target.client, target.installId, 0);
-	const newer = page.items.filter(other => other.id !== workflow.id && Date.parse(String(other.created_at)) > created);
+	const newer = page.items.filter(
+		other => other.id !== workflow.id && Date.parse(String(other.created_at)) > created,
+	);
 	const newest = newer.sort((a, b) => Date.parse(String(b.created_at)) - Date.parse(String(a.created_at)))[0];
 	if (!newest) return {facts: [...facts, ['newer', 'none: the install’s newest workflow']]};
 	const name = oneLine(newest.name || String(newest.type ?? newest.id));
-	facts.push(['replaced by', `${name} (${String(newest.status?.status ?? '?')}, made ${ago(String(newest.created_at), Date.now())})${newer.length > 1 ? ` and ${newer.length - 1} more` : ''}`]);
-	return {facts, mustType: {word: 'old', why: `${name} has run on this install since: ${verb} here runs this older workflow again.`}};
+	facts.push([
+		'replaced by',
+		`${name} (${String(newest.status?.status ?? '?')}, made ` +
+			`${ago(String(newest.created_at), Date.now())})` +
+			(newer.length > 1 ? ` and ${newer.length - 1} more` : ''),
+	]);
+	return {
+		facts,
+		mustType: {
+			word: 'old',
+			why: `${name} has run on this install since: ${verb} here runs this older workflow again.`,
+		},
+	};
 }
 
 /** How often a workflow is read while following a write, and for how long at most. */
@@ -241,15 +383,26 @@ export function useWorkflowWrites(workflowId: string) {
 		}
 		if (Date.now() - following.since > FOLLOW_FOR_MS) {
 			setFollowing(undefined);
-			say(`${following.followed.label}: Nuon has not acted after ${FOLLOW_FOR_MS / 1000} s; r reads it again`);
+			say(
+				`${following.followed.label}: Nuon has not acted after ${FOLLOW_FOR_MS / 1000} s; r reads it again`,
+			);
 		}
-	}, [workflow.data, following, say]);
-	const onKey = (command: CommandId | undefined, input: string, key: Key, target: () => WriteTarget): boolean => {
+	}, [workflow.data, following, say, client]);
+	const onKey = (
+		command: CommandId | undefined,
+		input: string,
+		key: Key,
+		target: () => WriteTarget,
+	): boolean => {
 		if (write.key(command, input, key)) return true;
 		if (readOnly) {
 			// Unbound under --read-only, a write's key would otherwise mean something else, or nothing.
 			const unbound = [...WRITE_COMMANDS].find(id => commandById(id).match(input, key));
-			if (unbound) say(`${commandHint(unbound) ?? unbound}: not here: nuon-tui was started read-only (--read-only), so it changes nothing in Nuon`);
+			if (unbound)
+				say(
+					`${commandHint(unbound) ?? unbound}: not here: nuon-tui was started read-only (--read-only), so ` +
+						`it changes nothing in Nuon`,
+				);
 			return unbound !== undefined;
 		}
 		if (!command || !WRITE_COMMANDS.has(command)) return false;
@@ -260,5 +413,14 @@ export function useWorkflowWrites(workflowId: string) {
 	};
 	/** The screen's write keys worth a hint (none under --read-only). */
 	const hints = (ids: readonly CommandId[]) => ids.filter(id => !(readOnly && WRITE_COMMANDS.has(id)));
-	return {workflow, onKey, panel: write.panel, hints, following: following ? ` · sent, waiting for Nuon` : '', notice: following ? `⟳ sent; waiting for Nuon to act on ${following.followed.label} (it looks again every second)` : undefined};
+	return {
+		workflow,
+		onKey,
+		panel: write.panel,
+		hints,
+		following: following ? ` · sent, waiting for Nuon` : '',
+		notice: following
+			? `⟳ sent; waiting for Nuon to act on ${following.followed.label} (it looks again every second)`
+			: undefined,
+	};
 }

@@ -24,7 +24,12 @@ export async function resolveScope(client: NuonClient, flags: ScopeFlags): Promi
 	const scope: Scope = {};
 	if (flags.app) {
 		const apps = await api.listApps(client);
-		const found = pickByName(apps, flags.app, app => [app.id, app.name, app.display_name], app => app.name);
+		const found = pickByName(
+			apps,
+			flags.app,
+			app => [app.id, app.name, app.display_name],
+			app => app.name,
+		);
 		if (typeof found === 'string') throw new ScopeError(`No app "${flags.app}" in this org; ${found}.`);
 		scope.app = found;
 	}
@@ -34,20 +39,35 @@ export async function resolveScope(client: NuonClient, flags: ScopeFlags): Promi
 		} catch (error) {
 			if (!(error instanceof NuonApiError && error.isNotFound)) throw error;
 			// Not an id or a name: the server's search says which installs were meant.
-			const {items} = await api.listInstallsPage(client, 0, scope.app?.id, flags.install, 10).catch(() => ({items: [] as api.Install[]}));
+			const {items} = await api
+				.listInstallsPage(client, 0, scope.app?.id, flags.install, 10)
+				.catch(() => ({items: [] as api.Install[]}));
 			const names = items.map(install => install.name).filter(Boolean);
 			if (names.length === 1) {
 				scope.install = items[0];
 			} else {
-				throw new ScopeError(`No install "${flags.install}" in this org${names.length ? `; did you mean ${names.join(', ')}?` : '.'}`);
+				throw new ScopeError(
+					`No install "${flags.install}" in this ` +
+						`org${names.length ? `; did you mean ${names.join(', ')}?` : '.'}`,
+				);
 			}
 		}
 	}
 	if (flags.component) {
-		if (!scope.install?.id) throw new ScopeError('--component needs --install: components belong to an install.');
+		if (!scope.install?.id)
+			throw new ScopeError('--component needs --install: components belong to an install.');
 		const components = await api.listInstallComponents(client, scope.install.id);
-		const match = pickByName(components, flags.component, ic => [ic.component_id, ic.component?.name, ic.id], ic => ic.component?.name);
-		if (typeof match === 'string' || !match.component_id) throw new ScopeError(`No component "${flags.component}" in ${scope.install.name}; ${typeof match === 'string' ? match : 'it has no component id'}.`);
+		const match = pickByName(
+			components,
+			flags.component,
+			ic => [ic.component_id, ic.component?.name, ic.id],
+			ic => ic.component?.name,
+		);
+		if (typeof match === 'string' || !match.component_id)
+			throw new ScopeError(
+				`No component "${flags.component}" in ${scope.install.name}; ` +
+					`${typeof match === 'string' ? match : 'it has no component id'}.`,
+			);
 		scope.component = {id: match.component_id, name: match.component?.name ?? match.component_id};
 	}
 	return scope;
@@ -57,7 +77,12 @@ export async function resolveScope(client: NuonClient, flags: ScopeFlags): Promi
  * The one item `wanted` names: its id or name exactly (`keys`), else the only one whose name holds
  * it (any case). Otherwise a clause saying which were meant, or which there are.
  */
-export function pickByName<T>(items: readonly T[], wanted: string, keys: (item: T) => Array<string | undefined>, name: (item: T) => string | undefined): T | string {
+export function pickByName<T>(
+	items: readonly T[],
+	wanted: string,
+	keys: (item: T) => Array<string | undefined>,
+	name: (item: T) => string | undefined,
+): T | string {
 	const exact = items.find(item => keys(item).includes(wanted));
 	if (exact) return exact;
 	const needle = wanted.toLowerCase();

@@ -3,7 +3,17 @@
 import type {NuonClient} from '../api/client.js';
 import {describeError, NuonApiError} from '../api/errors.js';
 import * as api from '../api/resources.js';
-import {anyInProgress, outcome, pendingApprovals, rolloutCounts, snapshotOf, transitions, unknownStatuses, type Snapshot, type Transition} from '../domain/rollout.js';
+import {
+	anyInProgress,
+	outcome,
+	pendingApprovals,
+	rolloutCounts,
+	snapshotOf,
+	transitions,
+	unknownStatuses,
+	type Snapshot,
+	type Transition,
+} from '../domain/rollout.js';
 import {text} from '../domain/fields.js';
 import {installName} from '../domain/install.js';
 import {oneLine} from '../domain/text.js';
@@ -13,7 +23,14 @@ import {clock} from '../domain/time.js';
 import {DEFAULT_POLL, Poller, type PollSettings} from '../state/poll-policy.js';
 import type {Scope} from './scope.js';
 
-export const WATCH_EXIT = {succeeded: 0, failed: 1, timeout: 3, approval: 4, 'nothing-to-watch': 5, 'access-denied': 6} as const;
+export const WATCH_EXIT = {
+	succeeded: 0,
+	failed: 1,
+	timeout: 3,
+	approval: 4,
+	'nothing-to-watch': 5,
+	'access-denied': 6,
+} as const;
 
 export interface WatchOptions {
 	client: NuonClient;
@@ -81,7 +98,8 @@ export async function watchRollout(options: WatchOptions): Promise<number> {
 			try {
 				for (const ic of await api.listInstallComponents(client, installId)) {
 					const description = text(ic.status_v2?.status_human_description) || text(ic.status_description);
-					if (ic.component_id && description) descriptions.set(`${installId}/${ic.component_id}`, description);
+					if (ic.component_id && description)
+						descriptions.set(`${installId}/${ic.component_id}`, description);
 				}
 			} catch {
 				// a description is a nicety: the transition is printed without it
@@ -115,12 +133,33 @@ export async function watchRollout(options: WatchOptions): Promise<number> {
 				if (!previous) {
 					const counts = rolloutCounts(snapshot);
 					const deploys = counts.reduce((sum, c) => sum + c.count, 0);
-					const text = oneLine(`${clock(Date.now())} watching ${deploys} deploys in ${snapshot.size} installs: ${counts.map(c => `${c.count} ${c.status}`).join(' · ') || 'none'}`);
-					write(output === 'json' ? JSON.stringify({event: 'start', time: new Date().toISOString(), deploys, installs: snapshot.size, counts: Object.fromEntries(counts.map(c => [c.status, c.count]))}) : text);
+					const text = oneLine(
+						`${clock(Date.now())} watching ${deploys} deploys in ${snapshot.size} installs: ` +
+							`${counts.map(c => `${c.count} ${c.status}`).join(' · ') || 'none'}`,
+					);
+					write(
+						output === 'json'
+							? JSON.stringify({
+									event: 'start',
+									time: new Date().toISOString(),
+									deploys,
+									installs: snapshot.size,
+									counts: Object.fromEntries(counts.map(c => [c.status, c.count])),
+								})
+							: text,
+					);
 				} else {
 					const changes = transitions(previous, snapshot, Date.now());
 					const descriptions = changes.length ? await describe(changes) : new Map<string, string>();
-					for (const change of changes) write(formatTransition(change, names, descriptions.get(`${change.installId}/${change.componentId}`), output));
+					for (const change of changes)
+						write(
+							formatTransition(
+								change,
+								names,
+								descriptions.get(`${change.installId}/${change.componentId}`),
+								output,
+							),
+						);
 				}
 				previous = snapshot;
 				for (const cell of unknownStatuses(snapshot)) {
@@ -130,8 +169,19 @@ export async function watchRollout(options: WatchOptions): Promise<number> {
 					const what = `${names.install(cell.installId)} › ${names.component(cell.componentId)}`;
 					write(
 						output === 'json'
-							? JSON.stringify({event: 'unknown-status', time: new Date().toISOString(), install: names.install(cell.installId), install_id: cell.installId, component: names.component(cell.componentId), component_id: cell.componentId, status: cell.status})
-							: oneLine(`${clock(Date.now())} ${what} has status "${cell.status}", which nuon-tui does not know: not counted as done or failed, still waiting`),
+							? JSON.stringify({
+									event: 'unknown-status',
+									time: new Date().toISOString(),
+									install: names.install(cell.installId),
+									install_id: cell.installId,
+									component: names.component(cell.componentId),
+									component_id: cell.componentId,
+									status: cell.status,
+								})
+							: oneLine(
+									`${clock(Date.now())} ${what} has status "${cell.status}", which nuon-tui does not ` +
+										`know: not counted as done or failed, still waiting`,
+								),
 					);
 				}
 				if (options.untilDone && options.failOnApproval && pendingApprovals(snapshot).length) {
@@ -140,7 +190,8 @@ export async function watchRollout(options: WatchOptions): Promise<number> {
 				}
 				if (options.untilDone) {
 					const result = outcome(snapshot);
-					if (result !== 'in-progress') finish(result === 'succeeded' ? WATCH_EXIT.succeeded : WATCH_EXIT.failed, snapshot);
+					if (result !== 'in-progress')
+						finish(result === 'succeeded' ? WATCH_EXIT.succeeded : WATCH_EXIT.failed, snapshot);
 				}
 				return anyInProgress(snapshot);
 			},
@@ -155,12 +206,19 @@ export async function watchRollout(options: WatchOptions): Promise<number> {
 				writeError(`${clock(Date.now())} ${oneLine(describeError(error))} (retrying)`);
 			},
 		);
-		const timer = options.timeoutMs ? setTimeout(() => finish(WATCH_EXIT.timeout, previous), options.timeoutMs) : undefined;
+		const timer = options.timeoutMs
+			? setTimeout(() => finish(WATCH_EXIT.timeout, previous), options.timeoutMs)
+			: undefined;
 		poller.start();
 	});
 }
 
-export function formatTransition(change: Transition, names: Names, description: string | undefined, output: 'text' | 'json'): string {
+export function formatTransition(
+	change: Transition,
+	names: Names,
+	description: string | undefined,
+	output: 'text' | 'json',
+): string {
 	const install = names.install(change.installId);
 	const component = names.component(change.componentId);
 	if (output === 'json') {
@@ -176,7 +234,10 @@ export function formatTransition(change: Transition, names: Names, description: 
 			description: description ?? null,
 		});
 	}
-	return oneLine(`${clock(change.at)} ${install} › ${component} ${change.from ?? 'none'} → ${change.to}${description ? `  ${description}` : ''}`);
+	return oneLine(
+		`${clock(change.at)} ${install} › ${component} ${change.from ?? 'none'} → ` +
+			`${change.to}${description ? `  ${description}` : ''}`,
+	);
 }
 
 const VERDICTS: Record<number, string> = {
@@ -187,11 +248,13 @@ const VERDICTS: Record<number, string> = {
 	[WATCH_EXIT['access-denied']]: 'stopped: access denied',
 };
 
-const cellCount = (snapshot: Snapshot): number => [...snapshot.values()].reduce((sum, cells) => sum + cells.size, 0);
+const cellCount = (snapshot: Snapshot): number =>
+	[...snapshot.values()].reduce((sum, cells) => sum + cells.size, 0);
 
 const nothingToWatch = (installs: number): string =>
 	installs
-		? `${installs} install${installs === 1 ? '' : 's'}, none with a deploy status (neither component_statuses nor install_components[].install_deploys)`
+		? `${installs} install${installs === 1 ? '' : 's'}, none with a deploy status (neither ` +
+			`component_statuses nor install_components[].install_deploys)`
 		: 'no installs';
 
 interface Failure {
@@ -203,26 +266,65 @@ interface Failure {
 }
 
 /** The `done` line: the verdict with the counts (or why it stopped), then what failed and what waits. */
-function doneLine(code: number, snapshot: Snapshot | undefined, names: Names, output: 'text' | 'json', reason?: string): string {
+function doneLine(
+	code: number,
+	snapshot: Snapshot | undefined,
+	names: Names,
+	output: 'text' | 'json',
+	reason?: string,
+): string {
 	const {text: summaryText, ...fields} = summarize(snapshot, names, code, reason);
 	if (output === 'text') return summaryText;
-	return JSON.stringify({event: 'done', result: Object.keys(WATCH_EXIT).find(k => WATCH_EXIT[k as keyof typeof WATCH_EXIT] === code), ...(reason ? {reason} : {}), ...fields});
+	return JSON.stringify({
+		event: 'done',
+		result: Object.keys(WATCH_EXIT).find(k => WATCH_EXIT[k as keyof typeof WATCH_EXIT] === code),
+		...(reason ? {reason} : {}),
+		...fields,
+	});
 }
 
-function summarize(snapshot: Snapshot | undefined, names: Names, code: number, reason?: string): {text: string; time: string; counts: Record<string, number>; failed: Failure[]; awaiting_approval: Failure[]} {
+function summarize(
+	snapshot: Snapshot | undefined,
+	names: Names,
+	code: number,
+	reason?: string,
+): {
+	text: string;
+	time: string;
+	counts: Record<string, number>;
+	failed: Failure[];
+	awaiting_approval: Failure[];
+} {
 	const counts = snapshot ? rolloutCounts(snapshot) : [];
 	const failed: Failure[] = [];
 	const waiting: Failure[] = [];
 	for (const [installId, cells] of snapshot ?? []) {
 		for (const [componentId, status] of cells) {
-			const cell = {install: names.install(installId), install_id: installId, component: names.component(componentId), component_id: componentId, status};
+			const cell = {
+				install: names.install(installId),
+				install_id: installId,
+				component: names.component(componentId),
+				component_id: componentId,
+				status,
+			};
 			if (['failure', 'warning'].includes(phaseOf(status))) failed.push(cell);
 			if (phaseOf(status) === 'approval') waiting.push(cell);
 		}
 	}
 	const verdict = VERDICTS[code] ?? 'timed out before the rollout finished';
 	// Every server string on a line of its own kind: a name with a line break must not forge a line.
-	const list = (cells: Failure[]) => cells.map(f => oneLine(`${f.install} › ${f.component} (${f.status})`)).join(', ');
-	const text = `${clock(Date.now())} ${verdict}: ${reason ?? (counts.map(c => `${c.count} ${oneLine(c.status)}`).join(' · ') || 'nothing watched')}${failed.length ? `\nfailed: ${list(failed)}` : ''}${waiting.length ? `\nwaiting for approval: ${list(waiting)}` : ''}`;
-	return {text, time: new Date().toISOString(), counts: Object.fromEntries(counts.map(c => [c.status, c.count])), failed, awaiting_approval: waiting};
+	const list = (cells: Failure[]) =>
+		cells.map(f => oneLine(`${f.install} › ${f.component} (${f.status})`)).join(', ');
+	const text =
+		`${clock(Date.now())} ${verdict}: ` +
+		(reason ?? (counts.map(c => `${c.count} ${oneLine(c.status)}`).join(' · ') || 'nothing watched')) +
+		(failed.length ? `\nfailed: ${list(failed)}` : '') +
+		(waiting.length ? `\nwaiting for approval: ${list(waiting)}` : '');
+	return {
+		text,
+		time: new Date().toISOString(),
+		counts: Object.fromEntries(counts.map(c => [c.status, c.count])),
+		failed,
+		awaiting_approval: waiting,
+	};
 }

@@ -14,8 +14,13 @@ import {followNewestRunLogs, lastQuarterGrowth, rssAt, sampleMemory, startLongRu
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 3 : 5;
-/** Start-up against the floor: at least 7 interleaved runs of each, in quick runs too (`--startup-runs N` for more). */
-const STARTUP_RUNS = process.argv.includes('--startup-runs') ? Number(process.argv[process.argv.indexOf('--startup-runs') + 1]) : quick ? 7 : 11;
+/** Start-up against the floor: at least 7 interleaved runs of each, in quick runs too (`--startup-runs N` for
+ * more). */
+const STARTUP_RUNS = process.argv.includes('--startup-runs')
+	? Number(process.argv[process.argv.indexOf('--startup-runs') + 1])
+	: quick
+		? 7
+		: 11;
 const COLUMNS = 100;
 const BINARY = `dist/nuon-tui-${platform()}-${arch()}`;
 /** Rewriting one whole line: its characters plus cursor moves and colour codes. */
@@ -40,7 +45,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 async function startDemo(args: string[]): Promise<{url: string; stop: () => void}> {
-	const child = spawn(process.execPath, [BIN, 'demo-server', ...args], {stdio: ['ignore', 'pipe', 'inherit']});
+	const child = spawn(process.execPath, [BIN, 'demo-server', ...args], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	const url = await new Promise<string>((resolve, reject) => {
 		child.stdout.on('data', (chunk: Buffer) => {
 			const match = /listening on (\S+)/.exec(chunk.toString());
@@ -52,7 +59,12 @@ async function startDemo(args: string[]): Promise<{url: string; stop: () => void
 }
 
 /** Settings that point the CLI at a demo API (and at no settings file). */
-const apiEnv = (url: string) => ({NUON_API_URL: url, NUON_API_TOKEN: 'bench-token', NUON_ORG_ID: 'bench-org', NUON_CONFIG_FILE: '/nonexistent'});
+const apiEnv = (url: string) => ({
+	NUON_API_URL: url,
+	NUON_API_TOKEN: 'bench-token',
+	NUON_ORG_ID: 'bench-org',
+	NUON_CONFIG_FILE: '/nonexistent',
+});
 
 function explorer(url: string, args: string[] = []): PtySession {
 	return startPty(args, {env: apiEnv(url)});
@@ -92,7 +104,11 @@ async function binaryStartupMs(url: string): Promise<number> {
  * same API and prints the names, spawned in the same pseudo-terminal and timed the same way.
  */
 const FLOOR_SCRIPT = `const api = process.env.NUON_API_URL;
-const response = await fetch(api + '/v1/installs?limit=100', {headers: {authorization: 'Bearer ' + process.env.NUON_API_TOKEN, 'x-nuon-org-id': process.env.NUON_ORG_ID}});
+const headers = {
+	authorization: 'Bearer ' + process.env.NUON_API_TOKEN,
+	'x-nuon-org-id': process.env.NUON_ORG_ID,
+};
+const response = await fetch(api + '/v1/installs?limit=100', {headers});
 const installs = await response.json();
 process.stdout.write(installs.slice(0, 25).map(install => install.name).join('\\n') + '\\n');
 `;
@@ -142,9 +158,13 @@ async function bytesPerRowChange(windowMs: number): Promise<{perRefresh: number;
 			const demo = holder.demo;
 			if (!demo || !request.url?.startsWith('/v1/installs?')) return false;
 			flip = !flip;
-			const items = demo.scenario.installs.map(install => demo.scenario.install(install, demo.scenario.clock()));
+			const items = demo.scenario.installs.map(install =>
+				demo.scenario.install(install, demo.scenario.clock()),
+			);
 			items[1]!.composite_component_status = flip ? 'error' : 'active';
-			response.writeHead(200, {'content-type': 'application/json', 'x-nuon-page-next': 'false'}).end(JSON.stringify(items));
+			response
+				.writeHead(200, {'content-type': 'application/json', 'x-nuon-page-next': 'false'})
+				.end(JSON.stringify(items));
 			return true;
 		},
 	});
@@ -168,7 +188,11 @@ async function bytesPerRowChange(windowMs: number): Promise<{perRefresh: number;
 }
 
 /** Requests a minute the log view's tail makes on a stream, after its first load. */
-async function logRequestsPerMinute(url: string, pick: (client: NuonClient) => Promise<string>, windowMs: number): Promise<number> {
+async function logRequestsPerMinute(
+	url: string,
+	pick: (client: NuonClient) => Promise<string>,
+	windowMs: number,
+): Promise<number> {
 	const client = new NuonClient({baseUrl: url, token: 'bench', orgId: 'bench'});
 	const tail = new LogTail(client, await pick(client));
 	tail.start();
@@ -188,20 +212,38 @@ async function logRows(quick: boolean): Promise<Row[]> {
 		const windowMs = quick ? 10_000 : 30_000;
 		const openStream = async (client: NuonClient) => {
 			const install = (await listInstallsPage(client, 0)).items[0]!;
-			const listed = (await listLatestRuns(client, install.id!)).flatMap(w => w.runs ?? []).find(r => r.status === 'in-progress')!;
+			const listed = (await listLatestRuns(client, install.id!))
+				.flatMap(w => w.runs ?? [])
+				.find(r => r.status === 'in-progress')!;
 			// Today's latest runs carry no log stream: the run by id does.
 			return (await getActionRun(client, install.id!, listed.id!)).log_stream!.id!;
 		};
 		const closedStream = async (client: NuonClient) => {
 			const install = (await listInstallsPage(client, 0)).items.at(-1)!;
-			const deploy = await getLatestDeploy(client, install.id!, Object.keys(install.component_statuses ?? {})[0]!);
+			const deploy = await getLatestDeploy(
+				client,
+				install.id!,
+				Object.keys(install.component_statuses ?? {})[0]!,
+			);
 			return deploy.log_stream!.id!;
 		};
 		const following = await logRequestsPerMinute(live.url, openStream, windowMs);
 		const closed = await logRequestsPerMinute(live.url, closedStream, windowMs);
 		return [
-			{figure: 'log view: requests/min following an open stream', value: following.toFixed(0), target: '≤ 60 (2 s polls)', pass: following <= 60, gate: true},
-			{figure: 'log view: requests/min on a closed stream', value: closed.toFixed(0), target: '0', pass: closed === 0, gate: true},
+			{
+				figure: 'log view: requests/min following an open stream',
+				value: following.toFixed(0),
+				target: '≤ 60 (2 s polls)',
+				pass: following <= 60,
+				gate: true,
+			},
+			{
+				figure: 'log view: requests/min on a closed stream',
+				value: closed.toFixed(0),
+				target: '0',
+				pass: closed === 0,
+				gate: true,
+			},
 		];
 	} finally {
 		live.stop();
@@ -212,7 +254,12 @@ async function logRows(quick: boolean): Promise<Row[]> {
  * The paths of the API requests the explorer started with `args` at scenario second `at` makes in
  * `windowMs` once `ready` (the screen to measure) is done: the demo API runs in this process.
  */
-async function requestPaths(at: number, args: string[], ready: (session: PtySession) => Promise<void>, windowMs: number): Promise<string[]> {
+async function requestPaths(
+	at: number,
+	args: string[],
+	ready: (session: PtySession) => Promise<void>,
+	windowMs: number,
+): Promise<string[]> {
 	const paths: string[] = [];
 	const demo = await startDemoServer({
 		intercept: request => {
@@ -234,19 +281,31 @@ async function requestPaths(at: number, args: string[], ready: (session: PtySess
 	}
 }
 
-const perMinute = (paths: string[], windowMs: number, which: (path: string) => boolean = () => true) => (paths.filter(which).length / windowMs) * 60_000;
+const perMinute = (paths: string[], windowMs: number, which: (path: string) => boolean = () => true) =>
+	(paths.filter(which).length / windowMs) * 60_000;
 
 /** API requests a minute (see requestPaths). */
-const requestsPerMinute = async (at: number, args: string[], ready: (session: PtySession) => Promise<void>, windowMs: number) => perMinute(await requestPaths(at, args, ready, windowMs), windowMs);
+const requestsPerMinute = async (
+	at: number,
+	args: string[],
+	ready: (session: PtySession) => Promise<void>,
+	windowMs: number,
+) => perMinute(await requestPaths(at, args, ready, windowMs), windowMs);
 
 /** The board in watch mode: the paths it asks for. */
 const boardRequests = (at: number, windowMs: number) =>
-	requestPaths(at, ['watch'], async session => {
-		await session.waitFor(/Ledgerly\s+vpc-netw/, 20_000);
-		await sleep(3000); // past start-up's one-off requests
-	}, windowMs);
+	requestPaths(
+		at,
+		['watch'],
+		async session => {
+			await session.waitFor(/Ledgerly\s+vpc-netw/, 20_000);
+			await sleep(3000); // past start-up's one-off requests
+		},
+		windowMs,
+	);
 
-/** What the board's cells, counts and approvals come from: the org's installs list, with each component's latest deploy. */
+/** What the board's cells, counts and approvals come from: the org's installs list, with each component's
+ * latest deploy. */
 const INSTALLS_LIST = (path: string) => path === '/v1/installs';
 
 async function watchRows(quick: boolean): Promise<Row[]> {
@@ -259,9 +318,27 @@ async function watchRows(quick: boolean): Promise<Row[]> {
 	const installs = DEMO_INSTALLS;
 	const official = 12 * (1 + installs);
 	return [
-		{figure: `watch board: requests/min, rollout in progress (${installs} installs)`, value: rollout.toFixed(0), target: `< official CLI's ${official} (computed: 12 × (1 + ${installs}))`, pass: rollout < official, gate: true},
-		{figure: `watch board: requests/min for statuses and approvals (the installs list), rollout in progress`, value: statuses.toFixed(0), target: `≤ ${30 * Math.ceil(installs / 100)} (a page of 100 every 2 s; approvals ask nothing more)`, pass: statuses <= 30 * Math.ceil(installs / 100), gate: true},
-		{figure: 'watch board: requests/min, everything settled', value: settled.toFixed(0), target: '≤ 5 (15 s polls)', pass: settled <= 5, gate: true},
+		{
+			figure: `watch board: requests/min, rollout in progress (${installs} installs)`,
+			value: rollout.toFixed(0),
+			target: `< official CLI's ${official} (computed: 12 × (1 + ${installs}))`,
+			pass: rollout < official,
+			gate: true,
+		},
+		{
+			figure: `watch board: requests/min for statuses and approvals (the installs list), rollout in progress`,
+			value: statuses.toFixed(0),
+			target: `≤ ${30 * Math.ceil(installs / 100)} (a page of 100 every 2 s; approvals ask nothing more)`,
+			pass: statuses <= 30 * Math.ceil(installs / 100),
+			gate: true,
+		},
+		{
+			figure: 'watch board: requests/min, everything settled',
+			value: settled.toFixed(0),
+			target: '≤ 5 (15 s polls)',
+			pass: settled <= 5,
+			gate: true,
+		},
 	];
 }
 
@@ -270,16 +347,23 @@ async function watchRows(quick: boolean): Promise<Row[]> {
  * waits for approval in the demo's rollout.
  */
 const workflowRequestsPerMinute = (at: number, watch: boolean, windowMs: number) => {
-	const install = new Scenario({startedAt: 0}).installs.find(found => found.components.some(ic => ic.rollout?.schedule.approval?.type === 'terraform_plan'))!;
-	return requestsPerMinute(at, ['--install', install.name], async session => {
-		await session.waitFor(`Components of ${install.name}`, 20_000);
-		session.write('w');
-		await session.waitFor(/deploy components/, 20_000);
-		session.write('\r');
-		await session.waitFor(/Steps of .* · /, 20_000);
-		if (watch) session.write('W');
-		await sleep(1000); // past the levels' first loads
-	}, windowMs);
+	const install = new Scenario({startedAt: 0}).installs.find(found =>
+		found.components.some(ic => ic.rollout?.schedule.approval?.type === 'terraform_plan'),
+	)!;
+	return requestsPerMinute(
+		at,
+		['--install', install.name],
+		async session => {
+			await session.waitFor(`Components of ${install.name}`, 20_000);
+			session.write('w');
+			await session.waitFor(/deploy components/, 20_000);
+			session.write('\r');
+			await session.waitFor(/Steps of .* · /, 20_000);
+			if (watch) session.write('W');
+			await sleep(1000); // past the levels' first loads
+		},
+		windowMs,
+	);
 };
 
 async function workflowRows(quick: boolean): Promise<Row[]> {
@@ -289,9 +373,27 @@ async function workflowRows(quick: boolean): Promise<Row[]> {
 	const runningWatched = await workflowRequestsPerMinute(20, true, windowMs);
 	const finished = await workflowRequestsPerMinute(900, true, windowMs);
 	return [
-		{figure: 'workflow steps: requests/min while it runs (5 s refresh)', value: running.toFixed(0), target: '≤ 12 (the dashboard: 15, every 4 s)', pass: running <= 12, gate: true},
-		{figure: 'workflow steps: requests/min while it runs (watch mode)', value: runningWatched.toFixed(0), target: '≤ 30 (2 s polls, one request each)', pass: runningWatched <= 30, gate: true},
-		{figure: 'workflow steps: requests/min once it has finished', value: finished.toFixed(0), target: '0', pass: finished === 0, gate: true},
+		{
+			figure: 'workflow steps: requests/min while it runs (5 s refresh)',
+			value: running.toFixed(0),
+			target: '≤ 12 (the dashboard: 15, every 4 s)',
+			pass: running <= 12,
+			gate: true,
+		},
+		{
+			figure: 'workflow steps: requests/min while it runs (watch mode)',
+			value: runningWatched.toFixed(0),
+			target: '≤ 30 (2 s polls, one request each)',
+			pass: runningWatched <= 30,
+			gate: true,
+		},
+		{
+			figure: 'workflow steps: requests/min once it has finished',
+			value: finished.toFixed(0),
+			target: '0',
+			pass: finished === 0,
+			gate: true,
+		},
 	];
 }
 
@@ -336,9 +438,24 @@ async function keypressRows(quick: boolean): Promise<Row[]> {
 	const large = await keypressMs(5000, presses);
 	const small = await keypressMs(50, presses);
 	return [
-		{figure: 'keypress → frame, cursor down 5,000 installs', value: `${large.toFixed(1)} ms`, target: '≤ 16 ms', pass: large <= 16},
-		{figure: 'keypress → frame, cursor down 50 installs', value: `${small.toFixed(1)} ms`, target: 'report', pass: undefined},
-		{figure: 'keypress cost ratio 5,000 / 50', value: (large / small).toFixed(2), target: '≤ 1.2', pass: large / small <= 1.2},
+		{
+			figure: 'keypress → frame, cursor down 5,000 installs',
+			value: `${large.toFixed(1)} ms`,
+			target: '≤ 16 ms',
+			pass: large <= 16,
+		},
+		{
+			figure: 'keypress → frame, cursor down 50 installs',
+			value: `${small.toFixed(1)} ms`,
+			target: 'report',
+			pass: undefined,
+		},
+		{
+			figure: 'keypress cost ratio 5,000 / 50',
+			value: (large / small).toFixed(2),
+			target: '≤ 1.2',
+			pass: large / small <= 1.2,
+		},
 	];
 }
 
@@ -360,8 +477,12 @@ async function memoryRows(minutes: number): Promise<Row[]> {
 			if (run.crashed) throw new Error(`the ${run.name} session ${run.crashed}`);
 			const growth = lastQuarterGrowth(run.rss);
 			return {
-				figure: `memory: ${run.name === 'board' ? 'watch board' : 'log view following runs'}, ${Number(ran.toFixed(1))} min at ${speed}× speed`,
-				value: `${rssAt(run.rss, 1)!.toFixed(0)} MB (start ${rssAt(run.rss, 0)!.toFixed(0)} MB, last quarter ${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%)`,
+				figure:
+					`memory: ${run.name === 'board' ? 'watch board' : 'log view following runs'}, ` +
+					`${Number(ran.toFixed(1))} min at ${speed}× speed`,
+				value:
+					`${rssAt(run.rss, 1)!.toFixed(0)} MB (start ${rssAt(run.rss, 0)!.toFixed(0)} MB, last ` +
+					`quarter ${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%)`,
 				// A few minutes are mostly the heap's warm-up: the target holds for the 10-minute run.
 				target: quick ? 'report (the < 5% target is for the 10-minute run)' : 'last quarter grows < 5%',
 				pass: quick ? undefined : growth < 5,
@@ -388,11 +509,26 @@ async function startupRows(url: string): Promise<Row[]> {
 	}
 	const floor = median(floors);
 	const figures = (what: string, times: number[]): Row[] => [
-		{figure: `start-up: ${what} (pty)`, value: `${median(times).toFixed(0)} ms`, target: 'report', pass: undefined},
-		{figure: `  its ratio to the floor`, value: (median(times) / floor).toFixed(2), target: '≤ 1.5', pass: median(times) / floor <= 1.5},
+		{
+			figure: `start-up: ${what} (pty)`,
+			value: `${median(times).toFixed(0)} ms`,
+			target: 'report',
+			pass: undefined,
+		},
+		{
+			figure: `  its ratio to the floor`,
+			value: (median(times) / floor).toFixed(2),
+			target: '≤ 1.5',
+			pass: median(times) / floor <= 1.5,
+		},
 	];
 	return [
-		{figure: 'floor: a plain node script fetching and printing them (pty)', value: `${floor.toFixed(0)} ms`, target: 'report', pass: undefined},
+		{
+			figure: 'floor: a plain node script fetching and printing them (pty)',
+			value: `${floor.toFixed(0)} ms`,
+			target: 'report',
+			pass: undefined,
+		},
 		...figures('node bin/nuon-tui.js, spawn → first frame with installs', startups),
 		...figures('the single executable, the same', binaries),
 	];
@@ -413,7 +549,13 @@ async function byteRows(url: string): Promise<Row[]> {
 	}
 	const rowChange = median(withChange) - median(refresh);
 	return [
-		{figure: 'bytes written by an idle screen (between refreshes)', value: String(median(idle)), target: '0', pass: median(idle) === 0, gate: true},
+		{
+			figure: 'bytes written by an idle screen (between refreshes)',
+			value: String(median(idle)),
+			target: '0',
+			pass: median(idle) === 0,
+			gate: true,
+		},
 		{
 			figure: 'bytes for one changed row (refresh with a change − without)',
 			value: rowChange.toFixed(0),
@@ -466,7 +608,8 @@ function chosenGroups(): Set<Group> {
 	if (at < 0) return new Set(all);
 	const named = (process.argv[at + 1] ?? '').split(',');
 	const unknown = named.filter(name => !all.includes(name as Group));
-	if (unknown.length || !named[0]) throw new Error(`--only takes a comma-separated list of ${all.join(', ')}`);
+	if (unknown.length || !named[0])
+		throw new Error(`--only takes a comma-separated list of ${all.join(', ')}`);
 	return new Set(named as Group[]);
 }
 
@@ -480,14 +623,21 @@ async function main() {
 	printTable(rows, groups, (performance.now() - started) / 1000);
 	const regressions = rows.filter(row => row.gate && row.pass === false);
 	if (regressions.length) {
-		console.log(`\nMISS on a count (a regression, not noise): ${regressions.map(row => row.figure).join('; ')}`);
+		console.log(
+			`\nMISS on a count (a regression, not noise): ${regressions.map(row => row.figure).join('; ')}`,
+		);
 		process.exitCode = 1;
 	}
 }
 
 function printTable(rows: Row[], groups: Set<Group>, seconds: number) {
 	const header = ['figure', 'value', 'target', 'result'];
-	const cells = rows.map(r => [r.figure, r.value, r.target, r.pass === undefined ? '' : r.pass ? 'PASS' : 'MISS']);
+	const cells = rows.map(r => [
+		r.figure,
+		r.value,
+		r.target,
+		r.pass === undefined ? '' : r.pass ? 'PASS' : 'MISS',
+	]);
 	const widths = header.map((h, i) => Math.max(h.length, ...cells.map(c => c[i]!.length)));
 	const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
 	console.log(line(header));

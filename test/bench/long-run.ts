@@ -23,7 +23,8 @@ export function startLongRun(name: string, args: string[], env: Record<string, s
 	const session = startPty([...args, '--debug', debug], {columns: 120, rows: 36, env});
 	const run: LongRun = {name, session, debug, rss: []};
 	void session.exited.then(({exitCode}) => {
-		run.crashed = `exited with ${exitCode}: ${session.text().split('\n').filter(Boolean).slice(-3).join(' | ')}`;
+		run.crashed =
+			`exited with ${exitCode}: ` + `${session.text().split('\n').filter(Boolean).slice(-3).join(' | ')}`;
 	});
 	return run;
 }
@@ -37,7 +38,11 @@ function rssMb(session: PtySession): number | undefined {
 
 /** GET requests the session has made so far (from its request log). */
 export function requestsMade(run: LongRun): number {
-	return existsSync(run.debug) ? readFileSync(run.debug, 'utf8').split('\n').filter(line => / GET /.test(line)).length : 0;
+	return existsSync(run.debug)
+		? readFileSync(run.debug, 'utf8')
+				.split('\n')
+				.filter(line => / GET /.test(line)).length
+		: 0;
 }
 
 /** Goes back to the installs, opens the newest action run of the first install and follows its logs. */
@@ -56,7 +61,12 @@ export async function followNewestRunLogs(run: LongRun): Promise<void> {
  * run's log stream closes when the run ends: the log session follows the next one). Stops early
  * when a session exits.
  */
-export async function sampleMemory(runs: LongRun[], minutes: number, reopen: () => Promise<void>, reopenMs: number): Promise<number> {
+export async function sampleMemory(
+	runs: LongRun[],
+	minutes: number,
+	reopen: () => Promise<void>,
+	reopenMs: number,
+): Promise<number> {
 	const started = Date.now();
 	let lastReopen = started;
 	while (Date.now() - started < minutes * 60_000 && runs.every(run => !run.crashed)) {
@@ -79,4 +89,5 @@ export function lastQuarterGrowth(rss: number[]): number {
 	return ((rss.at(-1)! - quarter) / quarter) * 100;
 }
 
-export const rssAt = (rss: number[], fraction: number) => rss[Math.min(rss.length - 1, Math.floor(rss.length * fraction))];
+export const rssAt = (rss: number[], fraction: number) =>
+	rss[Math.min(rss.length - 1, Math.floor(rss.length * fraction))];

@@ -8,8 +8,18 @@ import {responseValidator} from '../helpers/contract.js';
 let demo: DemoServer;
 let mode: DemoApi;
 
-async function get(path: string, headers: Record<string, string> = {}): Promise<{status: number; body: unknown; text: string; headers: Headers}> {
-	const response = await fetch(demo.url + path, {headers: {authorization: 'Bearer demo', 'x-nuon-org-id': demo.scenario.orgId, 'x-nuon-pagination-enabled': 'true', ...headers}});
+async function get(
+	path: string,
+	headers: Record<string, string> = {},
+): Promise<{status: number; body: unknown; text: string; headers: Headers}> {
+	const response = await fetch(demo.url + path, {
+		headers: {
+			authorization: 'Bearer demo',
+			'x-nuon-org-id': demo.scenario.orgId,
+			'x-nuon-pagination-enabled': 'true',
+			...headers,
+		},
+	});
 	const text = await response.text();
 	let body: unknown;
 	try {
@@ -23,7 +33,14 @@ async function get(path: string, headers: Record<string, string> = {}): Promise<
 let kinds = new Set<string>();
 
 /** Runner jobs, executions, plans, action runs and log streams reachable from a deploy. */
-async function checkActivity(installId: string, deploy: {runner_jobs?: Array<{id: string; log_stream_id?: string}>; action_workflow_runs?: Array<{id: string}>; log_stream?: {id: string}}) {
+async function checkActivity(
+	installId: string,
+	deploy: {
+		runner_jobs?: Array<{id: string; log_stream_id?: string}>;
+		action_workflow_runs?: Array<{id: string}>;
+		log_stream?: {id: string};
+	},
+) {
 	for (const job of deploy.runner_jobs ?? []) {
 		const whole = (await get(`/v1/runner-jobs/${job.id}`)).body as {execution_count?: number};
 		expectValid('/v1/runner-jobs/{runner_job_id}', whole);
@@ -43,9 +60,16 @@ async function checkActivity(installId: string, deploy: {runner_jobs?: Array<{id
 		if (job.log_stream_id) await checkLogs(job.log_stream_id);
 	}
 	for (const run of deploy.action_workflow_runs ?? []) {
-		expectValid('/v1/installs/{install_id}/action-workflows/runs/{run_id}', (await get(`/v1/installs/${installId}/action-workflows/runs/${run.id}`)).body);
+		expectValid(
+			'/v1/installs/{install_id}/action-workflows/runs/{run_id}',
+			(await get(`/v1/installs/${installId}/action-workflows/runs/${run.id}`)).body,
+		);
 		// Today's route for the same run answers with the same object.
-		if (mode === 'today') expectValid('/v1/installs/{install_id}/action-workflows/runs/{run_id}', (await get(`/v1/installs/${installId}/actions/runs/${run.id}`)).body);
+		if (mode === 'today')
+			expectValid(
+				'/v1/installs/{install_id}/action-workflows/runs/{run_id}',
+				(await get(`/v1/installs/${installId}/actions/runs/${run.id}`)).body,
+			);
 		kinds.add('action run');
 	}
 	if (deploy.log_stream) await checkLogs(deploy.log_stream.id);
@@ -68,125 +92,230 @@ function expectValid(template: string, body: unknown) {
 
 it('the validator rejects a body that breaks the contract', () => {
 	expect(responseValidator('/v1/installs')([{id: 5}])).toBe(false);
-	expect(responseValidator('/v1/installs/{install_id}/deploys/{deploy_id}')({status_v2: {status: 'queued'}})).toBe(false);
+	expect(
+		responseValidator('/v1/installs/{install_id}/deploys/{deploy_id}')({status_v2: {status: 'queued'}}),
+	).toBe(false);
 });
 
-describe.each(['today', '2025-08'] as const)('every response of the demo playing the %s server validates against the contract', api => {
-	beforeAll(async () => {
-		mode = api;
-		kinds = new Set();
-		demo = await startDemoServer({speed: 1, api});
-	});
-	afterAll(() => demo.close());
+describe.each(['today', '2025-08'] as const)(
+	'every response of the demo playing the %s server validates against the contract',
+	api => {
+		beforeAll(async () => {
+			mode = api;
+			kinds = new Set();
+			demo = await startDemoServer({speed: 1, api});
+		});
+		afterAll(() => demo.close());
 
-	// Walk the scenario at several moments of the rollout, so every phase of a deploy is covered.
-	const moments = [-60, 0, 5, 12, 25, 40, 70, 200];
+		// Walk the scenario at several moments of the rollout, so every phase of a deploy is covered.
+		const moments = [-60, 0, 5, 12, 25, 40, 70, 200];
 
-	it.each(moments)('at scenario second %i', async moment => {
-		demo.scenario.setClock(moment);
-		const apps = await get('/v1/apps?limit=100');
-		expectValid('/v1/apps', apps.body);
-		expectValid('/v1/general/cli-config', (await get('/v1/general/cli-config')).body);
-		expectValid('/v1/orgs', (await get('/v1/orgs?limit=100')).body);
-		const installs = await get('/v1/installs?limit=100');
-		expectValid('/v1/installs', installs.body);
-		const appId = (apps.body as Array<{id: string}>)[0]!.id;
-		expectValid('/v1/apps/{app_id}/installs', (await get(`/v1/apps/${appId}/installs?limit=100`)).body);
-		expectValid('/v1/apps/{app_id}/components', (await get(`/v1/apps/${appId}/components?limit=100`)).body);
-		const phases = new Set<string>();
-		for (const install of (installs.body as Array<{id: string}>).slice(0, 12)) {
-			expectValid('/v1/installs/{install_id}', (await get(`/v1/installs/${install.id}`)).body);
-			const components = await get(`/v1/installs/${install.id}/components?limit=100`);
-			expectValid('/v1/installs/{install_id}/components', components.body);
-			if (mode === '2025-08') expectValid('/v1/installs/{install_id}/components/summary', (await get(`/v1/installs/${install.id}/components/summary?limit=100`)).body);
-			else expectValid('/v1/installs/{install_id}/action-workflows/latest-runs', (await get(`/v1/installs/${install.id}/actions/latest-runs?limit=100`)).body);
-			expectValid('/v1/installs/{install_id}/deploys', (await get(`/v1/installs/${install.id}/deploys?limit=100`)).body);
-			const workflows = (await get(`/v1/installs/${install.id}/workflows?limit=100`)).body as Array<{id: string}>;
-			expectValid('/v1/installs/{install_id}/workflows', workflows);
-			for (const workflow of workflows) {
-				const found = (await get(`/v1/workflows/${workflow.id}`)).body as {status?: {status?: string}};
-				expectValid('/v1/workflows/{workflow_id}', found);
-				if (found.status?.status === 'cancelled') kinds.add('cancelled workflow');
-				const steps = (await get(`/v1/workflows/${workflow.id}/steps`)).body as Array<{id: string; approval?: {id: string}; policy_validation?: unknown; group_retry_idx?: number}>;
-				expectValid('/v1/workflows/{workflow_id}/steps', steps);
-				if (steps.some(step => step.policy_validation)) kinds.add('policy check');
-				if (steps.some(step => (step.group_retry_idx ?? 0) > 0)) kinds.add('retried step');
-				for (const step of steps.filter(found => found.approval)) {
-					expectValid('/v1/workflows/{workflow_id}/steps/{workflow_step_id}/approvals/{approval_id}', (await get(`/v1/workflows/${workflow.id}/steps/${step.id}/approvals/${step.approval!.id}`)).body);
-					kinds.add('approval');
+		it.each(moments)('at scenario second %i', async moment => {
+			demo.scenario.setClock(moment);
+			const apps = await get('/v1/apps?limit=100');
+			expectValid('/v1/apps', apps.body);
+			expectValid('/v1/general/cli-config', (await get('/v1/general/cli-config')).body);
+			expectValid('/v1/orgs', (await get('/v1/orgs?limit=100')).body);
+			const installs = await get('/v1/installs?limit=100');
+			expectValid('/v1/installs', installs.body);
+			const appId = (apps.body as Array<{id: string}>)[0]!.id;
+			expectValid('/v1/apps/{app_id}/installs', (await get(`/v1/apps/${appId}/installs?limit=100`)).body);
+			expectValid('/v1/apps/{app_id}/components', (await get(`/v1/apps/${appId}/components?limit=100`)).body);
+			const phases = new Set<string>();
+			for (const install of (installs.body as Array<{id: string}>).slice(0, 12)) {
+				expectValid('/v1/installs/{install_id}', (await get(`/v1/installs/${install.id}`)).body);
+				const components = await get(`/v1/installs/${install.id}/components?limit=100`);
+				expectValid('/v1/installs/{install_id}/components', components.body);
+				if (mode === '2025-08')
+					expectValid(
+						'/v1/installs/{install_id}/components/summary',
+						(await get(`/v1/installs/${install.id}/components/summary?limit=100`)).body,
+					);
+				else
+					expectValid(
+						'/v1/installs/{install_id}/action-workflows/latest-runs',
+						(await get(`/v1/installs/${install.id}/actions/latest-runs?limit=100`)).body,
+					);
+				expectValid(
+					'/v1/installs/{install_id}/deploys',
+					(await get(`/v1/installs/${install.id}/deploys?limit=100`)).body,
+				);
+				const workflows = (await get(`/v1/installs/${install.id}/workflows?limit=100`)).body as Array<{
+					id: string;
+				}>;
+				expectValid('/v1/installs/{install_id}/workflows', workflows);
+				for (const workflow of workflows) {
+					const found = (await get(`/v1/workflows/${workflow.id}`)).body as {status?: {status?: string}};
+					expectValid('/v1/workflows/{workflow_id}', found);
+					if (found.status?.status === 'cancelled') kinds.add('cancelled workflow');
+					const steps = (await get(`/v1/workflows/${workflow.id}/steps`)).body as Array<{
+						id: string;
+						approval?: {id: string};
+						policy_validation?: unknown;
+						group_retry_idx?: number;
+					}>;
+					expectValid('/v1/workflows/{workflow_id}/steps', steps);
+					if (steps.some(step => step.policy_validation)) kinds.add('policy check');
+					if (steps.some(step => (step.group_retry_idx ?? 0) > 0)) kinds.add('retried step');
+					for (const step of steps.filter(found => found.approval)) {
+						expectValid(
+							'/v1/workflows/{workflow_id}/steps/{workflow_step_id}/approvals/{approval_id}',
+							(await get(`/v1/workflows/${workflow.id}/steps/${step.id}/approvals/${step.approval!.id}`))
+								.body,
+						);
+						kinds.add('approval');
+					}
+				}
+				for (const ic of components.body as Array<{component_id: string}>) {
+					expectValid(
+						'/v1/installs/{install_id}/components/{component_id}',
+						(await get(`/v1/installs/${install.id}/components/${ic.component_id}`)).body,
+					);
+					const latest = await get(`/v1/installs/${install.id}/components/${ic.component_id}/deploys/latest`);
+					if (latest.status === 404) continue;
+					expectValid('/v1/installs/{install_id}/components/{component_id}/deploys/latest', latest.body);
+					expectValid(
+						'/v1/installs/{install_id}/components/{component_id}/deploys',
+						(await get(`/v1/installs/${install.id}/components/${ic.component_id}/deploys?limit=100`)).body,
+					);
+					const deploy = latest.body as {id: string; status: string};
+					phases.add(deploy.status);
+					const byId = await get(`/v1/installs/${install.id}/deploys/${deploy.id}`);
+					expectValid('/v1/installs/{install_id}/deploys/{deploy_id}', byId.body);
+					if (mode === 'today')
+						expectValid(
+							'/v1/installs/{install_id}/deploys/{deploy_id}',
+							(await get(`/v1/installs/${install.id}/components/${ic.component_id}/deploys/${deploy.id}`))
+								.body,
+						);
+					if (
+						install === (installs.body as Array<{id: string}>)[0] ||
+						install === (installs.body as Array<{id: string}>)[1]
+					)
+						await checkActivity(install.id, byId.body as never);
 				}
 			}
-			for (const ic of components.body as Array<{component_id: string}>) {
-				expectValid('/v1/installs/{install_id}/components/{component_id}', (await get(`/v1/installs/${install.id}/components/${ic.component_id}`)).body);
-				const latest = await get(`/v1/installs/${install.id}/components/${ic.component_id}/deploys/latest`);
-				if (latest.status === 404) continue;
-				expectValid('/v1/installs/{install_id}/components/{component_id}/deploys/latest', latest.body);
-				expectValid('/v1/installs/{install_id}/components/{component_id}/deploys', (await get(`/v1/installs/${install.id}/components/${ic.component_id}/deploys?limit=100`)).body);
-				const deploy = latest.body as {id: string; status: string};
-				phases.add(deploy.status);
-				const byId = await get(`/v1/installs/${install.id}/deploys/${deploy.id}`);
-				expectValid('/v1/installs/{install_id}/deploys/{deploy_id}', byId.body);
-				if (mode === 'today') expectValid('/v1/installs/{install_id}/deploys/{deploy_id}', (await get(`/v1/installs/${install.id}/components/${ic.component_id}/deploys/${deploy.id}`)).body);
-				if (install === (installs.body as Array<{id: string}>)[0] || install === (installs.body as Array<{id: string}>)[1]) await checkActivity(install.id, byId.body as never);
-			}
-		}
-		expect(phases.size).toBeGreaterThan(0);
-	});
+			expect(phases.size).toBeGreaterThan(0);
+		});
 
-	it('covered retried jobs and steps, plans, approvals, policy checks, a cancelled workflow, action runs and logs', () => {
-		expect([...kinds].sort()).toEqual(['action run', 'approval', 'cancelled workflow', 'logs', 'plan', 'policy check', 'retried job', 'retried step']);
-	});
+		it(
+			'covered retried jobs and steps, plans, approvals, policy checks, a cancelled workflow, action ' +
+				'runs and logs',
+			() => {
+				expect([...kinds].sort()).toEqual([
+					'action run',
+					'approval',
+					'cancelled workflow',
+					'logs',
+					'plan',
+					'policy check',
+					'retried job',
+					'retried step',
+				]);
+			},
+		);
 
-	it('answers the writes as the contract says: approve, deny, retry and cancel', async () => {
-		const post = async (path: string, body: unknown) => {
-			const response = await fetch(demo.url + path, {method: 'POST', headers: {authorization: 'Bearer demo', 'x-nuon-org-id': demo.scenario.orgId, 'content-type': 'application/json'}, body: JSON.stringify(body)});
-			return {status: response.status, body: (await response.json()) as unknown};
-		};
-		const stepsOf = async (index: number) => {
-			const install = demo.scenario.installs[index]!;
-			const workflow = ((await get(`/v1/installs/${install.id}/workflows`)).body as Array<{id: string}>)[0]!;
-			return {workflow, steps: (await get(`/v1/workflows/${workflow.id}/steps`)).body as Array<{id: string; approval?: {id: string; response?: unknown}; status: {status: string}}>};
-		};
-		demo.scenario.setClock(20);
-		const {workflow, steps} = await stepsOf(8);
-		const step = steps.find(found => found.approval && !found.approval.response)!;
-		const approved = await post(`/v1/workflows/${workflow.id}/steps/${step.id}/approvals/${step.approval!.id}/response`, {response_type: 'approve', note: 'contract'});
-		expect(approved.status).toBe(201);
-		expect(responseValidator('/v1/workflows/{workflow_id}/steps/{workflow_step_id}/approvals/{approval_id}/response', 'post', '201')(approved.body)).toBe(true);
-		// A second answer is refused, as the server does.
-		expect((await post(`/v1/workflows/${workflow.id}/steps/${step.id}/approvals/${step.approval!.id}/response`, {response_type: 'deny', note: ''})).status).toBe(400);
-		demo.scenario.setClock(200);
-		const failed = await stepsOf(3);
-		const failedStep = failed.steps.find(found => found.status.status === 'error')!;
-		const retried = await post(`/v1/workflows/${failed.workflow.id}/retry`, {step_id: failedStep.id, operation: 'retry-step'});
-		expect(retried.status).toBe(201);
-		expect(responseValidator('/v1/workflows/{workflow_id}/retry', 'post', '201')(retried.body)).toBe(true);
-		demo.scenario.setClock(202);
-		const cancelled = await post(`/v1/workflows/${failed.workflow.id}/cancel`, {});
-		expect(cancelled.status).toBe(202);
-		expect(responseValidator('/v1/workflows/{workflow_id}/cancel', 'post', '202')(cancelled.body)).toBe(true);
-		expect(((await get(`/v1/workflows/${failed.workflow.id}`)).body as {status: {status: string}}).status.status).toBe('cancelled');
-	});
-});
+		it('answers the writes as the contract says: approve, deny, retry and cancel', async () => {
+			const post = async (path: string, body: unknown) => {
+				const response = await fetch(demo.url + path, {
+					method: 'POST',
+					headers: {
+						authorization: 'Bearer demo',
+						'x-nuon-org-id': demo.scenario.orgId,
+						'content-type': 'application/json',
+					},
+					body: JSON.stringify(body),
+				});
+				return {status: response.status, body: (await response.json()) as unknown};
+			};
+			const stepsOf = async (index: number) => {
+				const install = demo.scenario.installs[index]!;
+				const workflow = (
+					(await get(`/v1/installs/${install.id}/workflows`)).body as Array<{id: string}>
+				)[0]!;
+				return {
+					workflow,
+					steps: (await get(`/v1/workflows/${workflow.id}/steps`)).body as Array<{
+						id: string;
+						approval?: {id: string; response?: unknown};
+						status: {status: string};
+					}>,
+				};
+			};
+			demo.scenario.setClock(20);
+			const {workflow, steps} = await stepsOf(8);
+			const step = steps.find(found => found.approval && !found.approval.response)!;
+			const approved = await post(
+				`/v1/workflows/${workflow.id}/steps/${step.id}/approvals/${step.approval!.id}/response`,
+				{response_type: 'approve', note: 'contract'},
+			);
+			expect(approved.status).toBe(201);
+			expect(
+				responseValidator(
+					'/v1/workflows/{workflow_id}/steps/{workflow_step_id}/approvals/{approval_id}/response',
+					'post',
+					'201',
+				)(approved.body),
+			).toBe(true);
+			// A second answer is refused, as the server does.
+			expect(
+				(
+					await post(
+						`/v1/workflows/${workflow.id}/steps/${step.id}/approvals/${step.approval!.id}/response`,
+						{response_type: 'deny', note: ''},
+					)
+				).status,
+			).toBe(400);
+			demo.scenario.setClock(200);
+			const failed = await stepsOf(3);
+			const failedStep = failed.steps.find(found => found.status.status === 'error')!;
+			const retried = await post(`/v1/workflows/${failed.workflow.id}/retry`, {
+				step_id: failedStep.id,
+				operation: 'retry-step',
+			});
+			expect(retried.status).toBe(201);
+			expect(responseValidator('/v1/workflows/{workflow_id}/retry', 'post', '201')(retried.body)).toBe(true);
+			demo.scenario.setClock(202);
+			const cancelled = await post(`/v1/workflows/${failed.workflow.id}/cancel`, {});
+			expect(cancelled.status).toBe(202);
+			expect(responseValidator('/v1/workflows/{workflow_id}/cancel', 'post', '202')(cancelled.body)).toBe(
+				true,
+			);
+			expect(
+				((await get(`/v1/workflows/${failed.workflow.id}`)).body as {status: {status: string}}).status.status,
+			).toBe('cancelled');
+		});
+	},
+);
 
-const APPROVAL_CONTENTS = 'GET …/approvals/{id}/contents answers a gzipped JSON object, not the array of integers the contract says';
+const APPROVAL_CONTENTS =
+	'GET …/approvals/{id}/contents answers a gzipped JSON object, not the array of integers the contract says';
 
 /** Where the demo differs from the contract, on purpose: today's server does. Each is checked to hold. */
 const DEVIATIONS: Record<DemoApi, string[]> = {
 	today: [
 		'GET /v1/installs/{id}/components/summary is gone (404)',
 		'GET /v1/runner-jobs/{id}/plan answers the plan itself as text/plain',
-		'GET /v1/installs/{id}/actions/latest-runs, /actions/runs/{id}, /components/{cid}/deploys/{id} and /v1/runner-jobs/{id}/composite-plan exist (outside the contract)',
-		'GET /v1/runner-jobs/{id}/executions is not on the public API (its router’s text/plain 404); GET /v1/runner-jobs/{id} carries the latest execution and execution_count',
-		'GET …/components/{cid}/deploys/latest comes without runner jobs, runs, OCI artifact and log stream, install_id empty and no component_id; the deploy by id has them, its runner jobs without execution_count',
+		'GET /v1/installs/{id}/actions/latest-runs, /actions/runs/{id}, /components/{cid}/deploys/{id} and ' +
+			'/v1/runner-jobs/{id}/composite-plan exist (outside the contract)',
+		'GET /v1/runner-jobs/{id}/executions is not on the public API (its router’s text/plain 404); GET ' +
+			'/v1/runner-jobs/{id} carries the latest execution and execution_count',
+		'GET …/components/{cid}/deploys/latest comes without runner jobs, runs, OCI artifact and log stream, ' +
+			'install_id empty and no component_id; the deploy by id has them, its runner jobs without ' +
+			'execution_count',
 		'install components come without component.dependencies; the app’s components have them',
 		'latest runs come without log stream, steps and config; the run by id has them',
-		'lists: limit 10 unless given, at most 100, page overrides offset (X-Nuon-Page-Number), x-nuon-pagination-enabled not read',
+		'lists: limit 10 unless given, at most 100, page overrides offset (X-Nuon-Page-Number), ' +
+			'x-nuon-pagination-enabled not read',
 		'an unknown path answers a text/plain 404',
 		'POST /v1/workflows/{id}/steps/{step_id}/retry exists (outside the contract)',
 		APPROVAL_CONTENTS,
 	],
-	'2025-08': ['a list without x-nuon-pagination-enabled comes whole, without paging headers', 'logs ignore order=desc and read forward', APPROVAL_CONTENTS],
+	'2025-08': [
+		'a list without x-nuon-pagination-enabled comes whole, without paging headers',
+		'logs ignore order=desc and read forward',
+		APPROVAL_CONTENTS,
+	],
 };
 
 describe('the documented deviations', () => {
@@ -199,10 +328,14 @@ describe('the documented deviations', () => {
 		demo.scenario.setClock(400);
 		const install = demo.scenario.installs[0]!;
 		const ic = install.components.find(c => c.component.type === 'terraform_module' && c.rollout)!;
-		const byId = (await get(`/v1/installs/${install.id}/deploys/${ic.rollout!.id}`)).body as {runner_jobs: Array<Record<string, unknown>>; log_stream?: unknown};
-		const planJob = byId.runner_jobs.find(job => job['operation'] === 'create-apply-plan') as {id: string};
+		const byId = (await get(`/v1/installs/${install.id}/deploys/${ic.rollout!.id}`)).body as {
+			runner_jobs: Array<Record<string, unknown>>;
+			log_stream?: unknown;
+		};
+		const planJob = byId.runner_jobs.find(job => job.operation === 'create-apply-plan') as {id: string};
 		const checks: Record<string, () => Promise<void>> = {
-			[DEVIATIONS.today[0]!]: async () => expect((await get(`/v1/installs/${install.id}/components/summary`)).status).toBe(404),
+			[DEVIATIONS.today[0]!]: async () =>
+				expect((await get(`/v1/installs/${install.id}/components/summary`)).status).toBe(404),
 			[DEVIATIONS.today[1]!]: async () => {
 				const plan = await get(`/v1/runner-jobs/${planJob.id}/plan`);
 				expect(plan.headers.get('content-type')).toMatch(/^text\/plain/);
@@ -210,58 +343,130 @@ describe('the documented deviations', () => {
 			},
 			[DEVIATIONS.today[2]!]: async () => {
 				expect((await get(`/v1/installs/${install.id}/actions/latest-runs`)).status).toBe(200);
-				expect((await get(`/v1/installs/${install.id}/components/${ic.component.id}/deploys/${ic.rollout!.id}`)).status).toBe(200);
-				expect((await get(`/v1/runner-jobs/${planJob.id}/composite-plan`)).body).toHaveProperty('deploy_plan.apply_plan_display');
+				expect(
+					(await get(`/v1/installs/${install.id}/components/${ic.component.id}/deploys/${ic.rollout!.id}`))
+						.status,
+				).toBe(200);
+				expect((await get(`/v1/runner-jobs/${planJob.id}/composite-plan`)).body).toHaveProperty(
+					'deploy_plan.apply_plan_display',
+				);
 			},
 			[DEVIATIONS.today[3]!]: async () => {
 				const answer = await get(`/v1/runner-jobs/${planJob.id}/executions`);
-				expect([answer.status, answer.text, answer.headers.get('content-type')]).toEqual([404, '404 page not found', 'text/plain']);
-				const job = (await get(`/v1/runner-jobs/${planJob.id}`)).body as {executions: unknown[]; execution_count: number};
+				expect([answer.status, answer.text, answer.headers.get('content-type')]).toEqual([
+					404,
+					'404 page not found',
+					'text/plain',
+				]);
+				const job = (await get(`/v1/runner-jobs/${planJob.id}`)).body as {
+					executions: unknown[];
+					execution_count: number;
+				};
 				expect([job.executions.length, job.execution_count]).toEqual([1, 1]);
 			},
 			[DEVIATIONS.today[4]!]: async () => {
-				const latest = (await get(`/v1/installs/${install.id}/components/${ic.component.id}/deploys/latest`)).body as Record<string, unknown>;
-				expect(['runner_jobs', 'action_workflow_runs', 'oci_artifact', 'log_stream', 'component_id'].filter(key => key in latest)).toEqual([]);
-				expect([latest['install_id'], latest['id'], (latest['created_by'] as {email?: string}).email]).toEqual(['', ic.rollout!.id, expect.any(String)]);
+				const latest = (await get(`/v1/installs/${install.id}/components/${ic.component.id}/deploys/latest`))
+					.body as Record<string, unknown>;
+				expect(
+					['runner_jobs', 'action_workflow_runs', 'oci_artifact', 'log_stream', 'component_id'].filter(
+						key => key in latest,
+					),
+				).toEqual([]);
+				expect([latest.install_id, latest.id, (latest.created_by as {email?: string}).email]).toEqual([
+					'',
+					ic.rollout!.id,
+					expect.any(String),
+				]);
 				expect(byId.runner_jobs.every(job => !('execution_count' in job))).toBe(true);
 				expect(byId.log_stream).toBeDefined();
 			},
 			[DEVIATIONS.today[5]!]: async () => {
-				const components = (await get(`/v1/installs/${install.id}/components`)).body as Array<{component: Record<string, unknown>}>;
+				const components = (await get(`/v1/installs/${install.id}/components`)).body as Array<{
+					component: Record<string, unknown>;
+				}>;
 				expect(components.every(found => !('dependencies' in found.component))).toBe(true);
-				const appComponents = (await get(`/v1/apps/${install.app.id}/components`)).body as Array<{dependencies?: string[]}>;
+				const appComponents = (await get(`/v1/apps/${install.app.id}/components`)).body as Array<{
+					dependencies?: string[];
+				}>;
 				expect(appComponents.some(component => component.dependencies?.length)).toBe(true);
 			},
 			[DEVIATIONS.today[6]!]: async () => {
-				const run = ((await get(`/v1/installs/${install.id}/actions/latest-runs`)).body as Array<{runs: Array<Record<string, unknown>>}>)[0]!.runs[0]!;
+				const run = (
+					(await get(`/v1/installs/${install.id}/actions/latest-runs`)).body as Array<{
+						runs: Array<Record<string, unknown>>;
+					}>
+				)[0]!.runs[0]!;
 				expect(['log_stream', 'steps', 'config'].filter(key => key in run)).toEqual([]);
-				const whole = (await get(`/v1/installs/${install.id}/actions/runs/${run['id']}`)).body as Record<string, unknown>;
-				expect(['log_stream', 'steps', 'config'].filter(key => key in whole)).toEqual(['log_stream', 'steps', 'config']);
+				const whole = (await get(`/v1/installs/${install.id}/actions/runs/${run.id}`)).body as Record<
+					string,
+					unknown
+				>;
+				expect(['log_stream', 'steps', 'config'].filter(key => key in whole)).toEqual([
+					'log_stream',
+					'steps',
+					'config',
+				]);
 			},
 			[DEVIATIONS.today[7]!]: async () => {
 				const page = async (query: string) => {
 					const answer = await get(`/v1/installs?${query}`, {'x-nuon-pagination-enabled': 'false'});
-					return [(answer.body as unknown[]).length, answer.headers.get('x-nuon-page-next'), answer.headers.get('x-nuon-page-limit'), answer.headers.get('x-nuon-page-number')];
+					return [
+						(answer.body as unknown[]).length,
+						answer.headers.get('x-nuon-page-next'),
+						answer.headers.get('x-nuon-page-limit'),
+						answer.headers.get('x-nuon-page-number'),
+					];
 				};
 				expect(await page('')).toEqual([10, 'true', '10', null]);
-				expect(await page('limit=500')).toEqual([demo.scenario.installs.length > 100 ? 100 : demo.scenario.installs.length, String(demo.scenario.installs.length > 100), '100', null]);
-				expect(await page('limit=10&offset=5&page=4')).toEqual([demo.scenario.installs.length - 30 >= 10 ? 10 : demo.scenario.installs.length - 30, String(demo.scenario.installs.length > 40), '10', '4']);
+				expect(await page('limit=500')).toEqual([
+					Math.min(demo.scenario.installs.length, 100),
+					String(demo.scenario.installs.length > 100),
+					'100',
+					null,
+				]);
+				expect(await page('limit=10&offset=5&page=4')).toEqual([
+					Math.min(demo.scenario.installs.length - 30, 10),
+					String(demo.scenario.installs.length > 40),
+					'10',
+					'4',
+				]);
 				expect(await page('limit=0')).toEqual([0, 'true', '0', null]);
 			},
 			[DEVIATIONS.today[8]!]: async () => {
 				const answer = await get('/v1/no-such-route');
-				expect([answer.status, answer.text, answer.headers.get('content-type')]).toEqual([404, '404 page not found', 'text/plain']);
+				expect([answer.status, answer.text, answer.headers.get('content-type')]).toEqual([
+					404,
+					'404 page not found',
+					'text/plain',
+				]);
 			},
 			[DEVIATIONS.today[9]!]: async () => {
-				const answer = await fetch(`${demo.url}/v1/workflows/iwf0/steps/iws0/retry`, {method: 'POST', headers: {authorization: 'Bearer demo', 'x-nuon-org-id': demo.scenario.orgId}, body: '{}'});
-				// The route exists: the API's JSON 400 for the unknown workflow (retry_workflow_step.go), not the router's text/plain 404.
-				expect([answer.status, answer.headers.get('content-type')]).toEqual([400, 'application/json; charset=utf-8']);
+				const answer = await fetch(`${demo.url}/v1/workflows/iwf0/steps/iws0/retry`, {
+					method: 'POST',
+					headers: {authorization: 'Bearer demo', 'x-nuon-org-id': demo.scenario.orgId},
+					body: '{}',
+				});
+				// The route exists: the API's JSON 400 for the unknown workflow (retry_workflow_step.go), not the
+				// router's text/plain 404.
+				expect([answer.status, answer.headers.get('content-type')]).toEqual([
+					400,
+					'application/json; charset=utf-8',
+				]);
 			},
 			[APPROVAL_CONTENTS]: async () => {
 				demo.scenario.setClock(20);
-				const workflow = ((await get(`/v1/installs/${demo.scenario.installs[8]!.id}/workflows`)).body as Array<{id: string}>)[0]!;
-				const step = ((await get(`/v1/workflows/${workflow.id}/steps`)).body as Array<{id: string; approval?: {id: string}}>).find(found => found.approval)!;
-				const contents = await get(`/v1/workflows/${workflow.id}/steps/${step.id}/approvals/${step.approval!.id}/contents`);
+				const workflow = (
+					(await get(`/v1/installs/${demo.scenario.installs[8]!.id}/workflows`)).body as Array<{id: string}>
+				)[0]!;
+				const step = (
+					(await get(`/v1/workflows/${workflow.id}/steps`)).body as Array<{
+						id: string;
+						approval?: {id: string};
+					}>
+				).find(found => found.approval)!;
+				const contents = await get(
+					`/v1/workflows/${workflow.id}/steps/${step.id}/approvals/${step.approval!.id}/contents`,
+				);
 				expect(contents.headers.get('content-encoding')).toBe('gzip');
 				expect(contents.body).toHaveProperty('resource_changes');
 				demo.scenario.setClock(400);
@@ -273,7 +478,9 @@ describe('the documented deviations', () => {
 			},
 			[DEVIATIONS['2025-08'][1]!]: async () => {
 				const stream = `lgj${ic.rollout!.id.slice(3, 24)}1`;
-				const page = (await get(`/v1/log-streams/${stream}/logs?order=desc`)).body as Array<{timestamp: string}>;
+				const page = (await get(`/v1/log-streams/${stream}/logs?order=desc`)).body as Array<{
+					timestamp: string;
+				}>;
 				expect(page[0]!.timestamp < page.at(-1)!.timestamp).toBe(true);
 			},
 		};

@@ -55,10 +55,15 @@ interface Probe {
 	demo: DemoServer;
 	/** Scenario time the probes read at (the clock is set there before each probe). */
 	t: number;
-	/** A GET with a token and the org; `paged: true` adds `x-nuon-pagination-enabled: true` as nuon-tui does. */
+	/** A GET with a token and the org; `paged: true` adds `x-nuon-pagination-enabled: true` as nuon-tui does.
+	 * */
 	get(path: string, options?: {paged?: boolean; headers?: Record<string, string>}): Promise<Answer>;
 	/** The first install component, across the org, for which `pick` finds something. */
-	find<T>(pick: (install: DemoInstall, ic: DemoInstallComponent) => T | undefined): {install: DemoInstall; ic: DemoInstallComponent; found: T};
+	find<T>(pick: (install: DemoInstall, ic: DemoInstallComponent) => T | undefined): {
+		install: DemoInstall;
+		ic: DemoInstallComponent;
+		found: T;
+	};
 	latestDeploy(install: DemoInstall, ic: DemoInstallComponent): InstallDeploy | undefined;
 }
 
@@ -66,7 +71,13 @@ type Check = (probe: Probe, row: Row) => Promise<void>;
 
 /** Every status word of the contract's enums. */
 const CONTRACT_STATUS_WORDS = new Set(
-	Object.entries((JSON.parse(readFileSync(new URL('../../source/api/nuon-openapi.json', import.meta.url), 'utf8')) as {components: {schemas: Record<string, {enum?: string[]}>}}).components.schemas)
+	Object.entries(
+		(
+			JSON.parse(readFileSync(new URL('../../source/api/nuon-openapi.json', import.meta.url), 'utf8')) as {
+				components: {schemas: Record<string, {enum?: string[]}>};
+			}
+		).components.schemas,
+	)
 		.filter(([name, schema]) => /status/i.test(name) && schema.enum)
 		.flatMap(([, schema]) => schema.enum!),
 );
@@ -107,7 +118,10 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 			const {id, plan, answer} = await planOf(probe);
 			expect(answer.type).toMatch(/^application\/json/);
 			expect(answer.json).toBe(plan);
-			expect(await probe.get(`/v1/runner-jobs/${id}/composite-plan`)).toMatchObject({status: 404, type: 'text/plain'});
+			expect(await probe.get(`/v1/runner-jobs/${id}/composite-plan`)).toMatchObject({
+				status: 404,
+				type: 'text/plain',
+			});
 		},
 	},
 	paging: {
@@ -121,7 +135,8 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 			const all = demo.scenario.installsOf(demo.scenario.orgId).length;
 			expect(all).toBeGreaterThan(10);
 			// limit 10 unless given, at most 100; page overrides offset and is named back.
-			const headers = (answer: Answer) => ['next', 'offset', 'limit', 'number'].map(name => answer.headers.get(`x-nuon-page-${name}`));
+			const headers = (answer: Answer) =>
+				['next', 'offset', 'limit', 'number'].map(name => answer.headers.get(`x-nuon-page-${name}`));
 			expect((await get('/v1/installs')).json).toHaveLength(10);
 			const capped = await get('/v1/installs?limit=500');
 			expect([(capped.json as unknown[]).length, headers(capped)[2]]).toEqual([Math.min(100, all), '100']);
@@ -159,42 +174,60 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 		async '2025-08'(probe) {
 			const routes = await latestRunRoutes(probe);
-			for (const [path, status] of Object.entries(routes)) expect(status, path).toBe(path.includes('/action-workflows/') || /\/installs\/[^/]+\/deploys\//.test(path) ? 200 : 404);
+			for (const [path, status] of Object.entries(routes))
+				expect(status, path).toBe(
+					path.includes('/action-workflows/') || /\/installs\/[^/]+\/deploys\//.test(path) ? 200 : 404,
+				);
 		},
 	},
 	"a runner job's executions (`GET /v1/runner-jobs/{id}/executions`)": {
 		async today(probe) {
 			const job = retriedJob(probe);
-			expect(await probe.get(`/v1/runner-jobs/${job.id}/executions`)).toMatchObject({status: 404, type: 'text/plain', text: '404 page not found'});
-			const whole = (await probe.get(`/v1/runner-jobs/${job.id}`)).json as {executions: unknown[]; execution_count: number};
+			expect(await probe.get(`/v1/runner-jobs/${job.id}/executions`)).toMatchObject({
+				status: 404,
+				type: 'text/plain',
+				text: '404 page not found',
+			});
+			const whole = (await probe.get(`/v1/runner-jobs/${job.id}`)).json as {
+				executions: unknown[];
+				execution_count: number;
+			};
 			expect([whole.executions.length, whole.execution_count]).toEqual([1, job.execution_count]);
 		},
 		async '2025-08'(probe) {
 			const job = retriedJob(probe);
-			expect(((await probe.get(`/v1/runner-jobs/${job.id}/executions`, {paged: true})).json as unknown[]).length).toBe(job.execution_count);
+			expect(
+				((await probe.get(`/v1/runner-jobs/${job.id}/executions`, {paged: true})).json as unknown[]).length,
+			).toBe(job.execution_count);
 		},
 	},
 	"a deploy's runner jobs (`runner_jobs`)": {
 		async today(probe) {
 			const jobs = (await deployById(probe)).runner_jobs as Array<Record<string, unknown>>;
 			expect(jobs.length).toBeGreaterThan(0);
-			expect(jobs.filter(job => 'execution_count' in job || 'outputs' in job || 'executions' in job)).toEqual([]);
+			expect(jobs.filter(job => 'execution_count' in job || 'outputs' in job || 'executions' in job)).toEqual(
+				[],
+			);
 		},
 		async '2025-08'(probe) {
 			const jobs = (await deployById(probe)).runner_jobs as Array<Record<string, unknown>>;
-			expect(jobs.every(job => typeof job['execution_count'] === 'number')).toBe(true);
+			expect(jobs.every(job => typeof job.execution_count === 'number')).toBe(true);
 		},
 	},
-	'a component\'s latest deploy (`…/components/{cid}/deploys/latest`)': {
+	"a component's latest deploy (`…/components/{cid}/deploys/latest`)": {
 		async today(probe) {
 			const latest = await latestOf(probe);
 			expect(RELATIONS.filter(key => key in latest)).toEqual([]);
-			expect([latest['install_id'], 'component_id' in latest, (latest['created_by'] as {email?: string} | undefined)?.email]).toEqual(['', false, expect.any(String)]);
+			expect([
+				latest.install_id,
+				'component_id' in latest,
+				(latest.created_by as {email?: string} | undefined)?.email,
+			]).toEqual(['', false, expect.any(String)]);
 		},
 		async '2025-08'(probe) {
 			const latest = await latestOf(probe);
 			expect(RELATIONS.filter(key => !(key in latest))).toEqual([]);
-			expect(latest['component_id']).toBeTruthy();
+			expect(latest.component_id).toBeTruthy();
 		},
 	},
 	'a deploy by id': {
@@ -202,7 +235,9 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 			const deploy = await deployById(probe);
 			expect('created_by' in deploy).toBe(false);
 			const run = (deploy.action_workflow_runs as Array<Record<string, unknown>>)[0]!;
-			expect(['log_stream', 'steps', 'config', 'install_action_workflow'].filter(key => key in run)).toEqual([]);
+			expect(['log_stream', 'steps', 'config', 'install_action_workflow'].filter(key => key in run)).toEqual(
+				[],
+			);
 		},
 		async '2025-08'(probe) {
 			const deploy = await deployById(probe);
@@ -213,28 +248,41 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 	'install components (`GET /v1/installs/{id}/components`)': {
 		async today({get, demo}) {
 			const install = demo.scenario.installs[0]!;
-			const components = (await get(`/v1/installs/${install.id}/components`, {paged: true})).json as Array<{component: Record<string, unknown>}>;
+			const components = (await get(`/v1/installs/${install.id}/components`, {paged: true})).json as Array<{
+				component: Record<string, unknown>;
+			}>;
 			expect(components.filter(found => 'dependencies' in found.component)).toEqual([]);
-			const appComponents = (await get(`/v1/apps/${install.app.id}/components`, {paged: true})).json as Array<{dependencies?: string[]}>;
+			const appComponents = (await get(`/v1/apps/${install.app.id}/components`, {paged: true}))
+				.json as Array<{dependencies?: string[]}>;
 			expect(appComponents.some(component => component.dependencies?.length)).toBe(true);
 		},
 		async '2025-08'({get, demo}) {
 			const install = demo.scenario.installs[0]!;
-			const components = (await get(`/v1/installs/${install.id}/components`, {paged: true})).json as Array<{component: {dependencies?: string[]}}>;
+			const components = (await get(`/v1/installs/${install.id}/components`, {paged: true})).json as Array<{
+				component: {dependencies?: string[]};
+			}>;
 			expect(components.some(found => found.component.dependencies?.length)).toBe(true);
 		},
 	},
 	"an install's latest action runs (`/actions/latest-runs`)": {
 		async today({get, demo}) {
 			const install = demo.scenario.installs[0]!;
-			const runs = ((await get(`/v1/installs/${install.id}/actions/latest-runs`, {paged: true})).json as Array<{runs: Array<Record<string, unknown>>}>).flatMap(workflow => workflow.runs);
+			const runs = (
+				(await get(`/v1/installs/${install.id}/actions/latest-runs`, {paged: true})).json as Array<{
+					runs: Array<Record<string, unknown>>;
+				}>
+			).flatMap(workflow => workflow.runs);
 			expect(runs.length).toBeGreaterThan(0);
 			expect(runs.filter(run => ['log_stream', 'steps', 'config'].some(key => key in run))).toEqual([]);
-			expect(runs.filter(run => 'execution_count' in (run['runner_job'] as object))).toEqual([]);
+			expect(runs.filter(run => 'execution_count' in (run.runner_job as object))).toEqual([]);
 		},
 		async '2025-08'({get, demo}) {
 			const install = demo.scenario.installs[0]!;
-			const runs = ((await get(`/v1/installs/${install.id}/action-workflows/latest-runs`, {paged: true})).json as Array<{runs: Array<Record<string, unknown>>}>).flatMap(workflow => workflow.runs);
+			const runs = (
+				(await get(`/v1/installs/${install.id}/action-workflows/latest-runs`, {paged: true})).json as Array<{
+					runs: Array<Record<string, unknown>>;
+				}>
+			).flatMap(workflow => workflow.runs);
 			expect(runs.length).toBeGreaterThan(0);
 			expect(runs.every(run => ['log_stream', 'steps', 'config'].every(key => key in run))).toBe(true);
 		},
@@ -248,11 +296,18 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 		async '2025-08'({get, demo}) {
 			// The demo playing August 2025 sends only the contract's words.
-			const installs = (await get('/v1/installs?limit=100', {paged: true})).json as Array<{id: string; component_statuses?: Record<string, string>}>;
+			const installs = (await get('/v1/installs?limit=100', {paged: true})).json as Array<{
+				id: string;
+				component_statuses?: Record<string, string>;
+			}>;
 			const words = new Set(installs.flatMap(install => Object.values(install.component_statuses ?? {})));
 			const install = demo.scenario.installs[0]!;
-			const components = (await get(`/v1/installs/${install.id}/components`, {paged: true})).json as Array<{status?: string; status_v2?: {status?: string}}>;
-			for (const component of components) for (const word of [component.status, component.status_v2?.status]) if (word) words.add(word);
+			const components = (await get(`/v1/installs/${install.id}/components`, {paged: true})).json as Array<{
+				status?: string;
+				status_v2?: {status?: string};
+			}>;
+			for (const component of components)
+				for (const word of [component.status, component.status_v2?.status]) if (word) words.add(word);
 			expect(words.size).toBeGreaterThan(0);
 			expect([...words].filter(word => !CONTRACT_STATUS_WORDS.has(word))).toEqual([]);
 		},
@@ -261,7 +316,8 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		async today(probe) {
 			// RFC 3339 to the nanosecond (the server, Go's RFC3339Nano, drops trailing zeros).
 			const {asc} = await logPages(probe);
-			for (const record of asc) expect(record.timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/);
+			for (const record of asc)
+				expect(record.timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/);
 			expect(asc.some(record => /\.\d{9}Z$/.test(record.timestamp))).toBe(true);
 		},
 		async '2025-08'() {
@@ -278,7 +334,8 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 
 // ---- The writes: each on a demo of its own, so the shared one stays as the reads expect --------------
 
-/** Install 8's rollout waits for a Terraform plan's approval at t=20; install 3's last step fails by t=200. */
+/** Install 8's rollout waits for a Terraform plan's approval at t=20; install 3's last step fails by t=200.
+ * */
 const AWAITING = {install: 8, at: 20};
 const FAILED = {install: 3, at: 200};
 
@@ -298,24 +355,53 @@ async function writableWorkflow(api: DemoApi, index: number, at: number) {
 	const workflowId = demo.scenario.installs[index]!.workflowIds[0]!;
 	const steps = () => demo.scenario.workflowSteps(workflowId, demo.scenario.clock())!;
 	const send = async (method: string, path: string, body: unknown): Promise<Written> => {
-		const response = await fetch(demo.url + path, {method, body: JSON.stringify(body), headers: {authorization: 'Bearer demo', 'x-nuon-org-id': demo.scenario.orgId, 'content-type': 'application/json'}});
-		return {status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text()};
+		const response = await fetch(demo.url + path, {
+			method,
+			body: JSON.stringify(body),
+			headers: {
+				authorization: 'Bearer demo',
+				'x-nuon-org-id': demo.scenario.orgId,
+				'content-type': 'application/json',
+			},
+		});
+		return {
+			status: response.status,
+			type: response.headers.get('content-type') ?? '',
+			text: await response.text(),
+		};
 	};
 	const status = () => demo.scenario.workflow(workflowId, demo.scenario.clock())?.status?.status;
 	return {demo, workflowId, steps, send, status, [Symbol.asyncDispose]: () => demo.close()};
 }
 
-/** Answers install 8's waiting approval with `type`, then lets Nuon act: the workflow's status and the step's. */
-async function answerPlan(api: DemoApi, type: string): Promise<{answered: Written; workflow: unknown; step: unknown}> {
+/** Answers install 8's waiting approval with `type`, then lets Nuon act: the workflow's status and the
+ * step's. */
+async function answerPlan(
+	api: DemoApi,
+	type: string,
+): Promise<{answered: Written; workflow: unknown; step: unknown}> {
 	await using w = await writableWorkflow(api, AWAITING.install, AWAITING.at);
 	const step = w.steps().find(found => found.approval?.id)!;
-	const answered = await w.send('POST', `/v1/workflows/${w.workflowId}/steps/${step.id}/approvals/${step.approval!.id}/response`, {response_type: type, note: ''});
+	const answered = await w.send(
+		'POST',
+		`/v1/workflows/${w.workflowId}/steps/${step.id}/approvals/${step.approval!.id}/response`,
+		{response_type: type, note: ''},
+	);
 	w.demo.scenario.setClock(AWAITING.at + 20);
-	return {answered, workflow: w.status(), step: w.steps().find(found => found.id === step.id)?.status?.status};
+	return {
+		answered,
+		workflow: w.status(),
+		step: w.steps().find(found => found.id === step.id)?.status?.status,
+	};
 }
 
-/** Skips install 3's failed step through `path` (relative to the workflow) with `body(stepId)`: the answer and the step's status after. */
-async function skipFailed(api: DemoApi, path: (stepId: string) => string, body: (stepId: string) => unknown): Promise<{answer: Written; step: unknown}> {
+/** Skips install 3's failed step through `path` (relative to the workflow) with `body(stepId)`: the answer
+ * and the step's status after. */
+async function skipFailed(
+	api: DemoApi,
+	path: (stepId: string) => string,
+	body: (stepId: string) => unknown,
+): Promise<{answer: Written; step: unknown}> {
 	await using w = await writableWorkflow(api, FAILED.install, FAILED.at);
 	const failed = w.steps().find(found => found.status?.status === 'error')!;
 	const answer = await w.send('POST', `/v1/workflows/${w.workflowId}${path(failed.id!)}`, body(failed.id!));
@@ -329,18 +415,55 @@ const WRITE_PROBES: Record<string, Record<DemoApi, Check>> = {
 	'retry and skip of a failed step': {
 		async today() {
 			// Without step_id in the body the skip is taken and nothing is skipped.
-			expect(await skipFailed('today', id => `/steps/${id}/retry`, () => ({operation: 'skip-step'}))).toMatchObject({answer: {status: 201}, step: 'error'});
-			expect(await skipFailed('today', id => `/steps/${id}/retry`, id => ({step_id: id, operation: 'skip-step'}))).toMatchObject({answer: {status: 201}, step: 'user-skipped'});
-			expect(await skipFailed('today', () => '/retry', id => ({step_id: id, operation: 'skip-step'}))).toMatchObject({answer: {status: 201}, step: 'user-skipped'});
+			expect(
+				await skipFailed(
+					'today',
+					id => `/steps/${id}/retry`,
+					() => ({operation: 'skip-step'}),
+				),
+			).toMatchObject({answer: {status: 201}, step: 'error'});
+			expect(
+				await skipFailed(
+					'today',
+					id => `/steps/${id}/retry`,
+					id => ({step_id: id, operation: 'skip-step'}),
+				),
+			).toMatchObject({answer: {status: 201}, step: 'user-skipped'});
+			expect(
+				await skipFailed(
+					'today',
+					() => '/retry',
+					id => ({step_id: id, operation: 'skip-step'}),
+				),
+			).toMatchObject({answer: {status: 201}, step: 'user-skipped'});
 			// A step that has not failed: 400.
 			await using w = await writableWorkflow('today', AWAITING.install, AWAITING.at);
 			const waiting = w.steps().find(found => found.approval?.id)!;
 			expect(waiting.retryable).toBe(true);
-			expect((await w.send('POST', `/v1/workflows/${w.workflowId}/steps/${waiting.id}/retry`, {step_id: waiting.id, operation: 'retry-step'})).status).toBe(400);
+			expect(
+				(
+					await w.send('POST', `/v1/workflows/${w.workflowId}/steps/${waiting.id}/retry`, {
+						step_id: waiting.id,
+						operation: 'retry-step',
+					})
+				).status,
+			).toBe(400);
 		},
 		async '2025-08'() {
-			expect(await skipFailed('2025-08', id => `/steps/${id}/retry`, id => ({step_id: id, operation: 'skip-step'}))).toMatchObject({answer: {status: 404, type: 'text/plain'}, step: 'error'});
-			expect(await skipFailed('2025-08', () => '/retry', id => ({step_id: id, operation: 'skip-step'}))).toMatchObject({answer: {status: 201}, step: 'user-skipped'});
+			expect(
+				await skipFailed(
+					'2025-08',
+					id => `/steps/${id}/retry`,
+					id => ({step_id: id, operation: 'skip-step'}),
+				),
+			).toMatchObject({answer: {status: 404, type: 'text/plain'}, step: 'error'});
+			expect(
+				await skipFailed(
+					'2025-08',
+					() => '/retry',
+					id => ({step_id: id, operation: 'skip-step'}),
+				),
+			).toMatchObject({answer: {status: 201}, step: 'user-skipped'});
 		},
 	},
 	'answers to a plan': {
@@ -348,14 +471,31 @@ const WRITE_PROBES: Record<string, Record<DemoApi, Check>> = {
 			const skipped = await answerPlan('today', 'deny-skip-current');
 			expect(skipped).toMatchObject({answered: {status: 201}, step: 'approval-denied'});
 			expect(skipped.workflow).not.toBe('error');
-			expect(await answerPlan('today', 'deny')).toMatchObject({answered: {status: 201}, workflow: 'error', step: 'approval-denied'});
-			expect(await answerPlan('today', 'whatever')).toMatchObject({answered: {status: 201}, workflow: 'error'});
-			expect(await answerPlan('today', 'retry')).toMatchObject({answered: {status: 201}, step: 'approval-retry'});
+			expect(await answerPlan('today', 'deny')).toMatchObject({
+				answered: {status: 201},
+				workflow: 'error',
+				step: 'approval-denied',
+			});
+			expect(await answerPlan('today', 'whatever')).toMatchObject({
+				answered: {status: 201},
+				workflow: 'error',
+			});
+			expect(await answerPlan('today', 'retry')).toMatchObject({
+				answered: {status: 201},
+				step: 'approval-retry',
+			});
 		},
 		async '2025-08'() {
-			expect(await answerPlan('2025-08', 'deny-skip-current')).toMatchObject({answered: {status: 201}, workflow: 'error', step: 'approval-denied'});
+			expect(await answerPlan('2025-08', 'deny-skip-current')).toMatchObject({
+				answered: {status: 201},
+				workflow: 'error',
+				step: 'approval-denied',
+			});
 			expect(await answerPlan('2025-08', 'skip')).toMatchObject({answered: {status: 201}, workflow: 'error'});
-			expect(await answerPlan('2025-08', 'retry')).toMatchObject({answered: {status: 201}, step: 'approval-retry'});
+			expect(await answerPlan('2025-08', 'retry')).toMatchObject({
+				answered: {status: 201},
+				step: 'approval-retry',
+			});
 		},
 	},
 	'a second answer': both(async ({api}) => {
@@ -369,13 +509,23 @@ const WRITE_PROBES: Record<string, Record<DemoApi, Check>> = {
 		await using c = await writableWorkflow(api, AWAITING.install, AWAITING.at);
 		const waiting = c.steps().find(found => found.approval?.id)!;
 		expect((await c.send('POST', `/v1/workflows/${c.workflowId}/cancel`, {})).status).toBe(202);
-		expect((await c.send('POST', `/v1/workflows/${c.workflowId}/steps/${waiting.id}/approvals/${waiting.approval!.id}/response`, {response_type: 'approve'})).status).toBe(201);
+		expect(
+			(
+				await c.send(
+					'POST',
+					`/v1/workflows/${c.workflowId}/steps/${waiting.id}/approvals/${waiting.approval!.id}/response`,
+					{response_type: 'approve'},
+				)
+			).status,
+		).toBe(201);
 		c.demo.scenario.setClock(AWAITING.at + 20);
 		expect(c.status()).toBe('cancelled');
 	}),
 	'cancel of a queued workflow': both(async ({api}) => {
 		const queued = new Scenario({});
-		const index = queued.installs.findIndex(install => queued.workflow(install.workflowIds[0]!, 0)?.status?.status === 'pending');
+		const index = queued.installs.findIndex(
+			install => queued.workflow(install.workflowIds[0]!, 0)?.status?.status === 'pending',
+		);
 		await using w = await writableWorkflow(api, index, 0);
 		expect(w.status()).toBe('pending');
 		const answer = await w.send('POST', `/v1/workflows/${w.workflowId}/cancel`, {});
@@ -385,34 +535,57 @@ const WRITE_PROBES: Record<string, Record<DemoApi, Check>> = {
 	}),
 	"a step's policy check": both(async ({api}) => {
 		await using w = await writableWorkflow(api, 0, 400);
-		const workflowId = w.demo.scenario.installs[0]!.workflowIds.find(id => w.demo.scenario.workflowSteps(id, 400)?.some(step => step.policy_validation))!;
+		const workflowId = w.demo.scenario.installs[0]!.workflowIds.find(id =>
+			w.demo.scenario.workflowSteps(id, 400)?.some(step => step.policy_validation),
+		)!;
 		const step = w.demo.scenario.workflowSteps(workflowId, 400)!.find(found => found.policy_validation)!;
 		const get = async (path: string) => JSON.parse((await w.send('GET', path, undefined)).text) as unknown;
-		const workflow = (await get(`/v1/workflows/${workflowId}`)) as {steps: Array<{id: string; policy_validation?: unknown}>};
+		const workflow = (await get(`/v1/workflows/${workflowId}`)) as {
+			steps: Array<{id: string; policy_validation?: unknown}>;
+		};
 		expect(workflow.steps.find(found => found.id === step.id)).not.toHaveProperty('policy_validation');
 		expect(await get(`/v1/workflows/${workflowId}/steps/${step.id}`)).toHaveProperty('policy_validation');
-		expect(((await get(`/v1/workflows/${workflowId}/steps`)) as Array<{id: string}>).find(found => found.id === step.id)).toHaveProperty('policy_validation');
+		expect(
+			((await get(`/v1/workflows/${workflowId}/steps`)) as Array<{id: string}>).find(
+				found => found.id === step.id,
+			),
+		).toHaveProperty('policy_validation');
 	}),
 	'approve all': both(async ({api}) => {
 		await using w = await writableWorkflow(api, AWAITING.install, AWAITING.at);
 		const step = w.steps().find(found => found.approval?.id)!;
-		expect((await w.send('PATCH', `/v1/workflows/${w.workflowId}`, {approval_option: 'approve-all'})).status).toBe(200);
+		expect(
+			(await w.send('PATCH', `/v1/workflows/${w.workflowId}`, {approval_option: 'approve-all'})).status,
+		).toBe(200);
 		// Nuon's next look at the approval.
 		w.demo.scenario.setClock(AWAITING.at + ACT_AFTER[api] + 1);
 		const after = w.steps().find(found => found.id === step.id)!;
 		expect(after.approval?.response).toMatchObject({type: 'approve', note: 'auto-approved'});
 		expect(w.status()).toBe('approved');
-		expect(w.demo.scenario.workflow(w.workflowId, w.demo.scenario.clock())).toMatchObject({approval_option: 'approve-all'});
+		expect(w.demo.scenario.workflow(w.workflowId, w.demo.scenario.clock())).toMatchObject({
+			approval_option: 'approve-all',
+		});
 	}),
 };
 Object.assign(PROBES, WRITE_PROBES);
 
-/** The org's installs list while the demo's Terraform plan waits for a person, and that install and component. */
+/** The org's installs list while the demo's Terraform plan waits for a person, and that install and
+ * component. */
 async function whileAPlanWaits(probe: Probe) {
-	const {install, ic, found: schedule} = probe.find((_, c) => c.rollout?.schedule.approval?.type === 'terraform_plan' ? c.rollout.schedule : undefined);
+	const {
+		install,
+		ic,
+		found: schedule,
+	} = probe.find((_, c) =>
+		c.rollout?.schedule.approval?.type === 'terraform_plan' ? c.rollout.schedule : undefined,
+	);
 	probe.demo.scenario.setClock(schedule.approval!.requestedAt + 1);
-	const listed = ((await probe.get('/v1/installs?limit=100', {paged: true})).json as Install[]).find(found => found.id === install.id)!;
-	const deploys = listed.install_components?.find(found => found.component_id === ic.component.id)?.install_deploys;
+	const listed = ((await probe.get('/v1/installs?limit=100', {paged: true})).json as Install[]).find(
+		found => found.id === install.id,
+	)!;
+	const deploys = listed.install_components?.find(
+		found => found.component_id === ic.component.id,
+	)?.install_deploys;
 	return {install, ic, listed, deploys};
 }
 
@@ -435,9 +608,12 @@ const LISTED_PROBES: Record<string, Record<DemoApi, Check>> = {
 			expect(listed.install_components!.length).toBeLessThanOrEqual(10);
 			expect(deploys![0]).toMatchObject({install_id: '', status: 'pending-approval'});
 			expect(deploys![0]).not.toHaveProperty('runner_jobs');
-			const byApp = (await probe.get(`/v1/apps/${install.app.id}/installs?limit=100`, {paged: true})).json as Install[];
+			const byApp = (await probe.get(`/v1/apps/${install.app.id}/installs?limit=100`, {paged: true}))
+				.json as Install[];
 			expect(byApp.some(found => found.install_components)).toBe(false);
-			expect(((await probe.get(`/v1/installs/${install.id}`)).json as Install).install_components).toBeUndefined();
+			expect(
+				((await probe.get(`/v1/installs/${install.id}`)).json as Install).install_components,
+			).toBeUndefined();
 		},
 		async '2025-08'(probe) {
 			const {install, ic, listed, deploys} = await whileAPlanWaits(probe);
@@ -450,11 +626,16 @@ Object.assign(PROBES, LISTED_PROBES);
 
 // ---- What probes share --------------------------------------------------------------------------
 
-/** A runner job's plan from the scenario (the JSON text of its deploy plan), and what the demo answers for it. */
+/** A runner job's plan from the scenario (the JSON text of its deploy plan), and what the demo answers for
+ * it. */
 async function planOf(probe: Probe): Promise<{id: string; plan: string; answer: Answer}> {
 	const {found} = probe.find((install, ic) => {
-		const job = probe.latestDeploy(install, ic)?.runner_jobs?.find(j => j.id && probe.demo.scenario.deployPlan(j.id, probe.t) !== undefined);
-		return job ? {id: job.id!, plan: JSON.stringify(probe.demo.scenario.deployPlan(job.id!, probe.t))} : undefined;
+		const job = probe
+			.latestDeploy(install, ic)
+			?.runner_jobs?.find(j => j.id && probe.demo.scenario.deployPlan(j.id, probe.t) !== undefined);
+		return job
+			? {id: job.id!, plan: JSON.stringify(probe.demo.scenario.deployPlan(job.id!, probe.t))}
+			: undefined;
 	});
 	return {...found, answer: await probe.get(`/v1/runner-jobs/${found.id}/plan`)};
 }
@@ -463,22 +644,34 @@ async function planOf(probe: Probe): Promise<{id: string; plan: string; answer: 
 const RELATIONS = ['runner_jobs', 'action_workflow_runs', 'oci_artifact', 'log_stream'];
 
 /** A runner job the scenario retried (more than one execution). */
-const retriedJob = (probe: Probe) => probe.find((install, ic) => probe.latestDeploy(install, ic)?.runner_jobs?.find(job => (job.execution_count ?? 0) > 1)).found;
+const retriedJob = (probe: Probe) =>
+	probe.find((install, ic) =>
+		probe.latestDeploy(install, ic)?.runner_jobs?.find(job => (job.execution_count ?? 0) > 1),
+	).found;
 
 /** A deploy with an action run (a Helm chart's post-deploy run): its install and component. */
-const deployWithRun = (probe: Probe) => probe.find((install, ic) => probe.latestDeploy(install, ic)?.action_workflow_runs?.length ? probe.latestDeploy(install, ic) : undefined);
+const deployWithRun = (probe: Probe) =>
+	probe.find((install, ic) =>
+		probe.latestDeploy(install, ic)?.action_workflow_runs?.length
+			? probe.latestDeploy(install, ic)
+			: undefined,
+	);
 
 /** That deploy as the era's deploy by id answers it (today's route, else the contract's). */
 async function deployById(probe: Probe): Promise<Record<string, unknown>> {
 	const {install, ic, found} = deployWithRun(probe);
-	const path = probe.api === 'today' ? `/v1/installs/${install.id}/components/${ic.component.id}/deploys/${found.id}` : `/v1/installs/${install.id}/deploys/${found.id}`;
+	const path =
+		probe.api === 'today'
+			? `/v1/installs/${install.id}/components/${ic.component.id}/deploys/${found.id}`
+			: `/v1/installs/${install.id}/deploys/${found.id}`;
 	return (await probe.get(path)).json as Record<string, unknown>;
 }
 
 /** That component's latest deploy, as the demo answers it. */
 async function latestOf(probe: Probe): Promise<Record<string, unknown>> {
 	const {install, ic} = deployWithRun(probe);
-	return (await probe.get(`/v1/installs/${install.id}/components/${ic.component.id}/deploys/latest`)).json as Record<string, unknown>;
+	return (await probe.get(`/v1/installs/${install.id}/components/${ic.component.id}/deploys/latest`))
+		.json as Record<string, unknown>;
 }
 
 interface Record_ {
@@ -543,36 +736,50 @@ it('every probe has a row in the Supported servers table', () => {
 const {servers} = bothDemoServers();
 
 describe.each(SERVER_VERSIONS)('the demo playing the %s server does what the row says', api => {
-	it.each(rows.filter(row => row.key in PROBES).map(row => [row.key, row] as const))('%s', async (_key, row) => {
-		const demo = servers[api];
-		demo.scenario.setClock(T);
-		const probe: Probe = {
-			api,
-			demo,
-			t: T,
-			async get(path, {paged = false, headers = {}} = {}) {
-				const response = await fetch(demo.url + path, {
-					headers: {authorization: 'Bearer demo', 'x-nuon-org-id': demo.scenario.orgId, ...(paged ? {'x-nuon-pagination-enabled': 'true'} : {}), ...headers},
-				});
-				const text = await response.text();
-				let json: unknown;
-				try {
-					json = JSON.parse(text);
-				} catch {
-					json = undefined;
-				}
-				return {status: response.status, type: response.headers.get('content-type') ?? '', text, json, headers: response.headers};
-			},
-			find(pick) {
-				for (const install of demo.scenario.installs)
-					for (const ic of install.components) {
-						const found = pick(install, ic);
-						if (found !== undefined) return {install, ic, found};
+	it.each(rows.filter(row => row.key in PROBES).map(row => [row.key, row] as const))(
+		'%s',
+		async (_key, row) => {
+			const demo = servers[api];
+			demo.scenario.setClock(T);
+			const probe: Probe = {
+				api,
+				demo,
+				t: T,
+				async get(path, {paged = false, headers = {}} = {}) {
+					const response = await fetch(demo.url + path, {
+						headers: {
+							authorization: 'Bearer demo',
+							'x-nuon-org-id': demo.scenario.orgId,
+							...(paged ? {'x-nuon-pagination-enabled': 'true'} : {}),
+							...headers,
+						},
+					});
+					const text = await response.text();
+					let json: unknown;
+					try {
+						json = JSON.parse(text);
+					} catch {
+						json = undefined;
 					}
-				throw new Error('the demo has nothing this probe needs');
-			},
-			latestDeploy: (install, ic) => demo.scenario.latestDeploy(install, ic, T),
-		};
-		await PROBES[row.key]![api](probe, row);
-	});
+					return {
+						status: response.status,
+						type: response.headers.get('content-type') ?? '',
+						text,
+						json,
+						headers: response.headers,
+					};
+				},
+				find(pick) {
+					for (const install of demo.scenario.installs)
+						for (const ic of install.components) {
+							const found = pick(install, ic);
+							if (found !== undefined) return {install, ic, found};
+						}
+					throw new Error('the demo has nothing this probe needs');
+				},
+				latestDeploy: (install, ic) => demo.scenario.latestDeploy(install, ic, T),
+			};
+			await PROBES[row.key]![api](probe, row);
+		},
+	);
 });

@@ -8,7 +8,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const binary = `${root}dist/nuon-tui-${platform()}-${arch()}`;
-const noNode = {PATH: '/nonexistent', HOME: process.env['HOME'] ?? '/tmp', TERM: 'xterm-256color'};
+const noNode = {PATH: '/nonexistent', HOME: process.env.HOME ?? '/tmp', TERM: 'xterm-256color'};
 
 beforeAll(() => {
 	// Built once per change of the sources: an executable from the same bundle is reused.
@@ -17,7 +17,9 @@ beforeAll(() => {
 
 describe('the single executable', () => {
 	it('runs without node on PATH', () => {
-		expect(execFileSync(binary, ['--version'], {env: noNode, encoding: 'utf8'})).toMatch(/^nuon-tui \d+\.\d+\.\d+\n$/);
+		expect(execFileSync(binary, ['--version'], {env: noNode, encoding: 'utf8'})).toMatch(
+			/^nuon-tui \d+\.\d+\.\d+\n$/,
+		);
 	});
 
 	it('explores the demo in a real terminal', async () => {
@@ -25,7 +27,11 @@ describe('the single executable', () => {
 		const terminal = new xterm.Terminal({cols: 100, rows: 30, allowProposedApi: true});
 		pty.onData(data => terminal.write(data));
 		const exited = new Promise<number>(resolve => pty.onExit(({exitCode}) => resolve(exitCode)));
-		const screen = () => Array.from({length: 30}, (_, row) => terminal.buffer.active.getLine(row)?.translateToString(true) ?? '').join('\n');
+		const screen = () =>
+			Array.from(
+				{length: 30},
+				(_, row) => terminal.buffer.active.getLine(row)?.translateToString(true) ?? '',
+			).join('\n');
 		const deadline = Date.now() + 15_000;
 		while (!screen().includes('Installs (36)')) {
 			if (Date.now() > deadline) throw new Error(`no installs on screen:\n${screen()}`);

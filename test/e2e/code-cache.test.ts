@@ -14,11 +14,13 @@ const cacheFiles = (home: string) => {
 	}
 };
 
-/** The explorer on the demo until its installs show and `until` holds (at most 5 s), then `q`; whether it held. */
+/** The explorer on the demo until its installs show and `until` holds (at most 5 s), then `q`; whether it
+ * held. */
 async function explore(env: Record<string, string>, until: () => boolean = () => true): Promise<boolean> {
 	const session = startPty(['--demo'], {env});
 	await session.waitFor('Installs (36)', 20_000);
-	for (const deadline = Date.now() + 5000; !until() && Date.now() < deadline; ) await new Promise(resolve => setTimeout(resolve, 100));
+	for (const deadline = Date.now() + 5000; !until() && Date.now() < deadline; )
+		await new Promise(resolve => setTimeout(resolve, 100));
 	const held = until();
 	session.write('q');
 	expect((await session.exited).exitCode).toBe(0);
@@ -26,7 +28,8 @@ async function explore(env: Record<string, string>, until: () => boolean = () =>
 }
 
 describe('the code cache', () => {
-	it('is written by a run that shows the explorer, soon after its first frame; a broken one is replaced', async () => {
+	it('is written by a run that shows the explorer, soon after its first frame; a broken one is ' +
+		'replaced', async () => {
 		const cacheHome = mkdtempSync(join(tmpdir(), 'nuon-tui-cache-'));
 		const env = {XDG_CACHE_HOME: cacheHome};
 		execFileSync(process.execPath, [BIN, '--version'], {env: {...process.env, ...env}});

@@ -22,7 +22,13 @@ afterEach(() => {
 	session = undefined;
 });
 
-const env = (extra: Record<string, string> = {}) => ({NUON_API_URL: demo.url, NUON_API_TOKEN: TOKEN, NUON_ORG_ID: demo.scenario.orgId, NUON_CONFIG_FILE: '/nonexistent', ...extra});
+const env = (extra: Record<string, string> = {}) => ({
+	NUON_API_URL: demo.url,
+	NUON_API_TOKEN: TOKEN,
+	NUON_ORG_ID: demo.scenario.orgId,
+	NUON_CONFIG_FILE: '/nonexistent',
+	...extra,
+});
 
 describe('a crash', () => {
 	it('gives the terminal back, says where its report is, and the report never holds the token', async () => {
@@ -59,16 +65,22 @@ describe('a crash', () => {
 });
 
 describe('secrets beside the token', () => {
-	it('the password in --api-url reaches neither the debug file, the crash report nor the screen', async () => {
-		const debugFile = join(dir, 'url-requests.log');
-		const apiUrl = demo.url.replace('://', '://ops:pw-4f9e1c@');
-		session = startPty(['--api-url', apiUrl, '--debug', debugFile], {env: env({NUON_TUI_CRASH_TEST: '1', TMPDIR: dir})});
-		await session.waitFor('nuon-tui  org');
-		await session.exited;
-		const report = readFileSync(/A report is in (\S+)/.exec(session.text())![1]!, 'utf8');
-		expect(report).toContain('arguments: --api-url http://<redacted>@127.0.0.1');
-		for (const output of [readFileSync(debugFile, 'utf8'), report, session.raw()]) expect(output).not.toContain('pw-4f9e1c');
-	});
+	it(
+		'the password in --api-url reaches neither the debug file, the crash report nor the ' + 'screen',
+		async () => {
+			const debugFile = join(dir, 'url-requests.log');
+			const apiUrl = demo.url.replace('://', '://ops:pw-4f9e1c@');
+			session = startPty(['--api-url', apiUrl, '--debug', debugFile], {
+				env: env({NUON_TUI_CRASH_TEST: '1', TMPDIR: dir}),
+			});
+			await session.waitFor('nuon-tui  org');
+			await session.exited;
+			const report = readFileSync(/A report is in (\S+)/.exec(session.text())![1]!, 'utf8');
+			expect(report).toContain('arguments: --api-url http://<redacted>@127.0.0.1');
+			for (const output of [readFileSync(debugFile, 'utf8'), report, session.raw()])
+				expect(output).not.toContain('pw-4f9e1c');
+		},
+	);
 
 	it('--api-token is hidden from ps once the explorer runs', async () => {
 		session = startPty(['--api-token', TOKEN], {env: env({NUON_API_TOKEN: ''})});
@@ -80,14 +92,17 @@ describe('secrets beside the token', () => {
 		expect((await session.exited).exitCode).toBe(0);
 	});
 
-	it('a token with a line break or an escape in it is refused at start (exit 2), without printing it', async () => {
-		for (const token of [`${TOKEN}\r\nX-Injected: 1`, `${TOKEN}\u001B[31m`]) {
-			session = startPty([], {env: env({NUON_API_TOKEN: token})});
-			expect((await session.exited).exitCode).toBe(2);
-			expect(session.text()).toContain('The API token holds a control character');
-			expect(session.raw()).not.toContain(TOKEN);
-		}
-	});
+	it(
+		'a token with a line break or an escape in it is refused at start (exit 2), without ' + 'printing it',
+		async () => {
+			for (const token of [`${TOKEN}\r\nX-Injected: 1`, `${TOKEN}\u001B[31m`]) {
+				session = startPty([], {env: env({NUON_API_TOKEN: token})});
+				expect((await session.exited).exitCode).toBe(2);
+				expect(session.text()).toContain('The API token holds a control character');
+				expect(session.raw()).not.toContain(TOKEN);
+			}
+		},
+	);
 });
 
 describe('plain terminals', () => {
@@ -143,7 +158,15 @@ describe('the terminal size', () => {
 	it('survives a resize storm, says when it is too small, and draws cleanly again', async () => {
 		session = startPty([], {env: env(), columns: 100, rows: 30});
 		await session.waitFor('Installs (36)');
-		const sizes: Array<[number, number]> = [[80, 24], [20, 5], [160, 48], [30, 8], [61, 12], [120, 40], [20, 5]];
+		const sizes: Array<[number, number]> = [
+			[80, 24],
+			[20, 5],
+			[160, 48],
+			[30, 8],
+			[61, 12],
+			[120, 40],
+			[20, 5],
+		];
 		for (let round = 0; round < 5; round++) {
 			for (const [columns, rows] of sizes) {
 				session.pty.resize(columns, rows);
@@ -152,7 +175,9 @@ describe('the terminal size', () => {
 		}
 		await session.waitFor('Terminal too small');
 		session.pty.resize(100, 30);
-		const screen = await session.waitFor(screen => screen.includes('Installs (36)') && !screen.includes('Terminal too small'));
+		const screen = await session.waitFor(
+			screen => screen.includes('Installs (36)') && !screen.includes('Terminal too small'),
+		);
 		expect(screen.split('\n')[0]).toMatch(/^nuon-tui {2}org /);
 		session.write('q');
 		expect((await session.exited).exitCode).toBe(0);
@@ -164,10 +189,14 @@ describe('wide characters', () => {
 		const wide = await startDemoServer({
 			intercept: (request, response) => {
 				if (!request.url?.startsWith('/v1/installs?')) return false;
-				const items = wide.scenario.installs.map(install => wide.scenario.install(install, wide.scenario.clock()));
+				const items = wide.scenario.installs.map(install =>
+					wide.scenario.install(install, wide.scenario.clock()),
+				);
 				items[1]!.name = '漢字-prod';
 				items[2]!.name = 'launch-🚀-prod';
-				response.writeHead(200, {'content-type': 'application/json', 'x-nuon-page-next': 'false'}).end(JSON.stringify(items));
+				response
+					.writeHead(200, {'content-type': 'application/json', 'x-nuon-page-next': 'false'})
+					.end(JSON.stringify(items));
 				return true;
 			},
 		});

@@ -14,15 +14,28 @@ afterEach(() => {
 });
 
 const dir = mkdtempSync(join(tmpdir(), 'nuon-tui-terminal-'));
-const posts = (debugFile: string) => readFileSync(debugFile, 'utf8').split('\n').filter(line => / POST /.test(line));
+const posts = (debugFile: string) =>
+	readFileSync(debugFile, 'utf8')
+		.split('\n')
+		.filter(line => / POST /.test(line));
 
 describe('a paste', () => {
 	it('is bracketed while the explorer shows, is text in the / filter, and sends nothing', async () => {
 		const debugFile = join(dir, 'paste.log');
-		session = startPty(['--demo', '--demo-speed', '4', '--install', 'tyrell-prod', '--debug', debugFile], {columns: 140, rows: 40});
+		session = startPty(['--demo', '--demo-speed', '4', '--install', 'tyrell-prod', '--debug', debugFile], {
+			columns: 140,
+			rows: 40,
+		});
 		await session.waitFor('Components of tyrell-prod');
-		// Ink turns bracketed paste on just after its first frame: on a busy machine that write can come in a later read.
-		await vi.waitFor(() => expect(session!.raw().indexOf('\u001B[?2004h')).toBeGreaterThan(session!.raw().indexOf('\u001B[?1049h')), {timeout: 2000});
+		// Ink turns bracketed paste on just after its first frame: on a busy machine that write can come in a
+		// later read.
+		await vi.waitFor(
+			() =>
+				expect(session!.raw().indexOf('\u001B[?2004h')).toBeGreaterThan(
+					session!.raw().indexOf('\u001B[?1049h'),
+				),
+			{timeout: 2000},
+		);
 		session.write('w');
 		await session.waitFor(/⚑ approval-a/, 20_000);
 		session.write('\r');
@@ -45,7 +58,9 @@ describe('a paste', () => {
 		await session.waitFor('nothing sent');
 		session.write('q');
 		expect((await session.exited).exitCode).toBe(0);
-		expect(session.raw().lastIndexOf('\u001B[?2004l')).toBeGreaterThan(session.raw().lastIndexOf('\u001B[?2004h'));
+		expect(session.raw().lastIndexOf('\u001B[?2004l')).toBeGreaterThan(
+			session.raw().lastIndexOf('\u001B[?2004h'),
+		);
 		expect(posts(debugFile)).toEqual([]);
 	});
 
@@ -82,7 +97,9 @@ it('SIGTERM turns bracketed paste off with the alternate screen', async () => {
 	await vi.waitFor(() => expect(session!.raw()).toContain('\u001B[?2004h'), {timeout: 2000});
 	session.kill('SIGTERM');
 	expect((await session.exited).exitCode).toBe(143);
-	expect(session.raw().lastIndexOf('\u001B[?2004l')).toBeGreaterThan(session.raw().lastIndexOf('\u001B[?2004h'));
+	expect(session.raw().lastIndexOf('\u001B[?2004l')).toBeGreaterThan(
+		session.raw().lastIndexOf('\u001B[?2004h'),
+	);
 });
 
 describe('Ctrl-C', () => {
@@ -97,15 +114,18 @@ describe('Ctrl-C', () => {
 	});
 });
 
-it('a terminal that disappears (the SSH link drops) ends the session with 129 and no crash report', async () => {
-	const reports = mkdtempSync(join(dir, 'tmp-'));
-	session = startPty(['--demo'], {env: {TMPDIR: reports}});
-	await session.waitFor('Installs (36)');
-	// Closing the pty's master side is what sshd does when the connection drops.
-	(session.pty as unknown as {_socket: {destroy(): void}})._socket.destroy();
-	expect((await session.exited).exitCode).toBe(129);
-	expect(readdirSync(reports)).toEqual([]);
-});
+it(
+	'a terminal that disappears (the SSH link drops) ends the session with 129 and no crash ' + 'report',
+	async () => {
+		const reports = mkdtempSync(join(dir, 'tmp-'));
+		session = startPty(['--demo'], {env: {TMPDIR: reports}});
+		await session.waitFor('Installs (36)');
+		// Closing the pty's master side is what sshd does when the connection drops.
+		(session.pty as unknown as {_socket: {destroy(): void}})._socket.destroy();
+		expect((await session.exited).exitCode).toBe(129);
+		expect(readdirSync(reports)).toEqual([]);
+	},
+);
 
 it('Ctrl-Z gives the terminal back to the shell, and fg brings the explorer back', async () => {
 	session = startPty(['--norc', '--noprofile', '-i'], {executable: '/bin/bash', env: {PS1: 'shell$ '}});
@@ -118,7 +138,8 @@ it('Ctrl-Z gives the terminal back to the shell, and fg brings the explorer back
 	session.write('\u001A');
 	await session.waitFor(/Stopped/);
 	const handedBack = session.raw().slice(suspendedAt);
-	for (const restored of ['\u001B[?2004l', '\u001B[?1049l', '\u001B[?25h']) expect(handedBack).toContain(restored);
+	for (const restored of ['\u001B[?2004l', '\u001B[?1049l', '\u001B[?25h'])
+		expect(handedBack).toContain(restored);
 	session.write('fg\r');
 	await session.waitFor(/› globex-prod/);
 	expect(session.raw().slice(suspendedAt)).toContain('\u001B[?2004h');

@@ -3,7 +3,12 @@ import {spawnSync} from 'node:child_process';
 import {expect, it} from 'vitest';
 import {BIN} from '../helpers/pty.js';
 
-const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], {encoding: 'utf8', input: '', env: {...process.env, NUON_API_TOKEN: '', NUON_ORG_ID: ''}});
+const run = (args: string[]) =>
+	spawnSync(process.execPath, [BIN, ...args], {
+		encoding: 'utf8',
+		input: '',
+		env: {...process.env, NUON_API_TOKEN: '', NUON_ORG_ID: ''},
+	});
 
 it('a settings problem is said before "run it in a terminal": a --config file that does not exist', () => {
 	const answer = run(['--config', '/nonexistent/nuon']);

@@ -9,7 +9,10 @@ export const SERVER_VERSIONS = ['today', '2025-08'] as const satisfies readonly 
 type Explorer = ReturnType<typeof renderExplorer>;
 
 /** The servers, and `shown(app)`: the explorer a test renders, unmounted after the test. */
-export function bothDemoServers(): {servers: Record<DemoApi, DemoServer>; shown: (app: Explorer) => Explorer} {
+export function bothDemoServers(): {
+	servers: Record<DemoApi, DemoServer>;
+	shown: (app: Explorer) => Explorer;
+} {
 	const servers = {} as Record<DemoApi, DemoServer>;
 	const rendered: {app?: Explorer} = {};
 	beforeAll(async () => {

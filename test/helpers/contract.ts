@@ -11,7 +11,11 @@ ajv.addSchema({$id: 'nuon', components: spec.components}, 'nuon');
 const cache = new Map<string, ValidateFunction>();
 
 /** The response schema of a path template in the contract: a GET's 200 by default. */
-export function responseValidator(pathTemplate: string, method: 'get' | 'post' = 'get', status = '200'): ValidateFunction {
+export function responseValidator(
+	pathTemplate: string,
+	method: 'get' | 'post' = 'get',
+	status = '200',
+): ValidateFunction {
 	const key = `${method} ${pathTemplate} ${status}`;
 	const cached = cache.get(key);
 	if (cached) return cached;

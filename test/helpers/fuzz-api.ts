@@ -31,29 +31,53 @@ const ROUTES: Array<[RegExp, string]> = [
 	[/^\/v1\/installs\/[^/]+$/, '/v1/installs/{install_id}'],
 	[/^\/v1\/installs\/[^/]+\/components$/, '/v1/installs/{install_id}/components'],
 	[/^\/v1\/installs\/[^/]+\/components\/summary$/, '/v1/installs/{install_id}/components/summary'],
-	[/^\/v1\/installs\/[^/]+\/components\/[^/]+\/deploys\/latest$/, '/v1/installs/{install_id}/components/{component_id}/deploys/latest'],
+	[
+		/^\/v1\/installs\/[^/]+\/components\/[^/]+\/deploys\/latest$/,
+		'/v1/installs/{install_id}/components/{component_id}/deploys/latest',
+	],
 	[/^\/v1\/installs\/[^/]+\/deploys\/[^/]+$/, '/v1/installs/{install_id}/deploys/{deploy_id}'],
 	// Today's routes outside the contract answer with the same objects as the contract's.
-	[/^\/v1\/installs\/[^/]+\/components\/[^/]+\/deploys\/[^/]+$/, '/v1/installs/{install_id}/deploys/{deploy_id}'],
+	[
+		/^\/v1\/installs\/[^/]+\/components\/[^/]+\/deploys\/[^/]+$/,
+		'/v1/installs/{install_id}/deploys/{deploy_id}',
+	],
 	[/^\/v1\/installs\/[^/]+\/actions\/latest-runs$/, '/v1/installs/{install_id}/action-workflows/latest-runs'],
-	[/^\/v1\/installs\/[^/]+\/actions\/runs\/[^/]+$/, '/v1/installs/{install_id}/action-workflows/runs/{run_id}'],
+	[
+		/^\/v1\/installs\/[^/]+\/actions\/runs\/[^/]+$/,
+		'/v1/installs/{install_id}/action-workflows/runs/{run_id}',
+	],
 	[/^\/v1\/runner-jobs\/[^/]+\/executions$/, '/v1/runner-jobs/{runner_job_id}/executions'],
 	[/^\/v1\/runner-jobs\/[^/]+\/plan$/, '/v1/runner-jobs/{runner_job_id}/plan'],
 	// Today's composite plan is not in the contract: fuzzed as the plan it replaces.
 	[/^\/v1\/runner-jobs\/[^/]+\/composite-plan$/, '/v1/runner-jobs/{runner_job_id}/plan'],
 	[/^\/v1\/runner-jobs\/[^/]+$/, '/v1/runner-jobs/{runner_job_id}'],
-	[/^\/v1\/installs\/[^/]+\/action-workflows\/latest-runs$/, '/v1/installs/{install_id}/action-workflows/latest-runs'],
-	[/^\/v1\/installs\/[^/]+\/action-workflows\/runs\/[^/]+$/, '/v1/installs/{install_id}/action-workflows/runs/{run_id}'],
+	[
+		/^\/v1\/installs\/[^/]+\/action-workflows\/latest-runs$/,
+		'/v1/installs/{install_id}/action-workflows/latest-runs',
+	],
+	[
+		/^\/v1\/installs\/[^/]+\/action-workflows\/runs\/[^/]+$/,
+		'/v1/installs/{install_id}/action-workflows/runs/{run_id}',
+	],
 	[/^\/v1\/log-streams\/[^/]+\/logs$/, '/v1/log-streams/{log_stream_id}/logs'],
 	[/^\/v1\/log-streams\/[^/]+$/, '/v1/log-streams/{log_stream_id}'],
 	[/^\/v1\/installs\/[^/]+\/workflows$/, '/v1/installs/{install_id}/workflows'],
 	[/^\/v1\/workflows\/[^/]+$/, '/v1/workflows/{workflow_id}'],
 	[/^\/v1\/workflows\/[^/]+\/steps$/, '/v1/workflows/{workflow_id}/steps'],
-	[/^\/v1\/workflows\/[^/]+\/steps\/[^/]+\/approvals\/[^/]+\/contents$/, '/v1/workflows/{workflow_id}/steps/{workflow_step_id}/approvals/{approval_id}/contents'],
+	[
+		/^\/v1\/workflows\/[^/]+\/steps\/[^/]+\/approvals\/[^/]+\/contents$/,
+		'/v1/workflows/{workflow_id}/steps/{workflow_step_id}/approvals/{approval_id}/contents',
+	],
 ];
 
 const schemas = new Map(
-	ROUTES.map(([, template]) => [template, {...spec.paths[template].get.responses['200'].content['application/json'].schema, components: spec.components}]),
+	ROUTES.map(([, template]) => [
+		template,
+		{
+			...spec.paths[template].get.responses['200'].content['application/json'].schema,
+			components: spec.components,
+		},
+	]),
 );
 
 export function fuzzedBody(path: string, seed: number): unknown {
@@ -66,10 +90,19 @@ export function fuzzedBody(path: string, seed: number): unknown {
 		maxItems: 4,
 		optionalsProbability: 0.6,
 		outputTransform: (value, _schema, path) => {
-			if (typeof value === 'string' && rand() < 0.35) return value + HOSTILE[Math.floor(rand() * HOSTILE.length)];
+			if (typeof value === 'string' && rand() < 0.35)
+				return value + HOSTILE[Math.floor(rand() * HOSTILE.length)];
 			// Any field may be null (the API's Go structs send nulls); array items stay objects.
 			const arrayItem = /\/\d+$/.test(path);
-			if (value !== null && typeof value === 'object' && !Array.isArray(value) && !arrayItem && path !== '/' && rand() < 0.05) return null;
+			if (
+				value !== null &&
+				typeof value === 'object' &&
+				!Array.isArray(value) &&
+				!arrayItem &&
+				path !== '/' &&
+				rand() < 0.05
+			)
+				return null;
 			return value;
 		},
 	});
@@ -93,12 +126,17 @@ export function offContractBody(path: string, seed: number): unknown {
 	const rand = random(seed ^ 0x5bd1e995);
 	const swap = (value: unknown, depth: number): unknown => {
 		if (depth > 0 && rand() < 0.12) {
-			const type = Array.isArray(value) ? 'array' : value === null ? 'object' : (typeof value as keyof typeof WRONG);
+			const type = Array.isArray(value)
+				? 'array'
+				: value === null
+					? 'object'
+					: (typeof value as keyof typeof WRONG);
 			const choices = WRONG[type] ?? WRONG.object;
 			return choices[Math.floor(rand() * choices.length)];
 		}
 		if (Array.isArray(value)) return value.map(item => swap(item, depth + 1));
-		if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, swap(item, depth + 1)]));
+		if (value !== null && typeof value === 'object')
+			return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, swap(item, depth + 1)]));
 		return value;
 	};
 	return swap(fuzzedBody(path, seed), 0);
@@ -108,7 +146,8 @@ export const FUZZ_ORIGIN = 'http://fuzz.invalid';
 
 export type BodyMaker = (path: string, seed: number) => unknown;
 
-/** An undici dispatcher answering every GET with fuzzed data for `seed` (or for the seed it returns at the time). */
+/** An undici dispatcher answering every GET with fuzzed data for `seed` (or for the seed it returns at the
+ * time). */
 export function fuzzAgent(seedOf: number | (() => number), makeBody: BodyMaker = fuzzedBody): MockAgent {
 	const agent = new MockAgent();
 	agent.disableNetConnect();
@@ -119,7 +158,13 @@ export function fuzzAgent(seedOf: number | (() => number), makeBody: BodyMaker =
 			const path = new URL(options.path, FUZZ_ORIGIN).pathname;
 			let hash = typeof seedOf === 'number' ? seedOf : seedOf();
 			for (const char of path) hash = Math.imul(hash ^ char.charCodeAt(0), 16_777_619);
-			return {statusCode: 200, data: JSON.stringify(makeBody(path, hash >>> 0)), responseOptions: {headers: {'content-type': 'application/json', 'x-nuon-page-next': 'false', 'x-nuon-api-next': ''}}};
+			return {
+				statusCode: 200,
+				data: JSON.stringify(makeBody(path, hash >>> 0)),
+				responseOptions: {
+					headers: {'content-type': 'application/json', 'x-nuon-page-next': 'false', 'x-nuon-api-next': ''},
+				},
+			};
 		})
 		.persist();
 	return agent;

@@ -9,7 +9,15 @@ import {NuonClient} from '../../source/api/client.js';
 import {describeError} from '../../source/api/errors.js';
 import {statusView} from '../../source/domain/status.js';
 import {fit} from '../../source/domain/text.js';
-import {cellStatus, cellText, fitPlaced, layoutColumns, neededWidth, sortRows, type Column} from '../../source/ui/columns.js';
+import {
+	cellStatus,
+	cellText,
+	fitPlaced,
+	layoutColumns,
+	neededWidth,
+	sortRows,
+	type Column,
+} from '../../source/ui/columns.js';
 import {wrapLines, type Line, type Row} from '../../source/ui/lines.js';
 import {levelOf, type Location} from '../../source/ui/levels/registry.js';
 import {fuzzAgent, fuzzedBody, FUZZ_ORIGIN, offContractBody} from './fuzz-api.js';
@@ -17,11 +25,16 @@ import {foreignControls} from './screen.js';
 import {BASE_SEED, LEVELS} from './fuzz-levels.js';
 
 /** Cases per level and kind; `NUON_TUI_FUZZ_PARTS_CASES` changes it. */
-export const PARTS_CASES = Number(process.env['NUON_TUI_FUZZ_PARTS_CASES'] ?? process.env['NUON_TUI_FUZZ_CASES'] ?? 1000);
+export const PARTS_CASES = Number(
+	process.env.NUON_TUI_FUZZ_PARTS_CASES ?? process.env.NUON_TUI_FUZZ_CASES ?? 1000,
+);
 
 /** The text a line puts on screen, its status as LineView reads it (glyph and word) included. */
 function lineText(line: Line | Row): string[] {
-	const status = 'status' in line && line.status !== undefined ? [`${statusView(line.status).glyph} ${statusView(line.status).label}`] : [];
+	const status =
+		'status' in line && line.status !== undefined
+			? [`${statusView(line.status).glyph} ${statusView(line.status).label}`]
+			: [];
 	switch (line.kind) {
 		case 'field':
 			return [line.label, line.value, ...status];
@@ -35,9 +48,19 @@ function lineText(line: Line | Row): string[] {
 }
 
 /** One case: everything the level would put on screen for these bodies. Throws what would crash it. */
-export async function partsCase(location: Location, agent: MockAgent): Promise<{shown: string[]; failed: string[]}> {
-	// A client of its own each case (as each full-app case has), on the level's dispatcher, which it must not close.
-	const client = new NuonClient({baseUrl: FUZZ_ORIGIN, token: 't', orgId: 'o', dispatcher: agent, retries: 0});
+export async function partsCase(
+	location: Location,
+	agent: MockAgent,
+): Promise<{shown: string[]; failed: string[]}> {
+	// A client of its own each case (as each full-app case has), on the level's dispatcher, which it must not
+	// close.
+	const client = new NuonClient({
+		baseUrl: FUZZ_ORIGIN,
+		token: 't',
+		orgId: 'o',
+		dispatcher: agent,
+		retries: 0,
+	});
 	const {parts} = levelOf(location);
 	const shown: string[] = [];
 	/** Where the level says, inside a pane, that it could not read something (allowed). */
@@ -87,31 +110,44 @@ export async function partsCase(location: Location, agent: MockAgent): Promise<{
 				}
 			}
 		}
-		for (const item of parts.text?.(data, location, now) ?? []) shown.push(...(typeof item === 'string' ? [item] : lineText(item)));
+		for (const item of parts.text?.(data, location, now) ?? [])
+			shown.push(...(typeof item === 'string' ? [item] : lineText(item)));
 		return {shown, failed};
 	}
 }
 
-/** Every level, `PARTS_CASES` cases each: no throw where the view would crash, no control byte from the data. */
+/** Every level, `PARTS_CASES` cases each: no throw where the view would crash, no control byte from the data.
+ * */
 export function fuzzParts(kind: 'contract' | 'off-contract'): void {
 	const makeBody = kind === 'contract' ? fuzzedBody : offContractBody;
-	describe(`fuzzing each level's pure parts with ${kind === 'contract' ? 'contract-valid, hostile' : 'off-contract'} responses`, () => {
-		it.each(LEVELS)(`$name: ${PARTS_CASES} cases`, async ({location}) => {
-			let seed = BASE_SEED;
-			// One dispatcher for the level: it answers for the case's seed.
-			const agent = fuzzAgent(() => seed, makeBody);
-			onTestFinished(() => agent.close());
-			for (let index = 0; index < PARTS_CASES; index++) {
-				seed = BASE_SEED + index;
-				const replay = `NUON_TUI_FUZZ_SEED=${seed} NUON_TUI_FUZZ_CASES=1`;
-				let shown: string[];
-				try {
-					({shown} = await partsCase(location, agent));
-				} catch (error) {
-					throw new Error(`would crash the level with ${replay}: ${(error as Error).stack}`);
-				}
-				expect(foreignControls(shown.join('\n')), `${replay}: control bytes from the data would reach the screen`).toEqual([]);
-			}
-		}, 300_000);
-	});
+	describe(
+		`fuzzing each level's pure parts with ` +
+			`${kind === 'contract' ? 'contract-valid, hostile' : 'off-contract'} responses`,
+		() => {
+			it.each(LEVELS)(
+				`$name: ${PARTS_CASES} cases`,
+				async ({location}) => {
+					let seed = BASE_SEED;
+					// One dispatcher for the level: it answers for the case's seed.
+					const agent = fuzzAgent(() => seed, makeBody);
+					onTestFinished(() => agent.close());
+					for (let index = 0; index < PARTS_CASES; index++) {
+						seed = BASE_SEED + index;
+						const replay = `NUON_TUI_FUZZ_SEED=${seed} NUON_TUI_FUZZ_CASES=1`;
+						let shown: string[];
+						try {
+							({shown} = await partsCase(location, agent));
+						} catch (error) {
+							throw new Error(`would crash the level with ${replay}: ${(error as Error).stack}`);
+						}
+						expect(
+							foreignControls(shown.join('\n')),
+							`${replay}: control bytes from the data would reach the screen`,
+						).toEqual([]);
+					}
+				},
+				300_000,
+			);
+		},
+	);
 }

@@ -16,7 +16,8 @@ export interface PtySession {
 	/** Everything written, for searching the raw stream. */
 	raw(): string;
 	write(data: string): void;
-	/** Pastes as a terminal does: bracketed (ESC[200~ … ESC[201~) when the app has turned bracketed paste on. */
+	/** Pastes as a terminal does: bracketed (ESC[200~ … ESC[201~) when the app has turned bracketed paste on.
+	 * */
 	paste(text: string): void;
 	waitFor(match: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
 	/** Resolves with the time (performance.now()) of the next output the app writes. */
@@ -31,7 +32,22 @@ export interface PtySession {
  * Runs the CLI (or, with `entry`, another Node script; with `executable`, a program such as the
  * single executable) in a pseudo-terminal.
  */
-export function startPty(args: string[], {columns = 100, rows = 30, env = {}, entry = BIN, executable}: {columns?: number; rows?: number; env?: Record<string, string>; entry?: string; executable?: string} = {}): PtySession {
+export function startPty(
+	args: string[],
+	{
+		columns = 100,
+		rows = 30,
+		env = {},
+		entry = BIN,
+		executable,
+	}: {
+		columns?: number;
+		rows?: number;
+		env?: Record<string, string>;
+		entry?: string;
+		executable?: string;
+	} = {},
+): PtySession {
 	const {CI: _ci, ...inherited} = process.env; // Ink treats CI=true as non-interactive
 	const pty = spawn(executable ?? process.execPath, executable ? args : [entry, ...args], {
 		name: 'xterm-256color',
@@ -58,7 +74,10 @@ export function startPty(args: string[], {columns = 100, rows = 30, env = {}, en
 	);
 	const screen = () => {
 		const buffer = terminal.buffer.active;
-		return Array.from({length: rows}, (_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		return Array.from(
+			{length: rows},
+			(_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '',
+		);
 	};
 	const text = () => screen().join('\n');
 	return {
@@ -68,19 +87,28 @@ export function startPty(args: string[], {columns = 100, rows = 30, env = {}, en
 		bytes: () => bytes,
 		raw: () => raw,
 		write: data => pty.write(data),
-		paste: text => pty.write(raw.lastIndexOf('\u001B[?2004h') > raw.lastIndexOf('\u001B[?2004l') ? `\u001B[200~${text}\u001B[201~` : text),
+		paste: text =>
+			pty.write(
+				raw.lastIndexOf('\u001B[?2004h') > raw.lastIndexOf('\u001B[?2004l')
+					? `\u001B[200~${text}\u001B[201~`
+					: text,
+			),
 		exited,
 		kill: signal => pty.kill(signal),
 		flush: () => new Promise<void>(resolve => terminal.write('', resolve)),
 		nextOutput: () => new Promise<number>(resolve => waiting.push(resolve)),
 		async waitFor(match, timeoutMs = 10_000) {
-			const test = typeof match === 'function' ? match : (s: string) => (typeof match === 'string' ? s.includes(match) : match.test(s));
+			const test =
+				typeof match === 'function'
+					? match
+					: (s: string) => (typeof match === 'string' ? s.includes(match) : match.test(s));
 			const deadline = Date.now() + timeoutMs;
 			for (;;) {
 				await new Promise<void>(resolve => terminal.write('', resolve));
 				const current = text();
 				if (test(current)) return current;
-				if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(match)}; screen:\n${current}`);
+				if (Date.now() > deadline)
+					throw new Error(`timed out waiting for ${String(match)}; screen:\n${current}`);
 				await new Promise(resolve => setTimeout(resolve, 50));
 			}
 		},

@@ -1,5 +1,3 @@
-// Renders the explorer with ink-testing-library against a demo server over real HTTP.
-import React from 'react';
 import {render} from 'ink-testing-library';
 import {vi} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
@@ -13,10 +11,26 @@ export const ENTER = '\r';
 export const DOWN = '\u001B[B';
 
 export function renderExplorer(demo: DemoServer, options: Partial<AppProps> & {timeoutMs?: number} = {}) {
-	const client = new NuonClient({baseUrl: demo.url, token: 'test-token', orgId: demo.scenario.orgId, backoffMs: 10, retries: 0, timeoutMs: options.timeoutMs ?? 2000});
+	const client = new NuonClient({
+		baseUrl: demo.url,
+		token: 'test-token',
+		orgId: demo.scenario.orgId,
+		backoffMs: 10,
+		retries: 0,
+		timeoutMs: options.timeoutMs ?? 2000,
+	});
 	const instance = render(
 		<DataProvider client={client} refreshMs={options.refreshMs ?? 60_000}>
-			<App theme={darkTheme} orgLabel="demo-org" apiLabel="demo" isDemo size={{columns: 100, rows: 30}} refreshMs={options.refreshMs ?? 60_000} keyGuardMs={0} {...options} />
+			<App
+				theme={darkTheme}
+				orgLabel="demo-org"
+				apiLabel="demo"
+				isDemo
+				size={{columns: 100, rows: 30}}
+				refreshMs={options.refreshMs ?? 60_000}
+				keyGuardMs={0}
+				{...options}
+			/>
 		</DataProvider>,
 	);
 	const frame = () => instance.lastFrame() ?? '';
@@ -28,7 +42,12 @@ export function renderExplorer(demo: DemoServer, options: Partial<AppProps> & {t
 			await vi.waitFor(
 				() => {
 					const current = frame();
-					const found = typeof text === 'string' ? current.includes(text) : typeof text === 'function' ? text(current) : text.test(current);
+					const found =
+						typeof text === 'string'
+							? current.includes(text)
+							: typeof text === 'function'
+								? text(current)
+								: text.test(current);
 					if (!found) throw new Error(`screen lacks ${text}:\n${current}`);
 				},
 				{timeout, interval: 20},
@@ -43,9 +62,14 @@ export function renderExplorer(demo: DemoServer, options: Partial<AppProps> & {t
 			for (const key of keys) {
 				const drawn = instance.frames.length;
 				instance.stdin.write(key);
-				await vi.waitFor(() => {
-					if (instance.frames.length === drawn) throw new Error('no frame yet');
-				}, {timeout: key === ESC ? 100 : 60, interval: 2}).catch(() => {});
+				await vi
+					.waitFor(
+						() => {
+							if (instance.frames.length === drawn) throw new Error('no frame yet');
+						},
+						{timeout: key === ESC ? 100 : 60, interval: 2},
+					)
+					.catch(() => {});
 			}
 		},
 		async cleanup() {

@@ -16,8 +16,13 @@ afterEach(async () => {
 	app = demo = undefined;
 });
 
-/** A demo server that records every write it gets (`PATCH /v1/…` for a PATCH); `fail` may answer one itself instead. */
-export async function writableDemo(api: DemoApi, fail?: (request: IncomingMessage, response: ServerResponse) => boolean, scenario: ScenarioOptions = {}) {
+/** A demo server that records every write it gets (`PATCH /v1/…` for a PATCH); `fail` may answer one itself
+ * instead. */
+export async function writableDemo(
+	api: DemoApi,
+	fail?: (request: IncomingMessage, response: ServerResponse) => boolean,
+	scenario: ScenarioOptions = {},
+) {
 	const posts: string[] = [];
 	demo = await startDemoServer({
 		...scenario,
@@ -32,15 +37,37 @@ export async function writableDemo(api: DemoApi, fail?: (request: IncomingMessag
 }
 
 /** The rollout's workflow of an install, opened on its steps at scenario time `clock`. */
-export async function openWorkflow(server: DemoServer, installIndex: number, clock: number, options: Partial<AppProps> = {}) {
+export async function openWorkflow(
+	server: DemoServer,
+	installIndex: number,
+	clock: number,
+	options: Partial<AppProps> = {},
+) {
 	server.scenario.setClock(clock);
 	const install = server.scenario.installs[installIndex]!;
 	return openWorkflowById(server, install, install.workflowIds[0]!, options);
 }
 
 /** One workflow of an install, opened on its steps (named "the rollout" whichever it is). */
-export async function openWorkflowById(server: DemoServer, install: DemoInstall, workflowId: string, options: Partial<AppProps> = {}) {
-	app = renderExplorer(server, {size: {columns: 160, rows: 40}, ...options, start: [{kind: 'workflow', installId: install.id, installName: install.name, workflowId, workflowName: 'the rollout'}]});
+export async function openWorkflowById(
+	server: DemoServer,
+	install: DemoInstall,
+	workflowId: string,
+	options: Partial<AppProps> = {},
+) {
+	app = renderExplorer(server, {
+		size: {columns: 160, rows: 40},
+		...options,
+		start: [
+			{
+				kind: 'workflow',
+				installId: install.id,
+				installName: install.name,
+				workflowId,
+				workflowName: 'the rollout',
+			},
+		],
+	});
 	await app.waitFor(/Steps of the rollout · /);
 	return {app, install, workflowId};
 }

@@ -9,37 +9,47 @@ import {openWorkflow, writableDemo} from '../helpers/writable-demo.js';
 const TERRAFORM_COUNTS = '1 to delete · 1 to replace · 2 to update · 3 to create';
 
 describe.each(SERVER_VERSIONS)('against the %s server', api => {
-	it('Enter on the step waiting for approval shows the plan grouped by action; a asks first, naming what it touches; n sends nothing; y sends one request, however often it is pressed', async () => {
-		const {demo, posts} = await writableDemo(api);
-		const {app, install} = await openWorkflow(demo, 8, 20);
-		await app.waitFor('⚑ approval-awaiting');
-		await app.press(ENTER);
-		const plan = await app.waitFor(TERRAFORM_COUNTS);
-		expect(plan).toContain('waiting');
-		// Enter opens nothing here: the hint line does not offer it.
-		expect(plan.split('\n').at(-1)).not.toContain('⏎ open');
-		// Grouped: what destroys first.
-		const order = ['aws_internet_gateway.legacy', 'aws_eip.nat_a', 'aws_vpc.main', 'aws_subnet.private_c'].map(address => plan.indexOf(address));
-		expect(order.every((at, index) => at > 0 && (index === 0 || at > order[index - 1]!))).toBe(true);
-		await app.press('j', 'j');
-		await app.waitFor('enable_dns_hostnames');
-		expect(app.frame()).toMatch(/- false[\s\S]*\+ true/);
+	it(
+		'Enter on the step waiting for approval shows the plan grouped by action; a asks first, naming what ' +
+			'it touches; n sends nothing; y sends one request, however often it is pressed',
+		async () => {
+			const {demo, posts} = await writableDemo(api);
+			const {app, install} = await openWorkflow(demo, 8, 20);
+			await app.waitFor('⚑ approval-awaiting');
+			await app.press(ENTER);
+			const plan = await app.waitFor(TERRAFORM_COUNTS);
+			expect(plan).toContain('waiting');
+			// Enter opens nothing here: the hint line does not offer it.
+			expect(plan.split('\n').at(-1)).not.toContain('⏎ open');
+			// Grouped: what destroys first.
+			const order = [
+				'aws_internet_gateway.legacy',
+				'aws_eip.nat_a',
+				'aws_vpc.main',
+				'aws_subnet.private_c',
+			].map(address => plan.indexOf(address));
+			expect(order.every((at, index) => at > 0 && (index === 0 || at > order[index - 1]!))).toBe(true);
+			await app.press('j', 'j');
+			await app.waitFor('enable_dns_hostnames');
+			expect(app.frame()).toMatch(/- false[\s\S]*\+ true/);
 
-		await app.press('a');
-		const confirmation = await app.waitFor('Approve the plan?');
-		for (const named of ['demo-org', install.name, 'the rollout', 'deploy vpc-network', TERRAFORM_COUNTS]) expect(confirmation).toContain(named);
-		await app.press('n');
-		await app.waitFor('nothing sent');
-		expect(posts).toEqual([]);
+			await app.press('a');
+			const confirmation = await app.waitFor('Approve the plan?');
+			for (const named of ['demo-org', install.name, 'the rollout', 'deploy vpc-network', TERRAFORM_COUNTS])
+				expect(confirmation).toContain(named);
+			await app.press('n');
+			await app.waitFor('nothing sent');
+			expect(posts).toEqual([]);
 
-		await app.press('a');
-		await app.waitFor('Approve the plan?');
-		await app.press('y', 'y', 'y');
-		await app.waitFor('✓ approved the plan of deploy vpc-network');
-		await app.waitFor('· approved');
-		expect(posts).toHaveLength(1);
-		expect(posts[0]).toMatch(/\/approvals\/apr\w+\/response$/);
-	});
+			await app.press('a');
+			await app.waitFor('Approve the plan?');
+			await app.press('y', 'y', 'y');
+			await app.waitFor('✓ approved the plan of deploy vpc-network');
+			await app.waitFor('· approved');
+			expect(posts).toHaveLength(1);
+			expect(posts[0]).toMatch(/\/approvals\/apr\w+\/response$/);
+		},
+	);
 
 	it('R retries the failed step after y: the retry shows as attempt 2', async () => {
 		const {demo, posts} = await writableDemo(api);
@@ -54,7 +64,11 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 		// The retried attempt is what Nuon did: the screen stops following.
 		await app.waitFor(frame => !frame.includes('sent, waiting for Nuon'));
 		// Today's route; the August 2025 server has none, so the contract's (nothing was done by the first).
-		expect(posts.map(url => url.replace(/^\/v1\/workflows\/\w+/, ''))).toEqual(api === 'today' ? [expect.stringMatching(/^\/steps\/\w+\/retry$/)] : [expect.stringMatching(/^\/steps\/\w+\/retry$/), '/retry']);
+		expect(posts.map(url => url.replace(/^\/v1\/workflows\/\w+/, ''))).toEqual(
+			api === 'today'
+				? [expect.stringMatching(/^\/steps\/\w+\/retry$/)]
+				: [expect.stringMatching(/^\/steps\/\w+\/retry$/), '/retry'],
+		);
 	});
 });
 
@@ -74,7 +88,10 @@ it('d denies with the note typed first; the step ends approval-denied', async ()
 	await app.waitFor('✓ denied the plan');
 	await app.waitFor('approval-denied');
 	expect(posts).toHaveLength(1);
-	expect(demo.scenario.installs[8]!.components[0]!.rollout!.schedule.approval).toMatchObject({response: 'deny', note: 'not in the freeze'});
+	expect(demo.scenario.installs[8]!.components[0]!.rollout!.schedule.approval).toMatchObject({
+		response: 'deny',
+		note: 'not in the freeze',
+	});
 });
 
 it('C cancels the running workflow after y', async () => {
@@ -105,27 +122,30 @@ it('under --read-only no write is offered, the keys send nothing and the header 
 	expect(posts).toEqual([]);
 });
 
-it('a write that gets no answer says its outcome is unknown; a 403 says the token may not write', async () => {
-	let answer: 'hang-up' | 'forbidden' = 'hang-up';
-	const {demo, posts} = await writableDemo('today', (_request, response) => {
-		if (answer === 'hang-up') response.socket?.destroy();
-		else {
-			response.writeHead(403, {'content-type': 'application/json'});
-			response.end(JSON.stringify({error: 'forbidden', description: 'token does not have permission'}));
-		}
-		return true;
-	});
-	const {app} = await openWorkflow(demo, 8, 20);
-	await app.waitFor('⚑ approval-awaiting');
-	await app.press('a');
-	await app.waitFor('Approve the plan?');
-	await app.press('y');
-	await app.waitFor('may or may not have been done');
-	expect(posts).toHaveLength(1); // not retried
-	answer = 'forbidden';
-	await app.press('a');
-	await app.waitFor('Approve the plan?');
-	await app.press('y');
-	await app.waitFor('refused (403)');
-	expect(posts).toHaveLength(2);
-});
+it(
+	'a write that gets no answer says its outcome is unknown; a 403 says the token may not ' + 'write',
+	async () => {
+		let answer: 'hang-up' | 'forbidden' = 'hang-up';
+		const {demo, posts} = await writableDemo('today', (_request, response) => {
+			if (answer === 'hang-up') response.socket?.destroy();
+			else {
+				response.writeHead(403, {'content-type': 'application/json'});
+				response.end(JSON.stringify({error: 'forbidden', description: 'token does not have permission'}));
+			}
+			return true;
+		});
+		const {app} = await openWorkflow(demo, 8, 20);
+		await app.waitFor('⚑ approval-awaiting');
+		await app.press('a');
+		await app.waitFor('Approve the plan?');
+		await app.press('y');
+		await app.waitFor('may or may not have been done');
+		expect(posts).toHaveLength(1); // not retried
+		answer = 'forbidden';
+		await app.press('a');
+		await app.waitFor('Approve the plan?');
+		await app.press('y');
+		await app.waitFor('refused (403)');
+		expect(posts).toHaveLength(2);
+	},
+);

@@ -19,21 +19,24 @@ afterEach(async () => {
 });
 
 describe('the rollout board', () => {
-	it('groups installs by app under their components, counts statuses, and marks and lists changes', async () => {
-		demo.scenario.setClock(5);
-		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true});
-		const frame = await app.waitFor(/Ledgerly\s+vpc-netw…\s+rds-post…\s+api-image/);
-		expect(frame).toMatch(/\d+ executing/);
-		expect(frame).toMatch(/\d+ active/);
-		expect(frame).toContain('WATCH 2s/15s');
-		expect(frame).toContain('Status changes appear here as they happen.');
-		demo.scenario.setClock(200); // the rollout moves on
-		await app.press('r');
-		const changed = await app.waitFor(/Activity \([1-9]\d*\)/);
-		expect(changed).toMatch(/\d\d:\d\d:\d\d \S+ › \S+ \S+ → \S+/);
-		expect(changed).toContain('*✓ active');
-		expect(changed).toMatch(/1 error/);
-	});
+	it(
+		'groups installs by app under their components, counts statuses, and marks and lists ' + 'changes',
+		async () => {
+			demo.scenario.setClock(5);
+			app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true});
+			const frame = await app.waitFor(/Ledgerly\s+vpc-netw…\s+rds-post…\s+api-image/);
+			expect(frame).toMatch(/\d+ executing/);
+			expect(frame).toMatch(/\d+ active/);
+			expect(frame).toContain('WATCH 2s/15s');
+			expect(frame).toContain('Status changes appear here as they happen.');
+			demo.scenario.setClock(200); // the rollout moves on
+			await app.press('r');
+			const changed = await app.waitFor(/Activity \([1-9]\d*\)/);
+			expect(changed).toMatch(/\d\d:\d\d:\d\d \S+ › \S+ \S+ → \S+/);
+			expect(changed).toContain('*✓ active');
+			expect(changed).toMatch(/1 error/);
+		},
+	);
 
 	it('opens the latest deploy of the selected cell, and Esc comes back', async () => {
 		demo.scenario.setClock(200);
@@ -57,10 +60,16 @@ describe('the rollout board', () => {
 		await app.press('+');
 		await app.waitFor('WATCH 1s/15s');
 		await app.press('W');
-		await app.waitFor(frame => !frame.includes('WATCH') && frame.includes('watch mode off: refreshing every'));
+		await app.waitFor(
+			frame => !frame.includes('WATCH') && frame.includes('watch mode off: refreshing every'),
+		);
 		// :watch turns it on (it does not toggle), and says so.
 		await app.press(':', ...'watch', '\r');
-		await app.waitFor(frame => frame.includes('WATCH 1s/15s') && frame.includes('watch mode on: every 1 s while anything is in progress'));
+		await app.waitFor(
+			frame =>
+				frame.includes('WATCH 1s/15s') &&
+				frame.includes('watch mode on: every 1 s while anything is in progress'),
+		);
 		await app.press(':', ...'watch', '\r');
 		await app.waitFor('watch mode is on already');
 		expect(app.frame()).toContain('WATCH');
@@ -84,46 +93,65 @@ describe('the rollout board for a rollout', () => {
 		for (const row of rows) expect([' ', '*']).toContain(row[nameAt]);
 	});
 
-	it('opened after time elsewhere, takes what it fetches as the baseline instead of reporting old changes', async () => {
-		demo.scenario.setClock(5);
-		app = renderExplorer(demo);
-		await app.waitFor('› acme-corp-prod');
-		demo.scenario.setClock(300); // much happens while the user is elsewhere
-		await new Promise(resolve => setTimeout(resolve, 2100)); // past SWR's de-duplication: the board asks again
-		await app.press('B');
-		await app.waitFor(/Rollout: 36 installs[\s\S]*1 error/); // the fresh answer has arrived
-		await new Promise(resolve => setTimeout(resolve, 200));
-		expect(app.frame()).toContain('Activity (0)');
-	});
+	it(
+		'opened after time elsewhere, takes what it fetches as the baseline instead of reporting old ' +
+			'changes',
+		async () => {
+			demo.scenario.setClock(5);
+			app = renderExplorer(demo);
+			await app.waitFor('› acme-corp-prod');
+			demo.scenario.setClock(300); // much happens while the user is elsewhere
+			// Past SWR's de-duplication: the board asks again.
+			await new Promise(resolve => setTimeout(resolve, 2100));
+			await app.press('B');
+			await app.waitFor(/Rollout: 36 installs[\s\S]*1 error/); // the fresh answer has arrived
+			await new Promise(resolve => setTimeout(resolve, 200));
+			expect(app.frame()).toContain('Activity (0)');
+		},
+	);
 
-	it('keeps the app header on top while its installs scroll, and n jumps to the next failed deploy', async () => {
-		demo.scenario.setClock(400); // one deploy failed
-		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true, size: {columns: 100, rows: 24}});
-		await app.waitFor(/1 error[\s\S]*vpc-netw/); // the counts, and the components' names
-		await app.press('G');
-		await app.waitFor(frame => !frame.includes('› acme-corp-prod'));
-		const bottom = app.frame().split('\n');
-		const firstRow = bottom.findIndex(line => /\d+ active/.test(line)) + 1;
-		// The first row is a header (an app's name and its components), not an install.
-		expect(bottom[firstRow]).toMatch(/^┃ [^ ›]/);
-		await app.press('g', 'n');
-		await app.waitFor(/umbrella-prod › auth-server: error/);
-		await app.press('n');
-		await app.waitFor(/umbrella-prod › auth-server: error/); // the only one: round the board to itself
-	});
+	it(
+		'keeps the app header on top while its installs scroll, and n jumps to the next failed ' + 'deploy',
+		async () => {
+			demo.scenario.setClock(400); // one deploy failed
+			app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true, size: {columns: 100, rows: 24}});
+			await app.waitFor(/1 error[\s\S]*vpc-netw/); // the counts, and the components' names
+			await app.press('G');
+			await app.waitFor(frame => !frame.includes('› acme-corp-prod'));
+			const bottom = app.frame().split('\n');
+			const firstRow = bottom.findIndex(line => /\d+ active/.test(line)) + 1;
+			// The first row is a header (an app's name and its components), not an install.
+			expect(bottom[firstRow]).toMatch(/^┃ [^ ›]/);
+			await app.press('g', 'n');
+			await app.waitFor(/umbrella-prod › auth-server: error/);
+			await app.press('n');
+			await app.waitFor(/umbrella-prod › auth-server: error/); // the only one: round the board to itself
+		},
+	);
 
 	// Today's server leaves component_statuses alone while a deploy plans and waits for its approval:
 	// only the installs list's latest deploys say `pending-approval`.
-	it.each([undefined, 'app'] as const)('marks the deploy that waits for an approval, counts it, and ! goes to it (board of %s)', async scope => {
-		const install = demo.scenario.installs.find(found => found.components.some(ic => ic.rollout?.schedule.approval?.type === 'terraform_plan'))!;
-		const ic = install.components.find(found => found.rollout?.schedule.approval)!;
-		demo.scenario.setClock(ic.rollout!.schedule.approval!.requestedAt + 60);
-		app = renderExplorer(demo, {start: [scope ? {kind: 'board', appId: install.app.id, appName: install.app.catalog.name} : {kind: 'board'}], watch: true, size: {columns: 120, rows: 40}});
-		const frame = await app.waitFor(new RegExp(`${install.name}\\s+\\*?⚑ approv`));
-		expect(frame).toMatch(/⚑ 1 pending-approval/);
-		await app.press('!');
-		await app.waitFor(`${install.name} › ${ic.component.name}: pending-approval, waiting for a person`);
-	});
+	it.each([undefined, 'app'] as const)(
+		'marks the deploy that waits for an approval, counts it, and ! goes to it (board of %s)',
+		async scope => {
+			const install = demo.scenario.installs.find(found =>
+				found.components.some(ic => ic.rollout?.schedule.approval?.type === 'terraform_plan'),
+			)!;
+			const ic = install.components.find(found => found.rollout?.schedule.approval)!;
+			demo.scenario.setClock(ic.rollout!.schedule.approval!.requestedAt + 60);
+			app = renderExplorer(demo, {
+				start: [
+					scope ? {kind: 'board', appId: install.app.id, appName: install.app.catalog.name} : {kind: 'board'},
+				],
+				watch: true,
+				size: {columns: 120, rows: 40},
+			});
+			const frame = await app.waitFor(new RegExp(`${install.name}\\s+\\*?⚑ approv`));
+			expect(frame).toMatch(/⚑ 1 pending-approval/);
+			await app.press('!');
+			await app.waitFor(`${install.name} › ${ic.component.name}: pending-approval, waiting for a person`);
+		},
+	);
 });
 
 describe('start flags', () => {
@@ -134,9 +162,19 @@ describe('start flags', () => {
 		const start = [
 			{kind: 'installs' as const},
 			{kind: 'components' as const, installId: install.id, installName: install.name},
-			{kind: 'deploy' as const, installId: install.id, installName: install.name, componentId: component.id, componentName: component.name},
+			{
+				kind: 'deploy' as const,
+				installId: install.id,
+				installName: install.name,
+				componentId: component.id,
+				componentName: component.name,
+			},
 		];
-		expect(startNavigation(start).stack.map(e => e.selectedId)).toEqual([install.id, component.id, undefined]);
+		expect(startNavigation(start).stack.map(e => e.selectedId)).toEqual([
+			install.id,
+			component.id,
+			undefined,
+		]);
 		app = renderExplorer(demo, {start});
 		await app.waitFor(`Latest deploy of ${component.name}`);
 		await app.press(ESC);
@@ -147,68 +185,78 @@ describe('start flags', () => {
 });
 
 describe('finding things on the board', () => {
-	it('/ keeps the installs whose name matches, s puts failures first, Tab and F show the failures in the activity', async () => {
-		demo.scenario.setClock(-15); // before the one failure
-		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true, size: {columns: 100, rows: 40}});
-		await app.waitFor(/Ledgerly\s+vpc-netw/);
-		demo.scenario.setClock(200); // one deploy has failed meanwhile
-		await app.press('r');
-		await app.waitFor(/Activity \([1-9]\d*\)/);
-		await app.press('s');
-		const sorted = await app.waitFor('installs that need a person first');
-		const firstRow = selectedRow(sorted)!;
-		expect(firstRow).toContain('✗ error');
-		await app.press('\t', 'F');
-		const failures = await app.waitFor(/Activity \(1 failure of \d+\)/);
-		expect(failures).toMatch(/› \S+ \S+ → error/);
-		// Enter opens the change marked in the activity (the failure), not the cell under the board's cursor.
-		const [, failedInstall, failedComponent] = /[│┃] › \d\d:\d\d:\d\d (\S+) › (\S+) \S+ → error/.exec(failures)!;
-		await app.press(ENTER);
-		await app.waitFor(`Latest deploy of ${failedComponent} in ${failedInstall}`);
-		await app.press(ESC);
-		await app.waitFor(/Activity \(1 failure of \d+\)/);
-		await app.press('F');
-		await app.press('\t', '/', 'g', 'l', 'o', 'b', ENTER);
-		const filtered = await app.waitFor(/Rollout: 2 of 36 installs/);
-		expect(filtered).toContain('globex-prod');
-		expect(filtered).not.toContain('acme-corp-prod');
-		await app.press(ESC);
-		await app.waitFor(/Rollout: 36 installs/);
-	});
+	it(
+		'/ keeps the installs whose name matches, s puts failures first, Tab and F show the failures in the ' +
+			'activity',
+		async () => {
+			demo.scenario.setClock(-15); // before the one failure
+			app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true, size: {columns: 100, rows: 40}});
+			await app.waitFor(/Ledgerly\s+vpc-netw/);
+			demo.scenario.setClock(200); // one deploy has failed meanwhile
+			await app.press('r');
+			await app.waitFor(/Activity \([1-9]\d*\)/);
+			await app.press('s');
+			const sorted = await app.waitFor('installs that need a person first');
+			const firstRow = selectedRow(sorted)!;
+			expect(firstRow).toContain('✗ error');
+			await app.press('\t', 'F');
+			const failures = await app.waitFor(/Activity \(1 failure of \d+\)/);
+			expect(failures).toMatch(/› \S+ \S+ → error/);
+			// Enter opens the change marked in the activity (the failure), not the cell under the board's cursor.
+			const [, failedInstall, failedComponent] = /[│┃] › \d\d:\d\d:\d\d (\S+) › (\S+) \S+ → error/.exec(
+				failures,
+			)!;
+			await app.press(ENTER);
+			await app.waitFor(`Latest deploy of ${failedComponent} in ${failedInstall}`);
+			await app.press(ESC);
+			await app.waitFor(/Activity \(1 failure of \d+\)/);
+			await app.press('F');
+			await app.press('\t', '/', 'g', 'l', 'o', 'b', ENTER);
+			const filtered = await app.waitFor(/Rollout: 2 of 36 installs/);
+			expect(filtered).toContain('globex-prod');
+			expect(filtered).not.toContain('acme-corp-prod');
+			await app.press(ESC);
+			await app.waitFor(/Rollout: 36 installs/);
+		},
+	);
 });
 
 describe('the rollout board under an unsteady API', () => {
-	it('never blanks its columns: an app whose components fail keeps them, one that never had them shows its statuses, and the status line says what is missing', async () => {
-		// Every other request for an app's components fails, and Relay CDN's always does.
-		let asked = 0;
-		const relay = demo.scenario.apps.find(found => found.catalog.name === 'relay-cdn')!.id;
-		const flaky = await startDemoServer({
-			intercept: (request, response) => {
-				if (!/^\/v1\/apps\/[^/]+\/components/.test(request.url ?? '')) return false;
-				if (!request.url!.includes(relay) && asked++ % 2 === 0) return false;
-				response.writeHead(502, {'content-type': 'text/html'});
-				response.end('<html>bad gateway</html>');
-				return true;
-			},
-		});
-		try {
-			flaky.scenario.setClock(5);
-			app = renderExplorer(flaky, {start: [{kind: 'board'}], watch: true, size: {columns: 120, rows: 40}});
-			const frame = await app.waitFor(/Ledgerly\s+vpc-netw…\s+rds-post…/, 10_000);
-			// Relay CDN's columns come from its installs' statuses, and every cell is drawn.
-			expect(frame).toMatch(/Relay CDN\s+\S+/);
-			expect(frame).toMatch(/globex-prod\s+\*?✓ active/);
-			await app.waitFor('PARTIAL · updated');
-			for (let refresh = 0; refresh < 4; refresh++) {
-				await app.press('r');
-				expect(app.frame()).toMatch(/Ledgerly\s+vpc-netw…/);
+	it(
+		'never blanks its columns: an app whose components fail keeps them, one that never had them shows ' +
+			'its statuses, and the status line says what is missing',
+		async () => {
+			// Every other request for an app's components fails, and Relay CDN's always does.
+			let asked = 0;
+			const relay = demo.scenario.apps.find(found => found.catalog.name === 'relay-cdn')!.id;
+			const flaky = await startDemoServer({
+				intercept: (request, response) => {
+					if (!/^\/v1\/apps\/[^/]+\/components/.test(request.url ?? '')) return false;
+					if (!request.url!.includes(relay) && asked++ % 2 === 0) return false;
+					response.writeHead(502, {'content-type': 'text/html'});
+					response.end('<html>bad gateway</html>');
+					return true;
+				},
+			});
+			try {
+				flaky.scenario.setClock(5);
+				app = renderExplorer(flaky, {start: [{kind: 'board'}], watch: true, size: {columns: 120, rows: 40}});
+				const frame = await app.waitFor(/Ledgerly\s+vpc-netw…\s+rds-post…/, 10_000);
+				// Relay CDN's columns come from its installs' statuses, and every cell is drawn.
+				expect(frame).toMatch(/Relay CDN\s+\S+/);
+				expect(frame).toMatch(/globex-prod\s+\*?✓ active/);
+				await app.waitFor('PARTIAL · updated');
+				for (let refresh = 0; refresh < 4; refresh++) {
+					await app.press('r');
+					expect(app.frame()).toMatch(/Ledgerly\s+vpc-netw…/);
+				}
+			} finally {
+				await app?.cleanup();
+				app = undefined;
+				await flaky.close();
 			}
-		} finally {
-			await app?.cleanup();
-			app = undefined;
-			await flaky.close();
-		}
-	});
+		},
+	);
 });
 
 describe('the rollout board at the sizes people use', () => {
@@ -229,7 +277,12 @@ describe('the board as the place you work from', () => {
 	it('on a cell, L, w, H, P, a, y do what they do on its latest deploy, or say why not', async () => {
 		demo.scenario.setClock(200);
 		const written: string[] = [];
-		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true, size: {columns: 120, rows: 40}, shareEnvironment: {env: {}, platform: 'linux', writeTerminal: sequence => written.push(sequence)}});
+		app = renderExplorer(demo, {
+			start: [{kind: 'board'}],
+			watch: true,
+			size: {columns: 120, rows: 40},
+			shareEnvironment: {env: {}, platform: 'linux', writeTerminal: sequence => written.push(sequence)},
+		});
 		await app.waitFor('acme-corp-prod › vpc-network: active');
 		await app.press('H');
 		await app.waitFor(/Deploys of vpc-network/);

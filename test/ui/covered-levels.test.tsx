@@ -8,18 +8,35 @@ import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
 const renders = vi.hoisted(() => ({list: 0, cells: 0}));
 vi.mock('../../source/ui/components/ListPane.js', async original => {
 	const module = await original<typeof import('../../source/ui/components/ListPane.js')>();
-	return {...module, ListPane: (props: Parameters<typeof module.ListPane>[0]) => (renders.list++, module.ListPane(props))};
+	return {
+		...module,
+		ListPane: (props: Parameters<typeof module.ListPane>[0]) => {
+			renders.list++;
+			return module.ListPane(props);
+		},
+	};
 });
 vi.mock('../../source/ui/columns.js', async original => {
 	const module = await original<typeof import('../../source/ui/columns.js')>();
-	return {...module, cellText: (...args: Parameters<typeof module.cellText>) => (renders.cells++, module.cellText(...args))};
+	return {
+		...module,
+		cellText: (...args: Parameters<typeof module.cellText>) => {
+			renders.cells++;
+			return module.cellText(...args);
+		},
+	};
 });
 
 let demo: DemoServer;
 let app: ReturnType<typeof renderExplorer> | undefined;
 const asked: string[] = [];
 beforeAll(async () => {
-	demo = await startDemoServer({intercept: request => (asked.push(request.url!), false)});
+	demo = await startDemoServer({
+		intercept: request => {
+			asked.push(request.url!);
+			return false;
+		},
+	});
 });
 // Each test starts at the same moment of the scenario, whatever ran before it.
 beforeEach(() => demo.scenario.setClock(200));
@@ -53,7 +70,9 @@ describe('a covered level', () => {
 		const before = asked.length;
 		await app.press(ESC);
 		await app.waitFor(/Installs \(36\)/);
-		await vi.waitFor(() => expect(asked.slice(before).some(path => path.startsWith('/v1/installs?'))).toBe(true));
+		await vi.waitFor(() =>
+			expect(asked.slice(before).some(path => path.startsWith('/v1/installs?'))).toBe(true),
+		);
 	});
 
 	it('keeps the board’s activity and change marks under a deploy it opened', async () => {
@@ -74,7 +93,9 @@ describe('a covered level', () => {
 
 	it('keeps a log view’s lines and its paused position under the board', async () => {
 		demo.scenario.setClock(400);
-		const ic = demo.scenario.installs[0]!.components.find(c => c.component.type === 'terraform_module' && c.rollout)!;
+		const ic = demo.scenario.installs[0]!.components.find(
+			c => c.component.type === 'terraform_module' && c.rollout,
+		)!;
 		const stream = `lgj${ic.rollout!.id.slice(3, 24)}1`;
 		app = renderExplorer(demo, {start: [{kind: 'logs', streamId: stream, title: 'plan'}]});
 		await app.waitFor('stream closed');

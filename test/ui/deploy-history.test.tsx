@@ -13,14 +13,24 @@ describe.each(SERVER_VERSIONS)('deploy history against the %s server', api => {
 		demo.scenario.setClock(400);
 		const install = demo.scenario.installs[0]!;
 		const ic = install.components.find(c => c.rollout)!;
-		const app = shown(renderExplorer(demo, {start: [{kind: 'components', installId: install.id, installName: install.name}], size: {columns: 120, rows: 30}}));
+		const app = shown(
+			renderExplorer(demo, {
+				start: [{kind: 'components', installId: install.id, installName: install.name}],
+				size: {columns: 120, rows: 30},
+			}),
+		);
 		await app.waitFor(ic.component.name);
 		const row = install.components.indexOf(ic);
 		for (let index = 0; index < row; index++) await app.press('j');
-		await app.waitFor(frame => frame.split('\n').some(line => line.includes('┃ › ') && line.includes(ic.component.name)));
+		await app.waitFor(frame =>
+			frame.split('\n').some(line => line.includes('┃ › ') && line.includes(ic.component.name)),
+		);
 		await app.press('H');
 		const history = await app.waitFor(`Deploys of ${ic.component.name} to ${install.name} (4)`);
-		const rows = history.split('\n').map(line => line.split('┃')[1] ?? '').filter(line => /v2\.\d\.\d/.test(line));
+		const rows = history
+			.split('\n')
+			.map(line => line.split('┃')[1] ?? '')
+			.filter(line => /v2\.\d\.\d/.test(line));
 		expect(rows.map(line => line.match(/v2\.\d\.\d/)![0])).toEqual(['v2.4.0', 'v2.3.1', 'v2.3.0', 'v2.2.4']);
 		expect(rows[2]).toMatch(/✗ error/);
 		await app.press('j', 'j', ENTER);
@@ -40,7 +50,19 @@ it('H on the latest deploy opens the same history', async () => {
 	demo.scenario.setClock(400);
 	const install = demo.scenario.installs[1]!;
 	const ic = install.components.find(c => c.rollout)!;
-	const app = shown(renderExplorer(demo, {start: [{kind: 'deploy', installId: install.id, installName: install.name, componentId: ic.component.id, componentName: ic.component.name}]}));
+	const app = shown(
+		renderExplorer(demo, {
+			start: [
+				{
+					kind: 'deploy',
+					installId: install.id,
+					installName: install.name,
+					componentId: ic.component.id,
+					componentName: ic.component.name,
+				},
+			],
+		}),
+	);
 	await app.waitFor('What was deployed');
 	await app.press('H');
 	await app.waitFor(`Deploys of ${ic.component.name} to ${install.name} (4)`);

@@ -38,7 +38,17 @@ async function latestDeployWhere(test: (deploy: api.InstallDeploy) => boolean) {
 describe('below the latest deploy', () => {
 	it('Enter on the deploy lists its runner jobs and action runs; L opens its logs', async () => {
 		const {install, ic} = await latestDeployWhere(d => (d.action_workflow_runs?.length ?? 0) > 0);
-		app = renderExplorer(demo, {start: [{kind: 'deploy', installId: install.id, installName: install.name, componentId: ic.component.id, componentName: ic.component.name}]});
+		app = renderExplorer(demo, {
+			start: [
+				{
+					kind: 'deploy',
+					installId: install.id,
+					installName: install.name,
+					componentId: ic.component.id,
+					componentName: ic.component.name,
+				},
+			],
+		});
 		await app.waitFor(/Runner jobs \(3\)/);
 		await app.press(ENTER);
 		await app.waitFor(`Jobs & runs of ${ic.component.name} in ${install.name} (4)`);
@@ -62,8 +72,20 @@ describe('below the latest deploy', () => {
 	});
 
 	it('says so when a key has nothing to open on the selected row (P on a job with no plan)', async () => {
-		const {install, ic, deploy} = await latestDeployWhere(d => (d.runner_jobs ?? []).some(job => job.group === 'sync'));
-		app = renderExplorer(demo, {start: [{kind: 'activity', installId: install.id, installName: install.name, deployId: deploy.id!, componentName: ic.component.name}]});
+		const {install, ic, deploy} = await latestDeployWhere(d =>
+			(d.runner_jobs ?? []).some(job => job.group === 'sync'),
+		);
+		app = renderExplorer(demo, {
+			start: [
+				{
+					kind: 'activity',
+					installId: install.id,
+					installName: install.name,
+					deployId: deploy.id!,
+					componentName: ic.component.name,
+				},
+			],
+		});
 		await app.waitFor('sync/exec');
 		for (let presses = 0; !/› sync\/exec/.test(app.frame()); presses++) {
 			if (presses > 20) throw new Error(`sync/exec never selected:\n${app.frame()}`);
@@ -74,35 +96,58 @@ describe('below the latest deploy', () => {
 		expect(app.frame()).toContain(`Jobs & runs of ${ic.component.name}`);
 	});
 
-	it('shows the failed execution of a retried job, then the one that succeeded, with the error (a server that lists executions)', async () => {
-		const {deploy} = await latestDeployWhere(d => (d.runner_jobs ?? []).some(job => (job.execution_count ?? 0) > 1 && job.status === 'finished'));
-		const job = deploy.runner_jobs!.find(j => (j.execution_count ?? 0) > 1)!;
-		const older = await startDemoServer({api: '2025-08'});
-		older.scenario.setClock(400);
-		onTestFinished(() => older.close());
-		app = renderExplorer(older, {start: [{kind: 'executions', jobId: job.id!, jobName: 'deploy/apply-plan', logStreamId: job.log_stream_id}]});
-		const frame = await app.waitFor('Executions of deploy/apply-plan (2)');
-		const first = frame.split('\n').findIndex(line => /1 ✗ failed\s+error 137/.test(line));
-		const second = frame.split('\n').findIndex(line => /2 ✓ finished\s+success/.test(line));
-		expect(first).toBeGreaterThan(0);
-		expect(second).toBeGreaterThan(first);
-		expect(frame).toContain('runner lost its connection');
-		expect(frame).toContain('error code');
-		await app.press(DOWN);
-		await app.waitFor(/Outputs[\s\S]*service/);
-		// y copies the execution's id; Y says it has no dashboard page (instead of nothing).
-		await app.press('y');
-		await app.waitFor(/copied execution .+ id rje\w+/);
-		await app.press('Y');
-		await app.waitFor('has no page of its own in the dashboard');
-		await app.press(ENTER);
-		await app.waitFor('Logs of deploy/apply-plan · execution');
-	});
+	it(
+		'shows the failed execution of a retried job, then the one that succeeded, with the error (a server ' +
+			'that lists executions)',
+		async () => {
+			const {deploy} = await latestDeployWhere(d =>
+				(d.runner_jobs ?? []).some(job => (job.execution_count ?? 0) > 1 && job.status === 'finished'),
+			);
+			const job = deploy.runner_jobs!.find(j => (j.execution_count ?? 0) > 1)!;
+			const older = await startDemoServer({api: '2025-08'});
+			older.scenario.setClock(400);
+			onTestFinished(() => older.close());
+			app = renderExplorer(older, {
+				start: [
+					{kind: 'executions', jobId: job.id!, jobName: 'deploy/apply-plan', logStreamId: job.log_stream_id},
+				],
+			});
+			const frame = await app.waitFor('Executions of deploy/apply-plan (2)');
+			const first = frame.split('\n').findIndex(line => /1 ✗ failed\s+error 137/.test(line));
+			const second = frame.split('\n').findIndex(line => /2 ✓ finished\s+success/.test(line));
+			expect(first).toBeGreaterThan(0);
+			expect(second).toBeGreaterThan(first);
+			expect(frame).toContain('runner lost its connection');
+			expect(frame).toContain('error code');
+			await app.press(DOWN);
+			await app.waitFor(/Outputs[\s\S]*service/);
+			// y copies the execution's id; Y says it has no dashboard page (instead of nothing).
+			await app.press('y');
+			await app.waitFor(/copied execution .+ id rje\w+/);
+			await app.press('Y');
+			await app.waitFor('has no page of its own in the dashboard');
+			await app.press(ENTER);
+			await app.waitFor('Logs of deploy/apply-plan · execution');
+		},
+	);
 
 	it('keeps a step’s duration at 80 columns', async () => {
 		const install = demo.scenario.installs[2]!;
-		const run = (await api.listLatestRuns(client, install.id)).flatMap(w => w.runs ?? []).find(r => r.trigger_type === 'cron')!;
-		app = renderExplorer(demo, {start: [{kind: 'steps', installId: install.id, installName: install.name, runId: run.id!, runName: 'health-probe'}], size: {columns: 80, rows: 24}});
+		const run = (await api.listLatestRuns(client, install.id))
+			.flatMap(w => w.runs ?? [])
+			.find(r => r.trigger_type === 'cron')!;
+		app = renderExplorer(demo, {
+			start: [
+				{
+					kind: 'steps',
+					installId: install.id,
+					installName: install.name,
+					runId: run.id!,
+					runName: 'health-probe',
+				},
+			],
+			size: {columns: 80, rows: 24},
+		});
 		const frame = await app.waitFor(/STEP\s+STATUS\s+DURATION/);
 		expect(frame).toMatch(/collect me\S*\s+✓ finished\s+\d+s/);
 	});
@@ -110,13 +155,32 @@ describe('below the latest deploy', () => {
 	it('lists a run’s steps in config order, named from the config, with what each runs', async () => {
 		const install = demo.scenario.installs[2]!;
 		const workflows = await api.listLatestRuns(client, install.id);
-		const run = await api.getActionRun(client, install.id, workflows.flatMap(w => w.runs ?? []).find(r => r.trigger_type === 'cron')!.id!);
+		const run = await api.getActionRun(
+			client,
+			install.id,
+			workflows.flatMap(w => w.runs ?? []).find(r => r.trigger_type === 'cron')!.id!,
+		);
 		expect(run.config!.steps!.map(s => s.idx)).toEqual([2, 1, 0]); // the API's order is not the run's
-		app = renderExplorer(demo, {start: [{kind: 'steps', installId: install.id, installName: install.name, runId: run.id!, runName: 'health-probe'}]});
+		app = renderExplorer(demo, {
+			start: [
+				{
+					kind: 'steps',
+					installId: install.id,
+					installName: install.name,
+					runId: run.id!,
+					runName: 'health-probe',
+				},
+			],
+		});
 		await app.waitFor(/Steps of health-probe/);
 		const frame = await app.waitFor('upload report');
-		const list = frame.split('\n').filter(line => line.startsWith('┃')).map(line => line.split('┃│')[0] ?? '');
-		const order = ['collect metrics', 'check certificates', 'upload report'].map(name => list.findIndex(line => line.includes(name)));
+		const list = frame
+			.split('\n')
+			.filter(line => line.startsWith('┃'))
+			.map(line => line.split('┃│')[0] ?? '');
+		const order = ['collect metrics', 'check certificates', 'upload report'].map(name =>
+			list.findIndex(line => line.includes(name)),
+		);
 		expect(order.every(index => index >= 0)).toBe(true);
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 		expect(list[order[0]!]).toMatch(/1 collect metrics/);
@@ -144,9 +208,13 @@ describe('below the latest deploy', () => {
 	});
 
 	it('P shows a deploy job’s plan in the JSON viewer, where Enter folds an object', async () => {
-		const {deploy} = await latestDeployWhere(d => (d.runner_jobs ?? []).some(j => j.type === 'terraform-deploy'));
+		const {deploy} = await latestDeployWhere(d =>
+			(d.runner_jobs ?? []).some(j => j.type === 'terraform-deploy'),
+		);
 		const job = deploy.runner_jobs!.find(j => j.operation === 'apply-plan')!;
-		app = renderExplorer(demo, {start: [{kind: 'document', title: 'plan', source: {type: 'plan', jobId: job.id!}}]});
+		app = renderExplorer(demo, {
+			start: [{kind: 'document', title: 'plan', source: {type: 'plan', jobId: job.id!}}],
+		});
 		const frame = await app.waitFor('resource_changes: [');
 		expect(frame).toContain('address: "aws_s3_bucket.logs"');
 		// {, deploy_plan, apply_plan_display (first: what the job changes), format_version, terraform_version
@@ -160,15 +228,21 @@ describe('below the latest deploy', () => {
 	it('says so when a job has no plan', async () => {
 		const {deploy} = await latestDeployWhere(d => (d.runner_jobs ?? []).some(j => j.group === 'sync'));
 		const sync = deploy.runner_jobs!.find(j => j.group === 'sync')!;
-		app = renderExplorer(demo, {start: [{kind: 'document', title: 'plan', source: {type: 'plan', jobId: sync.id!}}]});
+		app = renderExplorer(demo, {
+			start: [{kind: 'document', title: 'plan', source: {type: 'plan', jobId: sync.id!}}],
+		});
 		await app.waitFor('This job produced no plan.');
 	});
 });
 
 describe('the log view', () => {
 	it('opens a closed stream at its end, searches, filters by execution and toggles timestamps', async () => {
-		const {deploy} = await latestDeployWhere(d => (d.runner_jobs ?? []).some(job => (job.execution_count ?? 0) > 1));
-		app = renderExplorer(demo, {start: [{kind: 'logs', streamId: deploy.log_stream!.id!, title: 'api deploy'}]});
+		const {deploy} = await latestDeployWhere(d =>
+			(d.runner_jobs ?? []).some(job => (job.execution_count ?? 0) > 1),
+		);
+		app = renderExplorer(demo, {
+			start: [{kind: 'logs', streamId: deploy.log_stream!.id!, title: 'api deploy'}],
+		});
 		const frame = await app.waitFor('stream closed');
 		expect(frame).toContain('older lines above');
 		expect(frame).toMatch(/execution rje\w+ finished/);

@@ -100,24 +100,32 @@ describe('the explorer', () => {
 		expect(app.frame()).not.toContain('▸ Installs');
 	});
 
-	it('keeps the last good data with a stale marker when a refresh fails, then recovers by itself', async () => {
-		app = renderExplorer(demo, {refreshMs: 300});
-		await app.waitFor(firstInstall().name);
-		await app.waitFor(/updated \d\d:\d\d:\d\d/);
-		failWith = response =>
-			response.writeHead(502, {'content-type': 'text/html', 'x-nuon-trace-id': 'trace-stale'}).end('<html>Bad Gateway</html>');
-		const stale = await app.waitFor('STALE');
-		expect(stale).toContain(firstInstall().name);
-		expect(stale).toContain('HTTP 502 bad gateway');
-		expect(stale).toContain('trace trace-stale');
-		expect(stale).toContain('last good data kept');
-		failWith = undefined;
-		await app.waitFor(/updated \d\d:\d\d:\d\d/, 8000);
-		expect(app.frame()).not.toContain('STALE');
-	});
+	it(
+		'keeps the last good data with a stale marker when a refresh fails, then recovers by ' + 'itself',
+		async () => {
+			app = renderExplorer(demo, {refreshMs: 300});
+			await app.waitFor(firstInstall().name);
+			await app.waitFor(/updated \d\d:\d\d:\d\d/);
+			failWith = response =>
+				response
+					.writeHead(502, {'content-type': 'text/html', 'x-nuon-trace-id': 'trace-stale'})
+					.end('<html>Bad Gateway</html>');
+			const stale = await app.waitFor('STALE');
+			expect(stale).toContain(firstInstall().name);
+			expect(stale).toContain('HTTP 502 bad gateway');
+			expect(stale).toContain('trace trace-stale');
+			expect(stale).toContain('last good data kept');
+			failWith = undefined;
+			await app.waitFor(/updated \d\d:\d\d:\d\d/, 8000);
+			expect(app.frame()).not.toContain('STALE');
+		},
+	);
 
 	it('shows a first-load failure in the list and recovers', async () => {
-		failWith = response => response.writeHead(503, {'content-type': 'application/json'}).end('{"error":"unavailable","description":"maintenance"}');
+		failWith = response =>
+			response
+				.writeHead(503, {'content-type': 'application/json'})
+				.end('{"error":"unavailable","description":"maintenance"}');
 		app = renderExplorer(demo, {refreshMs: 300});
 		await app.waitFor('Could not load installs: HTTP 503');
 		expect(app.frame()).toContain('⚠ HTTP 503 service unavailable: maintenance');
@@ -128,7 +136,17 @@ describe('the explorer', () => {
 	it('shows a calm "never deployed" state for a component with no deploy', async () => {
 		const install = demo.scenario.installs.find(i => i.components.some(c => c.neverDeployed))!;
 		const component = install.components.find(c => c.neverDeployed)!.component.name;
-		app = renderExplorer(demo, {start: [{kind: 'deploy', installId: install.id, installName: install.name, componentId: install.components.find(c => c.neverDeployed)!.component.id, componentName: component}]});
+		app = renderExplorer(demo, {
+			start: [
+				{
+					kind: 'deploy',
+					installId: install.id,
+					installName: install.name,
+					componentId: install.components.find(c => c.neverDeployed)!.component.id,
+					componentName: component,
+				},
+			],
+		});
 		const frame = await app.waitFor(`${component} has never been deployed to ${install.name}.`);
 		expect(frame).not.toContain('⚠');
 	});
@@ -153,25 +171,35 @@ describe('the explorer', () => {
 });
 
 describe('copy and open', () => {
-	it('y copies the selected install id through OSC 52 and says so; o shows the dashboard link over SSH', async () => {
-		const written: string[] = [];
-		app = renderExplorer(demo, {
-			orgId: demo.scenario.orgId,
-			shareEnvironment: {env: {SSH_CONNECTION: '10.0.0.1 1 10.0.0.2 22'}, platform: 'linux', writeTerminal: sequence => written.push(sequence)},
-		});
-		await app.waitFor(firstInstall().name);
-		await app.press('y');
-		await app.waitFor(`copied install ${firstInstall().name} id ${firstInstall().id}`);
-		expect(written).toEqual([`\u001B]52;c;${Buffer.from(firstInstall().id).toString('base64')}\u0007`]);
-		// The dashboard address comes from the API's cli-config: press until it has arrived.
-		await vi.waitFor(
-			() => {
-				app!.stdin.write('o');
-				if (!app!.frame().includes(`https://app.nuon.co/${demo.scenario.orgId}/installs/${firstInstall().id}`)) throw new Error('no link yet');
-			},
-			{timeout: 5000, interval: 100},
-		);
-	});
+	it(
+		'y copies the selected install id through OSC 52 and says so; o shows the dashboard link ' + 'over SSH',
+		async () => {
+			const written: string[] = [];
+			app = renderExplorer(demo, {
+				orgId: demo.scenario.orgId,
+				shareEnvironment: {
+					env: {SSH_CONNECTION: '10.0.0.1 1 10.0.0.2 22'},
+					platform: 'linux',
+					writeTerminal: sequence => written.push(sequence),
+				},
+			});
+			await app.waitFor(firstInstall().name);
+			await app.press('y');
+			await app.waitFor(`copied install ${firstInstall().name} id ${firstInstall().id}`);
+			expect(written).toEqual([`\u001B]52;c;${Buffer.from(firstInstall().id).toString('base64')}\u0007`]);
+			// The dashboard address comes from the API's cli-config: press until it has arrived.
+			await vi.waitFor(
+				() => {
+					app!.stdin.write('o');
+					if (
+						!app!.frame().includes(`https://app.nuon.co/${demo.scenario.orgId}/installs/${firstInstall().id}`)
+					)
+						throw new Error('no link yet');
+				},
+				{timeout: 5000, interval: 100},
+			);
+		},
+	);
 });
 
 describe('sorting and columns', () => {
@@ -219,24 +247,30 @@ describe('switching orgs', () => {
 });
 
 describe('jumping with :', () => {
-	it(':component opens the deploy as --install and --component do (Esc goes to the install’s components, then the installs), and a second B returns to the board', async () => {
-		failWith = undefined;
-		const install = demo.scenario.installs[0]!;
-		app = renderExplorer(demo, {start: [{kind: 'installs'}, {kind: 'components', installId: install.id, installName: install.name}]});
-		await app.waitFor(`Components of ${install.name}`);
-		await app.press('B');
-		await app.waitFor('Rollout:');
-		await app.press(':', ...'component vpc', ENTER);
-		await app.waitFor('Latest deploy of vpc-network');
-		expect(app.frame()).not.toContain('rollout board ›');
-		await app.press('B');
-		await app.waitFor('Rollout:');
-		await app.press('B');
-		await app.press(ESC);
-		await app.waitFor('Latest deploy of vpc-network');
-		await app.press(ESC);
-		await app.waitFor(`Components of ${install.name}`);
-		await app.press(ESC);
-		await app.waitFor(/Installs \(\d+\)/);
-	});
+	it(
+		':component opens the deploy as --install and --component do (Esc goes to the install’s components, ' +
+			'then the installs), and a second B returns to the board',
+		async () => {
+			failWith = undefined;
+			const install = demo.scenario.installs[0]!;
+			app = renderExplorer(demo, {
+				start: [{kind: 'installs'}, {kind: 'components', installId: install.id, installName: install.name}],
+			});
+			await app.waitFor(`Components of ${install.name}`);
+			await app.press('B');
+			await app.waitFor('Rollout:');
+			await app.press(':', ...'component vpc', ENTER);
+			await app.waitFor('Latest deploy of vpc-network');
+			expect(app.frame()).not.toContain('rollout board ›');
+			await app.press('B');
+			await app.waitFor('Rollout:');
+			await app.press('B');
+			await app.press(ESC);
+			await app.waitFor('Latest deploy of vpc-network');
+			await app.press(ESC);
+			await app.waitFor(`Components of ${install.name}`);
+			await app.press(ESC);
+			await app.waitFor(/Installs \(\d+\)/);
+		},
+	);
 });

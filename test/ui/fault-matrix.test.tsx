@@ -7,8 +7,18 @@ import type {Location} from '../../source/state/navigation.js';
 import {renderExplorer} from '../helpers/render-app.js';
 
 const FAULTS: Array<{name: string; faults: Faults; says: RegExp; http: boolean}> = [
-	{name: '500', faults: {errorRate: 1}, says: /HTTP 500 server error: the control plane had a problem/, http: true},
-	{name: 'HTML 502 from a proxy', faults: {errorRate: 1, html502: true}, says: /HTTP 502 bad gateway: an HTML page from a proxy/, http: true},
+	{
+		name: '500',
+		faults: {errorRate: 1},
+		says: /HTTP 500 server error: the control plane had a problem/,
+		http: true,
+	},
+	{
+		name: 'HTML 502 from a proxy',
+		faults: {errorRate: 1, html502: true},
+		says: /HTTP 502 bad gateway: an HTML page from a proxy/,
+		http: true,
+	},
 	{name: '429', faults: {every429: 1, retryAfter: 1}, says: /HTTP 429 rate limited/, http: true},
 	{name: 'connection reset', faults: {resetEvery: 1}, says: /Cannot reach the API/, http: false},
 	{name: 'no answer', faults: {hangEvery: 1}, says: /No answer from the API within 0\.4s/, http: false},
@@ -20,7 +30,9 @@ let injector: ReturnType<typeof faultInjector> | undefined;
 let app: ReturnType<typeof renderExplorer> | undefined;
 
 beforeAll(async () => {
-	demo = await startDemoServer({intercept: (request, response, proceed) => injector?.(request, response, proceed) ?? false});
+	demo = await startDemoServer({
+		intercept: (request, response, proceed) => injector?.(request, response, proceed) ?? false,
+	});
 });
 afterAll(() => demo.close());
 afterEach(async () => {
@@ -38,14 +50,30 @@ interface Level {
 	clock?: number;
 }
 
-/** The plan the demo's Terraform approval asks about, over its workflow's steps (it waits from about second 7). */
+/** The plan the demo's Terraform approval asks about, over its workflow's steps (it waits from about second
+ * 7). */
 function approvalStack(): Location[] {
 	const install = demo.scenario.installs[8]!;
 	const workflowId = install.workflowIds[0]!;
 	const step = demo.scenario.workflowSteps(workflowId, 20)!.find(found => found.approval)!;
 	return [
-		{kind: 'workflow', installId: install.id, installName: install.name, workflowId, workflowName: 'the rollout'},
-		{kind: 'approval', installId: install.id, installName: install.name, workflowId, workflowName: 'the rollout', stepId: step.id!, stepName: step.name!, approvalId: step.approval!.id!},
+		{
+			kind: 'workflow',
+			installId: install.id,
+			installName: install.name,
+			workflowId,
+			workflowName: 'the rollout',
+		},
+		{
+			kind: 'approval',
+			installId: install.id,
+			installName: install.name,
+			workflowId,
+			workflowName: 'the rollout',
+			stepId: step.id!,
+			stepName: step.name!,
+			approvalId: step.approval!.id!,
+		},
 	];
 }
 
@@ -56,14 +84,28 @@ const LEVELS: Level[] = [
 		start: () => {
 			const install = demo.scenario.installs[0]!;
 			const component = install.components[0]!.component;
-			return [{kind: 'deploy', installId: install.id, installName: install.name, componentId: component.id, componentName: component.name}];
+			return [
+				{
+					kind: 'deploy',
+					installId: install.id,
+					installName: install.name,
+					componentId: component.id,
+					componentName: component.name,
+				},
+			];
 		},
 		data: () => 'OCI artifact',
 	},
 	{
 		name: 'log view',
 		// An install's health probe runs from scenario second 0 to 40: its stream is open.
-		start: () => [{kind: 'logs', streamId: `lgc${demo.scenario.installs[0]!.id.slice(3, 19)}0100000`, title: 'health-probe'}],
+		start: () => [
+			{
+				kind: 'logs',
+				streamId: `lgc${demo.scenario.installs[0]!.id.slice(3, 19)}0100000`,
+				title: 'health-probe',
+			},
+		],
 		data: () => /collect metrics/,
 	},
 	{name: 'plan to approve', start: approvalStack, data: () => 'aws_eip.nat_a', clock: 20},
@@ -85,20 +127,23 @@ describe.each(LEVELS)('the $name level', level => {
 			await app.waitFor(level.data(), 15_000);
 		});
 
-		it('on a refresh with data on screen: keeps the data, marks it stale, and recovers by itself', async () => {
-			demo.scenario.setClock(level.clock ?? 5);
-			app = renderExplorer(demo, {start: level.start(), refreshMs: 400, timeoutMs: 400});
-			await app.waitFor(level.data(), 8000);
-			await app.waitFor(/updated \d\d:\d\d:\d\d/);
-			inject(fault.faults);
-			app.stdin.write('r');
-			const stale = await app.waitFor('STALE', 8000);
-			expect(stale).toMatch(level.data());
-			await app.waitFor(fault.says, 8000);
-			injector = undefined;
-			await app.waitFor(frame => !frame.includes('STALE') && /updated \d\d:\d\d:\d\d/.test(frame), 15_000);
-			expect(app.frame()).toMatch(level.data());
-		});
+		it(
+			'on a refresh with data on screen: keeps the data, marks it stale, and recovers by ' + 'itself',
+			async () => {
+				demo.scenario.setClock(level.clock ?? 5);
+				app = renderExplorer(demo, {start: level.start(), refreshMs: 400, timeoutMs: 400});
+				await app.waitFor(level.data(), 8000);
+				await app.waitFor(/updated \d\d:\d\d:\d\d/);
+				inject(fault.faults);
+				app.stdin.write('r');
+				const stale = await app.waitFor('STALE', 8000);
+				expect(stale).toMatch(level.data());
+				await app.waitFor(fault.says, 8000);
+				injector = undefined;
+				await app.waitFor(frame => !frame.includes('STALE') && /updated \d\d:\d\d:\d\d/.test(frame), 15_000);
+				expect(app.frame()).toMatch(level.data());
+			},
+		);
 	});
 });
 
@@ -109,14 +154,21 @@ describe('an expired token', () => {
 		app = renderExplorer(demo, {start: level.start(), refreshMs: 300, timeoutMs: 400});
 		await app.waitFor(level.data(), 8000);
 		injector = Object.assign(
-			(request: Parameters<ReturnType<typeof faultInjector>>[0], response: Parameters<ReturnType<typeof faultInjector>>[1], proceed: () => void) => {
+			(
+				request: Parameters<ReturnType<typeof faultInjector>>[0],
+				response: Parameters<ReturnType<typeof faultInjector>>[1],
+				proceed: () => void,
+			) => {
 				requests++;
 				return faultInjector({expireTokenAfter: 0})(request, response, proceed);
 			},
 			{enabled: true},
 		);
 		app.stdin.write('r');
-		const frame = await app.waitFor(/HTTP 401 token invalid or expired.* — run `nuon auth login`, then restart/, 8000);
+		const frame = await app.waitFor(
+			/HTTP 401 token invalid or expired.* — run `nuon auth login`, then restart/,
+			8000,
+		);
 		expect(frame).toMatch(level.data());
 		const seen = requests;
 		// Nothing to wait for but time: five refresh intervals in which nothing is asked.

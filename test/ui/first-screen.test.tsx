@@ -1,6 +1,3 @@
-// Start-up: the first screen's data is asked for before the UI mounts, and a fast API's answers are
-// in the very first frame, without asking the API twice.
-import React from 'react';
 import {render} from 'ink-testing-library';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
@@ -33,7 +30,15 @@ async function mountAfterFirstScreen(start: Location[]) {
 	const asked = [...requests];
 	const app = render(
 		<DataProvider client={client} refreshMs={60_000} firstScreen={[...firstScreen.answers]}>
-			<App theme={darkTheme} orgLabel="demo-org" apiLabel="demo" isDemo size={{columns: 100, rows: 30}} refreshMs={60_000} start={start} />
+			<App
+				theme={darkTheme}
+				orgLabel="demo-org"
+				apiLabel="demo"
+				isDemo
+				size={{columns: 100, rows: 30}}
+				refreshMs={60_000}
+				start={start}
+			/>
 		</DataProvider>,
 	);
 	const firstFrame = app.frames[0] ?? '';
@@ -45,27 +50,41 @@ async function mountAfterFirstScreen(start: Location[]) {
 }
 
 describe('the first screen', () => {
-	it('shows the installs in the first frame, and the levels take the answers asked for at start-up', async () => {
-		const {firstFrame, asked, all} = await mountAfterFirstScreen([{kind: 'installs'}]);
-		expect(firstFrame).toContain(demo.scenario.installs[0]!.name);
-		expect(firstFrame).toContain('Installs (36)');
-		expect(asked.sort()).toEqual(['/v1/apps', '/v1/general/cli-config', '/v1/installs']);
-		expect(all.filter(path => path === '/v1/installs')).toHaveLength(1);
-	});
+	it(
+		'shows the installs in the first frame, and the levels take the answers asked for at ' + 'start-up',
+		async () => {
+			const {firstFrame, asked, all} = await mountAfterFirstScreen([{kind: 'installs'}]);
+			expect(firstFrame).toContain(demo.scenario.installs[0]!.name);
+			expect(firstFrame).toContain('Installs (36)');
+			expect(asked.sort()).toEqual(['/v1/apps', '/v1/general/cli-config', '/v1/installs']);
+			expect(all.filter(path => path === '/v1/installs')).toHaveLength(1);
+		},
+	);
 
 	it('shows an install’s components in the first frame when the explorer starts on them', async () => {
 		const install = demo.scenario.installs[2]!;
-		const {firstFrame, all} = await mountAfterFirstScreen([{kind: 'installs'}, {kind: 'components', installId: install.id, installName: install.name}]);
+		const {firstFrame, all} = await mountAfterFirstScreen([
+			{kind: 'installs'},
+			{kind: 'components', installId: install.id, installName: install.name},
+		]);
 		expect(firstFrame).toContain(`Components of ${install.name}`);
 		expect(firstFrame).toContain(install.components[0]!.component.name);
-		expect(all.filter(path => path.startsWith('/v1/installs/') && path.endsWith('/components'))).toHaveLength(1);
+		expect(all.filter(path => path.startsWith('/v1/installs/') && path.endsWith('/components'))).toHaveLength(
+			1,
+		);
 	});
 });
 
 describe('the first requests on the wire', () => {
 	it('count as sent once written, before any answer, so the UI loads while the API answers', async () => {
 		const silent = await startDemoServer({intercept: () => true}); // takes every request, answers none
-		const client = new NuonClient({baseUrl: silent.url, token: 'test-token', orgId: silent.scenario.orgId, retries: 0, timeoutMs: 1000});
+		const client = new NuonClient({
+			baseUrl: silent.url,
+			token: 'test-token',
+			orgId: silent.scenario.orgId,
+			retries: 0,
+			timeoutMs: 1000,
+		});
 		try {
 			const firstScreen = askForFirstScreen(client, {kind: 'installs'});
 			const answered = vi.fn();

@@ -50,34 +50,41 @@ describe('menus', () => {
 });
 
 describe('per-screen keys', () => {
-	it('on the board h and l move between columns, Enter opens the cell, and the help says so first', async () => {
-		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true});
-		await app.waitFor(/Ledgerly\s+vpc-netw/);
-		const hints = app.frame().split('\n').at(-1)!;
-		expect(hints).toContain('←→ column');
-		expect(hints).not.toContain('esc back'); // the board is the root: Esc has nowhere to go
-		await app.press('l', 'l', 'h');
-		await app.waitFor('acme-corp-prod › rds-postgres');
-		await app.press('?');
-		const help = await app.waitFor('On this screen');
-		const here = helpSection(help, 'On this screen');
-		expect(here).toMatch(/h ←\s+previous component \(column\)/);
-		expect(here).toMatch(/ Esc\s+go back up/); // h and ← belong to the columns here
-		expect(here).toMatch(/ s\s+installs that need a person first/);
-		// The board in watch mode draws frames of its own: wait for the help to close, or Enter could
-		// follow Esc before Ink has let it through (Esc Enter reads as Alt-Enter).
-		await app.press(ESC);
-		await app.waitFor(frame => !frame.includes('On this screen'));
-		await app.press(ENTER);
-		await app.waitFor('Latest deploy of rds-postgres');
-	});
+	it(
+		'on the board h and l move between columns, Enter opens the cell, and the help says so ' + 'first',
+		async () => {
+			app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true});
+			await app.waitFor(/Ledgerly\s+vpc-netw/);
+			const hints = app.frame().split('\n').at(-1)!;
+			expect(hints).toContain('←→ column');
+			expect(hints).not.toContain('esc back'); // the board is the root: Esc has nowhere to go
+			await app.press('l', 'l', 'h');
+			await app.waitFor('acme-corp-prod › rds-postgres');
+			await app.press('?');
+			const help = await app.waitFor('On this screen');
+			const here = helpSection(help, 'On this screen');
+			expect(here).toMatch(/h ←\s+previous component \(column\)/);
+			expect(here).toMatch(/ Esc\s+go back up/); // h and ← belong to the columns here
+			expect(here).toMatch(/ s\s+installs that need a person first/);
+			// The board in watch mode draws frames of its own: wait for the help to close, or Enter could
+			// follow Esc before Ink has let it through (Esc Enter reads as Alt-Enter).
+			await app.press(ESC);
+			await app.waitFor(frame => !frame.includes('On this screen'));
+			await app.press(ENTER);
+			await app.waitFor('Latest deploy of rds-postgres');
+		},
+	);
 
 	it('on a log view the help lists / as its search, and / searches', async () => {
 		const ic = demo.scenario.installs[0]!.components.find(c => c.rollout)!;
-		app = renderExplorer(demo, {start: [{kind: 'logs', streamId: `lgd${ic.rollout!.id.slice(3)}`, title: 'deploy'}]});
+		app = renderExplorer(demo, {
+			start: [{kind: 'logs', streamId: `lgd${ic.rollout!.id.slice(3)}`, title: 'deploy'}],
+		});
 		await app.waitFor('stream closed');
 		await app.press('?');
-		expect(helpSection(await app.waitFor('On this screen'), 'On this screen')).toMatch(/\/\s+search the loaded lines/);
+		expect(helpSection(await app.waitFor('On this screen'), 'On this screen')).toMatch(
+			/\/\s+search the loaded lines/,
+		);
 		await app.press(ESC, '/', 'x', ENTER);
 		await app.waitFor(/search "x": \d+ match/);
 	});

@@ -16,21 +16,25 @@ beforeAll(async () => {
 });
 afterAll(() => demo.close());
 
-it('shows the first screen of a 2,500-install org after one page, and loads more as the cursor nears the end', async () => {
-	const app = renderExplorer(demo);
-	try {
-		await app.waitFor('Installs (100+)');
-		expect(installPages).toHaveLength(1);
-		expect(new URL(installPages[0]!, 'http://x').searchParams.get('limit')).toBe('100');
-		await app.press('G');
-		await app.waitFor('Installs (200+)');
-		expect(installPages.length).toBeGreaterThanOrEqual(2);
-		await app.press(DOWN);
-		expect(app.frame()).not.toContain('Installs (2500)');
-	} finally {
-		await app.cleanup();
-	}
-});
+it(
+	'shows the first screen of a 2,500-install org after one page, and loads more as the cursor nears ' +
+		'the end',
+	async () => {
+		const app = renderExplorer(demo);
+		try {
+			await app.waitFor('Installs (100+)');
+			expect(installPages).toHaveLength(1);
+			expect(new URL(installPages[0]!, 'http://x').searchParams.get('limit')).toBe('100');
+			await app.press('G');
+			await app.waitFor('Installs (200+)');
+			expect(installPages.length).toBeGreaterThanOrEqual(2);
+			await app.press(DOWN);
+			expect(app.frame()).not.toContain('Installs (2500)');
+		} finally {
+			await app.cleanup();
+		}
+	},
+);
 
 it('a filter also searches the server while only part of the list is loaded', async () => {
 	const app = renderExplorer(demo);
@@ -39,7 +43,13 @@ it('a filter also searches the server while only part of the list is loaded', as
 		await app.press('/', ...'gringotts-dev-30');
 		await app.waitFor(/› gringotts-dev-30/, 8000);
 		// On a busy machine the 300 ms pause can come mid-word: a search for a prefix finds the row first.
-		await vi.waitFor(() => expect(installPages.some(url => new URL(url, 'http://x').searchParams.get('q') === 'gringotts-dev-30')).toBe(true), {timeout: 5000});
+		await vi.waitFor(
+			() =>
+				expect(
+					installPages.some(url => new URL(url, 'http://x').searchParams.get('q') === 'gringotts-dev-30'),
+				).toBe(true),
+			{timeout: 5000},
+		);
 	} finally {
 		await app.cleanup();
 	}
@@ -53,7 +63,10 @@ it('prefetches the components of the install the cursor rests on, so Enter shows
 	const app = renderExplorer(demo);
 	try {
 		await app.waitFor('Installs (100+)');
-		await vi.waitFor(() => expect(componentRequests.some(url => url.includes(demo.scenario.installs[0]!.id))).toBe(true), {timeout: 3000});
+		await vi.waitFor(
+			() => expect(componentRequests.some(url => url.includes(demo.scenario.installs[0]!.id))).toBe(true),
+			{timeout: 3000},
+		);
 		await app.press('\r');
 		expect(app.frame()).not.toContain('Loading components');
 		await app.waitFor(`Components of ${demo.scenario.installs[0]!.name}`);

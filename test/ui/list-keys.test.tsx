@@ -51,26 +51,34 @@ it('shows no count in a title until the list has arrived', async () => {
 	expect(app.frames.some(frame => frame.includes('Installs (0)'))).toBe(false);
 });
 
-it('pages with Ctrl-d and Ctrl-u, and + outside watch mode says how to turn it on instead of changing nothing', async () => {
-	demo = await startDemoServer();
-	app = renderExplorer(demo);
-	await app.waitFor(`› ${demo.scenario.installs[0]!.name}`);
-	await app.press('\u0004'); // Ctrl-d
-	await app.waitFor(frame => !frame.includes(`› ${demo!.scenario.installs[0]!.name} `) && /› \S/.test(frame));
-	await app.press('\u0015'); // Ctrl-u
-	await app.waitFor(`› ${demo.scenario.installs[0]!.name}`);
-	await app.press('+');
-	await app.waitFor('+: sets how often watch mode polls; W turns watch mode on');
-	await app.press('W', '+');
-	await app.waitFor('watch: every 1 s while anything is in progress');
-});
+it(
+	'pages with Ctrl-d and Ctrl-u, and + outside watch mode says how to turn it on instead of changing ' +
+		'nothing',
+	async () => {
+		demo = await startDemoServer();
+		app = renderExplorer(demo);
+		await app.waitFor(`› ${demo.scenario.installs[0]!.name}`);
+		await app.press('\u0004'); // Ctrl-d
+		await app.waitFor(
+			frame => !frame.includes(`› ${demo!.scenario.installs[0]!.name} `) && /› \S/.test(frame),
+		);
+		await app.press('\u0015'); // Ctrl-u
+		await app.waitFor(`› ${demo.scenario.installs[0]!.name}`);
+		await app.press('+');
+		await app.waitFor('+: sets how often watch mode polls; W turns watch mode on');
+		await app.press('W', '+');
+		await app.waitFor('watch: every 1 s while anything is in progress');
+	},
+);
 
 it('shows the app’s messages on the logs screen too', async () => {
 	demo = await startDemoServer();
 	demo.scenario.setClock(400);
 	const install = demo.scenario.installs[0]!;
 	const ic = install.components.find(c => c.rollout)!;
-	app = renderExplorer(demo, {start: [{kind: 'logs', streamId: `lgd${ic.rollout!.id.slice(3)}`, title: 'a deploy'}]});
+	app = renderExplorer(demo, {
+		start: [{kind: 'logs', streamId: `lgd${ic.rollout!.id.slice(3)}`, title: 'a deploy'}],
+	});
 	await app.waitFor('stream closed');
 	for (const key of ':foobar') await app.press(key);
 	await app.press('\r');

@@ -11,17 +11,24 @@ afterEach(async () => {
 	app = demo = undefined;
 });
 
-/** The demo's first install's Terraform component in the rollout: its plan job's stream has over 250 records. */
+/** The demo's first install's Terraform component in the rollout: its plan job's stream has over 250 records.
+ * */
 function planJob(server: DemoServer) {
-	const ic = server.scenario.installs[0]!.components.find(c => c.component.type === 'terraform_module' && c.rollout)!;
+	const ic = server.scenario.installs[0]!.components.find(
+		c => c.component.type === 'terraform_module' && c.rollout,
+	)!;
 	return {stream: `lgj${ic.rollout!.id.slice(3, 24)}1`, schedule: ic.rollout!.schedule};
 }
 
 it('n on a log shorter than the screen leaves it where it is', async () => {
 	demo = await startDemoServer();
 	demo.scenario.setClock(400);
-	const ic = demo.scenario.installs[0]!.components.find(c => c.component.type === 'docker_build' && c.rollout)!;
-	const sync = demo.scenario.deploy(ic.rollout!.id, demo.scenario.clock())!.runner_jobs!.find(job => job.group === 'sync')!;
+	const ic = demo.scenario.installs[0]!.components.find(
+		c => c.component.type === 'docker_build' && c.rollout,
+	)!;
+	const sync = demo.scenario
+		.deploy(ic.rollout!.id, demo.scenario.clock())!
+		.runner_jobs!.find(job => job.group === 'sync')!;
 	app = renderExplorer(demo, {start: [{kind: 'logs', streamId: sync.log_stream_id!, title: 'sync'}]});
 	const before = await app.waitFor('stream closed');
 	const firstLine = before.split('\n').find(line => line.includes('picked up job'))!;

@@ -10,7 +10,8 @@ let app: ReturnType<typeof renderExplorer> | undefined;
 
 const bracketed = (text: string) => `\u001B[200~${text}\u001B[201~`;
 
-/** The rollout's workflow of the install whose plan waits for a person, on its steps, and the writes it gets. */
+/** The rollout's workflow of the install whose plan waits for a person, on its steps, and the writes it gets.
+ * */
 async function stepsWaitingForApproval() {
 	const {demo, posts} = await writableDemo('today');
 	const opened = await openWorkflow(demo, 8, 20);
@@ -26,16 +27,20 @@ async function paste(text: string) {
 	await app!.waitFor(() => app!.frames.length > drawn);
 }
 
-it('pasted into the / filter, a newline and the letters after it stay text: no write opens, nothing is sent', async () => {
-	const {app, posts} = await stepsWaitingForApproval();
-	await app.press('/');
-	await paste('deploy vpc\nalready approved by ops');
-	await app.waitFor('/deploy vpc already approved by ops');
-	expect(app.frame()).not.toContain('Approve the plan?');
-	await app.press(ESC);
-	expect(app.frame()).not.toContain('Approve the plan?');
-	expect(posts).toEqual([]);
-});
+it(
+	'pasted into the / filter, a newline and the letters after it stay text: no write opens, nothing ' +
+		'is sent',
+	async () => {
+		const {app, posts} = await stepsWaitingForApproval();
+		await app.press('/');
+		await paste('deploy vpc\nalready approved by ops');
+		await app.waitFor('/deploy vpc already approved by ops');
+		expect(app.frame()).not.toContain('Approve the plan?');
+		await app.press(ESC);
+		expect(app.frame()).not.toContain('Approve the plan?');
+		expect(posts).toEqual([]);
+	},
+);
 
 it('a paste while a confirmation is open is ignored with a word, and does not answer it', async () => {
 	const {app, posts} = await stepsWaitingForApproval();
@@ -49,25 +54,29 @@ it('a paste while a confirmation is open is ignored with a word, and does not an
 	await app.waitFor('nothing sent');
 });
 
-it('a two-line note pasted into the deny note stays one note; a long one is cut to the limit the prompt names', async () => {
-	const {app, posts, install} = await stepsWaitingForApproval();
-	await app.press('d', '1');
-	await app.waitFor(`At most ${NOTE_LIMIT}`);
-	await paste('not in the freeze\nafter the window');
-	await app.waitFor('not in the freeze after the window');
-	expect(app.frame()).not.toContain('Approve the plan?');
-	expect(app.frame()).not.toContain('y sends it once');
-	await paste('x'.repeat(10_000));
-	await app.waitFor('(full)');
-	await app.press(ENTER);
-	await app.waitFor('y sends it once');
-	await app.press('y');
-	await app.waitFor('✓ denied the plan');
-	expect(posts).toHaveLength(1);
-	const note = install.components[0]!.rollout!.schedule.approval!.note!;
-	expect(note).toHaveLength(NOTE_LIMIT);
-	expect(note).toMatch(/^not in the freeze after the windowx+$/);
-});
+it(
+	'a two-line note pasted into the deny note stays one note; a long one is cut to the limit the prompt ' +
+		'names',
+	async () => {
+		const {app, posts, install} = await stepsWaitingForApproval();
+		await app.press('d', '1');
+		await app.waitFor(`At most ${NOTE_LIMIT}`);
+		await paste('not in the freeze\nafter the window');
+		await app.waitFor('not in the freeze after the window');
+		expect(app.frame()).not.toContain('Approve the plan?');
+		expect(app.frame()).not.toContain('y sends it once');
+		await paste('x'.repeat(10_000));
+		await app.waitFor('(full)');
+		await app.press(ENTER);
+		await app.waitFor('y sends it once');
+		await app.press('y');
+		await app.waitFor('✓ denied the plan');
+		expect(posts).toHaveLength(1);
+		const note = install.components[0]!.rollout!.schedule.approval!.note!;
+		expect(note).toHaveLength(NOTE_LIMIT);
+		expect(note).toMatch(/^not in the freeze after the windowx+$/);
+	},
+);
 
 it('pasted into the : command line, it is text to run with Enter, not keys', async () => {
 	const {app} = await stepsWaitingForApproval();

@@ -1,6 +1,3 @@
-// Which layer retries what: under the screens SWR does (Retry-After, backoff); the client does not
-// retry beneath it, so one failing request costs one request per attempt.
-import React from 'react';
 import {render} from 'ink-testing-library';
 import {afterAll, beforeAll, expect, it, vi} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
@@ -28,11 +25,20 @@ it('a 502 under a screen is asked again by SWR only, not also by the client bene
 	const client = new NuonClient({baseUrl: demo.url, token: 't', orgId: demo.scenario.orgId, backoffMs: 10});
 	const app = render(
 		<DataProvider client={client} refreshMs={60_000}>
-			<App theme={darkTheme} orgLabel="demo" apiLabel="demo" isDemo size={{columns: 100, rows: 30}} refreshMs={60_000} />
+			<App
+				theme={darkTheme}
+				orgLabel="demo"
+				apiLabel="demo"
+				isDemo
+				size={{columns: 100, rows: 30}}
+				refreshMs={60_000}
+			/>
 		</DataProvider>,
 	);
 	try {
-		await vi.waitFor(() => expect(app.lastFrame()).toMatch(/Could not load installs: .*502/), {timeout: 5000});
+		await vi.waitFor(() => expect(app.lastFrame()).toMatch(/Could not load installs: .*502/), {
+			timeout: 5000,
+		});
 		await new Promise(resolve => setTimeout(resolve, 300)); // time for client retries, had there been any
 		expect(installRequests).toBe(1);
 	} finally {

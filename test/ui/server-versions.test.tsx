@@ -22,39 +22,51 @@ async function pressUntil(key: string, test: (frame: string) => boolean, limit =
 }
 
 describe.each(['today', '2025-08'] as const)('the journey against the %s server', (mode: DemoApi) => {
-	it('installs → components → latest deploy → jobs → executions, the plan, and the logs to their end', async () => {
-		demo = await startDemoServer({api: mode});
-		demo.scenario.setClock(400); // the rollout is over
-		const install = demo.scenario.installs[3]!; // its helm chart failed
-		app = renderExplorer(demo, {start: [{kind: 'installs'}], initialSelection: install.id});
-		await app.waitFor(`› ${install.name}`);
-		await app.press(ENTER);
-		const components = await app.waitFor(`Components of ${install.name} (${install.components.length})`);
-		await app.waitFor('✗ error');
-		expect(components).not.toMatch(/Could not load|not shown/);
-		const terraform = install.components.find(ic => ic.component.type === 'terraform_module')!;
-		await pressUntil(DOWN, frame => frame.includes(`› ${terraform.component.name} `));
-		await app.press(ENTER);
-		await app.waitFor(`Latest deploy of ${terraform.component.name}`);
-		await app.waitFor(/Runner jobs \(\d\)/);
-		await app.press(ENTER);
-		await app.waitFor(`Jobs & runs of ${terraform.component.name}`);
-		await pressUntil(DOWN, frame => frame.includes('› deploy/create-apply-plan'));
-		await app.press('P');
-		await app.waitFor('resource_changes: [');
-		await app.press(ESC);
-		await app.waitFor('› deploy/create-apply-plan');
-		await app.press(ENTER);
-		await app.waitFor(/Executions of deploy\/create-apply-plan \(1\)[\s\S]*✓ finished\s+success/);
-		// Today's public API lists no executions: the job's latest one is shown, and the screen says so.
-		expect(app.frame().includes('not shown: earlier attempts (this server shows only the latest attempt of a job)')).toBe(mode === 'today');
-		await app.press('L');
-		await app.waitFor('stream closed', 10_000);
-		// The stream's last lines: at once today; on the older server once the view has filled from the start.
-		await app.waitFor(frame => frame.includes('plan saved') && !frame.includes('this server is older'), 10_000);
-		const saidOlder = app.frames.some(frame => frame.includes('this server is older: the view fills from the start'));
-		expect(saidOlder).toBe(mode === '2025-08');
-	});
+	it(
+		'installs → components → latest deploy → jobs → executions, the plan, and the logs to ' + 'their end',
+		async () => {
+			demo = await startDemoServer({api: mode});
+			demo.scenario.setClock(400); // the rollout is over
+			const install = demo.scenario.installs[3]!; // its helm chart failed
+			app = renderExplorer(demo, {start: [{kind: 'installs'}], initialSelection: install.id});
+			await app.waitFor(`› ${install.name}`);
+			await app.press(ENTER);
+			const components = await app.waitFor(`Components of ${install.name} (${install.components.length})`);
+			await app.waitFor('✗ error');
+			expect(components).not.toMatch(/Could not load|not shown/);
+			const terraform = install.components.find(ic => ic.component.type === 'terraform_module')!;
+			await pressUntil(DOWN, frame => frame.includes(`› ${terraform.component.name} `));
+			await app.press(ENTER);
+			await app.waitFor(`Latest deploy of ${terraform.component.name}`);
+			await app.waitFor(/Runner jobs \(\d\)/);
+			await app.press(ENTER);
+			await app.waitFor(`Jobs & runs of ${terraform.component.name}`);
+			await pressUntil(DOWN, frame => frame.includes('› deploy/create-apply-plan'));
+			await app.press('P');
+			await app.waitFor('resource_changes: [');
+			await app.press(ESC);
+			await app.waitFor('› deploy/create-apply-plan');
+			await app.press(ENTER);
+			await app.waitFor(/Executions of deploy\/create-apply-plan \(1\)[\s\S]*✓ finished\s+success/);
+			// Today's public API lists no executions: the job's latest one is shown, and the screen says so.
+			expect(
+				app
+					.frame()
+					.includes('not shown: earlier attempts (this server shows only the latest attempt of a job)'),
+			).toBe(mode === 'today');
+			await app.press('L');
+			await app.waitFor('stream closed', 10_000);
+			// The stream's last lines: at once today; on the older server once the view has filled from the start.
+			await app.waitFor(
+				frame => frame.includes('plan saved') && !frame.includes('this server is older'),
+				10_000,
+			);
+			const saidOlder = app.frames.some(frame =>
+				frame.includes('this server is older: the view fills from the start'),
+			);
+			expect(saidOlder).toBe(mode === '2025-08');
+		},
+	);
 });
 
 describe('a level that cannot be shown', () => {
@@ -65,7 +77,12 @@ describe('a level that cannot be shown', () => {
 				throw new Error('kaboom from a field');
 			},
 		};
-		app = renderExplorer(demo, {start: [{kind: 'installs'}, {kind: 'document', title: 'odd document', source: {type: 'value', value: booby}}]});
+		app = renderExplorer(demo, {
+			start: [
+				{kind: 'installs'},
+				{kind: 'document', title: 'odd document', source: {type: 'value', value: booby}},
+			],
+		});
 		const frame = await app.waitFor('Could not show odd document');
 		expect(frame).toContain('kaboom from a');
 		expect(frame).toMatch(/^nuon-tui {2}org demo-org/);
@@ -81,7 +98,9 @@ describe(':org', () => {
 	it('shows nothing of the old org after a switch, not even for a moment', async () => {
 		demo = await startDemoServer();
 		const sandbox = demo.scenario.installsOf('orgdemo0000000000000000002');
-		const oldOnly = demo.scenario.installs.filter(install => !sandbox.some(other => other.name.includes(install.name)));
+		const oldOnly = demo.scenario.installs.filter(
+			install => !sandbox.some(other => other.name.includes(install.name)),
+		);
 		app = renderExplorer(demo);
 		await app.waitFor(`› ${demo.scenario.installs[0]!.name}`);
 		for (const key of ':org ledgerly-sandbox') await app.press(key);

@@ -23,15 +23,24 @@ async function pressUntil(key: string, test: (frame: string) => boolean, limit =
 }
 
 describe('against today’s server', () => {
-	it('names a component’s dependencies, from the app’s components (install components come without them)', async () => {
-		const install = demo.scenario.installs[0]!;
-		const dependent = install.components.find(ic => (demo.scenario.component(ic.component).dependencies ?? []).length > 0)!;
-		const names = demo.scenario.component(dependent.component).dependencies!.map(id => install.components.find(ic => ic.component.id === id)!.component.name);
-		app = renderExplorer(demo, {start: [{kind: 'components', installId: install.id, installName: install.name}]});
-		await app.waitFor(`Components of ${install.name}`);
-		await pressUntil(DOWN, frame => frame.includes(`› ${dependent.component.name} `));
-		await app.waitFor(`depends on ${names.join(', ')}`);
-	});
+	it(
+		'names a component’s dependencies, from the app’s components (install components come without ' + 'them)',
+		async () => {
+			const install = demo.scenario.installs[0]!;
+			const dependent = install.components.find(
+				ic => (demo.scenario.component(ic.component).dependencies ?? []).length > 0,
+			)!;
+			const names = demo.scenario
+				.component(dependent.component)
+				.dependencies!.map(id => install.components.find(ic => ic.component.id === id)!.component.name);
+			app = renderExplorer(demo, {
+				start: [{kind: 'components', installId: install.id, installName: install.name}],
+			});
+			await app.waitFor(`Components of ${install.name}`);
+			await pressUntil(DOWN, frame => frame.includes(`› ${dependent.component.name} `));
+			await app.waitFor(`depends on ${names.join(', ')}`);
+		},
+	);
 
 	it('L on a latest run of the action workflows list reads the run for its log stream', async () => {
 		const install = demo.scenario.installs[2]!;
@@ -41,18 +50,36 @@ describe('against today’s server', () => {
 		await app.waitFor('Logs of health-probe');
 	});
 
-	it('a deploy’s runner jobs: no execution count where the server sent none, and Enter shows the latest attempt, saying it is the only one shown', async () => {
-		const install = demo.scenario.installs[0]!;
-		const ic = install.components.find(c => c.component.type === 'terraform_module' && c.rollout)!;
-		app = renderExplorer(demo, {start: [{kind: 'activity', installId: install.id, installName: install.name, deployId: ic.rollout!.id, componentId: ic.component.id, componentName: ic.component.name}], size: {columns: 120, rows: 30}});
-		const jobs = await app.waitFor(/EXECS/);
-		expect(jobs).toMatch(/deploy\/apply-plan\s+✓ finished\s+–/);
-		expect(jobs).toMatch(/executions\s+– of at most 3/);
-		expect(jobs).toContain('not sent in this list: ⏎ shows the latest attempt’s');
-		await app.press(ENTER);
-		const executions = await app.waitFor('Executions of deploy/apply-plan (1)');
-		expect(executions).toMatch(/✓ finished\s+success/);
-		expect(executions).toContain('⚠ not shown: earlier attempts (this server shows only the latest attempt of a job)');
-		expect(executions).not.toMatch(/Could not load/);
-	});
+	it(
+		'a deploy’s runner jobs: no execution count where the server sent none, and Enter shows the latest ' +
+			'attempt, saying it is the only one shown',
+		async () => {
+			const install = demo.scenario.installs[0]!;
+			const ic = install.components.find(c => c.component.type === 'terraform_module' && c.rollout)!;
+			app = renderExplorer(demo, {
+				start: [
+					{
+						kind: 'activity',
+						installId: install.id,
+						installName: install.name,
+						deployId: ic.rollout!.id,
+						componentId: ic.component.id,
+						componentName: ic.component.name,
+					},
+				],
+				size: {columns: 120, rows: 30},
+			});
+			const jobs = await app.waitFor(/EXECS/);
+			expect(jobs).toMatch(/deploy\/apply-plan\s+✓ finished\s+–/);
+			expect(jobs).toMatch(/executions\s+– of at most 3/);
+			expect(jobs).toContain('not sent in this list: ⏎ shows the latest attempt’s');
+			await app.press(ENTER);
+			const executions = await app.waitFor('Executions of deploy/apply-plan (1)');
+			expect(executions).toMatch(/✓ finished\s+success/);
+			expect(executions).toContain(
+				'⚠ not shown: earlier attempts (this server shows only the latest attempt of a job)',
+			);
+			expect(executions).not.toMatch(/Could not load/);
+		},
+	);
 });

@@ -6,8 +6,9 @@ import {SERVER_VERSIONS} from '../helpers/both-servers.js';
 import {ENTER} from '../helpers/render-app.js';
 import {openWorkflow, openWorkflowById, writableDemo} from '../helpers/writable-demo.js';
 
-const TERRAFORM_COUNTS = '1 to delete · 1 to replace · 2 to update · 3 to create';
-/** Install 8's rollout waits for a Terraform plan's approval at t=20; install 3's last step fails by t=200. */
+const _TERRAFORM_COUNTS = '1 to delete · 1 to replace · 2 to update · 3 to create';
+/** Install 8's rollout waits for a Terraform plan's approval at t=20; install 3's last step fails by t=200.
+ * */
 const AWAITING = {install: 8, at: 20};
 const FAILED = {install: 3, at: 200};
 
@@ -25,55 +26,79 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 	});
 });
 
-it('R and S are refused, saying why, on a step that has not failed (the server answers 400 for any status but error)', async () => {
-	const {demo, posts} = await writableDemo('today');
-	const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
-	await app.waitFor('⚑ approval-awaiting');
-	await app.press('R');
-	await app.waitFor('R retry: deploy vpc-network cannot be retried: only a failed step (status error)');
-	await app.press('S');
-	await app.waitFor('cannot be skipped');
-	expect(posts).toEqual([]);
-});
+it(
+	'R and S are refused, saying why, on a step that has not failed (the server answers 400 for any status ' +
+		'but error)',
+	async () => {
+		const {demo, posts} = await writableDemo('today');
+		const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
+		await app.waitFor('⚑ approval-awaiting');
+		await app.press('R');
+		await app.waitFor('R retry: deploy vpc-network cannot be retried: only a failed step (status error)');
+		await app.press('S');
+		await app.waitFor('cannot be skipped');
+		expect(posts).toEqual([]);
+	},
+);
 
-it('d offers every other answer, each saying what happens; "deny and skip this step" lets the workflow go on, and the screen follows until Nuon acts', async () => {
-	// A clock that all but stands still: Nuon acts when the test moves it.
-	const {demo, posts} = await writableDemo('today', undefined, {speed: 0.001});
-	const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
-	await app.waitFor('⚑ approval-awaiting');
-	await app.press('d');
-	const menu = await app.waitFor('Answer the plan without approving it');
-	for (const answer of ['1 Deny the plan', '2 Deny and skip this step', '3 Deny and skip what depends on it', '4 Plan again', 'the workflow stops with an error']) expect(menu).toContain(answer);
-	// What the answer under the cursor does.
-	await app.press('j');
-	await app.waitFor(/the step\s+is skipped/);
-	await app.press('2');
-	await app.waitFor('Deny and skip this step?');
-	await app.press(...'wrong window', ENTER);
-	await app.waitFor('y sends it once');
-	await app.press('y');
-	await app.waitFor('✓ denied and skipped deploy vpc-network; waiting for Nuon to act');
-	await app.waitFor('Steps of the rollout · sent, waiting for Nuon');
-	expect(app.frame()).toContain('⚑ approval-awaiting');
-	// Nuon acts at its next poll: the step is denied, the workflow goes on, and the screen stops following.
-	demo.scenario.setClock(AWAITING.at + 3);
-	await app.waitFor(frame => frame.includes('! approval-denied') && !frame.includes('sent, waiting for Nuon'));
-	expect(app.frame()).toMatch(/Steps of the rollout · in-progress/);
-	expect(posts).toHaveLength(1);
-});
+it(
+	'd offers every other answer, each saying what happens; "deny and skip this step" lets the workflow go ' +
+		'on, and the screen follows until Nuon acts',
+	async () => {
+		// A clock that all but stands still: Nuon acts when the test moves it.
+		const {demo, posts} = await writableDemo('today', undefined, {speed: 0.001});
+		const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
+		await app.waitFor('⚑ approval-awaiting');
+		await app.press('d');
+		const menu = await app.waitFor('Answer the plan without approving it');
+		for (const answer of [
+			'1 Deny the plan',
+			'2 Deny and skip this step',
+			'3 Deny and skip what depends on it',
+			'4 Plan again',
+			'the workflow stops with an error',
+		])
+			expect(menu).toContain(answer);
+		// What the answer under the cursor does.
+		await app.press('j');
+		await app.waitFor(/the step\s+is skipped/);
+		await app.press('2');
+		await app.waitFor('Deny and skip this step?');
+		await app.press(...'wrong window', ENTER);
+		await app.waitFor('y sends it once');
+		await app.press('y');
+		await app.waitFor('✓ denied and skipped deploy vpc-network; waiting for Nuon to act');
+		await app.waitFor('Steps of the rollout · sent, waiting for Nuon');
+		expect(app.frame()).toContain('⚑ approval-awaiting');
+		// Nuon acts at its next poll: the step is denied, the workflow goes on, and the screen stops following.
+		demo.scenario.setClock(AWAITING.at + 3);
+		await app.waitFor(
+			frame => frame.includes('! approval-denied') && !frame.includes('sent, waiting for Nuon'),
+		);
+		expect(app.frame()).toMatch(/Steps of the rollout · in-progress/);
+		expect(posts).toHaveLength(1);
+	},
+);
 
-it('"plan again" sends the plan back: the step ends approval-retry and a new attempt asks for approval again', async () => {
-	const {demo} = await writableDemo('today');
-	const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
-	await app.waitFor('⚑ approval-awaiting');
-	await app.press('d', '4');
-	await app.waitFor('Plan again?');
-	await app.press(ENTER, 'y');
-	await app.waitFor('✓ asked Nuon to plan again: deploy vpc-network');
-	demo.scenario.setClock(AWAITING.at + 30);
-	await app.press('r');
-	await app.waitFor(frame => frame.includes('approval-retry') && /deploy vpc-network \(attempt 2\)\s+⚑ approval-a/.test(frame));
-});
+it(
+	'"plan again" sends the plan back: the step ends approval-retry and a new attempt asks for approval ' +
+		'again',
+	async () => {
+		const {demo} = await writableDemo('today');
+		const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
+		await app.waitFor('⚑ approval-awaiting');
+		await app.press('d', '4');
+		await app.waitFor('Plan again?');
+		await app.press(ENTER, 'y');
+		await app.waitFor('✓ asked Nuon to plan again: deploy vpc-network');
+		demo.scenario.setClock(AWAITING.at + 30);
+		await app.press('r');
+		await app.waitFor(
+			frame =>
+				frame.includes('approval-retry') && /deploy vpc-network \(attempt 2\)\s+⚑ approval-a/.test(frame),
+		);
+	},
+);
 
 it('on the older server "deny and skip" is a plain deny: the workflow stops with an error', async () => {
 	const {demo} = await writableDemo('2025-08');
@@ -86,25 +111,33 @@ it('on the older server "deny and skip" is a plain deny: the workflow stops with
 	await app.waitFor(/Steps of the rollout · error/);
 });
 
-it('A approves all: the confirmation lists each plan waiting with its counts; one PATCH; Nuon approves it and the workflow says approved', async () => {
-	const {demo, posts} = await writableDemo('today');
-	const {app, workflowId} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
-	await app.waitFor('⚑ approval-awaiting');
-	await app.press('A');
-	const confirmation = await app.waitFor(/deploy vpc-network\s+1 to delete · 1 to replace · 2 to update/);
-	expect(confirmation).toContain('Approve all the plans of the workflow?');
-	await app.press('y');
-	await app.waitFor('✓ approve all is on for the rollout');
-	expect(posts).toEqual([`PATCH /v1/workflows/${workflowId}`]);
-	await app.waitFor(frame => /Steps of the rollout · approved/.test(frame) && !frame.includes('⚑ approval-awaiting'));
-	await app.press('A');
-	await app.waitFor('approved already (approve all is on)');
-	expect(posts).toHaveLength(1);
-});
+it(
+	'A approves all: the confirmation lists each plan waiting with its counts; one PATCH; Nuon approves it ' +
+		'and the workflow says approved',
+	async () => {
+		const {demo, posts} = await writableDemo('today');
+		const {app, workflowId} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
+		await app.waitFor('⚑ approval-awaiting');
+		await app.press('A');
+		const confirmation = await app.waitFor(/deploy vpc-network\s+1 to delete · 1 to replace · 2 to update/);
+		expect(confirmation).toContain('Approve all the plans of the workflow?');
+		await app.press('y');
+		await app.waitFor('✓ approve all is on for the rollout');
+		expect(posts).toEqual([`PATCH /v1/workflows/${workflowId}`]);
+		await app.waitFor(
+			frame => /Steps of the rollout · approved/.test(frame) && !frame.includes('⚑ approval-awaiting'),
+		);
+		await app.press('A');
+		await app.waitFor('approved already (approve all is on)');
+		expect(posts).toHaveLength(1);
+	},
+);
 
 it('C cancels a queued workflow: the 202 "truetrue" the server answers is a success', async () => {
 	const {demo, posts} = await writableDemo('today');
-	const queued = demo.scenario.installs.findIndex(install => demo.scenario.workflow(install.workflowIds[0]!, 0)?.status?.status === 'pending');
+	const queued = demo.scenario.installs.findIndex(
+		install => demo.scenario.workflow(install.workflowIds[0]!, 0)?.status?.status === 'pending',
+	);
 	expect(queued).toBeGreaterThanOrEqual(0);
 	const {app} = await openWorkflow(demo, queued, 0);
 	await app.waitFor(/Steps of the rollout · pending/);
@@ -119,31 +152,56 @@ it('C cancels a queued workflow: the 202 "truetrue" the server answers is a succ
 	expect(posts).toHaveLength(1);
 });
 
-it('a stale screen answers nothing: y reads the step again and sends only if it still waits, saying who answered', async () => {
-	const {demo, posts} = await writableDemo('today');
-	const {app, workflowId} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
-	await app.waitFor('⚑ approval-awaiting');
-	// Someone answers in the dashboard; this screen has not refreshed since.
-	const step = demo.scenario.workflowSteps(workflowId, AWAITING.at)!.find(found => found.approval?.id)!;
-	demo.scenario.respondToApproval(workflowId, step.id!, step.approval!.id!, {response_type: 'deny', note: 'from the dashboard'}, demo.scenario.clock(), 'today');
-	await app.press('a');
-	await app.waitFor('Approve the plan?');
-	await app.press('y');
-	await app.waitFor(/Approve the plan: not sent: answered already: deny by acc\w+/);
-	expect(posts).toEqual([]);
-});
+it(
+	'a stale screen answers nothing: y reads the step again and sends only if it still waits, saying who ' +
+		'answered',
+	async () => {
+		const {demo, posts} = await writableDemo('today');
+		const {app, workflowId} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
+		await app.waitFor('⚑ approval-awaiting');
+		// Someone answers in the dashboard; this screen has not refreshed since.
+		const step = demo.scenario.workflowSteps(workflowId, AWAITING.at)!.find(found => found.approval?.id)!;
+		demo.scenario.respondToApproval(
+			workflowId,
+			step.id!,
+			step.approval!.id!,
+			{response_type: 'deny', note: 'from the dashboard'},
+			demo.scenario.clock(),
+			'today',
+		);
+		await app.press('a');
+		await app.waitFor('Approve the plan?');
+		await app.press('y');
+		await app.waitFor(/Approve the plan: not sent: answered already: deny by acc\w+/);
+		expect(posts).toEqual([]);
+	},
+);
 
 it('a 400 "already has a response" says who answered, not that the write failed', async () => {
 	let answeredBehind: (() => void) | undefined;
 	const {demo, posts} = await writableDemo('today', (_request, response) => {
 		answeredBehind?.();
 		response.writeHead(400, {'content-type': 'application/json'});
-		response.end(JSON.stringify({error: 'workflow step approval already has a response', description: 'workflow step approval already has a response', user_error: true}));
+		response.end(
+			JSON.stringify({
+				error: 'workflow step approval already has a response',
+				description: 'workflow step approval already has a response',
+				user_error: true,
+			}),
+		);
 		return true;
 	});
 	const {app, workflowId} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
 	const step = demo.scenario.workflowSteps(workflowId, AWAITING.at)!.find(found => found.approval?.id)!;
-	answeredBehind = () => demo.scenario.respondToApproval(workflowId, step.id!, step.approval!.id!, {response_type: 'approve', note: 'ship it'}, demo.scenario.clock(), 'today');
+	answeredBehind = () =>
+		demo.scenario.respondToApproval(
+			workflowId,
+			step.id!,
+			step.approval!.id!,
+			{response_type: 'approve', note: 'ship it'},
+			demo.scenario.clock(),
+			'today',
+		);
 	await app.waitFor('⚑ approval-awaiting');
 	await app.press('d', '1', ENTER, 'y');
 	const said = await app.waitFor(/⚑ Deny the plan: answered already: approve by acc\w+/);
@@ -151,69 +209,87 @@ it('a 400 "already has a response" says who answered, not that the write failed'
 	expect(posts).toHaveLength(1);
 });
 
-it('keys typed in the moment a confirmation opens are not its answer, and the hint line offers nothing while it is on its way', async () => {
-	let hold: (() => void) | undefined;
-	const {demo, posts} = await writableDemo('today', (request, response) => {
-		// The POST is held until the test lets it through.
-		hold = () => demo.server.emit('request', Object.assign(request, {method: 'POST'}), response);
-		return false;
-	});
-	void hold;
-	const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at, {keyGuardMs: 300});
-	await app.waitFor('⚑ approval-awaiting');
-	// "a" then "y" at once, as a paste or a key typed ahead brings them: nothing is sent.
-	app.stdin.write('a');
-	app.stdin.write('y');
-	await app.waitFor('Approve the plan?');
-	await new Promise(resolve => setTimeout(resolve, 50));
-	expect(posts).toEqual([]);
-	expect(app.frame()).toContain('y yes');
-	await new Promise(resolve => setTimeout(resolve, 300));
-	app.stdin.write('y');
-	await app.waitFor(/Checking it still applies|Sending/);
-	expect(app.frame()).not.toContain('y yes');
-	await app.waitFor('✓ approved the plan of deploy vpc-network');
-	expect(posts).toHaveLength(1);
-	// A second y just after the answer is not taken as "copy the id".
-	app.stdin.write('y');
-	await new Promise(resolve => setTimeout(resolve, 50));
-	expect(app.frame()).not.toContain('copied');
-});
+it(
+	'keys typed in the moment a confirmation opens are not its answer, and the hint line offers nothing ' +
+		'while it is on its way',
+	async () => {
+		let hold: (() => void) | undefined;
+		const {demo, posts} = await writableDemo('today', (request, response) => {
+			// The POST is held until the test lets it through.
+			hold = () => demo.server.emit('request', Object.assign(request, {method: 'POST'}), response);
+			return false;
+		});
+		void hold;
+		const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at, {keyGuardMs: 300});
+		await app.waitFor('⚑ approval-awaiting');
+		// "a" then "y" at once, as a paste or a key typed ahead brings them: nothing is sent.
+		app.stdin.write('a');
+		app.stdin.write('y');
+		await app.waitFor('Approve the plan?');
+		await new Promise(resolve => setTimeout(resolve, 50));
+		expect(posts).toEqual([]);
+		expect(app.frame()).toContain('y yes');
+		await new Promise(resolve => setTimeout(resolve, 300));
+		app.stdin.write('y');
+		await app.waitFor(/Checking it still applies|Sending/);
+		expect(app.frame()).not.toContain('y yes');
+		await app.waitFor('✓ approved the plan of deploy vpc-network');
+		expect(posts).toHaveLength(1);
+		// A second y just after the answer is not taken as "copy the id".
+		app.stdin.write('y');
+		await new Promise(resolve => setTimeout(resolve, 50));
+		expect(app.frame()).not.toContain('copied');
+	},
+);
 
-it('an answer Nuon has taken is remembered: the step cannot be answered again while the screen still shows it waiting', async () => {
-	let answered = false;
-	const {demo, posts} = await writableDemo('today', (request, response) => {
-		if (request.method === 'POST') answered = true;
-		return false;
-	});
-	void demo;
-	const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at, {refreshMs: 60_000});
-	await app.waitFor('⚑ approval-awaiting');
-	await app.press('a', 'y');
-	await app.waitFor('✓ approved the plan of deploy vpc-network');
-	expect(answered).toBe(true);
-	await app.press('a');
-	await app.waitFor(/a approve: (sent \d+ s ago; waiting for Nuon to act on it|answered already: approve by acc\w+)/);
-	expect(posts).toHaveLength(1);
-});
+it(
+	'an answer Nuon has taken is remembered: the step cannot be answered again while the screen still ' +
+		'shows it waiting',
+	async () => {
+		let answered = false;
+		const {demo, posts} = await writableDemo('today', (request, _response) => {
+			if (request.method === 'POST') answered = true;
+			return false;
+		});
+		void demo;
+		const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at, {refreshMs: 60_000});
+		await app.waitFor('⚑ approval-awaiting');
+		await app.press('a', 'y');
+		await app.waitFor('✓ approved the plan of deploy vpc-network');
+		expect(answered).toBe(true);
+		await app.press('a');
+		await app.waitFor(
+			/a approve: (sent \d+ s ago; waiting for Nuon to act on it|answered already: approve by acc\w+)/,
+		);
+		expect(posts).toHaveLength(1);
+	},
+);
 
-it('R in a workflow a newer one has replaced shows its age and what replaced it, and sends only once "old" is typed', async () => {
-	const {demo, posts} = await writableDemo('today');
-	demo.scenario.setClock(FAILED.at);
-	const install = demo.scenario.installs[0]!;
-	// The failed release's workflow, 13 days old: the rollout's has run since.
-	const workflowId = install.workflowIds.find(id => demo.scenario.workflowSteps(id, FAILED.at)?.some(step => step.status?.status === 'error' && !step.retried))!;
-	const {app} = await openWorkflowById(demo, install, workflowId);
-	await app.waitFor('✗ error');
-	await app.press('R');
-	const confirmation = await app.waitFor(/Type old and Enter/);
-	expect(confirmation).toMatch(/made\s+.*\(13d ago\)/);
-	expect(confirmation).toMatch(/replaced by\s+Deploy v2\.4\.0 to/);
-	await app.press('y');
-	await app.press(ENTER);
-	await app.waitFor('type old and Enter to send it, or Esc');
-	expect(posts).toEqual([]);
-	await app.press('o', 'l', 'd', ENTER);
-	await app.waitFor('✓ asked Nuon to retry');
-	expect(posts).toHaveLength(1);
-});
+it(
+	'R in a workflow a newer one has replaced shows its age and what replaced it, and sends only once ' +
+		'"old" is typed',
+	async () => {
+		const {demo, posts} = await writableDemo('today');
+		demo.scenario.setClock(FAILED.at);
+		const install = demo.scenario.installs[0]!;
+		// The failed release's workflow, 13 days old: the rollout's has run since.
+		const workflowId = install.workflowIds.find(id =>
+			demo.scenario
+				.workflowSteps(id, FAILED.at)
+				?.some(step => step.status?.status === 'error' && !step.retried),
+		)!;
+		const {app} = await openWorkflowById(demo, install, workflowId);
+		await app.waitFor('✗ error');
+		await app.press('R');
+		const confirmation = await app.waitFor(/Type old and Enter/);
+		expect(confirmation).toMatch(/made\s+.*\(13d ago\)/);
+		expect(confirmation).toMatch(/replaced by\s+Deploy v2\.4\.0 to/);
+		await app.press('y');
+		await app.press(ENTER);
+		await app.waitFor('type old and Enter to send it, or Esc');
+		expect(posts).toEqual([]);
+		await app.press('o', 'l', 'd', ENTER);
+		await app.waitFor('✓ asked Nuon to retry');
+		expect(posts).toHaveLength(1);
+	},
+);

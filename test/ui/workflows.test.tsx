@@ -6,28 +6,39 @@ import {ENTER, renderExplorer} from '../helpers/render-app.js';
 const {servers, shown} = bothDemoServers();
 
 describe.each(SERVER_VERSIONS)('against the %s server', api => {
-	it('w on an install lists its workflows; Enter shows the steps in order; Enter on the failed step reaches its deploy’s jobs', async () => {
-		const demo = servers[api];
-		demo.scenario.setClock(400);
-		const install = demo.scenario.installs[3]!; // the rollout's one failure is here
-		const app = shown(renderExplorer(demo, {size: {columns: 120, rows: 30}}));
-		await app.waitFor(install.name);
-		for (let index = 0; index < 3; index++) await app.press('j');
-		await app.waitFor(frame => frame.split('\n').some(line => line.includes('┃ › ') && line.includes(install.name)));
-		await app.press('w');
-		const list = await app.waitFor(`Workflows of ${install.name} (4)`);
-		expect(list).toMatch(/Deploy v2\.4\.0 to \S*\s+✗ error/);
-		await app.press(ENTER);
-		await app.waitFor(/Steps of Deploy v2\.4\.0/);
-		const steps = await app.waitFor('✗ error');
-		const rows = steps.replace(/\u001B\[[0-9;]*m/g, '').split('\n').filter(line => /┃ [› ] +\d+ deploy /.test(line));
-		expect(rows.map(line => line.match(/deploy (\S+)/)![1])).toEqual(install.components.filter(ic => ic.rollout).map(ic => ic.component.name));
-		expect(rows.at(-1)).toContain('✗ error');
-		for (let index = 0; index < rows.length - 1; index++) await app.press('j');
-		await app.press(ENTER);
-		await app.waitFor(/Jobs & runs of deploy/);
-		await app.waitFor(/✗ failed/);
-	});
+	it(
+		'w on an install lists its workflows; Enter shows the steps in order; Enter on the failed step ' +
+			'reaches its deploy’s jobs',
+		async () => {
+			const demo = servers[api];
+			demo.scenario.setClock(400);
+			const install = demo.scenario.installs[3]!; // the rollout's one failure is here
+			const app = shown(renderExplorer(demo, {size: {columns: 120, rows: 30}}));
+			await app.waitFor(install.name);
+			for (let index = 0; index < 3; index++) await app.press('j');
+			await app.waitFor(frame =>
+				frame.split('\n').some(line => line.includes('┃ › ') && line.includes(install.name)),
+			);
+			await app.press('w');
+			const list = await app.waitFor(`Workflows of ${install.name} (4)`);
+			expect(list).toMatch(/Deploy v2\.4\.0 to \S*\s+✗ error/);
+			await app.press(ENTER);
+			await app.waitFor(/Steps of Deploy v2\.4\.0/);
+			const steps = await app.waitFor('✗ error');
+			const rows = steps
+				.replace(/\u001B\[[0-9;]*m/g, '')
+				.split('\n')
+				.filter(line => /┃ [› ] +\d+ deploy /.test(line));
+			expect(rows.map(line => line.match(/deploy (\S+)/)![1])).toEqual(
+				install.components.filter(ic => ic.rollout).map(ic => ic.component.name),
+			);
+			expect(rows.at(-1)).toContain('✗ error');
+			for (let index = 0; index < rows.length - 1; index++) await app.press('j');
+			await app.press(ENTER);
+			await app.waitFor(/Jobs & runs of deploy/);
+			await app.waitFor(/✗ failed/);
+		},
+	);
 });
 
 it('w on a latest deploy opens the workflow it ran in', async () => {
@@ -35,25 +46,58 @@ it('w on a latest deploy opens the workflow it ran in', async () => {
 	demo.scenario.setClock(400);
 	const install = demo.scenario.installs[0]!;
 	const ic = install.components.find(c => c.rollout)!;
-	const app = shown(renderExplorer(demo, {start: [{kind: 'deploy', installId: install.id, installName: install.name, componentId: ic.component.id, componentName: ic.component.name}]}));
+	const app = shown(
+		renderExplorer(demo, {
+			start: [
+				{
+					kind: 'deploy',
+					installId: install.id,
+					installName: install.name,
+					componentId: ic.component.id,
+					componentName: ic.component.name,
+				},
+			],
+		}),
+	);
 	await app.waitFor('What was deployed');
 	await app.press('w');
 	await app.waitFor(/Steps of workflow of the/);
 	await app.waitFor(`deploy ${ic.component.name}`);
 });
 
-it('a step’s policy check, which the workflow’s own route leaves out, is read from the step’s route and shown', async () => {
-	const demo = servers.today;
-	demo.scenario.setClock(400);
-	// The failed release's workflow: a policy check refused its Helm chart.
-	const install = demo.scenario.installs[0]!;
-	const workflowId = install.workflowIds.find(id => demo.scenario.workflow(id, 400)?.steps?.length && demo.scenario.workflowSteps(id, 400)!.some(step => step.policy_validation))!;
-	const stepIndex = demo.scenario.workflowSteps(workflowId, 400)!.findIndex(step => step.policy_validation);
-	const app = shown(renderExplorer(demo, {size: {columns: 140, rows: 40}, start: [{kind: 'workflow', installId: install.id, installName: install.name, workflowId, workflowName: 'the failed release'}]}));
-	await app.waitFor(/Steps of the failed release .*\(6\)/);
-	for (let index = 0; index < stepIndex; index++) await app.press('j');
-	const detail = await app.waitFor('Policy check');
-	expect(detail).toMatch(/status\s+✗ error/);
-	expect(detail).toContain('kyverno: require-requests-limits');
-	expect(detail).not.toContain('{"status"');
-});
+it(
+	'a step’s policy check, which the workflow’s own route leaves out, is read from the step’s route and ' +
+		'shown',
+	async () => {
+		const demo = servers.today;
+		demo.scenario.setClock(400);
+		// The failed release's workflow: a policy check refused its Helm chart.
+		const install = demo.scenario.installs[0]!;
+		const workflowId = install.workflowIds.find(
+			id =>
+				demo.scenario.workflow(id, 400)?.steps?.length &&
+				demo.scenario.workflowSteps(id, 400)!.some(step => step.policy_validation),
+		)!;
+		const stepIndex = demo.scenario.workflowSteps(workflowId, 400)!.findIndex(step => step.policy_validation);
+		const app = shown(
+			renderExplorer(demo, {
+				size: {columns: 140, rows: 40},
+				start: [
+					{
+						kind: 'workflow',
+						installId: install.id,
+						installName: install.name,
+						workflowId,
+						workflowName: 'the failed release',
+					},
+				],
+			}),
+		);
+		await app.waitFor(/Steps of the failed release .*\(6\)/);
+		for (let index = 0; index < stepIndex; index++) await app.press('j');
+		const detail = await app.waitFor('Policy check');
+		expect(detail).toMatch(/status\s+✗ error/);
+		expect(detail).toContain('kyverno: require-requests-limits');
+		expect(detail).not.toContain('{"status"');
+	},
+);

@@ -27,7 +27,14 @@ afterEach(() => {
 });
 
 const client = (options: Partial<ConstructorParameters<typeof NuonClient>[0]> = {}) =>
-	new NuonClient({baseUrl: demo.url, token: 'secret-token', orgId: demo.scenario.orgId, backoffMs: 20, timeoutMs: 2000, ...options});
+	new NuonClient({
+		baseUrl: demo.url,
+		token: 'secret-token',
+		orgId: demo.scenario.orgId,
+		backoffMs: 20,
+		timeoutMs: 2000,
+		...options,
+	});
 
 /** Answers the first `times` requests with `answer`, then lets them through. */
 function failTimes(times: number, answer: (response: ServerResponse) => void): Fault {
@@ -40,7 +47,11 @@ function failTimes(times: number, answer: (response: ServerResponse) => void): F
 	};
 }
 
-const reject = (error: Promise<unknown>) => error.then(() => expect.unreachable('should have failed'), (e: unknown) => e as NuonApiError);
+const reject = (error: Promise<unknown>) =>
+	error.then(
+		() => expect.unreachable('should have failed'),
+		(e: unknown) => e as NuonApiError,
+	);
 
 describe('NuonClient', () => {
 	it('sends the bearer token and the org header, and always a limit on lists', async () => {
@@ -87,19 +98,32 @@ describe('NuonClient', () => {
 
 	it('does not retry other 4xx, and carries the API error, description and trace id', async () => {
 		fault = failTimes(1, response =>
-			response
-				.writeHead(403, {'content-type': 'application/json', 'x-nuon-trace-id': 'trace-403'})
-				.end(JSON.stringify({error: 'forbidden', user_error: true, description: 'you are not a member of this org'})),
+			response.writeHead(403, {'content-type': 'application/json', 'x-nuon-trace-id': 'trace-403'}).end(
+				JSON.stringify({
+					error: 'forbidden',
+					user_error: true,
+					description: 'you are not a member of this org',
+				}),
+			),
 		);
 		const error = await reject(listInstallsPage(client(), 0));
 		expect(seen).toHaveLength(1);
 		expect(error).toBeInstanceOf(NuonApiError);
-		expect(error).toMatchObject({status: 403, apiError: 'forbidden', description: 'you are not a member of this org', traceId: 'trace-403'});
-		expect(describeError(error)).toBe('HTTP 403 forbidden: you are not a member of this org (trace trace-403)');
+		expect(error).toMatchObject({
+			status: 403,
+			apiError: 'forbidden',
+			description: 'you are not a member of this org',
+			traceId: 'trace-403',
+		});
+		expect(describeError(error)).toBe(
+			'HTTP 403 forbidden: you are not a member of this org (trace trace-403)',
+		);
 	});
 
 	it('turns an HTML page from a proxy into an error, not a crash', async () => {
-		fault = failTimes(10, response => response.writeHead(502, {'content-type': 'text/html'}).end('<html><body>Bad Gateway</body></html>'));
+		fault = failTimes(10, response =>
+			response.writeHead(502, {'content-type': 'text/html'}).end('<html><body>Bad Gateway</body></html>'),
+		);
 		const error = await reject(listInstallsPage(client({retries: 1}), 0));
 		expect(error.status).toBe(502);
 		expect(error.message).toBe('HTTP 502 bad gateway: an HTML page from a proxy');
@@ -107,7 +131,9 @@ describe('NuonClient', () => {
 	});
 
 	it('reports a 200 whose body is not JSON as an unreadable response', async () => {
-		fault = failTimes(1, response => response.writeHead(200, {'content-type': 'application/json'}).end('{"id": "trunc'));
+		fault = failTimes(1, response =>
+			response.writeHead(200, {'content-type': 'application/json'}).end('{"id": "trunc'),
+		);
 		const error = await reject(listInstallsPage(client(), 0));
 		expect(error.kind).toBe('bad-response');
 		expect(error.message).toMatch(/Unreadable response/);
@@ -130,26 +156,34 @@ describe('NuonClient', () => {
 		expect(seen).toHaveLength(2);
 	});
 
-	it('says a 401 means a bad or expired token, with the way to get a new one, and never shows the token', async () => {
-		fault = failTimes(1, response => response.writeHead(401, {'content-type': 'application/json'}).end('{"error":"unauthorized"}'));
-		const error = await reject(listInstallsPage(client(), 0));
-		expect(describeError(error)).toMatch(/401 token invalid or expired.*nuon auth login/);
-		expect(describeError(error)).not.toMatch(/retrying/);
-		expect(JSON.stringify({...error, message: error.message})).not.toContain('secret-token');
-	});
+	it(
+		'says a 401 means a bad or expired token, with the way to get a new one, and never shows the ' + 'token',
+		async () => {
+			fault = failTimes(1, response =>
+				response.writeHead(401, {'content-type': 'application/json'}).end('{"error":"unauthorized"}'),
+			);
+			const error = await reject(listInstallsPage(client(), 0));
+			expect(describeError(error)).toMatch(/401 token invalid or expired.*nuon auth login/);
+			expect(describeError(error)).not.toMatch(/retrying/);
+			expect(JSON.stringify({...error, message: error.message})).not.toContain('secret-token');
+		},
+	);
 
-	it('after a long 429, holds every request until Retry-After has passed, without asking the API', async () => {
-		fault = failTimes(1, response => response.writeHead(429, {'retry-after': '1'}).end());
-		const shared = client({maxRetryAfterMs: 500});
-		await reject(listInstallsPage(shared, 0));
-		const blocked = await reject(listInstallsPage(shared, 0));
-		expect(blocked.status).toBe(429);
-		expect(blocked.message).toMatch(/waiting 1s/);
-		expect(seen).toHaveLength(1);
-		await new Promise(resolve => setTimeout(resolve, 1100));
-		await listInstallsPage(shared, 0);
-		expect(seen).toHaveLength(2);
-	});
+	it(
+		'after a long 429, holds every request until Retry-After has passed, without asking ' + 'the API',
+		async () => {
+			fault = failTimes(1, response => response.writeHead(429, {'retry-after': '1'}).end());
+			const shared = client({maxRetryAfterMs: 500});
+			await reject(listInstallsPage(shared, 0));
+			const blocked = await reject(listInstallsPage(shared, 0));
+			expect(blocked.status).toBe(429);
+			expect(blocked.message).toMatch(/waiting 1s/);
+			expect(seen).toHaveLength(1);
+			await new Promise(resolve => setTimeout(resolve, 1100));
+			await listInstallsPage(shared, 0);
+			expect(seen).toHaveLength(2);
+		},
+	);
 
 	it('after a 401, stops sending the token at all', async () => {
 		fault = failTimes(1, response => response.writeHead(401).end());
@@ -161,7 +195,14 @@ describe('NuonClient', () => {
 
 	it('sanitizes every string of a response', async () => {
 		fault = failTimes(1, response =>
-			response.writeHead(200, {'content-type': 'application/json'}).end(JSON.stringify({id: 'ind1', status: 'active\u001B[2J', status_description: '\u001B]0;owned\u0007ok', runner_jobs: []})),
+			response.writeHead(200, {'content-type': 'application/json'}).end(
+				JSON.stringify({
+					id: 'ind1',
+					status: 'active\u001B[2J',
+					status_description: '\u001B]0;owned\u0007ok',
+					runner_jobs: [],
+				}),
+			),
 		);
 		const deploy = await getLatestDeploy(client(), 'inl', 'cmp');
 		expect(deploy).toMatchObject({status: 'active', status_description: 'ok'});
@@ -195,7 +236,9 @@ describe('NuonClient', () => {
 	});
 
 	it('hands a warmed-up failure to its taker, not to the process', async () => {
-		fault = failTimes(1, response => response.writeHead(404, {'content-type': 'application/json'}).end('{"error":"not found"}'));
+		fault = failTimes(1, response =>
+			response.writeHead(404, {'content-type': 'application/json'}).end('{"error":"not found"}'),
+		);
 		const warm = client();
 		warm.warmUp(() => void getLatestDeploy(warm, 'inl-missing', 'cmp').catch(() => {}));
 		await new Promise(resolve => setTimeout(resolve, 100));
@@ -205,4 +248,3 @@ describe('NuonClient', () => {
 		await warm.close();
 	});
 });
-

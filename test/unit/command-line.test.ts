@@ -5,7 +5,11 @@ const complete = (text: string, candidates: readonly string[]) => tab(undefined,
 
 describe('the : command line', () => {
 	it('parses commands and their argument, and names unknown ones', () => {
-		expect(parseCommandLine('install prod eu')).toEqual({kind: 'command', name: 'install', argument: 'prod eu'});
+		expect(parseCommandLine('install prod eu')).toEqual({
+			kind: 'command',
+			name: 'install',
+			argument: 'prod eu',
+		});
 		expect(parseCommandLine(':q')).toEqual({kind: 'command', name: 'q', argument: ''});
 		expect(parseCommandLine('quit')).toEqual({kind: 'command', name: 'q', argument: ''});
 		expect(parseCommandLine('deploy x')).toEqual({kind: 'unknown', name: 'deploy'});
@@ -34,7 +38,11 @@ describe('the : command line', () => {
 	});
 
 	it('finds what a typed name means: exact, then prefix, then part, in any case', () => {
-		const apps = [{name: 'ledgerly', display_name: 'Ledgerly'}, {name: 'relay-cdn', display_name: 'Relay CDN'}, {name: 'beacon-auth', display_name: 'Beacon Auth'}];
+		const apps = [
+			{name: 'ledgerly', display_name: 'Ledgerly'},
+			{name: 'relay-cdn', display_name: 'Relay CDN'},
+			{name: 'beacon-auth', display_name: 'Beacon Auth'},
+		];
 		const names = (app: (typeof apps)[number]) => [app.name, app.display_name];
 		expect(bestMatch(apps, 'Led', names)?.name).toBe('ledgerly');
 		expect(bestMatch(apps, 'Rel', names)?.name).toBe('relay-cdn');

@@ -35,11 +35,14 @@ describe('sanitize', () => {
 		expect(sanitize('red\u001B[31m')).toBe('red');
 	});
 
-	it('keeps ordinary text, wide characters and newlines, turns tabs into spaces, drops bidi overrides', () => {
-		expect(sanitize('prod-eu 東京 🚀\nline')).toBe('prod-eu 東京 🚀\nline');
-		expect(sanitize('a\tb')).toBe('a  b');
-		expect(sanitize('abc\u202Edef')).toBe('abcdef');
-	});
+	it(
+		'keeps ordinary text, wide characters and newlines, turns tabs into spaces, drops bidi ' + 'overrides',
+		() => {
+			expect(sanitize('prod-eu 東京 🚀\nline')).toBe('prod-eu 東京 🚀\nline');
+			expect(sanitize('a\tb')).toBe('a  b');
+			expect(sanitize('abc\u202Edef')).toBe('abcdef');
+		},
+	);
 
 	it('cleans keys and values of a whole JSON document', () => {
 		expect(sanitizeDeep({'k\u001B[1m': ['v\u001B]0;t\u0007', 3, null]})).toEqual({k: ['v', 3, null]});
@@ -76,9 +79,13 @@ describe('text fitting', () => {
 describe('messages in one status line', () => {
 	it('keeps the path, the URL or the trace id whole and shortens the words around it', () => {
 		const saved = 'saved 32 lines to /home/operator/work/nuon-logs-lgj6x2kq9-20261201T141500.log';
-		expect(fitMessage(saved, 60)).toMatch(/\/home\/operator\/work\/nuon-logs-lgj6x2kq9-20261201T141500\.log$/);
+		expect(fitMessage(saved, 60)).toMatch(
+			/\/home\/operator\/work\/nuon-logs-lgj6x2kq9-20261201T141500\.log$/,
+		);
 		expect(displayWidth(fitMessage(saved, 60))).toBeLessThanOrEqual(60);
-		const failure = '⚠ HTTP 500 server error: the database did not answer in time while listing installs (trace b9b26dbec23e78ca) · last good data kept, retrying';
+		const failure =
+			'⚠ HTTP 500 server error: the database did not answer in time while listing installs (trace ' +
+			'b9b26dbec23e78ca) · last good data kept, retrying';
 		const fitted = fitMessage(failure, 80);
 		expect(fitted).toContain('(trace b9b26dbec23e78ca)');
 		expect(fitted).toMatch(/^⚠ HTTP 500 server error/);
@@ -88,14 +95,26 @@ describe('messages in one status line', () => {
 		// A URL wider than the line keeps its end, where the ids are.
 		expect(fitMessage(`open ${url}`, 60)).toMatch(/^….*\/installs\/inleispna6ytdhmu319vtysgbd$/);
 		expect(fitMessage('a short one', 80)).toBe('a short one');
-		const expired = fitMessage('⚠ HTTP 401 token invalid or expired: token expired for good — run `nuon auth login`, then restart (trace 648421f3bac14931) · last good data kept', 100);
-		expect(expired).toMatch(/^⚠ HTTP 401 token invalid or expired.* — run `nuon auth login`, then restart \(trace 648421f3bac14931\)/);
+		const expired = fitMessage(
+			'⚠ HTTP 401 token invalid or expired: token expired for good — run `nuon auth login`, then restart ' +
+				'(trace 648421f3bac14931) · last good data kept',
+			100,
+		);
+		expect(expired).toMatch(
+			/^⚠ HTTP 401 token invalid or expired.* — run `nuon auth login`, then restart \(trace 648421f3bac\w+\)/,
+		);
 		// A clickable link keeps its whole address; its label shows the end when the line is too short.
 		const link = fitMessage(`open \u001B]8;;${url}\u0007${url}\u001B]8;;\u0007`, 60);
 		expect(link).toContain(`\u001B]8;;${url}\u0007`);
 		expect(displayWidth(link)).toBeLessThanOrEqual(60);
 		expect(link).toMatch(/^open \u001B\]8;;\S+\u0007….*inleispna6ytdhmu319vtysgbd\u001B\]8;;\u0007$/);
-		expect(fitMessage('● following (scrolled back: G for the end) · older lines above · search "copying": 0 matches', 50, 'search "copying": 0 matches')).toMatch(/search "copying": 0 matches$/);
+		expect(
+			fitMessage(
+				'● following (scrolled back: G for the end) · older lines above · search "copying": 0 matches',
+				50,
+				'search "copying": 0 matches',
+			),
+		).toMatch(/search "copying": 0 matches$/);
 	});
 
 	it('turns line breaks into spaces', () => {
@@ -105,14 +124,22 @@ describe('messages in one status line', () => {
 
 describe('install readings', () => {
 	it('finds the region of each cloud', () => {
-		expect(installLocation({cloud_platform: 'aws', aws_account: {region: 'us-east-1'}})).toBe('aws us-east-1');
-		expect(installLocation({cloud_platform: 'azure', azure_account: {location: 'westeurope'}})).toBe('azure westeurope');
-		expect(installLocation({cloud_platform: 'gcp', install_inputs: [{values: {gcp_region: 'europe-west4'}}]})).toBe('gcp europe-west4');
+		expect(installLocation({cloud_platform: 'aws', aws_account: {region: 'us-east-1'}})).toBe(
+			'aws us-east-1',
+		);
+		expect(installLocation({cloud_platform: 'azure', azure_account: {location: 'westeurope'}})).toBe(
+			'azure westeurope',
+		);
+		expect(
+			installLocation({cloud_platform: 'gcp', install_inputs: [{values: {gcp_region: 'europe-west4'}}]}),
+		).toBe('gcp europe-west4');
 		expect(installLocation({})).toBe('—');
 	});
 
 	it('counts statuses with failures first', () => {
-		expect(formatCounts(countStatuses(['active', 'error', 'executing', 'active']))).toBe('1 error · 1 executing · 2 active');
+		expect(formatCounts(countStatuses(['active', 'error', 'executing', 'active']))).toBe(
+			'1 error · 1 executing · 2 active',
+		);
 	});
 });
 
@@ -142,7 +169,10 @@ describe('columns and windows', () => {
 describe('wrapping', () => {
 	it('breaks after spaces, splits only words too wide for a row, and counts wide characters', async () => {
 		const {splitByWidth} = await import('../../source/domain/text.js');
-		expect(splitByWidth('2026-11-28 21:26:40 (just now)', 20, 20)).toEqual(['2026-11-28 21:26:40', '(just now)']);
+		expect(splitByWidth('2026-11-28 21:26:40 (just now)', 20, 20)).toEqual([
+			'2026-11-28 21:26:40',
+			'(just now)',
+		]);
 		expect(splitByWidth('inlr8bp3i3c78iiajj7e4q7ov0', 10, 8)).toEqual(['inlr8bp3i3', 'c78iiajj', '7e4q7ov0']);
 		expect(splitByWidth('東京東京東京', 4, 4)).toEqual(['東京', '東京', '東京']);
 		expect(splitByWidth('short', 10, 10)).toEqual(['short']);

@@ -37,7 +37,19 @@ describe('ASCII', () => {
 describe('the key hints line', () => {
 	it('keeps ? help and q quit when the screen’s hints do not all fit', async () => {
 		const {hintText} = await import('../../source/ui/components/Frame.js');
-		const ids = ['down', 'open', 'back', 'focus', 'filter', 'sort', 'refresh', 'actions', 'apps', 'help', 'quit'] as const;
+		const ids = [
+			'down',
+			'open',
+			'back',
+			'focus',
+			'filter',
+			'sort',
+			'refresh',
+			'actions',
+			'apps',
+			'help',
+			'quit',
+		] as const;
 		const line = hintText([...ids], 80);
 		expect(line).toMatch(/\? help {2}q quit$/);
 		expect(line.length).toBeLessThanOrEqual(80);
@@ -47,15 +59,19 @@ describe('the key hints line', () => {
 });
 
 describe('detail panes at 80 columns', () => {
-	it('put an id that does not fit beside its label whole on the row below, and give labels the width of the longest', async () => {
-		const {field, wrapLines} = await import('../../source/ui/lines.js');
-		const rows = wrapLines([field('id', 'inleispna6ytdhmu319vtysgbd'), field('config version', 14)], 32);
-		expect(rows).toEqual([
-			{kind: 'field', label: 'id', value: '', labelWidth: 14},
-			{kind: 'continuation', text: 'inleispna6ytdhmu319vtysgbd', indent: 2, status: undefined},
-			{kind: 'field', label: 'config version', value: '14', labelWidth: 14},
-		]);
-	});
+	it(
+		'put an id that does not fit beside its label whole on the row below, and give labels the width of ' +
+			'the longest',
+		async () => {
+			const {field, wrapLines} = await import('../../source/ui/lines.js');
+			const rows = wrapLines([field('id', 'inleispna6ytdhmu319vtysgbd'), field('config version', 14)], 32);
+			expect(rows).toEqual([
+				{kind: 'field', label: 'id', value: '', labelWidth: 14},
+				{kind: 'continuation', text: 'inleispna6ytdhmu319vtysgbd', indent: 2, status: undefined},
+				{kind: 'field', label: 'config version', value: '14', labelWidth: 14},
+			]);
+		},
+	);
 
 	it('leave a list only the width its columns need, the rest to the detail', async () => {
 		const {COLUMN_GAP, layoutColumns, neededWidth, fitPlaced} = await import('../../source/ui/columns.js');

@@ -6,8 +6,20 @@ describe('navigation stack', () => {
 	it('pushes on open, pops on back, never pops the root, and remembers the selection per level', () => {
 		let state = initialNavigation();
 		state = navigate(state, {type: 'select', id: 'inl1'});
-		state = navigate(state, {type: 'push', location: {kind: 'components', installId: 'inl1', installName: 'prod-eu'}});
-		state = navigate(state, {type: 'push', location: {kind: 'deploy', installId: 'inl1', installName: 'prod-eu', componentId: 'c1', componentName: 'api'}});
+		state = navigate(state, {
+			type: 'push',
+			location: {kind: 'components', installId: 'inl1', installName: 'prod-eu'},
+		});
+		state = navigate(state, {
+			type: 'push',
+			location: {
+				kind: 'deploy',
+				installId: 'inl1',
+				installName: 'prod-eu',
+				componentId: 'c1',
+				componentName: 'api',
+			},
+		});
 		expect(breadcrumbs(state.stack)).toEqual(['installs', 'prod-eu', 'api › latest deploy']);
 		state = navigate(navigate(state, {type: 'pop'}), {type: 'pop'});
 		expect(currentEntry(state)).toEqual({id: 0, location: {kind: 'installs'}, selectedId: 'inl1'});
@@ -19,11 +31,24 @@ describe('navigation stack', () => {
 		expect(navigate(state, {type: 'select', id: 'a'})).toBe(state);
 	});
 
-	it('opens the board once: a second B goes back down to the one on the stack instead of stacking another', () => {
-		let state = navigate(initialNavigation(), {type: 'open', location: {kind: 'board'}});
-		state = navigate(state, {type: 'push', location: {kind: 'deploy', installId: 'inl1', installName: 'prod-eu', componentId: 'c1', componentName: 'api'}});
-		state = navigate(state, {type: 'open', location: {kind: 'board'}});
-		expect(state.stack.map(entry => entry.location.kind)).toEqual(['installs', 'board']);
-		expect(navigate(state, {type: 'open', location: {kind: 'board'}})).toBe(state);
-	});
+	it(
+		'opens the board once: a second B goes back down to the one on the stack instead of stacking ' +
+			'another',
+		() => {
+			let state = navigate(initialNavigation(), {type: 'open', location: {kind: 'board'}});
+			state = navigate(state, {
+				type: 'push',
+				location: {
+					kind: 'deploy',
+					installId: 'inl1',
+					installName: 'prod-eu',
+					componentId: 'c1',
+					componentName: 'api',
+				},
+			});
+			state = navigate(state, {type: 'open', location: {kind: 'board'}});
+			expect(state.stack.map(entry => entry.location.kind)).toEqual(['installs', 'board']);
+			expect(navigate(state, {type: 'open', location: {kind: 'board'}})).toBe(state);
+		},
+	);
 });

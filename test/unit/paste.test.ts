@@ -5,7 +5,9 @@ import {pasteOpenAfter} from '../../source/ui/paste-timeout.js';
 
 describe('a pasted line', () => {
 	it('reads line breaks and tabs as spaces and drops escape sequences and control characters', () => {
-		expect(pastedLine('deploy db\r\nalready\rapproved\ty\u001B[31m!\u0007')).toBe('deploy db already approved y!');
+		expect(pastedLine('deploy db\r\nalready\rapproved\ty\u001B[31m!\u0007')).toBe(
+			'deploy db already approved y!',
+		);
 	});
 
 	it('is cut to the limit by whole characters', () => {

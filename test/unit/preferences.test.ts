@@ -1,4 +1,4 @@
-import {mkdtempSync, mkdirSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -18,7 +18,11 @@ describe('the preferences file', () => {
 	});
 
 	it('reads the preferences, and a missing file is none', async () => {
-		expect(await readPreferences(file('theme: light\nascii: true\nrefresh: 10\nwatch:\n  fast: 3\n  slow: 30\nnotify: true\n'))).toEqual({
+		expect(
+			await readPreferences(
+				file('theme: light\nascii: true\nrefresh: 10\nwatch:\n  fast: 3\n  slow: 30\nnotify: true\n'),
+			),
+		).toEqual({
 			theme: 'light',
 			ascii: true,
 			refresh: 10,
@@ -30,7 +34,9 @@ describe('the preferences file', () => {
 
 	it('names an unknown key, a wrong value and a malformed file', async () => {
 		await expect(readPreferences(file('colour: red\n'))).rejects.toThrow(/unknown key "colour"/);
-		await expect(readPreferences(file('theme: solarized\n'))).rejects.toThrow(/"theme" must be equal to one of the allowed values/);
+		await expect(readPreferences(file('theme: solarized\n'))).rejects.toThrow(
+			/"theme" must be equal to one of the allowed values/,
+		);
 		await expect(readPreferences(file('watch:\n  fast: 0\n'))).rejects.toThrow(/"watch.fast" must be >= 1/);
 		await expect(readPreferences(file('watch:\n  speed: 2\n'))).rejects.toThrow(/unknown key "watch.speed"/);
 		const bad = file('theme: [dark\n');

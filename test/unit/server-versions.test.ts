@@ -19,7 +19,14 @@ const servers = {} as Record<DemoApi, {demo: DemoServer; seen: IncomingMessage[]
 beforeAll(async () => {
 	for (const mode of ['today', '2025-08'] as const) {
 		const seen: IncomingMessage[] = [];
-		const demo = await startDemoServer({api: mode, installCount: 150, intercept: request => (seen.push(request), false)});
+		const demo = await startDemoServer({
+			api: mode,
+			installCount: 150,
+			intercept: request => {
+				seen.push(request);
+				return false;
+			},
+		});
 		demo.scenario.setClock(400);
 		servers[mode] = {demo, seen};
 	}
@@ -31,8 +38,16 @@ afterEach(() => {
 	for (const server of Object.values(servers)) server.seen.length = 0;
 });
 
-const clientOf = (mode: DemoApi) => new NuonClient({baseUrl: servers[mode].demo.url, token: 't', orgId: servers[mode].demo.scenario.orgId, backoffMs: 10, timeoutMs: 2000});
-const paths = (mode: DemoApi) => servers[mode].seen.map(request => new URL(request.url!, 'http://x').pathname);
+const clientOf = (mode: DemoApi) =>
+	new NuonClient({
+		baseUrl: servers[mode].demo.url,
+		token: 't',
+		orgId: servers[mode].demo.scenario.orgId,
+		backoffMs: 10,
+		timeoutMs: 2000,
+	});
+const paths = (mode: DemoApi) =>
+	servers[mode].seen.map(request => new URL(request.url!, 'http://x').pathname);
 
 /** An install component with a finished deploy, its deploy, and that deploy's plan job. */
 async function deployWithPlan(client: NuonClient, mode: DemoApi) {
@@ -44,123 +59,177 @@ async function deployWithPlan(client: NuonClient, mode: DemoApi) {
 }
 
 describe.each(['today', '2025-08'] as const)('against the %s server', mode => {
-	it('lists every deploy of a component, newest first, although today’s route answers only the newest', async () => {
-		const client = clientOf(mode);
-		const {install, ic} = await deployWithPlan(client, mode);
-		servers[mode].seen.length = 0;
-		const page = await api.listComponentDeploysPage(client, install.id, ic.component.id, 0);
-		expect(page.items.map(deploy => deploy.id)).toEqual(ic.deployIds);
-		expect(page.items.map(deploy => deploy.status)).toEqual(['active', 'active', 'error', 'inactive']);
-		expect(paths(mode)).toEqual(
-			mode === 'today'
-				? [`/v1/installs/${install.id}/components/${ic.component.id}/deploys`, `/v1/installs/${install.id}/deploys`]
-				: [`/v1/installs/${install.id}/components/${ic.component.id}/deploys`],
-		);
-	});
+	it(
+		'lists every deploy of a component, newest first, although today’s route answers only the ' + 'newest',
+		async () => {
+			const client = clientOf(mode);
+			const {install, ic} = await deployWithPlan(client, mode);
+			servers[mode].seen.length = 0;
+			const page = await api.listComponentDeploysPage(client, install.id, ic.component.id, 0);
+			expect(page.items.map(deploy => deploy.id)).toEqual(ic.deployIds);
+			expect(page.items.map(deploy => deploy.status)).toEqual(['active', 'active', 'error', 'inactive']);
+			expect(paths(mode)).toEqual(
+				mode === 'today'
+					? [
+							`/v1/installs/${install.id}/components/${ic.component.id}/deploys`,
+							`/v1/installs/${install.id}/deploys`,
+						]
+					: [`/v1/installs/${install.id}/components/${ic.component.id}/deploys`],
+			);
+		},
+	);
 
 	it('pages every list (x-nuon-pagination-enabled is always sent)', async () => {
 		const client = clientOf(mode);
 		const all = await api.listAll(client, '/v1/installs');
 		expect(all).toHaveLength(150);
 		expect(servers[mode].seen).toHaveLength(2);
-		expect(servers[mode].seen.every(request => request.headers['x-nuon-pagination-enabled'] === 'true')).toBe(true);
+		expect(servers[mode].seen.every(request => request.headers['x-nuon-pagination-enabled'] === 'true')).toBe(
+			true,
+		);
 		// Never more than the server's cap of 100 a page: a larger limit would be cut to 100 today.
-		expect(servers[mode].seen.map(request => new URL(request.url!, 'http://x').searchParams.get('limit'))).toEqual(['100', '100']);
+		expect(
+			servers[mode].seen.map(request => new URL(request.url!, 'http://x').searchParams.get('limit')),
+		).toEqual(['100', '100']);
 		await client.close();
 	});
 
-	it('lists components with their status from the components list, the summary an extra at most', async () => {
-		const client = clientOf(mode);
-		const install = servers[mode].demo.scenario.installs[3]!;
-		const first = await fetchComponents(client, install.id);
-		expect(first.missing).toBeUndefined();
-		expect(first.rows.length).toBe(install.components.length);
-		expect(first.rows.some(row => row.deployStatus === 'error')).toBe(true);
-		// Today's install components carry no dependencies: the app's components have them.
-		expect(first.dependenciesFrom).toBe(mode === 'today' ? install.app.id : undefined);
-		const rows = first.dependenciesFrom ? withAppDependencies(first.rows, await api.listAppComponents(client, first.dependenciesFrom)) : first.rows;
-		expect(rows.find(row => row.dependencies.length > 0)?.dependencies[0]).toMatch(/^[a-z-]+$/); // names, not ids
-		await fetchComponents(client, install.id);
-		const summaries = paths(mode).filter(path => path.endsWith('/components/summary')).length;
-		// Today the removed route is asked for once, and never again after its 404.
-		expect(summaries).toBe(mode === 'today' ? 1 : 2);
-		await client.close();
-	});
+	it(
+		'lists components with their status from the components list, the summary an extra ' + 'at most',
+		async () => {
+			const client = clientOf(mode);
+			const install = servers[mode].demo.scenario.installs[3]!;
+			const first = await fetchComponents(client, install.id);
+			expect(first.missing).toBeUndefined();
+			expect(first.rows.length).toBe(install.components.length);
+			expect(first.rows.some(row => row.deployStatus === 'error')).toBe(true);
+			// Today's install components carry no dependencies: the app's components have them.
+			expect(first.dependenciesFrom).toBe(mode === 'today' ? install.app.id : undefined);
+			const rows = first.dependenciesFrom
+				? withAppDependencies(first.rows, await api.listAppComponents(client, first.dependenciesFrom))
+				: first.rows;
+			// Names, not ids.
+			expect(rows.find(row => row.dependencies.length > 0)?.dependencies[0]).toMatch(/^[a-z-]+$/);
+			await fetchComponents(client, install.id);
+			const summaries = paths(mode).filter(path => path.endsWith('/components/summary')).length;
+			// Today the removed route is asked for once, and never again after its 404.
+			expect(summaries).toBe(mode === 'today' ? 1 : 2);
+			await client.close();
+		},
+	);
 
-	it('reads the plan from composite-plan where the server has it, else from /plan (text today, a JSON string in the contract), and remembers', async () => {
-		const client = clientOf(mode);
-		const {job} = await deployWithPlan(client, mode);
-		servers[mode].seen.length = 0;
-		for (let round = 0; round < 2; round++) {
-			const plan = JSON.parse(await api.getPlan(client, job.id!)) as Record<string, Record<string, unknown>>;
-			const deployPlan = mode === 'today' ? plan['deploy_plan']! : plan;
-			expect(deployPlan['component_id']).toBe(job.metadata?.['component_id']);
-			// What the plan will change, shown as the JSON it holds rather than as one long string.
-			expect(deployPlan['apply_plan_display']).toHaveProperty('resource_changes');
-		}
-		const tried = paths(mode).map(path => path.split('/').at(-1));
-		expect(tried).toEqual(mode === 'today' ? ['composite-plan', 'composite-plan'] : ['composite-plan', 'plan', 'plan']);
-		await client.close();
-	});
+	it(
+		'reads the plan from composite-plan where the server has it, else from /plan (text today, a JSON ' +
+			'string in the contract), and remembers',
+		async () => {
+			const client = clientOf(mode);
+			const {job} = await deployWithPlan(client, mode);
+			servers[mode].seen.length = 0;
+			for (let round = 0; round < 2; round++) {
+				const plan = JSON.parse(await api.getPlan(client, job.id!)) as Record<
+					string,
+					Record<string, unknown>
+				>;
+				const deployPlan = mode === 'today' ? plan.deploy_plan! : plan;
+				expect(deployPlan.component_id).toBe(job.metadata?.component_id);
+				// What the plan will change, shown as the JSON it holds rather than as one long string.
+				expect(deployPlan.apply_plan_display).toHaveProperty('resource_changes');
+			}
+			const tried = paths(mode).map(path => path.split('/').at(-1));
+			expect(tried).toEqual(
+				mode === 'today' ? ['composite-plan', 'composite-plan'] : ['composite-plan', 'plan', 'plan'],
+			);
+			await client.close();
+		},
+	);
 
-	it('reads a runner job’s executions, or where the public API has none its latest one from the job, and remembers', async () => {
-		const client = clientOf(mode);
-		const {deploy} = await deployWithPlan(client, mode);
-		const retried = servers[mode].demo.scenario.installs.flatMap(install => install.components.map(ic => servers[mode].demo.scenario.latestDeploy(install, ic, 400)))
-			.flatMap(found => found?.runner_jobs ?? [])
-			.find(job => (job.execution_count ?? 0) > 1)!;
-		servers[mode].seen.length = 0;
-		const first = await api.listExecutions(client, retried.id!);
-		const again = await api.listExecutions(client, deploy.runner_jobs![0]!.id!);
-		if (mode === 'today') {
-			expect(first).toMatchObject({latestOnly: true, count: 2});
-			expect(first.executions.map(execution => execution.status)).toEqual(['finished']);
-			expect(paths(mode)).toEqual([`/v1/runner-jobs/${retried.id}/executions`, `/v1/runner-jobs/${retried.id}`, `/v1/runner-jobs/${deploy.runner_jobs![0]!.id}`]);
-		} else {
-			expect(first.latestOnly).toBe(false);
-			expect(first.executions.map(execution => execution.status)).toEqual(['finished', 'failed']);
-			expect(paths(mode)).toHaveLength(2);
-		}
-		expect(again.executions.length).toBeGreaterThan(0);
-		await client.close();
-	});
+	it(
+		'reads a runner job’s executions, or where the public API has none its latest one from the job, and ' +
+			'remembers',
+		async () => {
+			const client = clientOf(mode);
+			const {deploy} = await deployWithPlan(client, mode);
+			const retried = servers[mode].demo.scenario.installs
+				.flatMap(install =>
+					install.components.map(ic => servers[mode].demo.scenario.latestDeploy(install, ic, 400)),
+				)
+				.flatMap(found => found?.runner_jobs ?? [])
+				.find(job => (job.execution_count ?? 0) > 1)!;
+			servers[mode].seen.length = 0;
+			const first = await api.listExecutions(client, retried.id!);
+			const again = await api.listExecutions(client, deploy.runner_jobs![0]!.id!);
+			if (mode === 'today') {
+				expect(first).toMatchObject({latestOnly: true, count: 2});
+				expect(first.executions.map(execution => execution.status)).toEqual(['finished']);
+				expect(paths(mode)).toEqual([
+					`/v1/runner-jobs/${retried.id}/executions`,
+					`/v1/runner-jobs/${retried.id}`,
+					`/v1/runner-jobs/${deploy.runner_jobs![0]!.id}`,
+				]);
+			} else {
+				expect(first.latestOnly).toBe(false);
+				expect(first.executions.map(execution => execution.status)).toEqual(['finished', 'failed']);
+				expect(paths(mode)).toHaveLength(2);
+			}
+			expect(again.executions.length).toBeGreaterThan(0);
+			await client.close();
+		},
+	);
 
-	it('shows the latest deploy whole: today’s answer lacks its jobs, runs, artifact and logs, so the deploy by id follows', async () => {
-		const client = clientOf(mode);
-		const install = servers[mode].demo.scenario.installs[0]!;
-		const ic = install.components.find(c => c.component.type === 'helm_chart' && c.rollout)!;
-		servers[mode].seen.length = 0;
-		const deploy = await api.getLatestDeploy(client, install.id, ic.component.id);
-		expect(deploy.id).toBe(ic.rollout!.id);
-		expect(deploy.runner_jobs!.length).toBeGreaterThan(0);
-		expect(deploy.action_workflow_runs).toHaveLength(1);
-		expect([deploy.component_id, deploy.install_id, deploy.log_stream?.id, deploy.oci_artifact?.tag, deploy.created_by?.email]).toEqual([ic.component.id, install.id, expect.any(String), 'v2.4.0', 'deploy-bot@ledgerly.dev']);
-		const latest = `/v1/installs/${install.id}/components/${ic.component.id}/deploys/latest`;
-		expect(paths(mode)).toEqual(mode === 'today' ? [latest, `/v1/installs/${install.id}/components/${ic.component.id}/deploys/${deploy.id}`] : [latest]);
-		await client.close();
-	});
+	it(
+		'shows the latest deploy whole: today’s answer lacks its jobs, runs, artifact and logs, so the ' +
+			'deploy by id follows',
+		async () => {
+			const client = clientOf(mode);
+			const install = servers[mode].demo.scenario.installs[0]!;
+			const ic = install.components.find(c => c.component.type === 'helm_chart' && c.rollout)!;
+			servers[mode].seen.length = 0;
+			const deploy = await api.getLatestDeploy(client, install.id, ic.component.id);
+			expect(deploy.id).toBe(ic.rollout!.id);
+			expect(deploy.runner_jobs!.length).toBeGreaterThan(0);
+			expect(deploy.action_workflow_runs).toHaveLength(1);
+			expect([
+				deploy.component_id,
+				deploy.install_id,
+				deploy.log_stream?.id,
+				deploy.oci_artifact?.tag,
+				deploy.created_by?.email,
+			]).toEqual([ic.component.id, install.id, expect.any(String), 'v2.4.0', 'deploy-bot@ledgerly.dev']);
+			const latest = `/v1/installs/${install.id}/components/${ic.component.id}/deploys/latest`;
+			expect(paths(mode)).toEqual(
+				mode === 'today'
+					? [latest, `/v1/installs/${install.id}/components/${ic.component.id}/deploys/${deploy.id}`]
+					: [latest],
+			);
+			await client.close();
+		},
+	);
 
-	it('uses today’s routes where the server has them, the contract’s where it does not, and remembers', async () => {
-		const setup = clientOf(mode);
-		const {install, ic, deploy} = await deployWithPlan(setup, mode);
-		const run = (await api.listLatestRuns(setup, install.id)).find(workflow => workflow.runs?.length)!.runs![0]!;
-		await setup.close();
-		servers[mode].seen.length = 0;
-		const client = clientOf(mode);
-		for (let round = 0; round < 2; round++) {
-			expect((await api.getDeploy(client, install.id, deploy.id!, ic.component.id)).id).toBe(deploy.id);
-			expect((await api.getActionRun(client, install.id, run.id!)).id).toBe(run.id);
-			expect((await api.listLatestRuns(client, install.id)).length).toBeGreaterThan(0);
-		}
-		const learnt = Object.fromEntries(api.learntRoutes(client));
-		const expected = mode === 'today' ? 'current' : 'legacy';
-		expect(learnt).toMatchObject({deploy: expected, 'action-run': expected, 'latest-runs': expected});
-		const tried = paths(mode);
-		const todays = tried.filter(path => /\/actions\/|\/components\/[^/]+\/deploys\/(?!latest)/.test(path));
-		// Today's routes: every request. Before: each tried once, then never again.
-		expect(todays).toHaveLength(mode === 'today' ? 6 : 3);
-		await client.close();
-	});
+	it(
+		'uses today’s routes where the server has them, the contract’s where it does not, and ' + 'remembers',
+		async () => {
+			const setup = clientOf(mode);
+			const {install, ic, deploy} = await deployWithPlan(setup, mode);
+			const run = (await api.listLatestRuns(setup, install.id)).find(workflow => workflow.runs?.length)!
+				.runs![0]!;
+			await setup.close();
+			servers[mode].seen.length = 0;
+			const client = clientOf(mode);
+			for (let round = 0; round < 2; round++) {
+				expect((await api.getDeploy(client, install.id, deploy.id!, ic.component.id)).id).toBe(deploy.id);
+				expect((await api.getActionRun(client, install.id, run.id!)).id).toBe(run.id);
+				expect((await api.listLatestRuns(client, install.id)).length).toBeGreaterThan(0);
+			}
+			const learnt = Object.fromEntries(api.learntRoutes(client));
+			const expected = mode === 'today' ? 'current' : 'legacy';
+			expect(learnt).toMatchObject({deploy: expected, 'action-run': expected, 'latest-runs': expected});
+			const tried = paths(mode);
+			const todays = tried.filter(path => /\/actions\/|\/components\/[^/]+\/deploys\/(?!latest)/.test(path));
+			// Today's routes: every request. Before: each tried once, then never again.
+			expect(todays).toHaveLength(mode === 'today' ? 6 : 3);
+			await client.close();
+		},
+	);
 });
 
 describe('paging on an older server that ignores limit', () => {
@@ -174,7 +243,11 @@ describe('paging on an older server that ignores limit', () => {
 			.intercept({path: () => true, method: 'GET'})
 			.reply(() => {
 				requests++;
-				return {statusCode: 200, data: JSON.stringify(items), responseOptions: {headers: {'content-type': 'application/json', 'x-nuon-page-next': 'true'}}};
+				return {
+					statusCode: 200,
+					data: JSON.stringify(items),
+					responseOptions: {headers: {'content-type': 'application/json', 'x-nuon-page-next': 'true'}},
+				};
 			})
 			.persist();
 		const client = new NuonClient({baseUrl: 'http://old.invalid', token: 't', orgId: 'o', dispatcher: agent});
@@ -189,7 +262,9 @@ describe('paging on an older server that ignores limit', () => {
 describe('logs on both servers', () => {
 	/** A plan job's stream: over 250 records, closed at scenario second 400. */
 	const planStream = (mode: DemoApi) => {
-		const ic = servers[mode].demo.scenario.installs[0]!.components.find(c => c.component.type === 'terraform_module' && c.rollout)!;
+		const ic = servers[mode].demo.scenario.installs[0]!.components.find(
+			c => c.component.type === 'terraform_module' && c.rollout,
+		)!;
 		return `lgj${ic.rollout!.id.slice(3, 24)}1`;
 	};
 
@@ -198,7 +273,10 @@ describe('logs on both servers', () => {
 		const tail = new LogTail(client, planStream('today'));
 		tail.start();
 		await vi.waitFor(() => expect(tail.state.phase).toBe('closed'));
-		const all = servers.today.demo.scenario.logRecords(planStream('today'), servers.today.demo.scenario.clock())!;
+		const all = servers.today.demo.scenario.logRecords(
+			planStream('today'),
+			servers.today.demo.scenario.clock(),
+		)!;
 		expect(tail.state.buffer.lines.at(-1)!.id).toBe(all.at(-1)!.record.id);
 		expect(tail.state.hasOlder).toBe(true);
 		expect(tail.state.fillingFromStart).toBe(false);
@@ -206,22 +284,31 @@ describe('logs on both servers', () => {
 		await client.close();
 	});
 
-	it('2025-08 (order ignored): reads from the start to the end, says so while it fills, every record once', async () => {
-		const client = clientOf('2025-08');
-		const stream = planStream('2025-08');
-		const tail = new LogTail(client, stream);
-		const said: boolean[] = [];
-		tail.subscribe(() => said.push(tail.state.fillingFromStart));
-		tail.start();
-		await vi.waitFor(() => expect(tail.state.phase === 'closed' && !tail.state.fillingFromStart).toBe(true));
-		const all = servers['2025-08'].demo.scenario.logRecords(stream, servers['2025-08'].demo.scenario.clock())!;
-		expect(all.length).toBeGreaterThan(250);
-		expect(tail.state.buffer.lines.map(line => line.id)).toEqual(all.map(r => r.record.id));
-		expect(tail.state.hasOlder).toBe(false);
-		expect(said).toContain(true);
-		tail.stop();
-		await client.close();
-	});
+	it(
+		'2025-08 (order ignored): reads from the start to the end, says so while it fills, every ' +
+			'record once',
+		async () => {
+			const client = clientOf('2025-08');
+			const stream = planStream('2025-08');
+			const tail = new LogTail(client, stream);
+			const said: boolean[] = [];
+			tail.subscribe(() => said.push(tail.state.fillingFromStart));
+			tail.start();
+			await vi.waitFor(() =>
+				expect(tail.state.phase === 'closed' && !tail.state.fillingFromStart).toBe(true),
+			);
+			const all = servers['2025-08'].demo.scenario.logRecords(
+				stream,
+				servers['2025-08'].demo.scenario.clock(),
+			)!;
+			expect(all.length).toBeGreaterThan(250);
+			expect(tail.state.buffer.lines.map(line => line.id)).toEqual(all.map(r => r.record.id));
+			expect(tail.state.hasOlder).toBe(false);
+			expect(said).toContain(true);
+			tail.stop();
+			await client.close();
+		},
+	);
 
 	it('keeps a record whose timestamp is not RFC 3339, without a time, where it arrived', () => {
 		const buffer = appendNewer(emptyBuffer(), [
@@ -240,7 +327,11 @@ describe('status words today’s server sends', () => {
 	it('has each in the one table, with its dashboard group', () => {
 		expect(['access_error', 'delete_failed'].map(phaseOf)).toEqual(['failure', 'failure']);
 		expect(['deleted', 'empty'].map(phaseOf)).toEqual(['neutral', 'neutral']);
-		expect(['deleting', 'deprovisioning', 'reprovisioning', 'checking-plan', 'awaiting-install-stack-run'].map(phaseOf)).toEqual(Array(5).fill('progress'));
+		expect(
+			['deleting', 'deprovisioning', 'reprovisioning', 'checking-plan', 'awaiting-install-stack-run'].map(
+				phaseOf,
+			),
+		).toEqual(Array(5).fill('progress'));
 	});
 
 	it('shows a word it does not know as it is, and a value that is not a word without failing', () => {

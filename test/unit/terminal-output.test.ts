@@ -5,7 +5,14 @@ import {compactCursorMoves} from '../../source/ui/terminal-output.js';
 const screenAfter = (output: string) =>
 	new Promise<string[]>(resolve => {
 		const terminal = new xterm.Terminal({cols: 20, rows: 8, allowProposedApi: true});
-		terminal.write(output, () => resolve(Array.from({length: 8}, (_, row) => terminal.buffer.active.getLine(row)?.translateToString(true) ?? '')));
+		terminal.write(output, () =>
+			resolve(
+				Array.from(
+					{length: 8},
+					(_, row) => terminal.buffer.active.getLine(row)?.translateToString(true) ?? '',
+				),
+			),
+		);
 	});
 
 describe('the output on its way to the terminal', () => {
@@ -14,13 +21,15 @@ describe('the output on its way to the terminal', () => {
 	const update = '\u001B[5A\u001B[E\u001B[E\u001B[E\u001B[K\u001B[31mchanged\u001B[39m\r\n\u001B[E';
 
 	it('moves past unchanged lines in one sequence instead of one per line', () => {
-		expect(compactCursorMoves(update)).toBe('\u001B[5A\u001B[3E\u001B[K\u001B[31mchanged\u001B[39m\r\n\u001B[E');
+		expect(compactCursorMoves(update)).toBe(
+			'\u001B[5A\u001B[3E\u001B[K\u001B[31mchanged\u001B[39m\r\n\u001B[E',
+		);
 		expect(compactCursorMoves('no moves here')).toBe('no moves here');
 	});
 
 	it('leaves the terminal showing exactly what the uncompacted output shows', async () => {
-		const original = await screenAfter(frame + update + 'end');
-		expect(await screenAfter(frame + compactCursorMoves(update) + 'end')).toEqual(original);
+		const original = await screenAfter(`${frame + update}end`);
+		expect(await screenAfter(`${frame + compactCursorMoves(update)}end`)).toEqual(original);
 		expect(original[3]).toBe('changed');
 	});
 });

@@ -17,9 +17,21 @@ describe('text width', () => {
 	});
 
 	it('leaves wide, combining, escaped and ambiguous-as-wide text to string-width', () => {
-		for (const text of ['名前 café', '🚀 deploy', 'e\u0301', '✓\uFE0F', '\u001B[31mred\u001B[39m', '\u001B]8;;https://nuon.co\u0007link\u001B]8;;\u0007', '\u001B[31m名\u001B[39m', '', '\t']) {
+		for (const text of [
+			'名前 café',
+			'🚀 deploy',
+			'e\u0301',
+			'✓\uFE0F',
+			'\u001B[31mred\u001B[39m',
+			'\u001B]8;;https://nuon.co\u0007link\u001B]8;;\u0007',
+			'\u001B[31m名\u001B[39m',
+			'',
+			'\t',
+		]) {
 			expect(stringWidth(text), JSON.stringify(text)).toBe(realStringWidth(text));
 		}
-		expect(stringWidth('┃…┃', {ambiguousIsNarrow: false})).toBe(realStringWidth('┃…┃', {ambiguousIsNarrow: false}));
+		expect(stringWidth('┃…┃', {ambiguousIsNarrow: false})).toBe(
+			realStringWidth('┃…┃', {ambiguousIsNarrow: false}),
+		);
 	});
 });

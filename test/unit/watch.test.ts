@@ -14,7 +14,9 @@ describe('the poll policy', () => {
 	});
 
 	it('backs off on errors with jitter, up to a minute, and honours Retry-After', () => {
-		const delays = [1, 2, 3, 4, 5, 6, 7, 8].map(failures => nextPollDelay({busy: true, failures}, SETTINGS, () => 1));
+		const delays = [1, 2, 3, 4, 5, 6, 7, 8].map(failures =>
+			nextPollDelay({busy: true, failures}, SETTINGS, () => 1),
+		);
 		expect(delays).toEqual([2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000, 60_000]);
 		expect(nextPollDelay({busy: true, failures: 3}, SETTINGS, () => 0)).toBe(4000);
 		expect(nextPollDelay({busy: true, failures: 3, retryAfterMs: 30_000}, SETTINGS)).toBe(30_000);
@@ -29,14 +31,24 @@ describe('the Poller (fake timers)', () => {
 		vi.useRealTimers();
 	});
 
-	it('polls fast while busy, slow once settled, backs off on errors and resets on success, one poll at a time', async () => {
-		const script: Array<boolean | Error> = [true, true, false, new Error('502'), new Error('502'), true, false];
-		const at: number[] = [];
-		let inFlight = 0;
-		let overlap = false;
-		const started = Date.now();
-		const poller = new Poller(
-			async () => {
+	it(
+		'polls fast while busy, slow once settled, backs off on errors and resets on success, one poll at ' +
+			'a time',
+		async () => {
+			const script: Array<boolean | Error> = [
+				true,
+				true,
+				false,
+				new Error('502'),
+				new Error('502'),
+				true,
+				false,
+			];
+			const at: number[] = [];
+			let inFlight = 0;
+			let overlap = false;
+			const started = Date.now();
+			const poller = new Poller(async () => {
 				at.push(Date.now() - started);
 				inFlight++;
 				overlap ||= inFlight > 1;
@@ -45,25 +57,31 @@ describe('the Poller (fake timers)', () => {
 				const next = script.shift();
 				if (next instanceof Error) throw next;
 				return next ?? false;
-			},
-			SETTINGS,
-		);
-		vi.spyOn(Math, 'random').mockReturnValue(1);
-		poller.start();
-		await vi.advanceTimersByTimeAsync(60_000);
-		poller.stop();
-		const gaps = at.slice(1).map((t, i) => t - at[i]!);
-		// busy → 2 s, busy → 2 s, settled → 15 s, error → 2 s, error → 4 s, busy (reset) → 2 s, settled → 15 s
-		expect(gaps.slice(0, 6)).toEqual([2300, 2300, 15_300, 2300, 4300, 2300]);
-		expect(overlap).toBe(false);
-	});
-
+			}, SETTINGS);
+			vi.spyOn(Math, 'random').mockReturnValue(1);
+			poller.start();
+			await vi.advanceTimersByTimeAsync(60_000);
+			poller.stop();
+			const gaps = at.slice(1).map((t, i) => t - at[i]!);
+			// busy → 2 s, busy → 2 s, settled → 15 s, error → 2 s, error → 4 s, busy (reset) → 2 s, settled → 15 s
+			expect(gaps.slice(0, 6)).toEqual([2300, 2300, 15_300, 2300, 4300, 2300]);
+			expect(overlap).toBe(false);
+		},
+	);
 });
 
 describe('transitions and outcomes', () => {
-	const install = (id: string, statuses: Record<string, string>) => ({id, name: id, component_statuses: statuses});
+	const install = (id: string, statuses: Record<string, string>) => ({
+		id,
+		name: id,
+		component_statuses: statuses,
+	});
 	const before = snapshotOf([install('a', {api: 'executing', db: 'active'}), install('b', {api: 'queued'})]);
-	const after = snapshotOf([install('a', {api: 'active', db: 'active'}), install('b', {api: 'planning'}), install('c', {api: 'queued'})]);
+	const after = snapshotOf([
+		install('a', {api: 'active', db: 'active'}),
+		install('b', {api: 'planning'}),
+		install('c', {api: 'queued'}),
+	]);
 
 	it('finds what changed since the previous refresh, ignoring installs seen for the first time', () => {
 		expect(transitions(before, after, 5)).toEqual([
@@ -73,14 +91,27 @@ describe('transitions and outcomes', () => {
 	});
 
 	it('counts statuses, the ones in trouble or moving first', () => {
-		expect(rolloutCounts(snapshotOf([install('a', {x: 'active', y: 'error', z: 'executing', w: 'active'})]))).toEqual([
+		expect(
+			rolloutCounts(snapshotOf([install('a', {x: 'active', y: 'error', z: 'executing', w: 'active'})])),
+		).toEqual([
 			{status: 'error', count: 1, phase: 'failure'},
 			{status: 'executing', count: 1, phase: 'progress'},
 			{status: 'active', count: 2, phase: 'success'},
 		]);
 		// The order follows the words, not the counts: a refresh does not reshuffle the line.
 		const counts = (queued: number, planning: number) =>
-			rolloutCounts(snapshotOf([install('a', Object.fromEntries([...Array(queued)].map((_, i) => [`q${i}`, 'queued']).concat([...Array(planning)].map((_, i) => [`p${i}`, 'planning']))))])).map(c => c.status);
+			rolloutCounts(
+				snapshotOf([
+					install(
+						'a',
+						Object.fromEntries(
+							[...Array(queued)]
+								.map((_, i) => [`q${i}`, 'queued'])
+								.concat([...Array(planning)].map((_, i) => [`p${i}`, 'planning'])),
+						),
+					),
+				]),
+			).map(c => c.status);
 		expect(counts(8, 5)).toEqual(counts(5, 8));
 	});
 
@@ -109,7 +140,12 @@ describe('small parts', () => {
 	});
 
 	it('writes the bell, OSC 9 and OSC 777, with server text made harmless', () => {
-		expect(notification('prod › api', 'executing → error')).toBe('\u0007\u001B]9;prod › api: executing → error\u0007\u001B]777;notify;prod › api;executing → error\u0007');
-		expect(notification('a;b\u001B]0;x\u0007', 'c')).toBe('\u0007\u001B]9;a,b: c\u0007\u001B]777;notify;a,b;c\u0007');
+		expect(notification('prod › api', 'executing → error')).toBe(
+			'\u0007\u001B]9;prod › api: executing → error\u0007\u001B]777;notify;prod › api;executing → ' +
+				'error\u0007',
+		);
+		expect(notification('a;b\u001B]0;x\u0007', 'c')).toBe(
+			'\u0007\u001B]9;a,b: c\u0007\u001B]777;notify;a,b;c\u0007',
+		);
 	});
 });

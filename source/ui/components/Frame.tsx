@@ -1,4 +1,4 @@
-import React, {useContext, useEffect, useState, type ReactNode} from 'react';
+import {useContext, useEffect, useState, type ReactNode} from 'react';
 import {Box, Text} from 'ink';
 import {failureLine} from '../failure-text.js';
 import {clock, formatSeconds} from '../../domain/time.js';
@@ -48,20 +48,46 @@ function useTicking(on: boolean, ms: number): void {
 }
 
 /** The screen around a level: header, breadcrumbs, body, status line and key hints. */
-export function Frame({refresh, status, hints, children}: {refresh: RefreshState; status?: ReactNode; hints: readonly CommandId[]; children: ReactNode}) {
-	const {theme, orgLabel: label, apiLabel, isDemo, crumbs, columns, watch, screenKeys, navigation, readOnly} = useExplorer();
+export function Frame({
+	refresh,
+	status,
+	hints,
+	children,
+}: {
+	refresh: RefreshState;
+	status?: ReactNode;
+	hints: readonly CommandId[];
+	children: ReactNode;
+}) {
+	const {
+		theme,
+		orgLabel: label,
+		apiLabel,
+		isDemo,
+		crumbs,
+		columns,
+		watch,
+		screenKeys,
+		navigation,
+		readOnly,
+	} = useExplorer();
 	// The screen's keys are what the dispatcher resolves keys against and what the help shows first.
 	const place = useContext(LevelPlaceContext);
 	if (place?.active) screenKeys.current = hints;
 	// At the bottom of the stack Esc has nowhere to go: the hint line does not offer it.
-	const shownHints = place && navigation.stack[0]?.id === place.entry.id ? hints.filter(id => id !== 'back') : hints;
+	const shownHints =
+		place && navigation.stack[0]?.id === place.entry.id ? hints.filter(id => id !== 'back') : hints;
 	const {commandLine} = useMessageLine();
 	const orgLabel = oneLine(label); // an org's name comes from the server (:org)
 	const busy = useDelayedFlag(refresh.isValidating, refresh.hasData ? BUSY_INDICATOR_DELAY_MS : 0);
 	// STALE says how old the data is: it counts up while the screen is on top (a line a second).
 	useTicking(Boolean(place?.active !== false && refresh.error && refresh.hasData && refresh.updatedAt), 1000);
 	const state = describeRefresh({...refresh, isValidating: busy});
-	const mode = watch.paused ? 'PAUSED · ' : watch.watching ? `WATCH ${watch.fastMs / 1000}s/${watch.slowMs / 1000}s · ` : '';
+	const mode = watch.paused
+		? 'PAUSED · '
+		: watch.watching
+			? `WATCH ${watch.fastMs / 1000}s/${watch.slowMs / 1000}s · `
+			: '';
 	const refreshText = {...state, text: mode + state.text};
 	const left = `nuon-tui  org ${orgLabel}  ${readOnly ? 'READ-ONLY ' : ''}`;
 	const apiWidth = Math.max(0, columns - displayWidth(left) - displayWidth(refreshText.text) - 1);
@@ -69,9 +95,11 @@ export function Frame({refresh, status, hints, children}: {refresh: RefreshState
 		<Box flexDirection="column" width={columns}>
 			<Box width={columns} height={1} justifyContent="space-between">
 				<Text wrap="truncate-end">
-					<Text bold color={theme.accent}>nuon-tui</Text>
-					<Text color={theme.muted}>  org </Text>
-					<Text>{orgLabel}  </Text>
+					<Text bold color={theme.accent}>
+						nuon-tui
+					</Text>
+					<Text color={theme.muted}>{'  org '}</Text>
+					<Text>{`${orgLabel}  `}</Text>
 					{readOnly ? (
 						<Text bold color={theme.warning}>
 							{'READ-ONLY '}
@@ -83,19 +111,32 @@ export function Frame({refresh, status, hints, children}: {refresh: RefreshState
 								{' DEMO '}
 							</Text>
 							{/* The demo's apiLabel names the server it plays when that is not today's. */}
-							<Text color={theme.muted}>{apiLabel ? ` ${truncate(apiLabel, Math.max(0, apiWidth - 7))}` : ''}</Text>
+							<Text color={theme.muted}>
+								{apiLabel ? ` ${truncate(apiLabel, Math.max(0, apiWidth - 7))}` : ''}
+							</Text>
 						</Text>
 					) : (
 						<Text color={theme.muted}>{truncate(apiLabel, apiWidth)}</Text>
 					)}
 				</Text>
 				<Box flexShrink={0}>
-				<Text wrap="truncate-start" color={refreshText.tone === 'error' ? theme.error : refreshText.tone === 'warning' ? theme.warning : refreshText.tone === 'busy' ? theme.accent : theme.muted}>
-					<Text bold inverse={watch.paused} color={watch.paused ? theme.warning : theme.accent}>
-						{mode}
+					<Text
+						wrap="truncate-start"
+						color={
+							refreshText.tone === 'error'
+								? theme.error
+								: refreshText.tone === 'warning'
+									? theme.warning
+									: refreshText.tone === 'busy'
+										? theme.accent
+										: theme.muted
+						}
+					>
+						<Text bold inverse={watch.paused} color={watch.paused ? theme.warning : theme.accent}>
+							{mode}
+						</Text>
+						{state.text}
 					</Text>
-					{state.text}
-				</Text>
 				</Box>
 			</Box>
 			<Text bold>{truncateStart(crumbs.join(' › '), columns)}</Text>
@@ -112,15 +153,28 @@ export function Frame({refresh, status, hints, children}: {refresh: RefreshState
 				)}
 			</Box>
 			<Text color={theme.muted}>
-				{truncate(commandLine ? (commandLine.suggestions.length ? `Tab: ${commandLine.suggestions.join('  ')}` : COMMAND_HELP) : hintText(shownHints, columns), columns)}
+				{truncate(
+					commandLine
+						? commandLine.suggestions.length
+							? `Tab: ${commandLine.suggestions.join('  ')}`
+							: COMMAND_HELP
+						: hintText(shownHints, columns),
+					columns,
+				)}
 			</Text>
 		</Box>
 	);
 }
 
-function describeRefresh({updatedAt, isValidating, error, hasData, partial}: RefreshState): {text: string; tone: 'ok' | 'busy' | 'error' | 'warning'} {
+function describeRefresh({updatedAt, isValidating, error, hasData, partial}: RefreshState): {
+	text: string;
+	tone: 'ok' | 'busy' | 'error' | 'warning';
+} {
 	if (error && hasData && updatedAt) {
-		return {text: `STALE · data from ${clock(updatedAt)} (${formatSeconds((Date.now() - updatedAt) / 1000)} old)`, tone: 'error'};
+		return {
+			text: `STALE · data from ${clock(updatedAt)} (${formatSeconds((Date.now() - updatedAt) / 1000)} old)`,
+			tone: 'error',
+		};
 	}
 	if (isValidating) return {text: hasData ? '⟳ refreshing' : '⟳ loading', tone: 'busy'};
 	if (error) return {text: 'no data', tone: 'error'};
@@ -133,7 +187,8 @@ function ErrorLine({refresh}: {refresh: RefreshState}) {
 	const {theme, columns} = useExplorer();
 	const {flash} = useMessageLine();
 	if (flash) return <Text color={theme.accent}>{fitMessage(flash, columns)}</Text>;
-	if (!refresh.error && refresh.notice) return <Text color={theme.accent}>{fitMessage(refresh.notice, columns)}</Text>;
+	if (!refresh.error && refresh.notice)
+		return <Text color={theme.accent}>{fitMessage(refresh.notice, columns)}</Text>;
 	if (!refresh.error) {
 		return refresh.partial ? (
 			<Text color={theme.warning} wrap="truncate-end">

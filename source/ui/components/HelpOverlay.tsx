@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import {APP_KEYS, COMMANDS, commandById, WRITE_COMMANDS, type CommandId} from '../keys.js';
 import {fit, truncate} from '../../domain/text.js';
@@ -37,7 +36,9 @@ export function helpEntries(screenKeys: readonly CommandId[], readOnly = false):
 	return [
 		...(screenKeys.length ? [{title: 'On this screen'}, ...here.flatMap(screenEntry)] : []),
 		...SCOPES.flatMap(([scope, title]) => {
-			const rest = COMMANDS.filter(c => c.scope === scope && !here.includes(c) && !(readOnly && WRITE_COMMANDS.has(c.id)));
+			const rest = COMMANDS.filter(
+				c => c.scope === scope && !here.includes(c) && !(readOnly && WRITE_COMMANDS.has(c.id)),
+			);
 			return rest.length ? [{title}, ...rest.map(entry)] : [];
 		}),
 	];
@@ -46,22 +47,49 @@ export function helpEntries(screenKeys: readonly CommandId[], readOnly = false):
 /** How the help lays out at this size: its columns, rows per column and how far it can scroll. */
 export function helpLayout(width: number, height: number, entryCount: number) {
 	const rows = Math.max(1, height - 3);
-	const columnCount = Math.max(1, Math.min(Math.floor((width - 4) / MIN_COLUMN_WIDTH), Math.ceil(entryCount / rows)));
+	const columnCount = Math.max(
+		1,
+		Math.min(Math.floor((width - 4) / MIN_COLUMN_WIDTH), Math.ceil(entryCount / rows)),
+	);
 	const perColumn = Math.ceil(entryCount / columnCount);
 	return {rows, columnCount, perColumn, maxOffset: Math.max(0, perColumn - rows)};
 }
 
-/** Generated from the key registry, so it always matches what the keys do. Flows into balanced columns; scrolls when taller than the screen. */
-export function HelpOverlay({width, height, theme, screenKeys, offset, readOnly}: {width: number; height: number; theme: Theme; screenKeys: readonly CommandId[]; offset: number; readOnly: boolean}) {
+/** Generated from the key registry, so it always matches what the keys do. Flows into balanced columns;
+ * scrolls when taller than the screen. */
+export function HelpOverlay({
+	width,
+	height,
+	theme,
+	screenKeys,
+	offset,
+	readOnly,
+}: {
+	width: number;
+	height: number;
+	theme: Theme;
+	screenKeys: readonly CommandId[];
+	offset: number;
+	readOnly: boolean;
+}) {
 	const entries = helpEntries(screenKeys, readOnly);
 	const {rows, columnCount, perColumn, maxOffset} = helpLayout(width, height, entries.length);
 	const top = Math.min(offset, maxOffset);
 	const columns: Entry[][] = [];
-	for (let index = 0; index < entries.length; index += perColumn) columns.push(entries.slice(index, index + perColumn).slice(top, top + rows));
+	for (let index = 0; index < entries.length; index += perColumn)
+		columns.push(entries.slice(index, index + perColumn).slice(top, top + rows));
 	const columnWidth = Math.floor((width - 4) / columnCount);
-	const more = perColumn > rows ? ` · ↑↓ scroll (${top + 1}–${Math.min(perColumn, top + rows)} of ${perColumn})` : '';
+	const lastShown = Math.min(perColumn, top + rows);
+	const more = perColumn > rows ? ` · ↑↓ scroll (${top + 1}–${lastShown} of ${perColumn})` : '';
 	return (
-		<Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={theme.focusBorder} paddingX={1}>
+		<Box
+			flexDirection="column"
+			width={width}
+			height={height}
+			borderStyle="round"
+			borderColor={theme.focusBorder}
+			paddingX={1}
+		>
 			<Text bold color={theme.accent} wrap="truncate-end">
 				{`Keys — press ? or Esc to close${more}`}
 			</Text>

@@ -1,4 +1,5 @@
-import React, {memo} from 'react';
+import type React from 'react';
+import {memo} from 'react';
 import {Box, Text} from 'ink';
 import {statusView} from '../../domain/status.js';
 import {fit} from '../../domain/text.js';
@@ -21,17 +22,40 @@ interface ListPaneProps<Row> {
 }
 
 /** A windowed table: only the visible rows are rendered, each row memoised. */
-export function ListPane<Row>({rows, placed, rowId, start, height, selectedIndex, now, theme, focused, sortedBy}: ListPaneProps<Row>) {
+export function ListPane<Row>({
+	rows,
+	placed,
+	rowId,
+	start,
+	height,
+	selectedIndex,
+	now,
+	theme,
+	focused,
+	sortedBy,
+}: ListPaneProps<Row>) {
 	const visible = rows.slice(start, start + height);
 	const keys = uniqueKeys(visible.map(rowId));
 	return (
 		<Box flexDirection="column">
 			<Text bold color={theme.muted}>
 				{'  '}
-				{placed.map(({column, width}) => fit(column === sortedBy ? `${column.header}↓` : column.header, width, column.align)).join(' '.repeat(COLUMN_GAP))}
+				{placed
+					.map(({column, width}) =>
+						fit(column === sortedBy ? `${column.header}↓` : column.header, width, column.align),
+					)
+					.join(' '.repeat(COLUMN_GAP))}
 			</Text>
 			{visible.map((row, offset) => (
-				<ListRow key={keys[offset]} row={row} placed={placed} selected={start + offset === selectedIndex} focused={focused} now={now} theme={theme} />
+				<ListRow
+					key={keys[offset]}
+					row={row}
+					placed={placed}
+					selected={start + offset === selectedIndex}
+					focused={focused}
+					now={now}
+					theme={theme}
+				/>
 			))}
 		</Box>
 	);
@@ -61,7 +85,11 @@ const ListRow = memo(function ListRow<Row>({row, placed, selected, focused, now,
 					);
 				}
 				return (
-					<Text key={column.header} dimColor={column.muted?.(row)} color={column.tone ? theme.phase[column.tone(row) ?? 'neutral'] : undefined}>
+					<Text
+						key={column.header}
+						dimColor={column.muted?.(row)}
+						color={column.tone ? theme.phase[column.tone(row) ?? 'neutral'] : undefined}
+					>
 						{fit(cellText(column, row, now), width, column.align) + gap}
 					</Text>
 				);

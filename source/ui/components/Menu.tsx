@@ -1,7 +1,7 @@
 // A short menu (the app picker, the log filter). ink-select-input draws it; its keys come from the
 // app's one dispatcher like every other key, so a menu covered by the help or the `:` line takes
 // none, and the keys it has are the ones the help lists.
-import React, {useState} from 'react';
+import {useState} from 'react';
 import SelectInput from 'ink-select-input';
 import type {CommandId} from '../keys.js';
 
@@ -28,7 +28,8 @@ export function useMenu<Value>(onChoose: (value: Value) => void) {
 		handle(command: CommandId | undefined, input: string, items: readonly MenuItem<Value>[]): boolean {
 			const at = index ?? 0;
 			const last = items.length - 1;
-			if (command === 'up' || command === 'down') setIndex(Math.max(0, Math.min(last, at + (command === 'up' ? -1 : 1))));
+			if (command === 'up' || command === 'down')
+				setIndex(Math.max(0, Math.min(last, at + (command === 'up' ? -1 : 1))));
 			else if (command === 'close' || command === 'back') setIndex(undefined);
 			else if (command === 'choose') {
 				// A digit picks from the items on screen, as ink-select-input numbers them.

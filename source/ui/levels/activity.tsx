@@ -1,5 +1,5 @@
 // The runner jobs and action workflow runs of one deploy.
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import {getDeploy, type ActionWorkflowRun, type InstallDeploy, type RunnerJob} from '../../api/resources.js';
 import {countText, jobName, jobOwner, runName, runStatus} from '../../domain/activity.js';
 import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
@@ -12,7 +12,9 @@ import {ListLevel} from '../ListLevel.js';
 import {items} from '../../domain/fields.js';
 import {defineLevel, listParts} from './level.js';
 
-export type ActivityRow = {kind: 'job'; id: string; job: RunnerJob} | {kind: 'run'; id: string; run: ActionWorkflowRun};
+export type ActivityRow =
+	| {kind: 'job'; id: string; job: RunnerJob}
+	| {kind: 'run'; id: string; run: ActionWorkflowRun};
 
 const rowStatus = (row: ActivityRow) => (row.kind === 'job' ? row.job.status : runStatus(row.run));
 const rowName = (row: ActivityRow) => (row.kind === 'job' ? jobName(row.job) : `action ${runName(row.run)}`);
@@ -20,9 +22,27 @@ const rowName = (row: ActivityRow) => (row.kind === 'job' ? jobName(row.job) : `
 const COLUMNS: Column<ActivityRow>[] = [
 	{header: 'JOB OR ACTION RUN', width: 24, grow: true, priority: 1, text: rowName},
 	{header: 'STATUS', width: 13, priority: 1, text: row => rowStatus(row) ?? '', status: rowStatus},
-	{header: 'EXECS', width: 5, priority: 4, align: 'right', text: row => (row.kind === 'job' ? countText(row.job.execution_count) : '—')},
-	{header: 'TIME', width: 7, priority: 3, align: 'right', text: row => formatNanoseconds(row.kind === 'job' ? row.job.execution_time : row.run.execution_time)},
-	{header: 'STARTED', width: 8, priority: 5, align: 'right', text: (row, now) => ago(row.kind === 'job' ? row.job.started_at : row.run.created_at, now)},
+	{
+		header: 'EXECS',
+		width: 5,
+		priority: 4,
+		align: 'right',
+		text: row => (row.kind === 'job' ? countText(row.job.execution_count) : '—'),
+	},
+	{
+		header: 'TIME',
+		width: 7,
+		priority: 3,
+		align: 'right',
+		text: row => formatNanoseconds(row.kind === 'job' ? row.job.execution_time : row.run.execution_time),
+	},
+	{
+		header: 'STARTED',
+		width: 8,
+		priority: 5,
+		align: 'right',
+		text: (row, now) => ago(row.kind === 'job' ? row.job.started_at : row.run.created_at, now),
+	},
 ];
 
 export function jobDetail(job: RunnerJob, now: number): Line[] {
@@ -32,10 +52,19 @@ export function jobDetail(job: RunnerJob, now: number): Line[] {
 		field('type', job.type),
 		field('status', job.status, job.status ?? ''),
 		text(job.status_description ?? '', {muted: true}),
-		field('executions', `${countText(job.execution_count)}${job.max_executions ? ` of at most ${job.max_executions}` : ''}`),
+		field(
+			'executions',
+			`${countText(job.execution_count)}${job.max_executions ? ` of at most ${job.max_executions}` : ''}`,
+		),
 		field('execution time', formatNanoseconds(job.execution_time)),
-		field('started', job.started_at ? `${formatTimestamp(job.started_at)} (${ago(job.started_at, now)})` : '—'),
-		field('finished', job.finished_at ? `${formatTimestamp(job.finished_at)} (${ago(job.finished_at, now)})` : '—'),
+		field(
+			'started',
+			job.started_at ? `${formatTimestamp(job.started_at)} (${ago(job.started_at, now)})` : '—',
+		),
+		field(
+			'finished',
+			job.finished_at ? `${formatTimestamp(job.finished_at)} (${ago(job.finished_at, now)})` : '—',
+		),
 		field('owner', jobOwner(job)),
 		field('log stream', job.log_stream_id),
 		blank,
@@ -47,7 +76,9 @@ export function jobDetail(job: RunnerJob, now: number): Line[] {
 		blank,
 		heading('Outputs'),
 		// A job listed from its base table (today's deploy) has neither its view's count nor outputs.
-		...(job.outputs === undefined && job.execution_count === undefined ? [text('not sent in this list: ⏎ shows the latest attempt’s', {muted: true})] : jsonLines(job.outputs, 20)),
+		...(job.outputs === undefined && job.execution_count === undefined
+			? [text('not sent in this list: ⏎ shows the latest attempt’s', {muted: true})]
+			: jsonLines(job.outputs, 20)),
 		blank,
 		text('⏎ executions  L logs  P plan  v outputs & metadata', {muted: true}),
 	];
@@ -61,7 +92,10 @@ export function runDetail(run: ActionWorkflowRun, now: number, workflowName?: st
 		field('trigger', run.trigger_type),
 		field('status', status, status ?? ''),
 		text(run.status_v2?.status_human_description || run.status_description || '', {muted: true}),
-		field('triggered by', [run.triggered_by_type, run.triggered_by_id].filter(Boolean).join(' ') || run.created_by?.email),
+		field(
+			'triggered by',
+			[run.triggered_by_type, run.triggered_by_id].filter(Boolean).join(' ') || run.created_by?.email,
+		),
 		field('execution time', formatNanoseconds(run.execution_time)),
 		field('started', `${formatTimestamp(run.created_at)} (${ago(run.created_at, now)})`),
 		field('steps', run.config?.steps?.length),
@@ -74,29 +108,49 @@ export function runDetail(run: ActionWorkflowRun, now: number, workflowName?: st
 	];
 }
 
-const detail = (row: ActivityRow, now: number) => (row.kind === 'job' ? jobDetail(row.job, now) : runDetail(row.run, now));
+const detail = (row: ActivityRow, now: number) =>
+	row.kind === 'job' ? jobDetail(row.job, now) : runDetail(row.run, now);
 
 export const logsOfJob = (job: RunnerJob, executionId?: string): Location | undefined =>
-	job.log_stream_id ? {kind: 'logs', streamId: job.log_stream_id, title: jobName(job), filter: executionId ? {executionId} : undefined} : undefined;
+	job.log_stream_id
+		? {
+				kind: 'logs',
+				streamId: job.log_stream_id,
+				title: jobName(job),
+				filter: executionId ? {executionId} : undefined,
+			}
+		: undefined;
 
 export const logsOfRun = (run: ActionWorkflowRun, name: string, step?: string): Location | undefined =>
-	run.log_stream?.id ? {kind: 'logs', streamId: run.log_stream.id, title: name, filter: step ? {step} : undefined} : undefined;
+	run.log_stream?.id
+		? {kind: 'logs', streamId: run.log_stream.id, title: name, filter: step ? {step} : undefined}
+		: undefined;
 
 /**
  * L on a run from a list: today's latest runs and a deploy's runs come without their log stream
  * (their handlers do not preload it); the run by id has it, so it is read then.
  */
-export const logsOfListedRun = (read: (runId: string) => Promise<ActionWorkflowRun>, run: ActionWorkflowRun, name: string): Location | Promise<Location | undefined> | undefined =>
+export const logsOfListedRun = (
+	read: (runId: string) => Promise<ActionWorkflowRun>,
+	run: ActionWorkflowRun,
+	name: string,
+): Location | Promise<Location | undefined> | undefined =>
 	logsOfRun(run, name) ?? (run.id ? read(run.id).then(full => logsOfRun(full, name)) : undefined);
 
 /** The dashboard page of an action run (its workflow id comes from the run or its job's metadata). */
 export function runTarget(installId: string, run: ActionWorkflowRun): LinkTarget {
 	const meta = (run.runner_job?.metadata ?? {}) as Record<string, unknown>;
-	const workflowId = run.install_action_workflow?.action_workflow_id ?? (typeof meta['action_workflow_id'] === 'string' ? meta['action_workflow_id'] : undefined);
+	const workflowId =
+		run.install_action_workflow?.action_workflow_id ??
+		(typeof meta.action_workflow_id === 'string' ? meta.action_workflow_id : undefined);
 	return workflowId && run.id ? {installId, actionWorkflowId: workflowId, runId: run.id} : {installId};
 }
 
-export const viewValue = (title: string, value: unknown): Location => ({kind: 'document', title, source: {type: 'value', value}});
+export const viewValue = (title: string, value: unknown): Location => ({
+	kind: 'document',
+	title,
+	source: {type: 'value', value},
+});
 
 /** A deploy's runner jobs, then its action runs. */
 const activityRows = (data: InstallDeploy): ActivityRow[] => [
@@ -104,7 +158,19 @@ const activityRows = (data: InstallDeploy): ActivityRow[] => [
 	...items(data.action_workflow_runs).map(run => ({kind: 'run' as const, id: run.id ?? '', run})),
 ];
 
-export function ActivityLevel({installId, installName, deployId, componentId, componentName}: {installId: string; installName: string; deployId: string; componentId?: string; componentName: string}) {
+export function ActivityLevel({
+	installId,
+	installName,
+	deployId,
+	componentId,
+	componentName,
+}: {
+	installId: string;
+	installName: string;
+	deployId: string;
+	componentId?: string;
+	componentName: string;
+}) {
 	const deploy = useDeploy(installId, deployId, componentId);
 	const readRun = useReadActionRun(installId);
 	const data = deploy.data;
@@ -126,14 +192,32 @@ export function ActivityLevel({installId, installName, deployId, componentId, co
 					: {kind: 'steps', installId, installName, runId: row.id, runName: runName(row.run)};
 			}}
 			actions={{
-				logs: row => (row.kind === 'job' ? logsOfJob(row.job) : logsOfListedRun(readRun, row.run, runName(row.run))),
-				plan: row => (row.kind === 'job' && row.job.id && row.job.group === 'deploy' ? {kind: 'document', title: `plan of ${jobName(row.job)}`, source: {type: 'plan', jobId: row.job.id}} : undefined),
-				view: row => (row.kind === 'job' ? viewValue(`${jobName(row.job)} outputs`, {outputs: row.job.outputs ?? {}, metadata: row.job.metadata ?? {}}) : viewValue(`${runName(row.run)} outputs`, row.run.outputs ?? {})),
+				logs: row =>
+					row.kind === 'job' ? logsOfJob(row.job) : logsOfListedRun(readRun, row.run, runName(row.run)),
+				plan: row =>
+					row.kind === 'job' && row.job.id && row.job.group === 'deploy'
+						? {
+								kind: 'document',
+								title: `plan of ${jobName(row.job)}`,
+								source: {type: 'plan', jobId: row.job.id},
+							}
+						: undefined,
+				view: row =>
+					row.kind === 'job'
+						? viewValue(`${jobName(row.job)} outputs`, {
+								outputs: row.job.outputs ?? {},
+								metadata: row.job.metadata ?? {},
+							})
+						: viewValue(`${runName(row.run)} outputs`, row.run.outputs ?? {}),
 			}}
 			identify={row =>
 				row.kind === 'job'
 					? // A runner job has no page of its own: its link is its deploy's.
-						{id: row.job.id, target: {installId, componentId: data?.component_id, deployId}, label: `job ${jobName(row.job)}`}
+						{
+							id: row.job.id,
+							target: {installId, componentId: data?.component_id, deployId},
+							label: `job ${jobName(row.job)}`,
+						}
 					: {id: row.run.id, target: runTarget(installId, row.run), label: `action run ${runName(row.run)}`}
 			}
 			emptyText="This deploy has no runner jobs or action runs yet."
@@ -141,12 +225,27 @@ export function ActivityLevel({installId, installName, deployId, componentId, co
 	);
 }
 
-export const activity = defineLevel<{installId: string; installName: string; deployId: string; componentId?: string; componentName: string}>({
+export const activity = defineLevel<{
+	installId: string;
+	installName: string;
+	deployId: string;
+	componentId?: string;
+	componentName: string;
+}>({
 	View: ActivityLevel,
 	crumb: () => 'jobs & runs',
 	example: {installId: 'inl1', installName: 'fuzz', deployId: 'ind1', componentName: 'api'},
 	parts: listParts({
-		load: (client, {installId, deployId, componentId}: {installId: string; deployId: string; componentId?: string}) => getDeploy(client, installId, deployId, componentId),
-		list: {rows: activityRows, columns: () => COLUMNS, rowId: row => row.id, detailTitle: rowName, detail: () => detail},
+		load: (
+			client,
+			{installId, deployId, componentId}: {installId: string; deployId: string; componentId?: string},
+		) => getDeploy(client, installId, deployId, componentId),
+		list: {
+			rows: activityRows,
+			columns: () => COLUMNS,
+			rowId: row => row.id,
+			detailTitle: rowName,
+			detail: () => detail,
+		},
 	}),
 });

@@ -1,7 +1,7 @@
 // The plan a step waits to have approved: its changes grouped delete / replace / update / create
 // with their counts, the attribute diff of the selected one, the raw JSON one key away, and (unless
 // --read-only) approve and deny.
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import {formatChangeCounts, type ChangeAction, type PlannedChange} from '../../domain/approval-plan.js';
 import {GLYPHS, type Phase} from '../../domain/status.js';
 import {useClient} from '../../state/resource.js';
@@ -23,14 +23,40 @@ import {readPlan, type ApprovalPlan} from '../../domain/approval-plan.js';
 import type {WorkflowStep} from '../../api/resources.js';
 
 /** The colour of an action: what destroys is red, a replace a warning, what adds is green. */
-const ACTION_TONE: Record<ChangeAction, Phase> = {delete: 'failure', replace: 'warning', update: 'progress', create: 'success', read: 'neutral', 'no-op': 'neutral'};
+const ACTION_TONE: Record<ChangeAction, Phase> = {
+	delete: 'failure',
+	replace: 'warning',
+	update: 'progress',
+	create: 'success',
+	read: 'neutral',
+	'no-op': 'neutral',
+};
 /** Terraform's own marks. */
-const ACTION_MARK: Record<ChangeAction, string> = {delete: '  -', replace: '-/+', update: '  ~', create: '  +', read: ' <=', 'no-op': '   '};
+const ACTION_MARK: Record<ChangeAction, string> = {
+	delete: '  -',
+	replace: '-/+',
+	update: '  ~',
+	create: '  +',
+	read: ' <=',
+	'no-op': '   ',
+};
 
 const COLUMNS: Column<PlannedChange>[] = [
-	{header: 'ACTION', width: 11, priority: 1, text: change => `${ACTION_MARK[change.action]} ${change.action}`, tone: change => ACTION_TONE[change.action]},
+	{
+		header: 'ACTION',
+		width: 11,
+		priority: 1,
+		text: change => `${ACTION_MARK[change.action]} ${change.action}`,
+		tone: change => ACTION_TONE[change.action],
+	},
 	{header: 'ADDRESS', width: 16, grow: true, priority: 1, text: change => change.address},
-	{header: 'CHANGES', width: 7, priority: 2, align: 'right', text: change => String(change.attributes.length)},
+	{
+		header: 'CHANGES',
+		width: 7,
+		priority: 2,
+		align: 'right',
+		text: change => String(change.attributes.length),
+	},
 ];
 
 function changeDetail(change: PlannedChange): Line[] {
@@ -41,7 +67,11 @@ function changeDetail(change: PlannedChange): Line[] {
 		blank,
 		heading(change.attributes.length ? `What changes (${change.attributes.length})` : 'What changes'),
 		...(change.attributes.length
-			? change.attributes.flatMap(attribute => [...(attribute.path ? [text(attribute.path)] : []), text(`  - ${attribute.before}`, {tone: 'failure'}), text(`  + ${attribute.after}`, {tone: 'success'})])
+			? change.attributes.flatMap(attribute => [
+					...(attribute.path ? [text(attribute.path)] : []),
+					text(`  - ${attribute.before}`, {tone: 'failure'}),
+					text(`  + ${attribute.after}`, {tone: 'success'}),
+				])
 			: [text('no attribute changes in the plan', {muted: true})]),
 	];
 }
@@ -67,18 +97,42 @@ function approvalState(step: WorkflowStep | undefined, now = Date.now()): string
 	const answer = step?.approval?.response;
 	const who = answer ? answer.created_by_id : undefined;
 	const when = typeof answer?.created_at === 'string' ? ` ${ago(answer.created_at, now)}` : '';
-	return !step ? undefined : answer ? `${answerWord(answer.type)}${who ? ` by ${who}` : ''}${when}` : step.approval ? 'waiting for approval' : undefined;
+	return !step
+		? undefined
+		: answer
+			? `${answerWord(answer.type)}${who ? ` by ${who}` : ''}${when}`
+			: step.approval
+				? 'waiting for approval'
+				: undefined;
 }
 
-const planCounts = (plan: ApprovalPlan | undefined) => (plan && !plan.problem ? formatChangeCounts(plan.counts) : undefined);
+const planCounts = (plan: ApprovalPlan | undefined) =>
+	plan && !plan.problem ? formatChangeCounts(plan.counts) : undefined;
 
 /** The plan's counts and the approval's state head every change's detail: at any width they are whole. */
 function approvalDetail(counts: string | undefined, state: string | undefined, answer: Answer | undefined) {
-	const head = [field('plan', counts ?? '…'), field('approval', state ?? '…', answer ? (answer.type === 'approve' ? 'approved' : 'approval-denied') : state && 'approval-awaiting'), ...(answer?.note ? [field('note', answer.note)] : []), blank];
+	const head = [
+		field('plan', counts ?? '…'),
+		field(
+			'approval',
+			state ?? '…',
+			answer ? (answer.type === 'approve' ? 'approved' : 'approval-denied') : state && 'approval-awaiting',
+		),
+		...(answer?.note ? [field('note', answer.note)] : []),
+		blank,
+	];
 	return (change: PlannedChange) => [...head, ...changeDetail(change)];
 }
 
-export function ApprovalLevel({installId, installName, workflowId, workflowName, stepId, stepName, approvalId}: ApprovalParams) {
+export function ApprovalLevel({
+	installId,
+	installName,
+	workflowId,
+	workflowName,
+	stepId,
+	stepName,
+	approvalId,
+}: ApprovalParams) {
 	const client = useClient();
 	const {orgLabel, theme, dispatch, say} = useExplorer();
 	const plan = useApprovalPlan(workflowId, stepId, approvalId);
@@ -87,14 +141,32 @@ export function ApprovalLevel({installId, installName, workflowId, workflowName,
 	const step = workflow.data?.steps.find(found => found.id === stepId);
 	const answer = step?.approval?.response;
 	const state = approvalState(step);
+	const stateShown = state === 'waiting for approval' ? `${GLYPHS.approval} waiting` : state;
 	const counts = planCounts(plan.data);
 	const detail = useMemo(() => approvalDetail(counts, state, answer), [counts, state, answer]);
 	const rows = useMemo(() => (plan.data ? plan.data.changes : undefined), [plan.data]);
-	const target = (): WriteTarget => ({client, orgLabel, installId, installName, workflow: writeTargetWorkflow(workflowId, workflowName, workflow.data?.workflow), step, steps: workflow.data?.steps, plan: plan.data});
+	const target = (): WriteTarget => ({
+		client,
+		orgLabel,
+		installId,
+		installName,
+		workflow: writeTargetWorkflow(workflowId, workflowName, workflow.data?.workflow),
+		step,
+		steps: workflow.data?.steps,
+		plan: plan.data,
+	});
 	const onKey = (command: CommandId | undefined, input: string, key: Key) => {
 		if (writes.onKey(command, input, key, target)) return true;
 		if (command !== 'rawJson') return false;
-		if (plan.data) dispatch({type: 'push', location: {kind: 'document', title: `plan of ${stepName} (raw JSON)`, source: {type: 'value', value: plan.data.document}}});
+		if (plan.data)
+			dispatch({
+				type: 'push',
+				location: {
+					kind: 'document',
+					title: `plan of ${stepName} (raw JSON)`,
+					source: {type: 'value', value: plan.data.document},
+				},
+			});
 		else say('v: the plan has not loaded yet');
 		return true;
 	};
@@ -102,7 +174,7 @@ export function ApprovalLevel({installId, installName, workflowId, workflowName,
 	return (
 		<ListLevel
 			noun="changes"
-			titleSuffix={`${writes.following}${state ? ` · ${state === 'waiting for approval' ? `${GLYPHS.approval} waiting` : state}` : ''}`}
+			titleSuffix={`${writes.following}${state ? ` · ${stateShown}` : ''}`}
 			resource={{...plan, data: rows}}
 			columns={COLUMNS}
 			rowId={changeId}
@@ -121,10 +193,21 @@ export function ApprovalLevel({installId, installName, workflowId, workflowName,
 export const approval = defineLevel<ApprovalParams>({
 	View: ApprovalLevel,
 	crumb: ({stepName}) => `plan of ${stepName}`,
-	example: {installId: 'inl1', installName: 'fuzz', workflowId: 'iwf1', workflowName: 'deploy', stepId: 'iws1', stepName: 'deploy vpc', approvalId: 'apr1'},
+	example: {
+		installId: 'inl1',
+		installName: 'fuzz',
+		workflowId: 'iwf1',
+		workflowName: 'deploy',
+		stepId: 'iws1',
+		stepName: 'deploy vpc',
+		approvalId: 'apr1',
+	},
 	parts: listParts({
 		load: async (client, {workflowId, stepId, approvalId}: ApprovalParams) => {
-			const [plan, workflow] = await Promise.all([getApprovalContents(client, workflowId, stepId, approvalId).then(readPlan), fetchWorkflow(client, workflowId).catch(() => undefined)]);
+			const [plan, workflow] = await Promise.all([
+				getApprovalContents(client, workflowId, stepId, approvalId).then(readPlan),
+				fetchWorkflow(client, workflowId).catch(() => undefined),
+			]);
 			return {plan, step: workflow?.steps.find(found => found.id === stepId)};
 		},
 		list: {
@@ -132,7 +215,12 @@ export const approval = defineLevel<ApprovalParams>({
 			columns: () => COLUMNS,
 			rowId: changeId,
 			detailTitle: changeTitle,
-			detail: data => approvalDetail(planCounts(data.plan), approvalState(data.step), data.step?.approval?.response ?? undefined),
+			detail: data =>
+				approvalDetail(
+					planCounts(data.plan),
+					approvalState(data.step),
+					data.step?.approval?.response ?? undefined,
+				),
 		},
 		text: data => [approvalState(data.step) ?? '', data.plan.problem ?? ''],
 	}),

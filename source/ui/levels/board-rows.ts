@@ -11,13 +11,18 @@ export interface BoardColumn {
 	appId: string;
 }
 
-export type BoardRowItem = {kind: 'app'; appId: string; columns: BoardColumn[]} | {kind: 'install'; install: Install; columns: BoardColumn[]};
+export type BoardRowItem =
+	| {kind: 'app'; appId: string; columns: BoardColumn[]}
+	| {kind: 'install'; install: Install; columns: BoardColumn[]};
 
 /**
  * The board's rows: installs grouped by app, each group under a header row naming its app's
  * components, so every column of a group means one component.
  */
-export function boardRows(installs: readonly Install[], components: Map<string, Component[]> | undefined): BoardRowItem[] {
+export function boardRows(
+	installs: readonly Install[],
+	components: Map<string, Component[]> | undefined,
+): BoardRowItem[] {
 	const groups = new Map<string, Install[]>();
 	for (const install of installs) {
 		const appId = install.app_id ?? '';
@@ -25,8 +30,13 @@ export function boardRows(installs: readonly Install[], components: Map<string, 
 	}
 	return [...groups].flatMap(([appId, members]) => {
 		const listed = components?.get(appId);
-		const columns = listed ? listed.map(c => ({id: c.id ?? '', name: c.name ?? c.id ?? '?', appId})) : columnsFromStatuses(members, appId);
-		return [{kind: 'app' as const, appId, columns}, ...members.map(install => ({kind: 'install' as const, install, columns}))];
+		const columns = listed
+			? listed.map(c => ({id: c.id ?? '', name: c.name ?? c.id ?? '?', appId}))
+			: columnsFromStatuses(members, appId);
+		return [
+			{kind: 'app' as const, appId, columns},
+			...members.map(install => ({kind: 'install' as const, install, columns})),
+		];
 	});
 }
 
@@ -39,8 +49,8 @@ export function columnsFromStatuses(installs: readonly Install[], appId: string)
 	const names = new Map<string, string>();
 	for (const install of installs) {
 		for (const ic of list(install.install_components)) {
-			const id = text(record(ic)?.['component_id']);
-			const name = text(record(record(ic)?.['component'])?.['name']);
+			const id = text(record(ic)?.component_id);
+			const name = text(record(record(ic)?.component)?.name);
 			if (id && name) names.set(id, name);
 		}
 	}
@@ -52,7 +62,11 @@ export function columnsFromStatuses(installs: readonly Install[], appId: string)
  * The rows to draw from `start`: when the first one is an install, its group's header takes the
  * top row, so every visible cell has its component's name above it.
  */
-export function pinnedHeader(items: readonly BoardRowItem[], start: number, height: number): Array<{item: BoardRowItem; index: number}> {
+export function pinnedHeader(
+	items: readonly BoardRowItem[],
+	start: number,
+	height: number,
+): Array<{item: BoardRowItem; index: number}> {
 	const rows = items.slice(start, start + height).map((item, offset) => ({item, index: start + offset}));
 	if (rows[0]?.item.kind !== 'install') return rows;
 	let header = start;
@@ -61,7 +75,13 @@ export function pinnedHeader(items: readonly BoardRowItem[], start: number, heig
 }
 
 /** The next failed cell after (or, with -1, before) the given one, in reading order, round the board. */
-export function nextCell(items: readonly BoardRowItem[], row: number, column: number, direction: 1 | -1, phase: Phase = 'failure'): {row: number; column: number} | undefined {
+export function nextCell(
+	items: readonly BoardRowItem[],
+	row: number,
+	column: number,
+	direction: 1 | -1,
+	phase: Phase = 'failure',
+): {row: number; column: number} | undefined {
 	const cells: Array<{row: number; column: number}> = [];
 	items.forEach((item, index) => {
 		if (item.kind !== 'install') return;
@@ -69,19 +89,30 @@ export function nextCell(items: readonly BoardRowItem[], row: number, column: nu
 			if (phaseOf(cellStatus(item.install, c.id)) === phase) cells.push({row: index, column: k});
 		});
 	});
-	const after = (cell: {row: number; column: number}) => cell.row > row || (cell.row === row && cell.column > column);
-	const before = (cell: {row: number; column: number}) => cell.row < row || (cell.row === row && cell.column < column);
-	return direction === 1 ? (cells.find(after) ?? cells[0]) : ([...cells].reverse().find(before) ?? cells.at(-1));
+	const after = (cell: {row: number; column: number}) =>
+		cell.row > row || (cell.row === row && cell.column > column);
+	const before = (cell: {row: number; column: number}) =>
+		cell.row < row || (cell.row === row && cell.column < column);
+	return direction === 1
+		? (cells.find(after) ?? cells[0])
+		: ([...cells].reverse().find(before) ?? cells.at(-1));
 }
 
 /** The installs a `/` filter keeps: those whose name (or id) contains the text, any case. */
 export function filterInstalls(installs: readonly Install[], text: string): readonly Install[] {
 	const needle = text.toLowerCase();
-	return needle ? installs.filter(install => `${install.name ?? ''} ${install.id ?? ''}`.toLowerCase().includes(needle)) : installs;
+	return needle
+		? installs.filter(install => `${install.name ?? ''} ${install.id ?? ''}`.toLowerCase().includes(needle))
+		: installs;
 }
 
-/** The installs that need a person first (a failed deploy, then one waiting, then one moving); the API's order within each. */
+/** The installs that need a person first (a failed deploy, then one waiting, then one moving); the API's
+ * order within each. */
 export function byAttention(installs: readonly Install[]): Install[] {
-	const worst = (install: Install) => Math.min(PHASE_ORDER.length, ...[...cellStatuses(install).values()].map(phaseRank));
-	return installs.map((install, index) => ({install, index, rank: worst(install)})).sort((a, b) => a.rank - b.rank || a.index - b.index).map(({install}) => install);
+	const worst = (install: Install) =>
+		Math.min(PHASE_ORDER.length, ...[...cellStatuses(install).values()].map(phaseRank));
+	return installs
+		.map((install, index) => ({install, index, rank: worst(install)}))
+		.sort((a, b) => a.rank - b.rank || a.index - b.index)
+		.map(({install}) => install);
 }

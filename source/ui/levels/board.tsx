@@ -1,10 +1,23 @@
 // The rollout board: installs as rows, components as columns, each cell the latest deploy status.
 // Changes stand out for a few seconds and are listed, with their time, in the activity pane.
-import React, {useEffect, useMemo, useRef, useState} from 'react';
+import React, {useEffect, useEffectEvent, useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {Install} from '../../api/resources.js';
-import {boardRows, byAttention, filterInstalls, nextCell, pinnedHeader, type BoardColumn} from './board-rows.js';
-import {rolloutCounts, snapshotOf, transitions, type Snapshot, type Transition} from '../../domain/rollout.js';
+import {
+	boardRows,
+	byAttention,
+	filterInstalls,
+	nextCell,
+	pinnedHeader,
+	type BoardColumn,
+} from './board-rows.js';
+import {
+	rolloutCounts,
+	snapshotOf,
+	transitions,
+	type Snapshot,
+	type Transition,
+} from '../../domain/rollout.js';
 import {awaitsApproval, GLYPHS, phaseOf, statusView} from '../../domain/status.js';
 import {describeError, NuonApiError} from '../../api/errors.js';
 import {DEPLOY_ACTIONS, type DeployParams} from './deploy.js';
@@ -29,8 +42,43 @@ import {BoardActivity, selectedChange, type ActivityView} from './board-activity
 import {useTypedLine} from '../line-editor.js';
 
 /** What the latest deploy's screen offers, on the deploy in a cell. */
-const CELL_KEYS: CommandId[] = ['logs', 'workflows', 'history', 'plan', 'approve', 'copyId', 'copyLink', 'openLink'];
-const KEYS: CommandId[] = ['down', 'columnLeft', 'openCell', 'back', 'nextFailure', 'nextApproval', 'focus', 'filter', 'attentionFirst', 'failuresOnly', 'watch', 'pause', 'refresh', 'help', 'quit', 'up', 'columnRight', 'previousFailure', 'pageUp', 'pageDown', 'top', 'bottom', 'faster', 'slower', ...CELL_KEYS];
+const CELL_KEYS: CommandId[] = [
+	'logs',
+	'workflows',
+	'history',
+	'plan',
+	'approve',
+	'copyId',
+	'copyLink',
+	'openLink',
+];
+const KEYS: CommandId[] = [
+	'down',
+	'columnLeft',
+	'openCell',
+	'back',
+	'nextFailure',
+	'nextApproval',
+	'focus',
+	'filter',
+	'attentionFirst',
+	'failuresOnly',
+	'watch',
+	'pause',
+	'refresh',
+	'help',
+	'quit',
+	'up',
+	'columnRight',
+	'previousFailure',
+	'pageUp',
+	'pageDown',
+	'top',
+	'bottom',
+	'faster',
+	'slower',
+	...CELL_KEYS,
+];
 const NAME_WIDTH = 20;
 const NAME_MAX = 32;
 /** A cell that shows `◐ executing` whole. */
@@ -42,23 +90,46 @@ export const HIGHLIGHT_MS = 5000;
 const ACTIVITY_LIMIT = 200;
 
 export function BoardLevel({appId, appName}: {appId?: string; appName?: string}) {
-	const {theme, columns: screenColumns, rows: screenRows, dispatch, notify, say, readOnly, share} = useExplorer();
+	const {
+		theme,
+		columns: screenColumns,
+		rows: screenRows,
+		dispatch,
+		notify,
+		say,
+		readOnly,
+		share,
+	} = useExplorer();
 	const client = useClient();
 	const {flash} = useMessageLine();
 	// The org's list even for one app: only it carries the latest deploys, whose status says when one
 	// waits for an approval (an app's installs list preloads no components: get_app_installs.go).
 	const installs = useInstalls(undefined);
-	const rows = useMemo(() => (installs.data ?? []).filter(install => !appId || install.app_id === appId), [installs.data, appId]);
+	const rows = useMemo(
+		() => (installs.data ?? []).filter(install => !appId || install.app_id === appId),
+		[installs.data, appId],
+	);
 	const components = useAppComponents(rows.map(install => install.app_id ?? ''));
 	// `/` keeps the installs whose name matches; `s` puts those that need a person first.
 	const typed = useTypedLine();
 	const [attentionFirst, setAttentionFirst] = useState(false);
-	const shownRows = useMemo(() => (attentionFirst ? byAttention(filterInstalls(rows, typed.text)) : filterInstalls(rows, typed.text)), [rows, typed.text, attentionFirst]);
+	const shownRows = useMemo(
+		() => (attentionFirst ? byAttention(filterInstalls(rows, typed.text)) : filterInstalls(rows, typed.text)),
+		[rows, typed.text, attentionFirst],
+	);
 	const items = useMemo(() => boardRows(shownRows, components.data), [shownRows, components.data]);
 	const [focus, setFocus] = useState<'board' | 'activity'>('board');
 	const [activityView, setActivityView] = useState<ActivityView>({offset: 0, failuresOnly: false});
 	// Component names for the activity: the board's columns have them, listed or read from the installs.
-	const names = useMemo(() => new Map(boardRows(rows, components.data).flatMap(item => (item.kind === 'app' ? item.columns.map(c => [c.id, c.name] as const) : []))), [rows, components.data]);
+	const names = useMemo(
+		() =>
+			new Map(
+				boardRows(rows, components.data).flatMap(item =>
+					item.kind === 'app' ? item.columns.map(c => [c.id, c.name] as const) : [],
+				),
+			),
+		[rows, components.data],
+	);
 	const appNames = useAppNames();
 	const widest = Math.max(1, ...items.map(item => item.columns.length));
 	const snapshot = useMemo(() => snapshotOf(rows), [rows]);
@@ -67,12 +138,9 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	const previous = useRef<Snapshot | undefined>(undefined);
 	const [activity, setActivity] = useState<Transition[]>([]);
 	const [changedAt, setChangedAt] = useState<Map<string, number>>(new Map());
-	useEffect(() => {
-		// The first snapshot this board fetched itself is the baseline: data cached from an earlier
-		// visit would report old changes as new, all stamped now.
-		if (installs.updatedAt === undefined) return;
+	const recordChanges = useEffectEvent((next: Snapshot) => {
 		if (previous.current) {
-			const changes = transitions(previous.current, snapshot, Date.now());
+			const changes = transitions(previous.current, next, Date.now());
 			if (changes.length) {
 				setActivity(list => [...changes.reverse(), ...list].slice(0, ACTIVITY_LIMIT));
 				setChangedAt(map => {
@@ -85,18 +153,30 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 					if (notify && phase !== 'progress') {
 						const found = rows.find(i => i.id === change.installId);
 						const install = found ? installName(found) : change.installId;
-						notify(`${install} › ${names.get(change.componentId) ?? change.componentId}`, `${change.from ?? 'none'} → ${change.to}`);
+						notify(
+							`${install} › ${names.get(change.componentId) ?? change.componentId}`,
+							`${change.from ?? 'none'} → ${change.to}`,
+						);
 					}
 				}
 			}
 		}
-		previous.current = snapshot;
-	}, [snapshot, installs.updatedAt === undefined]); // eslint-disable-line react-hooks/exhaustive-deps
+		previous.current = next;
+	});
+	// The first snapshot this board fetched itself is the baseline: data cached from an earlier
+	// visit would report old changes as new, all stamped now.
+	const fetchedItself = installs.updatedAt !== undefined;
+	useEffect(() => {
+		if (fetchedItself) recordChanges(snapshot);
+	}, [snapshot, fetchedItself]);
 	// Highlights fade: one re-render when the newest one expires.
 	useEffect(() => {
 		if (changedAt.size === 0) return;
 		const newest = Math.max(...changedAt.values());
-		const timer = setTimeout(() => setChangedAt(map => new Map([...map].filter(([, at]) => Date.now() - at < HIGHLIGHT_MS))), Math.max(0, newest + HIGHLIGHT_MS - Date.now()) + 20);
+		const timer = setTimeout(
+			() => setChangedAt(map => new Map([...map].filter(([, at]) => Date.now() - at < HIGHLIGHT_MS))),
+			Math.max(0, newest + HIGHLIGHT_MS - Date.now()) + 20,
+		);
 		return () => clearTimeout(timer);
 	}, [changedAt]);
 
@@ -112,20 +192,30 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	const gridHeight = screenRows - CHROME_ROWS - activityHeight - 2;
 	const visibleRowCount = Math.max(1, gridHeight - 1); // the counts line, then the rows
 	// Names whole, up to NAME_MAX, where the cells keep room for a status word (a wide terminal).
-	const longestName = useMemo(() => Math.max(0, ...rows.map(install => displayWidth(installName(install)) + 3)), [rows]);
+	const longestName = useMemo(
+		() => Math.max(0, ...rows.map(install => displayWidth(installName(install)) + 3)),
+		[rows],
+	);
 	const wholeNames = Math.min(NAME_MAX, Math.max(NAME_WIDTH, longestName));
-	const nameWidth = Math.floor((screenColumns - 5 - wholeNames) / widest) >= CELL_ROOMY ? wholeNames : NAME_WIDTH;
+	const nameWidth =
+		Math.floor((screenColumns - 5 - wholeNames) / widest) >= CELL_ROOMY ? wholeNames : NAME_WIDTH;
 	const gridWidth = screenColumns - 4 - nameWidth - 1;
 	const cellWidth = Math.max(CELL_MIN, Math.min(CELL_MAX, Math.floor(gridWidth / widest)));
 	const visibleColumnCount = Math.max(1, Math.floor(gridWidth / cellWidth));
 	// One row is kept for a pinned header, so the selected row is never the one it displaces.
-	const start = windowStart(top.current, Math.max(0, rowIndex), Math.max(1, visibleRowCount - 1), items.length);
+	const start = windowStart(
+		top.current,
+		Math.max(0, rowIndex),
+		Math.max(1, visibleRowCount - 1),
+		items.length,
+	);
 	top.current = start;
 	// The app header of the first visible group stays pinned on top while its installs scroll.
 	const visible = pinnedHeader(items, start, visibleRowCount);
 	const selectedItem = items[rowIndex];
 	const columnIndex = Math.min(column, Math.max(0, (selectedItem?.columns.length ?? 1) - 1));
 	const firstColumn = windowStart(left.current, columnIndex, visibleColumnCount, widest);
+	const lastColumn = Math.min(widest, firstColumn + visibleColumnCount);
 	left.current = firstColumn;
 
 	const {hasMore, loadMore} = installs;
@@ -156,10 +246,24 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 					return;
 				}
 				const {installId, installName} = deploy;
-				dispatch({type: 'push', location: {kind: 'workflow', installId, installName, workflowId: found.workflowId, workflowName: found.workflowName}});
+				dispatch({
+					type: 'push',
+					location: {
+						kind: 'workflow',
+						installId,
+						installName,
+						workflowId: found.workflowId,
+						workflowName: found.workflowName,
+					},
+				});
 				dispatch({type: 'select', id: found.stepId});
 				dispatch({type: 'push', location: {kind: 'approval', installId, installName, ...found}});
-				say(`${found.stepName} waits for approval: ${readOnly ? 'read the plan (read-only: nuon-tui answers nothing)' : 'read the plan, then a approves, d answers otherwise'}`);
+				say(
+					`${found.stepName} waits for approval: ` +
+						(readOnly
+							? 'read the plan (read-only: nuon-tui answers nothing)'
+							: 'read the plan, then a approves, d answers otherwise'),
+				);
 			},
 			error => say(`could not find the approval: ${describeError(error)}`),
 		);
@@ -193,7 +297,11 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 				return true;
 			case 'attentionFirst':
 				setAttentionFirst(on => !on);
-				say(attentionFirst ? 'board: installs in the API’s order' : 'board: installs that need a person first (failed, waiting, moving)');
+				say(
+					attentionFirst
+						? 'board: installs in the API’s order'
+						: 'board: installs that need a person first (failed, waiting, moving)',
+				);
 				return true;
 			case 'back':
 				if (!typed.text) return false;
@@ -206,7 +314,13 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 			case 'previousFailure':
 			case 'nextApproval': {
 				const approval = command === 'nextApproval';
-				const failure = nextCell(items, rowIndex, columnIndex, command === 'previousFailure' ? -1 : 1, approval ? 'approval' : 'failure');
+				const failure = nextCell(
+					items,
+					rowIndex,
+					columnIndex,
+					command === 'previousFailure' ? -1 : 1,
+					approval ? 'approval' : 'failure',
+				);
 				if (!failure) {
 					say(approval ? 'no deploy on the board waits for approval' : 'no failed deploy on the board');
 					return true;
@@ -227,7 +341,16 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 					// The change marked in the activity, not the board's cell under the cursor.
 					const change = selectedChange(activity, activityView, activityHeight);
 					const changed = change && rows.find(install => install.id === change.installId);
-					if (change && changed?.id) openDeploy({installId: changed.id, installName: installName(changed), componentId: change.componentId, componentName: names.get(change.componentId) ?? change.componentId}, change.to);
+					if (change && changed?.id)
+						openDeploy(
+							{
+								installId: changed.id,
+								installName: installName(changed),
+								componentId: change.componentId,
+								componentName: names.get(change.componentId) ?? change.componentId,
+							},
+							change.to,
+						);
 					return true;
 				}
 				const selected = selectedCell();
@@ -244,7 +367,15 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 		const install = selectedItem?.kind === 'install' ? selectedItem.install : undefined;
 		const target = selectedItem?.columns[columnIndex];
 		if (!install?.id || !target) return undefined;
-		return {cell: {installId: install.id, installName: installName(install), componentId: target.id, componentName: target.name}, status: cellStatus(install, target.id)};
+		return {
+			cell: {
+				installId: install.id,
+				installName: installName(install),
+				componentId: target.id,
+				componentName: target.name,
+			},
+			status: cellStatus(install, target.id),
+		};
 	};
 	/** A deploy waiting for approval opens its plan; any other, the deploy. */
 	const openDeploy = (cell: DeployParams, status: string | undefined) => {
@@ -260,10 +391,18 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 		const named = `${cell.installName} › ${cell.componentName}`;
 		const hint = commandHint(command) ?? command;
 		if (command === 'copyId' || command === 'copyLink' || command === 'openLink') {
-			share(command, {id: cell.componentId, target: {installId: cell.installId, componentId: cell.componentId}, label: `component ${named}`});
+			share(command, {
+				id: cell.componentId,
+				target: {installId: cell.installId, componentId: cell.componentId},
+				label: `component ${named}`,
+			});
 		} else if (command === 'plan' || command === 'approve') {
 			if (awaitsApproval(selected.status)) openApproval({kind: 'deploy', ...cell});
-			else say(`${hint}: ${named} waits for no approval (! finds one; ⏎ opens the deploy, whose jobs have their plans)`);
+			else
+				say(
+					`${hint}: ${named} waits for no approval (! finds one; ⏎ opens the deploy, whose jobs have ` +
+						`their plans)`,
+				);
 		} else {
 			const action = DEPLOY_ACTIONS[command]!;
 			const direct = action(undefined, cell);
@@ -277,7 +416,13 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 						if (location) dispatch({type: 'push', location});
 						else say(`${hint}: the latest deploy of ${named} has none to open`);
 					},
-					(error: unknown) => say(`${hint}: ${error instanceof NuonApiError && error.isNotFound ? `${named} has never been deployed` : describeError(error)}`),
+					(error: unknown) =>
+						say(
+							`${hint}: ` +
+								(error instanceof NuonApiError && error.isNotFound
+									? `${named} has never been deployed`
+									: describeError(error)),
+						),
 				);
 			}
 		}
@@ -287,7 +432,8 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	const counts = rolloutCounts(snapshot);
 	const selectedInstall = selectedItem?.kind === 'install' ? selectedItem.install : undefined;
 	const selectedColumn = selectedItem?.columns[columnIndex];
-	const selectedStatus = selectedInstall && selectedColumn ? cellStatus(selectedInstall, selectedColumn.id) : undefined;
+	const selectedStatus =
+		selectedInstall && selectedColumn ? cellStatus(selectedInstall, selectedColumn.id) : undefined;
 	const bodyHeight = screenRows - CHROME_ROWS;
 	const status = (
 		<Text>
@@ -298,42 +444,77 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 					(typed.editing || typed.text
 						? `/${typed.text}${typed.editing ? '▏' : '  (Esc clears)'}`
 						: installs.error && installs.data
-						? failureLine(installs.error, 'the last good board')
-						: selectedInstall && selectedColumn
-						? awaitsApproval(selectedStatus)
-							? `${selectedInstall.name} › ${selectedColumn.name}: ${selectedStatus}, waiting for a person  (⏎ the plan to approve, ! next approval)`
-							: `${selectedInstall.name} › ${selectedColumn.name}: ${selectedStatus ?? 'never deployed'}  (←/→ or h/l: columns, ⏎ latest deploy, n/N next failure)`
-						: ''),
+							? failureLine(installs.error, 'the last good board')
+							: selectedInstall && selectedColumn
+								? awaitsApproval(selectedStatus)
+									? `${selectedInstall.name} › ${selectedColumn.name}: ${selectedStatus}, waiting for a ` +
+										`person  (⏎ the plan to approve, ! next approval)`
+									: `${selectedInstall.name} › ${selectedColumn.name}: ` +
+										`${selectedStatus ?? 'never deployed'}  ` +
+										'(←/→ or h/l: columns, ⏎ latest deploy, n/N next failure)'
+								: ''),
 				screenColumns,
 			)}
 		</Text>
 	);
 	return (
-		<Frame refresh={{...installs, hasData: installs.data !== undefined, partial: components.partial ?? (components.error && !components.data ? `the apps' components (${describeError(components.error)}): columns from the installs' statuses` : undefined)}} status={status} hints={KEYS}>
+		<Frame
+			refresh={{
+				...installs,
+				hasData: installs.data !== undefined,
+				partial:
+					components.partial ??
+					(components.error && !components.data
+						? `the apps' components (${describeError(components.error)}): columns from the installs' statuses`
+						: undefined),
+			}}
+			status={status}
+			hints={KEYS}
+		>
 			<Box flexDirection="column" height={bodyHeight}>
-				<Pane title={`Rollout${appName ? ` of ${appName}` : ''}: ${typed.text ? `${shownRows.length} of ` : ''}${rows.length}${installs.hasMore ? '+' : ''} installs`} focused={focus === 'board'} width={screenColumns} height={gridHeight + 2} theme={theme}>
+				<Pane
+					title={
+						`Rollout${appName ? ` of ${appName}` : ''}: ` +
+						`${typed.text ? `${shownRows.length} of ` : ''}${rows.length}${installs.hasMore ? '+' : ''} ` +
+						`installs`
+					}
+					focused={focus === 'board'}
+					width={screenColumns}
+					height={gridHeight + 2}
+					theme={theme}
+				>
 					{/* The counts give way, not the column range: a column off screen must say it exists. */}
 					<Box>
-					<Box flexGrow={1} flexShrink={1}>
-					<Text wrap="truncate-end">
-						{counts.length === 0 ? (
-							<Text color={theme.muted}>{installs.data ? 'no deploys yet' : installs.error ? 'could not load installs: retrying' : 'loading…'}</Text>
-						) : (
-							counts.map((c, index) => (
-								<Text key={c.status} color={theme.phase[phaseOf(c.status)]} bold={awaitsApproval(c.status)}>
-									{index ? ' · ' : ''}
-									{awaitsApproval(c.status) ? `${GLYPHS.approval} ` : ''}
-									{c.count} {c.status}
-								</Text>
-							))
-						)}
-					</Text>
-					</Box>
-					{firstColumn > 0 || firstColumn + visibleColumnCount < widest ? (
-						<Box flexShrink={0}>
-							<Text color={theme.muted}>{` cols ${firstColumn + 1}–${Math.min(widest, firstColumn + visibleColumnCount)}/${widest}`}</Text>
+						<Box flexGrow={1} flexShrink={1}>
+							<Text wrap="truncate-end">
+								{counts.length === 0 ? (
+									<Text color={theme.muted}>
+										{installs.data
+											? 'no deploys yet'
+											: installs.error
+												? 'could not load installs: retrying'
+												: 'loading…'}
+									</Text>
+								) : (
+									counts.map((c, index) => (
+										<Text
+											key={c.status}
+											color={theme.phase[phaseOf(c.status)]}
+											bold={awaitsApproval(c.status)}
+										>
+											{index ? ' · ' : ''}
+											{awaitsApproval(c.status) ? `${GLYPHS.approval} ` : ''}
+											{c.count} {c.status}
+										</Text>
+									))
+								)}
+							</Text>
 						</Box>
-					) : null}
+						{firstColumn > 0 || firstColumn + visibleColumnCount < widest ? (
+							<Box flexShrink={0}>
+								<Text color={theme.muted}>{` cols ${firstColumn + 1}–${lastColumn}/${widest}`}</Text>
+							</Box>
+						) : null}
 					</Box>
 					{visible.map(({item, index}) =>
 						item.kind === 'app' ? (
@@ -359,7 +540,16 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 						),
 					)}
 				</Pane>
-				<BoardActivity activity={activity} view={activityView} focused={focus === 'activity'} installs={rows} componentNames={names} width={screenColumns} height={activityHeight} theme={theme} />
+				<BoardActivity
+					activity={activity}
+					view={activityView}
+					focused={focus === 'activity'}
+					installs={rows}
+					componentNames={names}
+					width={screenColumns}
+					height={activityHeight}
+					theme={theme}
+				/>
 			</Box>
 		</Frame>
 	);
@@ -372,7 +562,25 @@ function cellLabel(install: Install, column: BoardColumn) {
 	return {view, label: status ? `${view.glyph} ${view.phase === 'approval' ? 'approve?' : status}` : '  —'};
 }
 
-const BoardRow = React.memo(function BoardRow({install, columns, cellWidth, nameWidth, selected, selectedColumn, changedAt, theme}: {install: Install; columns: BoardColumn[]; cellWidth: number; nameWidth: number; selected: boolean; selectedColumn?: string; changedAt: Map<string, number>; theme: ReturnType<typeof useExplorer>['theme']}) {
+const BoardRow = React.memo(function BoardRow({
+	install,
+	columns,
+	cellWidth,
+	nameWidth,
+	selected,
+	selectedColumn,
+	changedAt,
+	theme,
+}: {
+	install: Install;
+	columns: BoardColumn[];
+	cellWidth: number;
+	nameWidth: number;
+	selected: boolean;
+	selectedColumn?: string;
+	changedAt: Map<string, number>;
+	theme: ReturnType<typeof useExplorer>['theme'];
+}) {
 	return (
 		<Text>
 			<Text bold={selected} inverse={selected}>
@@ -382,7 +590,13 @@ const BoardRow = React.memo(function BoardRow({install, columns, cellWidth, name
 				const {view, label} = cellLabel(install, column);
 				const changed = changedAt.has(`${install.id}/${column.id}`);
 				return (
-					<Text key={`${column.id}:${index}`} color={theme.phase[view.phase]} inverse={selected && column.id === selectedColumn} bold={changed} underline={changed}>
+					<Text
+						key={`${column.id}:${index}`}
+						color={theme.phase[view.phase]}
+						inverse={selected && column.id === selectedColumn}
+						bold={changed}
+						underline={changed}
+					>
 						{/* The change mark has its own column, so a marked cell does not shift. */}
 						{fit(`${changed ? '*' : ' '}${label}`, cellWidth - 1)}{' '}
 					</Text>
@@ -400,7 +614,10 @@ export const board = defineLevel<{appId?: string; appName?: string}>({
 	example: {},
 	parts: {
 		load: async (client, {appId}) => {
-			const [page, apps] = await Promise.all([api.listInstallsPage(client, 0, undefined), api.listApps(client).catch(() => undefined)]);
+			const [page, apps] = await Promise.all([
+				api.listInstallsPage(client, 0, undefined),
+				api.listApps(client).catch(() => undefined),
+			]);
 			const installs = page.items.filter(install => !appId || install.app_id === appId);
 			const ids = [...new Set(installs.map(install => install.app_id ?? ''))].sort();
 			const components = await appComponentsKeepingLast(client, ids, {current: new Map()});
@@ -408,11 +625,19 @@ export const board = defineLevel<{appId?: string; appName?: string}>({
 		},
 		text: ({installs, components, appNames}) => [
 			...rolloutCounts(snapshotOf(installs)).map(c => `${c.count} ${c.status}`),
-			...[boardRows(installs, components), boardRows(byAttention(installs), components)].flat().flatMap(item =>
-				item.kind === 'app'
-					? [fit(appNames.get(item.appId) ?? item.appId, NAME_WIDTH), ...item.columns.map(c => fit(` ${c.name}`, 12))]
-					: [fit(`  ${installName(item.install)}`, NAME_WIDTH), ...item.columns.map(column => fit(` ${cellLabel(item.install, column).label}`, 12))],
-			),
+			...[boardRows(installs, components), boardRows(byAttention(installs), components)]
+				.flat()
+				.flatMap(item =>
+					item.kind === 'app'
+						? [
+								fit(appNames.get(item.appId) ?? item.appId, NAME_WIDTH),
+								...item.columns.map(c => fit(` ${c.name}`, 12)),
+							]
+						: [
+								fit(`  ${installName(item.install)}`, NAME_WIDTH),
+								...item.columns.map(column => fit(` ${cellLabel(item.install, column).label}`, 12)),
+							],
+				),
 		],
 	},
 });

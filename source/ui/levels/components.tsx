@@ -24,9 +24,30 @@ export const componentType = (row: ComponentRow) => (row.type ? (TYPE_LABELS[row
 const statusTime = (row: ComponentRow) => row.statusV2?.created_at_ts ?? row.updatedAt;
 
 const COLUMNS: Column<ComponentRow>[] = [
-	{header: 'COMPONENT', width: 12, grow: true, priority: 1, text: row => row.name, sort: row => row.name.toLowerCase()},
-	{header: 'LATEST DEPLOY', width: 13, priority: 2, text: row => row.deployStatus ?? 'never deployed', status: row => row.deployStatus ?? 'never deployed', sort: row => statusRank(row.deployStatus)},
-	{header: 'AGE', width: 8, priority: 3, align: 'right', text: (row, now) => (row.deployStatus ? ago(statusTime(row), now) : '—'), sort: row => -(parseTime(statusTime(row)) ?? 0)},
+	{
+		header: 'COMPONENT',
+		width: 12,
+		grow: true,
+		priority: 1,
+		text: row => row.name,
+		sort: row => row.name.toLowerCase(),
+	},
+	{
+		header: 'LATEST DEPLOY',
+		width: 13,
+		priority: 2,
+		text: row => row.deployStatus ?? 'never deployed',
+		status: row => row.deployStatus ?? 'never deployed',
+		sort: row => statusRank(row.deployStatus),
+	},
+	{
+		header: 'AGE',
+		width: 8,
+		priority: 3,
+		align: 'right',
+		text: (row, now) => (row.deployStatus ? ago(statusTime(row), now) : '—'),
+		sort: row => -(parseTime(statusTime(row)) ?? 0),
+	},
 	{header: 'TYPE', width: 9, priority: 4, text: componentType},
 	{header: 'ID', width: 26, priority: 5, text: row => row.id},
 ];
@@ -42,9 +63,20 @@ function componentDetail(row: ComponentRow, now: number): Line[] {
 		heading('Latest deploy'),
 		field('status', row.deployStatus ?? 'never deployed', row.deployStatus ?? 'never deployed'),
 		text(row.deployDescription ?? '', {muted: true}),
-		field('since', row.deployStatus ? `${formatTimestamp(statusTime(row))} (${ago(statusTime(row), now)})` : '—'),
+		field(
+			'since',
+			row.deployStatus ? `${formatTimestamp(statusTime(row))} (${ago(statusTime(row), now)})` : '—',
+		),
 		...(history.length
-			? [blank, heading('Earlier'), ...history.slice(0, 6).map(h => text(`${formatTimestamp(h.created_at_ts)} ${h.status ?? ''}`, {status: h.status ?? ''}))]
+			? [
+					blank,
+					heading('Earlier'),
+					...history
+						.slice(0, 6)
+						.map(h =>
+							text(`${formatTimestamp(h.created_at_ts)} ${h.status ?? ''}`, {status: h.status ?? ''}),
+						),
+				]
 			: []),
 		blank,
 		text('⏎ opens the latest deploy', {muted: true}),
@@ -55,7 +87,12 @@ export function ComponentsLevel({installId, installName}: {installId: string; in
 	const components = useComponents(installId);
 	const appId = components.data?.dependenciesFrom;
 	const appComponents = useAppComponents(appId ? [appId] : []).data?.get(appId ?? '');
-	const rows = React.useMemo(() => components.data && (appComponents ? withAppDependencies(components.data.rows, appComponents) : components.data.rows), [components.data, appComponents]);
+	const rows = React.useMemo(
+		() =>
+			components.data &&
+			(appComponents ? withAppDependencies(components.data.rows, appComponents) : components.data.rows),
+		[components.data, appComponents],
+	);
 	const resource = {...components, data: rows, partial: components.data?.missing};
 	const prefetch = usePrefetch();
 	return (
@@ -69,8 +106,22 @@ export function ComponentsLevel({installId, installName}: {installId: string; in
 			detail={componentDetail}
 			open={row => ({kind: 'deploy', installId, installName, componentId: row.id, componentName: row.name})}
 			emptyText={`${installName} has no components.`}
-			actions={{actions: () => ({kind: 'runs', installId, installName}), history: row => ({kind: 'deployHistory', installId, installName, componentId: row.id, componentName: row.name}), workflows: () => ({kind: 'workflows', installId, installName})}}
-			identify={row => ({id: row.id, target: {installId, componentId: row.id}, label: `component ${row.name}`})}
+			actions={{
+				actions: () => ({kind: 'runs', installId, installName}),
+				history: row => ({
+					kind: 'deployHistory',
+					installId,
+					installName,
+					componentId: row.id,
+					componentName: row.name,
+				}),
+				workflows: () => ({kind: 'workflows', installId, installName}),
+			}}
+			identify={row => ({
+				id: row.id,
+				target: {installId, componentId: row.id},
+				label: `component ${row.name}`,
+			})}
 			prefetch={row => prefetch.latestDeploy(installId, row.id)}
 		/>
 	);
@@ -87,9 +138,18 @@ export const components = defineLevel<{installId: string; installName: string}>(
 			const appId = components.dependenciesFrom;
 			// The app's components, where the level asks them for the dependencies' names.
 			const appComponents = appId ? await listAppComponents(client, appId).catch(() => undefined) : undefined;
-			return {...components, rows: appComponents ? withAppDependencies(components.rows, appComponents) : components.rows};
+			return {
+				...components,
+				rows: appComponents ? withAppDependencies(components.rows, appComponents) : components.rows,
+			};
 		},
-		list: {rows: data => data.rows, columns: () => COLUMNS, rowId: row => row.id, detailTitle: row => row.name, detail: () => componentDetail},
+		list: {
+			rows: data => data.rows,
+			columns: () => COLUMNS,
+			rowId: row => row.id,
+			detailTitle: row => row.name,
+			detail: () => componentDetail,
+		},
 		text: data => (data.missing ? [data.missing] : []),
 	}),
 });

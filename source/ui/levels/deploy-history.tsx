@@ -1,6 +1,3 @@
-// Every deploy of one component to one install, newest first; Enter opens one with the same detail
-// and drill-downs as the latest deploy.
-import React from 'react';
 import * as api from '../../api/resources.js';
 import {items} from '../../domain/fields.js';
 import {isInProgress, phaseOf} from '../../domain/status.js';
@@ -16,25 +13,53 @@ type Deploy = api.InstallDeploy;
 
 const statusOf = (deploy: Deploy) => deploy.status_v2?.status ?? deploy.status;
 
-/** How long it ran: to the first status it settled in (a later one, such as outdated, does not count), to now while it runs. */
+/** How long it ran: to the first status it settled in (a later one, such as outdated, does not count), to now
+ * while it runs. */
 function duration(deploy: Deploy, now: number): string {
 	const started = parseTime(deploy.created_at);
 	const v2 = deploy.status_v2;
-	const statuses = [v2, ...items(v2?.history)].filter(entry => entry?.created_at_ts !== undefined).sort((a, b) => (a!.created_at_ts ?? 0) - (b!.created_at_ts ?? 0));
+	const statuses = [v2, ...items(v2?.history)]
+		.filter(entry => entry?.created_at_ts !== undefined)
+		.sort((a, b) => (a!.created_at_ts ?? 0) - (b!.created_at_ts ?? 0));
 	const settled = statuses.find(entry => ['success', 'failure', 'warning'].includes(phaseOf(entry!.status)));
-	const ended = settled ? parseTime(settled.created_at_ts) : isInProgress(statusOf(deploy)) ? now : parseTime(deploy.updated_at);
-	return started === undefined || ended === undefined ? '—' : formatSeconds(Math.max(0, ended - started) / 1000);
+	const ended = settled
+		? parseTime(settled.created_at_ts)
+		: isInProgress(statusOf(deploy))
+			? now
+			: parseTime(deploy.updated_at);
+	return started === undefined || ended === undefined
+		? '—'
+		: formatSeconds(Math.max(0, ended - started) / 1000);
 }
 
 const release = (deploy: Deploy) => deploy.oci_artifact?.tag ?? deploy.release_id ?? deploy.build_id ?? '—';
 
 const COLUMNS: Column<Deploy>[] = [
-	{header: 'STARTED', width: 11, priority: 1, text: deploy => formatTimestamp(deploy.created_at).slice(5, 16), sort: deploy => -(parseTime(deploy.created_at) ?? 0)},
-	{header: 'STATUS', width: 13, priority: 2, text: deploy => statusOf(deploy) ?? '', status: statusOf, sort: deploy => statusRank(statusOf(deploy))},
+	{
+		header: 'STARTED',
+		width: 11,
+		priority: 1,
+		text: deploy => formatTimestamp(deploy.created_at).slice(5, 16),
+		sort: deploy => -(parseTime(deploy.created_at) ?? 0),
+	},
+	{
+		header: 'STATUS',
+		width: 13,
+		priority: 2,
+		text: deploy => statusOf(deploy) ?? '',
+		status: statusOf,
+		sort: deploy => statusRank(statusOf(deploy)),
+	},
 	{header: 'RELEASE', width: 10, priority: 3, text: release},
 	{header: 'DURATION', width: 8, priority: 4, align: 'right', text: duration},
 	{header: 'TYPE', width: 9, priority: 5, text: deploy => deploy.install_deploy_type ?? '—'},
-	{header: 'BY', width: 22, grow: true, priority: 6, text: deploy => deploy.created_by?.email || deploy.created_by_id || '—'},
+	{
+		header: 'BY',
+		width: 22,
+		grow: true,
+		priority: 6,
+		text: deploy => deploy.created_by?.email || deploy.created_by_id || '—',
+	},
 ];
 
 function detail(deploy: Deploy, now: number): Line[] {
@@ -58,9 +83,16 @@ interface DeployHistoryParams {
 const deployId = (deploy: Deploy) => deploy.id ?? '';
 const deployTitle = (deploy: Deploy) => `deploy of ${formatTimestamp(deploy.created_at)}`;
 
-export function DeployHistoryLevel({installId, installName, componentId, componentName}: DeployHistoryParams) {
+export function DeployHistoryLevel({
+	installId,
+	installName,
+	componentId,
+	componentName,
+}: DeployHistoryParams) {
 	const client = useClient();
-	const deploys = usePagedResource(`deploys:${installId}:${componentId}`, offset => api.listComponentDeploysPage(client, installId, componentId, offset));
+	const deploys = usePagedResource(`deploys:${installId}:${componentId}`, offset =>
+		api.listComponentDeploysPage(client, installId, componentId, offset),
+	);
 	return (
 		<ListLevel
 			noun="deploys"
@@ -70,8 +102,24 @@ export function DeployHistoryLevel({installId, installName, componentId, compone
 			rowId={deployId}
 			detailTitle={deployTitle}
 			detail={detail}
-			open={deploy => deploy.id ? {kind: 'deploy', installId, installName, componentId, componentName, deployId: deploy.id, deployLabel: `deploy of ${formatTimestamp(deploy.created_at)}`} : undefined}
-			identify={deploy => ({id: deploy.id, target: {installId, componentId, deployId: deploy.id}, label: `deploy of ${componentName}`})}
+			open={deploy =>
+				deploy.id
+					? {
+							kind: 'deploy',
+							installId,
+							installName,
+							componentId,
+							componentName,
+							deployId: deploy.id,
+							deployLabel: `deploy of ${formatTimestamp(deploy.created_at)}`,
+						}
+					: undefined
+			}
+			identify={deploy => ({
+				id: deploy.id,
+				target: {installId, componentId, deployId: deploy.id},
+				label: `deploy of ${componentName}`,
+			})}
 			emptyText={`${componentName} has never been deployed to ${installName}.`}
 		/>
 	);
@@ -83,7 +131,14 @@ export const deployHistory = defineLevel<DeployHistoryParams>({
 	selectedBelow: ({componentId}) => componentId,
 	example: {installId: 'inl1', installName: 'fuzz', componentId: 'cmp1', componentName: 'api'},
 	parts: listParts({
-		load: async (client, {installId, componentId}: {installId: string; componentId: string}) => (await api.listComponentDeploysPage(client, installId, componentId, 0)).items,
-		list: {rows: deploys => deploys, columns: () => COLUMNS, rowId: deployId, detailTitle: deployTitle, detail: () => detail},
+		load: async (client, {installId, componentId}: {installId: string; componentId: string}) =>
+			(await api.listComponentDeploysPage(client, installId, componentId, 0)).items,
+		list: {
+			rows: deploys => deploys,
+			columns: () => COLUMNS,
+			rowId: deployId,
+			detailTitle: deployTitle,
+			detail: () => detail,
+		},
 	}),
 });

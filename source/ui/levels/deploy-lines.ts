@@ -16,28 +16,55 @@ export function deployStatusLines(deploy: InstallDeploy, now: number): Line[] {
 		heading('Status'),
 		field('status', current, current ?? ''),
 		text(v2?.status_human_description || deploy.status_description || '', {muted: true}),
-		field('since', v2?.created_at_ts ? `${formatTimestamp(v2.created_at_ts)} (${ago(v2.created_at_ts, now)})` : formatTimestamp(deploy.updated_at)),
+		field(
+			'since',
+			v2?.created_at_ts
+				? `${formatTimestamp(v2.created_at_ts)} (${ago(v2.created_at_ts, now)})`
+				: formatTimestamp(deploy.updated_at),
+		),
 		field('deploy status', deploy.status, deploy.status ?? ''),
 		...(awaitsApproval(current) || awaitsApproval(deploy.status)
-			? [text(`waits for a person to approve its plan: w opens its workflow, where ⏎ on the step shows the plan${deploy.workflow_id || deploy.install_workflow_id ? '' : ' (this deploy names no workflow)'}`, {status: 'approval-awaiting'})]
+			? [
+					text(
+						'waits for a person to approve its plan: w opens its workflow, where ⏎ on the step shows ' +
+							'the plan' +
+							(deploy.workflow_id || deploy.install_workflow_id ? '' : ' (this deploy names no workflow)'),
+						{status: 'approval-awaiting'},
+					),
+				]
 			: []),
 		blank,
 		heading(`History (${history.length})`),
 		...(history.length
-			? history.map(h => text(`${formatTimestamp(h.created_at_ts)}  ${h.status ?? '?'}  ${h.status_human_description ?? ''}`, {status: h.status ?? ''}))
+			? history.map(h =>
+					text(
+						`${formatTimestamp(h.created_at_ts)}  ${h.status ?? '?'}  ${h.status_human_description ?? ''}`,
+						{status: h.status ?? ''},
+					),
+				)
 			: [text('no earlier statuses', {muted: true})]),
 		blank,
 		heading(`Runner jobs (${jobs.length})`),
-		...(jobs.length ? [text(formatCounts(countStatuses(jobs.map(j => j.status))), {muted: true})] : [text('no runner jobs yet', {muted: true})]),
+		...(jobs.length
+			? [text(formatCounts(countStatuses(jobs.map(j => j.status))), {muted: true})]
+			: [text('no runner jobs yet', {muted: true})]),
 		...jobs.map(job =>
-			text(`${job.status ?? '?'}  ${[job.group, job.operation].filter(Boolean).join('/')}  ${job.type ?? ''}  ${formatNanoseconds(job.execution_time)}`, {status: job.status ?? ''}),
+			text(
+				`${job.status ?? '?'}  ${[job.group, job.operation].filter(Boolean).join('/')}  ${job.type ?? ''} ` +
+					` ${formatNanoseconds(job.execution_time)}`,
+				{status: job.status ?? ''},
+			),
 		),
 		blank,
 		heading(`Action workflow runs (${runs.length})`),
-		...(runs.length ? [text(formatCounts(countStatuses(runs.map(r => r.status_v2?.status ?? r.status))), {muted: true})] : [text('no action workflow runs', {muted: true})]),
+		...(runs.length
+			? [text(formatCounts(countStatuses(runs.map(r => r.status_v2?.status ?? r.status))), {muted: true})]
+			: [text('no action workflow runs', {muted: true})]),
 		...runs.map(run => {
 			const status = run.status_v2?.status ?? run.status ?? '';
-			return text(`${status}  ${run.trigger_type ?? 'run'}  ${formatNanoseconds(run.execution_time)}`, {status});
+			return text(`${status}  ${run.trigger_type ?? 'run'}  ${formatNanoseconds(run.execution_time)}`, {
+				status,
+			});
 		}),
 		blank,
 		text('⏎ jobs & runs, their executions and steps   L logs of this deploy', {muted: true}),
@@ -63,7 +90,11 @@ export function deployFactLines(deploy: InstallDeploy, now: number): Line[] {
 		blank,
 		heading('OCI artifact'),
 		...(artifact
-			? [field('repository', artifact.repository), field('tag', artifact.tag), field('digest', artifact.digest)]
+			? [
+					field('repository', artifact.repository),
+					field('tag', artifact.tag),
+					field('digest', artifact.digest),
+				]
 			: [text('no artifact recorded', {muted: true})]),
 		blank,
 		heading('Logs'),

@@ -1,4 +1,4 @@
-import React, {useMemo, useState} from 'react';
+import {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import {loadFailure} from '../failure-text.js';
 import type {InstallDeploy} from '../../api/resources.js';
@@ -16,15 +16,51 @@ import {getLatestDeploy} from '../../api/resources.js';
 import {orNull} from '../../state/fetchers.js';
 
 /** Keys that open something from the deploy on screen (the board's cells use them too). */
-export const DEPLOY_ACTIONS: Partial<Record<CommandId, (deploy: InstallDeploy | undefined, params: DeployParams) => Location | undefined>> = {
+export const DEPLOY_ACTIONS: Partial<
+	Record<CommandId, (deploy: InstallDeploy | undefined, params: DeployParams) => Location | undefined>
+> = {
 	workflows: (deploy, {installId, installName, componentName}) => {
 		const workflowId = deploy?.workflow_id ?? deploy?.install_workflow_id;
-		return workflowId ? {kind: 'workflow', installId, installName, workflowId, workflowName: `workflow of the ${componentName} deploy`} : undefined;
+		return workflowId
+			? {
+					kind: 'workflow',
+					installId,
+					installName,
+					workflowId,
+					workflowName: `workflow of the ${componentName} deploy`,
+				}
+			: undefined;
 	},
-	history: (_deploy, {installId, installName, componentId, componentName}) => ({kind: 'deployHistory', installId, installName, componentId, componentName}),
-	logs: (deploy, {componentName}) => (deploy?.log_stream?.id ? {kind: 'logs', streamId: deploy.log_stream.id, title: `${componentName} deploy`} : undefined),
+	history: (_deploy, {installId, installName, componentId, componentName}) => ({
+		kind: 'deployHistory',
+		installId,
+		installName,
+		componentId,
+		componentName,
+	}),
+	logs: (deploy, {componentName}) =>
+		deploy?.log_stream?.id
+			? {kind: 'logs', streamId: deploy.log_stream.id, title: `${componentName} deploy`}
+			: undefined,
 };
-const KEYS: CommandId[] = ['down', 'open', ...(Object.keys(DEPLOY_ACTIONS) as CommandId[]), 'back', 'focus', 'refresh', 'help', 'quit', 'up', 'pageUp', 'pageDown', 'top', 'bottom', 'copyId', 'copyLink', 'openLink'];
+const KEYS: CommandId[] = [
+	'down',
+	'open',
+	...(Object.keys(DEPLOY_ACTIONS) as CommandId[]),
+	'back',
+	'focus',
+	'refresh',
+	'help',
+	'quit',
+	'up',
+	'pageUp',
+	'pageDown',
+	'top',
+	'bottom',
+	'copyId',
+	'copyLink',
+	'openLink',
+];
 
 export interface DeployParams {
 	installId: string;
@@ -57,7 +93,13 @@ export function DeployLevel(params: DeployParams) {
 	const widths = [leftWidth, columns - leftWidth] as const;
 	const height = bodyHeight - 2;
 	const lines = useMemo(
-		() => (deploy.data ? [wrapLines(deployStatusLines(deploy.data, now), widths[0] - 4), wrapLines(deployFactLines(deploy.data, now), widths[1] - 4)] : [[], []]),
+		() =>
+			deploy.data
+				? [
+						wrapLines(deployStatusLines(deploy.data, now), widths[0] - 4),
+						wrapLines(deployFactLines(deploy.data, now), widths[1] - 4),
+					]
+				: [[], []],
 		[deploy.data, now, widths[0], widths[1]],
 	);
 
@@ -65,7 +107,10 @@ export function DeployLevel(params: DeployParams) {
 		const scroll = (delta: number) =>
 			setOffsets(previous => {
 				const next = [...previous] as [number, number];
-				next[focus] = Math.max(0, Math.min(Math.max(0, lines[focus]!.length - height), previous[focus] + delta));
+				next[focus] = Math.max(
+					0,
+					Math.min(Math.max(0, lines[focus]!.length - height), previous[focus] + delta),
+				);
 				return next;
 			});
 		const move = cursorMove(command, height);
@@ -81,16 +126,31 @@ export function DeployLevel(params: DeployParams) {
 				deploy.refresh();
 				return true;
 			case 'open':
-				if (deploy.data?.id) dispatch({type: 'push', location: {kind: 'activity', installId, installName, deployId: deploy.data.id, componentId, componentName}});
+				if (deploy.data?.id)
+					dispatch({
+						type: 'push',
+						location: {
+							kind: 'activity',
+							installId,
+							installName,
+							deployId: deploy.data.id,
+							componentId,
+							componentName,
+						},
+					});
 				return true;
 			case 'copyId':
 			case 'copyLink':
 			case 'openLink':
-				share(command, {id: deploy.data?.id ?? undefined, target: {installId, componentId, deployId: deploy.data?.id}, label: `deploy of ${componentName}`});
+				share(command, {
+					id: deploy.data?.id ?? undefined,
+					target: {installId, componentId, deployId: deploy.data?.id},
+					label: `deploy of ${componentName}`,
+				});
 				return true;
 			default: {
 				const action = command && DEPLOY_ACTIONS[command];
-				const location = action && action(deploy.data ?? undefined, params);
+				const location = action?.(deploy.data ?? undefined, params);
 				if (location) dispatch({type: 'push', location});
 				return !!action;
 			}
@@ -107,11 +167,19 @@ export function DeployLevel(params: DeployParams) {
 					: `Loading ${which.toLowerCase()}…`;
 		return (
 			<Frame refresh={refresh} hints={KEYS}>
-				<Pane title={`${which} of ${componentName} in ${installName}`} focused width={columns} height={bodyHeight} theme={theme}>
+				<Pane
+					title={`${which} of ${componentName} in ${installName}`}
+					focused
+					width={columns}
+					height={bodyHeight}
+					theme={theme}
+				>
 					<Text color={deploy.error && deploy.data === undefined ? theme.error : theme.muted} wrap="wrap">
 						{message}
 					</Text>
-					{deploy.data === null ? <Text color={theme.muted}>Nothing to show yet: a deploy appears here once one is started.</Text> : null}
+					{deploy.data === null ? (
+						<Text color={theme.muted}>Nothing to show yet: a deploy appears here once one is started.</Text>
+					) : null}
 				</Pane>
 			</Frame>
 		);
@@ -120,8 +188,21 @@ export function DeployLevel(params: DeployParams) {
 		<Frame refresh={refresh} hints={KEYS}>
 			<Box height={bodyHeight}>
 				{([which, 'What was deployed'] as const).map((title, index) => (
-					<Pane key={title} title={index === 0 ? `${title} of ${componentName} in ${installName}` : title} focused={focus === index} width={widths[index]!} height={bodyHeight} theme={theme}>
-						<LineView rows={lines[index]!} offset={offsets[index]!} height={height} width={widths[index]! - 4} theme={theme} />
+					<Pane
+						key={title}
+						title={index === 0 ? `${title} of ${componentName} in ${installName}` : title}
+						focused={focus === index}
+						width={widths[index]!}
+						height={bodyHeight}
+						theme={theme}
+					>
+						<LineView
+							rows={lines[index]!}
+							offset={offsets[index]!}
+							height={height}
+							width={widths[index]! - 4}
+							theme={theme}
+						/>
 					</Pane>
 				))}
 			</Box>
@@ -131,11 +212,19 @@ export function DeployLevel(params: DeployParams) {
 
 export const deploy = defineLevel<DeployParams>({
 	View: DeployLevel,
-	crumb: ({componentName, deployId, deployLabel}) => `${componentName} › ${deployId ? (deployLabel ?? deployId) : 'latest deploy'}`,
+	crumb: ({componentName, deployId, deployLabel}) =>
+		`${componentName} › ${deployId ? (deployLabel ?? deployId) : 'latest deploy'}`,
 	selectedBelow: ({componentId}) => componentId,
 	example: {installId: 'inl1', installName: 'fuzz', componentId: 'cmp1', componentName: 'api'},
 	parts: {
-		load: (client, {installId, componentId}) => orNull(() => getLatestDeploy(client, installId, componentId))(),
-		text: (deploy: InstallDeploy | null, _params, now) => (deploy ? [...wrapLines(deployStatusLines(deploy, now), 51), ...wrapLines(deployFactLines(deploy, now), 41)].map(row => row as Line) : []),
+		load: (client, {installId, componentId}) =>
+			orNull(() => getLatestDeploy(client, installId, componentId))(),
+		text: (deploy: InstallDeploy | null, _params, now) =>
+			deploy
+				? [
+						...wrapLines(deployStatusLines(deploy, now), 51),
+						...wrapLines(deployFactLines(deploy, now), 41),
+					].map(row => row as Line)
+				: [],
 	},
 });

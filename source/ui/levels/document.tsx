@@ -1,6 +1,6 @@
 // The JSON/text viewer: plans, outputs and metadata. Objects and arrays collapse and expand with
 // Enter, long strings unfold; everything scrolls.
-import React, {useMemo, useRef, useState} from 'react';
+import {useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import {loadFailure} from '../failure-text.js';
 import {jsonRows, parseDocument, rowText, type JsonRow} from '../../domain/json-tree.js';
@@ -17,21 +17,50 @@ import {orNull} from '../../state/fetchers.js';
 
 type Source = {type: 'plan'; jobId: string} | {type: 'value'; value: unknown};
 
-const KEYS: CommandId[] = ['down', 'open', 'back', 'help', 'quit', 'up', 'pageUp', 'pageDown', 'top', 'bottom', 'refresh'];
+const KEYS: CommandId[] = [
+	'down',
+	'open',
+	'back',
+	'help',
+	'quit',
+	'up',
+	'pageUp',
+	'pageDown',
+	'top',
+	'bottom',
+	'refresh',
+];
 
 export function DocumentLevel({title, source}: {title: string; source: Source}) {
-	return source.type === 'plan' ? <PlanDocument title={title} jobId={source.jobId} /> : <DocumentView title={title} value={source.value} refresh={{isValidating: false, hasData: true}} />;
+	return source.type === 'plan' ? (
+		<PlanDocument title={title} jobId={source.jobId} />
+	) : (
+		<DocumentView title={title} value={source.value} refresh={{isValidating: false, hasData: true}} />
+	);
 }
 
 function PlanDocument({title, jobId}: {title: string; jobId: string}) {
 	const plan = usePlan(jobId);
 	const refresh = {...plan, hasData: plan.data !== undefined};
 	if (plan.data === undefined || plan.data === null) {
-		const message = plan.data === null ? 'This job produced no plan.' : plan.error ? loadFailure('the plan', plan.error) : 'Loading the plan…';
+		const message =
+			plan.data === null
+				? 'This job produced no plan.'
+				: plan.error
+					? loadFailure('the plan', plan.error)
+					: 'Loading the plan…';
 		return <DocumentView title={title} message={message} refresh={refresh} onRefresh={plan.refresh} />;
 	}
 	const document = parseDocument(plan.data);
-	return <DocumentView title={title} value={document.kind === 'json' ? document.value : undefined} lines={document.kind === 'text' ? document.lines : undefined} refresh={refresh} onRefresh={plan.refresh} />;
+	return (
+		<DocumentView
+			title={title}
+			value={document.kind === 'json' ? document.value : undefined}
+			lines={document.kind === 'text' ? document.lines : undefined}
+			refresh={refresh}
+			onRefresh={plan.refresh}
+		/>
+	);
 }
 
 interface ViewProps {
@@ -52,7 +81,13 @@ function DocumentView({title, value, lines, message, refresh, onRefresh}: ViewPr
 		() =>
 			value !== undefined
 				? jsonRows(value, toggled)
-				: (lines ?? []).map((line, index) => ({path: String(index), depth: 0, text: line, kind: 'leaf' as const, toggleable: false})),
+				: (lines ?? []).map((line, index) => ({
+						path: String(index),
+						depth: 0,
+						text: line,
+						kind: 'leaf' as const,
+						toggleable: false,
+					})),
 		[value, lines, toggled],
 	);
 	const bodyHeight = screenRows - CHROME_ROWS;
@@ -92,7 +127,13 @@ function DocumentView({title, value, lines, message, refresh, onRefresh}: ViewPr
 	const width = columns - 4;
 	return (
 		<Frame refresh={refresh} hints={KEYS}>
-			<Pane title={`${title}${rows.length ? ` (${rows.length} ${rows.length === 1 ? 'line' : 'lines'})` : ''}`} focused width={columns} height={bodyHeight} theme={theme}>
+			<Pane
+				title={`${title}${rows.length ? ` (${rows.length} ${rows.length === 1 ? 'line' : 'lines'})` : ''}`}
+				focused
+				width={columns}
+				height={bodyHeight}
+				theme={theme}
+			>
 				{message ? (
 					<Text color={refresh.error ? theme.error : theme.muted}>{message}</Text>
 				) : (
@@ -118,11 +159,16 @@ export const document = defineLevel<{title: string; source: Source}>({
 	crumb: ({title}) => title,
 	example: {title: 'plan', source: {type: 'plan', jobId: 'rjb1'}},
 	parts: {
-		load: (client, {source}) => (source.type === 'plan' ? orNull(() => getPlan(client, source.jobId))() : Promise.resolve(JSON.stringify(source.value))),
+		load: (client, {source}) =>
+			source.type === 'plan'
+				? orNull(() => getPlan(client, source.jobId))()
+				: Promise.resolve(JSON.stringify(source.value)),
 		text: (plan: string | null) => {
 			if (plan === null) return [];
 			const document = parseDocument(plan);
-			return document.kind === 'json' ? jsonRows(document.value, new Set()).map(row => rowText(row)) : document.lines;
+			return document.kind === 'json'
+				? jsonRows(document.value, new Set()).map(row => rowText(row))
+				: document.lines;
 		},
 	},
 });

@@ -1,5 +1,5 @@
 // The executions of one runner job, oldest first: a retried job shows each attempt.
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import type {RunnerJobExecution} from '../../api/resources.js';
 import {attemptsOf, countText, executionResult, executionSeconds} from '../../domain/activity.js';
 import {ago, formatSeconds, formatTimestamp} from '../../domain/time.js';
@@ -13,7 +13,8 @@ import * as api from '../../api/resources.js';
 
 type ExecutionRow = RunnerJobExecution & {attempt?: number};
 
-const attemptName = (row: ExecutionRow) => (row.attempt === undefined ? 'the latest attempt' : `attempt ${row.attempt}`);
+const attemptName = (row: ExecutionRow) =>
+	row.attempt === undefined ? 'the latest attempt' : `attempt ${row.attempt}`;
 
 /** Said wherever this server shows only a job's latest attempt. */
 export const LATEST_ONLY = 'this server shows only the latest attempt of a job';
@@ -50,7 +51,12 @@ function detail(row: ExecutionRow, now: number, latestOnly: boolean): Line[] {
 					...(result.error_code !== undefined ? [field('error code', result.error_code)] : []),
 					...errors.map(([key, value]) => field(key, value)),
 				]
-			: [text(row.status === 'finished' || row.status === 'failed' ? 'no result recorded' : 'not finished yet', {muted: true})]),
+			: [
+					text(
+						row.status === 'finished' || row.status === 'failed' ? 'no result recorded' : 'not finished yet',
+						{muted: true},
+					),
+				]),
 		blank,
 		heading('Outputs'),
 		...jsonLines(row.outputs?.outputs, 20),
@@ -61,13 +67,35 @@ function detail(row: ExecutionRow, now: number, latestOnly: boolean): Line[] {
 
 const executionId = (row: ExecutionRow) => row.id ?? countText(row.attempt);
 
-export function ExecutionsLevel({jobId, jobName, logStreamId}: {jobId: string; jobName: string; logStreamId?: string}) {
+export function ExecutionsLevel({
+	jobId,
+	jobName,
+	logStreamId,
+}: {
+	jobId: string;
+	jobName: string;
+	logStreamId?: string;
+}) {
 	const executions = useExecutions(jobId);
 	const rows = useMemo(() => executions.data && attemptsOf(executions.data), [executions.data]);
 	const latestOnly = executions.data?.latestOnly ?? false;
-	const resource = useMemo(() => ({...executions, data: rows, partial: latestOnly ? `earlier attempts (${LATEST_ONLY})` : undefined}), [executions, rows, latestOnly]);
+	const resource = useMemo(
+		() => ({
+			...executions,
+			data: rows,
+			partial: latestOnly ? `earlier attempts (${LATEST_ONLY})` : undefined,
+		}),
+		[executions, rows, latestOnly],
+	);
 	const logs = (executionId?: string) =>
-		logStreamId ? {kind: 'logs' as const, streamId: logStreamId, title: jobName, filter: executionId ? {executionId} : undefined} : undefined;
+		logStreamId
+			? {
+					kind: 'logs' as const,
+					streamId: logStreamId,
+					title: jobName,
+					filter: executionId ? {executionId} : undefined,
+				}
+			: undefined;
 	return (
 		<ListLevel
 			noun="executions"
@@ -78,7 +106,14 @@ export function ExecutionsLevel({jobId, jobName, logStreamId}: {jobId: string; j
 			detailTitle={attemptName}
 			detail={(row, now) => detail(row, now, latestOnly)}
 			open={row => logs(row.id)}
-			actions={{logs: () => logs(), view: row => viewValue(`${attemptName(row)} outputs`, {result: row.result ?? {}, outputs: row.outputs?.outputs ?? {}})}}
+			actions={{
+				logs: () => logs(),
+				view: row =>
+					viewValue(`${attemptName(row)} outputs`, {
+						result: row.result ?? {},
+						outputs: row.outputs?.outputs ?? {},
+					}),
+			}}
 			emptyText={`This job has not started an execution yet${latestOnly ? ` (${LATEST_ONLY})` : ''}.`}
 			// An execution has no dashboard page of its own: y copies its id, Y and o say there is none.
 			identify={row => ({id: row.id, target: {}, label: `execution ${attemptName(row)}`})}
@@ -92,7 +127,13 @@ export const executions = defineLevel<{jobId: string; jobName: string; logStream
 	example: {jobId: 'rjb1', jobName: 'deploy/apply-plan', logStreamId: 'lgj1'},
 	parts: listParts({
 		load: (client, {jobId}: {jobId: string}) => api.listExecutions(client, jobId),
-		list: {rows: attemptsOf, columns: () => COLUMNS, rowId: executionId, detailTitle: attemptName, detail: data => (row, now) => detail(row, now, data.latestOnly ?? false)},
+		list: {
+			rows: attemptsOf,
+			columns: () => COLUMNS,
+			rowId: executionId,
+			detailTitle: attemptName,
+			detail: data => (row, now) => detail(row, now, data.latestOnly ?? false),
+		},
 		text: data => (data.latestOnly ? [`earlier attempts (${LATEST_ONLY})`] : []),
 	}),
 });

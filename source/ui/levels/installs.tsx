@@ -1,8 +1,14 @@
-import React, {useMemo, useState} from 'react';
+import {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import {Menu, useMenu, type MenuItem} from '../components/Menu.js';
 import type {App, Install} from '../../api/resources.js';
-import {countStatuses, installLocation, installName, installRegion, installStatus} from '../../domain/install.js';
+import {
+	countStatuses,
+	installLocation,
+	installName,
+	installRegion,
+	installStatus,
+} from '../../domain/install.js';
 import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
 import {describeError} from '../../api/errors.js';
 import {appNamesOf, useAppNames, useApps, useInstalls, usePrefetch} from '../../state/data.js';
@@ -16,9 +22,31 @@ import {defineLevel, listParts} from './level.js';
 
 function installColumns(appNames: Map<string, string>): Column<Install>[] {
 	return [
-		{header: 'NAME', width: 12, grow: true, priority: 1, text: installName, muted: i => !i.name, sort: i => installName(i).toLowerCase()},
-		{header: 'STATUS', width: 13, priority: 2, text: i => installStatus(i) ?? '', status: installStatus, sort: i => statusRank(installStatus(i))},
-		{header: 'UPDATED', width: 8, priority: 3, align: 'right', text: (i, now) => ago(i.updated_at, now), sort: i => -(parseTime(i.updated_at) ?? 0)},
+		{
+			header: 'NAME',
+			width: 12,
+			grow: true,
+			priority: 1,
+			text: installName,
+			muted: i => !i.name,
+			sort: i => installName(i).toLowerCase(),
+		},
+		{
+			header: 'STATUS',
+			width: 13,
+			priority: 2,
+			text: i => installStatus(i) ?? '',
+			status: installStatus,
+			sort: i => statusRank(installStatus(i)),
+		},
+		{
+			header: 'UPDATED',
+			width: 8,
+			priority: 3,
+			align: 'right',
+			text: (i, now) => ago(i.updated_at, now),
+			sort: i => -(parseTime(i.updated_at) ?? 0),
+		},
 		{header: 'CLOUD/REGION', width: 18, priority: 4, text: installLocation},
 		{header: 'APP', width: 14, priority: 5, text: i => appNames.get(i.app_id ?? '') ?? i.app_id ?? '—'},
 		// Only on wide terminals:
@@ -33,7 +61,12 @@ function installDetail(appNames: Map<string, string>) {
 		return [
 			field('name', install.name),
 			field('id', install.id),
-			field('app', appNames.has(install.app_id ?? '') ? `${appNames.get(install.app_id!)} (${install.app_id})` : install.app_id),
+			field(
+				'app',
+				appNames.has(install.app_id ?? '')
+					? `${appNames.get(install.app_id!)} (${install.app_id})`
+					: install.app_id,
+			),
 			field('cloud', install.cloud_platform),
 			field('region', installRegion(install)),
 			blank,
@@ -76,33 +109,65 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 
 	const appItems = useMemo(() => appMenuItems(apps.data), [apps.data]);
 	const menu = useMenu<App | undefined>(app =>
-		dispatch({type: 'reset', location: app ? {kind: 'installs', appId: app.id, appName: app.display_name || app.name} : {kind: 'installs'}}),
+		dispatch({
+			type: 'reset',
+			location: app
+				? {kind: 'installs', appId: app.id, appName: app.display_name || app.name}
+				: {kind: 'installs'},
+		}),
 	);
-	const overlay = menu.isOpen ? <AppMenu items={appItems} index={menu.index} loading={apps.isLoading && !apps.data} theme={theme} /> : undefined;
+	const overlay = menu.isOpen ? (
+		<AppMenu items={appItems} index={menu.index} loading={apps.isLoading && !apps.data} theme={theme} />
+	) : undefined;
 
 	return (
 		<ListLevel
 			noun="installs"
 			titleSuffix={appName ? ` of ${appName}` : ''}
-			resource={{...installs, partial: apps.error && !apps.data ? `app names: ${describeError(apps.error)}` : undefined}}
+			resource={{
+				...installs,
+				partial: apps.error && !apps.data ? `app names: ${describeError(apps.error)}` : undefined,
+			}}
 			columns={columns}
 			rowId={installId}
 			detailTitle={installTitle}
 			detail={detail}
-			open={install => (install.id ? {kind: 'components', installId: install.id, installName: installName(install)} : undefined)}
+			open={install =>
+				install.id
+					? {kind: 'components', installId: install.id, installName: installName(install)}
+					: undefined
+			}
 			emptyText={appName ? `${appName} has no installs.` : 'This org has no installs yet.'}
 			overlay={overlay}
 			extraHints={['apps']}
 			prefetch={install => install.id && prefetch.components(install.id)}
 			onFilterChange={setFilter}
-			identify={install => ({id: install.id, target: {installId: install.id}, label: `install ${installName(install)}`})}
+			identify={install => ({
+				id: install.id,
+				target: {installId: install.id},
+				label: `install ${installName(install)}`,
+			})}
 			actions={{
-				actions: install => (install.id ? {kind: 'runs', installId: install.id, installName: installName(install)} : undefined),
-				workflows: install => (install.id ? {kind: 'workflows', installId: install.id, installName: installName(install)} : undefined),
+				actions: install =>
+					install.id ? {kind: 'runs', installId: install.id, installName: installName(install)} : undefined,
+				workflows: install =>
+					install.id
+						? {kind: 'workflows', installId: install.id, installName: installName(install)}
+						: undefined,
 			}}
 			onKey={(command, input) => {
-				if (menu.isOpen) return command === 'apps' ? (menu.close(), true) : menu.handle(command, input, appItems);
-				if (command === 'apps') menu.open(Math.max(0, appItems.findIndex(item => item.value?.id === appId)));
+				if (menu.isOpen && command === 'apps') {
+					menu.close();
+					return true;
+				}
+				if (menu.isOpen) return menu.handle(command, input, appItems);
+				if (command === 'apps')
+					menu.open(
+						Math.max(
+							0,
+							appItems.findIndex(item => item.value?.id === appId),
+						),
+					);
 				return command === 'apps';
 			}}
 		/>
@@ -110,17 +175,34 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 }
 
 function appMenuItems(apps: App[] | undefined): MenuItem<App | undefined>[] {
-	return [{key: '*', label: 'All apps', value: undefined}, ...(apps ?? []).map((app, index) => ({key: `${app.id ?? app.name ?? ''}:${index}`, label: app.display_name || app.name || app.id || '', value: app as App | undefined}))];
+	return [
+		{key: '*', label: 'All apps', value: undefined},
+		...(apps ?? []).map((app, index) => ({
+			key: `${app.id ?? app.name ?? ''}:${index}`,
+			label: app.display_name || app.name || app.id || '',
+			value: app as App | undefined,
+		})),
+	];
 }
 
-function AppMenu({items, index, loading, theme}: {items: readonly MenuItem<App | undefined>[]; index: number; loading: boolean; theme: ReturnType<typeof useExplorer>['theme']}) {
+function AppMenu({
+	items,
+	index,
+	loading,
+	theme,
+}: {
+	items: readonly MenuItem<App | undefined>[];
+	index: number;
+	loading: boolean;
+	theme: ReturnType<typeof useExplorer>['theme'];
+}) {
 	return (
 		<Box flexDirection="column">
 			<Text bold color={theme.accent}>
 				Show installs of
 			</Text>
 			{loading ? <Text color={theme.muted}>Loading apps…</Text> : <Menu items={items} index={index} />}
-			<Text color={theme.muted}>⏎ choose  esc cancel</Text>
+			<Text color={theme.muted}>{'⏎ choose  esc cancel'}</Text>
 		</Box>
 	);
 }
@@ -132,9 +214,18 @@ export const installs = defineLevel<{appId?: string; appName?: string}>({
 	example: {},
 	parts: listParts({
 		load: async (client, {appId}: {appId?: string}) => {
-			const [page, apps] = await Promise.all([api.listInstallsPage(client, 0, appId), api.listApps(client).catch(() => undefined)]);
+			const [page, apps] = await Promise.all([
+				api.listInstallsPage(client, 0, appId),
+				api.listApps(client).catch(() => undefined),
+			]);
 			return {installs: page.items, appNames: appNamesOf(apps)};
 		},
-		list: {rows: data => data.installs, columns: data => installColumns(data.appNames), rowId: installId, detailTitle: installTitle, detail: data => installDetail(data.appNames)},
+		list: {
+			rows: data => data.installs,
+			columns: data => installColumns(data.appNames),
+			rowId: installId,
+			detailTitle: installTitle,
+			detail: data => installDetail(data.appNames),
+		},
 	}),
 });

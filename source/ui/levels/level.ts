@@ -27,7 +27,7 @@ export interface LevelDescriptor<Params extends object> {
  * that for the screen. A list level gives its rows, columns, ids, titles and detail lines (the
  * fuzzer reads them as ListLevel and ListPane do); any level can give further text it shows.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds all levels' parts; unknown rejects them
 export interface LevelParts<Params extends object, Data = any, Row = any> {
 	load: (client: NuonClient, params: Params) => Promise<Data>;
 	list?: {
@@ -41,7 +41,11 @@ export interface LevelParts<Params extends object, Data = any, Row = any> {
 	text?: (data: Data, params: Params, now: number) => Array<string | Line>;
 }
 
-export const defineLevel = <Params extends object>(descriptor: LevelDescriptor<Params>): LevelDescriptor<Params> => descriptor;
+export const defineLevel = <Params extends object>(
+	descriptor: LevelDescriptor<Params>,
+): LevelDescriptor<Params> => descriptor;
 
 /** A list level's parts, typed by its data and rows. */
-export const listParts = <Params extends object, Data, Row>(parts: LevelParts<Params, Data, Row>): LevelParts<Params> => parts as LevelParts<Params>;
+export const listParts = <Params extends object, Data, Row>(
+	parts: LevelParts<Params, Data, Row>,
+): LevelParts<Params> => parts as LevelParts<Params>;

@@ -1,5 +1,3 @@
-// The log view's status line: the stream's state, what is loaded, the search and any message.
-import React from 'react';
 import {Text} from 'ink';
 import {failureLine} from '../failure-text.js';
 import {displayWidth, fitMessage} from '../../domain/text.js';
@@ -7,7 +5,31 @@ import {clock} from '../../domain/time.js';
 import type {TailState} from '../../state/log-tail.js';
 import type {Theme} from '../theme.js';
 
-export function StatusLine({state, following, newLines, atEnd, search, matches, message, theme, width}: {state: TailState; following: boolean; newLines: number; atEnd: boolean; search: string; matches: number; message?: string; theme: Theme; width: number}) {
+export function StatusLine({
+	state,
+	following,
+	newLines,
+	atEnd,
+	search,
+	matches,
+	message,
+	theme,
+	width,
+}: {
+	state: TailState;
+	following: boolean;
+	newLines: number;
+	atEnd: boolean;
+	search: string;
+	matches: number;
+	message?: string;
+	theme: Theme;
+	width: number;
+}) {
+	const newBelow =
+		newLines > 0
+			? ` · ${newLines.toLocaleString('en-US')} new ${newLines === 1 ? 'line' : 'lines'} below`
+			: '';
 	const phase =
 		state.phase === 'closed'
 			? `■ stream closed${state.updatedAt ? `, checked ${clock(state.updatedAt)}` : ''}`
@@ -17,21 +39,36 @@ export function StatusLine({state, following, newLines, atEnd, search, matches, 
 					? atEnd
 						? '● following'
 						: '● following (scrolled back: G for the end)'
-					: `⏸ paused${newLines > 0 ? ` · ${newLines.toLocaleString('en-US')} new ${newLines === 1 ? 'line' : 'lines'} below` : ''} (f or G resumes)`;
+					: `⏸ paused${newBelow} (f or G resumes)`;
 	// Only loaded lines are searched: while older ones are not, the count says so and how to load them.
-	const searchText = search ? `search "${search}": ${matches} ${matches === 1 ? 'match' : 'matches'}${state.hasOlder ? ' in the loaded lines (g loads all)' : ''}` : undefined;
+	const searchText = search
+		? `search "${search}": ${matches} ` +
+			`${matches === 1 ? 'match' : 'matches'}${state.hasOlder ? ' in the loaded lines (g loads all)' : ''}`
+		: undefined;
 	const parts = [
 		phase,
 		state.fillingFromStart ? 'this server is older: the view fills from the start of the stream' : undefined,
-		state.buffer.dropped > 0 ? `${state.buffer.dropped.toLocaleString('en-US')} older lines dropped from memory (keeps ${state.buffer.capacity.toLocaleString('en-US')})` : undefined,
+		state.buffer.dropped > 0
+			? `${state.buffer.dropped.toLocaleString('en-US')} older lines dropped from memory (keeps ` +
+				`${state.buffer.capacity.toLocaleString('en-US')})`
+			: undefined,
 		state.hasOlder ? (state.loadingOlder ? 'loading older lines…' : 'older lines above') : undefined,
 		searchText,
 		message,
 	].filter(Boolean);
 	if (state.error) {
-		return <Text color={theme.error}>{fitMessage(failureLine(state.error, state.buffer.lines.length ? 'lines' : undefined), width - 1)}</Text>;
+		return (
+			<Text color={theme.error}>
+				{fitMessage(failureLine(state.error, state.buffer.lines.length ? 'lines' : undefined), width - 1)}
+			</Text>
+		);
 	}
 	// What the user just asked for (a search, a saved file) stays whole; the rest is shortened.
 	const text = fitMessage(parts.join(' · '), width - 1, message ?? searchText);
-	return <Text color={state.phase === 'closed' ? theme.muted : theme.accent}>{text}{' '.repeat(Math.max(0, width - 1 - displayWidth(text)))}</Text>;
+	return (
+		<Text color={state.phase === 'closed' ? theme.muted : theme.accent}>
+			{text}
+			{' '.repeat(Math.max(0, width - 1 - displayWidth(text)))}
+		</Text>
+	);
 }

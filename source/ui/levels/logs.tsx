@@ -3,7 +3,7 @@
 import {writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import React, {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
+import {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
 import {Box, Text} from 'ink';
 import {Menu, MENU_KEYS, useMenu, type MenuItem} from '../components/Menu.js';
 import {loadFailure} from '../failure-text.js';
@@ -26,11 +26,38 @@ import {getLogsPage, getLogStream} from '../../api/resources.js';
 import {appendNewer, emptyBuffer} from '../../domain/logs.js';
 import {rowsOfLine} from './log-rows.js';
 
-const KEYS: CommandId[] = ['down', 'back', 'follow', 'search', 'next', 'wrap', 'timestamps', 'logFilter', 'save', 'help', 'up', 'previous', 'pageUp', 'pageDown', 'top', 'bottom', 'refresh', 'quit'];
+const KEYS: CommandId[] = [
+	'down',
+	'back',
+	'follow',
+	'search',
+	'next',
+	'wrap',
+	'timestamps',
+	'logFilter',
+	'save',
+	'help',
+	'up',
+	'previous',
+	'pageUp',
+	'pageDown',
+	'top',
+	'bottom',
+	'refresh',
+	'quit',
+];
 const SEVERITY_WIDTH = 5;
 const TIME_WIDTH = 18;
 
-export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: string; title: string; filter?: LogFilter}) {
+export function LogsLevel({
+	streamId,
+	title,
+	filter: initialFilter,
+}: {
+	streamId: string;
+	title: string;
+	filter?: LogFilter;
+}) {
 	const client = useClient();
 	const {theme, columns, rows: screenRows} = useExplorer();
 	const {flash} = useMessageLine();
@@ -69,8 +96,17 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 	const height = bodyHeight - 2;
 	const width = columns - 4;
 	const prefixWidth = (timestamps ? TIME_WIDTH + 1 : 0) + SEVERITY_WIDTH + 1;
-	const topIndex = topId === undefined ? undefined : Math.max(0, lines.findIndex(line => line.id === topId));
-	const {rows, top} = useMemo(() => visibleRows(lines, topIndex, height, wrap, width - prefixWidth - 2), [lines, topIndex, height, wrap, width, prefixWidth]);
+	const topIndex =
+		topId === undefined
+			? undefined
+			: Math.max(
+					0,
+					lines.findIndex(line => line.id === topId),
+				);
+	const {rows, top} = useMemo(
+		() => visibleRows(lines, topIndex, height, wrap, width - prefixWidth - 2),
+		[lines, topIndex, height, wrap, width, prefixWidth],
+	);
 
 	// Reaching the top of what is loaded pages backwards; after `g`, all the way to the start.
 	useEffect(() => {
@@ -79,7 +115,8 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 		if (toStart && topIndex !== 0 && lines[0]) setTopId(lines[0].id);
 	}, [topIndex, state.hasOlder, tail, toStart, lines]);
 
-	const newLines = pausedAfter === undefined ? 0 : lines.length - 1 - lines.findIndex(line => line.id === pausedAfter);
+	const newLines =
+		pausedAfter === undefined ? 0 : lines.length - 1 - lines.findIndex(line => line.id === pausedAfter);
 	const scrollTo = (index: number) => {
 		const last = Math.max(0, lines.length - height);
 		// At the end: following sticks to it as lines arrive; paused, the view stays where it is.
@@ -99,7 +136,10 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 	const jumpToMatch = (direction: 1 | -1) => {
 		if (matches.length === 0) return;
 		const from = top + (direction === 1 ? 1 : -1);
-		const next = direction === 1 ? (matches.find(i => i >= from) ?? matches[0]!) : ([...matches].reverse().find(i => i <= from) ?? matches.at(-1)!);
+		const next =
+			direction === 1
+				? (matches.find(i => i >= from) ?? matches[0]!)
+				: ([...matches].reverse().find(i => i <= from) ?? matches.at(-1)!);
 		scrollTo(next - 2); // never past the end: a short log is not scrolled off its window
 	};
 
@@ -108,7 +148,11 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 			typed.key(input, key);
 			return true;
 		}
-		if (menu.isOpen) return command === 'logFilter' ? (menu.close(), true) : menu.handle(command, input, filterItems);
+		if (menu.isOpen && command === 'logFilter') {
+			menu.close();
+			return true;
+		}
+		if (menu.isOpen) return menu.handle(command, input, filterItems);
 		const move = cursorMove(command, height);
 		if (move !== undefined && Number.isFinite(move)) {
 			scrollTo(top + move);
@@ -141,7 +185,14 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 				jumpToMatch(-1);
 				return true;
 			case 'logFilter':
-				menu.open(Math.max(0, filterItems.findIndex(item => item.value.step === filter.step && item.value.executionId === filter.executionId)));
+				menu.open(
+					Math.max(
+						0,
+						filterItems.findIndex(
+							item => item.value.step === filter.step && item.value.executionId === filter.executionId,
+						),
+					),
+				);
 				return true;
 			case 'save':
 				setMessage(saveLines(streamId, lines));
@@ -161,8 +212,17 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 	});
 
 	const matchSet = useMemo(() => new Set(matches), [matches]);
-	const filterText = [filter.step && `step ${filter.step}`, filter.executionId && `execution ${filter.executionId}`].filter(Boolean).join(', ');
-	const count = state.phase === 'loading' ? '' : ` (${lines.length.toLocaleString('en-US')}${filterText ? ` of ${state.buffer.lines.length.toLocaleString('en-US')}` : ''} lines)`;
+	const filterText = [
+		filter.step && `step ${filter.step}`,
+		filter.executionId && `execution ${filter.executionId}`,
+	]
+		.filter(Boolean)
+		.join(', ');
+	const count =
+		state.phase === 'loading'
+			? ''
+			: ` (${lines.length.toLocaleString('en-US')}` +
+				`${filterText ? ` of ${state.buffer.lines.length.toLocaleString('en-US')}` : ''} lines)`;
 	const paneTitle = `Logs of ${title}${filterText ? ` · ${filterText}` : ''}${count}`;
 	const status = editingSearch ? (
 		<Text>
@@ -171,22 +231,56 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 			<Text inverse> </Text>
 		</Text>
 	) : (
-		<StatusLine state={state} following={following} newLines={newLines} atEnd={topId === undefined} search={search} matches={matches.length} message={flash ?? message /* the app's messages show here too: this screen has its own status line */} theme={theme} width={columns} />
+		<StatusLine
+			state={state}
+			following={following}
+			newLines={newLines}
+			atEnd={topId === undefined}
+			search={search}
+			matches={matches.length}
+			message={flash ?? message /* the app's messages show here too: this screen has its own status line */}
+			theme={theme}
+			width={columns}
+		/>
 	);
 
 	return (
-		<Frame refresh={{updatedAt: state.updatedAt, isValidating: false, error: state.error, hasData: state.phase !== 'loading'}} status={status} hints={menu.isOpen ? MENU_KEYS : KEYS}>
+		<Frame
+			refresh={{
+				updatedAt: state.updatedAt,
+				isValidating: false,
+				error: state.error,
+				hasData: state.phase !== 'loading',
+			}}
+			status={status}
+			hints={menu.isOpen ? MENU_KEYS : KEYS}
+		>
 			<Pane title={paneTitle} focused width={columns} height={bodyHeight} theme={theme}>
 				{menu.isOpen ? (
 					<FilterMenu items={filterItems} index={menu.index} theme={theme} />
 				) : rows.length === 0 ? (
 					<Text color={state.error ? theme.error : theme.muted}>
-						{state.phase === 'loading' ? (state.error ? loadFailure('the logs', state.error) : 'Loading logs…') : filterText ? `No lines for ${filterText} yet. F changes the filter.` : state.phase === 'closed' ? 'This stream is closed and has no lines.' : 'No lines yet: waiting for the first ones…'}
+						{state.phase === 'loading'
+							? state.error
+								? loadFailure('the logs', state.error)
+								: 'Loading logs…'
+							: filterText
+								? `No lines for ${filterText} yet. F changes the filter.`
+								: state.phase === 'closed'
+									? 'This stream is closed and has no lines.'
+									: 'No lines yet: waiting for the first ones…'}
 					</Text>
 				) : (
 					<Box flexDirection="column" height={height} overflow="hidden">
 						{rows.map(row => (
-							<LogRowView key={`${row.line.id}:${row.piece}`} row={row} timestamps={timestamps} match={matchSet.has(row.index)} width={width} theme={theme} />
+							<LogRowView
+								key={`${row.line.id}:${row.piece}`}
+								row={row}
+								timestamps={timestamps}
+								match={matchSet.has(row.index)}
+								width={width}
+								theme={theme}
+							/>
 						))}
 					</Box>
 				)}
@@ -195,7 +289,19 @@ export function LogsLevel({streamId, title, filter: initialFilter}: {streamId: s
 	);
 }
 
-function LogRowView({row, timestamps, match, width, theme}: {row: LogRow; timestamps: boolean; match: boolean; width: number; theme: Theme}) {
+function LogRowView({
+	row,
+	timestamps,
+	match,
+	width,
+	theme,
+}: {
+	row: LogRow;
+	timestamps: boolean;
+	match: boolean;
+	width: number;
+	theme: Theme;
+}) {
 	const severity = row.line.severity.toUpperCase();
 	const gutter = match ? '»' : ' ';
 	const time = timestamps ? `${row.first ? lineTime(row.line.timestamp) : ' '.repeat(TIME_WIDTH)} ` : '';
@@ -203,9 +309,13 @@ function LogRowView({row, timestamps, match, width, theme}: {row: LogRow; timest
 	return (
 		<Box width={width} height={1}>
 			<Text wrap="truncate-end">
-				<Text color={match ? theme.warning : undefined} bold={match}>{gutter} </Text>
+				<Text color={match ? theme.warning : undefined} bold={match}>
+					{gutter}{' '}
+				</Text>
 				{time ? <Text color={theme.muted}>{time}</Text> : null}
-				<Text color={theme.phase[severityPhase(severity)]}>{(row.first ? severity.slice(0, SEVERITY_WIDTH) : '').padEnd(SEVERITY_WIDTH)} </Text>
+				<Text color={theme.phase[severityPhase(severity)]}>
+					{(row.first ? severity.slice(0, SEVERITY_WIDTH) : '').padEnd(SEVERITY_WIDTH)}{' '}
+				</Text>
 				{step ? <Text color={theme.accent}>{step}</Text> : null}
 				{row.text}
 			</Text>
@@ -228,17 +338,31 @@ function filterMenuItems(lines: readonly LogLine[]): MenuItem<LogFilter>[] {
 	return [
 		{key: 'all', label: 'All lines', value: {}},
 		...steps.map(step => ({key: `s:${step}`, label: `Step: ${step}`, value: {step}})),
-		...executions.map((executionId, index) => ({key: `e:${executionId}`, label: `Execution ${index + 1}: ${executionId}`, value: {executionId}})),
+		...executions.map((executionId, index) => ({
+			key: `e:${executionId}`,
+			label: `Execution ${index + 1}: ${executionId}`,
+			value: {executionId},
+		})),
 	];
 }
 
-function FilterMenu({items, index, theme}: {items: readonly MenuItem<LogFilter>[]; index: number; theme: Theme}) {
+function FilterMenu({
+	items,
+	index,
+	theme,
+}: {
+	items: readonly MenuItem<LogFilter>[];
+	index: number;
+	theme: Theme;
+}) {
 	return (
 		<Box flexDirection="column">
-			<Text bold color={theme.accent}>Show</Text>
+			<Text bold color={theme.accent}>
+				Show
+			</Text>
 			<Menu items={items} index={index} />
 			{items.length === 1 ? <Text color={theme.muted}>These lines name no steps or executions.</Text> : null}
-			<Text color={theme.muted}>⏎ choose  esc cancel</Text>
+			<Text color={theme.muted}>{'⏎ choose  esc cancel'}</Text>
 		</Box>
 	);
 }
@@ -265,12 +389,20 @@ export const logs = defineLevel<{streamId: string; title: string; filter?: LogFi
 	example: {streamId: 'lgd1', title: 'deploy'},
 	parts: {
 		load: async (client, {streamId}) => {
-			const [stream, page] = await Promise.all([getLogStream(client, streamId), getLogsPage(client, streamId, 'desc')]);
+			const [stream, page] = await Promise.all([
+				getLogStream(client, streamId),
+				getLogsPage(client, streamId, 'desc'),
+			]);
 			return {stream, lines: appendNewer(emptyBuffer(), page.records).lines};
 		},
 		text: ({lines}: {lines: readonly LogLine[]}) => [
 			...lines.flatMap((line, index) =>
-				rowsOfLine(line, index, true, 60).map(row => `${row.first ? lineTime(row.line.timestamp) : ''} ${row.first ? row.line.severity.toUpperCase().slice(0, SEVERITY_WIDTH) : ''} ${row.first && row.line.step ? `[${row.line.step}] ` : ''}${row.text}`),
+				rowsOfLine(line, index, true, 60).map(
+					row =>
+						`${row.first ? lineTime(row.line.timestamp) : ''} ` +
+						`${row.first ? row.line.severity.toUpperCase().slice(0, SEVERITY_WIDTH) : ''} ` +
+						`${row.first && row.line.step ? `[${row.line.step}] ` : ''}${row.text}`,
+				),
 			),
 			...filterMenuItems(lines).map(item => item.label),
 		],

@@ -18,7 +18,22 @@ import {workflow} from './workflow.js';
 import type {LevelDescriptor} from './level.js';
 import {initialNavigation, type Entry, type NavigationState} from '../../state/navigation.js';
 
-export const LEVELS = {installs, board, components, deploy, activity, executions, runs, steps, logs, document, deployHistory, workflows, workflow, approval};
+export const LEVELS = {
+	installs,
+	board,
+	components,
+	deploy,
+	activity,
+	executions,
+	runs,
+	steps,
+	logs,
+	document,
+	deployHistory,
+	workflows,
+	workflow,
+	approval,
+};
 
 type Levels = typeof LEVELS;
 type ParamsOf<Descriptor> = Descriptor extends LevelDescriptor<infer Params> ? Params : never;
@@ -41,4 +56,6 @@ export function startNavigation(locations?: Location[], selectedId?: string): Na
 }
 
 /** One example location of every level, for tests and the fuzzer. */
-export const EXAMPLE_LOCATIONS = Object.entries(LEVELS).map(([kind, level]) => ({kind, ...level.example}) as Location);
+export const EXAMPLE_LOCATIONS = Object.entries(LEVELS).map(
+	([kind, level]) => ({kind, ...level.example}) as Location,
+);

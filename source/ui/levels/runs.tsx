@@ -1,5 +1,5 @@
 // An install's action workflows, each with its latest run.
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import type {ActionWorkflowRun, InstallActionWorkflow} from '../../api/resources.js';
 import {runStatus} from '../../domain/activity.js';
 import {ago, formatNanoseconds} from '../../domain/time.js';
@@ -22,7 +22,9 @@ export function workflowRows(workflows: InstallActionWorkflow[]): WorkflowRow[] 
 	return items(workflows).map(workflow => ({
 		id: workflow.id ?? workflow.action_workflow_id ?? '',
 		name: workflow.action_workflow?.name || workflow.action_workflow_id || workflow.id || 'workflow',
-		run: items<ActionWorkflowRun>(workflow.runs).sort((a, b) => String(b.created_at ?? '').localeCompare(String(a.created_at ?? '')))[0],
+		run: items<ActionWorkflowRun>(workflow.runs).sort((a, b) =>
+			String(b.created_at ?? '').localeCompare(String(a.created_at ?? '')),
+		)[0],
 	}));
 }
 
@@ -32,11 +34,26 @@ const COLUMNS: Column<WorkflowRow>[] = [
 	{header: 'WORKFLOW', width: 12, grow: true, priority: 1, text: row => row.name},
 	{header: 'LATEST RUN', width: 13, priority: 1, text: row => status(row) ?? '', status},
 	{header: 'TRIGGER', width: 21, priority: 4, text: row => row.run?.trigger_type ?? '—'},
-	{header: 'TIME', width: 7, priority: 3, align: 'right', text: row => formatNanoseconds(row.run?.execution_time)},
-	{header: 'STARTED', width: 8, priority: 2, align: 'right', text: (row, now) => ago(row.run?.created_at, now)},
+	{
+		header: 'TIME',
+		width: 7,
+		priority: 3,
+		align: 'right',
+		text: row => formatNanoseconds(row.run?.execution_time),
+	},
+	{
+		header: 'STARTED',
+		width: 8,
+		priority: 2,
+		align: 'right',
+		text: (row, now) => ago(row.run?.created_at, now),
+	},
 ];
 
-const detail = (row: WorkflowRow, now: number) => (row.run ? runDetail(row.run, now, row.name) : [text(`${row.name} has not run in this install.`, {muted: true})]);
+const detail = (row: WorkflowRow, now: number) =>
+	row.run
+		? runDetail(row.run, now, row.name)
+		: [text(`${row.name} has not run in this install.`, {muted: true})];
 
 export function RunsLevel({installId, installName}: {installId: string; installName: string}) {
 	const workflows = useLatestRuns(installId);
@@ -52,9 +69,20 @@ export function RunsLevel({installId, installName}: {installId: string; installN
 			rowId={row => row.id}
 			detailTitle={row => row.name}
 			detail={detail}
-			open={row => (row.run?.id ? {kind: 'steps', installId, installName, runId: row.run.id, runName: row.name} : undefined)}
-			actions={{logs: row => row.run && logsOfListedRun(readRun, row.run, row.name), view: row => row.run && viewValue(`${row.name} outputs`, row.run.outputs ?? {})}}
-			identify={row => ({id: row.run?.id, target: row.run ? runTarget(installId, row.run) : {installId}, label: `action run of ${row.name}`})}
+			open={row =>
+				row.run?.id
+					? {kind: 'steps', installId, installName, runId: row.run.id, runName: row.name}
+					: undefined
+			}
+			actions={{
+				logs: row => row.run && logsOfListedRun(readRun, row.run, row.name),
+				view: row => row.run && viewValue(`${row.name} outputs`, row.run.outputs ?? {}),
+			}}
+			identify={row => ({
+				id: row.run?.id,
+				target: row.run ? runTarget(installId, row.run) : {installId},
+				label: `action run of ${row.name}`,
+			})}
 			emptyText={`${installName} has no action workflows.`}
 		/>
 	);
@@ -66,6 +94,12 @@ export const runs = defineLevel<{installId: string; installName: string}>({
 	example: {installId: 'inl1', installName: 'fuzz'},
 	parts: listParts({
 		load: (client, {installId}: {installId: string}) => api.listLatestRuns(client, installId),
-		list: {rows: workflowRows, columns: () => COLUMNS, rowId: row => row.id, detailTitle: row => row.name, detail: () => detail},
+		list: {
+			rows: workflowRows,
+			columns: () => COLUMNS,
+			rowId: row => row.id,
+			detailTitle: row => row.name,
+			detail: () => detail,
+		},
 	}),
 });

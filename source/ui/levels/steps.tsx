@@ -1,5 +1,5 @@
 // The steps of one action workflow run, in the order of config.steps[].idx.
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import {orderedSteps, runStatus, type OrderedStep} from '../../domain/activity.js';
 import {formatNanoseconds} from '../../domain/time.js';
 import {useActionRun} from '../../state/data.js';
@@ -11,10 +11,22 @@ import {defineLevel, listParts} from './level.js';
 import {getActionRun} from '../../api/resources.js';
 
 const COLUMNS: Column<OrderedStep>[] = [
-	{header: '#', width: 3, priority: 1, align: 'right', text: row => (Number.isFinite(row.idx) ? String(row.idx + 1) : '?')},
+	{
+		header: '#',
+		width: 3,
+		priority: 1,
+		align: 'right',
+		text: row => (Number.isFinite(row.idx) ? String(row.idx + 1) : '?'),
+	},
 	{header: 'STEP', width: 8, grow: true, priority: 1, text: row => row.name},
 	{header: 'STATUS', width: 13, priority: 1, text: row => row.status, status: row => row.status},
-	{header: 'DURATION', width: 8, priority: 2, align: 'right', text: row => (row.durationNs === undefined ? '—' : formatNanoseconds(row.durationNs))},
+	{
+		header: 'DURATION',
+		width: 8,
+		priority: 2,
+		align: 'right',
+		text: row => (row.durationNs === undefined ? '—' : formatNanoseconds(row.durationNs)),
+	},
 ];
 
 export function stepDetail(row: OrderedStep): Line[] {
@@ -30,9 +42,21 @@ export function stepDetail(row: OrderedStep): Line[] {
 		blank,
 		heading('What it runs'),
 		...(config?.command ? [field('command', config.command)] : []),
-		...(config?.inline_contents ? [text('inline script:', {muted: true}), ...config.inline_contents.replace(/\n$/, '').split('\n').map(line => text(`  ${line}`))] : []),
-		...(repo ? [field('repository', repo.repo), field('branch', repo.branch), field('directory', repo.directory)] : []),
-		...(!config?.command && !config?.inline_contents && !repo ? [text('no command recorded', {muted: true})] : []),
+		...(config?.inline_contents
+			? [
+					text('inline script:', {muted: true}),
+					...config.inline_contents
+						.replace(/\n$/, '')
+						.split('\n')
+						.map(line => text(`  ${line}`)),
+				]
+			: []),
+		...(repo
+			? [field('repository', repo.repo), field('branch', repo.branch), field('directory', repo.directory)]
+			: []),
+		...(!config?.command && !config?.inline_contents && !repo
+			? [text('no command recorded', {muted: true})]
+			: []),
 		blank,
 		heading(`Environment (${envNames.length})`),
 		...(envNames.length ? envNames.map(name => text(name)) : [text('no variables', {muted: true})]),
@@ -41,7 +65,17 @@ export function stepDetail(row: OrderedStep): Line[] {
 	];
 }
 
-export function StepsLevel({installId, installName, runId, runName}: {installId: string; installName: string; runId: string; runName: string}) {
+export function StepsLevel({
+	installId,
+	installName,
+	runId,
+	runName,
+}: {
+	installId: string;
+	installName: string;
+	runId: string;
+	runName: string;
+}) {
 	const run = useActionRun(installId, runId);
 	const rows = useMemo(() => run.data && orderedSteps(run.data), [run.data]);
 	const resource = useMemo(() => ({...run, data: rows}), [run, rows]);
@@ -57,7 +91,11 @@ export function StepsLevel({installId, installName, runId, runName}: {installId:
 			detail={stepDetail}
 			open={row => run.data && logsOfRun(run.data, runName, row.name)}
 			actions={{logs: () => run.data && logsOfRun(run.data, runName)}}
-			identify={row => ({id: row.id, target: run.data ? runTarget(installId, run.data) : {installId}, label: `step ${row.name}`})}
+			identify={row => ({
+				id: row.id,
+				target: run.data ? runTarget(installId, run.data) : {installId},
+				label: `step ${row.name}`,
+			})}
 			emptyText="This run has no steps."
 		/>
 	);
@@ -71,7 +109,15 @@ export const steps = defineLevel<StepsParams>({
 	example: {installId: 'inl1', installName: 'fuzz', runId: 'awr1', runName: 'smoke'},
 	parts: listParts({
 		load: (client, {installId, runId}: StepsParams) => getActionRun(client, installId, runId),
-		list: {rows: orderedSteps, columns: () => COLUMNS, rowId: row => row.id, detailTitle: row => row.name, detail: () => stepDetail},
-		text: (run, {runName, installName}: StepsParams) => [`Steps of ${runName} in ${installName}${runStatus(run) ? ` · ${runStatus(run)}` : ''}`],
+		list: {
+			rows: orderedSteps,
+			columns: () => COLUMNS,
+			rowId: row => row.id,
+			detailTitle: row => row.name,
+			detail: () => stepDetail,
+		},
+		text: (run, {runName, installName}: StepsParams) => [
+			`Steps of ${runName} in ${installName}${runStatus(run) ? ` · ${runStatus(run)}` : ''}`,
+		],
 	}),
 });

@@ -1,8 +1,13 @@
 // One workflow's steps in the order they run (by group, then position), a retry shown as another
 // attempt of its step; Enter goes to what a step ran (a deploy's jobs, an action run's steps).
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import * as api from '../../api/resources.js';
-import {answerableApproval, pendingApproval, stepLabel, workflowFinished} from '../../domain/workflow-steps.js';
+import {
+	answerableApproval,
+	pendingApproval,
+	stepLabel,
+	workflowFinished,
+} from '../../domain/workflow-steps.js';
 import {useApprovalPlan, useWorkflowStep} from '../../state/data.js';
 import {useExplorer, useLevelPlace} from '../context.js';
 import type {Key} from 'ink';
@@ -31,20 +36,47 @@ const stepStatus = (step: Step) => step.status?.status;
 const quiet = (step: Step) => step.execution_type === 'skipped' || step.execution_type === 'hidden';
 
 const COLUMNS: Column<Step>[] = [
-	{header: 'GRP', width: 3, priority: 1, align: 'right', text: step => (Number.isFinite(step.group_idx) ? String((step.group_idx ?? 0) + 1) : '?'), muted: quiet},
+	{
+		header: 'GRP',
+		width: 3,
+		priority: 1,
+		align: 'right',
+		text: step => (Number.isFinite(step.group_idx) ? String((step.group_idx ?? 0) + 1) : '?'),
+		muted: quiet,
+	},
 	{header: 'STEP', width: 10, grow: true, priority: 1, text: stepLabel, muted: quiet},
-	{header: 'STATUS', width: 13, priority: 1, text: step => stepStatus(step) ?? '', status: stepStatus, sort: step => statusRank(stepStatus(step))},
-	{header: 'DURATION', width: 8, priority: 2, align: 'right', text: step => formatNanoseconds(step.execution_time)},
+	{
+		header: 'STATUS',
+		width: 13,
+		priority: 1,
+		text: step => stepStatus(step) ?? '',
+		status: stepStatus,
+		sort: step => statusRank(stepStatus(step)),
+	},
+	{
+		header: 'DURATION',
+		width: 8,
+		priority: 2,
+		align: 'right',
+		text: step => formatNanoseconds(step.execution_time),
+	},
 ];
 
-function stepDetail(workflow: api.Workflow | undefined, steps: readonly Step[], policyOf: (step: Step) => api.WorkflowStep['policy_validation']) {
+function stepDetail(
+	workflow: api.Workflow | undefined,
+	steps: readonly Step[],
+	policyOf: (step: Step) => api.WorkflowStep['policy_validation'],
+) {
 	return (step: Step, now: number): Line[] => [
 		field('step', stepLabel(step)),
 		field('id', step.id),
 		field('status', stepStatus(step), stepStatus(step) ?? ''),
 		text(step.status?.status_human_description ?? '', {muted: true}),
 		field('runs', step.execution_type),
-		field('started', step.started_at ? `${formatTimestamp(step.started_at)} (${ago(step.started_at, now)})` : 'not yet'),
+		field(
+			'started',
+			step.started_at ? `${formatTimestamp(step.started_at)} (${ago(step.started_at, now)})` : 'not yet',
+		),
 		field('duration', formatNanoseconds(step.execution_time)),
 		field('can retry', step.retryable ? 'yes' : 'no'),
 		field('can skip', step.skippable ? 'yes' : 'no'),
@@ -60,10 +92,28 @@ function stepDetail(workflow: api.Workflow | undefined, steps: readonly Step[], 
 					heading('Workflow'),
 					field('type', workflowType(workflow)),
 					field('status', workflowStatus(workflow), workflowStatus(workflow) ?? ''),
-					field('progress', progressBar(steps.filter(step => !step.retried && stepStatus(step) === 'success').length, steps.filter(step => !step.retried).length)),
+					field(
+						'progress',
+						progressBar(
+							steps.filter(step => !step.retried && stepStatus(step) === 'success').length,
+							steps.filter(step => !step.retried).length,
+						),
+					),
 					text(formatCounts(countStatuses(steps.map(stepStatus))), {muted: true}),
-					field('started', workflow.started_at ? `${formatTimestamp(workflow.started_at)} (${ago(workflow.started_at, now)})` : '—'),
-					field('finished', workflow.finished_at ? formatTimestamp(workflow.finished_at) : workflowFinished(workflow) ? 'yes (no time given)' : 'not yet'),
+					field(
+						'started',
+						workflow.started_at
+							? `${formatTimestamp(workflow.started_at)} (${ago(workflow.started_at, now)})`
+							: '—',
+					),
+					field(
+						'finished',
+						workflow.finished_at
+							? formatTimestamp(workflow.finished_at)
+							: workflowFinished(workflow)
+								? 'yes (no time given)'
+								: 'not yet',
+					),
 					field('plan only', workflow.plan_only ? 'yes' : 'no'),
 					field('approvals', workflow.approval_option),
 					field('on failure', workflow.step_error_behavior),
@@ -86,7 +136,12 @@ function stepDetail(workflow: api.Workflow | undefined, steps: readonly Step[], 
 function policyLines(policy: api.WorkflowStep['policy_validation']): Line[] {
 	if (!policy || typeof policy !== 'object') return [];
 	const status = compositeWord(policy.status);
-	return [blank, heading('Policy check'), field('status', status, status), text(policy.response ?? '', {muted: true})];
+	return [
+		blank,
+		heading('Policy check'),
+		field('status', status, status),
+		text(policy.response ?? '', {muted: true}),
+	];
 }
 
 /** "██████░░░░ 3/5" */
@@ -105,11 +160,28 @@ function approvalLines(step: Step, now: number): Line[] {
 		heading('Approval'),
 		field('type', approval.type ? String(approval.type).replaceAll('_', ' ') : '—'),
 		field('runner job', approval.runner_job_id),
-		field('asked', approval.created_at ? `${formatTimestamp(approval.created_at)} (${ago(approval.created_at, now)})` : '—'),
+		field(
+			'asked',
+			approval.created_at
+				? `${formatTimestamp(approval.created_at)} (${ago(approval.created_at, now)})`
+				: '—',
+		),
 		response
-			? field('answer', `${answer}${response.created_at ? ` ${ago(response.created_at, now)}` : ''}`, response.type === 'approve' ? 'approved' : 'approval-denied')
-			: field('answer', awaitsApproval(step.status?.status) ? 'waiting for a person' : `none (the step is ${step.status?.status ?? '?'})`, 'approval-awaiting'),
-		...(response ? [field('by', response.created_by_id), ...(response.note ? [field('note', response.note)] : [])] : []),
+			? field(
+					'answer',
+					`${answer}${response.created_at ? ` ${ago(response.created_at, now)}` : ''}`,
+					response.type === 'approve' ? 'approved' : 'approval-denied',
+				)
+			: field(
+					'answer',
+					awaitsApproval(step.status?.status)
+						? 'waiting for a person'
+						: `none (the step is ${step.status?.status ?? '?'})`,
+					'approval-awaiting',
+				),
+		...(response
+			? [field('by', response.created_by_id), ...(response.note ? [field('note', response.note)] : [])]
+			: []),
 	];
 }
 
@@ -123,7 +195,9 @@ interface WorkflowParams {
 const STEP_WRITES: CommandId[] = ['approve', 'deny', 'approveAll', 'retryStep', 'skipStep', 'cancelWorkflow'];
 
 const stepId = (step: Step) => step.id ?? '';
-const workflowSummary = ({workflow, steps}: WorkflowData) => ` · ${workflowStatus(workflow) ?? '?'} · ${(steps ?? []).filter(step => stepStatus(step) === 'success').length}/${steps?.length ?? 0} done`;
+const workflowSummary = ({workflow, steps}: WorkflowData) =>
+	` · ${workflowStatus(workflow) ?? '?'} · ` +
+	`${(steps ?? []).filter(step => stepStatus(step) === 'success').length}/${steps?.length ?? 0} done`;
 
 export function WorkflowLevel({installId, installName, workflowId, workflowName}: WorkflowParams) {
 	const client = useClient();
@@ -139,21 +213,54 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 	// The selected step read alone: its policy check comes only that way.
 	const alone = useWorkflowStep(workflowId, selected).data;
 	const detail = useMemo(
-		() => stepDetail(workflow.data?.workflow, steps ?? [], step => step.policy_validation ?? (alone?.id === step.id ? alone?.policy_validation : undefined)),
+		() =>
+			stepDetail(
+				workflow.data?.workflow,
+				steps ?? [],
+				step => step.policy_validation ?? (alone?.id === step.id ? alone?.policy_validation : undefined),
+			),
 		[workflow.data, steps, alone],
 	);
 	const summary = workflow.data ? workflowSummary(workflow.data) : '';
 	const planOf = (step: Step): Location | undefined =>
-		step.approval?.id && step.id ? {kind: 'approval', installId, installName, workflowId, workflowName, stepId: step.id, stepName: stepLabel(step), approvalId: step.approval.id} : undefined;
+		step.approval?.id && step.id
+			? {
+					kind: 'approval',
+					installId,
+					installName,
+					workflowId,
+					workflowName,
+					stepId: step.id,
+					stepName: stepLabel(step),
+					approvalId: step.approval.id,
+				}
+			: undefined;
 	const open = (step: Step): Location | undefined => {
 		if (pendingApproval(step)) return planOf(step);
 		const target = step.step_target_id;
-		if (step.step_target_type === 'install_deploys' && target) return {kind: 'activity', installId, installName, deployId: target, componentName: step.name || 'deploy'};
-		if (step.step_target_type === 'install_action_workflow_runs' && target) return {kind: 'steps', installId, installName, runId: target, runName: stepLabel(step)};
+		if (step.step_target_type === 'install_deploys' && target)
+			return {
+				kind: 'activity',
+				installId,
+				installName,
+				deployId: target,
+				componentName: step.name || 'deploy',
+			};
+		if (step.step_target_type === 'install_action_workflow_runs' && target)
+			return {kind: 'steps', installId, installName, runId: target, runName: stepLabel(step)};
 		return viewValue(`step ${stepLabel(step)}`, step);
 	};
 	const onKey = (command: CommandId | undefined, input: string, key: Key) =>
-		writes.onKey(command, input, key, () => ({client, orgLabel, installId, installName, workflow: writeTargetWorkflow(workflowId, workflowName, workflow.data?.workflow), step: selected, steps, plan: plan.data}));
+		writes.onKey(command, input, key, () => ({
+			client,
+			orgLabel,
+			installId,
+			installName,
+			workflow: writeTargetWorkflow(workflowId, workflowName, workflow.data?.workflow),
+			step: selected,
+			steps,
+			plan: plan.data,
+		}));
 	return (
 		<ListLevel
 			noun="steps"
@@ -185,7 +292,9 @@ export const workflow = defineLevel<WorkflowParams>({
 			const data = await fetchWorkflow(client, workflowId);
 			// The first step read alone, as the level reads the selected one for its policy check.
 			const first = data.steps[0];
-			const alone = first?.id ? await api.getWorkflowStep(client, workflowId, first.id).catch(() => undefined) : undefined;
+			const alone = first?.id
+				? await api.getWorkflowStep(client, workflowId, first.id).catch(() => undefined)
+				: undefined;
 			return {...data, alone};
 		},
 		list: {
@@ -193,7 +302,12 @@ export const workflow = defineLevel<WorkflowParams>({
 			columns: () => COLUMNS,
 			rowId: stepId,
 			detailTitle: stepLabel,
-			detail: ({workflow, steps, alone}) => stepDetail(workflow, steps, step => step.policy_validation ?? (alone?.id === step.id ? alone?.policy_validation : undefined)),
+			detail: ({workflow, steps, alone}) =>
+				stepDetail(
+					workflow,
+					steps,
+					step => step.policy_validation ?? (alone?.id === step.id ? alone?.policy_validation : undefined),
+				),
 		},
 		text: data => [workflowSummary(data)],
 	}),

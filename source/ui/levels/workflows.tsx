@@ -1,6 +1,3 @@
-// An install's workflows (deploys of components, provisions, input updates, ...), newest first;
-// Enter opens one with its steps.
-import React from 'react';
 import * as api from '../../api/resources.js';
 import {items} from '../../domain/fields.js';
 import {countStatuses, formatCounts} from '../../domain/install.js';
@@ -15,19 +12,35 @@ type Workflow = api.Workflow;
 
 export const workflowStatus = (workflow: Workflow) => workflow.status?.status;
 /** "deploy_components" → "deploy components" */
-export const workflowType = (workflow: Workflow) => (workflow.type ? String(workflow.type).replaceAll('_', ' ') : '—');
+export const workflowType = (workflow: Workflow) =>
+	workflow.type ? String(workflow.type).replaceAll('_', ' ') : '—';
 const stepStatuses = (workflow: Workflow) => items(workflow.steps).map(step => step.status?.status);
 const progress = (workflow: Workflow) => {
 	const statuses = stepStatuses(workflow);
-	return statuses.length ? `${statuses.filter(status => status === 'success').length}/${statuses.length}` : '—';
+	return statuses.length
+		? `${statuses.filter(status => status === 'success').length}/${statuses.length}`
+		: '—';
 };
 
 const COLUMNS: Column<Workflow>[] = [
-	{header: 'STARTED', width: 11, priority: 1, text: w => formatTimestamp(w.started_at ?? w.created_at).slice(5, 16), sort: w => -(parseTime(w.created_at) ?? 0)},
+	{
+		header: 'STARTED',
+		width: 11,
+		priority: 1,
+		text: w => formatTimestamp(w.started_at ?? w.created_at).slice(5, 16),
+		sort: w => -(parseTime(w.created_at) ?? 0),
+	},
 	// The name says which release ("Deploy v2.4.0 to prod-eu"): what a user looks for first.
 	{header: 'WORKFLOW', width: 12, grow: true, priority: 1, text: w => w.name || workflowType(w)},
 	{header: 'TYPE', width: 12, priority: 6, text: workflowType},
-	{header: 'STATUS', width: 13, priority: 1, text: w => workflowStatus(w) ?? '', status: workflowStatus, sort: w => statusRank(workflowStatus(w))},
+	{
+		header: 'STATUS',
+		width: 13,
+		priority: 1,
+		text: w => workflowStatus(w) ?? '',
+		status: workflowStatus,
+		sort: w => statusRank(workflowStatus(w)),
+	},
 	{header: 'STEPS', width: 5, priority: 3, align: 'right', text: progress},
 	{header: 'DURATION', width: 8, priority: 4, align: 'right', text: w => formatNanoseconds(w.execution_time)},
 	{header: 'BY', width: 22, priority: 5, text: w => w.created_by?.email || w.created_by_id || '—'},
@@ -45,8 +58,16 @@ function detail(workflow: Workflow, now: number): Line[] {
 		text(workflow.status?.status_human_description ?? '', {muted: true}),
 		field('steps', `${progress(workflow)} done`),
 		text(formatCounts(countStatuses(stepStatuses(workflow))), {muted: true}),
-		field('started', workflow.started_at ? `${formatTimestamp(workflow.started_at)} (${ago(workflow.started_at, now)})` : '—'),
-		field('finished', workflow.finished_at ? formatTimestamp(workflow.finished_at) : workflow.finished ? 'yes' : 'not yet'),
+		field(
+			'started',
+			workflow.started_at
+				? `${formatTimestamp(workflow.started_at)} (${ago(workflow.started_at, now)})`
+				: '—',
+		),
+		field(
+			'finished',
+			workflow.finished_at ? formatTimestamp(workflow.finished_at) : workflow.finished ? 'yes' : 'not yet',
+		),
 		field('duration', formatNanoseconds(workflow.execution_time)),
 		blank,
 		heading('Settings'),
@@ -69,7 +90,9 @@ const workflowTitle = (workflow: Workflow) => workflow.name || workflowType(work
 
 export function WorkflowsLevel({installId, installName}: WorkflowsParams) {
 	const client = useClient();
-	const workflows = usePagedResource(`workflows:${installId}`, offset => api.listInstallWorkflowsPage(client, installId, offset));
+	const workflows = usePagedResource(`workflows:${installId}`, offset =>
+		api.listInstallWorkflowsPage(client, installId, offset),
+	);
 	return (
 		<ListLevel
 			noun="workflows"
@@ -79,8 +102,22 @@ export function WorkflowsLevel({installId, installName}: WorkflowsParams) {
 			rowId={workflowId}
 			detailTitle={workflowTitle}
 			detail={detail}
-			open={workflow => (workflow.id ? {kind: 'workflow', installId, installName, workflowId: workflow.id, workflowName: workflow.name || workflowType(workflow)} : undefined)}
-			identify={workflow => ({id: workflow.id, target: {installId, workflowId: workflow.id}, label: `workflow ${workflow.name ?? ''}`})}
+			open={workflow =>
+				workflow.id
+					? {
+							kind: 'workflow',
+							installId,
+							installName,
+							workflowId: workflow.id,
+							workflowName: workflow.name || workflowType(workflow),
+						}
+					: undefined
+			}
+			identify={workflow => ({
+				id: workflow.id,
+				target: {installId, workflowId: workflow.id},
+				label: `workflow ${workflow.name ?? ''}`,
+			})}
 			emptyText={`${installName} has no workflows yet.`}
 		/>
 	);
@@ -92,7 +129,14 @@ export const workflows = defineLevel<WorkflowsParams>({
 	selectedBelow: ({installId}) => installId,
 	example: {installId: 'inl1', installName: 'fuzz'},
 	parts: listParts({
-		load: async (client, {installId}: {installId: string}) => (await api.listInstallWorkflowsPage(client, installId, 0)).items,
-		list: {rows: workflows => workflows, columns: () => COLUMNS, rowId: workflowId, detailTitle: workflowTitle, detail: () => detail},
+		load: async (client, {installId}: {installId: string}) =>
+			(await api.listInstallWorkflowsPage(client, installId, 0)).items,
+		list: {
+			rows: workflows => workflows,
+			columns: () => COLUMNS,
+			rowId: workflowId,
+			detailTitle: workflowTitle,
+			detail: () => detail,
+		},
 	}),
 });
