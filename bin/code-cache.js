@@ -11,7 +11,7 @@ const path = require('node:path');
 const vm = require('node:vm');
 const {wrap} = require('node:module');
 
-/** What the bundle calls once the explorer is mounted (source/ui/run-explorer.tsx). */
+/** What the bundle calls once the explorer is mounted (source/ui/shell/run-explorer.tsx). */
 const EXPLORER_MOUNTED = Symbol.for('nuon-tui.explorer-mounted');
 /** After mounting, long enough for the first frame and its first refresh: what they compiled is the start-up
  * path. */

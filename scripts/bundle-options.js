@@ -31,8 +31,8 @@ const stringWidthFastPath = {
 	},
 };
 
-/** Ink's `yoga-layout` is source/ui/yoga.ts: Yoga without a top-level await (see there). */
-const yoga = fileURLToPath(new URL('../source/ui/yoga.ts', import.meta.url));
+/** Ink's `yoga-layout` is source/ui/terminal/yoga.ts: Yoga without a top-level await (see there). */
+const yoga = fileURLToPath(new URL('../source/ui/terminal/yoga.ts', import.meta.url));
 const yogaWithoutTopLevelAwait = {
 	name: 'yoga-without-top-level-await',
 	setup(build) {

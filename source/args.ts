@@ -3,7 +3,7 @@ import {parseArgs} from 'node:util';
 import type {SettingFlags} from './config.js';
 import {DEMO_APIS, isDemoApi, type DemoApi} from './demo/api-mode.js';
 import {parseFaults, type Faults} from './demo/faults.js';
-import {isThemeName} from './ui/theme.js';
+import {isThemeName} from './ui/widgets/theme.js';
 
 export const USAGE = `nuon-tui: a keyboard-driven terminal explorer for the Nuon platform
 

@@ -13,7 +13,7 @@ import {VERSION} from './version.js';
 import {isTerminalGone, restoreTerminal, writeCrashReport} from './crash.js';
 import {debugLog} from './debug-log.js';
 import {faultInjector} from './demo/faults.js';
-import {yogaReady} from './ui/yoga.js';
+import {yogaReady} from './ui/terminal/yoga.js';
 import {hideSecretsFromProcessList, redactUrlCredentials} from './redact.js';
 
 export const EXIT = {ok: 0, error: 1, usage: 2} as const;
@@ -116,7 +116,7 @@ async function explore(command: ExploreCommand): Promise<number> {
 		const start = startStack(scope, command.watch);
 		const firstScreen = askForFirstScreen(client, start.at(-1)!);
 		await Promise.all([yoga, Promise.race([firstScreen.sent, sleep(ON_THE_WIRE_WAIT_MS)])]);
-		const {runExplorer} = await import('./ui/run-explorer.js');
+		const {runExplorer} = await import('./ui/shell/run-explorer.js');
 		// A fast API's answers make the first frame; a slow one's frame says "loading" meanwhile.
 		await Promise.race([firstScreen.settled, sleep(FIRST_FRAME_WAIT_MS)]);
 		const target = {

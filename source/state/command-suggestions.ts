@@ -1,6 +1,6 @@
 // What the `:` command line could complete to, asked of the server as the user types.
 import * as api from '../api/resources.js';
-import {APPS_KEY} from './keys.js';
+import {APPS_KEY} from './cache-keys.js';
 import {useClient, useResource} from './resource.js';
 
 /** What the `:` command line could complete to: install names (a server-side search), apps, components. */

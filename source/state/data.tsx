@@ -4,7 +4,7 @@ import useSWR, {unstable_serialize, useSWRConfig} from 'swr';
 import * as api from '../api/resources.js';
 import type {NuonClient} from '../api/client.js';
 import {fetchComponents, fetchWorkflow, orNull, type Components} from './fetchers.js';
-import {APPS_KEY, CLI_CONFIG_KEY, componentsKey, inOrg, installsKey, latestDeployKey} from './keys.js';
+import {APPS_KEY, CLI_CONFIG_KEY, componentsKey, inOrg, installsKey, latestDeployKey} from './cache-keys.js';
 import {useClient, usePagedResource, useResource, type PagedResource, type Resource} from './resource.js';
 import {readPlan, type ApprovalPlan} from '../domain/approval-plan.js';
 import {workflowFinished} from '../domain/workflow-steps.js';

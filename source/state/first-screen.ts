@@ -15,7 +15,7 @@ import {
 	installsKey,
 	latestDeployKey,
 	listInOrg,
-} from './keys.js';
+} from './cache-keys.js';
 import type {Location} from './navigation.js';
 
 /** One answer for the first screen: its cache key (a paged list's key is the list's, without pages). */

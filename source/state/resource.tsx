@@ -1,6 +1,6 @@
 // Resources: SWR with the explorer's refresh and retry policy. A level reads its data through
 // `useResource` or `usePagedResource`; only mounted levels poll (the covered ones with polling
-// switched off, see ui/app.tsx), and a failed refresh keeps the last good data.
+// switched off, see ui/shell/app.tsx), and a failed refresh keeps the last good data.
 import React, {createContext, useCallback, useContext, useState, type ReactNode} from 'react';
 import useSWR, {SWRConfig, unstable_serialize, type SWRConfiguration, type Key} from 'swr';
 import useSWRInfinite, {unstable_serialize as serializePages} from 'swr/infinite';
@@ -10,7 +10,7 @@ import {RawDataContext} from './raw-data.js';
 import {useRefreshWhenUncovered} from './on-screen.js';
 import {isRetryable, NuonApiError} from '../api/errors.js';
 import type * as api from '../api/resources.js';
-import {inOrg, listInOrg, pageKeys} from './keys.js';
+import {inOrg, listInOrg, pageKeys} from './cache-keys.js';
 import {backoff} from '../domain/backoff.js';
 
 const ClientContext = createContext<NuonClient | undefined>(undefined);

@@ -3,7 +3,7 @@
 // board move on.
 import {afterEach, describe, expect, it} from 'vitest';
 import {Scenario} from '../../source/demo/scenario.js';
-import {KEY_GUARD_MS} from '../../source/ui/use-write.js';
+import {KEY_GUARD_MS} from '../../source/ui/writes/use-write.js';
 import {startPty, type PtySession} from '../helpers/pty.js';
 
 let session: PtySession | undefined;

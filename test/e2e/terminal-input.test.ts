@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {BIN, startPty, type PtySession} from '../helpers/pty.js';
-import {KEY_GUARD_MS} from '../../source/ui/use-write.js';
+import {KEY_GUARD_MS} from '../../source/ui/writes/use-write.js';
 
 let session: PtySession | undefined;
 afterEach(() => {

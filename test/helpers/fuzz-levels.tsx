@@ -3,8 +3,8 @@ import {describe, expect, it, vi} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
 import {EXAMPLE_LOCATIONS, type Location} from '../../source/ui/levels/registry.js';
 import {DataProvider} from '../../source/state/resource.js';
-import {App} from '../../source/ui/app.js';
-import {darkTheme} from '../../source/ui/theme.js';
+import {App} from '../../source/ui/shell/app.js';
+import {darkTheme} from '../../source/ui/widgets/theme.js';
 import {fuzzAgent, fuzzedBody, FUZZ_ORIGIN, offContractBody, type BodyMaker} from './fuzz-api.js';
 import {foreignControls, stripAnsi} from './screen.js';
 

@@ -17,8 +17,8 @@ import {
 	neededWidth,
 	sortRows,
 	type Column,
-} from '../../source/ui/columns.js';
-import {wrapLines, type Line, type Row} from '../../source/ui/lines.js';
+} from '../../source/ui/widgets/columns.js';
+import {wrapLines, type Line, type Row} from '../../source/ui/widgets/lines.js';
 import {levelOf, type Location} from '../../source/ui/levels/registry.js';
 import {fuzzAgent, fuzzedBody, FUZZ_ORIGIN, offContractBody} from './fuzz-api.js';
 import {foreignControls} from './screen.js';

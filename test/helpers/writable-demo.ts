@@ -4,7 +4,7 @@ import {afterEach} from 'vitest';
 import {startDemoServer, type DemoApi, type DemoServer} from '../../source/demo/server.js';
 import type {DemoInstall, ScenarioOptions} from '../../source/demo/world.js';
 import {renderExplorer} from './render-app.js';
-import type {AppProps} from '../../source/ui/app.js';
+import type {AppProps} from '../../source/ui/shell/app.js';
 
 type Explorer = ReturnType<typeof renderExplorer>;
 let demo: DemoServer | undefined;

@@ -6,8 +6,8 @@ import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
 
 // Counts renders of the list (its rows are memoised below it) and of its rows' cells.
 const renders = vi.hoisted(() => ({list: 0, cells: 0}));
-vi.mock('../../source/ui/components/ListPane.js', async original => {
-	const module = await original<typeof import('../../source/ui/components/ListPane.js')>();
+vi.mock('../../source/ui/widgets/ListPane.js', async original => {
+	const module = await original<typeof import('../../source/ui/widgets/ListPane.js')>();
 	return {
 		...module,
 		ListPane: (props: Parameters<typeof module.ListPane>[0]) => {
@@ -16,8 +16,8 @@ vi.mock('../../source/ui/components/ListPane.js', async original => {
 		},
 	};
 });
-vi.mock('../../source/ui/columns.js', async original => {
-	const module = await original<typeof import('../../source/ui/columns.js')>();
+vi.mock('../../source/ui/widgets/columns.js', async original => {
+	const module = await original<typeof import('../../source/ui/widgets/columns.js')>();
 	return {
 		...module,
 		cellText: (...args: Parameters<typeof module.cellText>) => {

@@ -5,8 +5,8 @@ import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {DataProvider} from '../../source/state/resource.js';
 import {askForFirstScreen} from '../../source/state/first-screen.js';
 import type {Location} from '../../source/state/navigation.js';
-import {App} from '../../source/ui/app.js';
-import {darkTheme} from '../../source/ui/theme.js';
+import {App} from '../../source/ui/shell/app.js';
+import {darkTheme} from '../../source/ui/widgets/theme.js';
 
 let demo: DemoServer;
 const requests: string[] = [];

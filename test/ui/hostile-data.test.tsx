@@ -4,8 +4,8 @@ import {MockAgent} from 'undici';
 import {expect, it, vi} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
 import {DataProvider} from '../../source/state/resource.js';
-import {App} from '../../source/ui/app.js';
-import {noColorTheme} from '../../source/ui/theme.js';
+import {App} from '../../source/ui/shell/app.js';
+import {noColorTheme} from '../../source/ui/widgets/theme.js';
 
 const ORIGIN = 'http://hostile.invalid';
 const INSTALLS = [

@@ -1,7 +1,7 @@
 // A paste is text for the field being typed in, never keys: it cannot end a filter, open a write or
 // answer a confirmation, and a long one is one update, cut to the field's limit.
 import {expect, it} from 'vitest';
-import {NOTE_LIMIT} from '../../source/ui/use-write.js';
+import {NOTE_LIMIT} from '../../source/ui/writes/use-write.js';
 import {ENTER, ESC, type renderExplorer} from '../helpers/render-app.js';
 import {openWorkflow, writableDemo} from '../helpers/writable-demo.js';
 

@@ -3,8 +3,8 @@ import {afterAll, beforeAll, expect, it, vi} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {DataProvider} from '../../source/state/resource.js';
-import {App} from '../../source/ui/app.js';
-import {darkTheme} from '../../source/ui/theme.js';
+import {App} from '../../source/ui/shell/app.js';
+import {darkTheme} from '../../source/ui/widgets/theme.js';
 
 let demo: DemoServer;
 let installRequests = 0;

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {bestMatch, parseCommandLine, tab} from '../../source/ui/command-line.js';
+import {bestMatch, parseCommandLine, tab} from '../../source/ui/shell/command-line.js';
 
 const complete = (text: string, candidates: readonly string[]) => tab(undefined, text, candidates).text;
 

@@ -4,7 +4,7 @@ import {sanitize, sanitizeDeep} from '../../source/domain/sanitize.js';
 import {ago, formatNanoseconds} from '../../source/domain/time.js';
 import {displayWidth, fit, fitMessage, oneLine} from '../../source/domain/text.js';
 import {countStatuses, formatCounts, installLocation} from '../../source/domain/install.js';
-import {layoutColumns, windowStart} from '../../source/ui/columns.js';
+import {layoutColumns, windowStart} from '../../source/ui/widgets/columns.js';
 
 describe('status mapping', () => {
 	it.each([
@@ -179,7 +179,7 @@ describe('wrapping', () => {
 	});
 
 	it('turns long detail fields into continuation rows under the value', async () => {
-		const {field, wrapLines} = await import('../../source/ui/lines.js');
+		const {field, wrapLines} = await import('../../source/ui/widgets/lines.js');
 		const rows = wrapLines([field('created', '2026-07-25 01:53:55 (126d ago)')], 30);
 		expect(rows).toEqual([
 			{kind: 'field', label: 'created', value: '2026-07-25 01:53:55', status: undefined, labelWidth: 7},

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {NuonApiError} from '../../source/api/errors.js';
-import {failureLine, loadFailure} from '../../source/ui/failure-text.js';
+import {failureLine, loadFailure} from '../../source/ui/shell/failure-text.js';
 
 const unavailable = new NuonApiError({
 	kind: 'http',

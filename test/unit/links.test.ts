@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {copySequence, dashboardLink, hyperlink} from '../../source/domain/links.js';
-import {hasLocalDisplay, share} from '../../source/ui/share.js';
+import {hasLocalDisplay, share} from '../../source/ui/terminal/share.js';
 
 describe('dashboard links', () => {
 	const base = 'https://app.nuon.co/';

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {localeIsAscii, toAscii} from '../../source/ui/ascii.js';
-import {darkTheme, lightTheme, noColorTheme, themeFor} from '../../source/ui/theme.js';
+import {localeIsAscii, toAscii} from '../../source/ui/widgets/ascii.js';
+import {darkTheme, lightTheme, noColorTheme, themeFor} from '../../source/ui/widgets/theme.js';
 
 describe('themes', () => {
 	it('come from --theme, then NUON_TUI_THEME, and NO_COLOR always wins', () => {
@@ -36,7 +36,7 @@ describe('ASCII', () => {
 
 describe('the key hints line', () => {
 	it('keeps ? help and q quit when the screen’s hints do not all fit', async () => {
-		const {hintText} = await import('../../source/ui/components/Frame.js');
+		const {hintText} = await import('../../source/ui/shell/Frame.js');
 		const ids = [
 			'down',
 			'open',
@@ -63,7 +63,7 @@ describe('detail panes at 80 columns', () => {
 		'put an id that does not fit beside its label whole on the row below, and give labels the width of ' +
 			'the longest',
 		async () => {
-			const {field, wrapLines} = await import('../../source/ui/lines.js');
+			const {field, wrapLines} = await import('../../source/ui/widgets/lines.js');
 			const rows = wrapLines([field('id', 'inleispna6ytdhmu319vtysgbd'), field('config version', 14)], 32);
 			expect(rows).toEqual([
 				{kind: 'field', label: 'id', value: '', labelWidth: 14},
@@ -74,7 +74,9 @@ describe('detail panes at 80 columns', () => {
 	);
 
 	it('leave a list only the width its columns need, the rest to the detail', async () => {
-		const {COLUMN_GAP, layoutColumns, neededWidth, fitPlaced} = await import('../../source/ui/columns.js');
+		const {COLUMN_GAP, layoutColumns, neededWidth, fitPlaced} = await import(
+			'../../source/ui/widgets/columns.js'
+		);
 		const columns = [
 			{header: 'JOB', width: 24, grow: true, priority: 1, text: (row: string) => row},
 			{header: 'STATUS', width: 13, priority: 2, text: () => 'finished'},

@@ -1,7 +1,7 @@
 // What a paste becomes, and when a paste start with no end counts as still open.
 import {describe, expect, it} from 'vitest';
-import {clip, pastedLine} from '../../source/ui/paste.js';
-import {pasteOpenAfter} from '../../source/ui/paste-timeout.js';
+import {clip, pastedLine} from '../../source/ui/terminal/paste.js';
+import {pasteOpenAfter} from '../../source/ui/terminal/paste-timeout.js';
 
 describe('a pasted line', () => {
 	it('reads line breaks and tabs as spaces and drops escape sequences and control characters', () => {

@@ -1,6 +1,6 @@
 import xterm from '@xterm/headless';
 import {describe, expect, it} from 'vitest';
-import {compactCursorMoves} from '../../source/ui/terminal-output.js';
+import {compactCursorMoves} from '../../source/ui/terminal/terminal-output.js';
 
 const screenAfter = (output: string) =>
 	new Promise<string[]>(resolve => {

@@ -6,9 +6,9 @@ import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
 import type {Location} from './registry.js';
 import type {LinkTarget} from '../../domain/links.js';
 import {useDeploy, useReadActionRun} from '../../state/data.js';
-import type {Column} from '../columns.js';
-import {blank, field, heading, jsonLines, text, type Line} from '../lines.js';
-import {ListLevel} from '../ListLevel.js';
+import type {Column} from '../widgets/columns.js';
+import {blank, field, heading, jsonLines, text, type Line} from '../widgets/lines.js';
+import {ListLevel} from '../widgets/ListLevel.js';
 import {items} from '../../domain/fields.js';
 import {defineLevel, listParts} from './level.js';
 

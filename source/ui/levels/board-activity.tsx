@@ -4,8 +4,8 @@ import {installName} from '../../domain/install.js';
 import {phaseOf} from '../../domain/status.js';
 import type {Transition} from '../../domain/rollout.js';
 import {clock} from '../../domain/time.js';
-import {Pane} from '../components/Pane.js';
-import type {Theme} from '../theme.js';
+import {Pane} from '../widgets/Pane.js';
+import type {Theme} from '../widgets/theme.js';
 
 export interface ActivityView {
 	offset: number;

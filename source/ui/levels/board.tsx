@@ -21,16 +21,16 @@ import {
 import {awaitsApproval, GLYPHS, phaseOf, statusView} from '../../domain/status.js';
 import {describeError, NuonApiError} from '../../api/errors.js';
 import {DEPLOY_ACTIONS, type DeployParams} from './deploy.js';
-import {failureLine} from '../failure-text.js';
+import {failureLine} from '../shell/failure-text.js';
 import {findPendingApproval} from '../../state/find-approval.js';
 import {fit, truncate} from '../../domain/text.js';
 import {useAppComponents, useAppNames, useInstalls} from '../../state/data.js';
-import {windowStart} from '../columns.js';
-import {useExplorer, useLevelKeys, useLevelPlace, useMessageLine} from '../context.js';
-import {commandHint, cursorMove, type CommandId} from '../keys.js';
+import {windowStart} from '../widgets/columns.js';
+import {useExplorer, useLevelKeys, useLevelPlace, useMessageLine} from '../shell/context.js';
+import {commandHint, cursorMove, type CommandId} from '../shell/key-bindings.js';
 import * as api from '../../api/resources.js';
-import {CHROME_ROWS, Frame} from '../components/Frame.js';
-import {Pane} from '../components/Pane.js';
+import {CHROME_ROWS, Frame} from '../shell/Frame.js';
+import {Pane} from '../widgets/Pane.js';
 import {installName} from '../../domain/install.js';
 import {displayWidth} from '../../domain/text.js';
 import {cellStatus} from '../../domain/cell-status.js';
@@ -39,7 +39,7 @@ import {appComponentsKeepingLast, appNamesOf} from '../../state/data.js';
 import type {Location} from './registry.js';
 import {useClient} from '../../state/resource.js';
 import {BoardActivity, selectedChange, type ActivityView} from './board-activity.js';
-import {useTypedLine} from '../line-editor.js';
+import {useTypedLine} from '../widgets/line-editor.js';
 
 /** What the latest deploy's screen offers, on the deploy in a cell. */
 const CELL_KEYS: CommandId[] = [

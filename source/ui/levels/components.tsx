@@ -3,9 +3,9 @@ import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
 import {useAppComponents, useComponents, usePrefetch, type ComponentRow} from '../../state/data.js';
 import {fetchComponents, withAppDependencies} from '../../state/fetchers.js';
 import {listAppComponents} from '../../api/resources.js';
-import {statusRank, type Column} from '../columns.js';
-import {blank, field, heading, text, type Line} from '../lines.js';
-import {ListLevel} from '../ListLevel.js';
+import {statusRank, type Column} from '../widgets/columns.js';
+import {blank, field, heading, text, type Line} from '../widgets/lines.js';
+import {ListLevel} from '../widgets/ListLevel.js';
 import {items} from '../../domain/fields.js';
 import {defineLevel, listParts} from './level.js';
 

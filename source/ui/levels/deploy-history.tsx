@@ -3,9 +3,9 @@ import {items} from '../../domain/fields.js';
 import {isInProgress, phaseOf} from '../../domain/status.js';
 import {ago, formatSeconds, formatTimestamp, parseTime} from '../../domain/time.js';
 import {useClient, usePagedResource} from '../../state/resource.js';
-import {statusRank, type Column} from '../columns.js';
-import {blank, field, heading, type Line} from '../lines.js';
-import {ListLevel} from '../ListLevel.js';
+import {statusRank, type Column} from '../widgets/columns.js';
+import {blank, field, heading, type Line} from '../widgets/lines.js';
+import {ListLevel} from '../widgets/ListLevel.js';
 import {deployFactLines} from './deploy-lines.js';
 import {defineLevel, listParts} from './level.js';
 

@@ -3,7 +3,7 @@ import {awaitsApproval} from '../../domain/status.js';
 import type {InstallDeploy} from '../../api/resources.js';
 import {countStatuses, formatCounts} from '../../domain/install.js';
 import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
-import {blank, field, heading, text, type Line} from '../lines.js';
+import {blank, field, heading, text, type Line} from '../widgets/lines.js';
 import {items} from '../../domain/fields.js';
 
 export function deployStatusLines(deploy: InstallDeploy, now: number): Line[] {

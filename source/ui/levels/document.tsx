@@ -2,15 +2,15 @@
 // Enter, long strings unfold; everything scrolls.
 import {useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
-import {loadFailure} from '../failure-text.js';
+import {loadFailure} from '../shell/failure-text.js';
 import {jsonRows, parseDocument, rowText, type JsonRow} from '../../domain/json-tree.js';
 import {truncate} from '../../domain/text.js';
 import {usePlan} from '../../state/data.js';
-import {windowStart} from '../columns.js';
-import {useExplorer, useLevelKeys} from '../context.js';
-import {cursorMove, type CommandId} from '../keys.js';
-import {CHROME_ROWS, Frame, type RefreshState} from '../components/Frame.js';
-import {Pane} from '../components/Pane.js';
+import {windowStart} from '../widgets/columns.js';
+import {useExplorer, useLevelKeys} from '../shell/context.js';
+import {cursorMove, type CommandId} from '../shell/key-bindings.js';
+import {CHROME_ROWS, Frame, type RefreshState} from '../shell/Frame.js';
+import {Pane} from '../widgets/Pane.js';
 import {defineLevel} from './level.js';
 import {getPlan} from '../../api/resources.js';
 import {orNull} from '../../state/fetchers.js';

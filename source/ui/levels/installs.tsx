@@ -1,6 +1,6 @@
 import {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
-import {Menu, useMenu, type MenuItem} from '../components/Menu.js';
+import {Menu, useMenu, type MenuItem} from '../widgets/Menu.js';
 import type {App, Install} from '../../api/resources.js';
 import {
 	countStatuses,
@@ -13,11 +13,11 @@ import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
 import {describeError} from '../../api/errors.js';
 import {appNamesOf, useAppNames, useApps, useInstalls, usePrefetch} from '../../state/data.js';
 import * as api from '../../api/resources.js';
-import {useDebounced} from '../use-debounced.js';
-import {statusRank, type Column} from '../columns.js';
-import {useExplorer} from '../context.js';
-import {blank, field, heading, text, type Line} from '../lines.js';
-import {ListLevel} from '../ListLevel.js';
+import {useDebounced} from '../widgets/use-debounced.js';
+import {statusRank, type Column} from '../widgets/columns.js';
+import {useExplorer} from '../shell/context.js';
+import {blank, field, heading, text, type Line} from '../widgets/lines.js';
+import {ListLevel} from '../widgets/ListLevel.js';
 import {defineLevel, listParts} from './level.js';
 
 function installColumns(appNames: Map<string, string>): Column<Install>[] {

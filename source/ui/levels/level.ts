@@ -2,8 +2,8 @@
 // the fuzzer need to know about it. Each level module exports one; `registry.ts` lists them.
 import type {ComponentType} from 'react';
 import type {NuonClient} from '../../api/client.js';
-import type {Column} from '../columns.js';
-import type {Line} from '../lines.js';
+import type {Column} from '../widgets/columns.js';
+import type {Line} from '../widgets/lines.js';
 
 export interface LevelDescriptor<Params extends object> {
 	/** The breadcrumb for this level ("api › latest deploy"). */

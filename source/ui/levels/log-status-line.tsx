@@ -1,9 +1,9 @@
 import {Text} from 'ink';
-import {failureLine} from '../failure-text.js';
+import {failureLine} from '../shell/failure-text.js';
 import {displayWidth, fitMessage} from '../../domain/text.js';
 import {clock} from '../../domain/time.js';
 import type {TailState} from '../../state/log-tail.js';
-import type {Theme} from '../theme.js';
+import type {Theme} from '../widgets/theme.js';
 
 export function StatusLine({
 	state,

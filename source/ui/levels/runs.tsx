@@ -4,9 +4,9 @@ import type {ActionWorkflowRun, InstallActionWorkflow} from '../../api/resources
 import {runStatus} from '../../domain/activity.js';
 import {ago, formatNanoseconds} from '../../domain/time.js';
 import {useLatestRuns, useReadActionRun} from '../../state/data.js';
-import type {Column} from '../columns.js';
-import {text} from '../lines.js';
-import {ListLevel} from '../ListLevel.js';
+import type {Column} from '../widgets/columns.js';
+import {text} from '../widgets/lines.js';
+import {ListLevel} from '../widgets/ListLevel.js';
 import {logsOfListedRun, runDetail, runTarget, viewValue} from './activity.js';
 import {items} from '../../domain/fields.js';
 import {defineLevel, listParts} from './level.js';

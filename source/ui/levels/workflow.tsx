@@ -9,19 +9,19 @@ import {
 	workflowFinished,
 } from '../../domain/workflow-steps.js';
 import {useApprovalPlan, useWorkflowStep} from '../../state/data.js';
-import {useExplorer, useLevelPlace} from '../context.js';
+import {useExplorer, useLevelPlace} from '../shell/context.js';
 import type {Key} from 'ink';
-import type {CommandId} from '../keys.js';
-import {writeKeys, WritePanel} from '../use-write.js';
-import {useWorkflowWrites, writeTargetWorkflow} from '../workflow-writes.js';
+import type {CommandId} from '../shell/key-bindings.js';
+import {writeKeys, WritePanel} from '../writes/use-write.js';
+import {useWorkflowWrites, writeTargetWorkflow} from '../writes/workflow-writes.js';
 import {awaitsApproval} from '../../domain/status.js';
 import {answerWord, compositeWord} from '../../domain/approval-words.js';
 import {countStatuses, formatCounts} from '../../domain/install.js';
 import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
 import {useClient} from '../../state/resource.js';
-import {statusRank, type Column} from '../columns.js';
-import {blank, field, heading, text, type Line} from '../lines.js';
-import {ListLevel} from '../ListLevel.js';
+import {statusRank, type Column} from '../widgets/columns.js';
+import {blank, field, heading, text, type Line} from '../widgets/lines.js';
+import {ListLevel} from '../widgets/ListLevel.js';
 import {defineLevel, listParts} from './level.js';
 import {fetchWorkflow} from '../../state/fetchers.js';
 import type {WorkflowData} from '../../state/data.js';

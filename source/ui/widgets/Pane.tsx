@@ -1,7 +1,7 @@
 import type {ReactNode} from 'react';
 import {Box, Text} from 'ink';
 import {displayWidth, truncate} from '../../domain/text.js';
-import type {Theme} from '../theme.js';
+import type {Theme} from './theme.js';
 
 /**
  * A bordered pane whose title sits in its top border. The focused pane has a heavy border, the

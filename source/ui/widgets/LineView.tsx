@@ -2,8 +2,8 @@ import {memo} from 'react';
 import {Box, Text} from 'ink';
 import {statusView} from '../../domain/status.js';
 import {fit, truncate} from '../../domain/text.js';
-import {labelWidthFor, type Row} from '../lines.js';
-import type {Theme} from '../theme.js';
+import {labelWidthFor, type Row} from './lines.js';
+import type {Theme} from './theme.js';
 
 /** Renders `height` rows (from wrapLines) starting at `offset`, each cut to `width`. */
 export const LineView = memo(function LineView({

@@ -3,9 +3,9 @@
 // filtering, paging, refresh and keys from here.
 import {type ReactNode, useEffect, useEffectEvent, useMemo, useRef, useState} from 'react';
 import {Box, Text, type Key} from 'ink';
-import {loadFailure} from './failure-text.js';
-import type {Location} from './levels/registry.js';
-import type {Resource} from '../state/resource.js';
+import {loadFailure} from '../shell/failure-text.js';
+import type {Location} from '../levels/registry.js';
+import type {Resource} from '../../state/resource.js';
 import {
 	cellText,
 	fitPlaced,
@@ -16,18 +16,18 @@ import {
 	windowStart,
 	type Column,
 } from './columns.js';
-import {useExplorer, useLevelKeys, useLevelPlace} from './context.js';
-import {commandHint, cursorMove, type CommandId} from './keys.js';
-import {MENU_KEYS} from './components/Menu.js';
+import {useExplorer, useLevelKeys, useLevelPlace} from '../shell/context.js';
+import {commandHint, cursorMove, type CommandId} from '../shell/key-bindings.js';
+import {MENU_KEYS} from './Menu.js';
 import {useTypedLine} from './line-editor.js';
 import {text, wrapLines, type Line} from './lines.js';
-import {sanitize} from '../domain/sanitize.js';
-import {displayWidth} from '../domain/text.js';
-import type {LinkTarget} from '../domain/links.js';
-import {CHROME_ROWS, Frame} from './components/Frame.js';
-import {LineView} from './components/LineView.js';
-import {ListPane} from './components/ListPane.js';
-import {Pane} from './components/Pane.js';
+import {sanitize} from '../../domain/sanitize.js';
+import {displayWidth} from '../../domain/text.js';
+import type {LinkTarget} from '../../domain/links.js';
+import {CHROME_ROWS, Frame} from '../shell/Frame.js';
+import {LineView} from './LineView.js';
+import {ListPane} from './ListPane.js';
+import {Pane} from './Pane.js';
 
 export interface ListLevelProps<Row> {
 	/** Plural noun for the pane title and messages: "installs". */

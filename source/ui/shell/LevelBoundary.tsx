@@ -3,12 +3,12 @@
 // the level is tried again at each refresh (or with `r`).
 import {useCallback, useEffect, useRef, useState, type ReactNode} from 'react';
 import {Text} from 'ink';
-import {sanitize} from '../domain/sanitize.js';
-import {RawDataContext, type RawData} from '../state/raw-data.js';
-import {levelOf, type Location} from './levels/registry.js';
-import {Boundary} from './components/Boundary.js';
-import {CHROME_ROWS, Frame} from './components/Frame.js';
-import {Pane} from './components/Pane.js';
+import {sanitize} from '../../domain/sanitize.js';
+import {RawDataContext, type RawData} from '../../state/raw-data.js';
+import {levelOf, type Location} from '../levels/registry.js';
+import {Boundary} from '../widgets/Boundary.js';
+import {CHROME_ROWS, Frame} from './Frame.js';
+import {Pane} from '../widgets/Pane.js';
 import {useExplorer, useLevelKeys} from './context.js';
 
 export function LevelBoundary({location, children}: {location: Location; children: ReactNode}) {

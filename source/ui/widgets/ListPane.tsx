@@ -3,8 +3,8 @@ import {memo} from 'react';
 import {Box, Text} from 'ink';
 import {statusView} from '../../domain/status.js';
 import {fit} from '../../domain/text.js';
-import {cellStatus, cellText, COLUMN_GAP, uniqueKeys, type Column, type PlacedColumn} from '../columns.js';
-import type {Theme} from '../theme.js';
+import {cellStatus, cellText, COLUMN_GAP, uniqueKeys, type Column, type PlacedColumn} from './columns.js';
+import type {Theme} from './theme.js';
 
 interface ListPaneProps<Row> {
 	rows: readonly Row[];

@@ -1,11 +1,11 @@
 import {useContext, useEffect, useState, type ReactNode} from 'react';
 import {Box, Text} from 'ink';
-import {failureLine} from '../failure-text.js';
+import {failureLine} from './failure-text.js';
 import {clock, formatSeconds} from '../../domain/time.js';
 import {displayWidth, fitMessage, oneLine, truncate, truncateStart} from '../../domain/text.js';
-import {commandHint, type CommandId} from '../keys.js';
-import {COMMAND_HELP} from '../command-line.js';
-import {LevelPlaceContext, useExplorer, useMessageLine} from '../context.js';
+import {commandHint, type CommandId} from './key-bindings.js';
+import {COMMAND_HELP} from './command-line.js';
+import {LevelPlaceContext, useExplorer, useMessageLine} from './context.js';
 
 export interface RefreshState {
 	updatedAt?: number;

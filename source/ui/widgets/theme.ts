@@ -1,6 +1,6 @@
 // Semantic colour tokens. The no-colour theme (NO_COLOR) leaves every token undefined: statuses stay
 // readable by glyph and word, the selection by inverse video.
-import type {Phase} from '../domain/status.js';
+import type {Phase} from '../../domain/status.js';
 
 export interface Theme {
 	phase: Record<Phase, string | undefined>;

@@ -1,6 +1,6 @@
 // Table columns as data, and fitting them into the width a pane has.
-import {phaseRank, type Phase} from '../domain/status.js';
-import {displayWidth, oneLine} from '../domain/text.js';
+import {phaseRank, type Phase} from '../../domain/status.js';
+import {displayWidth, oneLine} from '../../domain/text.js';
 
 export interface Column<Row> {
 	header: string;

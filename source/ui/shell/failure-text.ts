@@ -1,5 +1,5 @@
 // What a screen says about a failed request: the API layer describes the error, the UI words it.
-import {describeError, isRetryable} from '../api/errors.js';
+import {describeError, isRetryable} from '../../api/errors.js';
 
 /** The error line of a screen: what failed, what stays on screen (`kept`) and whether it is retried. */
 export function failureLine(error: unknown, kept?: string): string {

@@ -2,7 +2,7 @@
 // inside tmux through tmux itself), or open the link with the platform's opener when there is a
 // local display.
 import {execFileSync, spawn} from 'node:child_process';
-import {copySequence, dashboardLink, hyperlink, type LinkTarget} from '../domain/links.js';
+import {copySequence, dashboardLink, hyperlink, type LinkTarget} from '../../domain/links.js';
 
 export interface ShareEnvironment {
 	env: NodeJS.ProcessEnv;

@@ -1,7 +1,7 @@
 // What a paste becomes: text for the one-line field that has focus, never keys. Line breaks and
 // tabs read as spaces (a newline in a paste must not submit), escape sequences and other control
 // characters are dropped, and the field keeps at most its limit.
-import {sanitize} from '../domain/sanitize.js';
+import {sanitize} from '../../domain/sanitize.js';
 
 /** The most characters a typed line holds unless its field says less (a filter, a search, the `:` line). */
 export const LINE_LIMIT = 1000;

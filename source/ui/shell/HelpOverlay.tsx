@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
-import {APP_KEYS, COMMANDS, commandById, WRITE_COMMANDS, type CommandId} from '../keys.js';
+import {APP_KEYS, COMMANDS, commandById, WRITE_COMMANDS, type CommandId} from './key-bindings.js';
 import {fit, truncate} from '../../domain/text.js';
-import type {Theme} from '../theme.js';
+import type {Theme} from '../widgets/theme.js';
 
 const SCOPES = [
 	['navigation', 'Moving around'],

@@ -1,7 +1,7 @@
 // --ascii (and terminals whose locale is not UTF-8): every character the UI draws itself has a
 // one-column ASCII stand-in, so the layout stays the same. The output stream is transliterated on
 // its way to the terminal (terminal-output.ts): one place, nothing else needs to know.
-import {GLYPH_STAND_INS as ASCII} from '../domain/glyphs.js';
+import {GLYPH_STAND_INS as ASCII} from '../../domain/glyphs.js';
 
 const PATTERN = new RegExp(`[${Object.keys(ASCII).join('')}]`, 'gu');
 

@@ -3,7 +3,7 @@
 // none, and the keys it has are the ones the help lists.
 import {useState} from 'react';
 import SelectInput from 'ink-select-input';
-import type {CommandId} from '../keys.js';
+import type {CommandId} from '../shell/key-bindings.js';
 
 export interface MenuItem<Value> {
 	key: string;

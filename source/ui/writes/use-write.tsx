@@ -4,12 +4,12 @@
 // sends nothing), never retried, then the result in the status line and the screen refreshed.
 import {useRef, useState} from 'react';
 import {Box, Text, type Key} from 'ink';
-import {NuonApiError, describeError} from '../api/errors.js';
-import {oneLine} from '../domain/text.js';
-import {useExplorer} from './context.js';
-import {cursorMove, type CommandId} from './keys.js';
-import {useTypedLine} from './line-editor.js';
-import type {Theme} from './theme.js';
+import {NuonApiError, describeError} from '../../api/errors.js';
+import {oneLine} from '../../domain/text.js';
+import {useExplorer} from '../shell/context.js';
+import {cursorMove, type CommandId} from '../shell/key-bindings.js';
+import {useTypedLine} from '../widgets/line-editor.js';
+import type {Theme} from '../widgets/theme.js';
 
 export interface Write {
 	/** "Approve the plan" */

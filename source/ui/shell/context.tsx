@@ -3,10 +3,10 @@
 // `:` line as it is typed) and each level's own place on the stack.
 import {createContext, useContext, useEffect, useRef, type Dispatch, type MutableRefObject} from 'react';
 import type {Key} from 'ink';
-import type {CommandId} from './keys.js';
-import type {Entry, NavigationAction, NavigationState} from '../state/navigation.js';
-import type {Theme} from './theme.js';
-import type {LinkTarget} from '../domain/links.js';
+import type {CommandId} from './key-bindings.js';
+import type {Entry, NavigationAction, NavigationState} from '../../state/navigation.js';
+import type {Theme} from '../widgets/theme.js';
+import type {LinkTarget} from '../../domain/links.js';
 
 /** The text field being typed in, which a paste goes to. */
 export interface TextField {

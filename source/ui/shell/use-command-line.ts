@@ -1,14 +1,20 @@
 // The `:` command line: what is typed, its history and completions, and running the commands.
 import {useRef, useState, type Dispatch, type MutableRefObject} from 'react';
 import type {Key} from 'ink';
-import {describeError, NuonApiError} from '../api/errors.js';
-import {getInstall, listApps, listInstallComponents, listInstallsPage, listOrgs} from '../api/resources.js';
-import {useClient} from '../state/resource.js';
-import {useCommandSuggestions} from '../state/command-suggestions.js';
-import type {NavigationAction, NavigationState} from '../state/navigation.js';
-import {startNavigation, type Location} from './levels/registry.js';
-import {lineEdit, pasteEdit} from './line-editor.js';
-import {clip, LINE_LIMIT} from './paste.js';
+import {describeError, NuonApiError} from '../../api/errors.js';
+import {
+	getInstall,
+	listApps,
+	listInstallComponents,
+	listInstallsPage,
+	listOrgs,
+} from '../../api/resources.js';
+import {useClient} from '../../state/resource.js';
+import {useCommandSuggestions} from '../../state/command-suggestions.js';
+import type {NavigationAction, NavigationState} from '../../state/navigation.js';
+import {startNavigation, type Location} from '../levels/registry.js';
+import {lineEdit, pasteEdit} from '../widgets/line-editor.js';
+import {clip, LINE_LIMIT} from '../terminal/paste.js';
 import {bestMatch, COMMAND_HELP, parseCommandLine, tab, type Completion} from './command-line.js';
 import type {LevelKeyHandler} from './context.js';
 

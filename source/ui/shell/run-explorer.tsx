@@ -1,16 +1,16 @@
 import {render, type Instance} from 'ink';
-import type {NuonClient} from '../api/client.js';
-import type {ExploreCommand} from '../args.js';
-import {notification} from '../domain/notify.js';
-import {pollSettings, type Preferences} from '../preferences.js';
-import {DataProvider} from '../state/resource.js';
-import type {FirstAnswer} from '../state/first-screen.js';
-import type {Location} from '../state/navigation.js';
+import type {NuonClient} from '../../api/client.js';
+import type {ExploreCommand} from '../../args.js';
+import {notification} from '../../domain/notify.js';
+import {pollSettings, type Preferences} from '../../preferences.js';
+import {DataProvider} from '../../state/resource.js';
+import type {FirstAnswer} from '../../state/first-screen.js';
+import type {Location} from '../../state/navigation.js';
 import {App} from './app.js';
-import {localeIsAscii, toAscii} from './ascii.js';
-import {compactCursorMoves, terminalOutput} from './terminal-output.js';
-import {endStalledPastes} from './paste-timeout.js';
-import {themeFor} from './theme.js';
+import {localeIsAscii, toAscii} from '../widgets/ascii.js';
+import {compactCursorMoves, terminalOutput} from '../terminal/terminal-output.js';
+import {endStalledPastes} from '../terminal/paste-timeout.js';
+import {themeFor} from '../widgets/theme.js';
 
 export interface ExplorerTarget {
 	isDemo: boolean;

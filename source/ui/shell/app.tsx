@@ -1,15 +1,15 @@
 // The explorer's root: the one key dispatcher, the navigation stack, and the level on top of it.
 import {memo, useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import {useDashboardUrl} from '../state/data.js';
+import {useDashboardUrl} from '../../state/data.js';
 import {useCommandLine} from './use-command-line.js';
-import {KEY_GUARD_MS} from './use-write.js';
-import {share, type ShareEnvironment} from './share.js';
+import {KEY_GUARD_MS} from '../writes/use-write.js';
+import {share, type ShareEnvironment} from '../terminal/share.js';
 import {SWRConfig, useSWRConfig, type SWRConfiguration} from 'swr';
-import {containsProgress} from '../domain/status.js';
-import {DEFAULT_POLL, FAST_LIMITS} from '../state/poll-policy.js';
+import {containsProgress} from '../../domain/status.js';
+import {DEFAULT_POLL, FAST_LIMITS} from '../../state/poll-policy.js';
 import {Box, Text, useApp, useInput, usePaste, type Key} from 'ink';
-import {useTerminalSize} from './use-terminal-size.js';
-import {commandFor, cursorMove, splitKeys, type CommandId} from './keys.js';
+import {useTerminalSize} from '../terminal/use-terminal-size.js';
+import {commandFor, cursorMove, splitKeys, type CommandId} from './key-bindings.js';
 import {
 	ExplorerContext,
 	LevelPlaceContext,
@@ -20,15 +20,15 @@ import {
 	type TextField,
 	type WatchState,
 } from './context.js';
-import {CHROME_ROWS, Frame} from './components/Frame.js';
-import {helpEntries, helpLayout, HelpOverlay} from './components/HelpOverlay.js';
-import {navigate, type Entry, type Location} from '../state/navigation.js';
-import {OnScreenContext} from '../state/on-screen.js';
-import type {Theme} from './theme.js';
-import {breadcrumbs, levelOf, startNavigation} from './levels/registry.js';
+import {CHROME_ROWS, Frame} from './Frame.js';
+import {helpEntries, helpLayout, HelpOverlay} from './HelpOverlay.js';
+import {navigate, type Entry, type Location} from '../../state/navigation.js';
+import {OnScreenContext} from '../../state/on-screen.js';
+import type {Theme} from '../widgets/theme.js';
+import {breadcrumbs, levelOf, startNavigation} from '../levels/registry.js';
 import {LevelBoundary} from './LevelBoundary.js';
-import {oneLine} from '../domain/text.js';
-import {stopUntilContinued} from './suspend.js';
+import {oneLine} from '../../domain/text.js';
+import {stopUntilContinued} from '../terminal/suspend.js';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 12;

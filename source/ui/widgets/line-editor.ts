@@ -4,8 +4,8 @@
 // is being typed in (see paste.ts), never keys.
 import {useEffect, useState} from 'react';
 import type {Key} from 'ink';
-import {useExplorer, useLevelPlace} from './context.js';
-import {clip, LINE_LIMIT, pastedLine} from './paste.js';
+import {useExplorer, useLevelPlace} from '../shell/context.js';
+import {clip, LINE_LIMIT, pastedLine} from '../terminal/paste.js';
 
 export type LineEdit =
 	| {type: 'edit'; apply: (text: string) => string}

@@ -4,19 +4,19 @@
 // sent; and the hook that asks for them and follows the workflow until Nuon has acted.
 import {useEffect, useRef, useState} from 'react';
 import type {Key} from 'ink';
-import type {NuonClient} from '../api/client.js';
-import {NuonApiError} from '../api/errors.js';
-import * as api from '../api/resources.js';
-import {formatChangeCounts, readPlan, type ApprovalPlan} from '../domain/approval-plan.js';
-import {ago, formatTimestamp} from '../domain/time.js';
-import {oneLine} from '../domain/text.js';
-import {answerableApproval, canRerun, stepLabel, stepState} from '../domain/workflow-steps.js';
-import {fetchWorkflow} from '../state/fetchers.js';
-import {useWorkflow, type WorkflowData} from '../state/data.js';
-import {forget, remember, sentAt} from '../state/sent-writes.js';
-import {useClient} from '../state/resource.js';
-import {useExplorer} from './context.js';
-import {commandById, commandHint, WRITE_COMMANDS, type CommandId} from './keys.js';
+import type {NuonClient} from '../../api/client.js';
+import {NuonApiError} from '../../api/errors.js';
+import * as api from '../../api/resources.js';
+import {formatChangeCounts, readPlan, type ApprovalPlan} from '../../domain/approval-plan.js';
+import {ago, formatTimestamp} from '../../domain/time.js';
+import {oneLine} from '../../domain/text.js';
+import {answerableApproval, canRerun, stepLabel, stepState} from '../../domain/workflow-steps.js';
+import {fetchWorkflow} from '../../state/fetchers.js';
+import {useWorkflow, type WorkflowData} from '../../state/data.js';
+import {forget, remember, sentAt} from '../../state/sent-writes.js';
+import {useClient} from '../../state/resource.js';
+import {useExplorer} from '../shell/context.js';
+import {commandById, commandHint, WRITE_COMMANDS, type CommandId} from '../shell/key-bindings.js';
 import {AlreadyDone, useWrite, type Write, type WriteChoice} from './use-write.js';
 
 export interface WriteTarget {

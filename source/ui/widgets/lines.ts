@@ -1,8 +1,8 @@
 // The detail pane and the deploy view are lists of lines, so any of them can scroll.
-import {jsonRows, rowText} from '../domain/json-tree.js';
-import {sanitize} from '../domain/sanitize.js';
-import type {Phase} from '../domain/status.js';
-import {displayWidth, splitByWidth} from '../domain/text.js';
+import {jsonRows, rowText} from '../../domain/json-tree.js';
+import {sanitize} from '../../domain/sanitize.js';
+import type {Phase} from '../../domain/status.js';
+import {displayWidth, splitByWidth} from '../../domain/text.js';
 
 export type Line =
 	| {kind: 'heading'; text: string}
