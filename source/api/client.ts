@@ -4,7 +4,7 @@ import type {Dispatcher} from 'undici';
 import {Agent, request} from './undici.js';
 import {sanitize, sanitizeDeep} from '../domain/sanitize.js';
 import {NuonApiError, shortMessage} from './errors.js';
-import {backoff} from '../domain/backoff.js';
+import {retryDelay} from '../domain/backoff.js';
 import {contentKind, flattenHeaders, networkError, parseJson, parseRetryAfter, sleep} from './http.js';
 
 export interface ClientOptions {
@@ -233,11 +233,10 @@ export class NuonClient {
 			error.kind === 'timeout' ||
 			(error.status !== undefined && RETRY_STATUSES.has(error.status));
 		if (!retryable) return undefined;
-		if (error.retryAfterMs !== undefined) {
-			// The wait itself happens at the top of get(), shared by every request.
-			return error.retryAfterMs <= this.#options.maxRetryAfterMs ? 0 : undefined;
-		}
-		return backoff(this.#options.backoffMs, attempt);
+		const delay = retryDelay(error, attempt + 1, this.#options.backoffMs);
+		if (error.retryAfterMs === undefined) return delay;
+		// The wait itself happens at the top of get(), shared by every request.
+		return delay <= this.#options.maxRetryAfterMs ? 0 : undefined;
 	}
 
 	async #once<T>(

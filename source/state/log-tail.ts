@@ -7,7 +7,7 @@ import {NuonApiError} from '../api/errors.js';
 import {getLogStream, getLogsPage, type LogRecord} from '../api/resources.js';
 import {text} from '../domain/fields.js';
 import {appendNewer, emptyBuffer, prependOlder, timestampToNanos, type LogBuffer} from '../domain/logs.js';
-import {backoff} from '../domain/backoff.js';
+import {retryDelay} from '../domain/backoff.js';
 
 export type TailPhase = 'loading' | 'following' | 'closed';
 
@@ -204,8 +204,7 @@ export class LogTail {
 			if (phase === 'closed' && !this.#catchingUp) return;
 			if (error instanceof NuonApiError && (error.isUnauthorized || error.status === 403 || error.isNotFound))
 				return;
-			const retryAfter = error instanceof NuonApiError ? error.retryAfterMs : undefined;
-			this.#schedule(retryAfter ?? backoff(this.#pollMs, this.#failures - 1, 60_000));
+			this.#schedule(retryDelay(error, this.#failures, this.#pollMs));
 			return;
 		}
 		if (this.#catchingUp) this.#schedule(0);

@@ -1,7 +1,7 @@
 // When to poll next in watch mode: fast while anything watched is in progress, slow once all is
 // settled, backing off on errors (with jitter, up to a minute). A Retry-After
 // from the API wins.
-import {backoff} from '../domain/backoff.js';
+import {MAX_BACKOFF_MS, retryDelay} from '../domain/backoff.js';
 
 export interface PollSettings {
 	fastMs: number;
@@ -9,18 +9,17 @@ export interface PollSettings {
 	maxBackoffMs: number;
 }
 
-export const DEFAULT_POLL: PollSettings = {fastMs: 2000, slowMs: 15_000, maxBackoffMs: 60_000};
+export const DEFAULT_POLL: PollSettings = {fastMs: 2000, slowMs: 15_000, maxBackoffMs: MAX_BACKOFF_MS};
 
 /** The fast interval's limits for the +/- keys. */
 export const FAST_LIMITS = {minMs: 1000, maxMs: 30_000, stepMs: 1000};
 
 export function nextPollDelay(
-	{busy, failures, retryAfterMs}: {busy: boolean; failures: number; retryAfterMs?: number},
+	{busy, failures, error}: {busy: boolean; failures: number; error?: unknown},
 	settings: PollSettings,
 	random: () => number = Math.random,
 ): number {
-	if (retryAfterMs !== undefined) return retryAfterMs;
-	if (failures > 0) return backoff(settings.fastMs, failures - 1, settings.maxBackoffMs, random);
+	if (failures > 0) return retryDelay(error, failures, settings.fastMs, settings.maxBackoffMs, random);
 	return busy ? settings.fastMs : settings.slowMs;
 }
 
@@ -60,19 +59,19 @@ export class Poller {
 		if (this.#running || this.#stopped) return;
 		this.#running = true;
 		let busy = true;
-		let retryAfterMs: number | undefined;
+		let failure: unknown;
 		try {
 			busy = await this.#poll();
 			this.#failures = 0;
 		} catch (error) {
 			this.#failures++;
-			retryAfterMs = (error as {retryAfterMs?: number}).retryAfterMs;
+			failure = error;
 			this.#onError(error);
 		} finally {
 			this.#running = false;
 		}
 		if (this.#stopped) return;
-		const delay = nextPollDelay({busy, failures: this.#failures, retryAfterMs}, this.#settings);
+		const delay = nextPollDelay({busy, failures: this.#failures, error: failure}, this.#settings);
 		this.#timer = setTimeout(() => void this.#tick(), delay);
 	}
 }

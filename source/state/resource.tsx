@@ -8,10 +8,10 @@ import type {FirstAnswer} from './first-screen.js';
 import type {NuonClient} from '../api/client.js';
 import {RawDataContext} from './raw-data.js';
 import {useRefreshWhenUncovered} from './on-screen.js';
-import {isRetryable, NuonApiError} from '../api/errors.js';
+import {isRetryable} from '../api/errors.js';
 import type * as api from '../api/resources.js';
 import {inOrg, listInOrg, pageKeys} from './cache-keys.js';
-import {backoff} from '../domain/backoff.js';
+import {retryDelay} from '../domain/backoff.js';
 
 const ClientContext = createContext<NuonClient | undefined>(undefined);
 
@@ -23,9 +23,7 @@ export function useClient(): NuonClient {
 
 /** How long to wait before retrying a failed request: Retry-After, else backoff up to 60 s. */
 export function errorRetryDelay(error: unknown, retryCount: number, refreshMs: number): number | undefined {
-	if (!isRetryable(error)) return undefined;
-	if (error instanceof NuonApiError && error.retryAfterMs !== undefined) return error.retryAfterMs;
-	return backoff(refreshMs, retryCount - 1, 60_000);
+	return isRetryable(error) ? retryDelay(error, retryCount, refreshMs) : undefined;
 }
 
 export function swrOptions(refreshMs: number): SWRConfiguration {

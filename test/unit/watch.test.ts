@@ -19,7 +19,7 @@ describe('the poll policy', () => {
 		);
 		expect(delays).toEqual([2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000, 60_000]);
 		expect(nextPollDelay({busy: true, failures: 3}, SETTINGS, () => 0)).toBe(4000);
-		expect(nextPollDelay({busy: true, failures: 3, retryAfterMs: 30_000}, SETTINGS)).toBe(30_000);
+		expect(nextPollDelay({busy: true, failures: 3, error: {retryAfterMs: 30_000}}, SETTINGS)).toBe(30_000);
 	});
 });
 
