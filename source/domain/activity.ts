@@ -8,6 +8,7 @@ import type {
 	RunnerJobExecution,
 } from '../api/resources.js';
 import {parseTime} from './time.js';
+import {phaseOf} from './status.js';
 import {items, text} from './fields.js';
 
 /** "deploy/apply-plan" */
@@ -46,7 +47,7 @@ export function executionSeconds(execution: RunnerJobExecution): number | undefi
 /** "success", "error 137", or the status while it runs. */
 export function executionResult(execution: RunnerJobExecution): string {
 	const result = execution.result;
-	if (!result) return execution.status === 'finished' ? 'success' : '—';
+	if (!result) return phaseOf(execution.status) === 'success' ? 'success' : '—';
 	if (result.success) return 'success';
 	return result.error_code !== undefined ? `error ${result.error_code}` : 'error';
 }

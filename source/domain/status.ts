@@ -161,3 +161,15 @@ export function containsProgress(value: unknown, depth = 5): boolean {
 	}
 	return false;
 }
+
+/** A status that will not move on: succeeded, failed, or stopped with a warning (cancelled, outdated). */
+export const hasEnded = (status: unknown): boolean =>
+	['success', 'failure', 'warning'].includes(phaseOf(status));
+
+/** Status words Nuon's server acts on by name: compared here, never spelled out elsewhere. */
+export const SERVER_WORDS = {
+	/** The one step status a retry or a skip is taken for (installs/service/retry_workflow_step.go). */
+	rerunnableStep: 'error',
+	/** What approve all sets a running workflow's status to (pkg/flow/approval.go). */
+	approvedAll: 'approved',
+} as const;

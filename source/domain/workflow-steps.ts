@@ -1,6 +1,7 @@
 // A workflow's steps as the screens read them: in run order, named with their attempt.
 import type {Workflow, WorkflowStep} from '../api/resources.js';
-import {awaitsApproval, isInProgress, phaseOf} from './status.js';
+import {awaitsApproval, isInProgress, phaseOf, SERVER_WORDS} from './status.js';
+import {items} from './fields.js';
 
 const position = (value: unknown) =>
 	typeof value === 'number' && Number.isFinite(value) ? value : Number.MAX_SAFE_INTEGER;
@@ -37,7 +38,7 @@ export const answerableApproval = (step: WorkflowStep | undefined) =>
  * (installs/service/retry_workflow_step.go answers 400 for any status but `error`).
  */
 export const canRerun = (step: WorkflowStep | undefined, operation: 'retry-step' | 'skip-step'): boolean =>
-	step?.status?.status === 'error' &&
+	step?.status?.status === SERVER_WORDS.rerunnableStep &&
 	(operation === 'retry-step' ? step.retryable === true : step.skippable === true);
 
 /**
@@ -51,7 +52,29 @@ export const stepState = (step: WorkflowStep | undefined): string =>
 export function workflowFinished(workflow: Workflow): boolean {
 	const status = workflow.status?.status;
 	if (workflow.finished === true) return true;
-	// Approve all sets a running workflow's status to `approved` (pkg/flow/approval.go).
-	if (isInProgress(status) || status === 'approved') return false;
+	if (isInProgress(status) || status === SERVER_WORDS.approvedAll) return false;
 	return typeof status === 'string' && phaseOf(status) !== 'unknown' && phaseOf(status) !== 'neutral';
 }
+
+export const workflowStatus = (workflow: Workflow) => workflow.status?.status;
+
+/** "deploy_components" → "deploy components" */
+export const workflowType = (workflow: Workflow) =>
+	workflow.type ? String(workflow.type).replaceAll('_', ' ') : '—';
+
+/**
+ * How far a workflow has got: of its steps that count, those that succeeded. An attempt that was
+ * retried does not count (the attempt after it does), so a step retried once and then done is one
+ * step done, not one of two. The workflow's title, its progress bar and the workflows list all say this.
+ */
+export function stepProgress(steps: readonly WorkflowStep[] | undefined): {done: number; total: number} {
+	const counted = items<WorkflowStep>(steps).filter(step => step.retried !== true);
+	return {
+		done: counted.filter(step => phaseOf(step.status?.status) === 'success').length,
+		total: counted.length,
+	};
+}
+
+/** "4/5", or "—" for a workflow whose steps are not known. */
+export const progressText = ({done, total}: {done: number; total: number}) =>
+	total ? `${done}/${total}` : '—';

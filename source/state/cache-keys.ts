@@ -1,22 +1,30 @@
-// The cache keys of the explorer's resources, shared by the data hooks and the first-screen warm-up.
-// Every key is scoped to the org it was asked for (`inOrg`), so that after `:org` nothing cached
-// for the old org can answer for the new one.
+// The cache keys of the explorer's resources. A key is made only by its resource's definition
+// (state/endpoints.ts): its namespace (the resource's name in that table, unique by construction),
+// then the parts that tell its things apart, typed by what it caches. So two resources never share
+// a key, and a raw array does not pass for one. Every key is scoped to the org it was asked for
+// (`inOrg`), so that after `:org` nothing cached for the old org can answer for the new one.
 import type {Page} from '../api/resources.js';
 
-export const inOrg = (orgId: string, key: unknown): unknown[] => [orgId, key];
-/** A paged list's key is a string (useSWRInfinite adds the offset). */
-export const listInOrg = (orgId: string, key: string): string => `${orgId}|${key}`;
+declare const CACHES: unique symbol;
 
-export const APPS_KEY = 'apps';
-export const CLI_CONFIG_KEY = 'cli-config';
-export const installsKey = (appId: string | undefined, query?: string) =>
-	`installs:${appId ?? '*'}:${query ?? ''}`;
-export const componentsKey = (installId: string) => ['components', installId];
-export const latestDeployKey = (installId: string, componentId: string) => [
-	'latest-deploy',
-	installId,
-	componentId,
+/** A resource's key: [namespace, ...parts], caching a `T`. */
+export type CacheKey<T> = readonly string[] & {readonly [CACHES]?: T};
+/** A paged list's key is a string (useSWRInfinite adds the offset); its pages hold `T`s. */
+export type PagedKey<T> = string & {readonly [CACHES]?: Page<T>};
+
+export const cacheKey = <T>(namespace: string, parts: readonly string[]): CacheKey<T> => [
+	namespace,
+	...parts,
 ];
+export const pagedKey = <T>(namespace: string, parts: readonly string[]): PagedKey<T> =>
+	JSON.stringify([namespace, ...parts]);
+
+/** How the raw-data view names what a key cached: "components inl1". */
+export const keyLabel = (key: CacheKey<unknown> | PagedKey<unknown>): string =>
+	(typeof key === 'string' ? (JSON.parse(key) as string[]) : key).join(' ');
+
+export const inOrg = (orgId: string, key: CacheKey<unknown>): unknown[] => [orgId, key];
+export const listInOrg = (orgId: string, key: PagedKey<unknown>): string => `${orgId}|${key}`;
 
 /** The key of each page of a paged list: [list key, offset], none past the last page. */
 export const pageKeys =

@@ -1,7 +1,8 @@
 // What the `:` command line could complete to, asked of the server as the user types.
-import * as api from '../api/resources.js';
-import {APPS_KEY} from './cache-keys.js';
-import {useClient, useResource} from './resource.js';
+import {ENDPOINTS} from './endpoints.js';
+import {useEndpoint} from './resource.js';
+
+const ONCE = {refreshInterval: 0};
 
 /** What the `:` command line could complete to: install names (a server-side search), apps, components. */
 export function useCommandSuggestions(
@@ -9,23 +10,16 @@ export function useCommandSuggestions(
 	argument: string,
 	installId: string | undefined,
 ): string[] {
-	const client = useClient();
-	const installs = useResource(
-		command === 'install' ? ['search-installs', argument] : null,
-		async () => (await api.listInstallsPage(client, 0, undefined, argument || undefined, 10)).items,
-		{refreshInterval: 0},
+	const installs = useEndpoint(
+		ENDPOINTS.installSearch,
+		command === 'install' ? {query: argument} : undefined,
 	);
-	const apps = useResource(command === 'app' ? APPS_KEY : null, () => api.listApps(client), {
-		refreshInterval: 0,
-	});
-	const components = useResource(
-		command === 'component' && installId ? ['components-names', installId] : null,
-		() => api.listInstallComponents(client, installId!),
-		{refreshInterval: 0},
+	const apps = useEndpoint(ENDPOINTS.apps, command === 'app' ? {} : undefined, ONCE);
+	const components = useEndpoint(
+		ENDPOINTS.installComponents,
+		command === 'component' && installId ? {installId} : undefined,
 	);
-	const orgs = useResource(command === 'org' ? 'orgs' : null, () => api.listOrgs(client), {
-		refreshInterval: 0,
-	});
+	const orgs = useEndpoint(ENDPOINTS.orgs, command === 'org' ? {} : undefined);
 	const names =
 		command === 'install'
 			? (installs.data ?? []).map(i => i.name ?? '')

@@ -123,11 +123,10 @@ export function orNull<T>(fetch: () => Promise<T>): () => Promise<T | null> {
 	};
 }
 
+export type WorkflowData = {workflow: api.Workflow; steps: api.WorkflowStep[]};
+
 /** A workflow and its steps in run order: the steps from the workflow when it has them, else their route. */
-export async function fetchWorkflow(
-	client: NuonClient,
-	workflowId: string,
-): Promise<{workflow: api.Workflow; steps: api.WorkflowStep[]}> {
+export async function fetchWorkflow(client: NuonClient, workflowId: string): Promise<WorkflowData> {
 	const workflow = await api.getWorkflow(client, workflowId);
 	if (workflow === null || typeof workflow !== 'object' || Array.isArray(workflow))
 		throw new Error('the workflow came as something other than an object');
@@ -135,4 +134,25 @@ export async function fetchWorkflow(
 		? field.items<api.WorkflowStep>(workflow.steps)
 		: await api.listWorkflowSteps(client, workflowId);
 	return {workflow, steps: orderSteps(steps)};
+}
+
+/**
+ * Each app's components, one request each: an app whose request fails keeps what it had, so one
+ * failure (an unsteady API fails one of several requests often) does not blank every app's columns.
+ */
+export async function appComponentsKeepingLast(
+	client: NuonClient,
+	ids: readonly string[],
+	last: {current: Map<string, api.Component[]>},
+): Promise<Map<string, api.Component[]>> {
+	const answers = await Promise.allSettled(ids.map(id => api.listAppComponents(client, id)));
+	const found = new Map<string, api.Component[]>();
+	answers.forEach((answer, index) => {
+		const kept = answer.status === 'fulfilled' ? answer.value : last.current.get(ids[index]!);
+		if (kept) found.set(ids[index]!, kept);
+	});
+	const failure = answers.find(answer => answer.status === 'rejected');
+	if (failure && found.size === 0) throw failure.reason;
+	last.current = found;
+	return found;
 }

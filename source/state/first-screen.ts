@@ -5,22 +5,13 @@
 // React or SWR: the cache keys are serialized by the provider, once the UI is loaded.
 import {subscribe, unsubscribe} from 'node:diagnostics_channel';
 import type {NuonClient} from '../api/client.js';
-import * as api from '../api/resources.js';
-import {fetchComponents, orNull} from './fetchers.js';
-import {
-	APPS_KEY,
-	CLI_CONFIG_KEY,
-	componentsKey,
-	inOrg,
-	installsKey,
-	latestDeployKey,
-	listInOrg,
-} from './cache-keys.js';
-import type {Location} from './navigation.js';
+import {inOrg, listInOrg} from './cache-keys.js';
+import {ENDPOINTS, ask, type Ask} from './endpoints.js';
+import {firstScreenAsks, type Location} from './locations.js';
 
 /** One answer for the first screen: its cache key (a paged list's key is the list's, without pages). */
 export interface FirstAnswer {
-	key: unknown;
+	key: unknown[] | string;
 	paged: boolean;
 	data: unknown;
 }
@@ -64,42 +55,32 @@ function countSent() {
 	};
 }
 
+/** Asks for what the level at `location` shows first (its place in locations.ts says what), and where the
+ * dashboard is. */
 export function askForFirstScreen(client: NuonClient, location: Location): FirstScreen {
 	const answers: FirstAnswer[] = [];
 	const asked: Promise<unknown>[] = [];
 	const {orgId} = client;
 	const sending = countSent();
-	const ask = <T>(key: unknown, fetch: () => Promise<T>, paged = false) =>
+	const send = (request: Ask) => {
+		const [key, fetch] = request.paged
+			? [
+					listInOrg(orgId, request.endpoint.key(request.params)),
+					async () => [await request.endpoint.fetchPage(client, request.params, 0)],
+				]
+			: [
+					inOrg(orgId, request.endpoint.key(request.params)),
+					() => request.endpoint.fetch(client, request.params),
+				];
 		asked.push(
 			fetch().then(
-				data => answers.push({key, paged, data}),
+				data => answers.push({key, paged: request.paged, data}),
 				() => {},
 			),
 		);
+	};
 	client.warmUp(() => {
-		ask(inOrg(orgId, CLI_CONFIG_KEY), () => api.getCliConfig(client));
-		switch (location.kind) {
-			case 'installs':
-			case 'board':
-				ask(
-					listInOrg(orgId, installsKey(location.appId)),
-					async () => [await api.listInstallsPage(client, 0, location.appId)],
-					true,
-				);
-				ask(inOrg(orgId, APPS_KEY), () => api.listApps(client));
-				return;
-			case 'components':
-				ask(inOrg(orgId, componentsKey(location.installId)), () =>
-					fetchComponents(client, location.installId),
-				);
-				return;
-			case 'deploy':
-				ask(
-					inOrg(orgId, latestDeployKey(location.installId, location.componentId)),
-					orNull(() => api.getLatestDeploy(client, location.installId, location.componentId)),
-				);
-				return;
-		}
+		for (const request of [ask(ENDPOINTS.cliConfig, {}), ...firstScreenAsks(location)]) send(request);
 	});
 	const settled = Promise.all(asked);
 	return {answers, settled, sent: sending.until(asked.length, settled)};

@@ -1,6 +1,6 @@
 // Where the user is: a stack of locations, as a pure reducer. Enter pushes, Esc pops; the top of the
 // stack is the only level on screen and the only one that polls.
-import type {Location} from '../ui/levels/registry.js';
+import type {Location} from './locations.js';
 
 export type {Location};
 

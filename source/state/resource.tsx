@@ -1,8 +1,9 @@
 // Resources: SWR with the explorer's refresh and retry policy. A level reads its data through
-// `useResource` or `usePagedResource`; only mounted levels poll (the covered ones with polling
-// switched off, see ui/shell/app.tsx), and a failed refresh keeps the last good data.
+// `useEndpoint` or `usePagedEndpoint` (the endpoints are defined in endpoints.ts); only mounted
+// levels poll (the covered ones with polling switched off, see ui/shell/app.tsx), and a failed
+// refresh keeps the last good data.
 import React, {createContext, useCallback, useContext, useState, type ReactNode} from 'react';
-import useSWR, {SWRConfig, unstable_serialize, type SWRConfiguration, type Key} from 'swr';
+import useSWR, {SWRConfig, unstable_serialize, type SWRConfiguration} from 'swr';
 import useSWRInfinite, {unstable_serialize as serializePages} from 'swr/infinite';
 import type {FirstAnswer} from './first-screen.js';
 import type {NuonClient} from '../api/client.js';
@@ -10,7 +11,8 @@ import {RawDataContext} from './raw-data.js';
 import {useRefreshWhenUncovered} from './on-screen.js';
 import {isRetryable} from '../api/errors.js';
 import type * as api from '../api/resources.js';
-import {inOrg, listInOrg, pageKeys} from './cache-keys.js';
+import {inOrg, keyLabel, listInOrg, pageKeys, type CacheKey, type PagedKey} from './cache-keys.js';
+import type {Endpoint, PagedEndpoint} from './endpoints.js';
 import {retryDelay} from '../domain/backoff.js';
 
 const ClientContext = createContext<NuonClient | undefined>(undefined);
@@ -57,7 +59,7 @@ export function DataProvider({
 	useState(() => client.setRetries(0));
 	const fallback = Object.fromEntries(
 		firstScreen.map(answer => [
-			answer.paged ? serializePages(pageKeys(answer.key as string)) : unstable_serialize(answer.key as Key),
+			answer.paged ? serializePages(pageKeys(answer.key as string)) : unstable_serialize(answer.key),
 			answer.data,
 		]),
 	);
@@ -86,20 +88,36 @@ function useUpdatedAt(): [number | undefined, () => void] {
 	return [updatedAt, useCallback(() => setUpdatedAt(Date.now()), [])];
 }
 
-/** `key`: what it is within the org (null: nothing to fetch); the org is added here. */
-export function useResource<T>(
-	key: Key,
+/**
+ * What an endpoint answers for `params` (none: nothing is fetched), with the explorer's refresh
+ * and retry policy; `options` adds to the endpoint's own.
+ */
+export function useEndpoint<Params, T>(
+	endpoint: Endpoint<Params, T>,
+	params: Params | undefined,
+	options?: SWRConfiguration,
+): Resource<T> {
+	const client = useClient();
+	return useResource(
+		params === undefined ? undefined : endpoint.key(params),
+		() => endpoint.fetch(client, params!),
+		{
+			...endpoint.options,
+			...options,
+		},
+	);
+}
+
+function useResource<T>(
+	key: CacheKey<T> | undefined,
 	fetcher: () => Promise<T>,
-	options: SWRConfiguration = {},
+	options: SWRConfiguration,
 ): Resource<T> {
 	const {orgId} = useClient();
 	const [updatedAt, touch] = useUpdatedAt();
-	const swr = useSWR<T>(key === null || key === undefined ? null : inOrg(orgId, key), fetcher, {
-		...options,
-		onSuccess: touch,
-	});
+	const swr = useSWR<T>(key ? inOrg(orgId, key) : null, fetcher, {...options, onSuccess: touch});
 	const raw = useContext(RawDataContext);
-	if (swr.data !== undefined) raw?.set(JSON.stringify(key), swr.data);
+	if (key && swr.data !== undefined) raw?.set(keyLabel(key), swr.data);
 	const refresh = useCallback(() => void swr.mutate(), [swr.mutate]);
 	useRefreshWhenUncovered(refresh);
 	return {
@@ -119,13 +137,21 @@ export interface PagedResource<T> extends Resource<T[]> {
 
 /** A paged list: the first page shows at once, further pages load on request; polling refreshes loaded pages.
  * */
-export function usePagedResource<T>(
-	key: string | undefined,
+export function usePagedEndpoint<Params, T>(
+	endpoint: PagedEndpoint<Params, T>,
+	params: Params,
+): PagedResource<T> {
+	const client = useClient();
+	return usePagedResource(endpoint.key(params), offset => endpoint.fetchPage(client, params, offset));
+}
+
+function usePagedResource<T>(
+	key: PagedKey<T>,
 	fetchPage: (offset: number) => Promise<api.Page<T>>,
 ): PagedResource<T> {
 	const {orgId} = useClient();
 	const [updatedAt, touch] = useUpdatedAt();
-	const swr = useSWRInfinite(pageKeys<T>(key && listInOrg(orgId, key)), ([, offset]) => fetchPage(offset), {
+	const swr = useSWRInfinite(pageKeys<T>(listInOrg(orgId, key)), ([, offset]) => fetchPage(offset), {
 		revalidateAll: true,
 		revalidateFirstPage: true,
 		onSuccess: touch,
@@ -140,7 +166,7 @@ export function usePagedResource<T>(
 	}, [hasMore, loading, setSize]);
 	const data = React.useMemo(() => pages?.flatMap(page => page.items), [pages]);
 	const raw = useContext(RawDataContext);
-	if (data !== undefined) raw?.set(key ?? 'list', data);
+	if (data !== undefined) raw?.set(keyLabel(key), data);
 	const refresh = useCallback(() => void swr.mutate(), [swr.mutate]);
 	useRefreshWhenUncovered(refresh);
 	return {

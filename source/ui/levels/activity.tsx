@@ -1,15 +1,16 @@
 // The runner jobs and action workflow runs of one deploy.
 import {useMemo} from 'react';
-import {getDeploy, type ActionWorkflowRun, type InstallDeploy, type RunnerJob} from '../../api/resources.js';
+import type {ActionWorkflowRun, InstallDeploy, RunnerJob} from '../../api/resources.js';
 import {countText, jobName, jobOwner, runName, runStatus} from '../../domain/activity.js';
 import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
-import type {Location} from './registry.js';
-import type {LinkTarget} from '../../domain/links.js';
+import {logsOfJob, logsOfListedRun, runTarget, viewValue} from './destinations.js';
+import {runDetail} from './run-lines.js';
 import {useDeploy, useReadActionRun} from '../../state/data.js';
 import type {Column} from '../widgets/columns.js';
 import {blank, field, heading, jsonLines, text, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
 import {items} from '../../domain/fields.js';
+import {ENDPOINTS} from '../../state/endpoints.js';
 import {defineLevel, listParts} from './level.js';
 
 export type ActivityRow =
@@ -84,73 +85,8 @@ export function jobDetail(job: RunnerJob, now: number): Line[] {
 	];
 }
 
-export function runDetail(run: ActionWorkflowRun, now: number, workflowName?: string): Line[] {
-	const status = runStatus(run);
-	return [
-		field('workflow', runName(run, workflowName)),
-		field('run id', run.id),
-		field('trigger', run.trigger_type),
-		field('status', status, status ?? ''),
-		text(run.status_v2?.status_human_description || run.status_description || '', {muted: true}),
-		field(
-			'triggered by',
-			[run.triggered_by_type, run.triggered_by_id].filter(Boolean).join(' ') || run.created_by?.email,
-		),
-		field('execution time', formatNanoseconds(run.execution_time)),
-		field('started', `${formatTimestamp(run.created_at)} (${ago(run.created_at, now)})`),
-		field('steps', run.config?.steps?.length),
-		field('log stream', run.log_stream?.id),
-		blank,
-		heading('Outputs'),
-		...jsonLines(run.outputs, 20),
-		blank,
-		text('⏎ steps  L logs  v outputs', {muted: true}),
-	];
-}
-
 const detail = (row: ActivityRow, now: number) =>
 	row.kind === 'job' ? jobDetail(row.job, now) : runDetail(row.run, now);
-
-export const logsOfJob = (job: RunnerJob, executionId?: string): Location | undefined =>
-	job.log_stream_id
-		? {
-				kind: 'logs',
-				streamId: job.log_stream_id,
-				title: jobName(job),
-				filter: executionId ? {executionId} : undefined,
-			}
-		: undefined;
-
-export const logsOfRun = (run: ActionWorkflowRun, name: string, step?: string): Location | undefined =>
-	run.log_stream?.id
-		? {kind: 'logs', streamId: run.log_stream.id, title: name, filter: step ? {step} : undefined}
-		: undefined;
-
-/**
- * L on a run from a list: today's latest runs and a deploy's runs come without their log stream
- * (their handlers do not preload it); the run by id has it, so it is read then.
- */
-export const logsOfListedRun = (
-	read: (runId: string) => Promise<ActionWorkflowRun>,
-	run: ActionWorkflowRun,
-	name: string,
-): Location | Promise<Location | undefined> | undefined =>
-	logsOfRun(run, name) ?? (run.id ? read(run.id).then(full => logsOfRun(full, name)) : undefined);
-
-/** The dashboard page of an action run (its workflow id comes from the run or its job's metadata). */
-export function runTarget(installId: string, run: ActionWorkflowRun): LinkTarget {
-	const meta = (run.runner_job?.metadata ?? {}) as Record<string, unknown>;
-	const workflowId =
-		run.install_action_workflow?.action_workflow_id ??
-		(typeof meta.action_workflow_id === 'string' ? meta.action_workflow_id : undefined);
-	return workflowId && run.id ? {installId, actionWorkflowId: workflowId, runId: run.id} : {installId};
-}
-
-export const viewValue = (title: string, value: unknown): Location => ({
-	kind: 'document',
-	title,
-	source: {type: 'value', value},
-});
 
 /** A deploy's runner jobs, then its action runs. */
 const activityRows = (data: InstallDeploy): ActivityRow[] => [
@@ -239,7 +175,7 @@ export const activity = defineLevel<{
 		load: (
 			client,
 			{installId, deployId, componentId}: {installId: string; deployId: string; componentId?: string},
-		) => getDeploy(client, installId, deployId, componentId),
+		) => ENDPOINTS.deploy.fetch(client, {installId, deployId, componentId}),
 		list: {
 			rows: activityRows,
 			columns: () => COLUMNS,

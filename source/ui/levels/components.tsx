@@ -1,6 +1,7 @@
 import React from 'react';
 import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
 import {useAppComponents, useComponents, usePrefetch, type ComponentRow} from '../../state/data.js';
+import {ENDPOINTS} from '../../state/endpoints.js';
 import {fetchComponents, withAppDependencies} from '../../state/fetchers.js';
 import {listAppComponents} from '../../api/resources.js';
 import {statusRank, type Column} from '../widgets/columns.js';
@@ -122,7 +123,7 @@ export function ComponentsLevel({installId, installName}: {installId: string; in
 				target: {installId, componentId: row.id},
 				label: `component ${row.name}`,
 			})}
-			prefetch={row => prefetch.latestDeploy(installId, row.id)}
+			prefetch={row => prefetch(ENDPOINTS.latestDeploy, {installId, componentId: row.id})}
 		/>
 	);
 }

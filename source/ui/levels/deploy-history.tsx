@@ -1,8 +1,9 @@
-import * as api from '../../api/resources.js';
+import type * as api from '../../api/resources.js';
 import {items} from '../../domain/fields.js';
 import {isInProgress, phaseOf} from '../../domain/status.js';
 import {ago, formatSeconds, formatTimestamp, parseTime} from '../../domain/time.js';
-import {useClient, usePagedResource} from '../../state/resource.js';
+import {useDeploys} from '../../state/data.js';
+import {PAGED_ENDPOINTS} from '../../state/endpoints.js';
 import {statusRank, type Column} from '../widgets/columns.js';
 import {blank, field, heading, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
@@ -89,10 +90,7 @@ export function DeployHistoryLevel({
 	componentId,
 	componentName,
 }: DeployHistoryParams) {
-	const client = useClient();
-	const deploys = usePagedResource(`deploys:${installId}:${componentId}`, offset =>
-		api.listComponentDeploysPage(client, installId, componentId, offset),
-	);
+	const deploys = useDeploys(installId, componentId);
 	return (
 		<ListLevel
 			noun="deploys"
@@ -131,8 +129,8 @@ export const deployHistory = defineLevel<DeployHistoryParams>({
 	selectedBelow: ({componentId}) => componentId,
 	example: {installId: 'inl1', installName: 'fuzz', componentId: 'cmp1', componentName: 'api'},
 	parts: listParts({
-		load: async (client, {installId, componentId}: {installId: string; componentId: string}) =>
-			(await api.listComponentDeploysPage(client, installId, componentId, 0)).items,
+		load: async (client, params: {installId: string; componentId: string}) =>
+			(await PAGED_ENDPOINTS.deploys.fetchPage(client, params, 0)).items,
 		list: {
 			rows: deploys => deploys,
 			columns: () => COLUMNS,

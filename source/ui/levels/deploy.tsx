@@ -3,7 +3,8 @@ import {Box, Text} from 'ink';
 import {loadFailure} from '../shell/failure-text.js';
 import type {InstallDeploy} from '../../api/resources.js';
 import {useDeploy, useLatestDeploy} from '../../state/data.js';
-import type {Location} from './registry.js';
+import type {DeployParams} from '../../state/locations.js';
+import {DEPLOY_ACTIONS} from './destinations.js';
 import {useExplorer, useLevelKeys} from '../shell/context.js';
 import {cursorMove, type CommandId} from '../shell/key-bindings.js';
 import {CHROME_ROWS, Frame} from '../shell/Frame.js';
@@ -11,38 +12,10 @@ import {LineView} from '../widgets/LineView.js';
 import {Pane} from '../widgets/Pane.js';
 import {deployFactLines, deployStatusLines} from './deploy-lines.js';
 import {wrapLines, type Line} from '../widgets/lines.js';
+import {ENDPOINTS} from '../../state/endpoints.js';
 import {defineLevel} from './level.js';
-import {getLatestDeploy} from '../../api/resources.js';
-import {orNull} from '../../state/fetchers.js';
 
 /** Keys that open something from the deploy on screen (the board's cells use them too). */
-export const DEPLOY_ACTIONS: Partial<
-	Record<CommandId, (deploy: InstallDeploy | undefined, params: DeployParams) => Location | undefined>
-> = {
-	workflows: (deploy, {installId, installName, componentName}) => {
-		const workflowId = deploy?.workflow_id ?? deploy?.install_workflow_id;
-		return workflowId
-			? {
-					kind: 'workflow',
-					installId,
-					installName,
-					workflowId,
-					workflowName: `workflow of the ${componentName} deploy`,
-				}
-			: undefined;
-	},
-	history: (_deploy, {installId, installName, componentId, componentName}) => ({
-		kind: 'deployHistory',
-		installId,
-		installName,
-		componentId,
-		componentName,
-	}),
-	logs: (deploy, {componentName}) =>
-		deploy?.log_stream?.id
-			? {kind: 'logs', streamId: deploy.log_stream.id, title: `${componentName} deploy`}
-			: undefined,
-};
 const KEYS: CommandId[] = [
 	'down',
 	'open',
@@ -61,17 +34,6 @@ const KEYS: CommandId[] = [
 	'copyLink',
 	'openLink',
 ];
-
-export interface DeployParams {
-	installId: string;
-	installName: string;
-	componentId: string;
-	componentName: string;
-	/** One deploy of the component (from its history); the latest when absent. */
-	deployId?: string;
-	/** How the breadcrumb names that deploy ("deploy of 11-24 16:31"). */
-	deployLabel?: string;
-}
 
 /** The latest deploy of a component, or the one `deployId` names. */
 const useShownDeploy = ({installId, componentId, deployId}: DeployParams) => {
@@ -218,7 +180,7 @@ export const deploy = defineLevel<DeployParams>({
 	example: {installId: 'inl1', installName: 'fuzz', componentId: 'cmp1', componentName: 'api'},
 	parts: {
 		load: (client, {installId, componentId}) =>
-			orNull(() => getLatestDeploy(client, installId, componentId))(),
+			ENDPOINTS.latestDeploy.fetch(client, {installId, componentId}),
 		text: (deploy: InstallDeploy | null, _params, now) =>
 			deploy
 				? [

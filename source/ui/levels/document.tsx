@@ -11,11 +11,11 @@ import {useExplorer, useLevelKeys} from '../shell/context.js';
 import {cursorMove, type CommandId} from '../shell/key-bindings.js';
 import {CHROME_ROWS, Frame, type RefreshState} from '../shell/Frame.js';
 import {Pane} from '../widgets/Pane.js';
+import {ENDPOINTS} from '../../state/endpoints.js';
+import type {DocumentSource} from '../../state/locations.js';
 import {defineLevel} from './level.js';
-import {getPlan} from '../../api/resources.js';
-import {orNull} from '../../state/fetchers.js';
 
-type Source = {type: 'plan'; jobId: string} | {type: 'value'; value: unknown};
+type Source = DocumentSource;
 
 const KEYS: CommandId[] = [
 	'down',
@@ -161,7 +161,7 @@ export const document = defineLevel<{title: string; source: Source}>({
 	parts: {
 		load: (client, {source}) =>
 			source.type === 'plan'
-				? orNull(() => getPlan(client, source.jobId))()
+				? ENDPOINTS.plan.fetch(client, {jobId: source.jobId})
 				: Promise.resolve(JSON.stringify(source.value)),
 		text: (plan: string | null) => {
 			if (plan === null) return [];

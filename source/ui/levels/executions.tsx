@@ -7,9 +7,10 @@ import {useExecutions} from '../../state/data.js';
 import type {Column} from '../widgets/columns.js';
 import {blank, field, heading, jsonLines, text, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
-import {viewValue} from './activity.js';
+import {viewValue} from './destinations.js';
+import {hasEnded} from '../../domain/status.js';
+import {ENDPOINTS} from '../../state/endpoints.js';
 import {defineLevel, listParts} from './level.js';
-import * as api from '../../api/resources.js';
 
 type ExecutionRow = RunnerJobExecution & {attempt?: number};
 
@@ -51,12 +52,7 @@ function detail(row: ExecutionRow, now: number, latestOnly: boolean): Line[] {
 					...(result.error_code !== undefined ? [field('error code', result.error_code)] : []),
 					...errors.map(([key, value]) => field(key, value)),
 				]
-			: [
-					text(
-						row.status === 'finished' || row.status === 'failed' ? 'no result recorded' : 'not finished yet',
-						{muted: true},
-					),
-				]),
+			: [text(hasEnded(row.status) ? 'no result recorded' : 'not finished yet', {muted: true})]),
 		blank,
 		heading('Outputs'),
 		...jsonLines(row.outputs?.outputs, 20),
@@ -126,7 +122,7 @@ export const executions = defineLevel<{jobId: string; jobName: string; logStream
 	crumb: ({jobName}) => `${jobName} › executions`,
 	example: {jobId: 'rjb1', jobName: 'deploy/apply-plan', logStreamId: 'lgj1'},
 	parts: listParts({
-		load: (client, {jobId}: {jobId: string}) => api.listExecutions(client, jobId),
+		load: (client, {jobId}: {jobId: string}) => ENDPOINTS.executions.fetch(client, {jobId}),
 		list: {
 			rows: attemptsOf,
 			columns: () => COLUMNS,

@@ -12,6 +12,7 @@ import {
 import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
 import {describeError} from '../../api/errors.js';
 import {appNamesOf, useAppNames, useApps, useInstalls, usePrefetch} from '../../state/data.js';
+import {ENDPOINTS} from '../../state/endpoints.js';
 import * as api from '../../api/resources.js';
 import {useDebounced} from '../widgets/use-debounced.js';
 import {statusRank, type Column} from '../widgets/columns.js';
@@ -140,7 +141,7 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 			emptyText={appName ? `${appName} has no installs.` : 'This org has no installs yet.'}
 			overlay={overlay}
 			extraHints={['apps']}
-			prefetch={install => install.id && prefetch.components(install.id)}
+			prefetch={install => install.id && prefetch(ENDPOINTS.components, {installId: install.id})}
 			onFilterChange={setFilter}
 			identify={install => ({
 				id: install.id,

@@ -1,6 +1,7 @@
-// Every level of the explorer. The `Location` type, the app's level switch, the breadcrumbs, the
-// start-up stack and the fuzzer's list are all derived from this one table; adding a level is one
-// module exporting a descriptor and one line here.
+// Every level of the explorer. The app's level switch, the breadcrumbs, the start-up stack and the
+// fuzzer's list are all derived from this one table; adding a level is one module exporting a
+// descriptor, one line here and its parameters' line in state/locations.ts (which the table is
+// checked against: a kind without its level, or a level whose parameters differ, does not compile).
 import {installs} from './installs.js';
 import {board} from './board.js';
 import {components} from './components.js';
@@ -17,6 +18,9 @@ import {workflows} from './workflows.js';
 import {workflow} from './workflow.js';
 import type {LevelDescriptor} from './level.js';
 import {initialNavigation, type Entry, type NavigationState} from '../../state/navigation.js';
+import type {LevelKind, Location, ParamsOf} from '../../state/locations.js';
+
+export type {LevelKind, Location};
 
 export const LEVELS = {
 	installs,
@@ -33,13 +37,7 @@ export const LEVELS = {
 	workflows,
 	workflow,
 	approval,
-};
-
-type Levels = typeof LEVELS;
-type ParamsOf<Descriptor> = Descriptor extends LevelDescriptor<infer Params> ? Params : never;
-export type LevelKind = keyof Levels;
-/** Where the user can be: one level and its parameters. */
-export type Location = {[Kind in LevelKind]: {kind: Kind} & ParamsOf<Levels[Kind]>}[LevelKind];
+} satisfies {[Kind in LevelKind]: LevelDescriptor<ParamsOf<Kind>>};
 
 export function levelOf(location: Location): LevelDescriptor<Location> {
 	return LEVELS[location.kind] as unknown as LevelDescriptor<Location>;

@@ -7,10 +7,11 @@ import {useLatestRuns, useReadActionRun} from '../../state/data.js';
 import type {Column} from '../widgets/columns.js';
 import {text} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
-import {logsOfListedRun, runDetail, runTarget, viewValue} from './activity.js';
+import {logsOfListedRun, runTarget, viewValue} from './destinations.js';
+import {runDetail} from './run-lines.js';
 import {items} from '../../domain/fields.js';
+import {ENDPOINTS} from '../../state/endpoints.js';
 import {defineLevel, listParts} from './level.js';
-import * as api from '../../api/resources.js';
 
 interface WorkflowRow {
 	id: string;
@@ -93,7 +94,7 @@ export const runs = defineLevel<{installId: string; installName: string}>({
 	crumb: ({installName}) => `action runs of ${installName}`,
 	example: {installId: 'inl1', installName: 'fuzz'},
 	parts: listParts({
-		load: (client, {installId}: {installId: string}) => api.listLatestRuns(client, installId),
+		load: (client, {installId}: {installId: string}) => ENDPOINTS.latestRuns.fetch(client, {installId}),
 		list: {
 			rows: workflowRows,
 			columns: () => COLUMNS,

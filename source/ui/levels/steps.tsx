@@ -6,9 +6,9 @@ import {useActionRun} from '../../state/data.js';
 import type {Column} from '../widgets/columns.js';
 import {blank, field, heading, text, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
-import {logsOfRun, runTarget} from './activity.js';
+import {logsOfRun, runTarget} from './destinations.js';
+import {ENDPOINTS} from '../../state/endpoints.js';
 import {defineLevel, listParts} from './level.js';
-import {getActionRun} from '../../api/resources.js';
 
 const COLUMNS: Column<OrderedStep>[] = [
 	{
@@ -108,7 +108,7 @@ export const steps = defineLevel<StepsParams>({
 	crumb: ({runName}) => runName,
 	example: {installId: 'inl1', installName: 'fuzz', runId: 'awr1', runName: 'smoke'},
 	parts: listParts({
-		load: (client, {installId, runId}: StepsParams) => getActionRun(client, installId, runId),
+		load: (client, {installId, runId}: StepsParams) => ENDPOINTS.actionRun.fetch(client, {installId, runId}),
 		list: {
 			rows: orderedSteps,
 			columns: () => COLUMNS,

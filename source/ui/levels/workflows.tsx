@@ -1,26 +1,20 @@
-import * as api from '../../api/resources.js';
+import type * as api from '../../api/resources.js';
 import {items} from '../../domain/fields.js';
 import {countStatuses, formatCounts} from '../../domain/install.js';
-import {ago, formatNanoseconds, formatTimestamp, parseTime} from '../../domain/time.js';
-import {useClient, usePagedResource} from '../../state/resource.js';
+import {progressText, stepProgress, workflowStatus, workflowType} from '../../domain/workflow-steps.js';
+import {formatNanoseconds, formatTimestamp, parseTime} from '../../domain/time.js';
+import {useWorkflows} from '../../state/data.js';
+import {PAGED_ENDPOINTS} from '../../state/endpoints.js';
 import {statusRank, type Column} from '../widgets/columns.js';
 import {blank, field, heading, text, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
 import {defineLevel, listParts} from './level.js';
+import {workflowTimeLines} from './workflow-lines.js';
 
 type Workflow = api.Workflow;
 
-export const workflowStatus = (workflow: Workflow) => workflow.status?.status;
-/** "deploy_components" → "deploy components" */
-export const workflowType = (workflow: Workflow) =>
-	workflow.type ? String(workflow.type).replaceAll('_', ' ') : '—';
 const stepStatuses = (workflow: Workflow) => items(workflow.steps).map(step => step.status?.status);
-const progress = (workflow: Workflow) => {
-	const statuses = stepStatuses(workflow);
-	return statuses.length
-		? `${statuses.filter(status => status === 'success').length}/${statuses.length}`
-		: '—';
-};
+const progress = (workflow: Workflow) => progressText(stepProgress(workflow.steps));
 
 const COLUMNS: Column<Workflow>[] = [
 	{
@@ -58,16 +52,7 @@ function detail(workflow: Workflow, now: number): Line[] {
 		text(workflow.status?.status_human_description ?? '', {muted: true}),
 		field('steps', `${progress(workflow)} done`),
 		text(formatCounts(countStatuses(stepStatuses(workflow))), {muted: true}),
-		field(
-			'started',
-			workflow.started_at
-				? `${formatTimestamp(workflow.started_at)} (${ago(workflow.started_at, now)})`
-				: '—',
-		),
-		field(
-			'finished',
-			workflow.finished_at ? formatTimestamp(workflow.finished_at) : workflow.finished ? 'yes' : 'not yet',
-		),
+		...workflowTimeLines(workflow, now),
 		field('duration', formatNanoseconds(workflow.execution_time)),
 		blank,
 		heading('Settings'),
@@ -89,10 +74,7 @@ const workflowId = (workflow: Workflow) => workflow.id ?? '';
 const workflowTitle = (workflow: Workflow) => workflow.name || workflowType(workflow);
 
 export function WorkflowsLevel({installId, installName}: WorkflowsParams) {
-	const client = useClient();
-	const workflows = usePagedResource(`workflows:${installId}`, offset =>
-		api.listInstallWorkflowsPage(client, installId, offset),
-	);
+	const workflows = useWorkflows(installId);
 	return (
 		<ListLevel
 			noun="workflows"
@@ -129,8 +111,8 @@ export const workflows = defineLevel<WorkflowsParams>({
 	selectedBelow: ({installId}) => installId,
 	example: {installId: 'inl1', installName: 'fuzz'},
 	parts: listParts({
-		load: async (client, {installId}: {installId: string}) =>
-			(await api.listInstallWorkflowsPage(client, installId, 0)).items,
+		load: async (client, params: {installId: string}) =>
+			(await PAGED_ENDPOINTS.workflows.fetchPage(client, params, 0)).items,
 		list: {
 			rows: workflows => workflows,
 			columns: () => COLUMNS,

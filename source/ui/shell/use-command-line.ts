@@ -12,7 +12,8 @@ import {
 import {useClient} from '../../state/resource.js';
 import {useCommandSuggestions} from '../../state/command-suggestions.js';
 import type {NavigationAction, NavigationState} from '../../state/navigation.js';
-import {startNavigation, type Location} from '../levels/registry.js';
+import {startNavigation} from '../levels/registry.js';
+import type {Location} from '../../state/locations.js';
 import {lineEdit, pasteEdit} from '../widgets/line-editor.js';
 import {clip, LINE_LIMIT} from '../terminal/paste.js';
 import {bestMatch, COMMAND_HELP, parseCommandLine, tab, type Completion} from './command-line.js';

@@ -4,7 +4,7 @@
 import {type ReactNode, useEffect, useEffectEvent, useMemo, useRef, useState} from 'react';
 import {Box, Text, type Key} from 'ink';
 import {loadFailure} from '../shell/failure-text.js';
-import type {Location} from '../levels/registry.js';
+import type {Location} from '../../state/locations.js';
 import type {Resource} from '../../state/resource.js';
 import {
 	cellText,
