@@ -1,8 +1,7 @@
 // Command-line arguments, parsed with node:util parseArgs. Pure: returns what to do, or an error.
 import {parseArgs} from 'node:util';
 import type {SettingFlags} from './config.js';
-import {DEMO_APIS, isDemoApi, type DemoApi} from './demo/api-mode.js';
-import {parseFaults, type Faults} from './demo/faults.js';
+import {DEMO_APIS, isDemoApi, parseFaults, type DemoApi, type Faults} from './demo-options.js';
 import {isThemeName} from './ui/widgets/theme.js';
 
 export const USAGE = `nuon-tui: a keyboard-driven terminal explorer for the Nuon platform

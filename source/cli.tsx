@@ -3,16 +3,16 @@
 import type {Instance} from 'ink';
 import {NuonClient} from './api/client.js';
 import {parseCommand, USAGE, UsageError, type ExploreCommand} from './args.js';
-import type {Location} from './state/navigation.js';
+import type {Location} from './state/locations.js';
 import {askForFirstScreen} from './state/first-screen.js';
 import {resolveScope, ScopeError, type Scope} from './watch/scope.js';
 import {configFilePath, requireConnection, resolveSettings, SettingsError} from './config.js';
 import type {DemoServer, DemoServerOptions} from './demo/server.js';
+import type {Faults} from './demo-options.js';
 import {isReadOnly, pollSettings, preferencesPath, readPreferences} from './preferences.js';
 import {VERSION} from './version.js';
 import {isTerminalGone, restoreTerminal, writeCrashReport} from './crash.js';
 import {debugLog} from './debug-log.js';
-import {faultInjector} from './demo/faults.js';
 import {yogaReady} from './ui/terminal/yoga.js';
 import {hideSecretsFromProcessList, redactUrlCredentials} from './redact.js';
 
@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
 				installCount: command.installs,
 				speed: command.speed,
 				api: command.api,
-				intercept: command.faults && faultInjector(command.faults),
+				faults: command.faults,
 			});
 			demo.scenario.setClock(command.at);
 			process.stdout.write(
@@ -80,7 +80,7 @@ async function explore(command: ExploreCommand): Promise<number> {
 		demo = await startDemo({
 			speed: command.demoSpeed,
 			api: command.demoApi,
-			intercept: command.demoFaults && faultInjector(command.demoFaults),
+			faults: command.demoFaults,
 		});
 		connection = {apiUrl: demo.url, apiToken: 'demo', orgId: demo.scenario.orgId, installId: undefined};
 	}
@@ -164,9 +164,13 @@ const ON_THE_WIRE_WAIT_MS = 50;
 const FIRST_FRAME_WAIT_MS = 150;
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-async function startDemo(options: DemoServerOptions): Promise<DemoServer> {
-	const {startDemoServer} = await import('./demo/server.js');
-	return startDemoServer(options);
+/** The demo API, and its fault injection, are loaded only here: never on a start without --demo. */
+async function startDemo({faults, ...options}: DemoServerOptions & {faults?: Faults}): Promise<DemoServer> {
+	const [{startDemoServer}, {faultInjector}] = await Promise.all([
+		import('./demo/server.js'),
+		import('./demo/faults.js'),
+	]);
+	return startDemoServer({...options, intercept: faults && faultInjector(faults)});
 }
 
 /** The token, kept out of every message and report. */

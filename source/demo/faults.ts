@@ -5,68 +5,9 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {randomBytes} from 'node:crypto';
 import {random} from './random.js';
+import type {Faults} from '../demo-options.js';
 
-export interface Faults {
-	/** Delay before every answer, ms. */
-	latency?: number;
-	/** Share of requests answered with a server error. */
-	errorRate?: number;
-	/** Server errors are HTML 502 pages from a "proxy" instead of JSON 500s. */
-	html502?: boolean;
-	/** Every Nth request: 429 with Retry-After. */
-	every429?: number;
-	retryAfter?: number;
-	/** Every Nth request: the connection is reset. */
-	resetEvery?: number;
-	/** Every Nth request: no answer at all. */
-	hangEvery?: number;
-	/** Every Nth request: a 200 with truncated JSON. */
-	badJsonEvery?: number;
-	/** After this many seconds every request gets 401: the token expired. */
-	expireTokenAfter?: number;
-}
-
-const NAMES: Record<string, keyof Faults> = {
-	latency: 'latency',
-	'error-rate': 'errorRate',
-	'html-502': 'html502',
-	'429-every': 'every429',
-	'retry-after': 'retryAfter',
-	'reset-every': 'resetEvery',
-	'hang-every': 'hangEvery',
-	'bad-json-every': 'badJsonEvery',
-	'expire-token-after': 'expireTokenAfter',
-};
-
-export class FaultSpecError extends Error {
-	override name = 'FaultSpecError';
-}
-
-export function parseFaults(spec: string): Faults {
-	const faults: Faults = {};
-	for (const part of spec
-		.split(',')
-		.map(p => p.trim())
-		.filter(Boolean)) {
-		const [name, value] = part.split('=');
-		const key = NAMES[name!];
-		if (!key)
-			throw new FaultSpecError(
-				`Unknown fault "${name}" in --demo-faults (known: ${Object.keys(NAMES).join(', ')}).`,
-			);
-		if (key === 'html502') {
-			faults.html502 = value === undefined || value === 'true';
-			continue;
-		}
-		const number = Number(value);
-		if (value === undefined || !Number.isFinite(number) || number < 0)
-			throw new FaultSpecError(`--demo-faults ${name} needs a number, as in ${name}=10.`);
-		if (key === 'errorRate' && number > 1)
-			throw new FaultSpecError('--demo-faults error-rate is a share from 0 to 1.');
-		(faults as Record<string, number>)[key] = number;
-	}
-	return faults;
-}
+export type {Faults};
 
 export type Intercept = (request: IncomingMessage, response: ServerResponse, proceed: () => void) => boolean;
 

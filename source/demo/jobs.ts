@@ -11,7 +11,7 @@ import {
 } from './activity.js';
 import {deployPlanFor, jobOutputs} from './fixtures.js';
 import {deployEntry, iso, type DemoInstall, type DemoInstallComponent, type World} from './world.js';
-import {findRun} from './runs.js';
+import {findRun, runJob} from './run-windows.js';
 
 type Schemas = components['schemas'];
 
@@ -184,29 +184,4 @@ export function deployPlan(world: World, jobId: string, t: number): Record<strin
 		type: component.type,
 		release: entry.release,
 	});
-}
-
-/** The runner job that executes an action run. */
-export function runJob(run: RunWindow): JobWindow {
-	return {
-		id: run.jobId,
-		group: 'actions',
-		type: 'actions-workflow',
-		operation: 'exec',
-		from: run.from,
-		to: run.to,
-		fails: run.fails,
-		logStreamId: run.logStreamId,
-		executions: [
-			{
-				id: `rje${run.jobId.slice(3)}1`,
-				attempt: 1,
-				from: run.from,
-				to: run.to,
-				fails: run.fails,
-				errorCode: run.fails ? 2 : undefined,
-				errorReason: run.fails ? 'a step failed' : undefined,
-			},
-		],
-	};
 }

@@ -3,7 +3,7 @@ import type {components} from '../api/schema.js';
 import {executionLines, runLines, type LogLine} from './activity.js';
 import {SECOND, deployEntry, iso, type World} from './world.js';
 import {findJob, jobsOf} from './jobs.js';
-import {findRun} from './runs.js';
+import {findRun} from './run-windows.js';
 
 type Schemas = components['schemas'];
 

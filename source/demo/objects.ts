@@ -33,7 +33,8 @@ import {
 	type World,
 } from './world.js';
 import {jobsOf, jobObject} from './jobs.js';
-import {deployRun, runObject} from './runs.js';
+import {runObject} from './runs.js';
+import {deployRun} from './run-windows.js';
 import {streamObject} from './log-records.js';
 import type {DemoApi} from './api-mode.js';
 

@@ -2,58 +2,13 @@
 // install's health probe every CRON_PERIOD seconds.
 import type {ActionWorkflowRun} from '../api/resources.js';
 import type {components} from '../api/schema.js';
-import {actionRun, CRON_DURATION, CRON_PERIOD, stepStatus, type RunWindow} from './activity.js';
-import {SECOND, deployEntry, iso, rolloutStarted, type DemoInstall, type World} from './world.js';
-import {jobObject, runJob} from './jobs.js';
+import {stepStatus, type RunWindow} from './activity.js';
+import {SECOND, iso, rolloutStarted, type DemoInstall, type World} from './world.js';
+import {jobObject} from './jobs.js';
 import {streamObject} from './log-records.js';
+import {deployRun, findRun, latestCronRun, runJob} from './run-windows.js';
 
 type Schemas = components['schemas'];
-
-// ---- action workflow runs -------------------------------------------------------------------
-export function deployRun(world: World, deployId: string): RunWindow | undefined {
-	const entry = deployEntry(world, deployId);
-	if (entry?.ic.component.type !== 'helm_chart' || entry.schedule.fails) return undefined;
-	return actionRun(`awr${deployId.slice(3)}`, 'post-deploy-component', entry.schedule.doneAt, 24);
-}
-
-export function cronRun(world: World, install: DemoInstall, n: number): RunWindow {
-	const offset = cronOffset(world, install);
-	const id = `awc${install.id.slice(3, 19)}${String(n + 100_000).padStart(7, '0')}`;
-	return actionRun(
-		id,
-		'cron',
-		offset + n * CRON_PERIOD,
-		CRON_DURATION,
-		world.installs.indexOf(install) % 9 === 4,
-	);
-}
-
-export function cronOffset(world: World, install: DemoInstall): number {
-	return -((world.installs.indexOf(install) * 7) % CRON_PERIOD);
-}
-
-export function latestCronRun(world: World, install: DemoInstall, t: number): RunWindow {
-	return cronRun(world, install, Math.floor((t - cronOffset(world, install)) / CRON_PERIOD));
-}
-
-export function findRun(
-	world: World,
-	runId: string,
-): {window: RunWindow; install: DemoInstall; deployId?: string} | undefined {
-	if (runId.startsWith('awr')) {
-		const deployId = world.deployByBase.get(runId.slice(3, 24));
-		const window = deployId ? deployRun(world, deployId) : undefined;
-		return window && window.id === runId
-			? {window, install: world.deploys.get(deployId!)!.install, deployId}
-			: undefined;
-	}
-	if (runId.startsWith('awc')) {
-		const install = world.installByBase.get(runId.slice(3, 19));
-		const n = Number(runId.slice(19)) - 100_000;
-		return install && Number.isInteger(n) ? {window: cronRun(world, install, n), install} : undefined;
-	}
-	return undefined;
-}
 
 export function runObject(world: World, run: RunWindow, install: DemoInstall, t: number): ActionWorkflowRun {
 	const steps = run.steps;

@@ -1,6 +1,9 @@
 // Today's server answers a component's latest deploy without its relations (its handler preloads
 // only the author and the build); the deploy by id has them, but not the author. The two read as one.
-import type {InstallDeploy} from '../api/resources.js';
+// The type from the schema, not from api/resources.ts, which reads deploys with these functions.
+import type {components} from '../api/schema.js';
+
+type InstallDeploy = components['schemas']['app.InstallDeploy'];
 
 /** The latest deploy came without what the screens read from it: runner jobs, runs, artifact, log stream. */
 export const lacksRelations = (deploy: InstallDeploy | null | undefined): boolean =>
