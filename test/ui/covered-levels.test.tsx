@@ -4,14 +4,16 @@ import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi} fr
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
 
-// Counts renders of the list (its rows are memoised below it) and of its rows' cells.
-const renders = vi.hoisted(() => ({list: 0, cells: 0}));
+// Counts renders of the list (its rows are memoised below it), of the installs list alone (its first
+// column is NAME) and of its rows' cells.
+const renders = vi.hoisted(() => ({list: 0, installsList: 0, cells: 0}));
 vi.mock('../../source/ui/widgets/ListPane.js', async original => {
 	const module = await original<typeof import('../../source/ui/widgets/ListPane.js')>();
 	return {
 		...module,
 		ListPane: (props: Parameters<typeof module.ListPane>[0]) => {
 			renders.list++;
+			if (props.placed[0]?.column.header === 'NAME') renders.installsList++;
 			return module.ListPane(props);
 		},
 	};
@@ -117,8 +119,28 @@ it('typing in the : line renders neither the list nor its rows', async () => {
 	await app.waitFor('acme-corp-prod');
 	await app.press(':');
 	await app.waitFor(frame => frame.includes(':'));
-	Object.assign(renders, {list: 0, cells: 0});
+	Object.assign(renders, {list: 0, installsList: 0, cells: 0});
 	for (const key of 'install glo') await app.press(key);
 	await app.waitFor(':install glo');
-	expect(renders).toEqual({list: 0, cells: 0});
+	expect(renders).toEqual({list: 0, installsList: 0, cells: 0});
+});
+
+it('moving on a level renders it alone: the levels it covers do not render again', async () => {
+	app = renderExplorer(demo);
+	await app.waitFor('acme-corp-prod');
+	await app.press(ENTER);
+	// The selected row of the components list, once it has rows.
+	await app.waitFor(/┃ › /);
+	const selected = () =>
+		app!
+			.frame()
+			.split('\n')
+			.find(line => line.includes('┃ › '));
+	const first = selected();
+	Object.assign(renders, {list: 0, installsList: 0, cells: 0});
+	for (let move = 0; move < 10; move++) await app.press(move % 2 ? 'k' : 'j');
+	await app.press('j');
+	await vi.waitFor(() => expect(selected()).not.toBe(first));
+	expect(renders.list).toBeGreaterThanOrEqual(11); // the components list, once a move
+	expect(renders.installsList).toBe(0);
 });

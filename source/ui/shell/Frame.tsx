@@ -5,7 +5,7 @@ import {clock, formatSeconds} from '../../domain/time.js';
 import {displayWidth, fitMessage, oneLine, truncate, truncateStart} from '../../domain/text.js';
 import {commandHint, type CommandId} from './key-bindings.js';
 import {COMMAND_HELP} from './command-line.js';
-import {LevelPlaceContext, useExplorer, useMessageLine} from './context.js';
+import {LevelPlaceContext, useExplorer, useMessageLine, useStackView} from './context.js';
 
 export interface RefreshState {
 	updatedAt?: number;
@@ -59,24 +59,13 @@ export function Frame({
 	hints: readonly CommandId[];
 	children: ReactNode;
 }) {
-	const {
-		theme,
-		orgLabel: label,
-		apiLabel,
-		isDemo,
-		crumbs,
-		columns,
-		watch,
-		screenKeys,
-		navigation,
-		readOnly,
-	} = useExplorer();
+	const {theme, orgLabel: label, apiLabel, isDemo, columns, watch, screenKeys, readOnly} = useExplorer();
+	const {crumbs, bottomId} = useStackView();
 	// The screen's keys are what the dispatcher resolves keys against and what the help shows first.
 	const place = useContext(LevelPlaceContext);
 	if (place?.active) screenKeys.current = hints;
 	// At the bottom of the stack Esc has nowhere to go: the hint line does not offer it.
-	const shownHints =
-		place && navigation.stack[0]?.id === place.entry.id ? hints.filter(id => id !== 'back') : hints;
+	const shownHints = place && bottomId === place.entry.id ? hints.filter(id => id !== 'back') : hints;
 	const {commandLine} = useMessageLine();
 	const orgLabel = oneLine(label); // an org's name comes from the server (:org)
 	const busy = useDelayedFlag(refresh.isValidating, refresh.hasData ? BUSY_INDICATOR_DELAY_MS : 0);

@@ -1,19 +1,18 @@
 // The explorer's root: the one key dispatcher, the navigation stack, and the level on top of it.
-import {memo, useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {useCallback, useMemo, useReducer, useRef, useState} from 'react';
 import {useDashboardUrl} from '../../state/data.js';
 import {useCommandLine} from './use-command-line.js';
 import {KEY_GUARD_MS} from '../writes/use-write.js';
 import {share, type ShareEnvironment} from '../terminal/share.js';
-import {SWRConfig, useSWRConfig, type SWRConfiguration} from 'swr';
-import {containsProgress} from '../../domain/status.js';
+import {useSWRConfig} from 'swr';
 import {DEFAULT_POLL, FAST_LIMITS} from '../../state/poll-policy.js';
-import {Box, Text, useApp, useInput, usePaste, type Key} from 'ink';
+import {Box, Text, useApp, type Key} from 'ink';
 import {useTerminalSize} from '../terminal/use-terminal-size.js';
-import {commandFor, cursorMove, splitKeys, type CommandId} from './key-bindings.js';
+import {commandFor, cursorMove, type CommandId} from './key-bindings.js';
 import {
 	ExplorerContext,
-	LevelPlaceContext,
 	MessageLineContext,
+	StackContext,
 	type Explorer,
 	type LevelKeyHandler,
 	type MessageLine,
@@ -22,13 +21,12 @@ import {
 } from './context.js';
 import {CHROME_ROWS, Frame} from './Frame.js';
 import {helpEntries, helpLayout, HelpOverlay} from './HelpOverlay.js';
-import {navigate, type Entry, type Location} from '../../state/navigation.js';
-import {OnScreenContext} from '../../state/on-screen.js';
+import {navigate, type Location} from '../../state/navigation.js';
 import type {Theme} from '../widgets/theme.js';
-import {breadcrumbs, levelOf, startNavigation} from '../levels/registry.js';
-import {LevelBoundary} from './LevelBoundary.js';
-import {oneLine} from '../../domain/text.js';
-import {stopUntilContinued} from '../terminal/suspend.js';
+import {startNavigation} from '../levels/registry.js';
+import {LevelStack, pollInterval, useStackView} from './level-stack.js';
+import {useInputQueue} from './use-input-queue.js';
+import {useFlash} from './use-flash.js';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 12;
@@ -64,11 +62,6 @@ export interface AppProps {
 	jobControl?: boolean;
 }
 
-/** A key, or a paste (bracketed paste: the terminal marks it, so it never acts as keys). */
-type Input = {key: [string, Key]} | {paste: string};
-
-const FLASH_MS = 4000;
-
 export function App({
 	theme,
 	orgLabel,
@@ -87,7 +80,7 @@ export function App({
 	keyGuardMs = KEY_GUARD_MS,
 	jobControl = false,
 }: AppProps) {
-	const {exit, suspendTerminal} = useApp();
+	const {exit} = useApp();
 	const windowSize = useTerminalSize();
 	const {columns, rows} = size ?? windowSize;
 	const [navigation, dispatch] = useReducer(navigate, undefined, () =>
@@ -112,13 +105,7 @@ export function App({
 	const dashboardUrl = useDashboardUrl();
 	const [org, setOrg] = useState({id: orgId, label: orgLabel});
 
-	const [flash, setFlash] = useState<{text: string; at: number}>();
-	useEffect(() => {
-		if (!flash) return;
-		const timer = setTimeout(() => setFlash(undefined), FLASH_MS);
-		return () => clearTimeout(timer);
-	}, [flash]);
-	const say = useCallback((text: string) => setFlash({text: oneLine(text), at: Date.now()}), []);
+	const [flash, say] = useFlash();
 	/** Watch mode on or off, saying which and how often it now refreshes. */
 	const turnWatch = (on: boolean) => {
 		setWatch(w => ({...w, watching: on}));
@@ -147,40 +134,6 @@ export function App({
 		writeTerminal: sequence => process.stdout.write(sequence),
 	};
 
-	// Keys typed quickly (or arriving together over a slow link) are handled one at a time, with a
-	// render between them, so each key acts on the state the previous one left; a paste waits its
-	// turn behind the keys before it. Ctrl-C and Ctrl-Z do not wait.
-	const pending = useRef<Input[]>([]);
-	const handleKeyRef = useRef<(input: string, key: Key) => void>(() => {});
-	const handlePasteRef = useRef<(text: string) => void>(() => {});
-	const draining = useRef(false);
-	const drain = () => {
-		const next = pending.current.shift();
-		if (!next) {
-			draining.current = false;
-			return;
-		}
-		draining.current = true;
-		// The latest render's handlers, not this closure's.
-		if ('paste' in next) handlePasteRef.current(next.paste);
-		else handleKeyRef.current(...next.key);
-		setTimeout(drain, 0);
-	};
-	const enqueue = (...inputs: Input[]) => {
-		pending.current.push(...inputs);
-		if (!draining.current) drain();
-	};
-	useInput((input, key) => {
-		if (key.ctrl && (input === 'c' || input === 'z')) {
-			pending.current = [];
-			if (input === 'c') exit();
-			else if (jobControl) void stopUntilContinued(suspendTerminal);
-			return;
-		}
-		enqueue(...splitKeys(input, key).map(key => ({key})));
-	});
-	usePaste(text => enqueue({paste: text}));
-
 	/** A paste is text for the field being typed in; anywhere else it does nothing. */
 	const handlePaste = (text: string) => {
 		if (tooSmall) return;
@@ -188,7 +141,6 @@ export function App({
 		else if (textField.current) textField.current.paste(text);
 		else say('paste ignored: no text field is being typed in here');
 	};
-	handlePasteRef.current = handlePaste;
 
 	const handleKey = (input: string, key: Key) => {
 		const command = commandFor(input, key, screenKeys.current);
@@ -255,7 +207,7 @@ export function App({
 				break;
 		}
 	};
-	handleKeyRef.current = handleKey;
+	useInputQueue({onKey: handleKey, onPaste: handlePaste, jobControl});
 
 	const shareNow = useRef<Explorer['share']>(() => {});
 	shareNow.current = (action, what) => say(share(action, what, {dashboardUrl, orgId: org.id}, environment));
@@ -268,8 +220,6 @@ export function App({
 			orgLabel: org.label,
 			apiLabel,
 			isDemo,
-			navigation,
-			crumbs: breadcrumbs(navigation.stack),
 			dispatch,
 			columns: layoutColumns,
 			rows: layoutRows,
@@ -289,7 +239,6 @@ export function App({
 			org,
 			apiLabel,
 			isDemo,
-			navigation,
 			layoutColumns,
 			layoutRows,
 			watch,
@@ -302,7 +251,7 @@ export function App({
 	);
 	const messageLine = useMemo<MessageLine>(
 		() => ({
-			flash: flash?.text,
+			flash,
 			commandLine:
 				commandLine.text === undefined
 					? undefined
@@ -310,97 +259,41 @@ export function App({
 		}),
 		[flash, commandLine.text, commandLine.suggestions],
 	);
-	const covered = useMemo(() => ({refreshInterval: 0}), []);
+	const stackView = useStackView(navigation);
 
-	// Every level on the stack stays mounted, so one that is covered keeps its state (selection,
-	// filter, scroll, a log view's lines) and gets it back on Esc; only the top one is shown and
-	// takes keys, and only it refreshes (and those that ask to, like the board).
 	return (
 		<ExplorerContext.Provider value={explorer}>
-			<MessageLineContext.Provider value={messageLine}>
-				<Box
-					width={columns}
-					height={rows}
-					flexDirection="column"
-					display={helpOpen || tooSmall ? 'none' : 'flex'}
-				>
-					{navigation.stack.map((entry, index) => {
-						const active = index === navigation.stack.length - 1;
-						return (
-							// Keyed by org too: after :org no level keeps the old org's rows, not even for a moment.
-							<StackLevel
-								key={`${org.id}:${entry.id}`}
-								entry={entry}
-								active={active}
-								refresh={active || levelOf(entry.location).refreshesWhileCovered ? refreshPolicy : covered}
-							/>
-						);
-					})}
-				</Box>
-				{helpOpen && !tooSmall ? (
-					<Frame refresh={{isValidating: false, hasData: true}} hints={['help', 'quit']}>
-						<HelpOverlay
-							width={columns}
-							height={rows - CHROME_ROWS}
-							theme={theme}
-							screenKeys={screenKeys.current}
-							offset={helpOffset}
-							readOnly={readOnly}
-						/>
-					</Frame>
-				) : null}
-				{tooSmall ? (
-					<Box width={columns} height={rows} flexDirection="column">
-						<Text wrap="truncate-end">Terminal too small</Text>
-						<Text wrap="truncate-end">{`${columns}x${rows}, need ${MIN_COLUMNS}x${MIN_ROWS}`}</Text>
-						<Text wrap="truncate-end">q quits</Text>
+			<StackContext.Provider value={stackView}>
+				<MessageLineContext.Provider value={messageLine}>
+					<Box
+						width={columns}
+						height={rows}
+						flexDirection="column"
+						display={helpOpen || tooSmall ? 'none' : 'flex'}
+					>
+						<LevelStack navigation={navigation} orgId={org.id} refresh={refreshPolicy} />
 					</Box>
-				) : null}
-			</MessageLineContext.Provider>
+					{helpOpen && !tooSmall ? (
+						<Frame refresh={{isValidating: false, hasData: true}} hints={['help', 'quit']}>
+							<HelpOverlay
+								width={columns}
+								height={rows - CHROME_ROWS}
+								theme={theme}
+								screenKeys={screenKeys.current}
+								offset={helpOffset}
+								readOnly={readOnly}
+							/>
+						</Frame>
+					) : null}
+					{tooSmall ? (
+						<Box width={columns} height={rows} flexDirection="column">
+							<Text wrap="truncate-end">Terminal too small</Text>
+							<Text wrap="truncate-end">{`${columns}x${rows}, need ${MIN_COLUMNS}x${MIN_ROWS}`}</Text>
+							<Text wrap="truncate-end">q quits</Text>
+						</Box>
+					) : null}
+				</MessageLineContext.Provider>
+			</StackContext.Provider>
 		</ExplorerContext.Provider>
 	);
-}
-
-/** One level of the stack, with its place, its refresh policy and its error boundary. */
-const StackLevel = memo(function StackLevel({
-	entry,
-	active,
-	refresh,
-}: {
-	entry: Entry;
-	active: boolean;
-	refresh: SWRConfiguration;
-}) {
-	const place = useMemo(() => ({entry, active}), [entry, active]);
-	const {location} = entry;
-	const level = levelOf(location);
-	return (
-		<Box display={active ? 'flex' : 'none'} flexDirection="column">
-			<LevelPlaceContext.Provider value={place}>
-				<OnScreenContext.Provider value={active}>
-					<SWRConfig value={refresh}>
-						<LevelBoundary location={location}>
-							<level.View key={level.identity?.(location)} {...location} />
-						</LevelBoundary>
-					</SWRConfig>
-				</OnScreenContext.Provider>
-			</LevelPlaceContext.Provider>
-		</Box>
-	);
-});
-
-/**
- * How often a key polls: the normal interval; in watch mode fast while its data shows anything in
- * progress and slow once settled; never while paused.
- */
-export function pollInterval(watch: WatchState): (data: unknown) => number {
-	// Before any data arrives nothing is known to be settled: poll fast.
-	return data =>
-		watch.paused
-			? 0
-			: !watch.watching
-				? watch.refreshMs
-				: data === undefined || containsProgress(data)
-					? watch.fastMs
-					: watch.slowMs;
 }

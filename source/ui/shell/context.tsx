@@ -1,10 +1,11 @@
 // What the levels share, split by how often it changes, so that a change reaches only those that
-// show it: the explorer (navigation, size, watch mode, org), the message line (a flash message, the
-// `:` line as it is typed) and each level's own place on the stack.
+// show it: the explorer (size, watch mode, org), the stack's breadcrumbs (a level opened or closed),
+// the message line (a flash message, the `:` line as it is typed) and each level's own place on the
+// stack (its selection: a cursor move reaches the level on top and nothing else).
 import {createContext, useContext, useEffect, useRef, type Dispatch, type MutableRefObject} from 'react';
 import type {Key} from 'ink';
 import type {CommandId} from './key-bindings.js';
-import type {Entry, NavigationAction, NavigationState} from '../../state/navigation.js';
+import type {Entry, NavigationAction} from '../../state/navigation.js';
 import type {Theme} from '../widgets/theme.js';
 import type {LinkTarget} from '../../domain/links.js';
 
@@ -21,9 +22,6 @@ export interface Explorer {
 	orgLabel: string;
 	apiLabel: string;
 	isDemo: boolean;
-	navigation: NavigationState;
-	/** The breadcrumb of each level on the stack. */
-	crumbs: string[];
 	dispatch: Dispatch<NavigationAction>;
 	columns: number;
 	rows: number;
@@ -58,6 +56,14 @@ export interface MessageLine {
 	commandLine?: {text: string; suggestions: string[]};
 }
 
+/** The stack as the frame shows it: it changes when a level is opened or closed, not on a move. */
+export interface StackView {
+	/** The breadcrumb of each level on the stack. */
+	crumbs: readonly string[];
+	/** The entry at the bottom, where Esc has nowhere to go. */
+	bottomId: number;
+}
+
 /** A level's place on the stack: its entry (selection), and whether it is the one on screen. */
 export interface LevelPlace {
 	entry: Entry;
@@ -77,6 +83,7 @@ export interface WatchState {
 export const ExplorerContext = createContext<Explorer | undefined>(undefined);
 export const MessageLineContext = createContext<MessageLine>({});
 export const LevelPlaceContext = createContext<LevelPlace | undefined>(undefined);
+export const StackContext = createContext<StackView>({crumbs: [], bottomId: 0});
 
 export function useExplorer(): Explorer {
 	const explorer = useContext(ExplorerContext);
@@ -86,11 +93,13 @@ export function useExplorer(): Explorer {
 
 export const useMessageLine = (): MessageLine => useContext(MessageLineContext);
 
-/** This level's entry on the stack (the top one outside a stack, as in tests of one level). */
+export const useStackView = (): StackView => useContext(StackContext);
+
+/** This level's entry on the stack. */
 export function useLevelPlace(): LevelPlace {
 	const place = useContext(LevelPlaceContext);
-	const {navigation} = useExplorer();
-	return place ?? {entry: navigation.stack.at(-1)!, active: true};
+	if (!place) throw new Error('useLevelPlace outside a level of the stack');
+	return place;
 }
 
 /** Registers the level's key handler with the app's one dispatcher while the level is on screen. */

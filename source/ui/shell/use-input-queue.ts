@@ -1,0 +1,53 @@
+// The explorer's input: keys typed quickly (or arriving together over a slow link) are handled one
+// at a time, with a render between them, so each key acts on the state the previous one left; a
+// paste waits its turn behind the keys before it. Ctrl-C and Ctrl-Z do not wait.
+import {useRef} from 'react';
+import {useApp, useInput, usePaste, type Key} from 'ink';
+import {splitKeys} from './key-bindings.js';
+import {stopUntilContinued} from '../terminal/suspend.js';
+
+/** A key, or a paste (bracketed paste: the terminal marks it, so it never acts as keys). */
+type Input = {key: [string, Key]} | {paste: string};
+
+export function useInputQueue({
+	onKey,
+	onPaste,
+	jobControl,
+}: {
+	onKey: (input: string, key: Key) => void;
+	onPaste: (text: string) => void;
+	/** Ctrl-Z stops the process until `fg`. */
+	jobControl: boolean;
+}): void {
+	const {exit, suspendTerminal} = useApp();
+	const pending = useRef<Input[]>([]);
+	// The latest render's handlers, not those of the render that queued the input.
+	const handlers = useRef({onKey, onPaste});
+	handlers.current = {onKey, onPaste};
+	const draining = useRef(false);
+	const drain = () => {
+		const next = pending.current.shift();
+		if (!next) {
+			draining.current = false;
+			return;
+		}
+		draining.current = true;
+		if ('paste' in next) handlers.current.onPaste(next.paste);
+		else handlers.current.onKey(...next.key);
+		setTimeout(drain, 0);
+	};
+	const enqueue = (...inputs: Input[]) => {
+		pending.current.push(...inputs);
+		if (!draining.current) drain();
+	};
+	useInput((input, key) => {
+		if (key.ctrl && (input === 'c' || input === 'z')) {
+			pending.current = [];
+			if (input === 'c') exit();
+			else if (jobControl) void stopUntilContinued(suspendTerminal);
+			return;
+		}
+		enqueue(...splitKeys(input, key).map(key => ({key})));
+	});
+	usePaste(text => enqueue({paste: text}));
+}
