@@ -5,7 +5,8 @@ import type {InstallDeploy} from '../../api/resources.js';
 import {useDeploy, useLatestDeploy} from '../../state/data.js';
 import type {Location} from './registry.js';
 import {useExplorer, useLevelKeys} from '../shell/context.js';
-import {cursorMove, type CommandId} from '../shell/key-bindings.js';
+import {CURSOR_KEYS, cursorMove, SHARE_KEYS, type CommandId} from '../keys/commands.js';
+import type {ScreenKeys} from '../keys/keymap.js';
 import {CHROME_ROWS, Frame} from '../shell/Frame.js';
 import {LineView} from '../widgets/LineView.js';
 import {Pane} from '../widgets/Pane.js';
@@ -43,24 +44,16 @@ export const DEPLOY_ACTIONS: Partial<
 			? {kind: 'logs', streamId: deploy.log_stream.id, title: `${componentName} deploy`}
 			: undefined,
 };
-const KEYS: CommandId[] = [
-	'down',
-	'open',
-	...(Object.keys(DEPLOY_ACTIONS) as CommandId[]),
-	'back',
-	'focus',
-	'refresh',
-	'help',
-	'quit',
-	'up',
-	'pageUp',
-	'pageDown',
-	'top',
-	'bottom',
-	'copyId',
-	'copyLink',
-	'openLink',
-];
+const KEYS: ScreenKeys = {
+	hints: [
+		'down',
+		'open',
+		...(Object.keys(DEPLOY_ACTIONS) as CommandId[]),
+		...['back', 'focus', 'refresh', 'help', 'quit'],
+		...CURSOR_KEYS,
+		...SHARE_KEYS,
+	] as CommandId[],
+};
 
 export interface DeployParams {
 	installId: string;
@@ -166,7 +159,7 @@ export function DeployLevel(params: DeployParams) {
 					? loadFailure(which.toLowerCase(), deploy.error)
 					: `Loading ${which.toLowerCase()}…`;
 		return (
-			<Frame refresh={refresh} hints={KEYS}>
+			<Frame refresh={refresh} keys={KEYS}>
 				<Pane
 					title={`${which} of ${componentName} in ${installName}`}
 					focused
@@ -185,7 +178,7 @@ export function DeployLevel(params: DeployParams) {
 		);
 	}
 	return (
-		<Frame refresh={refresh} hints={KEYS}>
+		<Frame refresh={refresh} keys={KEYS}>
 			<Box height={bodyHeight}>
 				{([which, 'What was deployed'] as const).map((title, index) => (
 					<Pane
@@ -212,6 +205,7 @@ export function DeployLevel(params: DeployParams) {
 
 export const deploy = defineLevel<DeployParams>({
 	View: DeployLevel,
+	keys: KEYS,
 	crumb: ({componentName, deployId, deployLabel}) =>
 		`${componentName} › ${deployId ? (deployLabel ?? deployId) : 'latest deploy'}`,
 	selectedBelow: ({componentId}) => componentId,

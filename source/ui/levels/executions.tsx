@@ -8,8 +8,12 @@ import type {Column} from '../widgets/columns.js';
 import {blank, field, heading, jsonLines, text, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
 import {viewValue} from './activity.js';
+import {listKeys} from '../widgets/list-keys.js';
 import {defineLevel, listParts} from './level.js';
 import * as api from '../../api/resources.js';
+
+/** What this level binds (its actions open from the selected row). */
+const KEYS = listKeys({actions: ['logs', 'view']});
 
 type ExecutionRow = RunnerJobExecution & {attempt?: number};
 
@@ -98,6 +102,7 @@ export function ExecutionsLevel({
 			: undefined;
 	return (
 		<ListLevel
+			keys={KEYS}
 			noun="executions"
 			titleSuffix={` of ${jobName}`}
 			resource={resource}
@@ -123,6 +128,7 @@ export function ExecutionsLevel({
 
 export const executions = defineLevel<{jobId: string; jobName: string; logStreamId?: string}>({
 	View: ExecutionsLevel,
+	keys: KEYS,
 	crumb: ({jobName}) => `${jobName} › executions`,
 	example: {jobId: 'rjb1', jobName: 'deploy/apply-plan', logStreamId: 'lgj1'},
 	parts: listParts({

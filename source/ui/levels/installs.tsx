@@ -18,7 +18,11 @@ import {statusRank, type Column} from '../widgets/columns.js';
 import {useExplorer} from '../shell/context.js';
 import {blank, field, heading, text, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
+import {listKeys} from '../widgets/list-keys.js';
 import {defineLevel, listParts} from './level.js';
+
+/** What this level binds (its actions open from the selected row). */
+const KEYS = listKeys({actions: ['actions', 'workflows'], extra: ['apps']});
 
 function installColumns(appNames: Map<string, string>): Column<Install>[] {
 	return [
@@ -108,7 +112,7 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 	const detail = useMemo(() => installDetail(appNames), [appNames]);
 
 	const appItems = useMemo(() => appMenuItems(apps.data), [apps.data]);
-	const menu = useMenu<App | undefined>(app =>
+	const menu = useMenu<App | undefined>('apps', app =>
 		dispatch({
 			type: 'reset',
 			location: app
@@ -122,6 +126,7 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 
 	return (
 		<ListLevel
+			keys={KEYS}
 			noun="installs"
 			titleSuffix={appName ? ` of ${appName}` : ''}
 			resource={{
@@ -139,7 +144,7 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 			}
 			emptyText={appName ? `${appName} has no installs.` : 'This org has no installs yet.'}
 			overlay={overlay}
-			extraHints={['apps']}
+			overlayKeys={menu.keys}
 			prefetch={install => install.id && prefetch.components(install.id)}
 			onFilterChange={setFilter}
 			identify={install => ({
@@ -155,12 +160,8 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 						? {kind: 'workflows', installId: install.id, installName: installName(install)}
 						: undefined,
 			}}
-			onKey={(command, input) => {
-				if (menu.isOpen && command === 'apps') {
-					menu.close();
-					return true;
-				}
-				if (menu.isOpen) return menu.handle(command, input, appItems);
+			onKey={(command, press) => {
+				if (menu.isOpen) return menu.handle(command, press, appItems);
 				if (command === 'apps')
 					menu.open(
 						Math.max(
@@ -209,6 +210,7 @@ function AppMenu({
 
 export const installs = defineLevel<{appId?: string; appName?: string}>({
 	View: InstallsLevel,
+	keys: KEYS,
 	crumb: ({appName}) => (appName ? `installs (${appName})` : 'installs'),
 	identity: ({appId}) => appId ?? '*',
 	example: {},

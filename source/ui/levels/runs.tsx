@@ -9,8 +9,12 @@ import {text} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
 import {logsOfListedRun, runDetail, runTarget, viewValue} from './activity.js';
 import {items} from '../../domain/fields.js';
+import {listKeys} from '../widgets/list-keys.js';
 import {defineLevel, listParts} from './level.js';
 import * as api from '../../api/resources.js';
+
+/** What this level binds (its actions open from the selected row). */
+const KEYS = listKeys({actions: ['logs', 'view']});
 
 interface WorkflowRow {
 	id: string;
@@ -62,6 +66,7 @@ export function RunsLevel({installId, installName}: {installId: string; installN
 	const resource = useMemo(() => ({...workflows, data: rows}), [workflows, rows]);
 	return (
 		<ListLevel
+			keys={KEYS}
 			noun="action workflows"
 			titleSuffix={` of ${installName}`}
 			resource={resource}
@@ -90,6 +95,7 @@ export function RunsLevel({installId, installName}: {installId: string; installN
 
 export const runs = defineLevel<{installId: string; installName: string}>({
 	View: RunsLevel,
+	keys: KEYS,
 	crumb: ({installName}) => `action runs of ${installName}`,
 	example: {installId: 'inl1', installName: 'fuzz'},
 	parts: listParts({

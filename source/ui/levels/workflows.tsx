@@ -6,7 +6,11 @@ import {useClient, usePagedResource} from '../../state/resource.js';
 import {statusRank, type Column} from '../widgets/columns.js';
 import {blank, field, heading, text, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
+import {listKeys} from '../widgets/list-keys.js';
 import {defineLevel, listParts} from './level.js';
+
+/** What this level binds (its actions open from the selected row). */
+const KEYS = listKeys({});
 
 type Workflow = api.Workflow;
 
@@ -95,6 +99,7 @@ export function WorkflowsLevel({installId, installName}: WorkflowsParams) {
 	);
 	return (
 		<ListLevel
+			keys={KEYS}
 			noun="workflows"
 			titleSuffix={` of ${installName}`}
 			resource={workflows}
@@ -125,6 +130,7 @@ export function WorkflowsLevel({installId, installName}: WorkflowsParams) {
 
 export const workflows = defineLevel<WorkflowsParams>({
 	View: WorkflowsLevel,
+	keys: KEYS,
 	crumb: ({installName}) => `workflows of ${installName}`,
 	selectedBelow: ({installId}) => installId,
 	example: {installId: 'inl1', installName: 'fuzz'},

@@ -9,7 +9,9 @@ import {containsProgress} from '../../domain/status.js';
 import {DEFAULT_POLL, FAST_LIMITS} from '../../state/poll-policy.js';
 import {Box, Text, useApp, useInput, usePaste, type Key} from 'ink';
 import {useTerminalSize} from '../terminal/use-terminal-size.js';
-import {commandFor, cursorMove, splitKeys, type CommandId} from './key-bindings.js';
+import {CURSOR_KEYS, cursorMove} from '../keys/commands.js';
+import {keymap, keyPress, screenKeymap, type Keymap} from '../keys/keymap.js';
+import {splitKeys} from '../keys/split-keys.js';
 import {
 	ExplorerContext,
 	LevelPlaceContext,
@@ -69,6 +71,12 @@ type Input = {key: [string, Key]} | {paste: string};
 
 const FLASH_MS = 4000;
 
+const NO_SCREEN = {hints: []};
+/** The keys of the help overlay, and those that skip the queue of keys. */
+const HELP_KEYS = keymap(['help', 'close', 'back', 'quit', ...CURSOR_KEYS]);
+const URGENT_KEYS = keymap(['quit', 'suspend']);
+const HELP_HINTS = {hints: ['help', 'quit']} as const;
+
 export function App({
 	theme,
 	orgLabel,
@@ -97,7 +105,7 @@ export function App({
 	const [helpOffset, setHelpOffset] = useState(0);
 	const keyHandler = useRef<LevelKeyHandler | undefined>(undefined);
 	const textField = useRef<TextField | undefined>(undefined);
-	const screenKeys = useRef<readonly CommandId[]>([]);
+	const screenKeys = useRef<Keymap>(screenKeymap(NO_SCREEN));
 	const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
 	const [watch, setWatch] = useState<WatchState>({
 		watching: startWatching,
@@ -135,7 +143,7 @@ export function App({
 	const commandLine = useCommandLine({
 		navigation,
 		dispatch,
-		keyHandler,
+		run: command => screenKeys.current.commands.includes(command) && !!keyHandler.current?.(command),
 		exit,
 		say,
 		watchOn: () => turnWatch(true),
@@ -171,9 +179,10 @@ export function App({
 		if (!draining.current) drain();
 	};
 	useInput((input, key) => {
-		if (key.ctrl && (input === 'c' || input === 'z')) {
+		const urgent = key.ctrl ? URGENT_KEYS.resolve(keyPress(input, key).name) : undefined;
+		if (urgent) {
 			pending.current = [];
-			if (input === 'c') exit();
+			if (urgent === 'quit') exit();
 			else if (jobControl) void stopUntilContinued(suspendTerminal);
 			return;
 		}
@@ -191,15 +200,17 @@ export function App({
 	handlePasteRef.current = handlePaste;
 
 	const handleKey = (input: string, key: Key) => {
-		const command = commandFor(input, key, screenKeys.current);
+		const press = keyPress(input, key);
+		const command = screenKeys.current.resolve(press.name);
 		if (tooSmall) {
 			if (command === 'quit') exit();
 			return;
 		}
 		if (helpOpen) {
-			const move = cursorMove(command, rows - CHROME_ROWS - 3);
-			if (command === 'help' || key.escape || command === 'back') setHelpOpen(false);
-			else if (command === 'quit') exit();
+			const helpCommand = HELP_KEYS.resolve(press.name);
+			const move = cursorMove(helpCommand, rows - CHROME_ROWS - 3);
+			if (helpCommand === 'help' || helpCommand === 'close' || helpCommand === 'back') setHelpOpen(false);
+			else if (helpCommand === 'quit') exit();
 			else if (move !== undefined) {
 				const {maxOffset} = helpLayout(
 					columns,
@@ -211,10 +222,10 @@ export function App({
 			return;
 		}
 		if (commandLine.text !== undefined) {
-			commandLine.edit(input, key);
+			commandLine.edit(press);
 			return;
 		}
-		if (keyHandler.current?.(command, input, key)) return;
+		if (keyHandler.current?.(command, press)) return;
 		switch (command) {
 			case 'command':
 				commandLine.open();
@@ -338,7 +349,7 @@ export function App({
 					})}
 				</Box>
 				{helpOpen && !tooSmall ? (
-					<Frame refresh={{isValidating: false, hasData: true}} hints={['help', 'quit']}>
+					<Frame refresh={{isValidating: false, hasData: true}} keys={HELP_HINTS}>
 						<HelpOverlay
 							width={columns}
 							height={rows - CHROME_ROWS}
