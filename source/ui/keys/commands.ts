@@ -61,7 +61,7 @@ export function cursorMove(command: CommandId | undefined, page: number): number
 	return move === undefined ? undefined : MOVES[move](page);
 }
 
-const ARROWS = /^[←↑→↓]$/;
+const ARROWS = /^[\u2190-\u2193]$/;
 
 /** The keys a command's hint shows, as the hint line writes them (`L`, `↑↓`, `n/N`, `esc`). */
 export function hintKeys(command: Command): string {

@@ -28,7 +28,7 @@ export function keyName(input: string, key: Key): KeyName {
 
 /** The keys a name in a command's list stands for: itself, or each character of a range (`1…9`). */
 export function expandKey(name: KeyName): KeyName[] {
-	const range = /^(.)…(.)$/u.exec(name);
+	const range = /^(.)\u2026(.)$/u.exec(name);
 	if (!range) return [name];
 	const [from, to] = [range[1]!.codePointAt(0)!, range[2]!.codePointAt(0)!];
 	return Array.from({length: to - from + 1}, (_, index) => String.fromCodePoint(from + index));
