@@ -54,8 +54,14 @@ type Stage = 'choose' | 'note' | 'confirm' | 'type' | 'checking' | 'sending';
  */
 export const KEY_GUARD_MS = 300;
 
-/** The keys that answer a confirmation or a choice: just after one closed, they answer nothing. */
+/**
+ * The keys that answer a confirmation or a choice: just after one closed, they do nothing. Esc, which
+ * also goes back, is not held: leaving is never an answer typed twice.
+ */
 const ANSWER_KEYS = keymap(['confirm', 'decline', 'choose', 'pick']);
+const BACK_KEYS = keymap(['back']);
+const answersOnly = ({name}: KeyPress) =>
+	ANSWER_KEYS.resolve(name) !== undefined && BACK_KEYS.resolve(name) === undefined;
 
 /** The longest note sent (the server keeps it as text; a paste can be far longer). */
 export const NOTE_LIMIT = 500;
@@ -195,7 +201,7 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 	 * takes the keys that answered it (a double-tapped `y` is not "copy").
 	 */
 	const key = (command: CommandId | undefined, press: KeyPress | undefined): boolean => {
-		if (!open) return !!press && ANSWER_KEYS.resolve(press.name) !== undefined && early(closedAt.current);
+		if (!open) return !!press && answersOnly(press) && early(closedAt.current);
 		if (command === 'quit' && open.stage !== 'note') return false;
 		if (open.stage === 'checking' || open.stage === 'sending' || !press) return true;
 		// A note and a word are typed: the line editor's keys (Esc leaves, Enter is done) and letters.
