@@ -43,7 +43,8 @@ describe('menus', () => {
 		await app.waitFor('acme-corp-prod');
 		await app.press('a', '?');
 		const help = await app.waitFor('On this screen');
-		expect(helpSection(help, 'On this screen')).toMatch(/Enter 1 … 9\s+choose/);
+		expect(helpSection(help, 'On this screen')).toMatch(/Enter\s+choose/);
+		expect(helpSection(help, 'On this screen')).toMatch(/1…9\s+choose the item with that number/);
 		await app.press(ESC, '2');
 		await app.waitFor(/Installs of Ledgerly \(\d+\)/);
 	});
@@ -87,5 +88,31 @@ describe('per-screen keys', () => {
 		);
 		await app.press(ESC, '/', 'x', ENTER);
 		await app.waitFor(/search "x": \d+ match/);
+	});
+});
+
+describe('the : line', () => {
+	it(':logs runs the screen’s logs command (no key is faked), and says so where there are none', async () => {
+		app = renderExplorer(demo);
+		await app.waitFor(`› ${demo.scenario.installs[0]!.name}`);
+		await app.press(':', ...'logs', ENTER);
+		await app.waitFor('no logs here: :logs works on a deploy, a job or an action run');
+		await app.press(ENTER);
+		await app.waitFor('Components of');
+		await app.press(ENTER);
+		await app.waitFor(/Runner jobs \(\d+\)/); // the deploy by id, with its log stream
+		await app.press(':', ...'logs', ENTER);
+		await app.waitFor(/Logs of \S+ deploy/);
+	});
+
+	it('Tab completes a command and ↑ brings back the last one, both from the key table', async () => {
+		app = renderExplorer(demo);
+		await app.waitFor('acme-corp-prod');
+		await app.press(':', ...'boa', '\t');
+		await app.waitFor(':board ');
+		await app.press(ENTER);
+		await app.waitFor(/Ledgerly\s+vpc-netw/);
+		await app.press(':', '\u001B[A');
+		await app.waitFor(':board ');
 	});
 });

@@ -11,7 +11,11 @@ import {blank, field, heading, jsonLines, text, type Line} from '../widgets/line
 import {ListLevel} from '../widgets/ListLevel.js';
 import {items} from '../../domain/fields.js';
 import {ENDPOINTS} from '../../state/endpoints.js';
+import {listKeys} from '../widgets/list-keys.js';
 import {defineLevel, listParts} from './level.js';
+
+/** What this level binds (its actions open from the selected row). */
+const KEYS = listKeys({actions: ['logs', 'plan', 'view']});
 
 export type ActivityRow =
 	| {kind: 'job'; id: string; job: RunnerJob}
@@ -114,6 +118,7 @@ export function ActivityLevel({
 	const resource = useMemo(() => ({...deploy, data: rows}), [deploy, rows]);
 	return (
 		<ListLevel
+			keys={KEYS}
 			noun="jobs & runs"
 			titleSuffix={` of ${componentName} in ${installName}`}
 			resource={resource}
@@ -169,6 +174,7 @@ export const activity = defineLevel<{
 	componentName: string;
 }>({
 	View: ActivityLevel,
+	keys: KEYS,
 	crumb: () => 'jobs & runs',
 	example: {installId: 'inl1', installName: 'fuzz', deployId: 'ind1', componentName: 'api'},
 	parts: listParts({

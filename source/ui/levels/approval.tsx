@@ -10,17 +10,21 @@ import {answerWord} from '../../domain/approval-words.js';
 import {ago} from '../../domain/time.js';
 import type {Column} from '../widgets/columns.js';
 import {useExplorer} from '../shell/context.js';
-import type {Key} from 'ink';
-import type {CommandId} from '../shell/key-bindings.js';
+import type {CommandId} from '../keys/commands.js';
+import type {KeyPress} from '../keys/keymap.js';
 import {blank, field, heading, text, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
 import {writeKeys, WritePanel} from '../writes/use-write.js';
 import {useWorkflowWrites, writeTargetWorkflow, type WriteTarget} from '../writes/workflow-writes.js';
+import {listKeys} from '../widgets/list-keys.js';
 import {defineLevel, listParts} from './level.js';
 import {fetchWorkflow} from '../../state/fetchers.js';
 import {getApprovalContents} from '../../api/resources.js';
 import {readPlan, type ApprovalPlan} from '../../domain/approval-plan.js';
 import type {WorkflowStep} from '../../api/resources.js';
+
+/** What this level binds (its actions open from the selected row). */
+const KEYS = listKeys({extra: ['approve', 'deny', 'approveAll', 'rawJson']});
 
 /** The colour of an action: what destroys is red, a replace a warning, what adds is green. */
 const ACTION_TONE: Record<ChangeAction, Phase> = {
@@ -75,8 +79,6 @@ function changeDetail(change: PlannedChange): Line[] {
 			: [text('no attribute changes in the plan', {muted: true})]),
 	];
 }
-
-const PLAN_KEYS: CommandId[] = ['approve', 'deny', 'approveAll', 'rawJson'];
 
 interface ApprovalParams {
 	installId: string;
@@ -155,8 +157,8 @@ export function ApprovalLevel({
 		steps: workflow.data?.steps,
 		plan: plan.data,
 	});
-	const onKey = (command: CommandId | undefined, input: string, key: Key) => {
-		if (writes.onKey(command, input, key, target)) return true;
+	const onKey = (command: CommandId | undefined, press?: KeyPress) => {
+		if (writes.onKey(command, press, target)) return true;
 		if (command !== 'rawJson') return false;
 		if (plan.data)
 			dispatch({
@@ -173,6 +175,7 @@ export function ApprovalLevel({
 	const problem = plan.data?.problem;
 	return (
 		<ListLevel
+			keys={KEYS}
 			noun="changes"
 			titleSuffix={`${writes.following}${state ? ` · ${stateShown}` : ''}`}
 			resource={{...plan, data: rows}}
@@ -185,13 +188,13 @@ export function ApprovalLevel({
 			overlay={writes.panel ? <WritePanel {...writes.panel} theme={theme} /> : undefined}
 			overlayKeys={writeKeys(writes.panel?.stage)}
 			notice={writes.notice}
-			extraHints={writes.hints(PLAN_KEYS)}
 		/>
 	);
 }
 
 export const approval = defineLevel<ApprovalParams>({
 	View: ApprovalLevel,
+	keys: KEYS,
 	crumb: ({stepName}) => `plan of ${stepName}`,
 	example: {
 		installId: 'inl1',

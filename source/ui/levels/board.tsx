@@ -28,7 +28,8 @@ import {fit, truncate} from '../../domain/text.js';
 import {useAppComponents, useAppNames, useInstalls} from '../../state/data.js';
 import {windowStart} from '../widgets/columns.js';
 import {useExplorer, useLevelKeys, useLevelPlace, useMessageLine} from '../shell/context.js';
-import {commandHint, cursorMove, type CommandId} from '../shell/key-bindings.js';
+import {commandHint, cursorMove, type CommandId} from '../keys/commands.js';
+import type {ScreenKeys} from '../keys/keymap.js';
 import * as api from '../../api/resources.js';
 import {CHROME_ROWS, Frame} from '../shell/Frame.js';
 import {Pane} from '../widgets/Pane.js';
@@ -54,7 +55,7 @@ const CELL_KEYS: CommandId[] = [
 	'copyLink',
 	'openLink',
 ];
-const KEYS: CommandId[] = [
+const HINTS: CommandId[] = [
 	'down',
 	'columnLeft',
 	'openCell',
@@ -81,6 +82,7 @@ const KEYS: CommandId[] = [
 	'slower',
 	...CELL_KEYS,
 ];
+const KEYS: ScreenKeys = {hints: HINTS};
 const NAME_WIDTH = 20;
 const NAME_MAX = 32;
 /** A cell that shows `◐ executing` whole. */
@@ -270,9 +272,9 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 			error => say(`could not find the approval: ${describeError(error)}`),
 		);
 	};
-	useLevelKeys((command, input, key) => {
-		if (typed.editing) {
-			typed.key(input, key);
+	useLevelKeys((command, press) => {
+		if (typed.editing && press) {
+			typed.key(press.input, press.key);
 			return true;
 		}
 		const move = cursorMove(command, focus === 'board' ? visibleRowCount : activityHeight - 2);
@@ -471,7 +473,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 						: undefined),
 			}}
 			status={status}
-			hints={KEYS}
+			keys={KEYS}
 		>
 			<Box flexDirection="column" height={bodyHeight}>
 				<Pane
@@ -610,6 +612,7 @@ const BoardRow = React.memo(function BoardRow({
 
 export const board = defineLevel<{appId?: string; appName?: string}>({
 	View: BoardLevel,
+	keys: KEYS,
 	crumb: ({appName}) => (appName ? `rollout board (${appName})` : 'rollout board'),
 	identity: ({appId}) => appId ?? '*',
 	refreshesWhileCovered: true,

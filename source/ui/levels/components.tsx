@@ -8,7 +8,11 @@ import {statusRank, type Column} from '../widgets/columns.js';
 import {blank, field, heading, text, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
 import {items} from '../../domain/fields.js';
+import {listKeys} from '../widgets/list-keys.js';
 import {defineLevel, listParts} from './level.js';
+
+/** What this level binds (its actions open from the selected row). */
+const KEYS = listKeys({actions: ['actions', 'history', 'workflows']});
 
 const TYPE_LABELS: Record<string, string> = {
 	terraform_module: 'terraform',
@@ -98,6 +102,7 @@ export function ComponentsLevel({installId, installName}: {installId: string; in
 	const prefetch = usePrefetch();
 	return (
 		<ListLevel
+			keys={KEYS}
 			noun="components"
 			titleSuffix={` of ${installName}`}
 			resource={resource}
@@ -130,6 +135,7 @@ export function ComponentsLevel({installId, installName}: {installId: string; in
 
 export const components = defineLevel<{installId: string; installName: string}>({
 	View: ComponentsLevel,
+	keys: KEYS,
 	crumb: ({installName}) => installName,
 	selectedBelow: ({installId}) => installId,
 	example: {installId: 'inl1', installName: 'fuzz'},

@@ -8,7 +8,11 @@ import {statusRank, type Column} from '../widgets/columns.js';
 import {blank, field, heading, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
 import {deployFactLines} from './deploy-lines.js';
+import {listKeys} from '../widgets/list-keys.js';
 import {defineLevel, listParts} from './level.js';
+
+/** What this level binds (its actions open from the selected row). */
+const KEYS = listKeys({});
 
 type Deploy = api.InstallDeploy;
 
@@ -93,6 +97,7 @@ export function DeployHistoryLevel({
 	const deploys = useDeploys(installId, componentId);
 	return (
 		<ListLevel
+			keys={KEYS}
 			noun="deploys"
 			titleSuffix={` of ${componentName} to ${installName}`}
 			resource={deploys}
@@ -125,6 +130,7 @@ export function DeployHistoryLevel({
 
 export const deployHistory = defineLevel<DeployHistoryParams>({
 	View: DeployHistoryLevel,
+	keys: KEYS,
 	crumb: ({componentName}) => `${componentName} › deploys`,
 	selectedBelow: ({componentId}) => componentId,
 	example: {installId: 'inl1', installName: 'fuzz', componentId: 'cmp1', componentName: 'api'},

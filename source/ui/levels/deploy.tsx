@@ -6,7 +6,8 @@ import {useDeploy, useLatestDeploy} from '../../state/data.js';
 import type {DeployParams} from '../../state/locations.js';
 import {DEPLOY_ACTIONS} from './destinations.js';
 import {useExplorer, useLevelKeys} from '../shell/context.js';
-import {cursorMove, type CommandId} from '../shell/key-bindings.js';
+import {CURSOR_KEYS, cursorMove, SHARE_KEYS, type CommandId} from '../keys/commands.js';
+import type {ScreenKeys} from '../keys/keymap.js';
 import {CHROME_ROWS, Frame} from '../shell/Frame.js';
 import {LineView} from '../widgets/LineView.js';
 import {Pane} from '../widgets/Pane.js';
@@ -16,24 +17,16 @@ import {ENDPOINTS} from '../../state/endpoints.js';
 import {defineLevel} from './level.js';
 
 /** Keys that open something from the deploy on screen (the board's cells use them too). */
-const KEYS: CommandId[] = [
-	'down',
-	'open',
-	...(Object.keys(DEPLOY_ACTIONS) as CommandId[]),
-	'back',
-	'focus',
-	'refresh',
-	'help',
-	'quit',
-	'up',
-	'pageUp',
-	'pageDown',
-	'top',
-	'bottom',
-	'copyId',
-	'copyLink',
-	'openLink',
-];
+const KEYS: ScreenKeys = {
+	hints: [
+		'down',
+		'open',
+		...(Object.keys(DEPLOY_ACTIONS) as CommandId[]),
+		...['back', 'focus', 'refresh', 'help', 'quit'],
+		...CURSOR_KEYS,
+		...SHARE_KEYS,
+	] as CommandId[],
+};
 
 /** The latest deploy of a component, or the one `deployId` names. */
 const useShownDeploy = ({installId, componentId, deployId}: DeployParams) => {
@@ -128,7 +121,7 @@ export function DeployLevel(params: DeployParams) {
 					? loadFailure(which.toLowerCase(), deploy.error)
 					: `Loading ${which.toLowerCase()}…`;
 		return (
-			<Frame refresh={refresh} hints={KEYS}>
+			<Frame refresh={refresh} keys={KEYS}>
 				<Pane
 					title={`${which} of ${componentName} in ${installName}`}
 					focused
@@ -147,7 +140,7 @@ export function DeployLevel(params: DeployParams) {
 		);
 	}
 	return (
-		<Frame refresh={refresh} hints={KEYS}>
+		<Frame refresh={refresh} keys={KEYS}>
 			<Box height={bodyHeight}>
 				{([which, 'What was deployed'] as const).map((title, index) => (
 					<Pane
@@ -174,6 +167,7 @@ export function DeployLevel(params: DeployParams) {
 
 export const deploy = defineLevel<DeployParams>({
 	View: DeployLevel,
+	keys: KEYS,
 	crumb: ({componentName, deployId, deployLabel}) =>
 		`${componentName} › ${deployId ? (deployLabel ?? deployId) : 'latest deploy'}`,
 	selectedBelow: ({componentId}) => componentId,

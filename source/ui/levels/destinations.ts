@@ -4,7 +4,7 @@ import type {ActionWorkflowRun, InstallDeploy, RunnerJob} from '../../api/resour
 import {jobName} from '../../domain/activity.js';
 import type {LinkTarget} from '../../domain/links.js';
 import type {DeployParams, Location} from '../../state/locations.js';
-import type {CommandId} from '../shell/key-bindings.js';
+import type {CommandId} from '../keys/commands.js';
 
 export const logsOfJob = (job: RunnerJob, executionId?: string): Location | undefined =>
 	job.log_stream_id

@@ -8,7 +8,8 @@ import {truncate} from '../../domain/text.js';
 import {usePlan} from '../../state/data.js';
 import {windowStart} from '../widgets/columns.js';
 import {useExplorer, useLevelKeys} from '../shell/context.js';
-import {cursorMove, type CommandId} from '../shell/key-bindings.js';
+import {CURSOR_KEYS, cursorMove} from '../keys/commands.js';
+import type {ScreenKeys} from '../keys/keymap.js';
 import {CHROME_ROWS, Frame, type RefreshState} from '../shell/Frame.js';
 import {Pane} from '../widgets/Pane.js';
 import {ENDPOINTS} from '../../state/endpoints.js';
@@ -17,19 +18,7 @@ import {defineLevel} from './level.js';
 
 type Source = DocumentSource;
 
-const KEYS: CommandId[] = [
-	'down',
-	'open',
-	'back',
-	'help',
-	'quit',
-	'up',
-	'pageUp',
-	'pageDown',
-	'top',
-	'bottom',
-	'refresh',
-];
+const KEYS: ScreenKeys = {hints: ['down', 'open', 'back', 'help', 'quit', ...CURSOR_KEYS, 'refresh']};
 
 export function DocumentLevel({title, source}: {title: string; source: Source}) {
 	return source.type === 'plan' ? (
@@ -126,7 +115,7 @@ function DocumentView({title, value, lines, message, refresh, onRefresh}: ViewPr
 
 	const width = columns - 4;
 	return (
-		<Frame refresh={refresh} hints={KEYS}>
+		<Frame refresh={refresh} keys={KEYS}>
 			<Pane
 				title={`${title}${rows.length ? ` (${rows.length} ${rows.length === 1 ? 'line' : 'lines'})` : ''}`}
 				focused
@@ -156,6 +145,7 @@ function DocumentView({title, value, lines, message, refresh, onRefresh}: ViewPr
 
 export const document = defineLevel<{title: string; source: Source}>({
 	View: DocumentLevel,
+	keys: KEYS,
 	crumb: ({title}) => title,
 	example: {title: 'plan', source: {type: 'plan', jobId: 'rjb1'}},
 	parts: {

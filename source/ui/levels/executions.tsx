@@ -7,10 +7,14 @@ import {useExecutions} from '../../state/data.js';
 import type {Column} from '../widgets/columns.js';
 import {blank, field, heading, jsonLines, text, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
+import {defineLevel, listParts} from './level.js';
 import {viewValue} from './destinations.js';
 import {hasEnded} from '../../domain/status.js';
 import {ENDPOINTS} from '../../state/endpoints.js';
-import {defineLevel, listParts} from './level.js';
+import {listKeys} from '../widgets/list-keys.js';
+
+/** What this level binds (its actions open from the selected row). */
+const KEYS = listKeys({actions: ['logs', 'view']});
 
 type ExecutionRow = RunnerJobExecution & {attempt?: number};
 
@@ -94,6 +98,7 @@ export function ExecutionsLevel({
 			: undefined;
 	return (
 		<ListLevel
+			keys={KEYS}
 			noun="executions"
 			titleSuffix={` of ${jobName}`}
 			resource={resource}
@@ -119,6 +124,7 @@ export function ExecutionsLevel({
 
 export const executions = defineLevel<{jobId: string; jobName: string; logStreamId?: string}>({
 	View: ExecutionsLevel,
+	keys: KEYS,
 	crumb: ({jobName}) => `${jobName} › executions`,
 	example: {jobId: 'rjb1', jobName: 'deploy/apply-plan', logStreamId: 'lgj1'},
 	parts: listParts({

@@ -19,7 +19,11 @@ import {statusRank, type Column} from '../widgets/columns.js';
 import {useExplorer} from '../shell/context.js';
 import {blank, field, heading, text, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
+import {listKeys} from '../widgets/list-keys.js';
 import {defineLevel, listParts} from './level.js';
+
+/** What this level binds (its actions open from the selected row). */
+const KEYS = listKeys({actions: ['actions', 'workflows'], extra: ['apps']});
 
 function installColumns(appNames: Map<string, string>): Column<Install>[] {
 	return [
@@ -109,7 +113,7 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 	const detail = useMemo(() => installDetail(appNames), [appNames]);
 
 	const appItems = useMemo(() => appMenuItems(apps.data), [apps.data]);
-	const menu = useMenu<App | undefined>(app =>
+	const menu = useMenu<App | undefined>('apps', app =>
 		dispatch({
 			type: 'reset',
 			location: app
@@ -123,6 +127,7 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 
 	return (
 		<ListLevel
+			keys={KEYS}
 			noun="installs"
 			titleSuffix={appName ? ` of ${appName}` : ''}
 			resource={{
@@ -140,7 +145,7 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 			}
 			emptyText={appName ? `${appName} has no installs.` : 'This org has no installs yet.'}
 			overlay={overlay}
-			extraHints={['apps']}
+			overlayKeys={menu.keys}
 			prefetch={install => install.id && prefetch(ENDPOINTS.components, {installId: install.id})}
 			onFilterChange={setFilter}
 			identify={install => ({
@@ -156,12 +161,8 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 						? {kind: 'workflows', installId: install.id, installName: installName(install)}
 						: undefined,
 			}}
-			onKey={(command, input) => {
-				if (menu.isOpen && command === 'apps') {
-					menu.close();
-					return true;
-				}
-				if (menu.isOpen) return menu.handle(command, input, appItems);
+			onKey={(command, press) => {
+				if (menu.isOpen) return menu.handle(command, press, appItems);
 				if (command === 'apps')
 					menu.open(
 						Math.max(
@@ -210,6 +211,7 @@ function AppMenu({
 
 export const installs = defineLevel<{appId?: string; appName?: string}>({
 	View: InstallsLevel,
+	keys: KEYS,
 	crumb: ({appName}) => (appName ? `installs (${appName})` : 'installs'),
 	identity: ({appId}) => appId ?? '*',
 	example: {},

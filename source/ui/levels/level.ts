@@ -2,6 +2,7 @@
 // the fuzzer need to know about it. Each level module exports one; `registry.ts` lists them.
 import type {ComponentType} from 'react';
 import type {NuonClient} from '../../api/client.js';
+import type {ScreenKeys} from '../keys/keymap.js';
 import type {Column} from '../widgets/columns.js';
 import type {Line} from '../widgets/lines.js';
 
@@ -10,6 +11,11 @@ export interface LevelDescriptor<Params extends object> {
 	crumb: (params: Params) => string;
 	/** The level itself, given its location's parameters. */
 	View: ComponentType<Params>;
+	/**
+	 * The commands the level binds, in the order of its hint line (a list's: `listKeys`, with its
+	 * actions); its view gives the same to its Frame, and the help and the README's table read them.
+	 */
+	keys: ScreenKeys;
 	/** The row the level below selects when this one is opened from the start flags, so Esc lands on it. */
 	selectedBelow?: (params: Params) => string | undefined;
 	/** A level showing another thing of the same kind is a new level, not the old one with new props. */

@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
 import {Box, Text} from 'ink';
-import {Menu, MENU_KEYS, useMenu, type MenuItem} from '../widgets/Menu.js';
+import {Menu, useMenu, type MenuItem} from '../widgets/Menu.js';
 import {loadFailure} from '../shell/failure-text.js';
 import {filterLines, formatForFile, searchLines, type LogFilter, type LogLine} from '../../domain/logs.js';
 import {truncate} from '../../domain/text.js';
@@ -13,7 +13,8 @@ import {clock} from '../../domain/time.js';
 import {useClient} from '../../state/resource.js';
 import {LogTail} from '../../state/log-tail.js';
 import {useExplorer, useLevelKeys, useLevelPlace, useMessageLine} from '../shell/context.js';
-import {cursorMove, type CommandId} from '../shell/key-bindings.js';
+import {cursorMove, type CommandId} from '../keys/commands.js';
+import type {ScreenKeys} from '../keys/keymap.js';
 import {CHROME_ROWS, Frame} from '../shell/Frame.js';
 import {Pane} from '../widgets/Pane.js';
 import type {Theme} from '../widgets/theme.js';
@@ -26,7 +27,7 @@ import {getLogsPage, getLogStream} from '../../api/resources.js';
 import {appendNewer, emptyBuffer} from '../../domain/logs.js';
 import {rowsOfLine} from './log-rows.js';
 
-const KEYS: CommandId[] = [
+const HINTS: CommandId[] = [
 	'down',
 	'back',
 	'follow',
@@ -46,6 +47,7 @@ const KEYS: CommandId[] = [
 	'refresh',
 	'quit',
 ];
+const KEYS: ScreenKeys = {hints: HINTS};
 const SEVERITY_WIDTH = 5;
 const TIME_WIDTH = 18;
 
@@ -84,7 +86,7 @@ export function LogsLevel({
 	const typed = useTypedLine(() => jumpToMatch(1));
 	const {text: search, editing: editingSearch} = typed;
 	const filterItems = useMemo(() => filterMenuItems(state.buffer.lines), [state.buffer.lines]);
-	const menu = useMenu<LogFilter>(next => {
+	const menu = useMenu<LogFilter>('logFilter', next => {
 		setFilter(next);
 		setTopId(undefined);
 	});
@@ -143,16 +145,12 @@ export function LogsLevel({
 		scrollTo(next - 2); // never past the end: a short log is not scrolled off its window
 	};
 
-	useLevelKeys((command, input, key) => {
-		if (editingSearch) {
-			typed.key(input, key);
+	useLevelKeys((command, press) => {
+		if (editingSearch && press) {
+			typed.key(press.input, press.key);
 			return true;
 		}
-		if (menu.isOpen && command === 'logFilter') {
-			menu.close();
-			return true;
-		}
-		if (menu.isOpen) return menu.handle(command, input, filterItems);
+		if (menu.isOpen) return menu.handle(command, press, filterItems);
 		const move = cursorMove(command, height);
 		if (move !== undefined && Number.isFinite(move)) {
 			scrollTo(top + move);
@@ -253,7 +251,7 @@ export function LogsLevel({
 				hasData: state.phase !== 'loading',
 			}}
 			status={status}
-			hints={menu.isOpen ? MENU_KEYS : KEYS}
+			keys={menu.isOpen ? menu.keys : KEYS}
 		>
 			<Pane title={paneTitle} focused width={columns} height={bodyHeight} theme={theme}>
 				{menu.isOpen ? (
@@ -385,6 +383,7 @@ function saveLines(streamId: string, lines: readonly LogLine[]): string {
 
 export const logs = defineLevel<{streamId: string; title: string; filter?: LogFilter}>({
 	View: LogsLevel,
+	keys: KEYS,
 	crumb: ({title}) => `logs: ${title}`,
 	example: {streamId: 'lgd1', title: 'deploy'},
 	parts: {

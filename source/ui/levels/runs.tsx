@@ -11,7 +11,11 @@ import {logsOfListedRun, runTarget, viewValue} from './destinations.js';
 import {runDetail} from './run-lines.js';
 import {items} from '../../domain/fields.js';
 import {ENDPOINTS} from '../../state/endpoints.js';
+import {listKeys} from '../widgets/list-keys.js';
 import {defineLevel, listParts} from './level.js';
+
+/** What this level binds (its actions open from the selected row). */
+const KEYS = listKeys({actions: ['logs', 'view']});
 
 interface WorkflowRow {
 	id: string;
@@ -63,6 +67,7 @@ export function RunsLevel({installId, installName}: {installId: string; installN
 	const resource = useMemo(() => ({...workflows, data: rows}), [workflows, rows]);
 	return (
 		<ListLevel
+			keys={KEYS}
 			noun="action workflows"
 			titleSuffix={` of ${installName}`}
 			resource={resource}
@@ -91,6 +96,7 @@ export function RunsLevel({installId, installName}: {installId: string; installN
 
 export const runs = defineLevel<{installId: string; installName: string}>({
 	View: RunsLevel,
+	keys: KEYS,
 	crumb: ({installName}) => `action runs of ${installName}`,
 	example: {installId: 'inl1', installName: 'fuzz'},
 	parts: listParts({

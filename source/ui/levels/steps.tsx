@@ -8,7 +8,11 @@ import {blank, field, heading, text, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
 import {logsOfRun, runTarget} from './destinations.js';
 import {ENDPOINTS} from '../../state/endpoints.js';
+import {listKeys} from '../widgets/list-keys.js';
 import {defineLevel, listParts} from './level.js';
+
+/** What this level binds (its actions open from the selected row). */
+const KEYS = listKeys({actions: ['logs']});
 
 const COLUMNS: Column<OrderedStep>[] = [
 	{
@@ -82,6 +86,7 @@ export function StepsLevel({
 	const status = run.data ? runStatus(run.data) : undefined;
 	return (
 		<ListLevel
+			keys={KEYS}
 			noun="steps"
 			titleSuffix={` of ${runName} in ${installName}${status ? ` · ${status}` : ''}`}
 			resource={resource}
@@ -105,6 +110,7 @@ type StepsParams = {installId: string; installName: string; runId: string; runNa
 
 export const steps = defineLevel<StepsParams>({
 	View: StepsLevel,
+	keys: KEYS,
 	crumb: ({runName}) => runName,
 	example: {installId: 'inl1', installName: 'fuzz', runId: 'awr1', runName: 'smoke'},
 	parts: listParts({

@@ -11,20 +11,27 @@ import {
 } from '../../domain/workflow-steps.js';
 import {useApprovalPlan, useWorkflowStep} from '../../state/data.js';
 import {useExplorer, useLevelPlace} from '../shell/context.js';
-import type {Key} from 'ink';
-import type {CommandId} from '../shell/key-bindings.js';
+import type {CommandId} from '../keys/commands.js';
+import type {KeyPress} from '../keys/keymap.js';
 import {writeKeys, WritePanel} from '../writes/use-write.js';
 import {useWorkflowWrites, writeTargetWorkflow} from '../writes/workflow-writes.js';
 import {formatNanoseconds} from '../../domain/time.js';
 import {useClient} from '../../state/resource.js';
 import {statusRank, type Column} from '../widgets/columns.js';
 import {ListLevel} from '../widgets/ListLevel.js';
+import {listKeys} from '../widgets/list-keys.js';
 import {defineLevel, listParts} from './level.js';
 import {stepDetail, stepStatus} from './workflow-lines.js';
 import {fetchWorkflow} from '../../state/fetchers.js';
 import type {WorkflowData} from '../../state/data.js';
 import type {Location} from '../../state/locations.js';
 import {viewValue} from './destinations.js';
+
+/** What this level binds (its actions open from the selected row). */
+const KEYS = listKeys({
+	actions: ['approvalPlan'],
+	extra: ['approve', 'deny', 'approveAll', 'retryStep', 'skipStep', 'cancelWorkflow'],
+});
 
 type Step = api.WorkflowStep;
 
@@ -64,8 +71,6 @@ interface WorkflowParams {
 	workflowId: string;
 	workflowName: string;
 }
-
-const STEP_WRITES: CommandId[] = ['approve', 'deny', 'approveAll', 'retryStep', 'skipStep', 'cancelWorkflow'];
 
 const stepId = (step: Step) => step.id ?? '';
 const workflowSummary = ({workflow, steps}: WorkflowData) =>
@@ -122,8 +127,8 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 			return {kind: 'steps', installId, installName, runId: target, runName: stepLabel(step)};
 		return viewValue(`step ${stepLabel(step)}`, step);
 	};
-	const onKey = (command: CommandId | undefined, input: string, key: Key) =>
-		writes.onKey(command, input, key, () => ({
+	const onKey = (command: CommandId | undefined, press?: KeyPress) =>
+		writes.onKey(command, press, () => ({
 			client,
 			orgLabel,
 			installId,
@@ -135,6 +140,7 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 		}));
 	return (
 		<ListLevel
+			keys={KEYS}
 			noun="steps"
 			titleSuffix={` of ${workflowName}${writes.following}${summary}`}
 			resource={{...workflow, data: steps}}
@@ -148,7 +154,6 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 			overlay={writes.panel ? <WritePanel {...writes.panel} theme={theme} /> : undefined}
 			overlayKeys={writeKeys(writes.panel?.stage)}
 			notice={writes.notice}
-			extraHints={writes.hints(STEP_WRITES)}
 			identify={step => ({id: step.id, target: {installId, workflowId}, label: `step ${stepLabel(step)}`})}
 			emptyText={`${workflowName} has no steps yet.`}
 		/>
@@ -157,6 +162,7 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 
 export const workflow = defineLevel<WorkflowParams>({
 	View: WorkflowLevel,
+	keys: KEYS,
 	crumb: ({workflowName}) => workflowName,
 	example: {installId: 'inl1', installName: 'fuzz', workflowId: 'iwf1', workflowName: 'deploy'},
 	parts: listParts({

@@ -8,8 +8,12 @@ import {PAGED_ENDPOINTS} from '../../state/endpoints.js';
 import {statusRank, type Column} from '../widgets/columns.js';
 import {blank, field, heading, text, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
+import {listKeys} from '../widgets/list-keys.js';
 import {defineLevel, listParts} from './level.js';
 import {workflowTimeLines} from './workflow-lines.js';
+
+/** What this level binds (its actions open from the selected row). */
+const KEYS = listKeys({});
 
 type Workflow = api.Workflow;
 
@@ -77,6 +81,7 @@ export function WorkflowsLevel({installId, installName}: WorkflowsParams) {
 	const workflows = useWorkflows(installId);
 	return (
 		<ListLevel
+			keys={KEYS}
 			noun="workflows"
 			titleSuffix={` of ${installName}`}
 			resource={workflows}
@@ -107,6 +112,7 @@ export function WorkflowsLevel({installId, installName}: WorkflowsParams) {
 
 export const workflows = defineLevel<WorkflowsParams>({
 	View: WorkflowsLevel,
+	keys: KEYS,
 	crumb: ({installName}) => `workflows of ${installName}`,
 	selectedBelow: ({installId}) => installId,
 	example: {installId: 'inl1', installName: 'fuzz'},

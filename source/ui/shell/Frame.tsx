@@ -3,7 +3,8 @@ import {Box, Text} from 'ink';
 import {failureLine} from './failure-text.js';
 import {clock, formatSeconds} from '../../domain/time.js';
 import {displayWidth, fitMessage, oneLine, truncate, truncateStart} from '../../domain/text.js';
-import {commandHint, type CommandId} from './key-bindings.js';
+import {commandHint, type CommandId} from '../keys/commands.js';
+import {screenKeymap, type ScreenKeys} from '../keys/keymap.js';
 import {COMMAND_HELP} from './command-line.js';
 import {LevelPlaceContext, useExplorer, useMessageLine, useStackView} from './context.js';
 
@@ -51,19 +52,22 @@ function useTicking(on: boolean, ms: number): void {
 export function Frame({
 	refresh,
 	status,
-	hints,
+	keys,
 	children,
 }: {
 	refresh: RefreshState;
 	status?: ReactNode;
-	hints: readonly CommandId[];
+	/** The commands the screen binds, in the order of its hint line. */
+	keys: ScreenKeys;
 	children: ReactNode;
 }) {
 	const {theme, orgLabel: label, apiLabel, isDemo, columns, watch, screenKeys, readOnly} = useExplorer();
 	const {crumbs, bottomId} = useStackView();
 	// The screen's keys are what the dispatcher resolves keys against and what the help shows first.
 	const place = useContext(LevelPlaceContext);
-	if (place?.active) screenKeys.current = hints;
+	const screen = screenKeymap(keys);
+	const {hints} = screen;
+	if (place?.active) screenKeys.current = screen;
 	// At the bottom of the stack Esc has nowhere to go: the hint line does not offer it.
 	const shownHints = place && bottomId === place.entry.id ? hints.filter(id => id !== 'back') : hints;
 	const {commandLine} = useMessageLine();

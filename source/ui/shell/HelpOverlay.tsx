@@ -1,19 +1,9 @@
 import {Box, Text} from 'ink';
-import {APP_KEYS, COMMANDS, commandById, WRITE_COMMANDS, type CommandId} from './key-bindings.js';
+import {COMMANDS, commandById, WRITE_COMMANDS, type Command} from '../keys/commands.js';
+import type {Keymap} from '../keys/keymap.js';
+import {SCOPE_TITLES, type Scope} from '../keys/command.js';
 import {fit, truncate} from '../../domain/text.js';
 import type {Theme} from '../widgets/theme.js';
-
-const SCOPES = [
-	['navigation', 'Moving around'],
-	['list', 'Lists'],
-	['drill', 'Going deeper'],
-	['board', 'Rollout board'],
-	['workflow', 'Workflows and approvals'],
-	['logs', 'Logs'],
-	['menu', 'Menus and confirmations'],
-	['watch', 'Watching a rollout'],
-	['global', 'Everywhere'],
-] as const;
 
 type Entry = {title: string} | {keys: string; help: string};
 
@@ -23,21 +13,21 @@ const keysWidth = (columnWidth: number) => Math.min(21, Math.floor(columnWidth *
 const MIN_COLUMN_WIDTH = 52;
 
 /** The help's entries: the keys of the screen on top first, then every other key by topic. */
-export function helpEntries(screenKeys: readonly CommandId[], readOnly = false): Entry[] {
-	const here = [...new Set([...screenKeys, ...APP_KEYS])].map(commandById);
-	const entry = (c: (typeof COMMANDS)[number]) => ({keys: c.keys.join(' '), help: c.help});
-	// On this screen a key belongs to the first command bound to it (on the board, h is a column, not back).
-	const claimed = new Set<string>();
-	const screenEntry = (c: (typeof COMMANDS)[number]) => {
-		const keys = c.keys.filter(key => !claimed.has(key));
-		for (const key of keys) claimed.add(key);
+export function helpEntries(screen: Keymap, readOnly = false): Entry[] {
+	const entry = (c: Command) => ({keys: c.keys.join(' '), help: c.help});
+	// On this screen each key is listed with the command it means here (on the board, h is a column).
+	const screenEntry = (c: Command) => {
+		const keys = screen.keysOf(c.id);
 		return keys.length ? [{keys: keys.join(' '), help: c.help}] : [];
 	};
+	const here = new Set(screen.commands);
 	return [
-		...(screenKeys.length ? [{title: 'On this screen'}, ...here.flatMap(screenEntry)] : []),
-		...SCOPES.flatMap(([scope, title]) => {
+		...(screen.hints.length
+			? [{title: 'On this screen'}, ...screen.commands.map(commandById).flatMap(screenEntry)]
+			: []),
+		...(Object.entries(SCOPE_TITLES) as Array<[Scope, string]>).flatMap(([scope, title]) => {
 			const rest = COMMANDS.filter(
-				c => c.scope === scope && !here.includes(c) && !(readOnly && WRITE_COMMANDS.has(c.id)),
+				c => c.scope === scope && !here.has(c.id) && !(readOnly && WRITE_COMMANDS.has(c.id)),
 			);
 			return rest.length ? [{title}, ...rest.map(entry)] : [];
 		}),
@@ -68,7 +58,7 @@ export function HelpOverlay({
 	width: number;
 	height: number;
 	theme: Theme;
-	screenKeys: readonly CommandId[];
+	screenKeys: Keymap;
 	offset: number;
 	readOnly: boolean;
 }) {

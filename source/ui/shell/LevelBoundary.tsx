@@ -12,6 +12,9 @@ import {CHROME_ROWS, Frame} from './Frame.js';
 import {Pane} from '../widgets/Pane.js';
 import {useExplorer, useLevelKeys} from './context.js';
 
+/** A screen that could not be drawn: its data as raw JSON, another try, or back. */
+const KEYS = {hints: ['view', 'refresh', 'back', 'help', 'quit']} as const;
+
 export function LevelBoundary({location, children}: {location: Location; children: ReactNode}) {
 	const raw = useRef<RawData>(new Map());
 	const [attempt, setAttempt] = useState(0);
@@ -69,10 +72,7 @@ function LevelFailure({
 	});
 	const bodyHeight = rows - CHROME_ROWS;
 	return (
-		<Frame
-			refresh={{isValidating: false, hasData: false}}
-			hints={['view', 'refresh', 'back', 'help', 'quit']}
-		>
+		<Frame refresh={{isValidating: false, hasData: false}} keys={KEYS}>
 			<Pane title={what} focused width={columns} height={bodyHeight} theme={theme}>
 				<Text color={theme.error} wrap="wrap">
 					{`Could not show ${what}: the API sent something this screen cannot read ` +

@@ -8,7 +8,8 @@ import {useSWRConfig} from 'swr';
 import {DEFAULT_POLL, FAST_LIMITS} from '../../state/poll-policy.js';
 import {Box, Text, useApp, type Key} from 'ink';
 import {useTerminalSize} from '../terminal/use-terminal-size.js';
-import {commandFor, cursorMove, type CommandId} from './key-bindings.js';
+import {CURSOR_KEYS, cursorMove} from '../keys/commands.js';
+import {keymap, keyPress, screenKeymap, type Keymap} from '../keys/keymap.js';
 import {
 	ExplorerContext,
 	MessageLineContext,
@@ -62,6 +63,11 @@ export interface AppProps {
 	jobControl?: boolean;
 }
 
+const NO_SCREEN = {hints: []};
+/** The keys of the help overlay. */
+const HELP_KEYS = keymap(['help', 'close', 'back', 'quit', ...CURSOR_KEYS]);
+const HELP_HINTS = {hints: ['help', 'quit']} as const;
+
 export function App({
 	theme,
 	orgLabel,
@@ -90,7 +96,7 @@ export function App({
 	const [helpOffset, setHelpOffset] = useState(0);
 	const keyHandler = useRef<LevelKeyHandler | undefined>(undefined);
 	const textField = useRef<TextField | undefined>(undefined);
-	const screenKeys = useRef<readonly CommandId[]>([]);
+	const screenKeys = useRef<Keymap>(screenKeymap(NO_SCREEN));
 	const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
 	const [watch, setWatch] = useState<WatchState>({
 		watching: startWatching,
@@ -122,7 +128,7 @@ export function App({
 	const commandLine = useCommandLine({
 		navigation,
 		dispatch,
-		keyHandler,
+		run: command => screenKeys.current.commands.includes(command) && !!keyHandler.current?.(command),
 		exit,
 		say,
 		watchOn: () => turnWatch(true),
@@ -143,15 +149,17 @@ export function App({
 	};
 
 	const handleKey = (input: string, key: Key) => {
-		const command = commandFor(input, key, screenKeys.current);
+		const press = keyPress(input, key);
+		const command = screenKeys.current.resolve(press.name);
 		if (tooSmall) {
 			if (command === 'quit') exit();
 			return;
 		}
 		if (helpOpen) {
-			const move = cursorMove(command, rows - CHROME_ROWS - 3);
-			if (command === 'help' || key.escape || command === 'back') setHelpOpen(false);
-			else if (command === 'quit') exit();
+			const helpCommand = HELP_KEYS.resolve(press.name);
+			const move = cursorMove(helpCommand, rows - CHROME_ROWS - 3);
+			if (helpCommand === 'help' || helpCommand === 'close' || helpCommand === 'back') setHelpOpen(false);
+			else if (helpCommand === 'quit') exit();
 			else if (move !== undefined) {
 				const {maxOffset} = helpLayout(
 					columns,
@@ -163,10 +171,10 @@ export function App({
 			return;
 		}
 		if (commandLine.text !== undefined) {
-			commandLine.edit(input, key);
+			commandLine.edit(press);
 			return;
 		}
-		if (keyHandler.current?.(command, input, key)) return;
+		if (keyHandler.current?.(command, press)) return;
 		switch (command) {
 			case 'command':
 				commandLine.open();
@@ -274,7 +282,7 @@ export function App({
 						<LevelStack navigation={navigation} orgId={org.id} refresh={refreshPolicy} />
 					</Box>
 					{helpOpen && !tooSmall ? (
-						<Frame refresh={{isValidating: false, hasData: true}} hints={['help', 'quit']}>
+						<Frame refresh={{isValidating: false, hasData: true}} keys={HELP_HINTS}>
 							<HelpOverlay
 								width={columns}
 								height={rows - CHROME_ROWS}

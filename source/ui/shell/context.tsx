@@ -3,8 +3,8 @@
 // the message line (a flash message, the `:` line as it is typed) and each level's own place on the
 // stack (its selection: a cursor move reaches the level on top and nothing else).
 import {createContext, useContext, useEffect, useRef, type Dispatch, type MutableRefObject} from 'react';
-import type {Key} from 'ink';
-import type {CommandId} from './key-bindings.js';
+import type {CommandId} from '../keys/commands.js';
+import type {Keymap, KeyPress} from '../keys/keymap.js';
 import type {Entry, NavigationAction} from '../../state/navigation.js';
 import type {Theme} from '../widgets/theme.js';
 import type {LinkTarget} from '../../domain/links.js';
@@ -14,8 +14,11 @@ export interface TextField {
 	paste: (text: string) => void;
 }
 
-/** A level's key handler: returns true when it consumed the key. */
-export type LevelKeyHandler = (command: CommandId | undefined, input: string, key: Key) => boolean;
+/**
+ * A level's handler of a command: what the key means on its screen (undefined: nothing), with the key
+ * pressed; a command run by name (`:logs`) comes without one. Returns true when it took it.
+ */
+export type LevelKeyHandler = (command: CommandId | undefined, press?: KeyPress) => boolean;
 
 export interface Explorer {
 	theme: Theme;
@@ -28,8 +31,8 @@ export interface Explorer {
 	keyHandler: MutableRefObject<LevelKeyHandler | undefined>;
 	/** The text field on screen that is being typed in, if any: a paste goes there. */
 	textField: MutableRefObject<TextField | undefined>;
-	/** The commands the screen on top binds, most useful first (its Frame registers them). */
-	screenKeys: MutableRefObject<readonly CommandId[]>;
+	/** What each key means on the screen on top (its Frame registers it). */
+	screenKeys: MutableRefObject<Keymap>;
 	watch: WatchState;
 	/** Ring the bell and raise a desktop notification (with --notify). */
 	notify?: (title: string, body: string) => void;
@@ -108,8 +111,8 @@ export function useLevelKeys(handler: LevelKeyHandler): void {
 	const {active} = useLevelPlace();
 	const latest = useRef(handler);
 	latest.current = handler;
-	if (active) keyHandler.current = (command, input, key) => latest.current(command, input, key);
+	if (active) keyHandler.current = (command, press) => latest.current(command, press);
 	useEffect(() => {
-		if (active) keyHandler.current = (command, input, key) => latest.current(command, input, key);
+		if (active) keyHandler.current = (command, press) => latest.current(command, press);
 	}, [active, keyHandler]);
 }

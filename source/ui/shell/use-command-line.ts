@@ -1,6 +1,5 @@
 // The `:` command line: what is typed, its history and completions, and running the commands.
-import {useRef, useState, type Dispatch, type MutableRefObject} from 'react';
-import type {Key} from 'ink';
+import {useRef, useState, type Dispatch} from 'react';
 import {describeError, NuonApiError} from '../../api/errors.js';
 import {
 	getInstall,
@@ -17,12 +16,17 @@ import type {Location} from '../../state/locations.js';
 import {lineEdit, pasteEdit} from '../widgets/line-editor.js';
 import {clip, LINE_LIMIT} from '../terminal/paste.js';
 import {bestMatch, COMMAND_HELP, parseCommandLine, tab, type Completion} from './command-line.js';
-import type {LevelKeyHandler} from './context.js';
+import type {CommandId} from '../keys/commands.js';
+import {keymap, type KeyPress} from '../keys/keymap.js';
+
+/** The keys the `:` line gives a meaning; every other key edits the line. */
+const COMMAND_LINE_KEYS = keymap(['complete', 'historyBack', 'historyForward']);
 
 export interface CommandLineHost {
 	navigation: NavigationState;
 	dispatch: Dispatch<NavigationAction>;
-	keyHandler: MutableRefObject<LevelKeyHandler | undefined>;
+	/** Runs a command of the screen on top (`:logs`): false when the screen has none such. */
+	run: (command: CommandId) => boolean;
 	exit: () => void;
 	/** A message in the status line. */
 	say: (text: string) => void;
@@ -37,7 +41,7 @@ export interface CommandLine {
 	suggestions: string[];
 	open: () => void;
 	/** Handles a key while the command line is open. */
-	edit: (input: string, key: Key) => void;
+	edit: (press: KeyPress) => void;
 	/** Adds pasted text, while the command line is open. */
 	paste: (text: string) => void;
 }
@@ -45,7 +49,7 @@ export interface CommandLine {
 export function useCommandLine({
 	navigation,
 	dispatch,
-	keyHandler,
+	run,
 	exit,
 	say,
 	watchOn,
@@ -63,18 +67,17 @@ export function useCommandLine({
 		commandText?.split(' ').slice(1).join(' ') ?? '',
 		currentInstall?.installId,
 	);
-	const editCommandLine = (input: string, key: Key) => {
-		if (key.tab) {
+	const editCommandLine = ({input, key, name}: KeyPress) => {
+		const command = COMMAND_LINE_KEYS.resolve(name);
+		if (command === 'complete') {
 			const next = tab(completion.current, commandText ?? '', suggestions);
 			completion.current = next.completion;
 			setCommandText(next.text);
 			return;
 		}
-		if (key.upArrow || key.downArrow) {
-			historyIndex.current = Math.max(
-				0,
-				Math.min(history.current.length, historyIndex.current + (key.upArrow ? -1 : 1)),
-			);
+		if (command === 'historyBack' || command === 'historyForward') {
+			const step = command === 'historyBack' ? -1 : 1;
+			historyIndex.current = Math.max(0, Math.min(history.current.length, historyIndex.current + step));
 			setCommandText(history.current[historyIndex.current] ?? '');
 			return;
 		}
@@ -102,8 +105,7 @@ export function useCommandLine({
 				case 'board':
 					return dispatch({type: 'open', location: {kind: 'board'}});
 				case 'logs':
-					if (!keyHandler.current?.('logs', 'L', {} as Key))
-						say('no logs here: :logs works on a deploy, a job or an action run');
+					if (!run('logs')) say('no logs here: :logs works on a deploy, a job or an action run');
 					return;
 				case 'install': {
 					if (!argument) return say('which install? :install NAME');

@@ -3,11 +3,15 @@
 // paste waits its turn behind the keys before it. Ctrl-C and Ctrl-Z do not wait.
 import {useRef} from 'react';
 import {useApp, useInput, usePaste, type Key} from 'ink';
-import {splitKeys} from './key-bindings.js';
+import {keymap, keyPress} from '../keys/keymap.js';
+import {splitKeys} from '../keys/split-keys.js';
 import {stopUntilContinued} from '../terminal/suspend.js';
 
 /** A key, or a paste (bracketed paste: the terminal marks it, so it never acts as keys). */
 type Input = {key: [string, Key]} | {paste: string};
+
+/** The keys that skip the queue. */
+const URGENT_KEYS = keymap(['quit', 'suspend']);
 
 export function useInputQueue({
 	onKey,
@@ -41,9 +45,10 @@ export function useInputQueue({
 		if (!draining.current) drain();
 	};
 	useInput((input, key) => {
-		if (key.ctrl && (input === 'c' || input === 'z')) {
+		const urgent = key.ctrl ? URGENT_KEYS.resolve(keyPress(input, key).name) : undefined;
+		if (urgent) {
 			pending.current = [];
-			if (input === 'c') exit();
+			if (urgent === 'quit') exit();
 			else if (jobControl) void stopUntilContinued(suspendTerminal);
 			return;
 		}

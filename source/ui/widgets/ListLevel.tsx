@@ -2,7 +2,7 @@
 // level describes itself as data (columns, detail lines, where Enter goes) and gets navigation,
 // filtering, paging, refresh and keys from here.
 import {type ReactNode, useEffect, useEffectEvent, useMemo, useRef, useState} from 'react';
-import {Box, Text, type Key} from 'ink';
+import {Box, Text} from 'ink';
 import {loadFailure} from '../shell/failure-text.js';
 import type {Location} from '../../state/locations.js';
 import type {Resource} from '../../state/resource.js';
@@ -17,8 +17,9 @@ import {
 	type Column,
 } from './columns.js';
 import {useExplorer, useLevelKeys, useLevelPlace} from '../shell/context.js';
-import {commandHint, cursorMove, type CommandId} from '../shell/key-bindings.js';
-import {MENU_KEYS} from './Menu.js';
+import {commandHint, cursorMove, type CommandId} from '../keys/commands.js';
+import {commandsWithKey, type KeyPress, type ScreenKeys} from '../keys/keymap.js';
+import {listScreenKeys, type ListKeys} from './list-keys.js';
 import {useTypedLine} from './line-editor.js';
 import {text, wrapLines, type Line} from './lines.js';
 import {sanitize} from '../../domain/sanitize.js';
@@ -29,7 +30,7 @@ import {LineView} from './LineView.js';
 import {ListPane} from './ListPane.js';
 import {Pane} from './Pane.js';
 
-export interface ListLevelProps<Row> {
+export interface ListLevelProps<Row, Action extends CommandId = never> {
 	/** Plural noun for the pane title and messages: "installs". */
 	noun: string;
 	resource: Resource<Row[]> & {hasMore?: boolean; loadMore?: () => void};
@@ -40,17 +41,17 @@ export interface ListLevelProps<Row> {
 	open?: (row: Row) => Location | undefined;
 	/** Shown in the list pane when there are no rows at all. */
 	emptyText: string;
+	/** The level's keys (its descriptor's): what the list binds, its actions among them. */
+	keys: ListKeys<Action>;
 	/** Level-specific keys, tried before the generic ones. */
-	onKey?: (command: CommandId | undefined, input: string, key: Key) => boolean;
-	/** Replaces the list pane while shown: a menu (the screen then binds the menu's keys). */
+	onKey?: (command: CommandId | undefined, press?: KeyPress) => boolean;
+	/** Replaces the list pane while shown: a menu, a confirmation. */
 	overlay?: ReactNode;
-	/** The keys bound while the overlay is shown (a menu's by default). */
-	overlayKeys?: readonly CommandId[];
+	/** The keys bound while the overlay is shown. */
+	overlayKeys?: ScreenKeys;
 	titleSuffix?: string;
 	/** Said in the status line while it holds (a write Nuon has not acted on yet). */
 	notice?: string;
-	/** Level keys worth a place in the footer hints. */
-	extraHints?: CommandId[];
 	/** The selected row's id and dashboard page, for y, Y and o. */
 	identify?: (row: Row) => {id?: string; target: LinkTarget; label: string};
 	/** Loads what Enter would show, once the cursor has rested on a row for a moment. */
@@ -58,41 +59,25 @@ export interface ListLevelProps<Row> {
 	/** Told what the filter says, for levels that can search the server (installs). */
 	onFilterChange?: (filter: string) => void;
 	/**
-	 * More keys that go somewhere from the selected row (L logs, P plan, ...). A promise: where to go
-	 * needs a request first (the status line says so meanwhile; nothing opens if the user has left).
+	 * What the keys of `keys.actions` open from the selected row (L logs, P plan, ...). A promise: where
+	 * to go needs a request first (the status line says so meanwhile; nothing opens if the user has left).
 	 */
-	actions?: Partial<Record<CommandId, (row: Row) => Location | Promise<Location | undefined> | undefined>>;
+	actions?: Record<NoInfer<Action>, RowAction<Row>>;
 }
 
-/** The hint line: moving, then the screen's own keys (its drill keys and actions), then the rest. */
-const HINTS: CommandId[] = ['down', 'open', 'back', 'focus', 'filter', 'sort', 'refresh', 'help', 'quit'];
-/** Keys every list has that are not worth a place before its own in the hint line. */
-const MORE_KEYS: CommandId[] = [
-	'up',
-	'pageUp',
-	'pageDown',
-	'top',
-	'bottom',
-	'copyId',
-	'copyLink',
-	'openLink',
-];
-/** Keys that open something from the selected row; each level has some of them. */
-const DRILL_KEYS = new Set<CommandId>(['logs', 'plan', 'actions', 'view', 'history', 'workflows']);
+type RowAction<Row> = (row: Row) => Location | Promise<Location | undefined> | undefined;
 
-function drillKeysHere(actions: Partial<Record<CommandId, unknown>> | undefined): string {
-	const here = Object.keys(actions ?? {})
-		.map(id => commandHint(id as CommandId))
-		.filter(Boolean);
+function drillKeysHere(actions: readonly CommandId[]): string {
+	const here = actions.map(commandHint).filter(Boolean);
 	return here.length ? `here: ⏎ open, ${here.join(', ')}` : 'here: ⏎ opens the selection';
 }
 const PRELOAD_ROWS = 20;
 /** How long the cursor rests on a row before the next level's data is fetched. */
 const PREFETCH_AFTER_MS = 300;
 
-export function ListLevel<Row>(props: ListLevelProps<Row>) {
+export function ListLevel<Row, Action extends CommandId = never>(props: ListLevelProps<Row, Action>) {
 	const {noun, resource, columns, rowId, detail, open, emptyText} = props;
-	const {theme, dispatch, columns: screenColumns, rows: screenRows, share, say} = useExplorer();
+	const {theme, dispatch, columns: screenColumns, rows: screenRows, share, say, readOnly} = useExplorer();
 	const [focus, setFocus] = useState<'list' | 'detail'>('list');
 	const typed = useTypedLine();
 	const {text: filter, editing: editingFilter} = typed;
@@ -182,12 +167,12 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 	const scrollDetail = (next: number) =>
 		setDetailOffset(Math.max(0, Math.min(Math.max(0, detailRows.length - detailHeight), next)));
 
-	useLevelKeys((command, input, key) => {
-		if (editingFilter) {
-			typed.key(input, key);
+	useLevelKeys((command, press) => {
+		if (editingFilter && press) {
+			typed.key(press.input, press.key);
 			return true;
 		}
-		if (props.onKey?.(command, input, key)) return true;
+		if (props.onKey?.(command, press)) return true;
 		if (command === 'sort' && sortable.length > 0) {
 			// s: the API's order, then each sortable column in turn; the selected row stays selected
 			if (selected) dispatch({type: 'select', id: rowId(selected)});
@@ -213,7 +198,8 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 			share(command, props.identify(selected));
 			return true;
 		}
-		const action = command && props.actions?.[command];
+		const actions: Partial<Record<CommandId, RowAction<Row>>> | undefined = props.actions;
+		const action = command && actions?.[command];
 		if (action) {
 			const hint = commandHint(command) ?? command;
 			const nothing = `${hint}: nothing to open here${resource.data ? '' : ' yet (still loading)'}`;
@@ -228,8 +214,11 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 			else say(nothing);
 			return true;
 		}
-		if (command && DRILL_KEYS.has(command)) {
-			say(`${commandHint(command) ?? command}: not on this screen (${drillKeysHere(props.actions)})`);
+		const missing = !command && press && commandsWithKey(press.name).find(c => c.scope === 'drill');
+		if (missing) {
+			say(
+				`${commandHint(missing.id) ?? missing.id}: not on this screen (${drillKeysHere(props.keys.actions)})`,
+			);
 			return true;
 		}
 		const move = cursorMove(command, focus === 'list' ? listHeight : detailHeight);
@@ -278,18 +267,9 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 		<Frame
 			refresh={{...resource, hasData: allRows !== undefined, notice: props.notice}}
 			status={status}
-			hints={
-				props.overlay
-					? (props.overlayKeys ?? MENU_KEYS)
-					: [
-							...HINTS.slice(0, 3).filter(id => id !== 'open' || open),
-							...(Object.keys(props.actions ?? {}) as CommandId[]),
-							...(props.extraHints ?? []),
-							...HINTS.slice(3, -2),
-							...MORE_KEYS,
-							...(detailFailed ? (['view'] as const) : []),
-							...HINTS.slice(-2),
-						]
+			keys={
+				(props.overlay && props.overlayKeys) ||
+				listScreenKeys(props.keys, {readOnly, opens: open !== undefined, rawView: detailFailed})
 			}
 		>
 			<Box height={bodyHeight}>

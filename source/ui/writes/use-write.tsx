@@ -3,12 +3,13 @@
 // stale screen answers nothing), one request at a time (a second press while one is on its way
 // sends nothing), never retried, then the result in the status line and the screen refreshed.
 import {useRef, useState} from 'react';
-import {Box, Text, type Key} from 'ink';
+import {Box, Text} from 'ink';
 import {NuonApiError, describeError} from '../../api/errors.js';
 import {oneLine} from '../../domain/text.js';
 import {useExplorer} from '../shell/context.js';
-import {cursorMove, type CommandId} from '../shell/key-bindings.js';
-import {useTypedLine} from '../widgets/line-editor.js';
+import {CURSOR_KEYS, cursorMove, type CommandId} from '../keys/commands.js';
+import {keymap, type KeyPress, type ScreenKeys} from '../keys/keymap.js';
+import {lineEdit, useTypedLine} from '../widgets/line-editor.js';
 import type {Theme} from '../widgets/theme.js';
 
 export interface Write {
@@ -53,17 +54,27 @@ type Stage = 'choose' | 'note' | 'confirm' | 'type' | 'checking' | 'sending';
  */
 export const KEY_GUARD_MS = 300;
 
-/** The keys that answer a confirmation or a choice. */
-const ANSWER_KEYS = /^[yn1-9]$/;
+/**
+ * The keys that answer a confirmation or a choice: just after one closed, they do nothing. Esc, which
+ * also goes back, is not held: leaving is never an answer typed twice.
+ */
+const ANSWER_KEYS = keymap(['confirm', 'decline', 'choose', 'pick']);
+const BACK_KEYS = keymap(['back']);
+const answersOnly = ({name}: KeyPress) =>
+	ANSWER_KEYS.resolve(name) !== undefined && BACK_KEYS.resolve(name) === undefined;
 
 /** The longest note sent (the server keeps it as text; a paste can be far longer). */
 export const NOTE_LIMIT = 500;
 
-/** Keys a screen binds while a write is open, by stage (none while it is on its way). */
-export function writeKeys(stage: Stage | undefined): readonly CommandId[] {
-	if (stage === 'choose') return ['down', 'choose', 'decline', 'quit'];
-	if (stage === 'confirm') return ['confirm', 'decline', 'quit'];
-	return ['quit'];
+const CHOOSING: ScreenKeys = {hints: ['down', 'choose', 'decline', 'quit'], also: [...CURSOR_KEYS, 'pick']};
+const CONFIRMING: ScreenKeys = {hints: ['confirm', 'decline', 'quit']};
+const WAITING: ScreenKeys = {hints: ['quit']};
+
+/** Keys a screen binds while a write is open, by stage (none while it is on its way, or typed). */
+export function writeKeys(stage: Stage | undefined): ScreenKeys {
+	if (stage === 'choose') return CHOOSING;
+	if (stage === 'confirm') return CONFIRMING;
+	return WAITING;
 }
 
 /** The error a write's `send` throws when the server says it was done already (by someone else). */
@@ -189,22 +200,23 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 	 * The screen's keys while a write is open: it takes them all but quit. Just after it closed, it
 	 * takes the keys that answered it (a double-tapped `y` is not "copy").
 	 */
-	const key = (command: CommandId | undefined, input: string, k: Key): boolean => {
-		const quitting = command === 'quit' && (open?.stage !== 'note' || k.ctrl);
-		if (!open) return (ANSWER_KEYS.test(input) || k.return) && early(closedAt.current);
-		if (quitting) return false;
-		if (open.stage === 'checking' || open.stage === 'sending') return true;
+	const key = (command: CommandId | undefined, press: KeyPress | undefined): boolean => {
+		if (!open) return !!press && answersOnly(press) && early(closedAt.current);
+		if (command === 'quit' && open.stage !== 'note') return false;
+		if (open.stage === 'checking' || open.stage === 'sending' || !press) return true;
+		// A note and a word are typed: the line editor's keys (Esc leaves, Enter is done) and letters.
+		const edit =
+			open.stage === 'note' || open.stage === 'type' ? lineEdit(press.input, press.key) : undefined;
+		if (edit?.type === 'cancel') return closeUnsent(open);
 		if (open.stage === 'note') {
-			if (k.escape) return closeUnsent(open);
-			if (k.return) {
+			if (edit?.type === 'submit') {
 				setOpen({...open, stage: open.mustType ? 'type' : 'confirm', openedAt: Date.now()});
 				if (open.mustType) word.start();
-			} else note.key(input, k);
+			} else note.key(press.input, press.key);
 			return true;
 		}
 		if (open.stage === 'type') {
-			if (k.escape) return closeUnsent(open);
-			if (!k.return) word.key(input, k);
+			if (edit?.type !== 'submit') word.key(press.input, press.key);
 			else if (word.text.trim().toLowerCase() === open.mustType!.word) send(open.write);
 			else {
 				word.clear();
@@ -212,22 +224,21 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 			}
 			return true;
 		}
-		if (command === 'decline' || input === 'n' || k.escape) return closeUnsent(open);
+		if (command === 'decline') return closeUnsent(open);
 		if (early(open.openedAt)) return true;
 		if (open.stage === 'choose') {
-			choose(open, command, input, k);
+			choose(open, command, press.input);
 			return true;
 		}
-		if (command === 'confirm' && input === 'y') {
+		if (command === 'confirm') {
 			if (open.more === undefined) say(`${open.write.title}: still reading what it touches; y once it shows`);
 			else send(open.write);
 		}
 		return true;
 	};
 
-	const choose = (current: Open, command: CommandId | undefined, input: string, k: Key) => {
+	const choose = (current: Open, command: CommandId | undefined, input: string) => {
 		const {question, index} = current.choice!;
-		const digit = /^[1-9]$/.test(input) ? Number(input) - 1 : undefined;
 		const move = cursorMove(command, 1);
 		if (move !== undefined) {
 			const next = Math.max(
@@ -242,7 +253,11 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 			return;
 		}
 		const picked =
-			digit !== undefined ? question.choices[digit] : k.return ? question.choices[index] : undefined;
+			command === 'pick'
+				? question.choices[Number(input) - 1]
+				: command === 'choose'
+					? question.choices[index]
+					: undefined;
 		if (!picked) return;
 		setOpen({write: picked, stage: stageOf(picked), openedAt: Date.now(), more: []});
 		if (picked.note) note.start();

@@ -3,7 +3,6 @@
 // confirmation names and says will happen, each re-checked against the server just before it is
 // sent; and the hook that asks for them and follows the workflow until Nuon has acted.
 import {useEffect, useRef, useState} from 'react';
-import type {Key} from 'ink';
 import type {NuonClient} from '../../api/client.js';
 import {NuonApiError} from '../../api/errors.js';
 import * as api from '../../api/resources.js';
@@ -16,7 +15,8 @@ import {useWorkflow, type WorkflowData} from '../../state/data.js';
 import {forget, remember, sentAt} from '../../state/sent-writes.js';
 import {useClient} from '../../state/resource.js';
 import {useExplorer} from '../shell/context.js';
-import {commandById, commandHint, WRITE_COMMANDS, type CommandId} from '../shell/key-bindings.js';
+import {commandHint, WRITE_COMMANDS, type CommandId} from '../keys/commands.js';
+import {commandsWithKey, type KeyPress} from '../keys/keymap.js';
 import {AlreadyDone, useWrite, type Write, type WriteChoice} from './use-write.js';
 
 export interface WriteTarget {
@@ -390,20 +390,19 @@ export function useWorkflowWrites(workflowId: string) {
 	}, [workflow.data, following, say, client]);
 	const onKey = (
 		command: CommandId | undefined,
-		input: string,
-		key: Key,
+		press: KeyPress | undefined,
 		target: () => WriteTarget,
 	): boolean => {
-		if (write.key(command, input, key)) return true;
+		if (write.key(command, press)) return true;
 		if (readOnly) {
 			// Unbound under --read-only, a write's key would otherwise mean something else, or nothing.
-			const unbound = [...WRITE_COMMANDS].find(id => commandById(id).match(input, key));
+			const unbound = !command && press && commandsWithKey(press.name).find(c => WRITE_COMMANDS.has(c.id));
 			if (unbound)
 				say(
-					`${commandHint(unbound) ?? unbound}: not here: nuon-tui was started read-only (--read-only), so ` +
-						`it changes nothing in Nuon`,
+					`${commandHint(unbound.id) ?? unbound.id}: not here: nuon-tui was started read-only ` +
+						`(--read-only), so it changes nothing in Nuon`,
 				);
-			return unbound !== undefined;
+			return !!unbound;
 		}
 		if (!command || !WRITE_COMMANDS.has(command)) return false;
 		const found = writeFor(command, target());
@@ -411,13 +410,10 @@ export function useWorkflowWrites(workflowId: string) {
 		else write.ask(found);
 		return true;
 	};
-	/** The screen's write keys worth a hint (none under --read-only). */
-	const hints = (ids: readonly CommandId[]) => ids.filter(id => !(readOnly && WRITE_COMMANDS.has(id)));
 	return {
 		workflow,
 		onKey,
 		panel: write.panel,
-		hints,
 		following: following ? ` · sent, waiting for Nuon` : '',
 		notice: following
 			? `⟳ sent; waiting for Nuon to act on ${following.followed.label} (it looks again every second)`
