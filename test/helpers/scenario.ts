@@ -126,3 +126,17 @@ export function healthProbeStream(scenario: Scenario, install: DemoInstall, t: n
 	const probe = runs.find(run => run.trigger_type === 'cron');
 	return first(probe?.log_stream?.id, `health probe on ${install.name}`);
 }
+
+/** Moments of the rollout a write needs: the Terraform plan waits for its approval at scenario second 20;
+ * the failed install's last step has failed by 200. */
+export const AWAITING = {install: installAwaitingApproval, at: 20};
+export const FAILED = {install: failedInstall, at: 200};
+
+/** An install whose rollout workflow is still queued (`pending`) at scenario second 0. */
+export const queuedInstall = (scenario = defaultScenario()): DemoInstall =>
+	first(
+		listedInstalls(scenario).find(
+			install => scenario.workflow(install.workflowIds[0]!, 0)?.status?.status === 'pending',
+		),
+		'install whose rollout workflow is queued at the start',
+	);

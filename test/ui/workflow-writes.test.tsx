@@ -4,14 +4,10 @@
 import {describe, expect, it} from 'vitest';
 import {SERVER_VERSIONS} from '../helpers/both-servers.js';
 import {ENTER} from '../helpers/render-app.js';
-import {failedInstall, firstInstall, installAwaitingApproval, listedInstalls} from '../helpers/scenario.js';
+import {AWAITING, FAILED, firstInstall, queuedInstall} from '../helpers/scenario.js';
 import {openWorkflow, openWorkflowById, writableDemo} from '../helpers/writable-demo.js';
 
 const _TERRAFORM_COUNTS = '1 to delete · 1 to replace · 2 to update · 3 to create';
-/** The rollout waits for a Terraform plan's approval at t=20; the failed install's last step fails by
- * t=200. */
-const AWAITING = {install: installAwaitingApproval, at: 20};
-const FAILED = {install: failedInstall, at: 200};
 
 describe.each(SERVER_VERSIONS)('against the %s server', api => {
 	it('S skips the failed step it names: Nuon marks it user-skipped', async () => {
@@ -136,11 +132,7 @@ it(
 
 it('C cancels a queued workflow: the 202 "truetrue" the server answers is a success', async () => {
 	const {demo, posts} = await writableDemo('today');
-	const queued = listedInstalls(demo.scenario).find(
-		install => demo.scenario.workflow(install.workflowIds[0]!, 0)?.status?.status === 'pending',
-	);
-	expect(queued).toBeDefined();
-	const {app} = await openWorkflow(demo, () => queued!, 0);
+	const {app} = await openWorkflow(demo, queuedInstall, 0);
 	await app.waitFor(/Steps of the rollout · pending/);
 	await app.press('C');
 	await app.waitFor('Cancel the workflow?');
