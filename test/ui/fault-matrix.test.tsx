@@ -200,6 +200,17 @@ describe('an expired token', () => {
 			8000,
 		);
 		expect(frame).toMatch(level.data());
+		// Requests already on their way when the first 401 came back (the level's others) may still land on
+		// a busy machine: the count must settle within two refresh intervals, which a poll would not let it.
+		let landed = -1;
+		await vi.waitFor(
+			() => {
+				if (requests === landed) return;
+				landed = requests;
+				throw new Error('requests still arriving');
+			},
+			{interval: 2 * REFRESH_MS, timeout: 5000},
+		);
 		const seen = requests;
 		// Nothing to wait for but time: five refresh intervals in which nothing is asked.
 		await new Promise(resolve => setTimeout(resolve, 5 * REFRESH_MS));
