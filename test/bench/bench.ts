@@ -5,6 +5,7 @@ import {writeFileSync} from 'node:fs';
 import {arch, platform, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {BIN, startPty, type PtySession} from '../helpers/pty.js';
+import {secondInstall} from '../helpers/scenario.js';
 import {NuonClient} from '../../source/api/client.js';
 import {getActionRun, getLatestDeploy, listInstallsPage, listLatestRuns} from '../../source/api/resources.js';
 import {LogTail} from '../../source/state/log-tail.js';
@@ -178,7 +179,7 @@ async function bytesPerRowChange(windowMs: number): Promise<{perRefresh: number;
 		const perRefresh = (session.bytes() - before) / (windowMs / 1000);
 		// The changed line's own bytes: the screen line as it shows (both panes share it; Ink rewrites
 		// it from its first changed cell to its end).
-		const row = session.screen().find(line => line.includes(holder.demo!.scenario.installs[1]!.name)) ?? '';
+		const row = session.screen().find(line => line.includes(secondInstall(holder.demo!.scenario).name)) ?? '';
 		return {perRefresh, rowBytes: Buffer.byteLength(row)};
 	} finally {
 		session.kill();

@@ -3,7 +3,16 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {DemoApi} from '../../source/demo/api-mode.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import type {DemoInstall} from '../../source/demo/world.js';
 import {responseValidator} from '../helpers/contract.js';
+import {
+	failedInstall,
+	firstInstall,
+	installAwaitingApproval,
+	installCount,
+	logStreamOf,
+	rolloutComponent,
+} from '../helpers/scenario.js';
 
 let demo: DemoServer;
 let mode: DemoApi;
@@ -228,8 +237,7 @@ describe.each(['today', '2025-08'] as const)(
 				});
 				return {status: response.status, body: (await response.json()) as unknown};
 			};
-			const stepsOf = async (index: number) => {
-				const install = demo.scenario.installs[index]!;
+			const stepsOf = async (install: DemoInstall) => {
 				const workflow = (
 					(await get(`/v1/installs/${install.id}/workflows`)).body as Array<{id: string}>
 				)[0]!;
@@ -243,7 +251,7 @@ describe.each(['today', '2025-08'] as const)(
 				};
 			};
 			demo.scenario.setClock(20);
-			const {workflow, steps} = await stepsOf(8);
+			const {workflow, steps} = await stepsOf(installAwaitingApproval(demo.scenario));
 			const step = steps.find(found => found.approval && !found.approval.response)!;
 			const approved = await post(
 				`/v1/workflows/${workflow.id}/steps/${step.id}/approvals/${step.approval!.id}/response`,
@@ -267,7 +275,7 @@ describe.each(['today', '2025-08'] as const)(
 				).status,
 			).toBe(400);
 			demo.scenario.setClock(200);
-			const failed = await stepsOf(3);
+			const failed = await stepsOf(failedInstall(demo.scenario));
 			const failedStep = failed.steps.find(found => found.status.status === 'error')!;
 			const retried = await post(`/v1/workflows/${failed.workflow.id}/retry`, {
 				step_id: failedStep.id,
@@ -326,8 +334,8 @@ describe('the documented deviations', () => {
 	it.each(['today', '2025-08'] as const)('each holds for the demo playing the %s server', async api => {
 		demo = await startDemoServer({api, speed: 1});
 		demo.scenario.setClock(400);
-		const install = demo.scenario.installs[0]!;
-		const ic = install.components.find(c => c.component.type === 'terraform_module' && c.rollout)!;
+		const install = firstInstall(demo.scenario);
+		const ic = rolloutComponent(install, 'terraform_module');
 		const byId = (await get(`/v1/installs/${install.id}/deploys/${ic.rollout!.id}`)).body as {
 			runner_jobs: Array<Record<string, unknown>>;
 			log_stream?: unknown;
@@ -419,14 +427,14 @@ describe('the documented deviations', () => {
 				};
 				expect(await page('')).toEqual([10, 'true', '10', null]);
 				expect(await page('limit=500')).toEqual([
-					Math.min(demo.scenario.installs.length, 100),
-					String(demo.scenario.installs.length > 100),
+					Math.min(installCount(demo.scenario), 100),
+					String(installCount(demo.scenario) > 100),
 					'100',
 					null,
 				]);
 				expect(await page('limit=10&offset=5&page=4')).toEqual([
-					Math.min(demo.scenario.installs.length - 30, 10),
-					String(demo.scenario.installs.length > 40),
+					Math.min(installCount(demo.scenario) - 30, 10),
+					String(installCount(demo.scenario) > 40),
 					'10',
 					'4',
 				]);
@@ -456,7 +464,9 @@ describe('the documented deviations', () => {
 			[APPROVAL_CONTENTS]: async () => {
 				demo.scenario.setClock(20);
 				const workflow = (
-					(await get(`/v1/installs/${demo.scenario.installs[8]!.id}/workflows`)).body as Array<{id: string}>
+					(await get(`/v1/installs/${installAwaitingApproval(demo.scenario).id}/workflows`)).body as Array<{
+						id: string;
+					}>
 				)[0]!;
 				const step = (
 					(await get(`/v1/workflows/${workflow.id}/steps`)).body as Array<{
@@ -473,11 +483,11 @@ describe('the documented deviations', () => {
 			},
 			[DEVIATIONS['2025-08'][0]!]: async () => {
 				const answer = await get('/v1/installs?limit=10', {'x-nuon-pagination-enabled': 'false'});
-				expect((answer.body as unknown[]).length).toBe(demo.scenario.installs.length);
+				expect((answer.body as unknown[]).length).toBe(installCount(demo.scenario));
 				expect(answer.headers.get('x-nuon-page-next')).toBeNull();
 			},
 			[DEVIATIONS['2025-08'][1]!]: async () => {
-				const stream = `lgj${ic.rollout!.id.slice(3, 24)}1`;
+				const stream = logStreamOf(demo.scenario, ic);
 				const page = (await get(`/v1/log-streams/${stream}/logs?order=desc`)).body as Array<{
 					timestamp: string;
 				}>;

@@ -6,10 +6,11 @@ import {describe, expect, it} from 'vitest';
 import {readFileSync} from 'node:fs';
 import type {DemoApi} from '../../source/demo/api-mode.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
-import {Scenario} from '../../source/demo/scenario.js';
+import type {Scenario} from '../../source/demo/scenario.js';
 import {ACT_AFTER} from '../../source/demo/writes.js';
 import type {DemoInstall, DemoInstallComponent} from '../../source/demo/world.js';
 import type {Install, InstallDeploy} from '../../source/api/resources.js';
+import {AWAITING, FAILED, firstInstall, queuedInstall} from '../helpers/scenario.js';
 import {phaseOf} from '../../source/domain/status.js';
 import {appendNewer, emptyBuffer} from '../../source/domain/logs.js';
 import {bothDemoServers, SERVER_VERSIONS} from '../helpers/both-servers.js';
@@ -95,12 +96,12 @@ const backticked = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map(match 
 const PROBES: Record<string, Record<DemoApi, Check>> = {
 	'`GET /v1/installs/{id}/components/summary`': {
 		async today({get, demo}) {
-			const install = demo.scenario.installs[0]!;
+			const install = firstInstall(demo.scenario);
 			const answer = await get(`/v1/installs/${install.id}/components/summary`);
 			expect(answer.status).toBe(404);
 		},
 		async '2025-08'({get, demo}) {
-			const install = demo.scenario.installs[0]!;
+			const install = firstInstall(demo.scenario);
 			const answer = await get(`/v1/installs/${install.id}/components/summary`, {paged: true, headers: {}});
 			expect(answer.status).toBe(200);
 			expect(Array.isArray(answer.json) && answer.json.length).toBeGreaterThan(0);
@@ -247,7 +248,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 	},
 	'install components (`GET /v1/installs/{id}/components`)': {
 		async today({get, demo}) {
-			const install = demo.scenario.installs[0]!;
+			const install = firstInstall(demo.scenario);
 			const components = (await get(`/v1/installs/${install.id}/components`, {paged: true})).json as Array<{
 				component: Record<string, unknown>;
 			}>;
@@ -257,7 +258,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 			expect(appComponents.some(component => component.dependencies?.length)).toBe(true);
 		},
 		async '2025-08'({get, demo}) {
-			const install = demo.scenario.installs[0]!;
+			const install = firstInstall(demo.scenario);
 			const components = (await get(`/v1/installs/${install.id}/components`, {paged: true})).json as Array<{
 				component: {dependencies?: string[]};
 			}>;
@@ -266,7 +267,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 	},
 	"an install's latest action runs (`/actions/latest-runs`)": {
 		async today({get, demo}) {
-			const install = demo.scenario.installs[0]!;
+			const install = firstInstall(demo.scenario);
 			const runs = (
 				(await get(`/v1/installs/${install.id}/actions/latest-runs`, {paged: true})).json as Array<{
 					runs: Array<Record<string, unknown>>;
@@ -277,7 +278,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 			expect(runs.filter(run => 'execution_count' in (run.runner_job as object))).toEqual([]);
 		},
 		async '2025-08'({get, demo}) {
-			const install = demo.scenario.installs[0]!;
+			const install = firstInstall(demo.scenario);
 			const runs = (
 				(await get(`/v1/installs/${install.id}/action-workflows/latest-runs`, {paged: true})).json as Array<{
 					runs: Array<Record<string, unknown>>;
@@ -301,7 +302,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 				component_statuses?: Record<string, string>;
 			}>;
 			const words = new Set(installs.flatMap(install => Object.values(install.component_statuses ?? {})));
-			const install = demo.scenario.installs[0]!;
+			const install = firstInstall(demo.scenario);
 			const components = (await get(`/v1/installs/${install.id}/components`, {paged: true})).json as Array<{
 				status?: string;
 				status_v2?: {status?: string};
@@ -334,11 +335,6 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 
 // ---- The writes: each on a demo of its own, so the shared one stays as the reads expect --------------
 
-/** Install 8's rollout waits for a Terraform plan's approval at t=20; install 3's last step fails by t=200.
- * */
-const AWAITING = {install: 8, at: 20};
-const FAILED = {install: 3, at: 200};
-
 interface Written {
 	status: number;
 	type: string;
@@ -347,12 +343,12 @@ interface Written {
 
 /**
  * A demo of the probe's era whose clock all but stands still at `at` (it moves when the probe says),
- * the rollout's workflow of install `index` with its steps, and a way to write to it.
+ * the rollout's workflow of the install `pick` finds with its steps, and a way to write to it.
  */
-async function writableWorkflow(api: DemoApi, index: number, at: number) {
+async function writableWorkflow(api: DemoApi, pick: (scenario: Scenario) => DemoInstall, at: number) {
 	const demo = await startDemoServer({api, speed: 0.001});
 	demo.scenario.setClock(at);
-	const workflowId = demo.scenario.installs[index]!.workflowIds[0]!;
+	const workflowId = pick(demo.scenario).workflowIds[0]!;
 	const steps = () => demo.scenario.workflowSteps(workflowId, demo.scenario.clock())!;
 	const send = async (method: string, path: string, body: unknown): Promise<Written> => {
 		const response = await fetch(demo.url + path, {
@@ -374,7 +370,7 @@ async function writableWorkflow(api: DemoApi, index: number, at: number) {
 	return {demo, workflowId, steps, send, status, [Symbol.asyncDispose]: () => demo.close()};
 }
 
-/** Answers install 8's waiting approval with `type`, then lets Nuon act: the workflow's status and the
+/** Answers the waiting approval with `type`, then lets Nuon act: the workflow's status and the
  * step's. */
 async function answerPlan(
 	api: DemoApi,
@@ -522,11 +518,7 @@ const WRITE_PROBES: Record<string, Record<DemoApi, Check>> = {
 		expect(c.status()).toBe('cancelled');
 	}),
 	'cancel of a queued workflow': both(async ({api}) => {
-		const queued = new Scenario({});
-		const index = queued.installs.findIndex(
-			install => queued.workflow(install.workflowIds[0]!, 0)?.status?.status === 'pending',
-		);
-		await using w = await writableWorkflow(api, index, 0);
+		await using w = await writableWorkflow(api, queuedInstall, 0);
 		expect(w.status()).toBe('pending');
 		const answer = await w.send('POST', `/v1/workflows/${w.workflowId}/cancel`, {});
 		expect([answer.status, answer.text]).toEqual([202, 'truetrue']);
@@ -534,8 +526,8 @@ const WRITE_PROBES: Record<string, Record<DemoApi, Check>> = {
 		expect((await w.send('POST', `/v1/workflows/${w.workflowId}/cancel`, {})).status).toBe(400);
 	}),
 	"a step's policy check": both(async ({api}) => {
-		await using w = await writableWorkflow(api, 0, 400);
-		const workflowId = w.demo.scenario.installs[0]!.workflowIds.find(id =>
+		await using w = await writableWorkflow(api, firstInstall, 400);
+		const workflowId = firstInstall(w.demo.scenario).workflowIds.find(id =>
 			w.demo.scenario.workflowSteps(id, 400)?.some(step => step.policy_validation),
 		)!;
 		const step = w.demo.scenario.workflowSteps(workflowId, 400)!.find(found => found.policy_validation)!;

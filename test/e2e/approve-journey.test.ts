@@ -2,9 +2,9 @@
 // the deploy waiting for approval, read the plan's counts, approve with y, and see the step and the
 // board move on.
 import {afterEach, describe, expect, it} from 'vitest';
-import {Scenario} from '../../source/demo/scenario.js';
 import {KEY_GUARD_MS} from '../../source/ui/writes/use-write.js';
 import {startPty, type PtySession} from '../helpers/pty.js';
+import {componentAwaitingApproval, installAwaitingApproval, installCount} from '../helpers/scenario.js';
 
 let session: PtySession | undefined;
 afterEach(() => {
@@ -13,10 +13,8 @@ afterEach(() => {
 });
 
 /** The install whose Terraform plan waits for a person in the demo's rollout. */
-const waiting = new Scenario({startedAt: 0}).installs.find(install =>
-	install.components.some(ic => ic.rollout?.schedule.approval?.type === 'terraform_plan'),
-)!;
-const component = waiting.components.find(ic => ic.rollout?.schedule.approval)!.component.name;
+const waiting = installAwaitingApproval();
+const component = componentAwaitingApproval(waiting).component.name;
 
 describe.each(['today', '2025-08'])('against the %s server', api => {
 	it(
@@ -29,7 +27,7 @@ describe.each(['today', '2025-08'])('against the %s server', api => {
 				columns: 160,
 				rows: 40,
 			});
-			await session.waitFor('Rollout: 36 installs');
+			await session.waitFor(`Rollout: ${installCount()} installs`);
 			session.write(`/${waiting.name}\r`);
 			const board = await session.waitFor(new RegExp(`${waiting.name}\\s+\\*?⚑ approve\\?`), 30_000);
 			expect(board).toMatch(/⚑ \d pending-approval/);

@@ -5,6 +5,7 @@ import {fileURLToPath} from 'node:url';
 import {spawn} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {installsTitle} from '../helpers/scenario.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const binary = `${root}dist/nuon-tui-${platform()}-${arch()}`;
@@ -33,7 +34,7 @@ describe('the single executable', () => {
 				(_, row) => terminal.buffer.active.getLine(row)?.translateToString(true) ?? '',
 			).join('\n');
 		const deadline = Date.now() + 15_000;
-		while (!screen().includes('Installs (36)')) {
+		while (!screen().includes(installsTitle())) {
 			if (Date.now() > deadline) throw new Error(`no installs on screen:\n${screen()}`);
 			await new Promise(resolve => setTimeout(resolve, 100));
 		}

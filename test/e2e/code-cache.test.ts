@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {BIN, startPty} from '../helpers/pty.js';
+import {installsTitle} from '../helpers/scenario.js';
 
 const cacheFiles = (home: string) => {
 	try {
@@ -18,7 +19,7 @@ const cacheFiles = (home: string) => {
  * held. */
 async function explore(env: Record<string, string>, until: () => boolean = () => true): Promise<boolean> {
 	const session = startPty(['--demo'], {env});
-	await session.waitFor('Installs (36)', 20_000);
+	await session.waitFor(installsTitle(), 20_000);
 	for (const deadline = Date.now() + 5000; !until() && Date.now() < deadline; )
 		await new Promise(resolve => setTimeout(resolve, 100));
 	const held = until();

@@ -1,23 +1,19 @@
 // End to end: the built CLI in a real pseudo-terminal against --demo (or the demo API in this process).
 import {afterEach, describe, expect, it} from 'vitest';
-import {Scenario} from '../../source/demo/scenario.js';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {demoForTest} from '../helpers/demo-server.js';
 import {startPty, type PtySession} from '../helpers/pty.js';
+import {defaultScenario, installOutsideRollout, installsTitle, listedInstalls} from '../helpers/scenario.js';
 
 let session: PtySession | undefined;
-let demo: DemoServer | undefined;
-afterEach(async () => {
+afterEach(() => {
 	session?.kill();
 	session = undefined;
-	await demo?.close();
-	demo = undefined;
 });
 
 /** An install and component (of the demo's fixed seed) whose deploy is still ahead of its `executing` phase a
  * few seconds after start. */
 function deployAboutToMove() {
-	const scenario = new Scenario({startedAt: 0});
-	for (const install of scenario.installs) {
+	for (const install of listedInstalls()) {
 		for (const ic of install.components) {
 			const schedule = ic.rollout?.schedule;
 			if (schedule && !schedule.fails && schedule.executingAt > 7 && schedule.executingAt < 14)
@@ -33,7 +29,7 @@ describe('nuon-tui --demo in a real terminal', () => {
 		async () => {
 			const target = deployAboutToMove();
 			session = startPty(['--demo', '--refresh', '1']);
-			await session.waitFor('Installs (36)');
+			await session.waitFor(installsTitle());
 			expect(session.text()).toContain('DEMO');
 			session.write(`/${target.install}`);
 			await session.waitFor(`/${target.install}`);
@@ -65,10 +61,10 @@ describe('nuon-tui --demo in a real terminal', () => {
 		'against the %s server: installs → components → deploy → jobs → plan, and the logs to their end',
 		async api => {
 			// An install outside the rollout, whose first component is a Terraform module: its deploy has a plan.
-			const scenario = new Scenario({startedAt: 0});
-			const install = scenario.installs.find(
-				i => !i.components.some(ic => ic.rollout) && i.components[0]!.component.type === 'terraform_module',
-			)!;
+			const install = installOutsideRollout(
+				defaultScenario(),
+				found => found.components[0]!.component.type === 'terraform_module',
+			);
 			const component = install.components[0]!.component.name;
 			session = startPty(['--demo', '--demo-api', api, '--install', install.name]);
 			await session.waitFor(`Components of ${install.name} (${install.components.length})`);
@@ -113,9 +109,8 @@ describe('nuon-tui --demo in a real terminal', () => {
 describe('following logs in a real terminal', () => {
 	it('follows the logs of a running deploy: new lines arrive with no key pressed, then the stream is ' +
 		'reported closed', async () => {
-		const scenario = new Scenario({startedAt: 0});
 		let target: {install: string; component: string; doneAt: number} | undefined;
-		for (const install of scenario.installs) {
+		for (const install of listedInstalls()) {
 			for (const ic of install.components) {
 				const s = ic.rollout?.schedule;
 				if (
@@ -133,7 +128,7 @@ describe('following logs in a real terminal', () => {
 		// The demo API in this process, its clock started 7 s before the deploy ends (the time to
 		// walk there, open its logs and see lines arrive; its stream closes a few seconds after) instead
 		// of waiting for it from second 0.
-		demo = await startDemoServer();
+		const demo = await demoForTest();
 		demo.scenario.setClock(Math.max(0, target!.doneAt - 7));
 		session = startPty(['--refresh', '1'], {
 			env: {
@@ -143,7 +138,7 @@ describe('following logs in a real terminal', () => {
 				NUON_CONFIG_FILE: '/nonexistent',
 			},
 		});
-		await session.waitFor('Installs (36)');
+		await session.waitFor(installsTitle(demo.scenario));
 		session.write(`/${target!.install}`);
 		await session.waitFor(`/${target!.install}`);
 		session.write('\r');
@@ -189,7 +184,7 @@ describe('watching the demo rollout on the board', () => {
 describe('jumping with the command line', () => {
 	it(':install NAME jumps to an install, with Tab completing from a server-side search', async () => {
 		session = startPty(['--demo']);
-		await session.waitFor('Installs (36)');
+		await session.waitFor(installsTitle());
 		session.write(':install wonka-st');
 		await session.waitFor('Tab: wonka-staging');
 		session.write('\t');
@@ -212,7 +207,7 @@ describe('the terminal is restored', () => {
 		['SIGHUP', 129],
 	])('on %s, with exit code %i', async (signal, code) => {
 		session = startPty(['--demo']);
-		await session.waitFor('Installs (36)');
+		await session.waitFor(installsTitle());
 		session.kill(signal);
 		const {exitCode} = await session.exited;
 		expect(exitCode).toBe(code);
@@ -223,7 +218,7 @@ describe('the terminal is restored', () => {
 
 	it('on Ctrl-C', async () => {
 		session = startPty(['--demo']);
-		await session.waitFor('Installs (36)');
+		await session.waitFor(installsTitle());
 		session.write('\u0003');
 		expect((await session.exited).exitCode).toBe(0);
 		expect(session.raw()).toContain('\u001B[?1049l');

@@ -3,20 +3,17 @@
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {afterEach, describe, expect, it} from 'vitest';
+import {demoForFile, demoForTest} from '../helpers/demo-server.js';
 import {startPty, type PtySession} from '../helpers/pty.js';
+import {firstInstall, installsTitle, listedInstalls} from '../helpers/scenario.js';
 import {displayWidth} from '../../source/domain/text.js';
 
 const TOKEN = 'nuon-secret-7c1f3a9e5b2d4f60';
-let demo: DemoServer;
 let session: PtySession | undefined;
 const dir = mkdtempSync(join(tmpdir(), 'nuon-tui-hardening-'));
 
-beforeAll(async () => {
-	demo = await startDemoServer();
-});
-afterAll(() => demo.close());
+const demo = demoForFile();
 afterEach(() => {
 	session?.kill();
 	session = undefined;
@@ -34,7 +31,7 @@ describe('a crash', () => {
 	it('gives the terminal back, says where its report is, and the report never holds the token', async () => {
 		const debugFile = join(dir, 'requests.log');
 		session = startPty(['--debug', debugFile], {env: env({NUON_TUI_CRASH_TEST: '1'})});
-		await session.waitFor('Installs (36)');
+		await session.waitFor(installsTitle(demo.scenario));
 		const {exitCode} = await session.exited;
 		expect(exitCode).toBe(1);
 		const raw = session.raw();
@@ -55,7 +52,7 @@ describe('a crash', () => {
 
 	it('passed on the command line, the token stays out of the report too', async () => {
 		session = startPty(['--api-token', TOKEN], {env: env({NUON_API_TOKEN: '', NUON_TUI_CRASH_TEST: '1'})});
-		await session.waitFor('Installs (36)');
+		await session.waitFor(installsTitle(demo.scenario));
 		await session.exited;
 		const report = /A report is in (\S+)/.exec(session.text())?.[1];
 		const contents = readFileSync(report!, 'utf8');
@@ -84,7 +81,7 @@ describe('secrets beside the token', () => {
 
 	it('--api-token is hidden from ps once the explorer runs', async () => {
 		session = startPty(['--api-token', TOKEN], {env: env({NUON_API_TOKEN: ''})});
-		await session.waitFor('Installs (36)');
+		await session.waitFor(installsTitle(demo.scenario));
 		const commandLine = readFileSync(`/proc/${session.pty.pid}/cmdline`, 'utf8');
 		expect(commandLine).toContain('--api-token <redacted>');
 		expect(commandLine).not.toContain(TOKEN);
@@ -108,7 +105,7 @@ describe('secrets beside the token', () => {
 describe('plain terminals', () => {
 	it('with LANG=C and TERM=xterm, draws only ASCII', async () => {
 		session = startPty([], {env: env({LANG: 'C', LC_ALL: '', TERM: 'xterm'})});
-		const screen = await session.waitFor('Installs (36)');
+		const screen = await session.waitFor(installsTitle(demo.scenario));
 		expect(screen).toMatch(/^[\x20-\x7E\n]*$/);
 		expect(screen).toContain('+ active');
 		session.write('q');
@@ -122,13 +119,13 @@ describe('the preferences file', () => {
 		mkdirSync(join(config, 'nuon-tui'), {recursive: true});
 		writeFileSync(join(config, 'nuon-tui', 'config.yaml'), 'ascii: true\ntheme: no-color\n');
 		session = startPty([], {env: env({XDG_CONFIG_HOME: config})});
-		const screen = await session.waitFor('Installs (36)');
+		const screen = await session.waitFor(installsTitle(demo.scenario));
 		expect(screen).toMatch(/^[\x20-\x7E\n]*$/);
 		expect(session.raw()).not.toMatch(/\u001B\[3[1-6]m/); // no colours
 		session.write('q');
 		await session.exited;
 		session = startPty(['--theme', 'dark'], {env: env({XDG_CONFIG_HOME: config})});
-		await session.waitFor('Installs (36)');
+		await session.waitFor(installsTitle(demo.scenario));
 		expect(session.raw()).toMatch(/\u001B\[3[1-6]m/);
 		session.write('q');
 		await session.exited;
@@ -148,7 +145,7 @@ describe('a wide terminal', () => {
 	it('shows more columns: ids and who created each install', async () => {
 		session = startPty([], {env: env(), columns: 220, rows: 50});
 		const screen = await session.waitFor(/NAME\s+STATUS\s+UPDATED\s+CLOUD\/REGION\s+APP\s+ID\s+CREATED BY/);
-		expect(screen).toContain(demo.scenario.installs[0]!.id);
+		expect(screen).toContain(firstInstall(demo.scenario).id);
 		session.write('q');
 		await session.exited;
 	});
@@ -157,7 +154,7 @@ describe('a wide terminal', () => {
 describe('the terminal size', () => {
 	it('survives a resize storm, says when it is too small, and draws cleanly again', async () => {
 		session = startPty([], {env: env(), columns: 100, rows: 30});
-		await session.waitFor('Installs (36)');
+		await session.waitFor(installsTitle(demo.scenario));
 		const sizes: Array<[number, number]> = [
 			[80, 24],
 			[20, 5],
@@ -176,7 +173,7 @@ describe('the terminal size', () => {
 		await session.waitFor('Terminal too small');
 		session.pty.resize(100, 30);
 		const screen = await session.waitFor(
-			screen => screen.includes('Installs (36)') && !screen.includes('Terminal too small'),
+			screen => screen.includes(installsTitle(demo.scenario)) && !screen.includes('Terminal too small'),
 		);
 		expect(screen.split('\n')[0]).toMatch(/^nuon-tui {2}org /);
 		session.write('q');
@@ -186,10 +183,10 @@ describe('the terminal size', () => {
 
 describe('wide characters', () => {
 	it('measures CJK and emoji names as two columns each, so their rows line up with the others', async () => {
-		const wide = await startDemoServer({
+		const wide = await demoForTest({
 			intercept: (request, response) => {
 				if (!request.url?.startsWith('/v1/installs?')) return false;
-				const items = wide.scenario.installs.map(install =>
+				const items = listedInstalls(wide.scenario).map(install =>
 					wide.scenario.install(install, wide.scenario.clock()),
 				);
 				items[1]!.name = '漢字-prod';
@@ -206,12 +203,11 @@ describe('wide characters', () => {
 			const row = (text: string) => screen.find(line => line.startsWith('┃') && line.includes(text))!;
 			// Where the list pane ends: its border, counted in columns (a wide character takes two).
 			const border = (line: string) => displayWidth(line.slice(0, line.indexOf('┃', 2)));
-			expect(border(row('漢字-prod'))).toBe(border(row(wide.scenario.installs[0]!.name)));
-			expect(border(row('launch-🚀-prod'))).toBe(border(row(wide.scenario.installs[0]!.name)));
+			expect(border(row('漢字-prod'))).toBe(border(row(firstInstall(wide.scenario).name)));
+			expect(border(row('launch-🚀-prod'))).toBe(border(row(firstInstall(wide.scenario).name)));
 		} finally {
 			session?.kill();
 			await session?.exited;
-			await wide.close();
 		}
 	});
 });

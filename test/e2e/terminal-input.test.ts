@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {BIN, startPty, type PtySession} from '../helpers/pty.js';
+import {installsTitle} from '../helpers/scenario.js';
 import {KEY_GUARD_MS} from '../../source/ui/writes/use-write.js';
 
 let session: PtySession | undefined;
@@ -66,7 +67,7 @@ describe('a paste', () => {
 
 	it('of 10 KB into / is one update, and Ctrl-C then quits at once', async () => {
 		session = startPty(['--demo']);
-		await session.waitFor('Installs (36)');
+		await session.waitFor(installsTitle());
 		session.write('/x');
 		await session.waitFor('/x');
 		const before = session.bytes();
@@ -81,7 +82,7 @@ describe('a paste', () => {
 
 	it('that starts and never ends stops holding the keys after a second: q quits', async () => {
 		session = startPty(['--demo']);
-		await session.waitFor('Installs (36)');
+		await session.waitFor(installsTitle());
 		session.write('\u001B[200~');
 		session.write('j');
 		await session.waitFor('paste ignored');
@@ -92,7 +93,7 @@ describe('a paste', () => {
 
 it('SIGTERM turns bracketed paste off with the alternate screen', async () => {
 	session = startPty(['--demo']);
-	await session.waitFor('Installs (36)');
+	await session.waitFor(installsTitle());
 	// Ink asks for bracketed paste once it has drawn: on a busy machine a moment after the first frame.
 	await vi.waitFor(() => expect(session!.raw()).toContain('\u001B[?2004h'), {timeout: 2000});
 	session.kill('SIGTERM');
@@ -105,7 +106,7 @@ it('SIGTERM turns bracketed paste off with the alternate screen', async () => {
 describe('Ctrl-C', () => {
 	it.each(['/', ':'])('quits while typing after %s', async opener => {
 		session = startPty(['--demo']);
-		await session.waitFor('Installs (36)');
+		await session.waitFor(installsTitle());
 		session.write(opener);
 		session.write('abc');
 		await session.waitFor(`${opener}abc`);
@@ -119,7 +120,7 @@ it(
 	async () => {
 		const reports = mkdtempSync(join(dir, 'tmp-'));
 		session = startPty(['--demo'], {env: {TMPDIR: reports}});
-		await session.waitFor('Installs (36)');
+		await session.waitFor(installsTitle());
 		// Closing the pty's master side is what sshd does when the connection drops.
 		(session.pty as unknown as {_socket: {destroy(): void}})._socket.destroy();
 		expect((await session.exited).exitCode).toBe(129);
@@ -131,7 +132,7 @@ it('Ctrl-Z gives the terminal back to the shell, and fg brings the explorer back
 	session = startPty(['--norc', '--noprofile', '-i'], {executable: '/bin/bash', env: {PS1: 'shell$ '}});
 	await session.waitFor('shell$');
 	session.write(`'${process.execPath}' '${BIN}' --demo\r`);
-	await session.waitFor('Installs (36)');
+	await session.waitFor(installsTitle());
 	session.write('j');
 	await session.waitFor(/› globex-prod/);
 	const suspendedAt = session.raw().length;

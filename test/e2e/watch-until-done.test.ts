@@ -2,6 +2,7 @@
 import {spawn} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
 import {BIN} from '../helpers/pty.js';
+import {installCount} from '../helpers/scenario.js';
 
 function run(
 	args: string[],
@@ -30,7 +31,9 @@ describe('watch --until-done', () => {
 		expect(code).toBe(1);
 		expect(stdout).not.toContain('\u001B');
 		const lines = stdout.trim().split('\n');
-		expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d watching \d+ deploys in 36 installs: /);
+		expect(lines[0]).toMatch(
+			new RegExp(`^\\d\\d:\\d\\d:\\d\\d watching \\d+ deploys in ${installCount()} installs: `),
+		);
 		expect(lines).toContainEqual(
 			expect.stringMatching(
 				/^\d\d:\d\d:\d\d umbrella-prod › auth-server executing → error {2}helm upgrade failed/,

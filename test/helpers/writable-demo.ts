@@ -1,6 +1,7 @@
 // A demo server that records every write it gets, and the explorer opened on a workflow's steps.
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {afterEach} from 'vitest';
+import type {Scenario} from '../../source/demo/scenario.js';
 import {startDemoServer, type DemoApi, type DemoServer} from '../../source/demo/server.js';
 import type {DemoInstall, ScenarioOptions} from '../../source/demo/world.js';
 import {renderExplorer} from './render-app.js';
@@ -36,15 +37,16 @@ export async function writableDemo(
 	return {demo, posts};
 }
 
-/** The rollout's workflow of an install, opened on its steps at scenario time `clock`. */
+/** The rollout's workflow of the install `pick` finds (`installAwaitingApproval`…), opened on its steps at
+ * scenario time `clock`. */
 export async function openWorkflow(
 	server: DemoServer,
-	installIndex: number,
+	pick: (scenario: Scenario) => DemoInstall,
 	clock: number,
 	options: Partial<AppProps> = {},
 ) {
 	server.scenario.setClock(clock);
-	const install = server.scenario.installs[installIndex]!;
+	const install = pick(server.scenario);
 	return openWorkflowById(server, install, install.workflowIds[0]!, options);
 }
 

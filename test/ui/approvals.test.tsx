@@ -4,6 +4,7 @@
 import {describe, expect, it} from 'vitest';
 import {SERVER_VERSIONS} from '../helpers/both-servers.js';
 import {ENTER} from '../helpers/render-app.js';
+import {componentAwaitingApproval, failedInstall, installAwaitingApproval} from '../helpers/scenario.js';
 import {openWorkflow, writableDemo} from '../helpers/writable-demo.js';
 
 const TERRAFORM_COUNTS = '1 to delete · 1 to replace · 2 to update · 3 to create';
@@ -14,7 +15,7 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 			'it touches; n sends nothing; y sends one request, however often it is pressed',
 		async () => {
 			const {demo, posts} = await writableDemo(api);
-			const {app, install} = await openWorkflow(demo, 8, 20);
+			const {app, install} = await openWorkflow(demo, installAwaitingApproval, 20);
 			await app.waitFor('⚑ approval-awaiting');
 			await app.press(ENTER);
 			const plan = await app.waitFor(TERRAFORM_COUNTS);
@@ -53,7 +54,7 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 
 	it('R retries the failed step after y: the retry shows as attempt 2', async () => {
 		const {demo, posts} = await writableDemo(api);
-		const {app} = await openWorkflow(demo, 3, 200);
+		const {app} = await openWorkflow(demo, failedInstall, 200);
 		await app.waitFor('✗ error');
 		await app.press('G');
 		await app.press('R');
@@ -74,7 +75,7 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 
 it('d denies with the note typed first; the step ends approval-denied', async () => {
 	const {demo, posts} = await writableDemo('today');
-	const {app} = await openWorkflow(demo, 8, 20);
+	const {app} = await openWorkflow(demo, installAwaitingApproval, 20);
 	await app.waitFor('⚑ approval-awaiting');
 	await app.press('d');
 	await app.waitFor('Answer the plan without approving it');
@@ -88,7 +89,9 @@ it('d denies with the note typed first; the step ends approval-denied', async ()
 	await app.waitFor('✓ denied the plan');
 	await app.waitFor('approval-denied');
 	expect(posts).toHaveLength(1);
-	expect(demo.scenario.installs[8]!.components[0]!.rollout!.schedule.approval).toMatchObject({
+	expect(
+		componentAwaitingApproval(installAwaitingApproval(demo.scenario)).rollout!.schedule.approval,
+	).toMatchObject({
 		response: 'deny',
 		note: 'not in the freeze',
 	});
@@ -96,7 +99,7 @@ it('d denies with the note typed first; the step ends approval-denied', async ()
 
 it('C cancels the running workflow after y', async () => {
 	const {demo} = await writableDemo('today');
-	const {app} = await openWorkflow(demo, 8, 20);
+	const {app} = await openWorkflow(demo, installAwaitingApproval, 20);
 	await app.waitFor('⚑ approval-awaiting');
 	await app.press('C');
 	await app.waitFor('Cancel the workflow?');
@@ -107,7 +110,7 @@ it('C cancels the running workflow after y', async () => {
 
 it('under --read-only no write is offered, the keys send nothing and the header says READ-ONLY', async () => {
 	const {demo, posts} = await writableDemo('today');
-	const {app} = await openWorkflow(demo, 8, 20, {readOnly: true});
+	const {app} = await openWorkflow(demo, installAwaitingApproval, 20, {readOnly: true});
 	const steps = await app.waitFor('⚑ approval-awaiting');
 	expect(steps).toContain('READ-ONLY');
 	expect(steps).not.toMatch(/a approve|C cancel/);
@@ -134,7 +137,7 @@ it(
 			}
 			return true;
 		});
-		const {app} = await openWorkflow(demo, 8, 20);
+		const {app} = await openWorkflow(demo, installAwaitingApproval, 20);
 		await app.waitFor('⚑ approval-awaiting');
 		await app.press('a');
 		await app.waitFor('Approve the plan?');

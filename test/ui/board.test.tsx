@@ -1,18 +1,23 @@
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {afterEach, describe, expect, it} from 'vitest';
 import {startNavigation} from '../../source/ui/levels/registry.js';
+import {demoForFile, demoForTest} from '../helpers/demo-server.js';
 import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
+import {
+	anotherInstall,
+	componentAwaitingApproval,
+	firstInstall,
+	installAwaitingApproval,
+	installCount,
+	installsMatching,
+} from '../helpers/scenario.js';
 import {selectedRow} from '../helpers/screen.js';
 
-let demo: DemoServer;
 let app: ReturnType<typeof renderExplorer> | undefined;
 
-beforeAll(async () => {
-	demo = await startDemoServer();
-});
 // Each test starts at the same moment of the scenario, whatever ran before it.
-beforeEach(() => demo.scenario.setClock(5));
-afterAll(() => demo.close());
+const demo = demoForFile({clock: 5});
+/** The install the lists and the board show first. */
+const firstName = () => firstInstall(demo.scenario).name;
 afterEach(async () => {
 	await app?.cleanup();
 	app = undefined;
@@ -43,16 +48,16 @@ describe('the rollout board', () => {
 		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true});
 		await app.waitFor(/Ledgerly\s+vpc-netw…/);
 		await app.press('l', 'l');
-		await app.waitFor('acme-corp-prod › api-image: active');
+		await app.waitFor(`${firstName()} › api-image: active`);
 		await app.press(ENTER);
 		await app.waitFor('Latest deploy of api-image');
 		await app.press(ESC);
-		await app.waitFor('acme-corp-prod › api-image: active');
+		await app.waitFor(`${firstName()} › api-image: active`);
 	});
 
 	it('pauses and resumes refreshing with p, and W turns watch mode off', async () => {
 		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true});
-		await app.waitFor(/› acme-corp-prod/);
+		await app.waitFor(`› ${firstName()}`);
 		await app.press('p');
 		await app.waitFor('PAUSED');
 		await app.press('p');
@@ -99,12 +104,13 @@ describe('the rollout board for a rollout', () => {
 		async () => {
 			demo.scenario.setClock(5);
 			app = renderExplorer(demo);
-			await app.waitFor('› acme-corp-prod');
+			await app.waitFor(`› ${firstName()}`);
 			demo.scenario.setClock(300); // much happens while the user is elsewhere
 			// Past SWR's de-duplication: the board asks again.
 			await new Promise(resolve => setTimeout(resolve, 2100));
 			await app.press('B');
-			await app.waitFor(/Rollout: 36 installs[\s\S]*1 error/); // the fresh answer has arrived
+			// The fresh answer has arrived.
+			await app.waitFor(new RegExp(`Rollout: ${installCount(demo.scenario)} installs[\\s\\S]*1 error`));
 			await new Promise(resolve => setTimeout(resolve, 200));
 			expect(app.frame()).toContain('Activity (0)');
 		},
@@ -117,7 +123,7 @@ describe('the rollout board for a rollout', () => {
 			app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true, size: {columns: 100, rows: 24}});
 			await app.waitFor(/1 error[\s\S]*vpc-netw/); // the counts, and the components' names
 			await app.press('G');
-			await app.waitFor(frame => !frame.includes('› acme-corp-prod'));
+			await app.waitFor(frame => !frame.includes(`› ${firstName()}`));
 			const bottom = app.frame().split('\n');
 			const firstRow = bottom.findIndex(line => /\d+ active/.test(line)) + 1;
 			// The first row is a header (an app's name and its components), not an install.
@@ -134,10 +140,8 @@ describe('the rollout board for a rollout', () => {
 	it.each([undefined, 'app'] as const)(
 		'marks the deploy that waits for an approval, counts it, and ! goes to it (board of %s)',
 		async scope => {
-			const install = demo.scenario.installs.find(found =>
-				found.components.some(ic => ic.rollout?.schedule.approval?.type === 'terraform_plan'),
-			)!;
-			const ic = install.components.find(found => found.rollout?.schedule.approval)!;
+			const install = installAwaitingApproval(demo.scenario);
+			const ic = componentAwaitingApproval(install);
 			demo.scenario.setClock(ic.rollout!.schedule.approval!.requestedAt + 60);
 			app = renderExplorer(demo, {
 				start: [
@@ -157,7 +161,7 @@ describe('the rollout board for a rollout', () => {
 describe('start flags', () => {
 	it('open at a component with the levels above on the stack, each selecting the way back', async () => {
 		demo.scenario.setClock(200);
-		const install = demo.scenario.installs[4]!;
+		const install = anotherInstall(demo.scenario);
 		const component = install.components[1]!.component;
 		const start = [
 			{kind: 'installs' as const},
@@ -212,11 +216,14 @@ describe('finding things on the board', () => {
 			await app.waitFor(/Activity \(1 failure of \d+\)/);
 			await app.press('F');
 			await app.press('\t', '/', 'g', 'l', 'o', 'b', ENTER);
-			const filtered = await app.waitFor(/Rollout: 2 of 36 installs/);
-			expect(filtered).toContain('globex-prod');
-			expect(filtered).not.toContain('acme-corp-prod');
+			const globex = installsMatching(demo.scenario, 'glob');
+			const filtered = await app.waitFor(
+				`Rollout: ${globex.length} of ${installCount(demo.scenario)} installs`,
+			);
+			expect(filtered).toContain(globex[0]!.name);
+			expect(filtered).not.toContain(firstName());
 			await app.press(ESC);
-			await app.waitFor(/Rollout: 36 installs/);
+			await app.waitFor(`Rollout: ${installCount(demo.scenario)} installs`);
 		},
 	);
 });
@@ -229,7 +236,7 @@ describe('the rollout board under an unsteady API', () => {
 			// Every other request for an app's components fails, and Relay CDN's always does.
 			let asked = 0;
 			const relay = demo.scenario.apps.find(found => found.catalog.name === 'relay-cdn')!.id;
-			const flaky = await startDemoServer({
+			const flaky = await demoForTest({
 				intercept: (request, response) => {
 					if (!/^\/v1\/apps\/[^/]+\/components/.test(request.url ?? '')) return false;
 					if (!request.url!.includes(relay) && asked++ % 2 === 0) return false;
@@ -238,22 +245,16 @@ describe('the rollout board under an unsteady API', () => {
 					return true;
 				},
 			});
-			try {
-				flaky.scenario.setClock(5);
-				app = renderExplorer(flaky, {start: [{kind: 'board'}], watch: true, size: {columns: 120, rows: 40}});
-				const frame = await app.waitFor(/Ledgerly\s+vpc-netw…\s+rds-post…/, 10_000);
-				// Relay CDN's columns come from its installs' statuses, and every cell is drawn.
-				expect(frame).toMatch(/Relay CDN\s+\S+/);
-				expect(frame).toMatch(/globex-prod\s+\*?✓ active/);
-				await app.waitFor('PARTIAL · updated');
-				for (let refresh = 0; refresh < 4; refresh++) {
-					await app.press('r');
-					expect(app.frame()).toMatch(/Ledgerly\s+vpc-netw…/);
-				}
-			} finally {
-				await app?.cleanup();
-				app = undefined;
-				await flaky.close();
+			flaky.scenario.setClock(5);
+			app = renderExplorer(flaky, {start: [{kind: 'board'}], watch: true, size: {columns: 120, rows: 40}});
+			const frame = await app.waitFor(/Ledgerly\s+vpc-netw…\s+rds-post…/, 10_000);
+			// Relay CDN's columns come from its installs' statuses, and every cell is drawn.
+			expect(frame).toMatch(/Relay CDN\s+\S+/);
+			expect(frame).toMatch(/globex-prod\s+\*?✓ active/);
+			await app.waitFor('PARTIAL · updated');
+			for (let refresh = 0; refresh < 4; refresh++) {
+				await app.press('r');
+				expect(app.frame()).toMatch(/Ledgerly\s+vpc-netw…/);
 			}
 		},
 	);
@@ -283,21 +284,21 @@ describe('the board as the place you work from', () => {
 			size: {columns: 120, rows: 40},
 			shareEnvironment: {env: {}, platform: 'linux', writeTerminal: sequence => written.push(sequence)},
 		});
-		await app.waitFor('acme-corp-prod › vpc-network: active');
+		await app.waitFor(`${firstName()} › vpc-network: active`);
 		await app.press('H');
 		await app.waitFor(/Deploys of vpc-network/);
 		await app.press(ESC);
-		await app.waitFor('acme-corp-prod › vpc-network: active');
+		await app.waitFor(`${firstName()} › vpc-network: active`);
 		await app.press('w');
 		await app.waitFor(/Steps of workflow of the vpc-network deploy/);
 		await app.press(ESC);
-		await app.waitFor('acme-corp-prod › vpc-network: active');
+		await app.waitFor(`${firstName()} › vpc-network: active`);
 		await app.press('L');
 		await app.waitFor(/vpc-network deploy/);
 		await app.press(ESC);
-		await app.waitFor('acme-corp-prod › vpc-network: active');
+		await app.waitFor(`${firstName()} › vpc-network: active`);
 		await app.press('P');
-		await app.waitFor('P plan: acme-corp-prod › vpc-network waits for no approval');
+		await app.waitFor(`P plan: ${firstName()} › vpc-network waits for no approval`);
 		await app.press('y');
 		await app.waitFor(/copied/);
 		expect(written.join('')).toContain('\u001B]52;c;');

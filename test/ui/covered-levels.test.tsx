@@ -1,8 +1,10 @@
 // A level covered by another keeps its state and gets it back on Esc; typing in the `:` line
 // re-renders only the line.
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {demoForFile} from '../helpers/demo-server.js';
 import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
+import {firstInstall, installsTitle, logStreamOf, rolloutComponent} from '../helpers/scenario.js';
+import {selectedRow} from '../helpers/screen.js';
 
 // Counts renders of the list (its rows are memoised below it), of the installs list alone (its first
 // column is NAME) and of its rows' cells.
@@ -29,20 +31,16 @@ vi.mock('../../source/ui/widgets/columns.js', async original => {
 	};
 });
 
-let demo: DemoServer;
 let app: ReturnType<typeof renderExplorer> | undefined;
 const asked: string[] = [];
-beforeAll(async () => {
-	demo = await startDemoServer({
-		intercept: request => {
-			asked.push(request.url!);
-			return false;
-		},
-	});
-});
 // Each test starts at the same moment of the scenario, whatever ran before it.
-beforeEach(() => demo.scenario.setClock(200));
-afterAll(() => demo.close());
+const demo = demoForFile({
+	clock: 200,
+	intercept: request => {
+		asked.push(request.url!);
+		return false;
+	},
+});
 afterEach(async () => {
 	await app?.cleanup();
 	app = undefined;
@@ -52,26 +50,26 @@ describe('a covered level', () => {
 	it('keeps the list’s filter and selection under the level it opened', async () => {
 		demo.scenario.setClock(200);
 		app = renderExplorer(demo);
-		await app.waitFor('acme-corp-prod');
+		await app.waitFor(firstInstall(demo.scenario).name);
 		await app.press('/', 'g', 'l', 'o', 'b', ENTER, 'j');
 		const filtered = await app.waitFor(/Installs \(\d+ of \d+\)/);
-		const selected = filtered.split('\n').find(line => line.includes('› '))!;
+		const selected = selectedRow(filtered)!;
 		await app.press(ENTER);
 		await app.waitFor(/Components of/);
 		await app.press(ESC);
 		const back = await app.waitFor(/Installs \(\d+ of \d+\)/);
 		expect(back).toContain('/glob');
-		expect(back.split('\n').find(line => line.includes('› '))).toBe(selected);
+		expect(selectedRow(back)).toBe(selected);
 	});
 
 	it('asks for its data again as soon as it is back on screen (it did not poll while covered)', async () => {
 		app = renderExplorer(demo); // refreshing every 60 s: nothing would ask within this test
-		await app.waitFor('acme-corp-prod');
+		await app.waitFor(firstInstall(demo.scenario).name);
 		await app.press(ENTER);
 		await app.waitFor(/Components of/);
 		const before = asked.length;
 		await app.press(ESC);
-		await app.waitFor(/Installs \(36\)/);
+		await app.waitFor(installsTitle(demo.scenario));
 		await vi.waitFor(() =>
 			expect(asked.slice(before).some(path => path.startsWith('/v1/installs?'))).toBe(true),
 		);
@@ -95,10 +93,8 @@ describe('a covered level', () => {
 
 	it('keeps a log view’s lines and its paused position under the board', async () => {
 		demo.scenario.setClock(400);
-		const ic = demo.scenario.installs[0]!.components.find(
-			c => c.component.type === 'terraform_module' && c.rollout,
-		)!;
-		const stream = `lgj${ic.rollout!.id.slice(3, 24)}1`;
+		const ic = rolloutComponent(firstInstall(demo.scenario), 'terraform_module');
+		const stream = logStreamOf(demo.scenario, ic);
 		app = renderExplorer(demo, {start: [{kind: 'logs', streamId: stream, title: 'plan'}]});
 		await app.waitFor('stream closed');
 		await app.press('k', 'k', 'k', 'k', 'k');
@@ -116,7 +112,7 @@ describe('a covered level', () => {
 
 it('typing in the : line renders neither the list nor its rows', async () => {
 	app = renderExplorer(demo);
-	await app.waitFor('acme-corp-prod');
+	await app.waitFor(firstInstall(demo.scenario).name);
 	await app.press(':');
 	await app.waitFor(frame => frame.includes(':'));
 	Object.assign(renders, {list: 0, installsList: 0, cells: 0});

@@ -3,6 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {bothDemoServers, SERVER_VERSIONS} from '../helpers/both-servers.js';
 import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
+import {firstInstall, rolloutComponent, secondInstall} from '../helpers/scenario.js';
 import {selectedRow} from '../helpers/screen.js';
 
 const {servers, shown} = bothDemoServers();
@@ -11,8 +12,8 @@ describe.each(SERVER_VERSIONS)('deploy history against the %s server', api => {
 	it('lists every deploy of a component from its components, and opens the failed one', async () => {
 		const demo = servers[api];
 		demo.scenario.setClock(400);
-		const install = demo.scenario.installs[0]!;
-		const ic = install.components.find(c => c.rollout)!;
+		const install = firstInstall(demo.scenario);
+		const ic = rolloutComponent(install);
 		const app = shown(
 			renderExplorer(demo, {
 				start: [{kind: 'components', installId: install.id, installName: install.name}],
@@ -22,9 +23,7 @@ describe.each(SERVER_VERSIONS)('deploy history against the %s server', api => {
 		await app.waitFor(ic.component.name);
 		const row = install.components.indexOf(ic);
 		for (let index = 0; index < row; index++) await app.press('j');
-		await app.waitFor(frame =>
-			frame.split('\n').some(line => line.includes('┃ › ') && line.includes(ic.component.name)),
-		);
+		await app.waitFor(frame => !!selectedRow(frame)?.includes(ic.component.name));
 		await app.press('H');
 		const history = await app.waitFor(`Deploys of ${ic.component.name} to ${install.name} (4)`);
 		const rows = history
@@ -48,8 +47,8 @@ describe.each(SERVER_VERSIONS)('deploy history against the %s server', api => {
 it('H on the latest deploy opens the same history', async () => {
 	const demo = servers.today;
 	demo.scenario.setClock(400);
-	const install = demo.scenario.installs[1]!;
-	const ic = install.components.find(c => c.rollout)!;
+	const install = secondInstall(demo.scenario);
+	const ic = rolloutComponent(install);
 	const app = shown(
 		renderExplorer(demo, {
 			start: [

@@ -1,24 +1,20 @@
 // The levels below a deploy, through ink-testing-library against the demo API.
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished} from 'vitest';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
 import * as api from '../../source/api/resources.js';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {demoForFile, demoForTest} from '../helpers/demo-server.js';
 import {DOWN, ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
+import {anotherInstall, firstInstall} from '../helpers/scenario.js';
 
-let demo: DemoServer;
 let client: NuonClient;
 let app: ReturnType<typeof renderExplorer> | undefined;
 
-beforeAll(async () => {
-	demo = await startDemoServer();
+// Each test starts at the same moment of the scenario, whatever ran before it.
+const demo = demoForFile({clock: 400});
+beforeAll(() => {
 	client = new NuonClient({baseUrl: demo.url, token: 't', orgId: demo.scenario.orgId});
 });
-// Each test starts at the same moment of the scenario, whatever ran before it.
-beforeEach(() => demo.scenario.setClock(400));
-afterAll(async () => {
-	await client.close();
-	await demo.close();
-});
+afterAll(() => client.close());
 afterEach(async () => {
 	await app?.cleanup();
 	app = undefined;
@@ -104,9 +100,8 @@ describe('below the latest deploy', () => {
 				(d.runner_jobs ?? []).some(job => (job.execution_count ?? 0) > 1 && job.status === 'finished'),
 			);
 			const job = deploy.runner_jobs!.find(j => (j.execution_count ?? 0) > 1)!;
-			const older = await startDemoServer({api: '2025-08'});
+			const older = await demoForTest({api: '2025-08'});
 			older.scenario.setClock(400);
-			onTestFinished(() => older.close());
 			app = renderExplorer(older, {
 				start: [
 					{kind: 'executions', jobId: job.id!, jobName: 'deploy/apply-plan', logStreamId: job.log_stream_id},
@@ -132,7 +127,7 @@ describe('below the latest deploy', () => {
 	);
 
 	it('keeps a step’s duration at 80 columns', async () => {
-		const install = demo.scenario.installs[2]!;
+		const install = anotherInstall(demo.scenario);
 		const run = (await api.listLatestRuns(client, install.id))
 			.flatMap(w => w.runs ?? [])
 			.find(r => r.trigger_type === 'cron')!;
@@ -153,7 +148,7 @@ describe('below the latest deploy', () => {
 	});
 
 	it('lists a run’s steps in config order, named from the config, with what each runs', async () => {
-		const install = demo.scenario.installs[2]!;
+		const install = anotherInstall(demo.scenario);
 		const workflows = await api.listLatestRuns(client, install.id);
 		const run = await api.getActionRun(
 			client,
@@ -198,9 +193,9 @@ describe('below the latest deploy', () => {
 
 	it('A on an install lists its action workflows with their latest runs', async () => {
 		app = renderExplorer(demo);
-		await app.waitFor(demo.scenario.installs[0]!.name);
+		await app.waitFor(firstInstall(demo.scenario).name);
 		await app.press('A');
-		await app.waitFor(`Action workflows of ${demo.scenario.installs[0]!.name}`);
+		await app.waitFor(`Action workflows of ${firstInstall(demo.scenario).name}`);
 		const frame = await app.waitFor('health-probe');
 		expect(frame).toContain('cron');
 		await app.press(ENTER);

@@ -1,40 +1,38 @@
 import type {ServerResponse} from 'node:http';
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi} from 'vitest';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {demoForFile} from '../helpers/demo-server.js';
 import {DOWN, ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
+import * as the from '../helpers/scenario.js';
 
-let demo: DemoServer;
 let failWith: ((response: ServerResponse) => void) | undefined;
 let app: ReturnType<typeof renderExplorer> | undefined;
 
-beforeAll(async () => {
-	demo = await startDemoServer({
-		intercept: (_request, response) => {
-			if (!failWith) return false;
-			failWith(response);
-			return true;
-		},
-	});
-});
 // Each test starts at the same moment of the scenario, whatever ran before it.
-beforeEach(() => demo.scenario.setClock(30));
-afterAll(() => demo.close());
+const demo = demoForFile({
+	clock: 30,
+	intercept: (_request, response) => {
+		if (!failWith) return false;
+		failWith(response);
+		return true;
+	},
+});
 afterEach(async () => {
 	failWith = undefined;
 	await app?.cleanup();
 	app = undefined;
 });
 
-const firstInstall = () => demo.scenario.installs[0]!;
+const firstInstall = () => the.firstInstall(demo.scenario);
+const installsTitle = () => the.installsTitle(demo.scenario);
 
 describe('the explorer', () => {
 	it('walks installs → components → latest deploy and back, keeping the selection', async () => {
 		app = renderExplorer(demo);
 		await app.waitFor(firstInstall().name);
-		expect(app.frame()).toContain('Installs (36)');
+		expect(app.frame()).toContain(installsTitle());
 		expect(app.frame()).toContain('DEMO');
 		await app.press(DOWN);
-		const second = demo.scenario.installs[1]!;
+		const second = the.secondInstall(demo.scenario);
 		await app.waitFor(new RegExp(`› ${second.name}`));
 		await app.press(ENTER);
 		await app.waitFor(`Components of ${second.name}`);
@@ -57,14 +55,15 @@ describe('the explorer', () => {
 		await app.waitFor(firstInstall().name);
 		await app.press('/', 'G', 'L', 'O', 'B');
 		await app.waitFor('/GLOB');
-		const frame = await app.waitFor(/Installs \(2 of 36\)/);
-		expect(frame).toContain('globex-prod');
-		expect(frame).not.toContain('acme-corp-prod');
+		const globex = the.installsMatching(demo.scenario, 'GLOB');
+		const frame = await app.waitFor(`Installs (${globex.length} of ${the.installCount(demo.scenario)})`);
+		expect(frame).toContain(globex[0]!.name);
+		expect(frame).not.toContain(firstInstall().name);
 		await app.press(ENTER);
 		await app.waitFor('(Esc clears)');
 		await app.press(ESC);
-		await app.waitFor('Installs (36)');
-		expect(app.frame()).toContain('acme-corp-prod');
+		await app.waitFor(installsTitle());
+		expect(app.frame()).toContain(firstInstall().name);
 	});
 
 	it('says so when a filter matches nothing', async () => {
@@ -88,7 +87,7 @@ describe('the explorer', () => {
 		const end = await app.waitFor('follow on/off');
 		expect(end).toContain('approve every plan of the workflow (asks first)');
 		await app.press('?');
-		await app.waitFor('Installs (36)');
+		await app.waitFor(installsTitle());
 	});
 
 	it('moves focus between the panes with Tab, visibly', async () => {
@@ -159,8 +158,8 @@ describe('the explorer', () => {
 		await app.waitFor('Relay CDN');
 		await app.press(DOWN, DOWN, ENTER);
 		const frame = await app.waitFor('installs (Relay CDN)');
-		await app.waitFor(/Installs of Relay CDN \(9\)/);
-		expect(frame).not.toContain('acme-corp-prod');
+		await app.waitFor(`Installs of Relay CDN (${the.installsOfApp(demo.scenario, 'relay-cdn').length})`);
+		expect(frame).not.toContain(firstInstall().name);
 	});
 
 	it('says the terminal is too small instead of drawing a broken screen', async () => {
@@ -217,10 +216,16 @@ describe('sorting and columns', () => {
 		await app.waitFor('NAME↓');
 		const byName = names();
 		expect(byName).toEqual([...byName].sort());
-		expect(byName.slice(0, 2)).toEqual(['acme-corp-prod', 'acme-corp-staging']);
+		expect(byName.slice(0, 2)).toEqual(
+			the
+				.listedInstalls(demo.scenario)
+				.map(install => install.name)
+				.sort()
+				.slice(0, 2),
+		);
 		await app.press('s');
 		await app.waitFor('STATUS↓');
-		expect(names()[0]).toBe('umbrella-prod'); // failures first
+		expect(names()[0]).toBe(the.failedInstall(demo.scenario).name); // failures first
 		expect(app.frame()).toContain(`› ${firstInstall().name}`); // the selection stays with its install
 		await app.press('s');
 		await app.waitFor('UPDATED↓');
@@ -252,7 +257,7 @@ describe('jumping with :', () => {
 			'then the installs), and a second B returns to the board',
 		async () => {
 			failWith = undefined;
-			const install = demo.scenario.installs[0]!;
+			const install = firstInstall();
 			app = renderExplorer(demo, {
 				start: [{kind: 'installs'}, {kind: 'components', installId: install.id, installName: install.name}],
 			});

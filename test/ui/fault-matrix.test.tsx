@@ -1,12 +1,20 @@
 // Every fault × {first load, a refresh with data on screen} × {list, detail, log view}: no crash,
 // the last good data stays, a short message names the failure, and it recovers by itself.
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {faultInjector, type Faults} from '../../source/demo/faults.js';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import type {Location} from '../../source/state/navigation.js';
+import {demoForFile} from '../helpers/demo-server.js';
 import {renderExplorer} from '../helpers/render-app.js';
+import {firstInstall, healthProbeStream, installAwaitingApproval} from '../helpers/scenario.js';
 
-const FAULTS: Array<{name: string; faults: Faults; says: RegExp; http: boolean}> = [
+/** The refresh interval, and so the retries' backoff (half to all of it at first): short, since every
+ * case waits for a retry at least once. */
+const REFRESH_MS = 150;
+/** How long the client waits for an answer when the fault is that none comes; every other fault
+ * answers at once, so the others keep the usual test timeout, which a busy machine does not reach. */
+const HANG_TIMEOUT_MS = 200;
+
+const FAULTS: Array<{name: string; faults: Faults; says: RegExp; http: boolean; timeoutMs?: number}> = [
 	{
 		name: '500',
 		faults: {errorRate: 1},
@@ -19,22 +27,36 @@ const FAULTS: Array<{name: string; faults: Faults; says: RegExp; http: boolean}>
 		says: /HTTP 502 bad gateway: an HTML page from a proxy/,
 		http: true,
 	},
-	{name: '429', faults: {every429: 1, retryAfter: 1}, says: /HTTP 429 rate limited/, http: true},
+	{name: '429', faults: {every429: 1, retryAfter: 0.2}, says: /HTTP 429 rate limited/, http: true},
 	{name: 'connection reset', faults: {resetEvery: 1}, says: /Cannot reach the API/, http: false},
-	{name: 'no answer', faults: {hangEvery: 1}, says: /No answer from the API within 0\.4s/, http: false},
+	{
+		name: 'no answer',
+		faults: {hangEvery: 1},
+		says: new RegExp(`No answer from the API within ${HANG_TIMEOUT_MS / 1000}s`),
+		http: false,
+		timeoutMs: HANG_TIMEOUT_MS,
+	},
 	{name: 'truncated JSON', faults: {badJsonEvery: 1}, says: /Unreadable response from the API/, http: false},
 ];
 
-let demo: DemoServer;
+// The log view polls its stream every 2 s and backs off from that after a failure; here it keeps the
+// screens' faster pace, so a log view waits no longer for its retry than a list does.
+vi.mock('../../source/state/log-tail.js', async importOriginal => {
+	const actual = await importOriginal<typeof import('../../source/state/log-tail.js')>();
+	class FasterTail extends actual.LogTail {
+		constructor(...[client, streamId, options]: ConstructorParameters<typeof actual.LogTail>) {
+			super(client, streamId, {...options, pollMs: REFRESH_MS});
+		}
+	}
+	return {...actual, LogTail: FasterTail};
+});
+
 let injector: ReturnType<typeof faultInjector> | undefined;
 let app: ReturnType<typeof renderExplorer> | undefined;
 
-beforeAll(async () => {
-	demo = await startDemoServer({
-		intercept: (request, response, proceed) => injector?.(request, response, proceed) ?? false,
-	});
+const demo = demoForFile({
+	intercept: (request, response, proceed) => injector?.(request, response, proceed) ?? false,
 });
-afterAll(() => demo.close());
 afterEach(async () => {
 	injector = undefined;
 	await app?.cleanup();
@@ -53,7 +75,7 @@ interface Level {
 /** The plan the demo's Terraform approval asks about, over its workflow's steps (it waits from about second
  * 7). */
 function approvalStack(): Location[] {
-	const install = demo.scenario.installs[8]!;
+	const install = installAwaitingApproval(demo.scenario);
 	const workflowId = install.workflowIds[0]!;
 	const step = demo.scenario.workflowSteps(workflowId, 20)!.find(found => found.approval)!;
 	return [
@@ -78,11 +100,11 @@ function approvalStack(): Location[] {
 }
 
 const LEVELS: Level[] = [
-	{name: 'list', start: () => [{kind: 'installs'}], data: () => 'acme-corp-prod'},
+	{name: 'list', start: () => [{kind: 'installs'}], data: () => firstInstall(demo.scenario).name},
 	{
 		name: 'detail',
 		start: () => {
-			const install = demo.scenario.installs[0]!;
+			const install = firstInstall(demo.scenario);
 			const component = install.components[0]!.component;
 			return [
 				{
@@ -98,11 +120,11 @@ const LEVELS: Level[] = [
 	},
 	{
 		name: 'log view',
-		// An install's health probe runs from scenario second 0 to 40: its stream is open.
+		// The health probe running at scenario second 5: its stream is open.
 		start: () => [
 			{
 				kind: 'logs',
-				streamId: `lgc${demo.scenario.installs[0]!.id.slice(3, 19)}0100000`,
+				streamId: healthProbeStream(demo.scenario, firstInstall(demo.scenario), 5),
 				title: 'health-probe',
 			},
 		],
@@ -120,7 +142,11 @@ describe.each(LEVELS)('the $name level', level => {
 		it('on first load: says what failed, then loads by itself once the fault clears', async () => {
 			demo.scenario.setClock(level.clock ?? 5);
 			inject(fault.faults);
-			app = renderExplorer(demo, {start: level.start(), refreshMs: 400, timeoutMs: 400});
+			app = renderExplorer(demo, {
+				start: level.start(),
+				refreshMs: REFRESH_MS,
+				timeoutMs: fault.timeoutMs,
+			});
 			const failed = await app.waitFor(fault.says, 8000);
 			if (fault.http) expect(failed).toMatch(/trace [0-9a-f]{16}/);
 			injector = undefined;
@@ -131,7 +157,11 @@ describe.each(LEVELS)('the $name level', level => {
 			'on a refresh with data on screen: keeps the data, marks it stale, and recovers by ' + 'itself',
 			async () => {
 				demo.scenario.setClock(level.clock ?? 5);
-				app = renderExplorer(demo, {start: level.start(), refreshMs: 400, timeoutMs: 400});
+				app = renderExplorer(demo, {
+					start: level.start(),
+					refreshMs: REFRESH_MS,
+					timeoutMs: fault.timeoutMs,
+				});
 				await app.waitFor(level.data(), 8000);
 				await app.waitFor(/updated \d\d:\d\d:\d\d/);
 				inject(fault.faults);
@@ -151,7 +181,7 @@ describe('an expired token', () => {
 	it.each(LEVELS)('on the $name level: says how to get a new one and stops asking', async level => {
 		demo.scenario.setClock(level.clock ?? 5);
 		let requests = 0;
-		app = renderExplorer(demo, {start: level.start(), refreshMs: 300, timeoutMs: 400});
+		app = renderExplorer(demo, {start: level.start(), refreshMs: REFRESH_MS});
 		await app.waitFor(level.data(), 8000);
 		injector = Object.assign(
 			(
@@ -170,9 +200,20 @@ describe('an expired token', () => {
 			8000,
 		);
 		expect(frame).toMatch(level.data());
+		// Requests already on their way when the first 401 came back (the level's others) may still land on
+		// a busy machine: the count must settle within two refresh intervals, which a poll would not let it.
+		let landed = -1;
+		await vi.waitFor(
+			() => {
+				if (requests === landed) return;
+				landed = requests;
+				throw new Error('requests still arriving');
+			},
+			{interval: 2 * REFRESH_MS, timeout: 5000},
+		);
 		const seen = requests;
 		// Nothing to wait for but time: five refresh intervals in which nothing is asked.
-		await new Promise(resolve => setTimeout(resolve, 5 * 300));
+		await new Promise(resolve => setTimeout(resolve, 5 * REFRESH_MS));
 		expect(requests).toBe(seen);
 	});
 });

@@ -1,26 +1,22 @@
 import {render} from 'ink-testing-library';
-import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {DataProvider} from '../../source/state/resource.js';
 import {askForFirstScreen} from '../../source/state/first-screen.js';
 import type {Location} from '../../source/state/navigation.js';
 import {App} from '../../source/ui/shell/app.js';
 import {darkTheme} from '../../source/ui/widgets/theme.js';
+import {demoForFile, demoForTest} from '../helpers/demo-server.js';
+import {anotherInstall, firstInstall, installsTitle} from '../helpers/scenario.js';
 
-let demo: DemoServer;
 const requests: string[] = [];
-
-beforeAll(async () => {
-	demo = await startDemoServer({
-		intercept: request => {
-			requests.push(new URL(request.url!, 'http://demo').pathname);
-			return false;
-		},
-	});
-	demo.scenario.setClock(90_000);
+const demo = demoForFile({
+	clock: 90_000,
+	intercept: request => {
+		requests.push(new URL(request.url!, 'http://demo').pathname);
+		return false;
+	},
 });
-afterAll(() => demo.close());
 
 async function mountAfterFirstScreen(start: Location[]) {
 	requests.length = 0;
@@ -54,15 +50,15 @@ describe('the first screen', () => {
 		'shows the installs in the first frame, and the levels take the answers asked for at ' + 'start-up',
 		async () => {
 			const {firstFrame, asked, all} = await mountAfterFirstScreen([{kind: 'installs'}]);
-			expect(firstFrame).toContain(demo.scenario.installs[0]!.name);
-			expect(firstFrame).toContain('Installs (36)');
+			expect(firstFrame).toContain(firstInstall(demo.scenario).name);
+			expect(firstFrame).toContain(installsTitle(demo.scenario));
 			expect(asked.sort()).toEqual(['/v1/apps', '/v1/general/cli-config', '/v1/installs']);
 			expect(all.filter(path => path === '/v1/installs')).toHaveLength(1);
 		},
 	);
 
 	it('shows an install’s components in the first frame when the explorer starts on them', async () => {
-		const install = demo.scenario.installs[2]!;
+		const install = anotherInstall(demo.scenario);
 		const {firstFrame, all} = await mountAfterFirstScreen([
 			{kind: 'installs'},
 			{kind: 'components', installId: install.id, installName: install.name},
@@ -77,7 +73,7 @@ describe('the first screen', () => {
 
 describe('the first requests on the wire', () => {
 	it('count as sent once written, before any answer, so the UI loads while the API answers', async () => {
-		const silent = await startDemoServer({intercept: () => true}); // takes every request, answers none
+		const silent = await demoForTest({intercept: () => true}); // takes every request, answers none
 		const client = new NuonClient({
 			baseUrl: silent.url,
 			token: 'test-token',
@@ -93,7 +89,6 @@ describe('the first requests on the wire', () => {
 			expect(answered).not.toHaveBeenCalled();
 		} finally {
 			await client.close();
-			await silent.close();
 		}
 	});
 });

@@ -1,17 +1,13 @@
 // One key table with per-screen bindings: the dispatcher, the hint line and the help agree, and a
 // menu takes keys only through the dispatcher.
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {afterEach, describe, expect, it} from 'vitest';
+import {demoForFile} from '../helpers/demo-server.js';
 import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
+import {firstInstall, installsTitle, logStreamOf, rolloutComponent} from '../helpers/scenario.js';
 
-let demo: DemoServer;
 let app: ReturnType<typeof renderExplorer> | undefined;
-beforeAll(async () => {
-	demo = await startDemoServer();
-});
 // Each test starts at the same moment of the scenario, whatever ran before it.
-beforeEach(() => demo.scenario.setClock(400));
-afterAll(() => demo.close());
+const demo = demoForFile({clock: 400});
 afterEach(async () => {
 	await app?.cleanup();
 	app = undefined;
@@ -26,7 +22,7 @@ const helpSection = (frame: string, title: string) => {
 describe('menus', () => {
 	it('a menu under the help takes no key: Enter there selects nothing', async () => {
 		app = renderExplorer(demo);
-		await app.waitFor('acme-corp-prod');
+		await app.waitFor(firstInstall(demo.scenario).name);
 		await app.press('a');
 		await app.waitFor('Show installs of');
 		await app.press('j', '?');
@@ -35,12 +31,12 @@ describe('menus', () => {
 		const menu = await app.waitFor('Show installs of');
 		expect(menu).not.toMatch(/Installs of /);
 		await app.press(ESC);
-		await app.waitFor(/Installs \(36\)/);
+		await app.waitFor(installsTitle(demo.scenario));
 	});
 
 	it('a digit chooses the item with that number, and the help lists the menu keys', async () => {
 		app = renderExplorer(demo);
-		await app.waitFor('acme-corp-prod');
+		await app.waitFor(firstInstall(demo.scenario).name);
 		await app.press('a', '?');
 		const help = await app.waitFor('On this screen');
 		expect(helpSection(help, 'On this screen')).toMatch(/Enter\s+choose/);
@@ -60,7 +56,7 @@ describe('per-screen keys', () => {
 			expect(hints).toContain('←→ column');
 			expect(hints).not.toContain('esc back'); // the board is the root: Esc has nowhere to go
 			await app.press('l', 'l', 'h');
-			await app.waitFor('acme-corp-prod › rds-postgres');
+			await app.waitFor(`${firstInstall(demo.scenario).name} › rds-postgres`);
 			await app.press('?');
 			const help = await app.waitFor('On this screen');
 			const here = helpSection(help, 'On this screen');
@@ -77,9 +73,9 @@ describe('per-screen keys', () => {
 	);
 
 	it('on a log view the help lists / as its search, and / searches', async () => {
-		const ic = demo.scenario.installs[0]!.components.find(c => c.rollout)!;
+		const ic = rolloutComponent(firstInstall(demo.scenario));
 		app = renderExplorer(demo, {
-			start: [{kind: 'logs', streamId: `lgd${ic.rollout!.id.slice(3)}`, title: 'deploy'}],
+			start: [{kind: 'logs', streamId: logStreamOf(demo.scenario, ic, 'deploy'), title: 'deploy'}],
 		});
 		await app.waitFor('stream closed');
 		await app.press('?');

@@ -1,20 +1,16 @@
-import {afterAll, beforeAll, expect, it, vi} from 'vitest';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {expect, it, vi} from 'vitest';
+import {demoForFile} from '../helpers/demo-server.js';
 import {DOWN, renderExplorer} from '../helpers/render-app.js';
+import {firstInstall} from '../helpers/scenario.js';
 
-let demo: DemoServer;
 const installPages: string[] = [];
-
-beforeAll(async () => {
-	demo = await startDemoServer({
-		installCount: 2500,
-		intercept: request => {
-			if (request.url?.startsWith('/v1/installs?')) installPages.push(request.url);
-			return false;
-		},
-	});
+const demo = demoForFile({
+	installCount: 2500,
+	intercept: request => {
+		if (request.url?.startsWith('/v1/installs?')) installPages.push(request.url);
+		return false;
+	},
 });
-afterAll(() => demo.close());
 
 it(
 	'shows the first screen of a 2,500-install org after one page, and loads more as the cursor nears ' +
@@ -64,12 +60,12 @@ it('prefetches the components of the install the cursor rests on, so Enter shows
 	try {
 		await app.waitFor('Installs (100+)');
 		await vi.waitFor(
-			() => expect(componentRequests.some(url => url.includes(demo.scenario.installs[0]!.id))).toBe(true),
+			() => expect(componentRequests.some(url => url.includes(firstInstall(demo.scenario).id))).toBe(true),
 			{timeout: 3000},
 		);
 		await app.press('\r');
 		expect(app.frame()).not.toContain('Loading components');
-		await app.waitFor(`Components of ${demo.scenario.installs[0]!.name}`);
+		await app.waitFor(`Components of ${firstInstall(demo.scenario).name}`);
 	} finally {
 		await app.cleanup();
 	}

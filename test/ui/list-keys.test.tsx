@@ -1,21 +1,26 @@
 // What the generic list does with keys and while loading: drill keys that a screen lacks say so,
 // sorting keeps the selected row, and a title shows no count before the list has arrived.
 import {afterEach, expect, it} from 'vitest';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {demoForTest} from '../helpers/demo-server.js';
 import {DOWN, renderExplorer} from '../helpers/render-app.js';
+import {
+	firstInstall,
+	installsTitle,
+	logStreamOf,
+	rolloutComponent,
+	secondInstall,
+} from '../helpers/scenario.js';
 
-let demo: DemoServer | undefined;
 let app: ReturnType<typeof renderExplorer> | undefined;
 afterEach(async () => {
 	await app?.cleanup();
-	await demo?.close();
-	app = demo = undefined;
+	app = undefined;
 });
 
 it('says so when a drill key does nothing on this screen, and which ones do', async () => {
-	demo = await startDemoServer();
+	const demo = await demoForTest();
 	app = renderExplorer(demo);
-	await app.waitFor(`› ${demo.scenario.installs[0]!.name}`);
+	await app.waitFor(`› ${firstInstall(demo.scenario).name}`);
 	await app.press('L');
 	await app.waitFor('L logs: not on this screen (here: ⏎ open, A actions, w workflows)');
 	await app.press('P');
@@ -23,10 +28,10 @@ it('says so when a drill key does nothing on this screen, and which ones do', as
 });
 
 it('keeps the selected install selected when s sorts the list', async () => {
-	demo = await startDemoServer();
+	const demo = await demoForTest();
 	app = renderExplorer(demo);
-	const second = demo.scenario.installs[1]!.name;
-	await app.waitFor(`› ${demo.scenario.installs[0]!.name}`);
+	const second = secondInstall(demo.scenario).name;
+	await app.waitFor(`› ${firstInstall(demo.scenario).name}`);
 	await app.press(DOWN);
 	await app.waitFor(`› ${second}`);
 	await app.press('s');
@@ -38,7 +43,7 @@ it('keeps the selected install selected when s sorts the list', async () => {
 });
 
 it('shows no count in a title until the list has arrived', async () => {
-	demo = await startDemoServer({
+	const demo = await demoForTest({
 		intercept: (_request, _response, proceed) => {
 			setTimeout(proceed, 300);
 			return true;
@@ -47,7 +52,7 @@ it('shows no count in a title until the list has arrived', async () => {
 	app = renderExplorer(demo);
 	await app.waitFor('Loading installs…');
 	expect(app.frame()).toMatch(/▸ Installs ━/);
-	await app.waitFor(`Installs (${demo.scenario.installs.length})`);
+	await app.waitFor(installsTitle(demo.scenario));
 	expect(app.frames.some(frame => frame.includes('Installs (0)'))).toBe(false);
 });
 
@@ -55,15 +60,15 @@ it(
 	'pages with Ctrl-d and Ctrl-u, and + outside watch mode says how to turn it on instead of changing ' +
 		'nothing',
 	async () => {
-		demo = await startDemoServer();
+		const demo = await demoForTest();
 		app = renderExplorer(demo);
-		await app.waitFor(`› ${demo.scenario.installs[0]!.name}`);
+		await app.waitFor(`› ${firstInstall(demo.scenario).name}`);
 		await app.press('\u0004'); // Ctrl-d
 		await app.waitFor(
-			frame => !frame.includes(`› ${demo!.scenario.installs[0]!.name} `) && /› \S/.test(frame),
+			frame => !frame.includes(`› ${firstInstall(demo.scenario).name} `) && /› \S/.test(frame),
 		);
 		await app.press('\u0015'); // Ctrl-u
-		await app.waitFor(`› ${demo.scenario.installs[0]!.name}`);
+		await app.waitFor(`› ${firstInstall(demo.scenario).name}`);
 		await app.press('+');
 		await app.waitFor('+: sets how often watch mode polls; W turns watch mode on');
 		await app.press('W', '+');
@@ -72,12 +77,11 @@ it(
 );
 
 it('shows the app’s messages on the logs screen too', async () => {
-	demo = await startDemoServer();
+	const demo = await demoForTest();
 	demo.scenario.setClock(400);
-	const install = demo.scenario.installs[0]!;
-	const ic = install.components.find(c => c.rollout)!;
+	const ic = rolloutComponent(firstInstall(demo.scenario));
 	app = renderExplorer(demo, {
-		start: [{kind: 'logs', streamId: `lgd${ic.rollout!.id.slice(3)}`, title: 'a deploy'}],
+		start: [{kind: 'logs', streamId: logStreamOf(demo.scenario, ic, 'deploy'), title: 'a deploy'}],
 	});
 	await app.waitFor('stream closed');
 	for (const key of ':foobar') await app.press(key);

@@ -1,35 +1,29 @@
 // The log view's movement keys: n/N on a short log, f pausing while lines keep arriving, G and g.
 import {afterEach, expect, it} from 'vitest';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import type {DemoServer} from '../../source/demo/server.js';
+import {demoForTest} from '../helpers/demo-server.js';
 import {renderExplorer} from '../helpers/render-app.js';
+import {firstInstall, logStreamOf, rolloutComponent} from '../helpers/scenario.js';
 
-let demo: DemoServer | undefined;
 let app: ReturnType<typeof renderExplorer> | undefined;
 afterEach(async () => {
 	await app?.cleanup();
-	await demo?.close();
-	app = demo = undefined;
+	app = undefined;
 });
 
-/** The demo's first install's Terraform component in the rollout: its plan job's stream has over 250 records.
- * */
+/** A Terraform component's deploy in the rollout: its plan job's stream has over 250 records. */
 function planJob(server: DemoServer) {
-	const ic = server.scenario.installs[0]!.components.find(
-		c => c.component.type === 'terraform_module' && c.rollout,
-	)!;
-	return {stream: `lgj${ic.rollout!.id.slice(3, 24)}1`, schedule: ic.rollout!.schedule};
+	const ic = rolloutComponent(firstInstall(server.scenario), 'terraform_module');
+	return {stream: logStreamOf(server.scenario, ic), schedule: ic.rollout!.schedule};
 }
 
 it('n on a log shorter than the screen leaves it where it is', async () => {
-	demo = await startDemoServer();
+	const demo = await demoForTest();
 	demo.scenario.setClock(400);
-	const ic = demo.scenario.installs[0]!.components.find(
-		c => c.component.type === 'docker_build' && c.rollout,
-	)!;
-	const sync = demo.scenario
-		.deploy(ic.rollout!.id, demo.scenario.clock())!
-		.runner_jobs!.find(job => job.group === 'sync')!;
-	app = renderExplorer(demo, {start: [{kind: 'logs', streamId: sync.log_stream_id!, title: 'sync'}]});
+	const ic = rolloutComponent(firstInstall(demo.scenario), 'docker_build');
+	app = renderExplorer(demo, {
+		start: [{kind: 'logs', streamId: logStreamOf(demo.scenario, ic, 'sync'), title: 'sync'}],
+	});
 	const before = await app.waitFor('stream closed');
 	const firstLine = before.split('\n').find(line => line.includes('picked up job'))!;
 	for (const key of '/copying') await app.press(key);
@@ -39,7 +33,7 @@ it('n on a log shorter than the screen leaves it where it is', async () => {
 });
 
 it('g goes to the start of the stream, loading every older page on the way', async () => {
-	demo = await startDemoServer();
+	const demo = await demoForTest();
 	demo.scenario.setClock(400);
 	const {stream} = planJob(demo);
 	const all = demo.scenario.logRecords(stream, demo.scenario.clock())!;
@@ -56,7 +50,7 @@ it('g goes to the start of the stream, loading every older page on the way', asy
 });
 
 it('f pauses the view while lines keep arriving and says how many; G follows again', async () => {
-	demo = await startDemoServer({speed: 4});
+	const demo = await demoForTest({speed: 4});
 	const {stream, schedule} = planJob(demo);
 	demo.scenario.setClock(schedule.planningAt + 0.2);
 	app = renderExplorer(demo, {start: [{kind: 'logs', streamId: stream, title: 'plan'}]});

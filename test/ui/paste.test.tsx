@@ -3,6 +3,7 @@
 import {expect, it} from 'vitest';
 import {NOTE_LIMIT} from '../../source/ui/writes/use-write.js';
 import {ENTER, ESC, type renderExplorer} from '../helpers/render-app.js';
+import {installAwaitingApproval} from '../helpers/scenario.js';
 import {openWorkflow, writableDemo} from '../helpers/writable-demo.js';
 
 /** The explorer of the test that is running (paste() writes to it). */
@@ -14,7 +15,7 @@ const bracketed = (text: string) => `\u001B[200~${text}\u001B[201~`;
  * */
 async function stepsWaitingForApproval() {
 	const {demo, posts} = await writableDemo('today');
-	const opened = await openWorkflow(demo, 8, 20);
+	const opened = await openWorkflow(demo, installAwaitingApproval, 20);
 	app = opened.app;
 	await app.waitFor('⚑ approval-awaiting');
 	return {app, posts, install: opened.install};

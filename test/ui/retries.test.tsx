@@ -1,24 +1,20 @@
 import {render} from 'ink-testing-library';
-import {afterAll, beforeAll, expect, it, vi} from 'vitest';
+import {expect, it, vi} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {DataProvider} from '../../source/state/resource.js';
 import {App} from '../../source/ui/shell/app.js';
 import {darkTheme} from '../../source/ui/widgets/theme.js';
+import {demoForFile} from '../helpers/demo-server.js';
 
-let demo: DemoServer;
 let installRequests = 0;
-beforeAll(async () => {
-	demo = await startDemoServer({
-		intercept: (request, response) => {
-			if (!request.url!.startsWith('/v1/installs?')) return false;
-			installRequests++;
-			response.writeHead(502, {'content-type': 'application/json'}).end('{"error":"bad gateway"}');
-			return true;
-		},
-	});
+const demo = demoForFile({
+	intercept: (request, response) => {
+		if (!request.url!.startsWith('/v1/installs?')) return false;
+		installRequests++;
+		response.writeHead(502, {'content-type': 'application/json'}).end('{"error":"bad gateway"}');
+		return true;
+	},
 });
-afterAll(() => demo.close());
 
 it('a 502 under a screen is asked again by SWR only, not also by the client beneath it', async () => {
 	// The client as the CLI makes it: with its own retries (3) for one-shot requests.

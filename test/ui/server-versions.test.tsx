@@ -2,17 +2,17 @@
 // keeps a level's failure inside its pane, and :org.
 import {afterEach, describe, expect, it} from 'vitest';
 import type {DemoApi} from '../../source/demo/api-mode.js';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {SANDBOX_ORG_ID} from '../../source/demo/world.js';
+import {demoForTest} from '../helpers/demo-server.js';
 import {DOWN, ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
+import {failedInstall, firstInstall, listedInstalls} from '../helpers/scenario.js';
+import {stripAnsi} from '../helpers/screen.js';
 
-let demo: DemoServer | undefined;
 let app: ReturnType<typeof renderExplorer> | undefined;
 
 afterEach(async () => {
 	await app?.cleanup();
-	await demo?.close();
 	app = undefined;
-	demo = undefined;
 });
 
 /** Presses `key` until the screen satisfies `test`, at most `limit` times. */
@@ -25,9 +25,9 @@ describe.each(['today', '2025-08'] as const)('the journey against the %s server'
 	it(
 		'installs → components → latest deploy → jobs → executions, the plan, and the logs to ' + 'their end',
 		async () => {
-			demo = await startDemoServer({api: mode});
+			const demo = await demoForTest({api: mode});
 			demo.scenario.setClock(400); // the rollout is over
-			const install = demo.scenario.installs[3]!; // its helm chart failed
+			const install = failedInstall(demo.scenario); // its helm chart failed
 			app = renderExplorer(demo, {start: [{kind: 'installs'}], initialSelection: install.id});
 			await app.waitFor(`› ${install.name}`);
 			await app.press(ENTER);
@@ -71,7 +71,7 @@ describe.each(['today', '2025-08'] as const)('the journey against the %s server'
 
 describe('a level that cannot be shown', () => {
 	it('says so in its pane, keeps the app alive, and Esc goes back to a working level', async () => {
-		demo = await startDemoServer();
+		const demo = await demoForTest();
 		const booby = {
 			get plan(): unknown {
 				throw new Error('kaboom from a field');
@@ -90,24 +90,24 @@ describe('a level that cannot be shown', () => {
 		await app.press('v');
 		await app.waitFor('v: no data arrived for this screen');
 		await app.press(ESC);
-		await app.waitFor(`› ${demo.scenario.installs[0]!.name}`);
+		await app.waitFor(`› ${firstInstall(demo.scenario).name}`);
 	});
 });
 
 describe(':org', () => {
 	it('shows nothing of the old org after a switch, not even for a moment', async () => {
-		demo = await startDemoServer();
-		const sandbox = demo.scenario.installsOf('orgdemo0000000000000000002');
-		const oldOnly = demo.scenario.installs.filter(
+		const demo = await demoForTest();
+		const sandbox = demo.scenario.installsOf(SANDBOX_ORG_ID);
+		const oldOnly = listedInstalls(demo.scenario).filter(
 			install => !sandbox.some(other => other.name.includes(install.name)),
 		);
 		app = renderExplorer(demo);
-		await app.waitFor(`› ${demo.scenario.installs[0]!.name}`);
+		await app.waitFor(`› ${firstInstall(demo.scenario).name}`);
 		for (const key of ':org ledgerly-sandbox') await app.press(key);
 		await app.press(ENTER);
 		await app.waitFor(`Installs (${sandbox.length})`);
 		await app.waitFor(`› ${sandbox[0]!.name}`);
-		const frames = app.frames.map(frame => frame.replace(/\u001B\[[0-9;]*m/g, ''));
+		const frames = app.frames.map(stripAnsi);
 		const switched = frames.findIndex(frame => frame.startsWith('nuon-tui  org ledgerly-sandbox'));
 		expect(switched).toBeGreaterThan(0);
 		for (const frame of frames.slice(switched)) {

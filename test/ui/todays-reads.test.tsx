@@ -1,17 +1,13 @@
 // What today's server leaves out of the reads the screens make, and how they still show it:
 // against the demo playing today's handlers (source/demo/todays-shapes.ts).
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {afterEach, describe, expect, it} from 'vitest';
+import {demoForFile} from '../helpers/demo-server.js';
 import {DOWN, ENTER, renderExplorer} from '../helpers/render-app.js';
+import {anotherInstall, firstInstall, rolloutComponent} from '../helpers/scenario.js';
 
-let demo: DemoServer;
 let app: ReturnType<typeof renderExplorer> | undefined;
 
-beforeAll(async () => {
-	demo = await startDemoServer({api: 'today'});
-	demo.scenario.setClock(400);
-});
-afterAll(() => demo.close());
+const demo = demoForFile({api: 'today', clock: 400});
 afterEach(async () => {
 	await app?.cleanup();
 	app = undefined;
@@ -26,7 +22,7 @@ describe('against today’s server', () => {
 	it(
 		'names a component’s dependencies, from the app’s components (install components come without ' + 'them)',
 		async () => {
-			const install = demo.scenario.installs[0]!;
+			const install = firstInstall(demo.scenario);
 			const dependent = install.components.find(
 				ic => (demo.scenario.component(ic.component).dependencies ?? []).length > 0,
 			)!;
@@ -43,7 +39,7 @@ describe('against today’s server', () => {
 	);
 
 	it('L on a latest run of the action workflows list reads the run for its log stream', async () => {
-		const install = demo.scenario.installs[2]!;
+		const install = anotherInstall(demo.scenario);
 		app = renderExplorer(demo, {start: [{kind: 'runs', installId: install.id, installName: install.name}]});
 		await app.waitFor('› health-probe');
 		await app.press('L');
@@ -54,8 +50,8 @@ describe('against today’s server', () => {
 		'a deploy’s runner jobs: no execution count where the server sent none, and Enter shows the latest ' +
 			'attempt, saying it is the only one shown',
 		async () => {
-			const install = demo.scenario.installs[0]!;
-			const ic = install.components.find(c => c.component.type === 'terraform_module' && c.rollout)!;
+			const install = firstInstall(demo.scenario);
+			const ic = rolloutComponent(install, 'terraform_module');
 			app = renderExplorer(demo, {
 				start: [
 					{

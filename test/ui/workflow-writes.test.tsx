@@ -4,13 +4,10 @@
 import {describe, expect, it} from 'vitest';
 import {SERVER_VERSIONS} from '../helpers/both-servers.js';
 import {ENTER} from '../helpers/render-app.js';
+import {AWAITING, FAILED, firstInstall, queuedInstall} from '../helpers/scenario.js';
 import {openWorkflow, openWorkflowById, writableDemo} from '../helpers/writable-demo.js';
 
 const _TERRAFORM_COUNTS = '1 to delete · 1 to replace · 2 to update · 3 to create';
-/** Install 8's rollout waits for a Terraform plan's approval at t=20; install 3's last step fails by t=200.
- * */
-const AWAITING = {install: 8, at: 20};
-const FAILED = {install: 3, at: 200};
 
 describe.each(SERVER_VERSIONS)('against the %s server', api => {
 	it('S skips the failed step it names: Nuon marks it user-skipped', async () => {
@@ -135,11 +132,7 @@ it(
 
 it('C cancels a queued workflow: the 202 "truetrue" the server answers is a success', async () => {
 	const {demo, posts} = await writableDemo('today');
-	const queued = demo.scenario.installs.findIndex(
-		install => demo.scenario.workflow(install.workflowIds[0]!, 0)?.status?.status === 'pending',
-	);
-	expect(queued).toBeGreaterThanOrEqual(0);
-	const {app} = await openWorkflow(demo, queued, 0);
+	const {app} = await openWorkflow(demo, queuedInstall, 0);
 	await app.waitFor(/Steps of the rollout · pending/);
 	await app.press('C');
 	await app.waitFor('Cancel the workflow?');
@@ -271,7 +264,7 @@ it(
 	async () => {
 		const {demo, posts} = await writableDemo('today');
 		demo.scenario.setClock(FAILED.at);
-		const install = demo.scenario.installs[0]!;
+		const install = firstInstall(demo.scenario);
 		// The failed release's workflow, 13 days old: the rollout's has run since.
 		const workflowId = install.workflowIds.find(id =>
 			demo.scenario

@@ -2,6 +2,8 @@
 import {describe, expect, it} from 'vitest';
 import {bothDemoServers, SERVER_VERSIONS} from '../helpers/both-servers.js';
 import {ENTER, renderExplorer} from '../helpers/render-app.js';
+import {failedInstall, firstInstall, listedInstalls, rolloutComponent} from '../helpers/scenario.js';
+import {selectedRow, stripAnsi} from '../helpers/screen.js';
 
 const {servers, shown} = bothDemoServers();
 
@@ -12,21 +14,19 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 		async () => {
 			const demo = servers[api];
 			demo.scenario.setClock(400);
-			const install = demo.scenario.installs[3]!; // the rollout's one failure is here
+			const install = failedInstall(demo.scenario);
 			const app = shown(renderExplorer(demo, {size: {columns: 120, rows: 30}}));
 			await app.waitFor(install.name);
-			for (let index = 0; index < 3; index++) await app.press('j');
-			await app.waitFor(frame =>
-				frame.split('\n').some(line => line.includes('┃ › ') && line.includes(install.name)),
-			);
+			const row = listedInstalls(demo.scenario).indexOf(install);
+			for (let index = 0; index < row; index++) await app.press('j');
+			await app.waitFor(frame => !!selectedRow(frame)?.includes(install.name));
 			await app.press('w');
-			const list = await app.waitFor(`Workflows of ${install.name} (4)`);
+			const list = await app.waitFor(`Workflows of ${install.name} (${install.workflowIds.length})`);
 			expect(list).toMatch(/Deploy v2\.4\.0 to \S*\s+✗ error/);
 			await app.press(ENTER);
 			await app.waitFor(/Steps of Deploy v2\.4\.0/);
 			const steps = await app.waitFor('✗ error');
-			const rows = steps
-				.replace(/\u001B\[[0-9;]*m/g, '')
+			const rows = stripAnsi(steps)
 				.split('\n')
 				.filter(line => /┃ [› ] +\d+ deploy /.test(line));
 			expect(rows.map(line => line.match(/deploy (\S+)/)![1])).toEqual(
@@ -44,8 +44,8 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 it('w on a latest deploy opens the workflow it ran in', async () => {
 	const demo = servers.today;
 	demo.scenario.setClock(400);
-	const install = demo.scenario.installs[0]!;
-	const ic = install.components.find(c => c.rollout)!;
+	const install = firstInstall(demo.scenario);
+	const ic = rolloutComponent(install);
 	const app = shown(
 		renderExplorer(demo, {
 			start: [
@@ -72,7 +72,7 @@ it(
 		const demo = servers.today;
 		demo.scenario.setClock(400);
 		// The failed release's workflow: a policy check refused its Helm chart.
-		const install = demo.scenario.installs[0]!;
+		const install = firstInstall(demo.scenario);
 		const workflowId = install.workflowIds.find(
 			id =>
 				demo.scenario.workflow(id, 400)?.steps?.length &&

@@ -1,26 +1,21 @@
 // The client against the demo server over real HTTP, with faults injected in front of it.
 import type {IncomingMessage, ServerResponse} from 'node:http';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
 import {NuonApiError, describeError} from '../../source/api/errors.js';
 import {getLatestDeploy, listAll, listInstallsPage} from '../../source/api/resources.js';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {demoForFile} from '../helpers/demo-server.js';
 
 type Fault = (request: IncomingMessage, response: ServerResponse) => boolean;
 let fault: Fault | undefined;
 const seen: IncomingMessage[] = [];
-let demo: DemoServer;
-
-beforeAll(async () => {
-	demo = await startDemoServer({
-		installCount: 250,
-		intercept: (request, response) => {
-			seen.push(request);
-			return fault?.(request, response) ?? false;
-		},
-	});
+const demo = demoForFile({
+	installCount: 250,
+	intercept: (request, response) => {
+		seen.push(request);
+		return fault?.(request, response) ?? false;
+	},
 });
-afterAll(() => demo.close());
 afterEach(() => {
 	fault = undefined;
 	seen.length = 0;
@@ -172,14 +167,15 @@ describe('NuonClient', () => {
 	it(
 		'after a long 429, holds every request until Retry-After has passed, without asking ' + 'the API',
 		async () => {
-			fault = failTimes(1, response => response.writeHead(429, {'retry-after': '1'}).end());
-			const shared = client({maxRetryAfterMs: 500});
+			// Long: over the most this client waits for (100 ms), so it holds requests rather than waiting.
+			fault = failTimes(1, response => response.writeHead(429, {'retry-after': '0.5'}).end());
+			const shared = client({maxRetryAfterMs: 100});
 			await reject(listInstallsPage(shared, 0));
 			const blocked = await reject(listInstallsPage(shared, 0));
 			expect(blocked.status).toBe(429);
 			expect(blocked.message).toMatch(/waiting 1s/);
 			expect(seen).toHaveLength(1);
-			await new Promise(resolve => setTimeout(resolve, 1100));
+			await new Promise(resolve => setTimeout(resolve, 550));
 			await listInstallsPage(shared, 0);
 			expect(seen).toHaveLength(2);
 		},

@@ -11,9 +11,10 @@ import {
 } from '../../source/domain/logs.js';
 import {sanitizeKeepingColour, stripColour} from '../../source/domain/sanitize.js';
 import {nanosToTimestamp} from '../../source/demo/log-records.js';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {LogTail} from '../../source/state/log-tail.js';
 import {visibleRows} from '../../source/ui/levels/log-rows.js';
+import {demoForFile, demoForTest} from '../helpers/demo-server.js';
+import {firstInstall, logStreamOf, rolloutComponent} from '../helpers/scenario.js';
 
 const record = (id: string, timestamp: string, body = id, extra: Partial<LogRecord> = {}): LogRecord => ({
 	id,
@@ -146,23 +147,17 @@ describe('visible rows', () => {
 });
 
 describe('LogTail against the demo API', () => {
-	let demo: DemoServer;
 	let client: NuonClient;
-	beforeAll(async () => {
-		demo = await startDemoServer();
+	const demo = demoForFile();
+	beforeAll(() => {
 		client = new NuonClient({baseUrl: demo.url, token: 't', orgId: demo.scenario.orgId});
 	});
-	afterAll(async () => {
-		await client.close();
-		await demo.close();
-	});
+	afterAll(() => client.close());
 
 	/** A deploy's create-apply-plan job: its log has a burst of 250 records within one millisecond. */
 	function planJobStream(at: number): string {
 		demo.scenario.setClock(at);
-		const install = demo.scenario.installs[0]!;
-		const ic = install.components.find(c => c.component.type === 'terraform_module' && c.rollout)!;
-		return `lgj${ic.rollout!.id.slice(3, 24)}1`;
+		return logStreamOf(demo.scenario, rolloutComponent(firstInstall(demo.scenario), 'terraform_module'));
 	}
 
 	it('opens a closed stream at its end and pages back to the start without a gap or duplicate', async () => {
@@ -184,14 +179,13 @@ describe('LogTail against the demo API', () => {
 	});
 
 	it('follows an open stream until it closes, reading every record once', async () => {
-		const install = demo.scenario.installs[0]!;
-		const ic = install.components.find(c => c.component.type === 'terraform_module' && c.rollout)!;
+		const ic = rolloutComponent(firstInstall(demo.scenario), 'terraform_module');
 		const {planningAt, executingAt} = ic.rollout!.schedule;
 		demo.scenario.setClock(planningAt + 0.2); // the plan job has just started
-		const fast = await startDemoServer({speed: 4, seed: 7});
+		const fast = await demoForTest({speed: 4, seed: 7});
 		fast.scenario.setClock(planningAt + 0.2);
 		const fastClient = new NuonClient({baseUrl: fast.url, token: 't', orgId: fast.scenario.orgId});
-		const stream = `lgj${ic.rollout!.id.slice(3, 24)}1`;
+		const stream = logStreamOf(demo.scenario, ic);
 		const tail = new LogTail(fastClient, stream, {pollMs: 100});
 		tail.start();
 		await vi.waitFor(() => expect(tail.state.phase).toBe('following'));
@@ -203,10 +197,10 @@ describe('LogTail against the demo API', () => {
 		expect(tail.state.buffer.lines.length).toBeGreaterThan(firstCount);
 		expect(tail.state.buffer.lines.map(l => l.id)).toEqual(all.map(r => r.record.id));
 		const requests = tail.state.requests;
-		await new Promise(resolve => setTimeout(resolve, 500));
+		// Nothing to wait for but time: three poll intervals in which nothing is asked.
+		await new Promise(resolve => setTimeout(resolve, 3 * 100));
 		expect(tail.state.requests).toBe(requests); // no polling once closed
 		tail.stop();
 		await fastClient.close();
-		await fast.close();
 	});
 });

@@ -1,27 +1,24 @@
 // Start flags resolved against the demo API: an install by id, by name, or by a part of its name.
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {resolveScope} from '../../source/watch/scope.js';
+import {demoForFile} from '../helpers/demo-server.js';
+import {firstInstall, installsMatching, listedInstalls} from '../helpers/scenario.js';
 
-let demo: DemoServer;
 let client: NuonClient;
-beforeAll(async () => {
-	demo = await startDemoServer();
+const demo = demoForFile();
+beforeAll(() => {
 	client = new NuonClient({baseUrl: demo.url, token: 't', orgId: demo.scenario.orgId});
 });
-afterAll(async () => {
-	await client.close();
-	await demo.close();
-});
+afterAll(() => client.close());
 
 it('suggests the installs a name could mean when it is only part of several', async () => {
-	const matches = demo.scenario.installs
-		.filter(install => install.name.includes('acme-corp'))
-		.map(install => install.name);
+	// A first install's name less its environment (`acme-corp` of `acme-corp-prod`) is part of several.
+	const part = firstInstall(demo.scenario).name.replace(/-[^-]+$/, '');
+	const matches = installsMatching(demo.scenario, part).map(install => install.name);
 	expect(matches.length).toBeGreaterThan(1);
-	await expect(resolveScope(client, {install: 'acme-corp'})).rejects.toThrow(
-		`No install "acme-corp" in this org; did you mean ${matches.slice(0, 10).join(', ')}?`,
+	await expect(resolveScope(client, {install: part})).rejects.toThrow(
+		`No install "${part}" in this org; did you mean ${matches.slice(0, 10).join(', ')}?`,
 	);
 	await expect(resolveScope(client, {install: 'no-such-install'})).rejects.toThrow(
 		'No install "no-such-install" in this org.',
@@ -29,7 +26,9 @@ it('suggests the installs a name could mean when it is only part of several', as
 });
 
 it('takes a part of a name that only one install has', async () => {
-	const install = demo.scenario.installs[3]!;
+	const install = listedInstalls(demo.scenario).find(
+		found => installsMatching(demo.scenario, found.name.slice(0, -1)).length === 1,
+	)!;
 	const scope = await resolveScope(client, {install: install.name.slice(0, -1)});
 	expect(scope.install?.id).toBe(install.id);
 });
@@ -40,7 +39,7 @@ it(
 	async () => {
 		const app = demo.scenario.apps.find(found => found.catalog.name.toLowerCase().includes('relay'))!;
 		expect((await resolveScope(client, {app: 'RELAY'})).app?.id).toBe(app.id);
-		const install = demo.scenario.installs[0]!;
+		const install = firstInstall(demo.scenario);
 		const component = install.components.find(ic => ic.component.name === 'vpc-network')!.component;
 		expect((await resolveScope(client, {install: install.id, component: 'vpc'})).component).toEqual({
 			id: component.id,

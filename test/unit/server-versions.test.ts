@@ -2,7 +2,7 @@
 // contract, the summary removed, the plan as text) and August 2025's (paging only on request,
 // `order` ignored on logs).
 import type {IncomingMessage} from 'node:http';
-import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {MockAgent} from 'undici';
 import {NuonClient} from '../../source/api/client.js';
 import * as api from '../../source/api/resources.js';
@@ -10,30 +10,24 @@ import {appendNewer, emptyBuffer} from '../../source/domain/logs.js';
 import {outcome, snapshotOf} from '../../source/domain/rollout.js';
 import {phaseOf, statusView} from '../../source/domain/status.js';
 import type {DemoApi} from '../../source/demo/api-mode.js';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import type {DemoServer} from '../../source/demo/server.js';
 import {fetchComponents, withAppDependencies} from '../../source/state/fetchers.js';
 import {LogTail} from '../../source/state/log-tail.js';
+import {SERVER_VERSIONS} from '../helpers/both-servers.js';
+import {demoForFile} from '../helpers/demo-server.js';
+import {failedInstall, firstInstall, logStreamOf, rolloutComponent} from '../helpers/scenario.js';
 
-const servers = {} as Record<DemoApi, {demo: DemoServer; seen: IncomingMessage[]}>;
-
-beforeAll(async () => {
-	for (const mode of ['today', '2025-08'] as const) {
+/** Each server with the requests it has seen; the rollout is over (scenario second 400). */
+const servers = Object.fromEntries(
+	SERVER_VERSIONS.map(mode => {
 		const seen: IncomingMessage[] = [];
-		const demo = await startDemoServer({
-			api: mode,
-			installCount: 150,
-			intercept: request => {
-				seen.push(request);
-				return false;
-			},
-		});
-		demo.scenario.setClock(400);
-		servers[mode] = {demo, seen};
-	}
-});
-afterAll(async () => {
-	for (const {demo} of Object.values(servers)) await demo.close();
-});
+		const intercept = (request: IncomingMessage) => {
+			seen.push(request);
+			return false;
+		};
+		return [mode, {demo: demoForFile({api: mode, installCount: 150, clock: 400, intercept}), seen}];
+	}),
+) as Record<DemoApi, {demo: DemoServer; seen: IncomingMessage[]}>;
 afterEach(() => {
 	for (const server of Object.values(servers)) server.seen.length = 0;
 });
@@ -51,8 +45,8 @@ const paths = (mode: DemoApi) =>
 
 /** An install component with a finished deploy, its deploy, and that deploy's plan job. */
 async function deployWithPlan(client: NuonClient, mode: DemoApi) {
-	const install = servers[mode].demo.scenario.installs[0]!;
-	const ic = install.components.find(c => c.component.type === 'terraform_module' && c.rollout)!;
+	const install = firstInstall(servers[mode].demo.scenario);
+	const ic = rolloutComponent(install, 'terraform_module');
 	const deploy = await api.getLatestDeploy(client, install.id, ic.component.id);
 	const job = deploy.runner_jobs!.find(j => j.operation === 'create-apply-plan')!;
 	return {install, ic, deploy, job};
@@ -98,7 +92,7 @@ describe.each(['today', '2025-08'] as const)('against the %s server', mode => {
 		'lists components with their status from the components list, the summary an extra ' + 'at most',
 		async () => {
 			const client = clientOf(mode);
-			const install = servers[mode].demo.scenario.installs[3]!;
+			const install = failedInstall(servers[mode].demo.scenario);
 			const first = await fetchComponents(client, install.id);
 			expect(first.missing).toBeUndefined();
 			expect(first.rows.length).toBe(install.components.length);
@@ -181,8 +175,8 @@ describe.each(['today', '2025-08'] as const)('against the %s server', mode => {
 			'deploy by id follows',
 		async () => {
 			const client = clientOf(mode);
-			const install = servers[mode].demo.scenario.installs[0]!;
-			const ic = install.components.find(c => c.component.type === 'helm_chart' && c.rollout)!;
+			const install = firstInstall(servers[mode].demo.scenario);
+			const ic = rolloutComponent(install, 'helm_chart');
 			servers[mode].seen.length = 0;
 			const deploy = await api.getLatestDeploy(client, install.id, ic.component.id);
 			expect(deploy.id).toBe(ic.rollout!.id);
@@ -262,10 +256,8 @@ describe('paging on an older server that ignores limit', () => {
 describe('logs on both servers', () => {
 	/** A plan job's stream: over 250 records, closed at scenario second 400. */
 	const planStream = (mode: DemoApi) => {
-		const ic = servers[mode].demo.scenario.installs[0]!.components.find(
-			c => c.component.type === 'terraform_module' && c.rollout,
-		)!;
-		return `lgj${ic.rollout!.id.slice(3, 24)}1`;
+		const {scenario} = servers[mode].demo;
+		return logStreamOf(scenario, rolloutComponent(firstInstall(scenario), 'terraform_module'));
 	};
 
 	it('today: opens at the newest records', async () => {

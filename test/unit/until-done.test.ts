@@ -1,10 +1,11 @@
 // watch --until-done's lines and exit codes against a fake API: unknown statuses, the JSON events.
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {MockAgent} from 'undici';
 import {NuonClient} from '../../source/api/client.js';
 import {formatTransition, watchRollout, WATCH_EXIT} from '../../source/watch/until-done.js';
 import type {Scope} from '../../source/watch/scope.js';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {demoForFile} from '../helpers/demo-server.js';
+import {componentAwaitingApproval, installAwaitingApproval} from '../helpers/scenario.js';
 
 /** A fake API whose one install has these component statuses (or whose installs are these). */
 function watchedApi(
@@ -280,18 +281,12 @@ describe('watch --until-done', () => {
 	describe(
 		"against the demo playing today's server, where component_statuses never say " + 'pending-approval',
 		() => {
-			let demo: DemoServer;
-			beforeAll(async () => {
-				demo = await startDemoServer({api: 'today'});
-			});
-			afterAll(() => demo.close());
+			const demo = demoForFile({api: 'today'});
 			/** The install whose Terraform plan waits for a person, a minute into the wait (its other components
 			 * done). */
 			const waiting = () => {
-				const install = demo.scenario.installs.find(found =>
-					found.components.some(ic => ic.rollout?.schedule.approval?.type === 'terraform_plan'),
-				)!;
-				const ic = install.components.find(found => found.rollout?.schedule.approval)!;
+				const install = installAwaitingApproval(demo.scenario);
+				const ic = componentAwaitingApproval(install);
 				demo.scenario.setClock(ic.rollout!.schedule.approval!.requestedAt + 60);
 				return {install, component: ic.component};
 			};
