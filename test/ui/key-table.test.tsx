@@ -90,7 +90,7 @@ describe('per-screen keys', () => {
 describe('the : line', () => {
 	it(':logs runs the screen’s logs command (no key is faked), and says so where there are none', async () => {
 		app = renderExplorer(demo);
-		await app.waitFor(`› ${demo.scenario.installs[0]!.name}`);
+		await app.waitFor(`› ${firstInstall(demo.scenario).name}`);
 		await app.press(':', ...'logs', ENTER);
 		await app.waitFor('no logs here: :logs works on a deploy, a job or an action run');
 		await app.press(ENTER);
