@@ -78,7 +78,7 @@ const MORE_KEYS: CommandId[] = [
 	'openLink',
 ];
 /** Keys that open something from the selected row; each level has some of them. */
-const DRILL_KEYS = new Set<CommandId>(['logs', 'plan', 'actions', 'view', 'history', 'workflows']);
+const DRILL_KEYS = new Set<CommandId>(['logs', 'plan', 'actions', 'view', 'history', 'workflows', 'runner']);
 
 function drillKeysHere(actions: Partial<Record<CommandId, unknown>> | undefined): string {
 	const here = Object.keys(actions ?? {})
