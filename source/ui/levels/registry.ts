@@ -15,6 +15,8 @@ import {approval} from './approval.js';
 import {deployHistory} from './deploy-history.js';
 import {workflows} from './workflows.js';
 import {workflow} from './workflow.js';
+import {runner} from './runner.js';
+import {approvals} from './approvals.js';
 import type {LevelDescriptor} from './level.js';
 import {initialNavigation, type Entry, type NavigationState} from '../../state/navigation.js';
 
@@ -33,6 +35,8 @@ export const LEVELS = {
 	workflows,
 	workflow,
 	approval,
+	runner,
+	approvals,
 };
 
 type Levels = typeof LEVELS;

@@ -128,6 +128,14 @@ const TABLE = [
 		match: i => i === 'w',
 	},
 	{
+		id: 'runner',
+		keys: ['U'],
+		help: "the install's runner: health, heartbeat, job queue",
+		scope: 'drill',
+		hint: 'U runner',
+		match: i => i === 'U',
+	},
+	{
 		id: 'view',
 		keys: ['v'],
 		help: 'outputs in JSON viewer',
@@ -319,6 +327,14 @@ const TABLE = [
 		match: (_i, k) => k.escape,
 	},
 	{id: 'board', keys: ['B'], help: 'rollout board', scope: 'watch', hint: 'B board', match: i => i === 'B'},
+	{
+		id: 'approvals',
+		keys: ['Q'],
+		help: 'approvals queue: every plan waiting across the org',
+		scope: 'watch',
+		hint: 'Q approvals',
+		match: i => i === 'Q',
+	},
 	{
 		id: 'watch',
 		keys: ['W'],

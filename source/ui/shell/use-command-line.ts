@@ -100,6 +100,8 @@ export function useCommandLine({
 					return watchOn();
 				case 'board':
 					return dispatch({type: 'open', location: {kind: 'board'}});
+				case 'approvals':
+					return dispatch({type: 'open', location: {kind: 'approvals'}});
 				case 'logs':
 					if (!keyHandler.current?.('logs', 'L', {} as Key))
 						say('no logs here: :logs works on a deploy, a job or an action run');

@@ -1,0 +1,155 @@
+// The approvals queue (`:approvals`, Q anywhere): every step waiting for a person to answer its plan,
+// across the org (or one app), oldest first: install, component, plan type, waiting since, the plan's
+// counts (deletes and replaces in red), the workflow's release. Enter opens the plan, where every
+// answer works; answered approvals stay, saying who answered, when and the note.
+import {useRef} from 'react';
+import type {NuonClient} from '../../api/client.js';
+import {
+	countsText,
+	destructiveCount,
+	isWaiting,
+	planType,
+	queueOrder,
+	shortCounts,
+	type QueuedApproval,
+} from '../../domain/approval-queue.js';
+import {answerWord} from '../../domain/approval-words.js';
+import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
+import {fetchApprovalQueue} from '../../state/approval-queue.js';
+import {useClient, useResource} from '../../state/resource.js';
+import type {Column} from '../widgets/columns.js';
+import {blank, field, heading, text, type Line} from '../widgets/lines.js';
+import {ListLevel} from '../widgets/ListLevel.js';
+import {defineLevel, listParts} from './level.js';
+
+interface ApprovalsParams {
+	appId?: string;
+	appName?: string;
+}
+
+const state = (entry: QueuedApproval) => (entry.answer ? `${answerWord(entry.answer.type)}` : 'waiting');
+
+const COLUMNS: Column<QueuedApproval>[] = [
+	{
+		header: 'INSTALL',
+		width: 12,
+		grow: true,
+		priority: 1,
+		text: entry => entry.installName || entry.installId,
+	},
+	{header: 'COMPONENT', width: 12, priority: 2, text: entry => entry.componentName || entry.stepName},
+	{header: 'TYPE', width: 10, priority: 3, text: planType},
+	{
+		header: 'WAITING',
+		width: 8,
+		priority: 4,
+		align: 'right',
+		text: (entry, now) => (entry.answer ? state(entry) : ago(entry.requestedAt, now)),
+		tone: entry => (entry.answer ? 'success' : 'warning'),
+		sort: entry => parseTime(entry.requestedAt) ?? 0,
+	},
+	{
+		header: 'PLAN',
+		width: 13,
+		priority: 2,
+		text: shortCounts,
+		tone: entry => (destructiveCount(entry) > 0 ? 'failure' : undefined),
+	},
+	{header: 'RELEASE', width: 9, priority: 5, text: entry => entry.release},
+];
+
+function detail(entry: QueuedApproval, now: number): Line[] {
+	return [
+		field('install', entry.installName),
+		field('component', entry.componentName),
+		field('step', entry.stepName),
+		field('plan type', planType(entry)),
+		field('plan', countsText(entry)),
+		...(destructiveCount(entry) > 0
+			? [text(`⚠ deletes or replaces ${destructiveCount(entry)}`, {tone: 'failure'})]
+			: []),
+		field(
+			'asked',
+			entry.requestedAt && `${formatTimestamp(entry.requestedAt)} (${ago(entry.requestedAt, now)})`,
+		),
+		field('release', entry.release),
+		field('workflow', entry.workflowName),
+		blank,
+		heading('Answer'),
+		...(entry.answer
+			? [
+					field('answer', answerWord(entry.answer.type)),
+					field('by', entry.answer.by),
+					field(
+						'when',
+						entry.answer.at && `${formatTimestamp(entry.answer.at)} (${ago(entry.answer.at, now)})`,
+					),
+					field('note', entry.answer.note || '—'),
+				]
+			: [text('waiting for a person: ⏎ opens the plan to answer', {muted: true})]),
+	];
+}
+
+const entryId = (entry: QueuedApproval) => entry.approvalId;
+const entryTitle = (entry: QueuedApproval) =>
+	`${entry.installName} › ${entry.componentName || entry.stepName}`;
+
+const loadQueue = async (
+	client: NuonClient,
+	appId: string | undefined,
+	previous?: readonly QueuedApproval[],
+) => queueOrder(await fetchApprovalQueue(client, {appId, previous}));
+
+export function ApprovalsLevel({appId, appName}: ApprovalsParams) {
+	const client = useClient();
+	const last = useRef<QueuedApproval[] | undefined>(undefined);
+	const resource = useResource(['approvals', appId ?? '*'], async () => {
+		last.current = await loadQueue(client, appId, last.current);
+		return last.current;
+	});
+	const waiting = resource.data?.filter(isWaiting).length;
+	return (
+		<ListLevel
+			noun="approvals"
+			titleSuffix={(appName ? ` of ${appName}` : '') + (waiting === undefined ? '' : ` · ${waiting} waiting`)}
+			resource={resource}
+			columns={COLUMNS}
+			rowId={entryId}
+			detailTitle={entryTitle}
+			detail={detail}
+			open={entry => ({
+				kind: 'approval',
+				installId: entry.installId,
+				installName: entry.installName,
+				workflowId: entry.workflowId,
+				workflowName: entry.workflowName,
+				stepId: entry.stepId,
+				stepName: entry.stepName,
+				approvalId: entry.approvalId,
+			})}
+			identify={entry => ({
+				id: entry.approvalId,
+				target: {installId: entry.installId},
+				label: `approval of ${entryTitle(entry)}`,
+			})}
+			emptyText="No plan waits for an approval."
+		/>
+	);
+}
+
+export const approvals = defineLevel<ApprovalsParams>({
+	View: ApprovalsLevel,
+	crumb: ({appName}) => (appName ? `approvals (${appName})` : 'approvals'),
+	identity: ({appId}) => appId ?? '*',
+	example: {},
+	parts: listParts({
+		load: (client, {appId}: ApprovalsParams) => loadQueue(client, appId),
+		list: {
+			rows: entries => entries,
+			columns: () => COLUMNS,
+			rowId: entryId,
+			detailTitle: entryTitle,
+			detail: () => detail,
+		},
+	}),
+});
