@@ -123,7 +123,12 @@ function entriesOf(
  */
 export async function fetchApprovalQueue(
 	client: NuonClient,
-	options: {appId?: string; previous?: readonly QueuedApproval[]} = {},
+	options: {
+		appId?: string;
+		previous?: readonly QueuedApproval[];
+		/** Told of each waiting deploy's workflow that could not be read (its approvals are missing). */
+		onUnread?: (workflowId: string, error: unknown) => void;
+	} = {},
 ): Promise<QueuedApproval[]> {
 	const installs = (await api.listAllInstalls(client)).filter(
 		install => !options.appId || install.app_id === options.appId,
@@ -135,7 +140,10 @@ export async function fetchApprovalQueue(
 		if (!entry.answer && !byWorkflow.has(entry.workflowId)) byWorkflow.set(entry.workflowId, []);
 	const read = await Promise.all(
 		[...byWorkflow].map(async ([workflowId, waiting]) => {
-			const workflow = await fetchWorkflow(client, workflowId).catch(() => undefined);
+			const workflow = await fetchWorkflow(client, workflowId).catch(error => {
+				options.onUnread?.(workflowId, error);
+				return undefined;
+			});
 			// A workflow that could not be read keeps what was known of it.
 			if (!workflow) return [...seen.values()].filter(entry => entry.workflowId === workflowId);
 			return entriesOf(workflowId, workflow, waiting, seen);
