@@ -2,7 +2,7 @@
 // across the org (or one app), oldest first: install, component, plan type, waiting since, the plan's
 // counts (deletes and replaces in red), the workflow's release. Enter opens the plan, where every
 // answer works; answered approvals stay, saying who answered, when and the note.
-import {useRef} from 'react';
+import {useMemo, useRef} from 'react';
 import type {NuonClient} from '../../api/client.js';
 import {
 	countsText,
@@ -20,6 +20,9 @@ import {useClient, useResource} from '../../state/resource.js';
 import type {Column} from '../widgets/columns.js';
 import {blank, field, heading, text, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
+import {useExplorer} from '../shell/context.js';
+import {useApproveMarked} from '../writes/use-approve-marked.js';
+import {WritePanel, writeKeys} from '../writes/use-write.js';
 import {defineLevel, listParts} from './level.js';
 
 interface ApprovalsParams {
@@ -29,20 +32,23 @@ interface ApprovalsParams {
 
 const state = (entry: QueuedApproval) => (entry.answer ? `${answerWord(entry.answer.type)}` : 'waiting');
 
-const COLUMNS: Column<QueuedApproval>[] = [
+/** The mark Space sets (a then approves the marked), then what matters most: where, how much it
+ * changes, how long it has waited; the component, plan type and release where there is room. */
+const columnsWith = (marks: ReadonlySet<string>): Column<QueuedApproval>[] => [
+	{header: ' ', width: 1, priority: 0, text: entry => (marks.has(entry.approvalId) ? '●' : ' ')},
 	{
 		header: 'INSTALL',
-		width: 12,
+		width: 10,
 		grow: true,
 		priority: 1,
 		text: entry => entry.installName || entry.installId,
 	},
-	{header: 'COMPONENT', width: 12, priority: 2, text: entry => entry.componentName || entry.stepName},
-	{header: 'TYPE', width: 10, priority: 3, text: planType},
+	{header: 'COMPONENT', width: 10, priority: 4, text: entry => entry.componentName || entry.stepName},
+	{header: 'TYPE', width: 10, priority: 5, text: planType},
 	{
 		header: 'WAITING',
-		width: 8,
-		priority: 4,
+		width: 7,
+		priority: 3,
 		align: 'right',
 		text: (entry, now) => (entry.answer ? state(entry) : ago(entry.requestedAt, now)),
 		tone: entry => (entry.answer ? 'success' : 'warning'),
@@ -50,13 +56,14 @@ const COLUMNS: Column<QueuedApproval>[] = [
 	},
 	{
 		header: 'PLAN',
-		width: 13,
+		width: 11,
 		priority: 2,
 		text: shortCounts,
 		tone: entry => (destructiveCount(entry) > 0 ? 'failure' : undefined),
 	},
-	{header: 'RELEASE', width: 9, priority: 5, text: entry => entry.release},
+	{header: 'RELEASE', width: 8, priority: 6, text: entry => entry.release},
 ];
+const COLUMNS = columnsWith(new Set());
 
 function detail(entry: QueuedApproval, now: number): Line[] {
 	return [
@@ -102,18 +109,28 @@ const loadQueue = async (
 
 export function ApprovalsLevel({appId, appName}: ApprovalsParams) {
 	const client = useClient();
+	const {theme} = useExplorer();
 	const last = useRef<QueuedApproval[] | undefined>(undefined);
 	const resource = useResource(['approvals', appId ?? '*'], async () => {
 		last.current = await loadQueue(client, appId, last.current);
 		return last.current;
 	});
 	const waiting = resource.data?.filter(isWaiting).length;
+	const writes = useApproveMarked(resource.data, resource.refresh);
+	const columns = useMemo(() => columnsWith(writes.marks), [writes.marks]);
+	const marked = writes.marks.size ? ` · ${writes.marks.size} marked` : '';
 	return (
 		<ListLevel
 			noun="approvals"
-			titleSuffix={(appName ? ` of ${appName}` : '') + (waiting === undefined ? '' : ` · ${waiting} waiting`)}
+			titleSuffix={
+				(appName ? ` of ${appName}` : '') + (waiting === undefined ? '' : ` · ${waiting} waiting`) + marked
+			}
 			resource={resource}
-			columns={COLUMNS}
+			columns={columns}
+			onKey={writes.onKey}
+			overlay={writes.panel ? <WritePanel {...writes.panel} theme={theme} /> : undefined}
+			overlayKeys={writeKeys(writes.panel?.stage)}
+			extraHints={writes.hints}
 			rowId={entryId}
 			detailTitle={entryTitle}
 			detail={detail}

@@ -262,6 +262,14 @@ const TABLE = [
 		match: i => i === 'a',
 	},
 	{
+		id: 'mark',
+		keys: ['Space'],
+		help: 'approvals queue: mark or unmark the approval (a then approves every marked one)',
+		scope: 'workflow',
+		hint: 'space mark',
+		match: i => i === ' ',
+	},
+	{
 		id: 'deny',
 		keys: ['d'],
 		help: 'deny, deny and skip, or plan again, with a note (asks first)',

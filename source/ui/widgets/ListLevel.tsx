@@ -40,8 +40,8 @@ export interface ListLevelProps<Row> {
 	open?: (row: Row) => Location | undefined;
 	/** Shown in the list pane when there are no rows at all. */
 	emptyText: string;
-	/** Level-specific keys, tried before the generic ones. */
-	onKey?: (command: CommandId | undefined, input: string, key: Key) => boolean;
+	/** Level-specific keys, tried before the generic ones; `selected` is the row under the cursor. */
+	onKey?: (command: CommandId | undefined, input: string, key: Key, selected: Row | undefined) => boolean;
 	/** Replaces the list pane while shown: a menu (the screen then binds the menu's keys). */
 	overlay?: ReactNode;
 	/** The keys bound while the overlay is shown (a menu's by default). */
@@ -187,7 +187,7 @@ export function ListLevel<Row>(props: ListLevelProps<Row>) {
 			typed.key(input, key);
 			return true;
 		}
-		if (props.onKey?.(command, input, key)) return true;
+		if (props.onKey?.(command, input, key, selected)) return true;
 		if (command === 'sort' && sortable.length > 0) {
 			// s: the API's order, then each sortable column in turn; the selected row stays selected
 			if (selected) dispatch({type: 'select', id: rowId(selected)});
