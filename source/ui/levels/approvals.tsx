@@ -43,11 +43,11 @@ const columnsWith = (marks: ReadonlySet<string>): Column<QueuedApproval>[] => [
 		priority: 1,
 		text: entry => entry.installName || entry.installId,
 	},
-	{header: 'COMPONENT', width: 10, priority: 4, text: entry => entry.componentName || entry.stepName},
+	{header: 'COMPONENT', width: 12, priority: 4, text: entry => entry.componentName || entry.stepName},
 	{header: 'TYPE', width: 10, priority: 5, text: planType},
 	{
 		header: 'WAITING',
-		width: 7,
+		width: 8,
 		priority: 3,
 		align: 'right',
 		text: (entry, now) => (entry.answer ? state(entry) : ago(entry.requestedAt, now)),
