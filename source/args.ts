@@ -13,6 +13,8 @@ Usage
   nuon-tui watch --until-done        wait for the rollout to finish: exit 0 ok, 1 failed, 3 timeout,
                                      4 waits for approval (with --fail-on-approval), 5 nothing to
                                      watch, 6 access denied (a bad token or org)
+  nuon-tui approvals [--app NAME]    list the plans waiting for an approval, one a line (--output
+                                     json: JSON lines): exit 0 when none waits, 4 when some do
   nuon-tui demo-server [--port N]    run the demo API alone, for tests and other clients
 
 Options
@@ -80,6 +82,8 @@ export interface ExploreCommand {
 	/** Start flags: open the explorer there (settings' app_id/install_id are only defaults). */
 	jump: {app?: string; install?: string; component?: string};
 	watch: boolean;
+	/** `nuon-tui approvals`: print the waiting approvals and exit. */
+	approvals?: boolean;
 	untilDone: boolean;
 	failOnApproval: boolean;
 	timeoutMs?: number;
@@ -155,7 +159,7 @@ export function parseCommand(argv: string[]): Command {
 	if (values.help) return {kind: 'help'};
 	if (values.version) return {kind: 'version'};
 	const [verb, ...rest] = positionals;
-	if (rest.length > 0 || (verb !== undefined && verb !== 'demo-server' && verb !== 'watch')) {
+	if (rest.length > 0 || (verb !== undefined && !['demo-server', 'watch', 'approvals'].includes(verb))) {
 		throw new UsageError(`Unknown command "${positionals.join(' ')}". See nuon-tui --help.`);
 	}
 	if (verb === 'demo-server') {
@@ -170,7 +174,12 @@ export function parseCommand(argv: string[]): Command {
 		};
 	}
 	const watch = verb === 'watch';
-	if (!watch && (values['until-done'] || values.timeout || values.output || values.notify)) {
+	const approvals = verb === 'approvals';
+	if (approvals && (values['until-done'] || values.timeout || values.notify || values['fail-on-approval']))
+		throw new UsageError('`nuon-tui approvals` takes --app and --output, not the watch options.');
+	if (approvals && (values.install || values.component))
+		throw new UsageError('`nuon-tui approvals` lists the whole org or one app (--app), not an install.');
+	if (!watch && !approvals && (values['until-done'] || values.timeout || values.output || values.notify)) {
 		throw new UsageError(
 			'--until-done, --timeout, --output and --notify go with `nuon-tui watch`. See nuon-tui --help.',
 		);
@@ -208,6 +217,7 @@ export function parseCommand(argv: string[]): Command {
 		},
 		jump: {app: values.app, install: values.install, component: values.component},
 		watch,
+		...(approvals ? {approvals} : {}),
 		untilDone: values['until-done'] ?? false,
 		failOnApproval: values['fail-on-approval'] ?? false,
 		timeoutMs,

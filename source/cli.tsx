@@ -55,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
 async function explore(command: ExploreCommand): Promise<number> {
 	const {flags} = command;
 	const preferences = await readPreferences(preferencesPath(process.env));
-	const scripted = command.watch && (command.untilDone || !process.stdout.isTTY);
+	const scripted = !!command.approvals || (command.watch && (command.untilDone || !process.stdout.isTTY));
 	// Ink's layout engine compiles in the background while the settings are read and the first
 	// screen is asked for.
 	const yoga = scripted ? undefined : yogaReady();
@@ -98,6 +98,16 @@ async function explore(command: ExploreCommand): Promise<number> {
 		readOnly,
 	});
 	try {
+		if (command.approvals) {
+			const {listApprovals} = await import('./watch/list-approvals.js');
+			return await listApprovals({
+				client,
+				scope: () => resolveScope(client, command.jump),
+				output: command.output,
+				write: line => process.stdout.write(`${line}\n`),
+				writeError: line => process.stderr.write(`${line}\n`),
+			});
+		}
 		if (scripted) {
 			const {watchRollout} = await import('./watch/until-done.js');
 			return await watchRollout({

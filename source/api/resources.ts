@@ -102,7 +102,7 @@ function memoryOf(client: NuonClient): Map<string, RouteAnswer> {
 	return memory;
 }
 
-async function eitherRoute<T>(
+export async function eitherRoute<T>(
 	client: NuonClient,
 	name: string,
 	[current, legacy]: readonly [string, string],
@@ -123,7 +123,7 @@ async function eitherRoute<T>(
 	return answer;
 }
 
-const getData =
+export const getData =
 	<T>(client: NuonClient) =>
 	async (path: string) =>
 		(await client.get<T>(path)).data;

@@ -49,7 +49,9 @@ export const approvesPlan = (approval: ApprovalSchedule | undefined): boolean =>
 
 export interface ApprovalSchedule {
 	id: string;
-	type: 'terraform_plan' | 'helm_approval';
+	type: 'terraform_plan' | 'helm_approval' | 'kubernetes_manifest_approval';
+	/** A plan that only adds and changes (no delete, no replace). */
+	additive?: boolean;
 	/** When the plan was ready and the approval asked for. */
 	requestedAt: number;
 	/** When it is answered: by the demo's teammate unless someone answers before (POST …/response). */

@@ -54,12 +54,46 @@ export function responseObject(
 /** The plan to approve, as the JSON document the server stores (and sends gzipped). */
 export function approvalContents(deploy: DemoDeploy): unknown {
 	const name = deploy.ic.component.name;
-	return deploy.schedule.approval?.type === 'terraform_plan'
-		? terraformPlan(name)
+	const approval = deploy.schedule.approval;
+	if (approval?.type === 'kubernetes_manifest_approval') return kubernetesPlan(name);
+	return approval?.type === 'terraform_plan'
+		? terraformPlan(name, approval.additive === true)
 		: helmDiff(name, deploy.release);
 }
 
-function terraformPlan(name: string): unknown {
+/** A Kubernetes manifest's plan: its items, each an object and what happens to it. */
+function kubernetesPlan(name: string): unknown {
+	const item = (
+		op: string,
+		kind: string,
+		object: string,
+		path: string,
+		original: unknown,
+		applied: unknown,
+	) => ({
+		op,
+		kind,
+		name: object,
+		namespace: name,
+		entries: [{path, original, applied}],
+	});
+	return {
+		plan: [
+			item(
+				'update',
+				'Job',
+				name,
+				'spec.template.spec.containers[0].image',
+				`${name}:v2.3.1`,
+				`${name}:v2.4.0`,
+			),
+			item('create', 'ConfigMap', `${name}-schedule`, 'data.cron', null, '*/15 * * * *'),
+			item('delete', 'CronJob', `${name}-legacy`, 'spec.schedule', '0 * * * *', null),
+		],
+	};
+}
+
+function terraformPlan(name: string, additive = false): unknown {
 	const change = (
 		address: string,
 		actions: string[],
@@ -74,63 +108,66 @@ function terraformPlan(name: string): unknown {
 		provider_name: 'registry.terraform.io/hashicorp/aws',
 		change: {actions, before, after, ...extra},
 	});
+	const changes = [
+		change(
+			'aws_subnet.private_c',
+			['create'],
+			null,
+			{cidr_block: '10.0.48.0/20', availability_zone: 'us-east-1c', tags: {Name: `${name}-private-c`}},
+			{after_unknown: {id: true, arn: true}},
+		),
+		change(
+			'aws_route_table_association.private_c',
+			['create'],
+			null,
+			{route_table_id: 'rtb-0a41f2', subnet_id: null},
+			{after_unknown: {id: true, subnet_id: true}},
+		),
+		change(
+			'aws_nat_gateway.c',
+			['create'],
+			null,
+			{connectivity_type: 'public', tags: {Name: `${name}-nat-c`}},
+			{after_unknown: {id: true, public_ip: true}},
+		),
+		change(
+			'aws_vpc.main',
+			['update'],
+			{cidr_block: '10.0.0.0/16', enable_dns_hostnames: false, tags: {Name: name, tier: 'standard'}},
+			{cidr_block: '10.0.0.0/16', enable_dns_hostnames: true, tags: {Name: name, tier: 'premium'}},
+		),
+		change(
+			'aws_flow_log.main',
+			['update'],
+			{max_aggregation_interval: 600, traffic_type: 'REJECT'},
+			{max_aggregation_interval: 60, traffic_type: 'ALL'},
+		),
+		change(
+			'aws_eip.nat_a',
+			['delete', 'create'],
+			{domain: 'vpc', public_ip: '3.91.22.140', tags: {Name: `${name}-nat-a`}},
+			{domain: 'vpc', public_ip: null, tags: {Name: `${name}-nat-a`}},
+			{after_unknown: {public_ip: true}, replace_paths: [['domain']]},
+		),
+		change(
+			'aws_internet_gateway.legacy',
+			['delete'],
+			{id: 'igw-07c1d9', tags: {Name: `${name}-legacy`}},
+			null,
+		),
+		change(
+			'aws_vpc_dhcp_options.main',
+			['no-op'],
+			{domain_name: 'ec2.internal'},
+			{domain_name: 'ec2.internal'},
+		),
+	];
 	return {
 		format_version: '1.2',
 		terraform_version: '1.9.8',
-		resource_changes: [
-			change(
-				'aws_subnet.private_c',
-				['create'],
-				null,
-				{cidr_block: '10.0.48.0/20', availability_zone: 'us-east-1c', tags: {Name: `${name}-private-c`}},
-				{after_unknown: {id: true, arn: true}},
-			),
-			change(
-				'aws_route_table_association.private_c',
-				['create'],
-				null,
-				{route_table_id: 'rtb-0a41f2', subnet_id: null},
-				{after_unknown: {id: true, subnet_id: true}},
-			),
-			change(
-				'aws_nat_gateway.c',
-				['create'],
-				null,
-				{connectivity_type: 'public', tags: {Name: `${name}-nat-c`}},
-				{after_unknown: {id: true, public_ip: true}},
-			),
-			change(
-				'aws_vpc.main',
-				['update'],
-				{cidr_block: '10.0.0.0/16', enable_dns_hostnames: false, tags: {Name: name, tier: 'standard'}},
-				{cidr_block: '10.0.0.0/16', enable_dns_hostnames: true, tags: {Name: name, tier: 'premium'}},
-			),
-			change(
-				'aws_flow_log.main',
-				['update'],
-				{max_aggregation_interval: 600, traffic_type: 'REJECT'},
-				{max_aggregation_interval: 60, traffic_type: 'ALL'},
-			),
-			change(
-				'aws_eip.nat_a',
-				['delete', 'create'],
-				{domain: 'vpc', public_ip: '3.91.22.140', tags: {Name: `${name}-nat-a`}},
-				{domain: 'vpc', public_ip: null, tags: {Name: `${name}-nat-a`}},
-				{after_unknown: {public_ip: true}, replace_paths: [['domain']]},
-			),
-			change(
-				'aws_internet_gateway.legacy',
-				['delete'],
-				{id: 'igw-07c1d9', tags: {Name: `${name}-legacy`}},
-				null,
-			),
-			change(
-				'aws_vpc_dhcp_options.main',
-				['no-op'],
-				{domain_name: 'ec2.internal'},
-				{domain_name: 'ec2.internal'},
-			),
-		],
+		resource_changes: additive
+			? changes.filter(({change: {actions}}) => !actions.includes('delete'))
+			: changes,
 		output_changes: {private_subnet_ids: {actions: ['update'], after_unknown: true}},
 	};
 }

@@ -8,6 +8,7 @@ import type {
 	CompositeStatus,
 } from '../api/resources.js';
 import type {components} from '../api/schema.js';
+import {runnerIdOf, runnerStatus} from './runners.js';
 import {digest} from './random.js';
 import {
 	DAY,
@@ -149,8 +150,10 @@ export function install(world: World, install: DemoInstall, t: number, api: Demo
 		status_description: 'install is active',
 		sandbox_status: 'active',
 		sandbox_status_description: 'sandbox provisioned',
-		runner_status: 'active',
-		runner_status_description: 'runner is healthy',
+		// install.go (AfterQuery): the first runner of its group, which every installs list preloads.
+		runner_id: runnerIdOf(install),
+		runner_status: runnerStatus(install, t).status as Install['runner_status'],
+		runner_status_description: runnerStatus(install, t).description,
 		runner_type: install.cloud === 'aws' ? 'aws-ecs' : install.cloud === 'azure' ? 'azure-aks' : 'gcp-gke',
 		composite_component_status: composite,
 		composite_component_status_description: description,

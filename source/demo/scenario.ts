@@ -34,6 +34,7 @@ import * as logs from './log-records.js';
 import * as workflows from './workflows.js';
 import * as writes from './writes.js';
 import * as approvals from './approvals.js';
+import * as runners from './runners.js';
 
 export type {ScenarioOptions} from './world.js';
 
@@ -144,6 +145,17 @@ export class Scenario {
 		writes.retryStep(this.#world, workflowId, stepId, body, t);
 	updateWorkflow = (workflowId: string, body: unknown, t: number, api: DemoApi) =>
 		writes.updateWorkflow(this.#world, workflowId, body, t, api);
+	// ---- An install's runner (runners.ts) --------------------------------------------------------
+	findRunnerInstall = (runnerId: string) => runners.findRunnerInstall(this.#world, runnerId);
+	runner = (install: DemoInstall, t: number) => runners.runner(this.#world, install, t);
+	runnerHeartBeat = (install: DemoInstall, t: number) => runners.heartBeat(this.#world, install, t);
+	latestHeartBeats = (install: DemoInstall, t: number) => runners.latestHeartBeats(this.#world, install, t);
+	runnerConnected = (install: DemoInstall, t: number, now = Date.now()) =>
+		runners.connected(this.#world, install, t, now);
+	recentHealthChecks = (install: DemoInstall, t: number, windowSeconds?: number) =>
+		runners.recentHealthChecks(this.#world, install, t, windowSeconds);
+	runnerJobs = (install: DemoInstall, t: number, query: URLSearchParams) =>
+		runners.runnerJobs(this.#world, install, t, query);
 	logStream = (streamId: string, t: number): Schemas['app.LogStream'] | undefined =>
 		logs.logStream(this.#world, streamId, t);
 	logRecords = (

@@ -14,6 +14,7 @@ import {
 	type Answer,
 	type Handler,
 } from './routes.js';
+import {RUNNER_ROUTES, TODAYS_RUNNER_ROUTES} from './runner-routes.js';
 import {contractPage, todaysPage} from './paging.js';
 
 export {API_VERSION, type DemoApi} from './api-mode.js';
@@ -124,7 +125,11 @@ export function handle(
 		}
 	};
 	if (request.method === 'GET') {
-		answer(api === 'today' ? [...ROUTES, ...TODAYS_ROUTES] : ROUTES);
+		answer(
+			api === 'today'
+				? [...ROUTES, ...RUNNER_ROUTES, ...TODAYS_ROUTES, ...TODAYS_RUNNER_ROUTES]
+				: [...ROUTES, ...RUNNER_ROUTES],
+		);
 		return;
 	}
 	const chunks: Buffer[] = [];

@@ -96,6 +96,8 @@ export interface DemoInstall {
 	components: DemoInstallComponent[];
 	/** Its workflows, newest first: one per release deployed to it (the rollout's first). */
 	workflowIds: string[];
+	/** Its runner stopped sending heartbeats from `from` to `to` (scenario seconds): its deploys waited. */
+	runnerOutage?: {from: number; to: number};
 }
 
 /** An install workflow: the deploys of one release to one install, one step each, in component order. */
@@ -200,6 +202,9 @@ export function buildWorld({
 			createdBy: PEOPLE[Math.floor(rand() * PEOPLE.length)]!,
 			components: [],
 			workflowIds: [],
+			...(index === RUNNER_OUTAGE.install
+				? {runnerOutage: {from: RUNNER_OUTAGE.from, to: RUNNER_OUTAGE.to}}
+				: {}),
 		};
 		install.components = app.components.map((component, k) => {
 			const neverDeployed = index % 11 === 7 && k === app.components.length - 1;
@@ -220,6 +225,7 @@ export function buildWorld({
 					id: makeId('ind', rand),
 					schedule: {queuedAt, planningAt, executingAt, doneAt, fails: k === failsAt},
 				};
+				if (install.runnerOutage) waitForRunner(ic.rollout.schedule, install.runnerOutage);
 				askApproval(
 					ic.rollout,
 					index,
@@ -328,7 +334,16 @@ function pastTrouble(
  */
 const APPROVALS: Record<
 	number,
-	{component: ComponentKind; type: ApprovalSchedule['type']; wait: number; by: string; note: string}
+	{
+		component: ComponentKind;
+		type: ApprovalSchedule['type'];
+		wait: number;
+		by: string;
+		note: string;
+		/** Asked no earlier than this (the last wave's, which wait together: the fleet's queue). */
+		after?: number;
+		additive?: boolean;
+	}
 > = {
 	8: {
 		component: 'terraform_module',
@@ -344,7 +359,19 @@ const APPROVALS: Record<
 		by: 'priya@ledgerly.dev',
 		note: 'looks right',
 	},
+	...lastWaveApprovals(),
 };
+
+/** Plans of the last wave that wait at the same time on several installs, until a teammate answers. */
+function lastWaveApprovals(): typeof APPROVALS {
+	const waiting = {wait: 200, by: 'jon@ledgerly.dev', note: 'approved from the queue', after: 85};
+	return {
+		28: {...waiting, component: 'terraform_module', type: 'terraform_plan'},
+		30: {...waiting, component: 'helm_chart', type: 'helm_approval'},
+		32: {...waiting, component: 'terraform_module', type: 'terraform_plan', additive: true},
+		33: {...waiting, component: 'job', type: 'kubernetes_manifest_approval'},
+	};
+}
 
 function askApproval(
 	rollout: {id: string; schedule: Schedule},
@@ -353,6 +380,9 @@ function askApproval(
 ): void {
 	if (!approval) return;
 	const s = rollout.schedule;
+	const late = Math.max(0, (approval.after ?? 0) - s.executingAt);
+	s.executingAt += late;
+	s.doneAt += late;
 	s.approval = {
 		id: `apr${digest(rollout.id).slice(0, 23)}`,
 		type: approval.type,
@@ -361,9 +391,22 @@ function askApproval(
 		response: 'approve',
 		by: approval.by,
 		note: approval.note,
+		...(approval.additive ? {additive: true} : {}),
 	};
 	s.executingAt += approval.wait;
 	s.doneAt += approval.wait;
+}
+
+/** The install whose runner stops mid-rollout (its first deploy under way, the rest queued behind it) and
+ * comes back before the rollout ends. */
+export const RUNNER_OUTAGE = {install: 7, from: 6, to: 80};
+
+/** Nothing moves on a runner that is down: every step after it stopped waits until it is back. */
+function waitForRunner(s: Schedule, outage: {from: number; to: number}): void {
+	const delay = outage.to - outage.from;
+	if (s.planningAt >= outage.from) s.planningAt += delay;
+	if (s.executingAt >= outage.from) s.executingAt += delay;
+	if (s.doneAt >= outage.from) s.doneAt += delay;
 }
 
 export function iso(world: World, scenarioSeconds: number): string {

@@ -9,6 +9,8 @@ import {ENDPOINTS, PAGED_ENDPOINTS, type Endpoint} from './endpoints.js';
 import {useClient, useEndpoint, usePagedEndpoint, type PagedResource, type Resource} from './resource.js';
 import type {ApprovalPlan} from '../domain/approval-plan.js';
 import {workflowFinished} from '../domain/workflow-steps.js';
+import type {QueuedApproval} from '../domain/approval-queue.js';
+import type {RunnerData} from './fetch-runner.js';
 
 export type {ComponentRow, Components, WorkflowData} from './fetchers.js';
 
@@ -170,3 +172,11 @@ export const useDeploys = (installId: string, componentId: string): PagedResourc
 /** An install's workflows, newest first, paged. */
 export const useWorkflows = (installId: string): PagedResource<api.Workflow> =>
 	usePagedEndpoint(PAGED_ENDPOINTS.workflows, {installId});
+
+export const useRunner = (runnerId: string): Resource<RunnerData> =>
+	useEndpoint(ENDPOINTS.runner, {runnerId});
+
+export function useApprovalQueue(appId: string | undefined): Resource<QueuedApproval[]> {
+	const last = React.useRef<QueuedApproval[] | undefined>(undefined);
+	return useEndpoint(ENDPOINTS.approvalQueue, {appId, last});
+}

@@ -6,6 +6,9 @@ import type {SWRConfiguration} from 'swr';
 import type {NuonClient} from '../api/client.js';
 import * as api from '../api/resources.js';
 import {readPlan, type ApprovalPlan} from '../domain/approval-plan.js';
+import {queueOrder, type QueuedApproval} from '../domain/approval-queue.js';
+import {fetchApprovalQueue} from './approval-queue.js';
+import {fetchRunner, type RunnerData} from './fetch-runner.js';
 import {cacheKey, pagedKey, type CacheKey, type PagedKey} from './cache-keys.js';
 import {
 	appComponentsKeepingLast,
@@ -160,6 +163,20 @@ export const ENDPOINTS = withKeys({
 			readPlan(await api.getApprovalContents(client, workflowId, stepId, approvalId)),
 		options: {...ONCE, revalidateOnFocus: false},
 	} satisfies Spec<Approval, ApprovalPlan>,
+	/** An install's runner, its health and its job queue (see fetch-runner.ts). */
+	runner: {
+		parts: ({runnerId}) => [runnerId],
+		fetch: (client, {runnerId}) => fetchRunner(client, runnerId),
+	} satisfies Spec<{runnerId: string}, RunnerData>,
+	/** Every approval waiting across the org (or an app); the last answer's plans are not read again. */
+	approvalQueue: {
+		parts: ({appId}) => [appId ?? '*'],
+		fetch: async (client, {appId, last}) => {
+			const queue = queueOrder(await fetchApprovalQueue(client, {appId, previous: last?.current}));
+			if (last) last.current = queue;
+			return queue;
+		},
+	} satisfies Spec<{appId?: string; last?: {current: QueuedApproval[] | undefined}}, QueuedApproval[]>,
 });
 
 export const PAGED_ENDPOINTS = withPagedKeys({

@@ -53,6 +53,8 @@ export const LOCATIONS = {
 	workflows: place<InstallScope>(),
 	workflow: place<WorkflowScope>(),
 	approval: place<WorkflowScope & {stepId: string; stepName: string; approvalId: string}>(),
+	runner: place<{runnerId: string; installName: string}>(),
+	approvals: place<AppScope>(),
 };
 
 type Places = typeof LOCATIONS;

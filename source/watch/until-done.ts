@@ -52,7 +52,7 @@ interface Names {
 }
 
 /** Why a failed request ends the watch: a wrong token or org does not recover by asking again. */
-function accessDenied(error: unknown): string | undefined {
+export function accessDenied(error: unknown): string | undefined {
 	if (!(error instanceof NuonApiError)) return undefined;
 	if (error.status === 401) return 'the API token is invalid or expired (nuon auth login)';
 	if (error.status === 403) return 'this token may not read this org (check the org id)';

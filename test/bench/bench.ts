@@ -11,6 +11,7 @@ import {getActionRun, getLatestDeploy, listInstallsPage, listLatestRuns} from '.
 import {LogTail} from '../../source/state/log-tail.js';
 import {startDemoServer} from '../../source/demo/server.js';
 import {Scenario} from '../../source/demo/scenario.js';
+import {fleetRows, type Row} from './fleet-rows.js';
 import {followNewestRunLogs, lastQuarterGrowth, rssAt, sampleMemory, startLongRun} from './long-run.js';
 
 const quick = process.argv.includes('--quick');
@@ -26,18 +27,6 @@ const COLUMNS = 100;
 const BINARY = `dist/nuon-tui-${platform()}-${arch()}`;
 /** Rewriting one whole line: its characters plus cursor moves and colour codes. */
 const ONE_LINE_BYTES = COLUMNS * 2;
-
-interface Row {
-	figure: string;
-	value: string;
-	target: string;
-	pass: boolean | undefined;
-	/**
-	 * Counts (bytes, requests) do not depend on the machine's speed: a MISS there is a regression
-	 * and fails the run. Timings and memory are reported, not gated (shared CI runners vary).
-	 */
-	gate?: true;
-}
 
 /** The demo org's size (demo-server's default). */
 const DEMO_INSTALLS = new Scenario({startedAt: 0}).installs.length;
@@ -597,6 +586,7 @@ const SIDE_BY_SIDE = {
 	logs: () => logRows(quick),
 	watch: () => watchRows(quick),
 	workflows: () => workflowRows(quick),
+	fleet: () => fleetRows(quick, requestPaths),
 	memory: () => memoryRows(quick ? QUICK_MEMORY_MINUTES : 10),
 };
 type Group = keyof typeof TIMED | keyof typeof SIDE_BY_SIDE;

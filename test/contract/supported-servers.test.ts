@@ -94,6 +94,35 @@ const backticked = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map(match 
 // from), and throws (expect) when the demo playing that server does not do what the row's cell
 // says. Keep checks to a few requests: the whole file shares one demo server per era.
 const PROBES: Record<string, Record<DemoApi, Check>> = {
+	"a runner's health in the installs lists": {
+		async today({get}) {
+			const installs = (await get('/v1/installs')).json as Install[];
+			expect(installs[0]).toMatchObject({runner_status: 'active', runner_id: expect.stringMatching(/^run/)});
+			expect(installs[0]).not.toHaveProperty('runner_group');
+		},
+		async '2025-08'({get}) {
+			const installs = (await get('/v1/installs', {paged: true})).json as Install[];
+			expect(installs[0]).toMatchObject({runner_status: 'active', runner_id: expect.stringMatching(/^run/)});
+		},
+	},
+	"a runner's latest heartbeat": {
+		async today({get, demo}) {
+			const runnerId = `run${demo.scenario.installs[0]!.id.slice(3)}`;
+			const beats = await get(`/v1/runners/${runnerId}/heart-beats/latest`);
+			expect(beats.status).toBe(200);
+			expect(beats.json).toMatchObject({install: {process: 'install', runner_id: runnerId}});
+			expect((await get(`/v1/runners/${runnerId}/latest-heart-beat`)).json).toMatchObject({
+				runner_id: runnerId,
+			});
+		},
+		async '2025-08'({get, demo}) {
+			const runnerId = `run${demo.scenario.installs[0]!.id.slice(3)}`;
+			expect((await get(`/v1/runners/${runnerId}/heart-beats/latest`)).status).toBe(404);
+			expect((await get(`/v1/runners/${runnerId}/latest-heart-beat`)).json).toMatchObject({
+				runner_id: runnerId,
+			});
+		},
+	},
 	'`GET /v1/installs/{id}/components/summary`': {
 		async today({get, demo}) {
 			const install = firstInstall(demo.scenario);

@@ -40,6 +40,8 @@ describe('nuon-tui --demo in a real terminal', () => {
 			session.write(`/${target.component}`);
 			await session.waitFor(new RegExp(`› ${target.component}`));
 			session.write('\r\r');
+			// The components' detail has a status line too: the deploy's is read once its level shows.
+			await session.waitFor(`› ${target.component} › latest deploy`);
 			const first = await session.waitFor(/status\s+\S+ (pending|planning|applying)/);
 			expect(first).toContain(`installs › ${target.install} › ${target.component} › latest deploy`);
 			const before = /status\s+\S+ (\w+)/.exec(first)![1];

@@ -143,8 +143,10 @@ describe('the preferences file', () => {
 
 describe('a wide terminal', () => {
 	it('shows more columns: ids and who created each install', async () => {
-		session = startPty([], {env: env(), columns: 220, rows: 50});
-		const screen = await session.waitFor(/NAME\s+STATUS\s+UPDATED\s+CLOUD\/REGION\s+APP\s+ID\s+CREATED BY/);
+		session = startPty([], {env: env(), columns: 240, rows: 50});
+		const screen = await session.waitFor(
+			/NAME\s+STATUS\s+RUNNER\s+UPDATED\s+CLOUD\/REGION\s+APP\s+ID\s+CREATED BY/,
+		);
 		expect(screen).toContain(firstInstall(demo.scenario).id);
 		session.write('q');
 		await session.exited;

@@ -1,6 +1,7 @@
 // `nuon-tui watch --until-done` as a script runs it: no terminal on stdin or stdout.
 import {spawn} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
+import {startDemoServer} from '../../source/demo/server.js';
 import {BIN} from '../helpers/pty.js';
 import {installCount} from '../helpers/scenario.js';
 
@@ -27,7 +28,28 @@ function run(
 
 describe('watch --until-done', () => {
 	it('prints one plain line per transition and exits 1 when a deploy fails', async () => {
-		const {code, stdout} = await run(['watch', '--demo', '--demo-speed', '20', '--until-done']);
+		// umbrella-prod's auth-server executes from -3.1 s of the scenario and fails at 2.6 s: 0.3 s at 20×,
+		// less than the CLI takes to start. The scenario's clock reads -3 when the watcher first asks.
+		let started = false;
+		const demo = await startDemoServer({
+			speed: 20,
+			intercept: request => {
+				if (started || !request.url?.startsWith('/v1/installs')) return false;
+				demo.scenario.setClock(-3);
+				started = true;
+				return false;
+			},
+		});
+		const {code, stdout} = await run([
+			'watch',
+			'--api-url',
+			demo.url,
+			'--api-token',
+			'demo',
+			'--org',
+			demo.scenario.orgId,
+			'--until-done',
+		]).finally(() => demo.close());
 		expect(code).toBe(1);
 		expect(stdout).not.toContain('\u001B');
 		const lines = stdout.trim().split('\n');

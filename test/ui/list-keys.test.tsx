@@ -22,7 +22,7 @@ it('says so when a drill key does nothing on this screen, and which ones do', as
 	app = renderExplorer(demo);
 	await app.waitFor(`› ${firstInstall(demo.scenario).name}`);
 	await app.press('L');
-	await app.waitFor('L logs: not on this screen (here: ⏎ open, A actions, w workflows)');
+	await app.waitFor('L logs: not on this screen (here: ⏎ open, A actions, U runner, w workflows)');
 	await app.press('P');
 	await app.waitFor('P plan: not on this screen');
 });

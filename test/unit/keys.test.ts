@@ -51,6 +51,7 @@ const SPECIAL: Record<string, Partial<Key>> = {
 /** Every key a terminal can send that Ink tells apart here: as Ink reports it (input and flags). */
 const EVERY_KEY: Array<[string, Key]> = [
 	...Object.values(SPECIAL).map((flags): [string, Key] => ['', {...NO_KEY, ...flags}]),
+	[' ', NO_KEY],
 	...Array.from({length: 0x7e - 0x20}, (_, index): [string, Key] => {
 		const character = String.fromCharCode(0x21 + index);
 		return [character, {...NO_KEY, shift: character !== character.toLowerCase()}];

@@ -14,6 +14,16 @@ export const ACT = defineCommands([
 	},
 	{id: 'rawJson', keys: ['v'], help: 'the plan as raw JSON', scope: 'workflow', hint: 'raw'},
 	{
+		id: 'mark',
+		keys: ['Space'],
+		help: 'approvals queue: mark or unmark the approval (a then approves every marked one)',
+		scope: 'workflow',
+		hint: 'mark',
+		doc:
+			'approvals queue: mark or unmark the approval; `a` then approves every marked one, after one ' +
+			'confirmation',
+	},
+	{
 		id: 'approve',
 		keys: ['a'],
 		help: 'approve the plan (asks first)',
@@ -135,6 +145,14 @@ export const ACT = defineCommands([
 		hint: 'board',
 		app: true,
 		doc: 'the rollout board (when one is on the stack already, back down to it rather than another on top)',
+	},
+	{
+		id: 'approvals',
+		keys: ['Q'],
+		help: 'approvals queue: every plan waiting across the org',
+		scope: 'watch',
+		hint: 'approvals',
+		app: true,
 	},
 	{
 		id: 'watch',

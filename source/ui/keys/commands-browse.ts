@@ -130,6 +130,13 @@ export const BROWSE = defineCommands([
 		doc: 'the workflows of the selected install; on a latest deploy, the workflow it ran in',
 	},
 	{
+		id: 'runner',
+		keys: ['U'],
+		help: "the install's runner: health, heartbeat, job queue",
+		scope: 'drill',
+		hint: 'runner',
+	},
+	{
 		id: 'view',
 		keys: ['v'],
 		help: 'outputs in JSON viewer',

@@ -5,7 +5,7 @@ import type {Key} from 'ink';
 
 /**
  * A key's name: a printable character (`k`, `/`, `+`), an arrow (`↑`), `Enter`, `Esc`, `Tab`, `PgUp`,
- * `PgDn`, `Home`, `End`, `Ctrl-` and a letter, or a range of characters in a command's list (`1…9`).
+ * `PgDn`, `Home`, `End`, `Space`, `Ctrl-` and a letter, or a range of characters in a command's list (`1…9`).
  */
 export type KeyName = string;
 
@@ -23,6 +23,7 @@ export function keyName(input: string, key: Key): KeyName {
 	if (key.escape) return 'Esc';
 	if (key.tab) return 'Tab';
 	if (key.ctrl && input) return `Ctrl-${input}`;
+	if (input === ' ') return 'Space';
 	return input;
 }
 
@@ -34,12 +35,12 @@ export function expandKey(name: KeyName): KeyName[] {
 	return Array.from({length: to - from + 1}, (_, index) => String.fromCodePoint(from + index));
 }
 
-const SHORT: Readonly<Record<string, string>> = {Enter: '⏎', Esc: 'esc', Tab: 'tab'};
+const SHORT: Readonly<Record<string, string>> = {Enter: '⏎', Esc: 'esc', Tab: 'tab', Space: 'space'};
 
 /** A key as the hint line shows it, short: `⏎`, `esc`, `tab`, the rest as named. */
 export const shortKey = (name: KeyName): string => SHORT[name] ?? name;
 
-const NAMED = new Set(['↑', '↓', '←', '→', 'PgUp', 'PgDn', 'Home', 'End', 'Enter', 'Esc', 'Tab']);
+const NAMED = new Set(['↑', '↓', '←', '→', 'PgUp', 'PgDn', 'Home', 'End', 'Enter', 'Esc', 'Tab', 'Space']);
 
 /** Whether a name is one `keyName` can produce (or a range of such): the table uses no other. */
 export const isKeyName = (name: KeyName): boolean =>

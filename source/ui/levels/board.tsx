@@ -41,6 +41,7 @@ import {appNamesOf} from '../../state/data.js';
 import {appComponentsKeepingLast} from '../../state/fetchers.js';
 import type {Location} from '../../state/locations.js';
 import {useClient} from '../../state/resource.js';
+import {RunnerMark, runnerMarkWidth, WaitingOnRunner} from './board-runner.js';
 import {BoardActivity, selectedChange, type ActivityView} from './board-activity.js';
 import {useTypedLine} from '../widgets/line-editor.js';
 
@@ -512,6 +513,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 										</Text>
 									))
 								)}
+								<WaitingOnRunner installs={rows} theme={theme} />
 							</Text>
 						</Box>
 						{firstColumn > 0 || firstColumn + visibleColumnCount < widest ? (
@@ -588,8 +590,9 @@ const BoardRow = React.memo(function BoardRow({
 	return (
 		<Text>
 			<Text bold={selected} inverse={selected}>
-				{fit(`${selected ? '›' : ' '} ${installName(install)}`, nameWidth)}
-			</Text>{' '}
+				{fit(`${selected ? '›' : ' '} ${installName(install)}`, nameWidth - runnerMarkWidth(install))}
+			</Text>
+			<RunnerMark install={install} theme={theme} />{' '}
 			{columns.map((column, index) => {
 				const {view, label} = cellLabel(install, column);
 				const changed = changedAt.has(`${install.id}/${column.id}`);

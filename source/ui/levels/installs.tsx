@@ -10,6 +10,7 @@ import {
 	installStatus,
 } from '../../domain/install.js';
 import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
+import {HEALTH_TONE, healthLabel, runnerDescription, runnerHealth} from '../../domain/runner-health.js';
 import {describeError} from '../../api/errors.js';
 import {appNamesOf, useAppNames, useApps, useInstalls, usePrefetch} from '../../state/data.js';
 import {ENDPOINTS} from '../../state/endpoints.js';
@@ -23,7 +24,7 @@ import {listKeys} from '../widgets/list-keys.js';
 import {defineLevel, listParts} from './level.js';
 
 /** What this level binds (its actions open from the selected row). */
-const KEYS = listKeys({actions: ['actions', 'workflows'], extra: ['apps']});
+const KEYS = listKeys({actions: ['actions', 'runner', 'workflows'], extra: ['apps']});
 
 function installColumns(appNames: Map<string, string>): Column<Install>[] {
 	return [
@@ -43,6 +44,13 @@ function installColumns(appNames: Map<string, string>): Column<Install>[] {
 			text: i => installStatus(i) ?? '',
 			status: installStatus,
 			sort: i => statusRank(installStatus(i)),
+		},
+		{
+			header: 'RUNNER',
+			width: 14,
+			priority: 3.5,
+			text: i => healthLabel(runnerHealth(i)),
+			tone: i => HEALTH_TONE[runnerHealth(i)],
 		},
 		{
 			header: 'UPDATED',
@@ -80,7 +88,8 @@ function installDetail(appNames: Map<string, string>) {
 			text(install.composite_component_status_description || install.status_description || '', {muted: true}),
 			field('install', install.status, install.status ?? ''),
 			field('sandbox', install.sandbox_status, install.sandbox_status ?? ''),
-			field('runner', install.runner_status, install.runner_status ?? ''),
+			field('runner', `${healthLabel(runnerHealth(install))} (${install.runner_status ?? 'no status'})`),
+			text(runnerDescription(install), {muted: true}),
 			blank,
 			heading(`Components (${statuses.length})`),
 			...(statuses.length === 0
@@ -156,6 +165,10 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 			actions={{
 				actions: install =>
 					install.id ? {kind: 'runs', installId: install.id, installName: installName(install)} : undefined,
+				runner: install =>
+					install.runner_id
+						? {kind: 'runner', runnerId: install.runner_id, installName: installName(install)}
+						: undefined,
 				workflows: install =>
 					install.id
 						? {kind: 'workflows', installId: install.id, installName: installName(install)}

@@ -16,6 +16,8 @@ import {approval} from './approval.js';
 import {deployHistory} from './deploy-history.js';
 import {workflows} from './workflows.js';
 import {workflow} from './workflow.js';
+import {runner} from './runner.js';
+import {approvals} from './approvals.js';
 import type {LevelDescriptor} from './level.js';
 import {initialNavigation, type Entry, type NavigationState} from '../../state/navigation.js';
 import type {LevelKind, Location, ParamsOf} from '../../state/locations.js';
@@ -37,6 +39,8 @@ export const LEVELS = {
 	workflows,
 	workflow,
 	approval,
+	runner,
+	approvals,
 } satisfies {[Kind in LevelKind]: LevelDescriptor<ParamsOf<Kind>>};
 
 export function levelOf(location: Location): LevelDescriptor<Location> {

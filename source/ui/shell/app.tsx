@@ -195,6 +195,9 @@ export function App({
 			case 'board':
 				dispatch({type: 'open', location: {kind: 'board'}});
 				break;
+			case 'approvals':
+				dispatch({type: 'open', location: {kind: 'approvals'}});
+				break;
 			case 'pause':
 				setWatch(w => ({...w, paused: !w.paused}));
 				if (watch.paused) refreshAll(); // resuming: refresh now, which re-arms polling

@@ -1,5 +1,15 @@
 // The `:` command line: parsing and completion, pure. Running the commands is the app's job.
-export const COMMAND_NAMES = ['install', 'app', 'component', 'org', 'logs', 'watch', 'board', 'q'] as const;
+export const COMMAND_NAMES = [
+	'install',
+	'app',
+	'component',
+	'org',
+	'logs',
+	'watch',
+	'board',
+	'approvals',
+	'q',
+] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export type Parsed =
@@ -78,4 +88,5 @@ export function bestMatch<T>(
 	);
 }
 
-export const COMMAND_HELP = ':install NAME  :app NAME  :component NAME  :org ID  :logs  :watch  :board  :q';
+export const COMMAND_HELP =
+	':install NAME  :app NAME  :component NAME  :org ID  :logs  :watch  :board  :approvals  :q';

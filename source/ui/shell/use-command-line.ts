@@ -104,6 +104,8 @@ export function useCommandLine({
 					return watchOn();
 				case 'board':
 					return dispatch({type: 'open', location: {kind: 'board'}});
+				case 'approvals':
+					return dispatch({type: 'open', location: {kind: 'approvals'}});
 				case 'logs':
 					if (!run('logs')) say('no logs here: :logs works on a deploy, a job or an action run');
 					return;

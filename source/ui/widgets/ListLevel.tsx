@@ -43,8 +43,8 @@ export interface ListLevelProps<Row, Action extends CommandId = never> {
 	emptyText: string;
 	/** The level's keys (its descriptor's): what the list binds, its actions among them. */
 	keys: ListKeys<Action>;
-	/** Level-specific keys, tried before the generic ones. */
-	onKey?: (command: CommandId | undefined, press?: KeyPress) => boolean;
+	/** Level-specific keys, tried before the generic ones; `selected` is the row under the cursor. */
+	onKey?: (command: CommandId | undefined, press: KeyPress | undefined, selected: Row | undefined) => boolean;
 	/** Replaces the list pane while shown: a menu, a confirmation. */
 	overlay?: ReactNode;
 	/** The keys bound while the overlay is shown. */
@@ -172,7 +172,7 @@ export function ListLevel<Row, Action extends CommandId = never>(props: ListLeve
 			typed.key(press.input, press.key);
 			return true;
 		}
-		if (props.onKey?.(command, press)) return true;
+		if (props.onKey?.(command, press, selected)) return true;
 		if (command === 'sort' && sortable.length > 0) {
 			// s: the API's order, then each sortable column in turn; the selected row stays selected
 			if (selected) dispatch({type: 'select', id: rowId(selected)});
