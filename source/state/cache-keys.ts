@@ -9,6 +9,7 @@ export const listInOrg = (orgId: string, key: string): string => `${orgId}|${key
 
 export const APPS_KEY = 'apps';
 export const CLI_CONFIG_KEY = 'cli-config';
+export const ACCOUNTS_KEY = 'accounts';
 export const installsKey = (appId: string | undefined, query?: string) =>
 	`installs:${appId ?? '*'}:${query ?? ''}`;
 export const componentsKey = (installId: string) => ['components', installId];

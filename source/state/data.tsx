@@ -4,10 +4,19 @@ import useSWR, {unstable_serialize, useSWRConfig} from 'swr';
 import * as api from '../api/resources.js';
 import type {NuonClient} from '../api/client.js';
 import {fetchComponents, fetchWorkflow, orNull, type Components} from './fetchers.js';
-import {APPS_KEY, CLI_CONFIG_KEY, componentsKey, inOrg, installsKey, latestDeployKey} from './cache-keys.js';
+import {
+	ACCOUNTS_KEY,
+	APPS_KEY,
+	CLI_CONFIG_KEY,
+	componentsKey,
+	inOrg,
+	installsKey,
+	latestDeployKey,
+} from './cache-keys.js';
 import {useClient, usePagedResource, useResource, type PagedResource, type Resource} from './resource.js';
 import {readPlan, type ApprovalPlan} from '../domain/approval-plan.js';
 import {workflowFinished} from '../domain/workflow-steps.js';
+import {accountEmails} from '../domain/accounts.js';
 
 /** Installs (one app's or all), or, with `query`, the server's search results (`q`). */
 export function useInstalls(appId: string | undefined, query?: string): PagedResource<api.Install> {
@@ -182,6 +191,19 @@ export function useDashboardUrl(): string | undefined {
 		useSWR(inOrg(client.orgId, CLI_CONFIG_KEY), () => api.getCliConfig(client), {refreshInterval: 0}).data
 			?.dashboard_url || undefined
 	);
+}
+
+/**
+ * Account id → e-mail, read once a session (no request per row): the org's accounts, as
+ * useDashboardUrl reads the CLI config. Until it answers, or when it fails, ids are shown instead.
+ */
+export function useAccountEmails(): ReadonlyMap<string, string> {
+	const client = useClient();
+	const accounts = useSWR(inOrg(client.orgId, ACCOUNTS_KEY), () => api.listOrgAccounts(client), {
+		refreshInterval: 0,
+		revalidateIfStale: false,
+	}).data;
+	return React.useMemo(() => accountEmails(accounts), [accounts]);
 }
 
 /**

@@ -18,7 +18,7 @@ import {
 	type Snapshot,
 	type Transition,
 } from '../../domain/rollout.js';
-import {awaitsApproval, GLYPHS, phaseOf, statusView} from '../../domain/status.js';
+import {awaitsApproval, GLYPHS, phaseOf, statusView, statusWord} from '../../domain/status.js';
 import {describeError, NuonApiError} from '../../api/errors.js';
 import {DEPLOY_ACTIONS, type DeployParams} from './deploy.js';
 import {failureLine} from '../shell/failure-text.js';
@@ -155,7 +155,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 						const install = found ? installName(found) : change.installId;
 						notify(
 							`${install} › ${names.get(change.componentId) ?? change.componentId}`,
-							`${change.from ?? 'none'} → ${change.to}`,
+							`${change.from ? statusWord(change.from) : 'none'} → ${statusWord(change.to)}`,
 						);
 					}
 				}
@@ -447,10 +447,10 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 							? failureLine(installs.error, 'the last good board')
 							: selectedInstall && selectedColumn
 								? awaitsApproval(selectedStatus)
-									? `${selectedInstall.name} › ${selectedColumn.name}: ${selectedStatus}, waiting for a ` +
-										`person  (⏎ the plan to approve, ! next approval)`
+									? `${selectedInstall.name} › ${selectedColumn.name}: ${statusWord(selectedStatus!)} ` +
+										`(its plan waits for a person; ⏎ the plan to approve, ! next approval)`
 									: `${selectedInstall.name} › ${selectedColumn.name}: ` +
-										`${selectedStatus ?? 'never deployed'}  ` +
+										`${selectedStatus ? statusWord(selectedStatus) : 'never deployed'}  ` +
 										'(←/→ or h/l: columns, ⏎ latest deploy, n/N next failure)'
 								: ''),
 				screenColumns,
@@ -504,7 +504,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 										>
 											{index ? ' · ' : ''}
 											{awaitsApproval(c.status) ? `${GLYPHS.approval} ` : ''}
-											{c.count} {c.status}
+											{c.count} {c.word}
 										</Text>
 									))
 								)}
@@ -559,7 +559,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 function cellLabel(install: Install, column: BoardColumn) {
 	const status = cellStatus(install, column.id);
 	const view = statusView(status ?? 'never deployed');
-	return {view, label: status ? `${view.glyph} ${view.phase === 'approval' ? 'approve?' : status}` : '  —'};
+	return {view, label: status ? `${view.glyph} ${view.label}` : '  —'};
 }
 
 const BoardRow = React.memo(function BoardRow({
@@ -624,7 +624,7 @@ export const board = defineLevel<{appId?: string; appName?: string}>({
 			return {installs, components, appNames: appNamesOf(apps)};
 		},
 		text: ({installs, components, appNames}) => [
-			...rolloutCounts(snapshotOf(installs)).map(c => `${c.count} ${c.status}`),
+			...rolloutCounts(snapshotOf(installs)).map(c => `${c.count} ${c.word}`),
 			...[boardRows(installs, components), boardRows(byAttention(installs), components)]
 				.flat()
 				.flatMap(item =>

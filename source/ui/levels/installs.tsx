@@ -80,7 +80,7 @@ function installDetail(appNames: Map<string, string>) {
 			heading(`Components (${statuses.length})`),
 			...(statuses.length === 0
 				? [text('no component statuses reported', {muted: true})]
-				: countStatuses(statuses).map(c => text(`${c.count} ${c.status}`, {status: c.status}))),
+				: countStatuses(statuses).map(c => text(`${c.count} ${c.word}`, {status: c.status}))),
 			blank,
 			field('created by', install.created_by_id),
 			field('created', `${formatTimestamp(install.created_at)} (${ago(install.created_at, now)})`),

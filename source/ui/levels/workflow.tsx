@@ -8,14 +8,15 @@ import {
 	stepLabel,
 	workflowFinished,
 } from '../../domain/workflow-steps.js';
-import {useApprovalPlan, useWorkflowStep} from '../../state/data.js';
+import {useAccountEmails, useApprovalPlan, useWorkflowStep} from '../../state/data.js';
+import {accountLabel, createdByEmail} from '../../domain/accounts.js';
 import {useExplorer, useLevelPlace} from '../shell/context.js';
 import type {Key} from 'ink';
 import type {CommandId} from '../shell/key-bindings.js';
 import {writeKeys, WritePanel} from '../writes/use-write.js';
 import {useWorkflowWrites, writeTargetWorkflow} from '../writes/workflow-writes.js';
-import {awaitsApproval} from '../../domain/status.js';
-import {answerWord, compositeWord} from '../../domain/approval-words.js';
+import {awaitsApproval, statusIs, statusWord} from '../../domain/status.js';
+import {answerStatus, answerWord, compositeWord} from '../../domain/approval-words.js';
 import {countStatuses, formatCounts} from '../../domain/install.js';
 import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
 import {useClient} from '../../state/resource.js';
@@ -66,6 +67,7 @@ function stepDetail(
 	workflow: api.Workflow | undefined,
 	steps: readonly Step[],
 	policyOf: (step: Step) => api.WorkflowStep['policy_validation'],
+	emails: ReadonlyMap<string, string> = new Map(),
 ) {
 	return (step: Step, now: number): Line[] => [
 		field('step', stepLabel(step)),
@@ -84,7 +86,7 @@ function stepDetail(
 		heading('Target'),
 		field('type', step.step_target_type),
 		field('id', step.step_target_id),
-		...approvalLines(step, now),
+		...approvalLines(step, now, emails),
 		...policyLines(policyOf(step)),
 		...(workflow
 			? [
@@ -150,7 +152,7 @@ export function progressBar(done: number, total: number, width = 10): string {
 	return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${done}/${total}`;
 }
 
-function approvalLines(step: Step, now: number): Line[] {
+function approvalLines(step: Step, now: number, emails: ReadonlyMap<string, string>): Line[] {
 	const approval = step.approval;
 	if (!approval?.id) return [];
 	const response = approval.response;
@@ -170,17 +172,20 @@ function approvalLines(step: Step, now: number): Line[] {
 			? field(
 					'answer',
 					`${answer}${response.created_at ? ` ${ago(response.created_at, now)}` : ''}`,
-					response.type === 'approve' ? 'approved' : 'approval-denied',
+					answerStatus(response.type),
 				)
 			: field(
 					'answer',
 					awaitsApproval(step.status?.status)
 						? 'waiting for a person'
-						: `none (the step is ${step.status?.status ?? '?'})`,
+						: `none (${statusIs('the step', step.status?.status)})`,
 					'approval-awaiting',
 				),
 		...(response
-			? [field('by', response.created_by_id), ...(response.note ? [field('note', response.note)] : [])]
+			? [
+					field('by', accountLabel(response.created_by_id, emails, createdByEmail(response))),
+					...(response.note ? [field('note', response.note)] : []),
+				]
 			: []),
 	];
 }
@@ -196,7 +201,7 @@ const STEP_WRITES: CommandId[] = ['approve', 'deny', 'approveAll', 'retryStep', 
 
 const stepId = (step: Step) => step.id ?? '';
 const workflowSummary = ({workflow, steps}: WorkflowData) =>
-	` · ${workflowStatus(workflow) ?? '?'} · ` +
+	` · ${statusWord(workflowStatus(workflow) ?? '?')} · ` +
 	`${(steps ?? []).filter(step => stepStatus(step) === 'success').length}/${steps?.length ?? 0} done`;
 
 export function WorkflowLevel({installId, installName, workflowId, workflowName}: WorkflowParams) {
@@ -212,14 +217,16 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 	const plan = useApprovalPlan(workflowId, waiting ? selected?.id : undefined, waiting?.id);
 	// The selected step read alone: its policy check comes only that way.
 	const alone = useWorkflowStep(workflowId, selected).data;
+	const emails = useAccountEmails();
 	const detail = useMemo(
 		() =>
 			stepDetail(
 				workflow.data?.workflow,
 				steps ?? [],
 				step => step.policy_validation ?? (alone?.id === step.id ? alone?.policy_validation : undefined),
+				emails,
 			),
-		[workflow.data, steps, alone],
+		[workflow.data, steps, alone, emails],
 	);
 	const summary = workflow.data ? workflowSummary(workflow.data) : '';
 	const planOf = (step: Step): Location | undefined =>

@@ -85,7 +85,10 @@ function LineRow({
 		}
 		case 'field': {
 			const view = line.status === undefined ? undefined : statusView(line.status);
-			const value = view ? `${view.glyph} ${line.value}` : line.value;
+			// A status shown as its value reads as every screen names it (statusWord).
+			const value = view
+				? `${view.glyph} ${line.value === line.status ? view.label : line.value}`
+				: line.value;
 			return (
 				<Text>
 					<Text color={theme.muted}>{fit(line.label, labelWidth)} </Text>
