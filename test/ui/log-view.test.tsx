@@ -1,14 +1,19 @@
 // The log view's movement keys: n/N on a short log, f pausing while lines keep arriving, G and g.
-import {afterEach, expect, it} from 'vitest';
+import {readdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, expect, it, vi} from 'vitest';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import {renderExplorer} from '../helpers/render-app.js';
 
 let demo: DemoServer | undefined;
 let app: ReturnType<typeof renderExplorer> | undefined;
+const dir = join(tmpdir(), 'nuon-tui-log-view-missing');
 afterEach(async () => {
 	await app?.cleanup();
 	await demo?.close();
 	app = demo = undefined;
+	vi.restoreAllMocks();
 });
 
 /** The demo's first install's Terraform component in the rollout: its plan job's stream has over 250 records.
@@ -20,7 +25,8 @@ function planJob(server: DemoServer) {
 	return {stream: `lgj${ic.rollout!.id.slice(3, 24)}1`, schedule: ic.rollout!.schedule};
 }
 
-it('n on a log shorter than the screen leaves it where it is', async () => {
+/** The closed log of the first install's image sync, opened. */
+async function openSyncLogs(size = {columns: 100, rows: 30}) {
 	demo = await startDemoServer();
 	demo.scenario.setClock(400);
 	const ic = demo.scenario.installs[0]!.components.find(
@@ -29,8 +35,13 @@ it('n on a log shorter than the screen leaves it where it is', async () => {
 	const sync = demo.scenario
 		.deploy(ic.rollout!.id, demo.scenario.clock())!
 		.runner_jobs!.find(job => job.group === 'sync')!;
-	app = renderExplorer(demo, {start: [{kind: 'logs', streamId: sync.log_stream_id!, title: 'sync'}]});
-	const before = await app.waitFor('stream closed');
+	app = renderExplorer(demo, {start: [{kind: 'logs', streamId: sync.log_stream_id!, title: 'sync'}], size});
+	return {app, streamId: sync.log_stream_id!, before: await app.waitFor('stream closed')};
+}
+
+it('n on a log shorter than the screen leaves it where it is', async () => {
+	const {before} = await openSyncLogs();
+	if (!app) throw new Error('not rendered');
 	const firstLine = before.split('\n').find(line => line.includes('picked up job'))!;
 	for (const key of '/copying') await app.press(key);
 	await app.press('\r', 'n', 'n');
@@ -74,4 +85,27 @@ it('f pauses the view while lines keep arriving and says how many; G follows aga
 	await app.press('G');
 	await app.waitFor(frame => frame.includes('● following') || frame.includes('stream closed'));
 	expect(app.frame()).not.toContain('new lines below');
+});
+
+// The status line at 80 columns: a message (a saved file) says what happened and where, then gives way to
+// what comes after it (a search's answer) and goes after a few seconds.
+const statusLine = (frame: string) => frame.split('\n').at(-2) ?? '';
+
+it('s says where it saved (verb and file kept at 80 columns), then a search answers over it', async () => {
+	vi.spyOn(process, 'cwd').mockReturnValue(join(dir, 'a-working-directory-with-a-long-name-for-the-test'));
+	const {streamId} = await openSyncLogs({columns: 80, rows: 24});
+	if (!app) throw new Error('not rendered');
+	await app.press('s');
+	const saved = statusLine(await app.waitFor(/saved \d+ lines/));
+	// The working directory does not exist: the temp directory has the file, and the line names it.
+	const file = readdirSync(tmpdir()).find(name => name.startsWith(`nuon-logs-${streamId}`))!;
+	rmSync(join(tmpdir(), file));
+	expect(saved).toMatch(new RegExp(`^saved \\d+ lines to .*${file.slice(-30).replace('.', '\\.')}\\s*$`));
+	for (const key of '/copying') await app.press(key);
+	await app.press('\r');
+	const answered = statusLine(await app.waitFor(/search "copying": 6 matches/));
+	expect(answered).not.toContain('saved');
+	for (const key of '/zzz') await app.press(key);
+	await app.press('\r');
+	expect(statusLine(await app.waitFor(/search "zzz": 0 matches/))).toContain('■ stream closed');
 });

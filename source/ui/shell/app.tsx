@@ -303,6 +303,7 @@ export function App({
 	const messageLine = useMemo<MessageLine>(
 		() => ({
 			flash: flash?.text,
+			flashAt: flash?.at,
 			commandLine:
 				commandLine.text === undefined
 					? undefined
