@@ -76,11 +76,21 @@ it('d denies with the note typed first; the step ends approval-denied', async ()
 	const {demo, posts} = await writableDemo('today');
 	const {app} = await openWorkflow(demo, 8, 20);
 	await app.waitFor('⚑ approve?');
+	await app.press('a');
+	await app.waitFor('Approve the plan?');
+	await app.press('n');
+	await app.waitFor('Approve the plan: nothing sent');
 	await app.press('d');
 	await app.waitFor('Answer the plan without approving it');
+	// A new question: what the last one said is not about it.
+	expect(app.frame()).not.toContain('nothing sent');
 	await app.press('1');
 	await app.waitFor('Type a note');
 	await app.press(...'not in the freeze');
+	// y and n are letters of the note here: the keys say Enter and Esc.
+	const hints = app.frame().split('\n').at(-1);
+	expect(hints).toMatch(/⏎ done\s+esc send nothing/);
+	expect(hints).not.toMatch(/y yes|n\/esc no|q quit/);
 	await app.press(ENTER);
 	await app.waitFor('y sends it once');
 	expect(app.frame()).toContain('not in the freeze');

@@ -311,6 +311,22 @@ const TABLE = [
 		match: (i, k) => k.return || /^[1-9]$/.test(i),
 	},
 	{
+		id: 'typed',
+		keys: ['Enter'],
+		help: 'a note or a word being typed: done',
+		scope: 'menu',
+		hint: '⏎ done',
+		match: (_i, k) => k.return,
+	},
+	{
+		id: 'sendNothing',
+		keys: ['Esc'],
+		help: 'close the confirmation: send nothing',
+		scope: 'menu',
+		hint: 'esc send nothing',
+		match: (_i, k) => k.escape,
+	},
+	{
 		id: 'close',
 		keys: ['Esc'],
 		help: 'close the menu',

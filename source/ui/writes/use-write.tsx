@@ -63,6 +63,9 @@ export const NOTE_LIMIT = 500;
 export function writeKeys(stage: Stage | undefined): readonly CommandId[] {
 	if (stage === 'choose') return ['down', 'choose', 'decline', 'quit'];
 	if (stage === 'confirm') return ['confirm', 'decline', 'quit'];
+	// Typing: y, n and q are letters of the note (Ctrl-C still quits).
+	if (stage === 'note') return ['typed', 'sendNothing'];
+	if (stage === 'type') return ['typed', 'sendNothing', 'quit'];
 	return ['quit'];
 }
 
@@ -128,6 +131,7 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 			return;
 		}
 		const openedAt = Date.now();
+		say(''); // what an earlier confirmation said ("nothing sent") is not about this one
 		if ('choices' in question) {
 			setOpen({write: question.choices[0]!, stage: 'choose', choice: {question, index: 0}, openedAt});
 			return;
