@@ -73,6 +73,30 @@ describe('detail panes at 80 columns', () => {
 		},
 	);
 
+	it('never break a token across rows: one wider than the pane is cut with …', async () => {
+		const {field, text, wrapLines} = await import('../../source/ui/widgets/lines.js');
+		const image = 'registry.nuon.co/ledgerly/vpc-network';
+		const rows = wrapLines(
+			[
+				field('app', 'app02zpieg8jq95ri7dajaz8v6'),
+				field('artifact', `${image}:v2.4.0 (pushed 2m ago)`),
+				text(`pulls ${image}:v2.4.0 from the registry`),
+			],
+			24,
+		);
+		const shown = rows.map(row =>
+			row.kind === 'field' ? row.value : row.kind === 'continuation' || row.kind === 'text' ? row.text : '',
+		);
+		const words = ['app02zpieg8jq95ri7dajaz8v6', `${image}:v2.4.0`, '(pushed', '2m', 'ago)', 'pulls', 'from'];
+		// Every piece on screen is a whole word, or the start of one cut with …; never the rest of one.
+		for (const piece of shown.join(' ').split(/\s+/).filter(Boolean))
+			expect(
+				words.some(word => piece === word || (piece.endsWith('…') && word.startsWith(piece.slice(0, -1)))) ||
+					['the', 'registry'].includes(piece),
+			).toBe(true);
+		expect(shown.join(' ')).toContain('app02zpieg8jq95ri7daj…');
+	});
+
 	it('leave a list only the width its columns need, the rest to the detail', async () => {
 		const {COLUMN_GAP, layoutColumns, neededWidth, fitPlaced} = await import(
 			'../../source/ui/widgets/columns.js'
