@@ -19,6 +19,7 @@ import {
 	type Transition,
 } from '../../domain/rollout.js';
 import {awaitsApproval, GLYPHS, phaseOf, statusView, statusWord} from '../../domain/status.js';
+import {keyText} from '../widgets/ascii.js';
 import {describeError, NuonApiError} from '../../api/errors.js';
 import {DEPLOY_ACTIONS, type DeployParams} from './deploy.js';
 import {failureLine} from '../shell/failure-text.js';
@@ -438,21 +439,23 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	const status = (
 		<Text>
 			{truncate(
-				// The app's messages first (this screen has its own status line), then a failure to
-				// refresh (the board keeps drawing its last good data), else the selected cell.
-				flash ??
-					(typed.editing || typed.text
-						? `/${typed.text}${typed.editing ? '▏' : '  (Esc clears)'}`
-						: installs.error && installs.data
-							? failureLine(installs.error, 'the last good board')
-							: selectedInstall && selectedColumn
-								? awaitsApproval(selectedStatus)
-									? `${selectedInstall.name} › ${selectedColumn.name}: ${statusWord(selectedStatus!)} ` +
-										`(its plan waits for a person; ⏎ the plan to approve, ! next approval)`
-									: `${selectedInstall.name} › ${selectedColumn.name}: ` +
-										`${selectedStatus ? statusWord(selectedStatus) : 'never deployed'}  ` +
-										'(←/→ or h/l: columns, ⏎ latest deploy, n/N next failure)'
-								: ''),
+				keyText(
+					// The app's messages first (this screen has its own status line), then a failure to
+					// refresh (the board keeps drawing its last good data), else the selected cell.
+					flash ??
+						(typed.editing || typed.text
+							? `/${typed.text}${typed.editing ? '▏' : '  (Esc clears)'}`
+							: installs.error && installs.data
+								? failureLine(installs.error, 'the last good board')
+								: selectedInstall && selectedColumn
+									? awaitsApproval(selectedStatus)
+										? `${selectedInstall.name} › ${selectedColumn.name}: ${statusWord(selectedStatus!)} ` +
+											`(its plan waits for a person; ⏎ the plan to approve, ! next approval)`
+										: `${selectedInstall.name} › ${selectedColumn.name}: ` +
+											`${selectedStatus ? statusWord(selectedStatus) : 'never deployed'}  ` +
+											'(←/→ or h/l: columns, ⏎ latest deploy, n/N next failure)'
+									: ''),
+				),
 				screenColumns,
 			)}
 		</Text>

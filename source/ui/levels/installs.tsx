@@ -1,6 +1,7 @@
 import {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import {Menu, useMenu, type MenuItem} from '../widgets/Menu.js';
+import {keyText} from '../widgets/ascii.js';
 import type {App, Install} from '../../api/resources.js';
 import {
 	countStatuses,
@@ -202,7 +203,7 @@ function AppMenu({
 				Show installs of
 			</Text>
 			{loading ? <Text color={theme.muted}>Loading apps…</Text> : <Menu items={items} index={index} />}
-			<Text color={theme.muted}>{'⏎ choose  esc cancel'}</Text>
+			<Text color={theme.muted}>{keyText('⏎ choose  esc cancel')}</Text>
 		</Box>
 	);
 }

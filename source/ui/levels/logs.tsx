@@ -26,6 +26,7 @@ import {getLogsPage, getLogStream} from '../../api/resources.js';
 import {appendNewer, emptyBuffer} from '../../domain/logs.js';
 import {rowsOfLine} from './log-rows.js';
 import {useChangedAt} from '../widgets/use-changed-at.js';
+import {keyText} from '../widgets/ascii.js';
 
 const KEYS: CommandId[] = [
 	'down',
@@ -366,7 +367,7 @@ function FilterMenu({
 			</Text>
 			<Menu items={items} index={index} />
 			{items.length === 1 ? <Text color={theme.muted}>These lines name no steps or executions.</Text> : null}
-			<Text color={theme.muted}>{'⏎ choose  esc cancel'}</Text>
+			<Text color={theme.muted}>{keyText('⏎ choose  esc cancel')}</Text>
 		</Box>
 	);
 }

@@ -28,6 +28,7 @@ import type {Theme} from '../widgets/theme.js';
 import {breadcrumbs, levelOf, startNavigation} from '../levels/registry.js';
 import {LevelBoundary} from './LevelBoundary.js';
 import {oneLine} from '../../domain/text.js';
+import {keyText} from '../widgets/ascii.js';
 import {stopUntilContinued} from '../terminal/suspend.js';
 
 export const MIN_COLUMNS = 60;
@@ -118,7 +119,7 @@ export function App({
 		const timer = setTimeout(() => setFlash(undefined), FLASH_MS);
 		return () => clearTimeout(timer);
 	}, [flash]);
-	const say = useCallback((text: string) => setFlash({text: oneLine(text), at: Date.now()}), []);
+	const say = useCallback((text: string) => setFlash({text: oneLine(keyText(text)), at: Date.now()}), []);
 	/** Watch mode on or off, saying which and how often it now refreshes. */
 	const turnWatch = (on: boolean) => {
 		setWatch(w => ({...w, watching: on}));
