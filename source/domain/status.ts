@@ -109,7 +109,8 @@ export function phaseOf(status: unknown): Phase {
  * `pending-approval`, a step's `approval-awaiting`): the board, counts, lists, details, titles and
  * `watch`'s lines. Raw JSON (`v`, `watch --output json`) keeps the server's word.
  */
-const PHASE_WORDS: Partial<Record<Phase, string>> = {approval: 'approve?'};
+// `⚑ approve` is 9 columns: whole in a board cell at 80 columns.
+const PHASE_WORDS: Partial<Record<Phase, string>> = {approval: 'approve'};
 
 /** A status as the screens name it: its phase's one word where it has one, else the server's word. */
 export function statusWord(status: string): string {

@@ -15,10 +15,10 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 		async () => {
 			const {demo, posts} = await writableDemo(api);
 			const {app, install} = await openWorkflow(demo, 8, 20);
-			await app.waitFor('⚑ approve?');
+			await app.waitFor('⚑ approve');
 			await app.press(ENTER);
 			const plan = await app.waitFor(TERRAFORM_COUNTS);
-			expect(plan).toContain('Changes · ⚑ approve?');
+			expect(plan).toContain('Changes · ⚑ approve');
 			// Enter opens nothing here: the hint line does not offer it.
 			expect(plan.split('\n').at(-1)).not.toContain('⏎ open');
 			// Grouped: what destroys first.
@@ -75,7 +75,7 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 it('d denies with the note typed first; the step ends approval-denied', async () => {
 	const {demo, posts} = await writableDemo('today');
 	const {app} = await openWorkflow(demo, 8, 20);
-	await app.waitFor('⚑ approve?');
+	await app.waitFor('⚑ approve');
 	await app.press('a');
 	await app.waitFor('Approve the plan?');
 	await app.press('n');
@@ -107,7 +107,7 @@ it('d denies with the note typed first; the step ends approval-denied', async ()
 it('C cancels the running workflow after y', async () => {
 	const {demo} = await writableDemo('today');
 	const {app} = await openWorkflow(demo, 8, 20);
-	await app.waitFor('⚑ approve?');
+	await app.waitFor('⚑ approve');
 	await app.press('C');
 	await app.waitFor('Cancel the workflow?');
 	await app.press('y');
@@ -118,7 +118,7 @@ it('C cancels the running workflow after y', async () => {
 it('under --read-only no write is offered, the keys send nothing and the header says READ-ONLY', async () => {
 	const {demo, posts} = await writableDemo('today');
 	const {app} = await openWorkflow(demo, 8, 20, {readOnly: true});
-	const steps = await app.waitFor('⚑ approve?');
+	const steps = await app.waitFor('⚑ approve');
 	expect(steps).toContain('READ-ONLY');
 	expect(steps).not.toMatch(/a approve|C cancel/);
 	await app.press('a');
@@ -145,7 +145,7 @@ it(
 			return true;
 		});
 		const {app} = await openWorkflow(demo, 8, 20);
-		await app.waitFor('⚑ approve?');
+		await app.waitFor('⚑ approve');
 		await app.press('a');
 		await app.waitFor('Approve the plan?');
 		await app.press('y');

@@ -16,7 +16,7 @@ async function stepsWaitingForApproval() {
 	const {demo, posts} = await writableDemo('today');
 	const opened = await openWorkflow(demo, 8, 20);
 	app = opened.app;
-	await app.waitFor('⚑ approve?');
+	await app.waitFor('⚑ approve');
 	return {app, posts, install: opened.install};
 }
 

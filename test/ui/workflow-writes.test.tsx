@@ -32,7 +32,7 @@ it(
 	async () => {
 		const {demo, posts} = await writableDemo('today');
 		const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
-		await app.waitFor('⚑ approve?');
+		await app.waitFor('⚑ approve');
 		await app.press('R');
 		await app.waitFor('R retry: deploy vpc-network cannot be retried: only a failed step (status error)');
 		await app.press('S');
@@ -48,7 +48,7 @@ it(
 		// A clock that all but stands still: Nuon acts when the test moves it.
 		const {demo, posts} = await writableDemo('today', undefined, {speed: 0.001});
 		const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
-		await app.waitFor('⚑ approve?');
+		await app.waitFor('⚑ approve');
 		await app.press('d');
 		const menu = await app.waitFor('Answer the plan without approving it');
 		for (const answer of [
@@ -69,7 +69,7 @@ it(
 		await app.press('y');
 		await app.waitFor('✓ denied and skipped deploy vpc-network; waiting for Nuon to act');
 		await app.waitFor('Steps of the rollout · sent, waiting for Nuon');
-		expect(app.frame()).toContain('⚑ approve?');
+		expect(app.frame()).toContain('⚑ approve');
 		// Nuon acts at its next poll: the step is denied, the workflow goes on, and the screen stops following.
 		demo.scenario.setClock(AWAITING.at + 3);
 		await app.waitFor(
@@ -86,7 +86,7 @@ it(
 	async () => {
 		const {demo} = await writableDemo('today');
 		const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
-		await app.waitFor('⚑ approve?');
+		await app.waitFor('⚑ approve');
 		await app.press('d', '4');
 		await app.waitFor('Plan again?');
 		await app.press(ENTER, 'y');
@@ -94,8 +94,7 @@ it(
 		demo.scenario.setClock(AWAITING.at + 30);
 		await app.press('r');
 		await app.waitFor(
-			frame =>
-				frame.includes('approval-retry') && /deploy vpc-network \(attempt 2\)\s+⚑ approve\?/.test(frame),
+			frame => frame.includes('approval-retry') && /deploy vpc-network \(attempt 2\)\s+⚑ approve/.test(frame),
 		);
 	},
 );
@@ -103,7 +102,7 @@ it(
 it('on the older server "deny and skip" is a plain deny: the workflow stops with an error', async () => {
 	const {demo} = await writableDemo('2025-08');
 	const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
-	await app.waitFor('⚑ approve?');
+	await app.waitFor('⚑ approve');
 	await app.press('d', '2', ENTER, 'y');
 	await app.waitFor('✓ denied and skipped');
 	demo.scenario.setClock(AWAITING.at + 30);
@@ -117,16 +116,14 @@ it(
 	async () => {
 		const {demo, posts} = await writableDemo('today');
 		const {app, workflowId} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
-		await app.waitFor('⚑ approve?');
+		await app.waitFor('⚑ approve');
 		await app.press('A');
 		const confirmation = await app.waitFor(/deploy vpc-network\s+1 to delete · 1 to replace · 2 to/);
 		expect(confirmation).toContain('Approve all the plans of the workflow?');
 		await app.press('y');
 		await app.waitFor('✓ approve all is on for the rollout');
 		expect(posts).toEqual([`PATCH /v1/workflows/${workflowId}`]);
-		await app.waitFor(
-			frame => /Steps of the rollout · approved/.test(frame) && !frame.includes('⚑ approve?'),
-		);
+		await app.waitFor(frame => /Steps of the rollout · approved/.test(frame) && !frame.includes('⚑ approve'));
 		await app.press('A');
 		await app.waitFor('approved already (approve all is on)');
 		expect(posts).toHaveLength(1);
@@ -158,7 +155,7 @@ it(
 	async () => {
 		const {demo, posts} = await writableDemo('today');
 		const {app, workflowId} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
-		await app.waitFor('⚑ approve?');
+		await app.waitFor('⚑ approve');
 		// Someone answers in the dashboard; this screen has not refreshed since.
 		const step = demo.scenario.workflowSteps(workflowId, AWAITING.at)!.find(found => found.approval?.id)!;
 		demo.scenario.respondToApproval(
@@ -202,7 +199,7 @@ it('a 400 "already has a response" says who answered, not that the write failed'
 			demo.scenario.clock(),
 			'today',
 		);
-	await app.waitFor('⚑ approve?');
+	await app.waitFor('⚑ approve');
 	await app.press('d', '1', ENTER, 'y');
 	const said = await app.waitFor(/⚑ Deny the plan: answered already: approved by [\w.]+@ledgerly\.dev/);
 	expect(said).toContain('ship it');
@@ -221,7 +218,7 @@ it(
 		});
 		void hold;
 		const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at, {keyGuardMs: 300});
-		await app.waitFor('⚑ approve?');
+		await app.waitFor('⚑ approve');
 		// "a" then "y" at once, as a paste or a key typed ahead brings them: nothing is sent.
 		app.stdin.write('a');
 		app.stdin.write('y');
@@ -253,7 +250,7 @@ it(
 		});
 		void demo;
 		const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at, {refreshMs: 60_000});
-		await app.waitFor('⚑ approve?');
+		await app.waitFor('⚑ approve');
 		await app.press('a', 'y');
 		await app.waitFor('✓ approved the plan of deploy vpc-network');
 		expect(answered).toBe(true);

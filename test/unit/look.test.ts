@@ -34,7 +34,7 @@ describe('ASCII', () => {
 		const [crumbs, border, selected, other] = toAscii(frame).split('\n');
 		expect(crumbs).toBe('installs > acme-prod > vpc-network > latest deploy');
 		expect(border).toContain('#');
-		expect(selected).toMatch(/^\|\S* \* vpc-netw~  \+ active/);
+		expect(selected).toMatch(/^\|\S* \* vpc-netw~ {2}\+ active/);
 		expect(selected).toContain('+ {~} 3 keys'); // a folded JSON value, not the focus mark
 		expect(other).toContain('% executing');
 		const marks = {cut: '~', selected: '*', focused: '#', breadcrumb: '>', progress: '%'};
