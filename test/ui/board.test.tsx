@@ -259,6 +259,33 @@ describe('the rollout board under an unsteady API', () => {
 	);
 });
 
+it('a failed refresh at 80 columns keeps the last board and the whole trace id', async () => {
+	let failing = false;
+	const flaky = await startDemoServer({
+		intercept: (request, response) => {
+			if (!failing || !request.url?.startsWith('/v1/installs?')) return false;
+			response
+				.writeHead(500, {'content-type': 'application/json', 'x-nuon-trace-id': 'f48c0826ae873c4b'})
+				.end(JSON.stringify({error: 'server error', description: 'the control plane had a problem'}));
+			return true;
+		},
+	});
+	try {
+		flaky.scenario.setClock(5);
+		app = renderExplorer(flaky, {start: [{kind: 'board'}], watch: true, size: {columns: 80, rows: 24}});
+		await app.waitFor(/acme-corp-prod\s+✓ active/);
+		failing = true;
+		await app.press('r');
+		const stale = await app.waitFor('(trace f48c0826ae873c4b)');
+		expect(stale).toMatch(/acme-corp-prod\s+✓ active/);
+		expect(stale).toContain('STALE');
+	} finally {
+		await app?.cleanup();
+		app = undefined;
+		await flaky.close();
+	}
+});
+
 describe('the rollout board at the sizes people use', () => {
 	it('at 80x24 the counts give way to the column range; at 220 columns install names are whole', async () => {
 		demo.scenario.setClock(20);

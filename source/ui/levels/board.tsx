@@ -24,7 +24,7 @@ import {describeError, NuonApiError} from '../../api/errors.js';
 import {DEPLOY_ACTIONS, type DeployParams} from './deploy.js';
 import {failureLine} from '../shell/failure-text.js';
 import {findPendingApproval} from '../../state/find-approval.js';
-import {fit, truncate} from '../../domain/text.js';
+import {fit, fitMessage} from '../../domain/text.js';
 import {useAppComponents, useAppNames, useInstalls} from '../../state/data.js';
 import {windowStart} from '../widgets/columns.js';
 import {useExplorer, useLevelKeys, useLevelPlace, useMessageLine} from '../shell/context.js';
@@ -438,7 +438,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	const bodyHeight = screenRows - CHROME_ROWS;
 	const status = (
 		<Text>
-			{truncate(
+			{fitMessage(
 				keyText(
 					// The app's messages first (this screen has its own status line), then a failure to
 					// refresh (the board keeps drawing its last good data), else the selected cell.
