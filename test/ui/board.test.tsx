@@ -297,6 +297,10 @@ describe('the rollout board at the sizes people use', () => {
 		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true, size: {columns: 220, rows: 40}});
 		const wide = await app.waitFor(/Ledgerly\s+vpc-network/);
 		expect(wide).toMatch(/massive-dyn-staging\s+✓/);
+		await app.cleanup();
+		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true, size: {columns: 60, rows: 20}});
+		// The header's left part, cut, keeps a space before the refresh state.
+		expect((await app.waitFor(/Ledgerly\s+vpc-netw…/)).split('\n')[0]).toMatch(/\S… WATCH/);
 	});
 });
 

@@ -120,7 +120,8 @@ export function Frame({
 						<Text color={theme.muted}>{truncate(apiLabel, apiWidth)}</Text>
 					)}
 				</Text>
-				<Box flexShrink={0}>
+				{/* A space between them even when the left is cut (demo…WATCH read as one word). */}
+				<Box flexShrink={0} marginLeft={1}>
 					<Text
 						wrap="truncate-start"
 						color={
