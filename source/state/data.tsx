@@ -193,13 +193,31 @@ export function useDashboardUrl(): string | undefined {
 	);
 }
 
+/** The org's accounts, asked once per client and org (`r` refreshes the screens, not this). */
+const accountsRead = new WeakMap<NuonClient, Map<string, Promise<api.Account[]>>>();
+function readAccounts(client: NuonClient): Promise<api.Account[]> {
+	const byOrg = accountsRead.get(client) ?? new Map<string, Promise<api.Account[]>>();
+	accountsRead.set(client, byOrg);
+	let read = byOrg.get(client.orgId);
+	if (!read) {
+		const orgId = client.orgId;
+		// A failed read is asked again next time (a network failure is no answer).
+		read = api.listOrgAccounts(client).catch(error => {
+			byOrg.delete(orgId);
+			throw error;
+		});
+		byOrg.set(orgId, read);
+	}
+	return read;
+}
+
 /**
  * Account id → e-mail, read once a session (no request per row): the org's accounts, as
  * useDashboardUrl reads the CLI config. Until it answers, or when it fails, ids are shown instead.
  */
 export function useAccountEmails(): ReadonlyMap<string, string> {
 	const client = useClient();
-	const accounts = useSWR(inOrg(client.orgId, ACCOUNTS_KEY), () => api.listOrgAccounts(client), {
+	const accounts = useSWR(inOrg(client.orgId, ACCOUNTS_KEY), () => readAccounts(client), {
 		refreshInterval: 0,
 		revalidateIfStale: false,
 	}).data;
