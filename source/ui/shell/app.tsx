@@ -119,7 +119,14 @@ export function App({
 		const timer = setTimeout(() => setFlash(undefined), FLASH_MS);
 		return () => clearTimeout(timer);
 	}, [flash]);
-	const say = useCallback((text: string) => setFlash({text: oneLine(keyText(text)), at: Date.now()}), []);
+	// say('') clears the message; with none shown it changes nothing (no render).
+	const say = useCallback(
+		(text: string) =>
+			setFlash(current =>
+				!text && !current?.text ? current : {text: oneLine(keyText(text)), at: Date.now()},
+			),
+		[],
+	);
 	/** Watch mode on or off, saying which and how often it now refreshes. */
 	const turnWatch = (on: boolean) => {
 		setWatch(w => ({...w, watching: on}));
