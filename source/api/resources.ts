@@ -150,6 +150,14 @@ export type Org = Schemas['app.Org'];
 
 export const listOrgs = (client: NuonClient) => listAll<Org>(client, '/v1/orgs');
 
+export type Account = Schemas['app.Account'];
+
+/**
+ * The org's accounts with their e-mails (orgs/service/get_org_accounts.go: those with the org-admin
+ * role), to name who answered an approval: a response carries only `created_by_id`.
+ */
+export const listOrgAccounts = (client: NuonClient) => listAll<Account>(client, '/v1/orgs/current/accounts');
+
 export const listAppComponents = (client: NuonClient, appId: string) =>
 	listAll<Component>(client, `/v1/apps/${id(appId)}/components`);
 

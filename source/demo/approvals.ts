@@ -9,6 +9,24 @@ type Schemas = components['schemas'];
 
 const accountOf = (email: string) => `acc${digest(email).slice(0, 23)}`;
 
+/** The account the demo's writes are made as. */
+export const DEMO_ACCOUNT = 'you@ledgerly.dev';
+
+/**
+ * The org's accounts (`GET /v1/orgs/current/accounts`, orgs/service/get_org_accounts.go): those with
+ * the org-admin role, each with its e-mail; the demo's approvers and its user are.
+ */
+export function orgAccounts(world: World): Array<Schemas['app.Account']> {
+	return ['jon@ledgerly.dev', 'priya@ledgerly.dev', 'maya@ledgerly.dev', DEMO_ACCOUNT].map(email => ({
+		id: accountOf(email),
+		email,
+		subject: `auth0|${digest(email).slice(0, 24)}`,
+		account_type: 'auth0',
+		created_at: iso(world, -90 * 86_400),
+		updated_at: iso(world, -90 * 86_400),
+	}));
+}
+
 /** The approval of one attempt (`schedule`) of a deploy's step. */
 export function approvalObject(
 	world: World,

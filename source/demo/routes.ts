@@ -93,6 +93,8 @@ export const ROUTES: Array<[RegExp, Handler]> = [
 	],
 	[/^\/v1\/apps$/, scenario => ({list: scenario.apps.map(app => scenario.app(app))})],
 	[/^\/v1\/orgs$/, scenario => ({list: scenario.orgs()})],
+	// orgs/service/get_org_accounts.go: the org-admin accounts, paged.
+	[/^\/v1\/orgs\/current\/accounts$/, scenario => ({list: scenario.accounts()})],
 	[
 		/^\/v1\/installs$/,
 		(scenario, {query, headers, t, api}) => ({

@@ -83,6 +83,7 @@ export class Scenario {
 	// ---- The API's objects at scenario time t --------------------------------------------------
 	app = (app: DemoApp): App => objects.app(this.#world, app);
 	orgs = (): Array<Schemas['app.Org']> => objects.orgs(this.#world);
+	accounts = (): Array<Schemas['app.Account']> => approvals.orgAccounts(this.#world);
 	component = (component: DemoComponent): Schemas['app.Component'] =>
 		objects.component(this.#world, component);
 	install = (install: DemoInstall, t: number, api: DemoApi = 'today'): Install =>

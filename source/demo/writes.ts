@@ -4,16 +4,13 @@
 // at once, and so does the demo (ACT_AFTER).
 import type {components} from '../api/schema.js';
 import type {DemoApi} from './api-mode.js';
-import {responseObject} from './approvals.js';
+import {DEMO_ACCOUNT, responseObject} from './approvals.js';
 import {digest} from './random.js';
 import {stepId, workflow as workflowObject} from './workflows.js';
 import {phaseAt, type DemoDeploy, type DemoWorkflow, type Schedule, type World} from './world.js';
 
 type Schemas = components['schemas'];
 export type WriteAnswer = {status: number; body: unknown} | {status: number; text: string; type: string};
-
-/** The account the demo's writes are made as. */
-const DEMO_ACCOUNT = 'you@ledgerly.dev';
 
 /**
  * Scenario seconds between an answer and the step moving: today's flow is woken by the answer;

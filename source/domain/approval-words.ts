@@ -23,3 +23,13 @@ export function compositeWord(status: unknown): string | undefined {
 		return (status as {status: string}).status;
 	return undefined;
 }
+
+/** The status an answer leaves its approval in, for its glyph and colour; no answer yet: waiting. */
+export const answerStatus = (type: unknown): string =>
+	type === undefined
+		? 'approval-awaiting'
+		: type === 'approve' || type === 'auto-approve'
+			? 'approved'
+			: type === 'retry'
+				? 'approval-retry'
+				: 'approval-denied';

@@ -1,6 +1,6 @@
 // Pure readings of an install object that the levels and tests share.
 import type {Install} from '../api/resources.js';
-import {phaseOf, phaseRank, type Phase} from './status.js';
+import {phaseOf, phaseRank, statusWord, type Phase} from './status.js';
 
 /** An install's name, or its id when the name is empty (the list dims it). */
 export const installName = (install: Install): string =>
@@ -28,7 +28,10 @@ export function installStatus(install: Install): string | undefined {
 }
 
 export interface StatusCount {
+	/** The server's word (the first seen, where several read as one word). */
 	status: string;
+	/** The word the screens show for it (status.ts `statusWord`). */
+	word: string;
 	count: number;
 	phase: Phase;
 }
@@ -38,13 +41,19 @@ export interface StatusCount {
  * order depends on the words only, never on the counts, so a refreshed line does not reshuffle.
  */
 export function countStatuses(statuses: Iterable<string | undefined | null>): StatusCount[] {
-	const counts = new Map<string, number>();
-	for (const status of statuses) counts.set(status || 'unknown', (counts.get(status || 'unknown') ?? 0) + 1);
-	return [...counts]
-		.map(([status, count]) => ({status, count, phase: phaseOf(status)}))
-		.sort((a, b) => phaseRank(a.status) - phaseRank(b.status) || a.status.localeCompare(b.status));
+	const counts = new Map<string, StatusCount>();
+	for (const raw of statuses) {
+		const status = raw || 'unknown';
+		const word = statusWord(status);
+		const count = counts.get(word);
+		if (count) count.count++;
+		else counts.set(word, {status, word, count: 1, phase: phaseOf(status)});
+	}
+	return [...counts.values()].sort(
+		(a, b) => phaseRank(a.status) - phaseRank(b.status) || a.word.localeCompare(b.word),
+	);
 }
 
 export function formatCounts(counts: StatusCount[]): string {
-	return counts.map(c => `${c.count} ${c.status}`).join(' · ');
+	return counts.map(c => `${c.count} ${c.word}`).join(' · ');
 }

@@ -104,11 +104,24 @@ export function phaseOf(status: unknown): Phase {
 	return PHASE_OF.get(status.toLowerCase()) ?? 'unknown';
 }
 
+/**
+ * The one word each screen shows for a state whose server words differ by object (a deploy's
+ * `pending-approval`, a step's `approval-awaiting`): the board, counts, lists, details, titles and
+ * `watch`'s lines. Raw JSON (`v`, `watch --output json`) keeps the server's word.
+ */
+// `⚑ approve` is 9 columns: whole in a board cell at 80 columns.
+const PHASE_WORDS: Partial<Record<Phase, string>> = {approval: 'approve'};
+
+/** A status as the screens name it: its phase's one word where it has one, else the server's word. */
+export function statusWord(status: string): string {
+	return PHASE_WORDS[phaseOf(status)] ?? status;
+}
+
 export function statusView(status: unknown): StatusView {
 	const phase = phaseOf(status);
 	const label =
 		typeof status === 'string'
-			? status || 'none'
+			? statusWord(status) || 'none'
 			: status === undefined || status === null
 				? 'none'
 				: 'unreadable';
@@ -173,3 +186,6 @@ export const SERVER_WORDS = {
 	/** What approve all sets a running workflow's status to (pkg/flow/approval.go). */
 	approvedAll: 'approved',
 } as const;
+/** "the workflow's status is error": a sentence whatever the word (not "the workflow is error"). */
+export const statusIs = (subject: string, status: unknown): string =>
+	`${subject}’s status is ${typeof status === 'string' && status ? statusWord(status) : 'unknown'}`;

@@ -119,8 +119,14 @@ export function fitMessage(message: string, width: number, keep = ESSENTIAL.exec
 		return fitMessage(before + shorter + after, width, shorter);
 	}
 	const room = width - displayWidth(keep);
-	// Too wide even alone: a path or URL keeps its end (the file, the ids), anything else its start.
-	if (room < 2) return /^(\/|https?:)/.test(keep) ? truncateStart(keep, width) : truncate(keep, width);
+	// The first word says what happened ("saved", "open", "copied"): it stays whenever the line has room.
+	const verb = /^\S+/.exec(before)?.[0] ?? '';
+	if (room < Math.min(displayWidth(before), displayWidth(verb) + 1)) {
+		// Too wide even after the verb: a path or URL keeps its end (the file, the ids), anything else its start.
+		const lead = verb && width - displayWidth(verb) > 12 ? `${verb} ` : '';
+		const rest = width - displayWidth(lead);
+		return lead + (/^(\/|https?:)/.test(keep) ? truncateStart(keep, rest) : truncate(keep, rest));
+	}
 	// What comes before the essential part says what it is: it gets the room first, then what follows.
 	const beforeWidth = Math.min(displayWidth(before), room);
 	return truncate(before, beforeWidth) + keep + truncate(after, room - beforeWidth);

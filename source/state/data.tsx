@@ -11,6 +11,7 @@ import type {ApprovalPlan} from '../domain/approval-plan.js';
 import {workflowFinished} from '../domain/workflow-steps.js';
 import type {QueuedApproval} from '../domain/approval-queue.js';
 import type {RunnerData} from './fetch-runner.js';
+import {accountEmails} from '../domain/accounts.js';
 
 export type {ComponentRow, Components, WorkflowData} from './fetchers.js';
 
@@ -118,6 +119,15 @@ export function useDashboardUrl(): string | undefined {
 	return (
 		useSWR(inOrg(client.orgId, key({})), () => fetch(client, {}), options).data?.dashboard_url || undefined
 	);
+}
+
+/**
+ * Account id → e-mail, read once a session (no request per row): the org's accounts, as
+ * useDashboardUrl reads the CLI config. Until it answers, or when it fails, ids are shown instead.
+ */
+export function useAccountEmails(): ReadonlyMap<string, string> {
+	const accounts = useEndpoint(ENDPOINTS.accounts, {}).data;
+	return React.useMemo(() => accountEmails(accounts), [accounts]);
 }
 
 /**

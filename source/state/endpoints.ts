@@ -15,6 +15,7 @@ import {
 	fetchComponents,
 	fetchWorkflow,
 	orNull,
+	readAccounts,
 	type Components,
 	type WorkflowData,
 } from './fetchers.js';
@@ -88,6 +89,12 @@ export const ENDPOINTS = withKeys({
 		None,
 		api.Org[]
 	>,
+	/** The org's accounts (who answered an approval): asked once a session, see readAccounts. */
+	accounts: {
+		parts: () => [],
+		fetch: client => readAccounts(client),
+		options: {refreshInterval: 0, revalidateIfStale: false},
+	} satisfies Spec<None, api.Account[]>,
 	/** Where the dashboard is (for links): asked once. */
 	cliConfig: {parts: () => [], fetch: client => api.getCliConfig(client), options: ONCE} satisfies Spec<
 		None,

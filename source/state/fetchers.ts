@@ -156,3 +156,21 @@ export async function appComponentsKeepingLast(
 	last.current = found;
 	return found;
 }
+
+/** The org's accounts, asked once per client and org (`r` refreshes the screens, not this). */
+const accountsRead = new WeakMap<NuonClient, Map<string, Promise<api.Account[]>>>();
+export function readAccounts(client: NuonClient): Promise<api.Account[]> {
+	const byOrg = accountsRead.get(client) ?? new Map<string, Promise<api.Account[]>>();
+	accountsRead.set(client, byOrg);
+	let read = byOrg.get(client.orgId);
+	if (!read) {
+		const orgId = client.orgId;
+		// A failed read is asked again next time (a network failure is no answer).
+		read = api.listOrgAccounts(client).catch(error => {
+			byOrg.delete(orgId);
+			throw error;
+		});
+		byOrg.set(orgId, read);
+	}
+	return read;
+}

@@ -15,10 +15,10 @@ import {
 	type Transition,
 } from '../domain/rollout.js';
 import {text} from '../domain/fields.js';
-import {installName} from '../domain/install.js';
+import {formatCounts, installName} from '../domain/install.js';
 import {oneLine} from '../domain/text.js';
 import {watchedInstalls} from './watched-installs.js';
-import {phaseOf} from '../domain/status.js';
+import {phaseOf, statusWord} from '../domain/status.js';
 import {clock} from '../domain/time.js';
 import {DEFAULT_POLL, Poller, type PollSettings} from '../state/poll-policy.js';
 import type {Scope} from './scope.js';
@@ -135,7 +135,7 @@ export async function watchRollout(options: WatchOptions): Promise<number> {
 					const deploys = counts.reduce((sum, c) => sum + c.count, 0);
 					const text = oneLine(
 						`${clock(Date.now())} watching ${deploys} deploys in ${snapshot.size} installs: ` +
-							`${counts.map(c => `${c.count} ${c.status}`).join(' · ') || 'none'}`,
+							`${formatCounts(counts) || 'none'}`,
 					);
 					write(
 						output === 'json'
@@ -235,8 +235,8 @@ export function formatTransition(
 		});
 	}
 	return oneLine(
-		`${clock(change.at)} ${install} › ${component} ${change.from ?? 'none'} → ` +
-			`${change.to}${description ? `  ${description}` : ''}`,
+		`${clock(change.at)} ${install} › ${component} ${change.from ? statusWord(change.from) : 'none'} → ` +
+			`${statusWord(change.to)}${description ? `  ${description}` : ''}`,
 	);
 }
 
@@ -314,10 +314,10 @@ function summarize(
 	const verdict = VERDICTS[code] ?? 'timed out before the rollout finished';
 	// Every server string on a line of its own kind: a name with a line break must not forge a line.
 	const list = (cells: Failure[]) =>
-		cells.map(f => oneLine(`${f.install} › ${f.component} (${f.status})`)).join(', ');
+		cells.map(f => oneLine(`${f.install} › ${f.component} (${statusWord(f.status)})`)).join(', ');
 	const text =
 		`${clock(Date.now())} ${verdict}: ` +
-		(reason ?? (counts.map(c => `${c.count} ${oneLine(c.status)}`).join(' · ') || 'nothing watched')) +
+		(reason ?? (oneLine(formatCounts(counts)) || 'nothing watched')) +
 		(failed.length ? `\nfailed: ${list(failed)}` : '') +
 		(waiting.length ? `\nwaiting for approval: ${list(waiting)}` : '');
 	return {

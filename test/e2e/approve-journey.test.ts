@@ -29,8 +29,8 @@ describe.each(['today', '2025-08'])('against the %s server', api => {
 			});
 			await session.waitFor(`Rollout: ${installCount()} installs`);
 			session.write(`/${waiting.name}\r`);
-			const board = await session.waitFor(new RegExp(`${waiting.name}\\s+\\*?⚑ approve\\?`), 30_000);
-			expect(board).toMatch(/⚑ \d pending-approval/);
+			const board = await session.waitFor(new RegExp(`${waiting.name}\\s+\\*?⚑ approve`), 30_000);
+			expect(board).toMatch(/⚑ \d approve/);
 			session.write('!');
 			session.write('\r');
 			const plan = await session.waitFor('1 to delete · 1 to replace · 2 to update · 3 to create');
@@ -43,7 +43,7 @@ describe.each(['today', '2025-08'])('against the %s server', api => {
 			await new Promise(resolve => setTimeout(resolve, KEY_GUARD_MS + 50));
 			session.write('y');
 			await session.waitFor(`✓ approved the plan of deploy ${component}`);
-			await session.waitFor('· approved');
+			await session.waitFor('· ✓ approved by you@ledgerly.dev');
 			session.write('\u001B');
 			// The step moves on from waiting: it runs, then succeeds.
 			await session.waitFor(new RegExp(`deploy ${component}\\s+(◐ in-progress|✓ success)`), 20_000);

@@ -40,9 +40,12 @@ describe('nuon-tui --demo in a real terminal', () => {
 			session.write(`/${target.component}`);
 			await session.waitFor(new RegExp(`› ${target.component}`));
 			session.write('\r\r');
-			// The components' detail has a status line too: the deploy's is read once its level shows.
-			await session.waitFor(`› ${target.component} › latest deploy`);
-			const first = await session.waitFor(/status\s+\S+ (pending|planning|applying)/);
+			// The components' detail says the latest deploy's status too: wait for the deploy's screen.
+			const first = await session.waitFor(
+				screen =>
+					screen.includes(`› ${target.component} › latest deploy`) &&
+					/status\s+\S+ (pending|planning|applying)/.test(screen),
+			);
 			expect(first).toContain(`installs › ${target.install} › ${target.component} › latest deploy`);
 			const before = /status\s+\S+ (\w+)/.exec(first)![1];
 			// No key from here on: the screen must move by itself.

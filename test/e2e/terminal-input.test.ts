@@ -38,9 +38,9 @@ describe('a paste', () => {
 			{timeout: 2000},
 		);
 		session.write('w');
-		await session.waitFor(/⚑ approval-a/, 20_000);
+		await session.waitFor(/⚑ approve/, 20_000);
 		session.write('\r');
-		await session.waitFor(/deploy vpc-network\s+⚑ approval-a/);
+		await session.waitFor(/deploy vpc-network\s+⚑ approve/);
 		session.write('/');
 		session.paste('deploy vpc-network\ralready approved by ops');
 		await session.waitFor('/deploy vpc-network already approved by ops');

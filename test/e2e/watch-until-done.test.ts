@@ -111,7 +111,7 @@ describe('watch --until-done', () => {
 		]);
 		expect(code).toBe(4);
 		expect(stdout).toMatch(
-			/stopped: a deploy waits for approval: .*\nwaiting for approval: \S+ › \S+ \(pending-approval\)\n$/,
+			/stopped: a deploy waits for approval: .*\nwaiting for approval: \S+ › \S+ \(approve\)\n$/,
 		);
 	});
 

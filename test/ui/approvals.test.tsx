@@ -16,10 +16,10 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 		async () => {
 			const {demo, posts} = await writableDemo(api);
 			const {app, install} = await openWorkflow(demo, installAwaitingApproval, 20);
-			await app.waitFor('⚑ approval-awaiting');
+			await app.waitFor('⚑ approve');
 			await app.press(ENTER);
 			const plan = await app.waitFor(TERRAFORM_COUNTS);
-			expect(plan).toContain('waiting');
+			expect(plan).toContain('Changes · ⚑ approve');
 			// Enter opens nothing here: the hint line does not offer it.
 			expect(plan.split('\n').at(-1)).not.toContain('⏎ open');
 			// Grouped: what destroys first.
@@ -46,7 +46,7 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 			await app.waitFor('Approve the plan?');
 			await app.press('y', 'y', 'y');
 			await app.waitFor('✓ approved the plan of deploy vpc-network');
-			await app.waitFor('· approved');
+			await app.waitFor('· ✓ approved by you@ledgerly.dev');
 			expect(posts).toHaveLength(1);
 			expect(posts[0]).toMatch(/\/approvals\/apr\w+\/response$/);
 		},
@@ -76,12 +76,22 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 it('d denies with the note typed first; the step ends approval-denied', async () => {
 	const {demo, posts} = await writableDemo('today');
 	const {app} = await openWorkflow(demo, installAwaitingApproval, 20);
-	await app.waitFor('⚑ approval-awaiting');
+	await app.waitFor('⚑ approve');
+	await app.press('a');
+	await app.waitFor('Approve the plan?');
+	await app.press('n');
+	await app.waitFor('Approve the plan: nothing sent');
 	await app.press('d');
 	await app.waitFor('Answer the plan without approving it');
+	// A new question: what the last one said is not about it.
+	expect(app.frame()).not.toContain('nothing sent');
 	await app.press('1');
 	await app.waitFor('Type a note');
 	await app.press(...'not in the freeze');
+	// y and n are letters of the note here: the keys say Enter and Esc.
+	const hints = app.frame().split('\n').at(-1);
+	expect(hints).toMatch(/⏎ done\s+esc send nothing/);
+	expect(hints).not.toMatch(/y yes|n\/esc no|q quit/);
 	await app.press(ENTER);
 	await app.waitFor('y sends it once');
 	expect(app.frame()).toContain('not in the freeze');
@@ -100,7 +110,7 @@ it('d denies with the note typed first; the step ends approval-denied', async ()
 it('C cancels the running workflow after y', async () => {
 	const {demo} = await writableDemo('today');
 	const {app} = await openWorkflow(demo, installAwaitingApproval, 20);
-	await app.waitFor('⚑ approval-awaiting');
+	await app.waitFor('⚑ approve');
 	await app.press('C');
 	await app.waitFor('Cancel the workflow?');
 	await app.press('y');
@@ -111,7 +121,7 @@ it('C cancels the running workflow after y', async () => {
 it('under --read-only no write is offered, the keys send nothing and the header says READ-ONLY', async () => {
 	const {demo, posts} = await writableDemo('today');
 	const {app} = await openWorkflow(demo, installAwaitingApproval, 20, {readOnly: true});
-	const steps = await app.waitFor('⚑ approval-awaiting');
+	const steps = await app.waitFor('⚑ approve');
 	expect(steps).toContain('READ-ONLY');
 	expect(steps).not.toMatch(/a approve|C cancel/);
 	await app.press('a');
@@ -138,7 +148,7 @@ it(
 			return true;
 		});
 		const {app} = await openWorkflow(demo, installAwaitingApproval, 20);
-		await app.waitFor('⚑ approval-awaiting');
+		await app.waitFor('⚑ approve');
 		await app.press('a');
 		await app.waitFor('Approve the plan?');
 		await app.press('y');

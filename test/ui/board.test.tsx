@@ -151,9 +151,9 @@ describe('the rollout board for a rollout', () => {
 				size: {columns: 120, rows: 40},
 			});
 			const frame = await app.waitFor(new RegExp(`${install.name}\\s+\\*?⚑ approv`));
-			expect(frame).toMatch(/⚑ 1 pending-approval/);
+			expect(frame).toMatch(/⚑ 1 approve/);
 			await app.press('!');
-			await app.waitFor(`${install.name} › ${ic.component.name}: pending-approval, waiting for a person`);
+			await app.waitFor(`${install.name} › ${ic.component.name}: approve (its plan waits for a person`);
 		},
 	);
 });
@@ -260,17 +260,47 @@ describe('the rollout board under an unsteady API', () => {
 	);
 });
 
+it('a failed refresh at 80 columns keeps the last board and the whole trace id', async () => {
+	let failing = false;
+	const flaky = await demoForTest({
+		intercept: (request, response) => {
+			if (!failing || !request.url?.startsWith('/v1/installs?')) return false;
+			response
+				.writeHead(500, {'content-type': 'application/json', 'x-nuon-trace-id': 'f48c0826ae873c4b'})
+				.end(JSON.stringify({error: 'server error', description: 'the control plane had a problem'}));
+			return true;
+		},
+	});
+	try {
+		flaky.scenario.setClock(5);
+		app = renderExplorer(flaky, {start: [{kind: 'board'}], watch: true, size: {columns: 80, rows: 24}});
+		await app.waitFor(/acme-corp-prod\s+✓ active/);
+		failing = true;
+		await app.press('r');
+		const stale = await app.waitFor('(trace f48c0826ae873c4b)');
+		expect(stale).toMatch(/acme-corp-prod\s+✓ active/);
+		expect(stale).toContain('STALE');
+	} finally {
+		await app?.cleanup();
+		app = undefined;
+	}
+});
+
 describe('the rollout board at the sizes people use', () => {
 	it('at 80x24 the counts give way to the column range; at 220 columns install names are whole', async () => {
 		demo.scenario.setClock(20);
 		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true, size: {columns: 80, rows: 24}});
 		const narrow = await app.waitFor(/Ledgerly\s+vpc-netw…/);
-		expect(narrow).toMatch(/pending-approval.* cols 1–5\/8 ┃/);
+		expect(narrow).toMatch(/approve.* cols 1–5\/8 ┃/);
 		expect(narrow).toContain('massive-dyn-stagi…');
 		await app.cleanup();
 		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true, size: {columns: 220, rows: 40}});
 		const wide = await app.waitFor(/Ledgerly\s+vpc-network/);
 		expect(wide).toMatch(/massive-dyn-staging\s+✓/);
+		await app.cleanup();
+		app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true, size: {columns: 60, rows: 20}});
+		// The header's left part, cut, keeps a space before the refresh state.
+		expect((await app.waitFor(/Ledgerly\s+vpc-netw…/)).split('\n')[0]).toMatch(/\S… WATCH/);
 	});
 });
 

@@ -35,7 +35,7 @@ describe.each(SERVER_VERSIONS)('deploy history against the %s server', api => {
 		await app.press('j', 'j', ENTER);
 		const failed = await app.waitFor(/status\s+✗ error/);
 		expect(failed).toContain(`Deploy of ${ic.component.name}`);
-		expect(failed).toContain(`${ic.component.name} › deploy of`);
+		expect(failed).toContain(`${ic.component.name} › deploys › deploy of`);
 		await app.press(ENTER);
 		await app.waitFor(/deploy\/create-apply-plan/);
 		await app.press(ESC, ESC);

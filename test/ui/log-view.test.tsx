@@ -1,14 +1,19 @@
 // The log view's movement keys: n/N on a short log, f pausing while lines keep arriving, G and g.
-import {afterEach, expect, it} from 'vitest';
+import {readdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, expect, it, vi} from 'vitest';
 import type {DemoServer} from '../../source/demo/server.js';
 import {demoForTest} from '../helpers/demo-server.js';
 import {renderExplorer} from '../helpers/render-app.js';
 import {firstInstall, logStreamOf, rolloutComponent} from '../helpers/scenario.js';
 
 let app: ReturnType<typeof renderExplorer> | undefined;
+const dir = join(tmpdir(), 'nuon-tui-log-view-missing');
 afterEach(async () => {
 	await app?.cleanup();
 	app = undefined;
+	vi.restoreAllMocks();
 });
 
 /** A Terraform component's deploy in the rollout: its plan job's stream has over 250 records. */
@@ -17,14 +22,19 @@ function planJob(server: DemoServer) {
 	return {stream: logStreamOf(server.scenario, ic), schedule: ic.rollout!.schedule};
 }
 
-it('n on a log shorter than the screen leaves it where it is', async () => {
+/** The closed log of the first install's image sync, opened. */
+async function openSyncLogs(size = {columns: 100, rows: 30}) {
 	const demo = await demoForTest();
 	demo.scenario.setClock(400);
 	const ic = rolloutComponent(firstInstall(demo.scenario), 'docker_build');
-	app = renderExplorer(demo, {
-		start: [{kind: 'logs', streamId: logStreamOf(demo.scenario, ic, 'sync'), title: 'sync'}],
-	});
-	const before = await app.waitFor('stream closed');
+	const streamId = logStreamOf(demo.scenario, ic, 'sync');
+	app = renderExplorer(demo, {start: [{kind: 'logs', streamId, title: 'sync'}], size});
+	return {app, demo, streamId, before: await app.waitFor('stream closed')};
+}
+
+it('n on a log shorter than the screen leaves it where it is', async () => {
+	const {before} = await openSyncLogs();
+	if (!app) throw new Error('not rendered');
 	const firstLine = before.split('\n').find(line => line.includes('picked up job'))!;
 	for (const key of '/copying') await app.press(key);
 	await app.press('\r', 'n', 'n');
@@ -68,4 +78,27 @@ it('f pauses the view while lines keep arriving and says how many; G follows aga
 	await app.press('G');
 	await app.waitFor(frame => frame.includes('● following') || frame.includes('stream closed'));
 	expect(app.frame()).not.toContain('new lines below');
+});
+
+// The status line at 80 columns: a message (a saved file) says what happened and where, then gives way to
+// what comes after it (a search's answer) and goes after a few seconds.
+const statusLine = (frame: string) => frame.split('\n').at(-2) ?? '';
+
+it('s says where it saved (verb and file kept at 80 columns), then a search answers over it', async () => {
+	vi.spyOn(process, 'cwd').mockReturnValue(join(dir, 'a-working-directory-with-a-long-name-for-the-test'));
+	const {streamId} = await openSyncLogs({columns: 80, rows: 24});
+	if (!app) throw new Error('not rendered');
+	await app.press('s');
+	const saved = statusLine(await app.waitFor(/saved \d+ lines/));
+	// The working directory does not exist: the temp directory has the file, and the line names it.
+	const file = readdirSync(tmpdir()).find(name => name.startsWith(`nuon-logs-${streamId}`))!;
+	rmSync(join(tmpdir(), file));
+	expect(saved).toMatch(new RegExp(`^saved \\d+ lines to .*${file.slice(-30).replace('.', '\\.')}\\s*$`));
+	for (const key of '/copying') await app.press(key);
+	await app.press('\r');
+	const answered = statusLine(await app.waitFor(/search "copying": 6 matches/));
+	expect(answered).not.toContain('saved');
+	for (const key of '/zzz') await app.press(key);
+	await app.press('\r');
+	expect(statusLine(await app.waitFor(/search "zzz": 0 matches/))).toContain('■ stream closed');
 });

@@ -17,7 +17,7 @@ async function stepsWaitingForApproval() {
 	const {demo, posts} = await writableDemo('today');
 	const opened = await openWorkflow(demo, installAwaitingApproval, 20);
 	app = opened.app;
-	await app.waitFor('⚑ approval-awaiting');
+	await app.waitFor('⚑ approve');
 	return {app, posts, install: opened.install};
 }
 

@@ -29,7 +29,7 @@ it(
 	async () => {
 		const {demo, posts} = await writableDemo('today');
 		const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
-		await app.waitFor('⚑ approval-awaiting');
+		await app.waitFor('⚑ approve');
 		await app.press('R');
 		await app.waitFor('R retry: deploy vpc-network cannot be retried: only a failed step (status error)');
 		await app.press('S');
@@ -45,7 +45,7 @@ it(
 		// A clock that all but stands still: Nuon acts when the test moves it.
 		const {demo, posts} = await writableDemo('today', undefined, {speed: 0.001});
 		const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
-		await app.waitFor('⚑ approval-awaiting');
+		await app.waitFor('⚑ approve');
 		await app.press('d');
 		const menu = await app.waitFor('Answer the plan without approving it');
 		for (const answer of [
@@ -66,7 +66,7 @@ it(
 		await app.press('y');
 		await app.waitFor('✓ denied and skipped deploy vpc-network; waiting for Nuon to act');
 		await app.waitFor('Steps of the rollout · sent, waiting for Nuon');
-		expect(app.frame()).toContain('⚑ approval-awaiting');
+		expect(app.frame()).toContain('⚑ approve');
 		// Nuon acts at its next poll: the step is denied, the workflow goes on, and the screen stops following.
 		demo.scenario.setClock(AWAITING.at + 3);
 		await app.waitFor(
@@ -83,7 +83,7 @@ it(
 	async () => {
 		const {demo} = await writableDemo('today');
 		const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
-		await app.waitFor('⚑ approval-awaiting');
+		await app.waitFor('⚑ approve');
 		await app.press('d', '4');
 		await app.waitFor('Plan again?');
 		await app.press(ENTER, 'y');
@@ -91,8 +91,7 @@ it(
 		demo.scenario.setClock(AWAITING.at + 30);
 		await app.press('r');
 		await app.waitFor(
-			frame =>
-				frame.includes('approval-retry') && /deploy vpc-network \(attempt 2\)\s+⚑ approval-a/.test(frame),
+			frame => frame.includes('approval-retry') && /deploy vpc-network \(attempt 2\)\s+⚑ approve/.test(frame),
 		);
 	},
 );
@@ -100,7 +99,7 @@ it(
 it('on the older server "deny and skip" is a plain deny: the workflow stops with an error', async () => {
 	const {demo} = await writableDemo('2025-08');
 	const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
-	await app.waitFor('⚑ approval-awaiting');
+	await app.waitFor('⚑ approve');
 	await app.press('d', '2', ENTER, 'y');
 	await app.waitFor('✓ denied and skipped');
 	demo.scenario.setClock(AWAITING.at + 30);
@@ -114,16 +113,14 @@ it(
 	async () => {
 		const {demo, posts} = await writableDemo('today');
 		const {app, workflowId} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
-		await app.waitFor('⚑ approval-awaiting');
+		await app.waitFor('⚑ approve');
 		await app.press('A');
-		const confirmation = await app.waitFor(/deploy vpc-network\s+1 to delete · 1 to replace · 2 to update/);
+		const confirmation = await app.waitFor(/deploy vpc-network\s+1 to delete · 1 to replace · 2 to/);
 		expect(confirmation).toContain('Approve all the plans of the workflow?');
 		await app.press('y');
 		await app.waitFor('✓ approve all is on for the rollout');
 		expect(posts).toEqual([`PATCH /v1/workflows/${workflowId}`]);
-		await app.waitFor(
-			frame => /Steps of the rollout · approved/.test(frame) && !frame.includes('⚑ approval-awaiting'),
-		);
+		await app.waitFor(frame => /Steps of the rollout · approved/.test(frame) && !frame.includes('⚑ approve'));
 		await app.press('A');
 		await app.waitFor('approved already (approve all is on)');
 		expect(posts).toHaveLength(1);
@@ -141,7 +138,7 @@ it('C cancels a queued workflow: the 202 "truetrue" the server answers is a succ
 	await app.waitFor(/Steps of the rollout · cancelled/);
 	expect(posts).toHaveLength(1);
 	await app.press('C');
-	await app.waitFor('C cancel: the workflow is cancelled');
+	await app.waitFor('C cancel: the workflow’s status is cancelled');
 	expect(posts).toHaveLength(1);
 });
 
@@ -151,7 +148,7 @@ it(
 	async () => {
 		const {demo, posts} = await writableDemo('today');
 		const {app, workflowId} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
-		await app.waitFor('⚑ approval-awaiting');
+		await app.waitFor('⚑ approve');
 		// Someone answers in the dashboard; this screen has not refreshed since.
 		const step = demo.scenario.workflowSteps(workflowId, AWAITING.at)!.find(found => found.approval?.id)!;
 		demo.scenario.respondToApproval(
@@ -165,7 +162,7 @@ it(
 		await app.press('a');
 		await app.waitFor('Approve the plan?');
 		await app.press('y');
-		await app.waitFor(/Approve the plan: not sent: answered already: deny by acc\w+/);
+		await app.waitFor(/Approve the plan: not sent: answered already: denied by you@ledgerly\.dev/);
 		expect(posts).toEqual([]);
 	},
 );
@@ -195,9 +192,9 @@ it('a 400 "already has a response" says who answered, not that the write failed'
 			demo.scenario.clock(),
 			'today',
 		);
-	await app.waitFor('⚑ approval-awaiting');
+	await app.waitFor('⚑ approve');
 	await app.press('d', '1', ENTER, 'y');
-	const said = await app.waitFor(/⚑ Deny the plan: answered already: approve by acc\w+/);
+	const said = await app.waitFor(/⚑ Deny the plan: answered already: approved by [\w.]+@ledgerly\.dev/);
 	expect(said).toContain('ship it');
 	expect(posts).toHaveLength(1);
 });
@@ -214,7 +211,7 @@ it(
 		});
 		void hold;
 		const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at, {keyGuardMs: 300});
-		await app.waitFor('⚑ approval-awaiting');
+		await app.waitFor('⚑ approve');
 		// "a" then "y" at once, as a paste or a key typed ahead brings them: nothing is sent.
 		app.stdin.write('a');
 		app.stdin.write('y');
@@ -246,13 +243,13 @@ it(
 		});
 		void demo;
 		const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at, {refreshMs: 60_000});
-		await app.waitFor('⚑ approval-awaiting');
+		await app.waitFor('⚑ approve');
 		await app.press('a', 'y');
 		await app.waitFor('✓ approved the plan of deploy vpc-network');
 		expect(answered).toBe(true);
 		await app.press('a');
 		await app.waitFor(
-			/a approve: (sent \d+ s ago; waiting for Nuon to act on it|answered already: approve by acc\w+)/,
+			/a approve: (sent \d+ s ago; waiting for Nuon to act on it|answered already: approved by \S+@ledgerly)/,
 		);
 		expect(posts).toHaveLength(1);
 	},

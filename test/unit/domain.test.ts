@@ -79,9 +79,11 @@ describe('text fitting', () => {
 describe('messages in one status line', () => {
 	it('keeps the path, the URL or the trace id whole and shortens the words around it', () => {
 		const saved = 'saved 32 lines to /home/operator/work/nuon-logs-lgj6x2kq9-20261201T141500.log';
-		expect(fitMessage(saved, 60)).toMatch(
+		expect(fitMessage(saved, 70)).toMatch(
 			/\/home\/operator\/work\/nuon-logs-lgj6x2kq9-20261201T141500\.log$/,
 		);
+		// Narrower: the verb, then the path's end (the file).
+		expect(fitMessage(saved, 60)).toMatch(/^saved …\S*\/nuon-logs-lgj6x2kq9-20261201T141500\.log$/);
 		expect(displayWidth(fitMessage(saved, 60))).toBeLessThanOrEqual(60);
 		const failure =
 			'⚠ HTTP 500 server error: the database did not answer in time while listing installs (trace ' +
@@ -92,8 +94,15 @@ describe('messages in one status line', () => {
 		expect(displayWidth(fitted)).toBeLessThanOrEqual(80);
 		const url = 'https://app.nuon.co/orgdemo0000000000000000001/installs/inleispna6ytdhmu319vtysgbd';
 		expect(fitMessage(`opened ${url} in the browser`, 100)).toContain(url);
-		// A URL wider than the line keeps its end, where the ids are.
-		expect(fitMessage(`open ${url}`, 60)).toMatch(/^….*\/installs\/inleispna6ytdhmu319vtysgbd$/);
+		// A URL wider than the line keeps its end, where the ids are, after the word that says what happened.
+		expect(fitMessage(`open ${url}`, 60)).toMatch(/^open ….*\/installs\/inleispna6ytdhmu319vtysgbd$/);
+		expect(fitMessage(`copied the link ${url}`, 60)).toMatch(/^copied ….*\/inleispna6ytdhmu319vtysgbd$/);
+		const long =
+			'saved 15 lines to /tmp/nuon-tui-test/nuon-logs-lgj6x2kq9a1b2c3d4e5f6g7h8-20261201T141500.log';
+		expect(fitMessage(long, 79)).toMatch(
+			/^saved .*…\S*\/nuon-logs-lgj6x2kq9a1b2c3d4e5f6g7h8-20261201T141500\.log$/,
+		);
+		expect(displayWidth(fitMessage(long, 79))).toBeLessThanOrEqual(79);
 		expect(fitMessage('a short one', 80)).toBe('a short one');
 		const expired = fitMessage(
 			'⚠ HTTP 401 token invalid or expired: token expired for good — run `nuon auth login`, then restart ' +

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {localeIsAscii, toAscii} from '../../source/ui/widgets/ascii.js';
+import {keyText, localeIsAscii, spellKeys, toAscii} from '../../source/ui/widgets/ascii.js';
 import {darkTheme, lightTheme, noColorTheme, themeFor} from '../../source/ui/widgets/theme.js';
 
 describe('themes', () => {
@@ -19,11 +19,35 @@ describe('ASCII', () => {
 	it('swaps box drawing and glyphs for one-column stand-ins', () => {
 		const line = '┏━ ▸ Installs ━┓ › ✓ active · ◐ executing … ✗ error ○ noop →';
 		const ascii = toAscii(line);
-		expect(ascii).toBe('+= > Installs =+ > + active - ~ executing > x error o noop >');
-		// The cut mark is not the progress glyph: "~ execut~" would read as two statuses.
-		expect(toAscii('…')).not.toBe(toAscii('◐'));
+		expect(ascii).toBe('+= # Installs =+ > + active - % executing ~ x error o noop >');
 		expect(ascii).toHaveLength([...line].length);
 		expect(ascii).toMatch(/^[\x20-\x7E]*$/);
+	});
+
+	it('gives each meaning its own glyph: cut, selected row, focused pane, breadcrumb, Enter, left', () => {
+		const frame = [
+			'installs › acme-prod › vpc-network › latest deploy',
+			'┏━\u001B[1m ▸ Components (3)\u001B[22m ━━┓╭─ vpc-network ─╮',
+			'┃\u001B[7m › vpc-netw…  ✓ active\u001B[27m┃│ ▸ {…} 3 keys │',
+			'┃   api-image ◐ executing ┃│ ▾ tags      │',
+		].join('\n');
+		const [crumbs, border, selected, other] = toAscii(frame).split('\n');
+		expect(crumbs).toBe('installs > acme-prod > vpc-network > latest deploy');
+		expect(border).toContain('#');
+		expect(selected).toMatch(/^\|\S* \* vpc-netw~ {2}\+ active/);
+		expect(selected).toContain('+ {~} 3 keys'); // a folded JSON value, not the focus mark
+		expect(other).toContain('% executing');
+		const marks = {cut: '~', selected: '*', focused: '#', breadcrumb: '>', progress: '%'};
+		expect(new Set(Object.values(marks)).size).toBe(Object.keys(marks).length);
+		// Enter, which no one column names, is spelled where keys are named; ← stays <.
+		spellKeys(true);
+		try {
+			expect(keyText('⏎ open  esc back')).toBe('enter open  esc back');
+			expect(toAscii(keyText('←→ column'))).toBe('<> column');
+		} finally {
+			spellKeys(false);
+		}
+		expect(keyText('⏎ open')).toBe('⏎ open');
 	});
 
 	it('is chosen automatically when the locale is not UTF-8', () => {
@@ -72,6 +96,30 @@ describe('detail panes at 80 columns', () => {
 			]);
 		},
 	);
+
+	it('never break a token across rows: one wider than the pane is cut with …', async () => {
+		const {field, text, wrapLines} = await import('../../source/ui/widgets/lines.js');
+		const image = 'registry.nuon.co/ledgerly/vpc-network';
+		const rows = wrapLines(
+			[
+				field('app', 'app02zpieg8jq95ri7dajaz8v6'),
+				field('artifact', `${image}:v2.4.0 (pushed 2m ago)`),
+				text(`pulls ${image}:v2.4.0 from the registry`),
+			],
+			24,
+		);
+		const shown = rows.map(row =>
+			row.kind === 'field' ? row.value : row.kind === 'continuation' || row.kind === 'text' ? row.text : '',
+		);
+		const words = ['app02zpieg8jq95ri7dajaz8v6', `${image}:v2.4.0`, '(pushed', '2m', 'ago)', 'pulls', 'from'];
+		// Every piece on screen is a whole word, or the start of one cut with …; never the rest of one.
+		for (const piece of shown.join(' ').split(/\s+/).filter(Boolean))
+			expect(
+				words.some(word => piece === word || (piece.endsWith('…') && word.startsWith(piece.slice(0, -1)))) ||
+					['the', 'registry'].includes(piece),
+			).toBe(true);
+		expect(shown.join(' ')).toContain('app02zpieg8jq95ri7daj…');
+	});
 
 	it('leave a list only the width its columns need, the rest to the detail', async () => {
 		const {COLUMN_GAP, layoutColumns, neededWidth, fitPlaced} = await import(

@@ -26,6 +26,18 @@ describe('navigation stack', () => {
 		expect(navigate(state, {type: 'pop'})).toBe(state);
 	});
 
+	it('a breadcrumb names a subject once: a deploy from its history does not repeat the component', () => {
+		const place = {installId: 'inl1', installName: 'prod-eu', componentId: 'c1', componentName: 'vpc'};
+		let state = initialNavigation();
+		for (const location of [
+			{kind: 'components', installId: 'inl1', installName: 'prod-eu'},
+			{kind: 'deployHistory', ...place},
+			{kind: 'deploy', ...place, deployId: 'ind1', deployLabel: 'deploy of 12:03'},
+		] as const)
+			state = navigate(state, {type: 'push', location});
+		expect(breadcrumbs(state.stack).join(' › ')).toBe('installs › prod-eu › vpc › deploys › deploy of 12:03');
+	});
+
 	it('returns the same state when the selection does not change (no re-render)', () => {
 		const state = navigate(initialNavigation(), {type: 'select', id: 'a'});
 		expect(navigate(state, {type: 'select', id: 'a'})).toBe(state);

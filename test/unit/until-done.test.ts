@@ -117,6 +117,11 @@ describe('watch --until-done', () => {
 					settings,
 				}),
 			).toBe(WATCH_EXIT.timeout);
+			// The text names the state as every screen does; the JSON below keeps the server's word.
+			expect(waited.join('\n')).toMatch(
+				/1 approve · 1 active[\s\S]*waiting for approval: prod-eu › worker \(approve\)/,
+			);
+			expect(waited.join('\n')).not.toContain('pending-approval');
 			const stopped: string[] = [];
 			expect(
 				await watchRollout({

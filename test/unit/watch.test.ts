@@ -94,9 +94,9 @@ describe('transitions and outcomes', () => {
 		expect(
 			rolloutCounts(snapshotOf([install('a', {x: 'active', y: 'error', z: 'executing', w: 'active'})])),
 		).toEqual([
-			{status: 'error', count: 1, phase: 'failure'},
-			{status: 'executing', count: 1, phase: 'progress'},
-			{status: 'active', count: 2, phase: 'success'},
+			{status: 'error', word: 'error', count: 1, phase: 'failure'},
+			{status: 'executing', word: 'executing', count: 1, phase: 'progress'},
+			{status: 'active', word: 'active', count: 2, phase: 'success'},
 		]);
 		// The order follows the words, not the counts: a refresh does not reshuffle the line.
 		const counts = (queued: number, planning: number) =>

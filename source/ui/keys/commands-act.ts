@@ -122,6 +122,21 @@ export const ACT = defineCommands([
 		doc: 'close the menu or the help',
 	},
 	{
+		id: 'typed',
+		keys: ['Enter'],
+		help: 'a note or a word being typed: done',
+		scope: 'menu',
+		hint: 'done',
+		doc: 'in a note or a word a confirmation asks for: done (`y`, `n` and `q` are letters there)',
+	},
+	{
+		id: 'sendNothing',
+		keys: ['Esc'],
+		help: 'close the confirmation: send nothing',
+		scope: 'menu',
+		hint: 'send nothing',
+	},
+	{
 		id: 'complete',
 		keys: ['Tab'],
 		help: 'complete the name',

@@ -3,10 +3,11 @@
 // --read-only) approve and deny.
 import {useMemo} from 'react';
 import {formatChangeCounts, type ChangeAction, type PlannedChange} from '../../domain/approval-plan.js';
-import {GLYPHS, type Phase} from '../../domain/status.js';
+import {GLYPHS, phaseOf, statusWord, type Phase} from '../../domain/status.js';
+import {accountLabel, createdByEmail} from '../../domain/accounts.js';
 import {useClient} from '../../state/resource.js';
-import {useApprovalPlan} from '../../state/data.js';
-import {answerWord} from '../../domain/approval-words.js';
+import {useAccountEmails, useApprovalPlan} from '../../state/data.js';
+import {answerStatus, answerWord} from '../../domain/approval-words.js';
 import {ago} from '../../domain/time.js';
 import type {Column} from '../widgets/columns.js';
 import {useExplorer} from '../shell/context.js';
@@ -94,18 +95,17 @@ const changeId = (change: PlannedChange) => `${change.action}:${change.address}`
 const changeTitle = (change: PlannedChange) => change.address;
 type Answer = NonNullable<NonNullable<WorkflowStep['approval']>['response']>;
 
-/** Whether the step's approval was answered (and by whom), or waits. */
-function approvalState(step: WorkflowStep | undefined, now = Date.now()): string | undefined {
+/** Whether the step's approval was answered (by whom, when), or waits. */
+function approvalState(
+	step: WorkflowStep | undefined,
+	emails: ReadonlyMap<string, string>,
+	now = Date.now(),
+): string | undefined {
 	const answer = step?.approval?.response;
-	const who = answer ? answer.created_by_id : undefined;
-	const when = typeof answer?.created_at === 'string' ? ` ${ago(answer.created_at, now)}` : '';
-	return !step
-		? undefined
-		: answer
-			? `${answerWord(answer.type)}${who ? ` by ${who}` : ''}${when}`
-			: step.approval
-				? 'waiting for approval'
-				: undefined;
+	if (!answer) return step?.approval ? statusWord('approval-awaiting') : undefined;
+	const who = accountLabel(answer.created_by_id, emails, createdByEmail(answer));
+	const when = typeof answer.created_at === 'string' ? ` ${ago(answer.created_at, now)}` : '';
+	return `${answerWord(answer.type)}${who ? ` by ${who}` : ''}${when}`;
 }
 
 const planCounts = (plan: ApprovalPlan | undefined) =>
@@ -115,11 +115,7 @@ const planCounts = (plan: ApprovalPlan | undefined) =>
 function approvalDetail(counts: string | undefined, state: string | undefined, answer: Answer | undefined) {
 	const head = [
 		field('plan', counts ?? '…'),
-		field(
-			'approval',
-			state ?? '…',
-			answer ? (answer.type === 'approve' ? 'approved' : 'approval-denied') : state && 'approval-awaiting',
-		),
+		field('approval', state ?? '…', state && answerStatus(answer?.type)),
 		...(answer?.note ? [field('note', answer.note)] : []),
 		blank,
 	];
@@ -142,8 +138,9 @@ export function ApprovalLevel({
 	const {workflow} = writes;
 	const step = workflow.data?.steps.find(found => found.id === stepId);
 	const answer = step?.approval?.response;
-	const state = approvalState(step);
-	const stateShown = state === 'waiting for approval' ? `${GLYPHS.approval} waiting` : state;
+	const emails = useAccountEmails();
+	const state = approvalState(step, emails);
+	const stateShown = state && `${GLYPHS[phaseOf(answerStatus(answer?.type))]} ${state}`;
 	const counts = planCounts(plan.data);
 	const detail = useMemo(() => approvalDetail(counts, state, answer), [counts, state, answer]);
 	const rows = useMemo(() => (plan.data ? plan.data.changes : undefined), [plan.data]);
@@ -221,10 +218,10 @@ export const approval = defineLevel<ApprovalParams>({
 			detail: data =>
 				approvalDetail(
 					planCounts(data.plan),
-					approvalState(data.step),
+					approvalState(data.step, new Map()),
 					data.step?.approval?.response ?? undefined,
 				),
 		},
-		text: data => [approvalState(data.step) ?? '', data.plan.problem ?? ''],
+		text: data => [approvalState(data.step, new Map()) ?? '', data.plan.problem ?? ''],
 	}),
 });

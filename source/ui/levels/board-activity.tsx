@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import type {Install} from '../../api/resources.js';
 import {installName} from '../../domain/install.js';
-import {phaseOf} from '../../domain/status.js';
+import {phaseOf, statusWord} from '../../domain/status.js';
 import type {Transition} from '../../domain/rollout.js';
 import {clock} from '../../domain/time.js';
 import {Pane} from '../widgets/Pane.js';
@@ -77,8 +77,10 @@ export function BoardActivity({
 							<Text color={theme.muted}>{clock(change.at)} </Text>
 							{install ? installName(install) : change.installId} ›{' '}
 							{componentNames.get(change.componentId) ?? change.componentId}{' '}
-							<Text color={theme.phase[phaseOf(change.from)]}>{change.from ?? 'none'}</Text> →{' '}
-							<Text color={theme.phase[phaseOf(change.to)]}>{change.to}</Text>
+							<Text color={theme.phase[phaseOf(change.from)]}>
+								{change.from ? statusWord(change.from) : 'none'}
+							</Text>{' '}
+							→ <Text color={theme.phase[phaseOf(change.to)]}>{statusWord(change.to)}</Text>
 						</Text>
 					);
 				})

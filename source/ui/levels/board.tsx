@@ -18,13 +18,14 @@ import {
 	type Snapshot,
 	type Transition,
 } from '../../domain/rollout.js';
-import {awaitsApproval, GLYPHS, phaseOf, statusView} from '../../domain/status.js';
+import {awaitsApproval, GLYPHS, phaseOf, statusView, statusWord} from '../../domain/status.js';
+import {keyText} from '../widgets/ascii.js';
 import {describeError, NuonApiError} from '../../api/errors.js';
 import {DEPLOY_ACTIONS} from './destinations.js';
 import type {DeployParams} from '../../state/locations.js';
 import {failureLine} from '../shell/failure-text.js';
 import {findPendingApproval} from '../../state/find-approval.js';
-import {fit, truncate} from '../../domain/text.js';
+import {fit, fitMessage} from '../../domain/text.js';
 import {useAppComponents, useAppNames, useInstalls} from '../../state/data.js';
 import {windowStart} from '../widgets/columns.js';
 import {useExplorer, useLevelKeys, useLevelPlace, useMessageLine} from '../shell/context.js';
@@ -160,7 +161,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 						const install = found ? installName(found) : change.installId;
 						notify(
 							`${install} › ${names.get(change.componentId) ?? change.componentId}`,
-							`${change.from ?? 'none'} → ${change.to}`,
+							`${change.from ? statusWord(change.from) : 'none'} → ${statusWord(change.to)}`,
 						);
 					}
 				}
@@ -442,22 +443,24 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	const bodyHeight = screenRows - CHROME_ROWS;
 	const status = (
 		<Text>
-			{truncate(
-				// The app's messages first (this screen has its own status line), then a failure to
-				// refresh (the board keeps drawing its last good data), else the selected cell.
-				flash ??
-					(typed.editing || typed.text
-						? `/${typed.text}${typed.editing ? '▏' : '  (Esc clears)'}`
-						: installs.error && installs.data
-							? failureLine(installs.error, 'the last good board')
-							: selectedInstall && selectedColumn
-								? awaitsApproval(selectedStatus)
-									? `${selectedInstall.name} › ${selectedColumn.name}: ${selectedStatus}, waiting for a ` +
-										`person  (⏎ the plan to approve, ! next approval)`
-									: `${selectedInstall.name} › ${selectedColumn.name}: ` +
-										`${selectedStatus ?? 'never deployed'}  ` +
-										'(←/→ or h/l: columns, ⏎ latest deploy, n/N next failure)'
-								: ''),
+			{fitMessage(
+				keyText(
+					// The app's messages first (this screen has its own status line), then a failure to
+					// refresh (the board keeps drawing its last good data), else the selected cell.
+					flash ??
+						(typed.editing || typed.text
+							? `/${typed.text}${typed.editing ? '▏' : '  (Esc clears)'}`
+							: installs.error && installs.data
+								? failureLine(installs.error, 'the last good board')
+								: selectedInstall && selectedColumn
+									? awaitsApproval(selectedStatus)
+										? `${selectedInstall.name} › ${selectedColumn.name}: ${statusWord(selectedStatus!)} ` +
+											`(its plan waits for a person; ⏎ the plan to approve, ! next approval)`
+										: `${selectedInstall.name} › ${selectedColumn.name}: ` +
+											`${selectedStatus ? statusWord(selectedStatus) : 'never deployed'}  ` +
+											'(←/→ or h/l: columns, ⏎ latest deploy, n/N next failure)'
+									: ''),
+				),
 				screenColumns,
 			)}
 		</Text>
@@ -509,7 +512,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 										>
 											{index ? ' · ' : ''}
 											{awaitsApproval(c.status) ? `${GLYPHS.approval} ` : ''}
-											{c.count} {c.status}
+											{c.count} {c.word}
 										</Text>
 									))
 								)}
@@ -565,7 +568,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 function cellLabel(install: Install, column: BoardColumn) {
 	const status = cellStatus(install, column.id);
 	const view = statusView(status ?? 'never deployed');
-	return {view, label: status ? `${view.glyph} ${view.phase === 'approval' ? 'approve?' : status}` : '  —'};
+	return {view, label: status ? `${view.glyph} ${view.label}` : '  —'};
 }
 
 const BoardRow = React.memo(function BoardRow({
@@ -632,7 +635,7 @@ export const board = defineLevel<{appId?: string; appName?: string}>({
 			return {installs, components, appNames: appNamesOf(apps)};
 		},
 		text: ({installs, components, appNames}) => [
-			...rolloutCounts(snapshotOf(installs)).map(c => `${c.count} ${c.status}`),
+			...rolloutCounts(snapshotOf(installs)).map(c => `${c.count} ${c.word}`),
 			...[boardRows(installs, components), boardRows(byAttention(installs), components)]
 				.flat()
 				.flatMap(item =>

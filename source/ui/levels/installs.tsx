@@ -1,6 +1,7 @@
 import {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import {Menu, useMenu, type MenuItem} from '../widgets/Menu.js';
+import {keyText} from '../widgets/ascii.js';
 import type {App, Install} from '../../api/resources.js';
 import {
 	countStatuses,
@@ -94,7 +95,7 @@ function installDetail(appNames: Map<string, string>) {
 			heading(`Components (${statuses.length})`),
 			...(statuses.length === 0
 				? [text('no component statuses reported', {muted: true})]
-				: countStatuses(statuses).map(c => text(`${c.count} ${c.status}`, {status: c.status}))),
+				: countStatuses(statuses).map(c => text(`${c.count} ${c.word}`, {status: c.status}))),
 			blank,
 			field('created by', install.created_by_id),
 			field('created', `${formatTimestamp(install.created_at)} (${ago(install.created_at, now)})`),
@@ -217,7 +218,7 @@ function AppMenu({
 				Show installs of
 			</Text>
 			{loading ? <Text color={theme.muted}>Loading apps…</Text> : <Menu items={items} index={index} />}
-			<Text color={theme.muted}>{'⏎ choose  esc cancel'}</Text>
+			<Text color={theme.muted}>{keyText('⏎ choose  esc cancel')}</Text>
 		</Box>
 	);
 }

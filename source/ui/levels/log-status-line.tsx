@@ -63,8 +63,13 @@ export function StatusLine({
 			</Text>
 		);
 	}
-	// What the user just asked for (a search, a saved file) stays whole; the rest is shortened.
-	const text = fitMessage(parts.join(' · '), width - 1, message ?? searchText);
+	// What the user just asked for (a search) stays whole and the rest is shortened; a message (a saved
+	// file, a copied id) that does not fit beside the rest has the line to itself while it shows.
+	const all = parts.join(' · ');
+	const text =
+		message && displayWidth(all) > width - 1
+			? fitMessage(message, width - 1)
+			: fitMessage(all, width - 1, searchText);
 	return (
 		<Text color={state.phase === 'closed' ? theme.muted : theme.accent}>
 			{text}

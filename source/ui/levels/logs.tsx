@@ -26,6 +26,8 @@ import {defineLevel} from './level.js';
 import {getLogsPage, getLogStream} from '../../api/resources.js';
 import {appendNewer, emptyBuffer} from '../../domain/logs.js';
 import {rowsOfLine} from './log-rows.js';
+import {useChangedAt} from '../widgets/use-changed-at.js';
+import {keyText} from '../widgets/ascii.js';
 
 const HINTS: CommandId[] = [
 	'down',
@@ -61,8 +63,8 @@ export function LogsLevel({
 	filter?: LogFilter;
 }) {
 	const client = useClient();
-	const {theme, columns, rows: screenRows} = useExplorer();
-	const {flash} = useMessageLine();
+	const {theme, columns, rows: screenRows, say} = useExplorer();
+	const {flash, flashAt = 0} = useMessageLine();
 	const tail = useMemo(() => new LogTail(client, streamId), [client, streamId]);
 	useEffect(() => {
 		tail.start();
@@ -90,10 +92,13 @@ export function LogsLevel({
 		setFilter(next);
 		setTopId(undefined);
 	});
-	const [message, setMessage] = useState<string>();
 
 	const lines = useMemo(() => filterLines(state.buffer.lines, filter), [state.buffer.lines, filter]);
 	const matches = useMemo(() => searchLines(lines, search), [lines, search]);
+	// A message (a saved file, a copied id) gives way to what changes after it: a search's answer, the
+	// stream's state. It goes after a few seconds anyway (the app's `say`).
+	const changedAt = useChangedAt(`${editingSearch ? '' : search}|${matches.length}|${state.phase}`);
+	const message = flash && flashAt >= changedAt ? flash : undefined;
 	const bodyHeight = screenRows - CHROME_ROWS;
 	const height = bodyHeight - 2;
 	const width = columns - 4;
@@ -193,7 +198,7 @@ export function LogsLevel({
 				);
 				return true;
 			case 'save':
-				setMessage(saveLines(streamId, lines));
+				say(saveLines(streamId, lines));
 				return true;
 			case 'refresh':
 				tail.refresh();
@@ -236,7 +241,7 @@ export function LogsLevel({
 			atEnd={topId === undefined}
 			search={search}
 			matches={matches.length}
-			message={flash ?? message /* the app's messages show here too: this screen has its own status line */}
+			message={message /* the app's messages show here: this screen has its own status line */}
 			theme={theme}
 			width={columns}
 		/>
@@ -360,7 +365,7 @@ function FilterMenu({
 			</Text>
 			<Menu items={items} index={index} />
 			{items.length === 1 ? <Text color={theme.muted}>These lines name no steps or executions.</Text> : null}
-			<Text color={theme.muted}>{'⏎ choose  esc cancel'}</Text>
+			<Text color={theme.muted}>{keyText('⏎ choose  esc cancel')}</Text>
 		</Box>
 	);
 }

@@ -47,9 +47,16 @@ export function levelOf(location: Location): LevelDescriptor<Location> {
 	return LEVELS[location.kind] as unknown as LevelDescriptor<Location>;
 }
 
-/** "installs › acme-prod › api › latest deploy" */
+/**
+ * "installs › acme-prod › api › latest deploy". A crumb that starts with the subject of the one
+ * before it says it once: "api › deploys › api › deploy of …" reads "api › deploys › deploy of …".
+ */
 export function breadcrumbs(stack: readonly Entry[]): string[] {
-	return stack.map(({location}) => levelOf(location).crumb(location));
+	const crumbs = stack.map(({location}) => levelOf(location).crumb(location));
+	return crumbs.map((crumb, index) => {
+		const subject = crumbs[index - 1]?.split(' › ')[0];
+		return subject && crumb.startsWith(`${subject} › `) ? crumb.slice(subject.length + 3) : crumb;
+	});
 }
 
 /** The navigation to start with: the locations from the top level down, each selecting the next. */

@@ -1,8 +1,9 @@
 // A workflow step's detail lines: the step, its approval, its policy check, and the workflow it is in.
 import type * as api from '../../api/resources.js';
-import {answerWord, compositeWord} from '../../domain/approval-words.js';
+import {accountLabel, createdByEmail} from '../../domain/accounts.js';
+import {answerStatus, answerWord, compositeWord} from '../../domain/approval-words.js';
 import {countStatuses, formatCounts} from '../../domain/install.js';
-import {awaitsApproval} from '../../domain/status.js';
+import {awaitsApproval, statusIs} from '../../domain/status.js';
 import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
 import {
 	answerableApproval,
@@ -22,6 +23,7 @@ export function stepDetail(
 	workflow: api.Workflow | undefined,
 	steps: readonly Step[],
 	policyOf: (step: Step) => api.WorkflowStep['policy_validation'],
+	emails: ReadonlyMap<string, string> = new Map(),
 ) {
 	return (step: Step, now: number): Line[] => [
 		field('step', stepLabel(step)),
@@ -40,7 +42,7 @@ export function stepDetail(
 		heading('Target'),
 		field('type', step.step_target_type),
 		field('id', step.step_target_id),
-		...approvalLines(step, now),
+		...approvalLines(step, now, emails),
 		...policyLines(policyOf(step)),
 		...(workflow
 			? [
@@ -87,7 +89,7 @@ function progressBar({done, total}: {done: number; total: number}, width = 10): 
 	return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${done}/${total}`;
 }
 
-function approvalLines(step: Step, now: number): Line[] {
+function approvalLines(step: Step, now: number, emails: ReadonlyMap<string, string>): Line[] {
 	const approval = step.approval;
 	if (!approval?.id) return [];
 	const response = approval.response;
@@ -107,17 +109,20 @@ function approvalLines(step: Step, now: number): Line[] {
 			? field(
 					'answer',
 					`${answer}${response.created_at ? ` ${ago(response.created_at, now)}` : ''}`,
-					response.type === 'approve' ? 'approved' : 'approval-denied',
+					answerStatus(response.type),
 				)
 			: field(
 					'answer',
 					awaitsApproval(step.status?.status)
 						? 'waiting for a person'
-						: `none (the step is ${step.status?.status ?? '?'})`,
+						: `none (${statusIs('the step', step.status?.status)})`,
 					'approval-awaiting',
 				),
 		...(response
-			? [field('by', response.created_by_id), ...(response.note ? [field('note', response.note)] : [])]
+			? [
+					field('by', accountLabel(response.created_by_id, emails, createdByEmail(response))),
+					...(response.note ? [field('note', response.note)] : []),
+				]
 			: []),
 	];
 }

@@ -9,7 +9,8 @@ import {
 	stepProgress,
 	workflowStatus,
 } from '../../domain/workflow-steps.js';
-import {useApprovalPlan, useWorkflowStep} from '../../state/data.js';
+import {statusWord} from '../../domain/status.js';
+import {useAccountEmails, useApprovalPlan, useWorkflowStep} from '../../state/data.js';
 import {useExplorer, useLevelPlace} from '../shell/context.js';
 import type {CommandId} from '../keys/commands.js';
 import type {KeyPress} from '../keys/keymap.js';
@@ -74,7 +75,7 @@ interface WorkflowParams {
 
 const stepId = (step: Step) => step.id ?? '';
 const workflowSummary = ({workflow, steps}: WorkflowData) =>
-	` · ${workflowStatus(workflow) ?? '?'} · ` + `${progressText(stepProgress(steps))} done`;
+	` · ${statusWord(workflowStatus(workflow) ?? '?')} · ` + `${progressText(stepProgress(steps))} done`;
 
 export function WorkflowLevel({installId, installName, workflowId, workflowName}: WorkflowParams) {
 	const client = useClient();
@@ -89,14 +90,16 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 	const plan = useApprovalPlan(workflowId, waiting ? selected?.id : undefined, waiting?.id);
 	// The selected step read alone: its policy check comes only that way.
 	const alone = useWorkflowStep(workflowId, selected).data;
+	const emails = useAccountEmails();
 	const detail = useMemo(
 		() =>
 			stepDetail(
 				workflow.data?.workflow,
 				steps ?? [],
 				step => step.policy_validation ?? (alone?.id === step.id ? alone?.policy_validation : undefined),
+				emails,
 			),
-		[workflow.data, steps, alone],
+		[workflow.data, steps, alone, emails],
 	);
 	const summary = workflow.data ? workflowSummary(workflow.data) : '';
 	const planOf = (step: Step): Location | undefined =>

@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import {failureLine} from './failure-text.js';
 import {clock, formatSeconds} from '../../domain/time.js';
 import {displayWidth, fitMessage, oneLine, truncate, truncateStart} from '../../domain/text.js';
+import {keyText} from '../widgets/ascii.js';
 import {commandHint, type CommandId} from '../keys/commands.js';
 import {screenKeymap, type ScreenKeys} from '../keys/keymap.js';
 import {COMMAND_HELP} from './command-line.js';
@@ -112,7 +113,8 @@ export function Frame({
 						<Text color={theme.muted}>{truncate(apiLabel, apiWidth)}</Text>
 					)}
 				</Text>
-				<Box flexShrink={0}>
+				{/* A space between them even when the left is cut (demo…WATCH read as one word). */}
+				<Box flexShrink={0} marginLeft={1}>
 					<Text
 						wrap="truncate-start"
 						color={
@@ -203,7 +205,10 @@ function ErrorLine({refresh}: {refresh: RefreshState}) {
  * the screen's own ones, so that `? help` and `q quit` (always last) stay on the line.
  */
 export function hintText(ids: readonly CommandId[], width: number): string {
-	const hints = ids.map(commandHint).filter((hint): hint is string => !!hint);
+	const hints = ids
+		.map(commandHint)
+		.filter((hint): hint is string => !!hint)
+		.map(keyText);
 	const kept = hints.filter(hint => hint === commandHint('help') || hint === commandHint('quit'));
 	const others = hints.filter(hint => !kept.includes(hint));
 	while (others.length > 0 && displayWidth([...others, ...kept].join('  ')) > width) others.pop();

@@ -262,7 +262,8 @@ export function App({
 	);
 	const messageLine = useMemo<MessageLine>(
 		() => ({
-			flash,
+			flash: flash?.text,
+			flashAt: flash?.at,
 			commandLine:
 				commandLine.text === undefined
 					? undefined

@@ -55,6 +55,8 @@ export interface Explorer {
 export interface MessageLine {
 	/** A short message in the status line, for a few seconds. */
 	flash?: string;
+	/** When it was said (a screen shows it only while nothing newer has changed there). */
+	flashAt?: number;
 	/** The `:` command line while it is open: what is typed and what it could complete to. */
 	commandLine?: {text: string; suggestions: string[]};
 }

@@ -7,7 +7,7 @@ import {DataProvider} from '../../state/resource.js';
 import type {FirstAnswer} from '../../state/first-screen.js';
 import type {Location} from '../../state/navigation.js';
 import {App} from './app.js';
-import {localeIsAscii, toAscii} from '../widgets/ascii.js';
+import {localeIsAscii, spellKeys, toAscii} from '../widgets/ascii.js';
 import {compactCursorMoves, terminalOutput} from '../terminal/terminal-output.js';
 import {endStalledPastes} from '../terminal/paste-timeout.js';
 import {themeFor} from '../widgets/theme.js';
@@ -36,6 +36,7 @@ export async function runExplorer(
 			: undefined;
 	const refreshMs = (command.refreshSeconds ?? preferences.refresh ?? 5) * 1000;
 	const ascii = (command.ascii ?? preferences.ascii) || localeIsAscii(process.env);
+	spellKeys(ascii);
 	const instance = render(
 		<DataProvider client={client} refreshMs={refreshMs} firstScreen={target.firstScreen}>
 			<App

@@ -2,6 +2,7 @@ import {memo} from 'react';
 import {Box, Text} from 'ink';
 import {statusView} from '../../domain/status.js';
 import {fit, truncate} from '../../domain/text.js';
+import {keyText} from './ascii.js';
 import {labelWidthFor, type Row} from './lines.js';
 import type {Theme} from './theme.js';
 
@@ -54,7 +55,7 @@ function LineRow({
 			const view = line.status === undefined ? undefined : statusView(line.status);
 			return (
 				<Text color={view ? theme.phase[view.phase] : line.tone ? theme.phase[line.tone] : undefined}>
-					{truncate(' '.repeat(line.indent) + line.text, width)}
+					{truncate(' '.repeat(line.indent) + keyText(line.text), width)}
 				</Text>
 			);
 		}
@@ -79,13 +80,16 @@ function LineRow({
 									: undefined
 					}
 				>
-					{truncate(prefix + line.text, width)}
+					{truncate(prefix + keyText(line.text), width)}
 				</Text>
 			);
 		}
 		case 'field': {
 			const view = line.status === undefined ? undefined : statusView(line.status);
-			const value = view ? `${view.glyph} ${line.value}` : line.value;
+			// A status shown as its value reads as every screen names it (statusWord).
+			const value = view
+				? `${view.glyph} ${line.value === line.status ? view.label : line.value}`
+				: line.value;
 			return (
 				<Text>
 					<Text color={theme.muted}>{fit(line.label, labelWidth)} </Text>

@@ -2,7 +2,7 @@
 import {jsonRows, rowText} from '../../domain/json-tree.js';
 import {sanitize} from '../../domain/sanitize.js';
 import type {Phase} from '../../domain/status.js';
-import {displayWidth, splitByWidth} from '../../domain/text.js';
+import {displayWidth, splitByWidth, truncate} from '../../domain/text.js';
 
 export type Line =
 	| {kind: 'heading'; text: string}
@@ -70,22 +70,20 @@ export function wrapLines(lines: readonly Line[], width: number, maxRows = 6): R
 			rows.push(line);
 			continue;
 		}
-		const indent = line.kind === 'field' ? labelWidth + 1 : 2;
-		const first = line.kind === 'field' ? width - labelWidth - 1 : width;
-		const value = line.kind === 'field' ? line.value : line.text;
+		let indent = line.kind === 'field' ? labelWidth + 1 : 2;
+		let first = line.kind === 'field' ? width - labelWidth - 1 : width;
+		const raw = line.kind === 'field' ? line.value : line.text;
 		const prefix = line.status === undefined ? 0 : 2;
-		// One token (an id, an e-mail) that does not fit beside its label but fits below it goes
-		// there whole, rather than broken in two.
-		if (
-			line.kind === 'field' &&
-			!/\s/.test(value) &&
-			displayWidth(value) + prefix > first &&
-			displayWidth(value) + prefix <= width - 2
-		) {
+		// A token (an id, an e-mail, an image) that does not fit beside its label, or under its value,
+		// puts the value below the label at the pane's edge rather than break the token in two.
+		const below = line.kind === 'field' && longestToken(raw) + prefix > Math.min(first, width - indent);
+		if (below) {
 			rows.push({...line, value: '', labelWidth});
-			rows.push({kind: 'continuation', text: value, indent: 2, status: line.status});
-			continue;
+			indent = 2;
+			first = width - 2;
 		}
+		// One still too wide for a row is cut with … (y copies the whole).
+		const value = cutTokens(raw, width - indent - prefix);
 		// A line break in a value starts a new row: one row of a pane is one row of the screen.
 		const chunks = value
 			.split(/\r?\n|[\u2028\u2029]/)
@@ -93,11 +91,13 @@ export function wrapLines(lines: readonly Line[], width: number, maxRows = 6): R
 				splitByWidth(part, index === 0 ? first - prefix : width - indent, width - indent),
 			);
 		if (chunks.length > maxRows) chunks.splice(maxRows - 1, Infinity, `${chunks[maxRows - 1]}…`);
-		rows.push(
-			line.kind === 'field'
-				? {...line, value: chunks[0] ?? '', labelWidth}
-				: {...line, text: chunks[0] ?? ''},
-		);
+		if (below) chunks.unshift('');
+		else
+			rows.push(
+				line.kind === 'field'
+					? {...line, value: chunks[0] ?? '', labelWidth}
+					: {...line, text: chunks[0] ?? ''},
+			);
 		for (const rest of chunks.slice(1))
 			rows.push({
 				kind: 'continuation',
@@ -109,6 +109,10 @@ export function wrapLines(lines: readonly Line[], width: number, maxRows = 6): R
 	}
 	return rows;
 }
+
+const longestToken = (text: string) => Math.max(0, ...text.split(/\s+/).map(displayWidth));
+const cutTokens = (text: string, max: number) =>
+	text.replace(/\S+/g, token => (displayWidth(token) > max ? truncate(token, Math.max(1, max)) : token));
 
 const LABEL_WIDTH = 16;
 

@@ -68,12 +68,17 @@ export const NOTE_LIMIT = 500;
 
 const CHOOSING: ScreenKeys = {hints: ['down', 'choose', 'decline', 'quit'], also: [...CURSOR_KEYS, 'pick']};
 const CONFIRMING: ScreenKeys = {hints: ['confirm', 'decline', 'quit']};
+// Typing: y, n and q are letters of the note (Ctrl-C still quits).
+const TYPING_NOTE: ScreenKeys = {hints: ['typed', 'sendNothing']};
+const TYPING_WORD: ScreenKeys = {hints: ['typed', 'sendNothing', 'quit']};
 const WAITING: ScreenKeys = {hints: ['quit']};
 
-/** Keys a screen binds while a write is open, by stage (none while it is on its way, or typed). */
+/** Keys a screen binds while a write is open, by stage (none while it is on its way). */
 export function writeKeys(stage: Stage | undefined): ScreenKeys {
 	if (stage === 'choose') return CHOOSING;
 	if (stage === 'confirm') return CONFIRMING;
+	if (stage === 'note') return TYPING_NOTE;
+	if (stage === 'type') return TYPING_WORD;
 	return WAITING;
 }
 
@@ -139,6 +144,7 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 			return;
 		}
 		const openedAt = Date.now();
+		say(''); // what an earlier confirmation said ("nothing sent") is not about this one
 		if ('choices' in question) {
 			setOpen({write: question.choices[0]!, stage: 'choose', choice: {question, index: 0}, openedAt});
 			return;

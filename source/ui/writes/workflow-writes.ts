@@ -9,9 +9,12 @@ import * as api from '../../api/resources.js';
 import {formatChangeCounts, readPlan, type ApprovalPlan} from '../../domain/approval-plan.js';
 import {ago, formatTimestamp} from '../../domain/time.js';
 import {oneLine} from '../../domain/text.js';
+import {statusIs} from '../../domain/status.js';
+import {answerWord} from '../../domain/approval-words.js';
+import {accountLabel, createdByEmail} from '../../domain/accounts.js';
 import {answerableApproval, canRerun, stepLabel, stepState} from '../../domain/workflow-steps.js';
 import {fetchWorkflow} from '../../state/fetchers.js';
-import {useWorkflow, type WorkflowData} from '../../state/data.js';
+import {useAccountEmails, useWorkflow, type WorkflowData} from '../../state/data.js';
 import {forget, remember, sentAt} from '../../state/sent-writes.js';
 import {useClient} from '../../state/resource.js';
 import {useExplorer} from '../shell/context.js';
@@ -30,6 +33,11 @@ export interface WriteTarget {
 	steps?: readonly api.WorkflowStep[];
 	/** The plan the step's approval asks about, once loaded. */
 	plan?: ApprovalPlan;
+	/**
+	 * Account id → e-mail, to name who answered (useAccountEmails), as it is when a check runs: it may
+	 * arrive after the confirmation opened.
+	 */
+	emails?: {readonly current: ReadonlyMap<string, string>};
 }
 
 type Fact = readonly [string, string];
@@ -87,14 +95,16 @@ const OTHER_ANSWERS: ReadonlyArray<{
 ];
 
 /** Who answered an approval and when, from the step as the server has it now. */
-function answerOf(step: api.WorkflowStep | undefined): string {
+function answerOf(
+	step: api.WorkflowStep | undefined,
+	emails: ReadonlyMap<string, string> = new Map(),
+): string {
 	const response = step?.approval?.response;
 	if (!response) return 'answered by someone else';
-	const who =
-		(response as {created_by?: {email?: string}}).created_by?.email || response.created_by_id || 'someone';
+	const who = accountLabel(response.created_by_id, emails, createdByEmail(response)) ?? 'someone';
 	const when = response.created_at ? ` ${ago(response.created_at, Date.now())}` : '';
 	const note = response.note ? ` (“${response.note}”)` : '';
-	return `answered already: ${response.type ?? 'answered'} by ${who}${when}${note}`;
+	return `answered already: ${answerWord(response.type)} by ${who}${when}${note}`;
 }
 
 /** Reads the workflow again and says why the write no longer applies, or nothing when it does. */
@@ -117,10 +127,9 @@ function approvalWrites(
 	const {client, workflow} = target;
 	const approval = answerableApproval(step);
 	if (!approval?.id) {
-		if (step.approval?.response) return answerOf(step);
+		if (step.approval?.response) return answerOf(step, target.emails?.current);
 		return step.approval?.id
-			? `the step is ${step.status?.status ?? 'not waiting'}: only a step waiting for approval takes an ` +
-					`answer`
+			? `${statusIs('the step', step.status?.status)}: only a step waiting for approval takes an answer`
 			: 'this step is not waiting for an approval';
 	}
 	const stepId = step.id!;
@@ -139,7 +148,9 @@ function approvalWrites(
 			await api.respondToApproval(client, workflow.id, stepId, approval.id!, response, note);
 		} catch (error) {
 			if (!alreadyAnswered(error)) throw error;
-			throw new AlreadyDone(answerOf(stepOf(await fetchWorkflow(client, workflow.id), stepId)));
+			throw new AlreadyDone(
+				answerOf(stepOf(await fetchWorkflow(client, workflow.id), stepId), target.emails?.current),
+			);
 		}
 	};
 	const check = recheck(client, workflow.id, data => {
@@ -148,8 +159,8 @@ function approvalWrites(
 		return answerableApproval(now)?.id === approval.id
 			? undefined
 			: now.approval?.response
-				? answerOf(now)
-				: `the step is ${now.status?.status ?? '?'} now`;
+				? answerOf(now, target.emails?.current)
+				: `${statusIs('the step', now.status?.status)} now`;
 	});
 	const write = (
 		title: string,
@@ -187,7 +198,7 @@ function approveAllWrite(target: WriteTarget, facts: (...more: Fact[]) => Fact[]
 	if (workflow.approvalOption === 'approve-all')
 		return 'every plan of this workflow is approved already (approve all is on)';
 	if (workflow.status && !CANCELLABLE.has(workflow.status) && workflow.status !== 'approved')
-		return `the workflow is ${workflow.status}: nothing is left to approve`;
+		return `${statusIs('the workflow', workflow.status)}: nothing is left to approve`;
 	const waiting = (target.steps ?? []).filter(step => answerableApproval(step)?.id);
 	return {
 		title: 'Approve all the plans of the workflow',
@@ -236,8 +247,8 @@ export function writeFor(command: CommandId, target: WriteTarget): Write | Write
 	if (command === 'cancelWorkflow') {
 		if (!workflow.status || !CANCELLABLE.has(workflow.status))
 			return (
-				`the workflow is ${workflow.status ?? 'not loaded yet'}: only a running, queued or waiting ` +
-				`workflow can be cancelled`
+				(workflow.status ? statusIs('the workflow', workflow.status) : 'the workflow is not loaded yet') +
+				': only a running, queued or waiting workflow can be cancelled'
 			);
 		const write: WorkflowWrite = {
 			title: 'Cancel the workflow',
@@ -246,7 +257,7 @@ export function writeFor(command: CommandId, target: WriteTarget): Write | Write
 			check: recheck(client, workflow.id, data =>
 				CANCELLABLE.has(String(data.workflow.status?.status))
 					? undefined
-					: `the workflow is ${data.workflow.status?.status ?? '?'} now`,
+					: `${statusIs('the workflow', data.workflow.status?.status)} now`,
 			),
 			send: () => api.cancelWorkflow(client, workflow.id),
 			done: `asked Nuon to cancel ${workflow.name}`,
@@ -280,7 +291,9 @@ export function writeFor(command: CommandId, target: WriteTarget): Write | Write
 			check: recheck(client, workflow.id, data =>
 				canRerun(stepOf(data, stepId), operation)
 					? undefined
-					: `the step is ${stepOf(data, stepId)?.status?.status ?? 'gone'} now`,
+					: stepOf(data, stepId)
+						? `${statusIs('the step', stepOf(data, stepId)?.status?.status)} now`
+						: 'the step is gone from the workflow',
 			),
 			send: () => api.retryStep(client, workflow.id, stepId, operation),
 			done:
@@ -363,6 +376,9 @@ export function useWorkflowWrites(workflowId: string) {
 	const workflow = useWorkflow(workflowId, following ? FOLLOW_MS : undefined);
 	const data = useRef(workflow.data);
 	data.current = workflow.data;
+	const accountEmails = useAccountEmails();
+	const emails = useRef(accountEmails);
+	emails.current = accountEmails;
 	const write = useWrite({
 		refresh: workflow.refresh,
 		onSent: sent => {
@@ -405,7 +421,7 @@ export function useWorkflowWrites(workflowId: string) {
 			return !!unbound;
 		}
 		if (!command || !WRITE_COMMANDS.has(command)) return false;
-		const found = writeFor(command, target());
+		const found = writeFor(command, {...target(), emails});
 		if (typeof found === 'string') say(`${commandHint(command) ?? command}: ${found}`);
 		else write.ask(found);
 		return true;
