@@ -85,7 +85,7 @@ describe('the explorer', () => {
 		expect(frame).toMatch(/↑↓ scroll \(1–\d+ of \d+\)/);
 		await app.press('G');
 		const end = await app.waitFor('follow on/off');
-		expect(end).toContain('approve every plan of the workflow (asks first)');
+		expect(end).toContain('cancel the running workflow (asks first)');
 		await app.press('?');
 		await app.waitFor(installsTitle());
 	});

@@ -43,7 +43,7 @@ describe.each(SERVER_VERSIONS)('the fleet view against the %s server', api => {
 		expect(queue).toMatch(/-1 ±1 ~2 \+3\s+v2\.4\.0/);
 		expect(queue).toMatch(/plan\s+1 to delete · 1 to replace · 2 to update · 3 to create/);
 		await app.press(ENTER);
-		await app.waitFor(/waiting/);
+		await app.waitFor(/⚑ approve/);
 		await app.press('a');
 		await app.waitFor('Approve the plan?');
 		await app.press('y', 'y', 'y');
