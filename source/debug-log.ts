@@ -2,7 +2,7 @@
 // method, path, status and timing, and the header line says the token is redacted; the API URL
 // is written without its user info.
 import {appendFileSync, writeFileSync} from 'node:fs';
-import type {ClientOptions} from './api/client.js';
+import type {ClientOptions} from './api/client-options.js';
 import {VERSION} from './version.js';
 import {redactUrlCredentials} from './redact.js';
 

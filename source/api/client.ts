@@ -5,59 +5,16 @@ import {Agent, request} from './undici.js';
 import {sanitize, sanitizeDeep} from '../domain/sanitize.js';
 import {NuonApiError, shortMessage} from './errors.js';
 import {retryDelay} from '../domain/backoff.js';
-import {contentKind, flattenHeaders, networkError, parseJson, parseRetryAfter, sleep} from './http.js';
-
-export interface ClientOptions {
-	baseUrl: string;
-	token: string;
-	orgId: string;
-	/** Connect, headers and body timeout of each attempt. */
-	timeoutMs?: number;
-	/** Attempts after the first, for GETs that failed in a way worth retrying. */
-	retries?: number;
-	/** Base of the exponential backoff. */
-	backoffMs?: number;
-	/** A Retry-After longer than this is not waited out here: the error goes to the caller. */
-	maxRetryAfterMs?: number;
-	dispatcher?: Dispatcher;
-	/** Refuses every write (--read-only), whatever asks for it. */
-	readOnly?: boolean;
-	/** Called after each attempt (for request counting and the debug log); never sees the token. */
-	onAttempt?: (event: {method: string; path: string; status?: number; error?: string; ms: number}) => void;
-}
-
-export interface Response<T> {
-	data: T;
-	headers: Record<string, string | undefined>;
-}
-
-export type Query = Record<string, string | number | boolean | undefined>;
-
-export interface GetOptions {
-	query?: Query;
-	headers?: Record<string, string>;
-	signal?: AbortSignal;
-	/**
-	 * Every string of a response is sanitized on arrival. `raw` skips that for callers that keep
-	 * some sequences (log bodies keep their colours) and sanitize themselves.
-	 */
-	raw?: boolean;
-	/**
-	 * `text`: the body as it came (sanitized unless `raw`), whatever its type: for endpoints that
-	 * answer raw text where the contract says JSON (today's plan).
-	 */
-	as?: 'json' | 'text';
-}
-
-/** The body as text: undici's request() leaves a gzipped body (approval contents) as it came. */
-async function bodyText(
-	body: Dispatcher.ResponseData['body'],
-	encoding: string | undefined,
-): Promise<string> {
-	if (!/gzip/i.test(encoding ?? '')) return body.text();
-	const zipped = Buffer.from(await body.arrayBuffer());
-	return process.getBuiltinModule('node:zlib').gunzipSync(zipped).toString('utf8');
-}
+import type {ClientOptions, GetOptions, Response} from './client-options.js';
+import {
+	bodyText,
+	contentKind,
+	flattenHeaders,
+	networkError,
+	parseJson,
+	parseRetryAfter,
+	sleep,
+} from './http.js';
 
 /** How long an answer asked for by warmUp() waits for its taker. */
 const WARM_FOR_MS = 10_000;

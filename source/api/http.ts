@@ -1,5 +1,6 @@
 // What the client needs of HTTP that is not about the API: reading bodies and headers, naming a
 // network failure, waiting.
+import type {Dispatcher} from 'undici';
 import {NuonApiError} from './errors.js';
 
 const TIMEOUT_CODES = new Set([
@@ -74,4 +75,14 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 			{once: true},
 		);
 	});
+}
+
+/** The body as text: undici's request() leaves a gzipped body (approval contents) as it came. */
+export async function bodyText(
+	body: Dispatcher.ResponseData['body'],
+	encoding: string | undefined,
+): Promise<string> {
+	if (!/gzip/i.test(encoding ?? '')) return body.text();
+	const zipped = Buffer.from(await body.arrayBuffer());
+	return process.getBuiltinModule('node:zlib').gunzipSync(zipped).toString('utf8');
 }

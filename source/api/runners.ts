@@ -2,7 +2,9 @@
 // whether it is connected, its latest heartbeat, its recent health checks and its jobs.
 import type {NuonClient} from './client.js';
 import type {components} from './schema.js';
-import {eitherRoute, getData, listAll, listPage, type RunnerJob} from './resources.js';
+import {listAll, listPage} from './paging.js';
+import {eitherRoute, getData} from './route-memory.js';
+import type {RunnerJob} from './types.js';
 
 type Schemas = components['schemas'];
 /** get_runner_ctl_api.go preloads the runner group (its platform) and the group's settings. */
