@@ -1,14 +1,8 @@
 // Runner jobs, their executions and plans at scenario time t, for deploys and action runs.
 import type {RunnerJob} from '../api/resources.js';
 import type {components} from '../api/schema.js';
-import {
-	deployJobs,
-	executionStatus,
-	jobStatus,
-	type ExecutionWindow,
-	type JobWindow,
-	type RunWindow,
-} from './activity.js';
+import {deployJobs, executionStatus, jobStatus, type ExecutionWindow, type JobWindow} from './activity.js';
+import type {RunWindow} from './action-runs.js';
 import {deployPlanFor, jobOutputs} from './fixtures.js';
 import {deployEntry, iso, type DemoInstall, type DemoInstallComponent, type World} from './world.js';
 import {findRun, runJob} from './run-windows.js';

@@ -1,6 +1,6 @@
 // Log streams and their records at scenario time t, with nanosecond timestamps.
 import type {components} from '../api/schema.js';
-import {executionLines, runLines, type LogLine} from './activity.js';
+import {executionLines, runLines, type LogLine} from './log-lines.js';
 import {SECOND, deployEntry, iso, type World} from './world.js';
 import {findJob, jobsOf} from './jobs.js';
 import {findRun} from './run-windows.js';

@@ -1,6 +1,7 @@
 // When the action runs and their runner jobs run, as windows of scenario time: below the objects
 // built from them (runs.ts, jobs.ts, log-records.ts), which all find runs here.
-import {actionRun, CRON_DURATION, CRON_PERIOD, type JobWindow, type RunWindow} from './activity.js';
+import {actionRun, CRON_DURATION, CRON_PERIOD, type RunWindow} from './action-runs.js';
+import type {JobWindow} from './activity.js';
 import {deployEntry, type DemoInstall, type World} from './world.js';
 
 export function deployRun(world: World, deployId: string): RunWindow | undefined {

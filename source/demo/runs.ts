@@ -2,7 +2,7 @@
 // install's health probe every CRON_PERIOD seconds.
 import type {ActionWorkflowRun} from '../api/resources.js';
 import type {components} from '../api/schema.js';
-import {stepStatus, type RunWindow} from './activity.js';
+import {stepStatus, type RunWindow} from './action-runs.js';
 import {SECOND, iso, rolloutStarted, type DemoInstall, type World} from './world.js';
 import {jobObject} from './jobs.js';
 import {streamObject} from './log-records.js';
