@@ -1,14 +1,8 @@
 // The runners service's public routes (runners/service/service.go, RegisterPublicRoutes) the demo
 // plays: the runner, whether it is connected, its heartbeats, health checks and jobs.
-import type {Answer, Handler, Request} from './routes.js';
+import {notFound, ok, type Answer, type Handler, type Request} from './route-kit.js';
 import type {Scenario} from './scenario.js';
 import type {DemoInstall} from './world.js';
-
-const notFound = (what: string): Answer => ({
-	status: 404,
-	body: {error: 'not found', user_error: true, description: `${what} not found`},
-});
-const ok = (body: unknown): Answer => ({status: 200, body});
 
 /** Each handler first reads the runner (getRunner): an unknown id is a 404. */
 const withRunner =

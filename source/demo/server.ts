@@ -5,15 +5,8 @@ import {randomBytes} from 'node:crypto';
 import type {AddressInfo} from 'node:net';
 import {API_VERSION, type DemoApi} from './api-mode.js';
 import {Scenario, type ScenarioOptions} from './scenario.js';
-import {
-	PATCH_ROUTES,
-	POST_ROUTES,
-	ROUTES,
-	TODAYS_POST_ROUTES,
-	TODAYS_ROUTES,
-	type Answer,
-	type Handler,
-} from './routes.js';
+import type {Answer, Handler} from './route-kit.js';
+import {PATCH_ROUTES, POST_ROUTES, ROUTES, TODAYS_POST_ROUTES, TODAYS_ROUTES} from './routes.js';
 import {RUNNER_ROUTES, TODAYS_RUNNER_ROUTES} from './runner-routes.js';
 import {contractPage, todaysPage} from './paging.js';
 

@@ -1,0 +1,135 @@
+// The demo API's routes for the org, its apps, installs, components and their deploys.
+import type {IncomingMessage} from 'node:http';
+import {notFound, ok, shaped, withInstall, type Handler} from './route-kit.js';
+import type {DemoInstall} from './world.js';
+import * as todays from './todays-shapes.js';
+
+const orgOf = (headers: IncomingMessage['headers']) => String(headers['x-nuon-org-id'] ?? '');
+
+const search = (query: URLSearchParams) => (name: string) =>
+	name.toLowerCase().includes((query.get('q') ?? '').toLowerCase());
+
+export const ORG_ROUTES: Array<[RegExp, Handler]> = [
+	[
+		/^\/v1\/general\/cli-config$/,
+		() =>
+			ok({
+				dashboard_url: 'https://app.nuon.co',
+				auth_domain: 'auth.nuon.co',
+				auth_audience: 'api.nuon.co',
+				auth_client_id: 'demo',
+			}),
+	],
+	[/^\/v1\/apps$/, scenario => ({list: scenario.apps.map(app => scenario.app(app))})],
+	[/^\/v1\/orgs$/, scenario => ({list: scenario.orgs()})],
+	// orgs/service/get_org_accounts.go: the org-admin accounts, paged.
+	[/^\/v1\/orgs\/current\/accounts$/, scenario => ({list: scenario.accounts()})],
+	[
+		/^\/v1\/installs$/,
+		(scenario, {query, headers, t, api}) => ({
+			list: scenario.installsOf(orgOf(headers)).filter(i => search(query)(i.name)),
+			each: (i: DemoInstall) => scenario.listedInstall(i, t, api),
+		}),
+	],
+	[
+		/^\/v1\/apps\/([^/]+)\/installs$/,
+		(scenario, {params, query, headers, t, api}) => {
+			const app = scenario.apps.find(a => a.id === params[0] || a.catalog.name === params[0]);
+			if (!app) return notFound(`app ${params[0]}`);
+			return {
+				list: scenario.installsOf(orgOf(headers)).filter(i => i.app === app && search(query)(i.name)),
+				each: (i: DemoInstall) => scenario.install(i, t, api),
+			};
+		},
+	],
+	[
+		/^\/v1\/apps\/([^/]+)\/components$/,
+		(scenario, {params}) => {
+			const app = scenario.apps.find(a => a.id === params[0] || a.catalog.name === params[0]);
+			return app ? {list: app.components.map(c => scenario.component(c))} : notFound(`app ${params[0]}`);
+		},
+	],
+	[
+		/^\/v1\/installs\/([^/]+)$/,
+		withInstall((scenario, install, {t, api}) => ok(scenario.install(install, t, api))),
+	],
+	[
+		/^\/v1\/installs\/([^/]+)\/components$/,
+		withInstall((scenario, install, {t, api}) => ({
+			list: install.components.map(ic =>
+				shaped(api, scenario.installComponent(install, ic, t), todays.installComponent),
+			),
+		})),
+	],
+	// Removed on 2025-11-17: today the path falls through to the component route below.
+	[
+		/^\/v1\/installs\/([^/]+)\/components\/summary$/,
+		withInstall((scenario, install, {t, api}) =>
+			api === 'today'
+				? notFound('install component summary')
+				: {list: install.components.map(ic => scenario.componentSummary(install, ic, t))},
+		),
+	],
+	[
+		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)$/,
+		withInstall((scenario, install, {params, t, api}) => {
+			const ic = scenario.findInstallComponent(install, params[1]!);
+			if (!ic) return notFound(`component ${params[1]}`);
+			const latest = scenario.latestDeploy(install, ic, t);
+			return ok({
+				...shaped(api, scenario.installComponent(install, ic, t), todays.installComponent),
+				install_deploys: latest ? [latest] : [],
+			});
+		}),
+	],
+	[
+		// Today's server ends this query with GORM's First: it answers the newest deploy only (404 if none).
+		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)\/deploys$/,
+		withInstall((scenario, install, {params, t, api}) => {
+			const ic = scenario.findInstallComponent(install, params[1]!);
+			if (!ic) return notFound(`component ${params[1]}`);
+			const deploys = scenario.componentDeploys(ic, t);
+			// Its query (get_install_component_deploys.go) preloads only the author and the build, as the latest
+			// deploy's.
+			if (api === 'today')
+				return deploys.length ? ok(deploys.slice(0, 1).map(todays.latestDeploy)) : notFound('install deploy');
+			return {list: deploys};
+		}),
+	],
+	[
+		/^\/v1\/installs\/([^/]+)\/deploys$/,
+		withInstall((scenario, install, {t}) => ({list: scenario.installDeploys(install, t)})),
+	],
+	[
+		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)\/deploys\/latest$/,
+		withInstall((scenario, install, {params, t, api}) => {
+			const ic = scenario.findInstallComponent(install, params[1]!);
+			if (!ic) return notFound(`component ${params[1]}`);
+			const deploy = scenario.latestDeploy(install, ic, t);
+			return deploy ? ok(shaped(api, deploy, todays.latestDeploy)) : notFound('install deploy');
+		}),
+	],
+	[
+		/^\/v1\/installs\/([^/]+)\/deploys\/([^/]+)$/,
+		withInstall((scenario, install, {params, t, api}) => {
+			const deploy = scenario.deploy(params[1]!, t);
+			return deploy && deploy.install_id === install.id
+				? ok(shaped(api, deploy, todays.deployById))
+				: notFound(`deploy ${params[1]}`);
+		}),
+	],
+];
+
+/** Today's route that the contract lacks (the contract's own is deprecated). */
+export const TODAYS_ORG_ROUTES: Array<[RegExp, Handler]> = [
+	[
+		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)\/deploys\/([^/]+)$/,
+		withInstall((scenario, install, {params, t}) => {
+			const deploy = scenario.deploy(params[2]!, t);
+			if (!deploy || deploy.install_id !== install.id) return notFound(`deploy ${params[2]}`);
+			return deploy.component_id === params[1]
+				? ok(todays.deployById(deploy))
+				: notFound(`deploy ${params[2]} does not belong to component ${params[1]}`);
+		}),
+	],
+];
