@@ -21,7 +21,8 @@ import {blank, field, heading, text, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
 import {useExplorer} from '../shell/context.js';
 import {useApproveMarked} from '../writes/use-approve-marked.js';
-import {WritePanel, writeKeys} from '../writes/use-write.js';
+import {writeKeys} from '../writes/use-write.js';
+import {WritePanel} from '../writes/WritePanel.js';
 import {defineLevel, listParts} from './level.js';
 
 interface ApprovalsParams {

@@ -14,8 +14,10 @@ import {useAccountEmails, useApprovalPlan, useWorkflowStep} from '../../state/da
 import {useExplorer, useLevelPlace} from '../shell/context.js';
 import type {CommandId} from '../keys/commands.js';
 import type {KeyPress} from '../keys/keymap.js';
-import {writeKeys, WritePanel} from '../writes/use-write.js';
-import {useWorkflowWrites, writeTargetWorkflow} from '../writes/workflow-writes.js';
+import {writeKeys} from '../writes/use-write.js';
+import {WritePanel} from '../writes/WritePanel.js';
+import {useWorkflowWrites} from '../writes/workflow-writes.js';
+import {writeTargetWorkflow} from '../writes/write-target.js';
 import {formatNanoseconds} from '../../domain/time.js';
 import {useClient} from '../../state/resource.js';
 import {statusRank, type Column} from '../widgets/columns.js';
