@@ -1,76 +1,31 @@
 // The one generic browser: a live list on the left, the selected row's detail on the right. Each
 // level describes itself as data (columns, detail lines, where Enter goes) and gets navigation,
 // filtering, paging, refresh and keys from here.
-import {type ReactNode, useEffect, useEffectEvent, useMemo, useRef, useState} from 'react';
+import {useEffect, useEffectEvent, useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import {loadFailure} from '../shell/failure-text.js';
-import type {Location} from '../../state/locations.js';
-import type {Resource} from '../../state/resource.js';
-import {
-	cellText,
-	fitPlaced,
-	layoutColumns,
-	neededWidth,
-	sortRows,
-	statusWants,
-	windowStart,
-	type Column,
-} from './columns.js';
+import {fitPlaced, layoutColumns, neededWidth, sortRows, statusWants, windowStart} from './columns.js';
 import {useExplorer, useLevelKeys, useLevelPlace} from '../shell/context.js';
 import {commandHint, cursorMove, type CommandId} from '../keys/commands.js';
-import {commandsWithKey, type KeyPress, type ScreenKeys} from '../keys/keymap.js';
-import {listScreenKeys, type ListKeys} from './list-keys.js';
+import {commandsWithKey} from '../keys/keymap.js';
+import {listScreenKeys} from './list-keys.js';
 import {useTypedLine} from './line-editor.js';
-import {text, wrapLines, type Line} from './lines.js';
-import {sanitize} from '../../domain/sanitize.js';
+import {wrapLines} from './lines.js';
 import {displayWidth} from '../../domain/text.js';
-import type {LinkTarget} from '../../domain/links.js';
 import {CHROME_ROWS, Frame} from '../shell/Frame.js';
 import {LineView} from './LineView.js';
 import {ListPane} from './ListPane.js';
 import {Pane} from './Pane.js';
+import type {ListLevelProps, RowAction} from './list-level-props.js';
+import {
+	capitalize,
+	drillKeysHere,
+	emptyMessage,
+	filterRows,
+	singular,
+	unreadableDetail,
+} from './list-level-helpers.js';
 
-export interface ListLevelProps<Row, Action extends CommandId = never> {
-	/** Plural noun for the pane title and messages: "installs". */
-	noun: string;
-	resource: Resource<Row[]> & {hasMore?: boolean; loadMore?: () => void};
-	columns: readonly Column<Row>[];
-	rowId: (row: Row) => string;
-	detailTitle: (row: Row) => string;
-	detail: (row: Row, now: number) => Line[];
-	open?: (row: Row) => Location | undefined;
-	/** Shown in the list pane when there are no rows at all. */
-	emptyText: string;
-	/** The level's keys (its descriptor's): what the list binds, its actions among them. */
-	keys: ListKeys<Action>;
-	/** Level-specific keys, tried before the generic ones; `selected` is the row under the cursor. */
-	onKey?: (command: CommandId | undefined, press: KeyPress | undefined, selected: Row | undefined) => boolean;
-	/** Replaces the list pane while shown: a menu, a confirmation. */
-	overlay?: ReactNode;
-	/** The keys bound while the overlay is shown. */
-	overlayKeys?: ScreenKeys;
-	titleSuffix?: string;
-	/** Said in the status line while it holds (a write Nuon has not acted on yet). */
-	notice?: string;
-	/** The selected row's id and dashboard page, for y, Y and o. */
-	identify?: (row: Row) => {id?: string; target: LinkTarget; label: string};
-	/** Loads what Enter would show, once the cursor has rested on a row for a moment. */
-	prefetch?: (row: Row) => void;
-	/** Told what the filter says, for levels that can search the server (installs). */
-	onFilterChange?: (filter: string) => void;
-	/**
-	 * What the keys of `keys.actions` open from the selected row (L logs, P plan, ...). A promise: where
-	 * to go needs a request first (the status line says so meanwhile; nothing opens if the user has left).
-	 */
-	actions?: Record<NoInfer<Action>, RowAction<Row>>;
-}
-
-type RowAction<Row> = (row: Row) => Location | Promise<Location | undefined> | undefined;
-
-function drillKeysHere(actions: readonly CommandId[]): string {
-	const here = actions.map(commandHint).filter(Boolean);
-	return here.length ? `here: ⏎ open, ${here.join(', ')}` : 'here: ⏎ opens the selection';
-}
 const PRELOAD_ROWS = 20;
 /** How long the cursor rests on a row before the next level's data is fetched. */
 const PREFETCH_AFTER_MS = 300;
@@ -312,52 +267,4 @@ export function ListLevel<Row, Action extends CommandId = never>(props: ListLeve
 			</Box>
 		</Frame>
 	);
-}
-
-function emptyMessage({
-	noun,
-	resource,
-	filter,
-	emptyText,
-}: {
-	noun: string;
-	resource: Resource<unknown[]>;
-	filter: string;
-	emptyText: string;
-}): string {
-	if (resource.data === undefined) {
-		return resource.error ? loadFailure(noun, resource.error) : `Loading ${noun}…`;
-	}
-	return filter ? `No ${noun} match "${filter}". Esc clears the filter.` : emptyText;
-}
-
-function filterRows<Row>(
-	rows: readonly Row[],
-	filter: string,
-	columns: readonly Column<Row>[],
-): readonly Row[] {
-	if (!filter) return rows;
-	const needle = filter.toLowerCase();
-	return rows.filter(row => columns.some(column => cellText(column, row, 0).toLowerCase().includes(needle)));
-}
-
-function unreadableDetail(noun: string, error: unknown): Line[] {
-	const reason = sanitize(error instanceof Error ? error.message : String(error))
-		.replace(/\s+/g, ' ')
-		.slice(0, 160);
-	return [
-		text(
-			`⚠ Could not show this ${singular(noun)}: ` + `the API sent a field this pane cannot read (${reason}).`,
-			{
-				status: 'error',
-			},
-		),
-		text('v shows its raw JSON', {muted: true}),
-	];
-}
-
-const singular = (noun: string) => noun.replace(/s$/, '');
-
-function capitalize(text: string): string {
-	return text.charAt(0).toUpperCase() + text.slice(1);
 }
