@@ -8,7 +8,7 @@ import {approvalJson, approvalLine, isWaiting, queueOrder} from '../domain/appro
 import {oneLine} from '../domain/text.js';
 import {fetchApprovalQueue} from '../state/approval-queue.js';
 import type {Scope} from './scope.js';
-import {accessDenied, WATCH_EXIT} from './until-done.js';
+import {accessDenied, WATCH_EXIT} from './exit-codes.js';
 
 export const APPROVALS_EXIT = {
 	none: 0,

@@ -1,7 +1,7 @@
 // `nuon-tui watch --until-done` and watch without a terminal: one plain (or JSON) line per
 // transition, a summary at the end, and an exit code a script can act on.
 import type {NuonClient} from '../api/client.js';
-import {describeError, NuonApiError} from '../api/errors.js';
+import {describeError} from '../api/errors.js';
 import * as api from '../api/resources.js';
 import {
 	anyInProgress,
@@ -18,19 +18,11 @@ import {text} from '../domain/fields.js';
 import {formatCounts, installName} from '../domain/install.js';
 import {oneLine} from '../domain/text.js';
 import {watchedInstalls} from './watched-installs.js';
-import {phaseOf, statusWord} from '../domain/status.js';
 import {clock} from '../domain/time.js';
 import {DEFAULT_POLL, Poller, type PollSettings} from '../state/poll-policy.js';
 import type {Scope} from './scope.js';
-
-export const WATCH_EXIT = {
-	succeeded: 0,
-	failed: 1,
-	timeout: 3,
-	approval: 4,
-	'nothing-to-watch': 5,
-	'access-denied': 6,
-} as const;
+import {accessDenied, WATCH_EXIT} from './exit-codes.js';
+import {cellCount, doneLine, formatTransition, nothingToWatch, type Names} from './watch-lines.js';
 
 export interface WatchOptions {
 	client: NuonClient;
@@ -44,19 +36,6 @@ export interface WatchOptions {
 	write: (line: string) => void;
 	writeError: (line: string) => void;
 	settings?: PollSettings;
-}
-
-interface Names {
-	install: (id: string) => string;
-	component: (id: string) => string;
-}
-
-/** Why a failed request ends the watch: a wrong token or org does not recover by asking again. */
-export function accessDenied(error: unknown): string | undefined {
-	if (!(error instanceof NuonApiError)) return undefined;
-	if (error.status === 401) return 'the API token is invalid or expired (nuon auth login)';
-	if (error.status === 403) return 'this token may not read this org (check the org id)';
-	return undefined;
 }
 
 export async function watchRollout(options: WatchOptions): Promise<number> {
@@ -211,120 +190,4 @@ export async function watchRollout(options: WatchOptions): Promise<number> {
 			: undefined;
 		poller.start();
 	});
-}
-
-export function formatTransition(
-	change: Transition,
-	names: Names,
-	description: string | undefined,
-	output: 'text' | 'json',
-): string {
-	const install = names.install(change.installId);
-	const component = names.component(change.componentId);
-	if (output === 'json') {
-		return JSON.stringify({
-			event: 'transition',
-			time: new Date(change.at).toISOString(),
-			install,
-			install_id: change.installId,
-			component,
-			component_id: change.componentId,
-			from: change.from ?? null,
-			to: change.to,
-			description: description ?? null,
-		});
-	}
-	return oneLine(
-		`${clock(change.at)} ${install} › ${component} ${change.from ? statusWord(change.from) : 'none'} → ` +
-			`${statusWord(change.to)}${description ? `  ${description}` : ''}`,
-	);
-}
-
-const VERDICTS: Record<number, string> = {
-	[WATCH_EXIT.succeeded]: 'rollout finished',
-	[WATCH_EXIT.failed]: 'rollout finished with failures',
-	[WATCH_EXIT.approval]: 'stopped: a deploy waits for approval',
-	[WATCH_EXIT['nothing-to-watch']]: 'nothing to watch',
-	[WATCH_EXIT['access-denied']]: 'stopped: access denied',
-};
-
-const cellCount = (snapshot: Snapshot): number =>
-	[...snapshot.values()].reduce((sum, cells) => sum + cells.size, 0);
-
-const nothingToWatch = (installs: number): string =>
-	installs
-		? `${installs} install${installs === 1 ? '' : 's'}, none with a deploy status (neither ` +
-			`component_statuses nor install_components[].install_deploys)`
-		: 'no installs';
-
-interface Failure {
-	install: string;
-	install_id: string;
-	component: string;
-	component_id: string;
-	status: string;
-}
-
-/** The `done` line: the verdict with the counts (or why it stopped), then what failed and what waits. */
-function doneLine(
-	code: number,
-	snapshot: Snapshot | undefined,
-	names: Names,
-	output: 'text' | 'json',
-	reason?: string,
-): string {
-	const {text: summaryText, ...fields} = summarize(snapshot, names, code, reason);
-	if (output === 'text') return summaryText;
-	return JSON.stringify({
-		event: 'done',
-		result: Object.keys(WATCH_EXIT).find(k => WATCH_EXIT[k as keyof typeof WATCH_EXIT] === code),
-		...(reason ? {reason} : {}),
-		...fields,
-	});
-}
-
-function summarize(
-	snapshot: Snapshot | undefined,
-	names: Names,
-	code: number,
-	reason?: string,
-): {
-	text: string;
-	time: string;
-	counts: Record<string, number>;
-	failed: Failure[];
-	awaiting_approval: Failure[];
-} {
-	const counts = snapshot ? rolloutCounts(snapshot) : [];
-	const failed: Failure[] = [];
-	const waiting: Failure[] = [];
-	for (const [installId, cells] of snapshot ?? []) {
-		for (const [componentId, status] of cells) {
-			const cell = {
-				install: names.install(installId),
-				install_id: installId,
-				component: names.component(componentId),
-				component_id: componentId,
-				status,
-			};
-			if (['failure', 'warning'].includes(phaseOf(status))) failed.push(cell);
-			if (phaseOf(status) === 'approval') waiting.push(cell);
-		}
-	}
-	const verdict = VERDICTS[code] ?? 'timed out before the rollout finished';
-	// Every server string on a line of its own kind: a name with a line break must not forge a line.
-	const list = (cells: Failure[]) =>
-		cells.map(f => oneLine(`${f.install} › ${f.component} (${statusWord(f.status)})`)).join(', ');
-	const text =
-		`${clock(Date.now())} ${verdict}: ` +
-		(reason ?? (oneLine(formatCounts(counts)) || 'nothing watched')) +
-		(failed.length ? `\nfailed: ${list(failed)}` : '') +
-		(waiting.length ? `\nwaiting for approval: ${list(waiting)}` : '');
-	return {
-		text,
-		time: new Date().toISOString(),
-		counts: Object.fromEntries(counts.map(c => [c.status, c.count])),
-		failed,
-		awaiting_approval: waiting,
-	};
 }

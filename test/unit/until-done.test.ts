@@ -2,7 +2,9 @@
 import {describe, expect, it} from 'vitest';
 import {MockAgent} from 'undici';
 import {NuonClient} from '../../source/api/client.js';
-import {formatTransition, watchRollout, WATCH_EXIT} from '../../source/watch/until-done.js';
+import {WATCH_EXIT} from '../../source/watch/exit-codes.js';
+import {watchRollout} from '../../source/watch/until-done.js';
+import {formatTransition} from '../../source/watch/watch-lines.js';
 import type {Scope} from '../../source/watch/scope.js';
 import {demoForFile} from '../helpers/demo-server.js';
 import {componentAwaitingApproval, installAwaitingApproval} from '../helpers/scenario.js';
