@@ -3,7 +3,8 @@ import {vi} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
 import type {DemoServer} from '../../source/demo/server.js';
 import {DataProvider} from '../../source/state/resource.js';
-import {App, type AppProps} from '../../source/ui/shell/app.js';
+import {App} from '../../source/ui/shell/app.js';
+import type {AppProps} from '../../source/ui/shell/app-props.js';
 import {darkTheme} from '../../source/ui/widgets/theme.js';
 
 export const ESC = '\u001B';

@@ -5,7 +5,7 @@ import type {Scenario} from '../../source/demo/scenario.js';
 import {startDemoServer, type DemoApi, type DemoServer} from '../../source/demo/server.js';
 import type {DemoInstall, ScenarioOptions} from '../../source/demo/world.js';
 import {renderExplorer} from './render-app.js';
-import type {AppProps} from '../../source/ui/shell/app.js';
+import type {AppProps} from '../../source/ui/shell/app-props.js';
 
 type Explorer = ReturnType<typeof renderExplorer>;
 let demo: DemoServer | undefined;
