@@ -94,7 +94,7 @@ describe('the : line', () => {
 		await app.press(':', ...'logs', ENTER);
 		await app.waitFor('no logs here: :logs works on a deploy, a job or an action run');
 		await app.press(ENTER);
-		await app.waitFor('Components of');
+		await app.waitFor(/Components of [^\n]*\(\d+\)/); // loaded: Enter has a row to open
 		await app.press(ENTER);
 		await app.waitFor(/Runner jobs \(\d+\)/); // the deploy by id, with its log stream
 		await app.press(':', ...'logs', ENTER);
