@@ -40,6 +40,17 @@ export function boardRows(
 	});
 }
 
+/** Component id → name, from the board's columns (listed, or read from the installs): for the activity. */
+export const componentNames = (
+	installs: readonly Install[],
+	components: Map<string, Component[]> | undefined,
+): Map<string, string> =>
+	new Map(
+		boardRows(installs, components).flatMap(item =>
+			item.kind === 'app' ? item.columns.map(c => [c.id, c.name] as const) : [],
+		),
+	);
+
 /**
  * An app's columns while its components cannot be read: every component its installs have a status
  * for, in the order first met, named where an install's components name it (else by its id), so
@@ -115,4 +126,21 @@ export function byAttention(installs: readonly Install[]): Install[] {
 		.map((install, index) => ({install, index, rank: worst(install)}))
 		.sort((a, b) => a.rank - b.rank || a.index - b.index)
 		.map(({install}) => install);
+}
+
+/** The install row nearest `index` in the direction of travel (header rows are skipped), else the
+ * other way. */
+export function installRowNear(
+	items: readonly BoardRowItem[],
+	index: number,
+	direction: 1 | -1,
+): Extract<BoardRowItem, {kind: 'install'}> | undefined {
+	let at = Math.max(0, Math.min(items.length - 1, index));
+	while (items[at] && items[at]!.kind !== 'install') at += direction;
+	if (!items[at]) {
+		at = Math.max(0, Math.min(items.length - 1, index));
+		while (items[at] && items[at]!.kind !== 'install') at -= direction;
+	}
+	const item = items[at];
+	return item?.kind === 'install' ? item : undefined;
 }
