@@ -13,6 +13,8 @@ import {DEPLOY_ACTIONS} from './destinations.js';
 import type {BoardRowItem} from './board-rows.js';
 import {cellStatus} from '../../domain/cell-status.js';
 import {installName} from '../../domain/install.js';
+import type {Install} from '../../api/resources.js';
+import type {Transition} from '../../domain/rollout.js';
 
 /** What the latest deploy's screen offers, on the deploy in a cell. */
 export const CELL_KEYS: CommandId[] = [
@@ -37,6 +39,7 @@ export const BOARD_HINTS: CommandId[] = [
 	'focus',
 	'filter',
 	'attentionFirst',
+	'groupByRelease',
 	'failuresOnly',
 	'watch',
 	'pause',
@@ -72,6 +75,25 @@ export function cellAt(item: BoardRowItem | undefined, column: number): Selected
 			componentName: target.name,
 		},
 		status: cellStatus(install, target.id),
+	};
+}
+
+/** The cell a change of the activity pane is about, and the status it changed to. */
+export function changedCell(
+	change: Transition | undefined,
+	installs: readonly Install[],
+	names: ReadonlyMap<string, string>,
+): SelectedCell | undefined {
+	const changed = change && installs.find(install => install.id === change.installId);
+	if (!change || !changed?.id) return undefined;
+	return {
+		cell: {
+			installId: changed.id,
+			installName: installName(changed),
+			componentId: change.componentId,
+			componentName: names.get(change.componentId) ?? change.componentId,
+		},
+		status: change.to,
 	};
 }
 

@@ -8,6 +8,8 @@ import {windowStart} from '../widgets/columns.js';
 import {pinnedHeader, type BoardRowItem} from './board-rows.js';
 
 export const NAME_WIDTH = 20;
+/** The progress column: " 3/6" (up to "12/12") and a space. */
+export const PROGRESS_WIDTH = 6;
 const NAME_MAX = 32;
 /** A cell that shows `◐ executing` whole. */
 const CELL_ROOMY = 14;
@@ -35,8 +37,10 @@ export function boardLayout(screen: {columns: number; rows: number}, longest: nu
 	// Names whole, up to NAME_MAX, where the cells keep room for a status word (a wide terminal).
 	const wholeNames = Math.min(NAME_MAX, Math.max(NAME_WIDTH, longest));
 	const nameWidth =
-		Math.floor((screen.columns - 5 - wholeNames) / widest) >= CELL_ROOMY ? wholeNames : NAME_WIDTH;
-	const gridWidth = screen.columns - 4 - nameWidth - 1;
+		Math.floor((screen.columns - 5 - PROGRESS_WIDTH - wholeNames) / widest) >= CELL_ROOMY
+			? wholeNames
+			: NAME_WIDTH;
+	const gridWidth = screen.columns - 4 - nameWidth - PROGRESS_WIDTH - 1;
 	const cellWidth = Math.max(CELL_MIN, Math.min(CELL_MAX, Math.floor(gridWidth / widest)));
 	return {
 		activityHeight,

@@ -12,8 +12,6 @@ import {
 } from './board-rows.js';
 import {rolloutCounts, snapshotOf} from '../../domain/rollout.js';
 import {keyText} from '../widgets/ascii.js';
-import {describeError} from '../../api/errors.js';
-import {failureLine} from '../shell/failure-text.js';
 import {fitMessage} from '../../domain/text.js';
 import {useAppComponents, useAppNames, useInstalls} from '../../state/data.js';
 import {useExplorer, useLevelKeys, useLevelPlace, useMessageLine} from '../shell/context.js';
@@ -21,15 +19,15 @@ import {cursorMove} from '../keys/commands.js';
 import type {ScreenKeys} from '../keys/keymap.js';
 import {CHROME_ROWS, Frame} from '../shell/Frame.js';
 import {Pane} from '../widgets/Pane.js';
-import {installName} from '../../domain/install.js';
 import {defineLevel} from './level.js';
+import {targetReleases} from '../../domain/release-progress.js';
 import {BoardActivity, selectedChange, type ActivityView} from './board-activity.js';
 import {useTypedLine} from '../widgets/line-editor.js';
 import {ACTIVITY_LIMIT, useBoardChanges} from './board-changes.js';
-import {BOARD_HINTS, CELL_KEYS, useCellActions, cellAt} from './board-cells.js';
+import {BOARD_HINTS, CELL_KEYS, useCellActions, cellAt, changedCell} from './board-cells.js';
 import {boardLayout, longestName, useBoardWindow} from './board-layout.js';
-import {BoardCounts} from './board-counts.js';
-import {BoardGrid, cellLine} from './board-row.js';
+import {BoardCounts, boardLine, boardTitle, componentsPartial} from './board-counts.js';
+import {BoardGrid, progressLine, rowProgress} from './board-row.js';
 import {boardText, loadBoard} from './board-parts.js';
 
 export {HIGHLIGHT_MS} from './board-changes.js';
@@ -50,11 +48,16 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	// `/` keeps the installs whose name matches; `s` puts those that need a person first.
 	const typed = useTypedLine();
 	const [attentionFirst, setAttentionFirst] = useState(false);
+	const [byRelease, setByRelease] = useState(false);
 	const shownRows = useMemo(
 		() => (attentionFirst ? byAttention(filterInstalls(rows, typed.text)) : filterInstalls(rows, typed.text)),
 		[rows, typed.text, attentionFirst],
 	);
-	const items = useMemo(() => boardRows(shownRows, components.data), [shownRows, components.data]);
+	const items = useMemo(
+		() => boardRows(shownRows, components.data, byRelease),
+		[shownRows, components.data, byRelease],
+	);
+	const targets = useMemo(() => targetReleases(rows), [rows]);
 	const [focus, setFocus] = useState<'board' | 'activity'>('board');
 	const [activityView, setActivityView] = useState<ActivityView>({offset: 0, failuresOnly: false});
 	// Component names for the activity: the board's columns have them, listed or read from the installs.
@@ -134,6 +137,14 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 						: 'board: installs that need a person first (failed, waiting, moving)',
 				);
 				return true;
+			case 'groupByRelease':
+				setByRelease(on => !on);
+				say(
+					byRelease
+						? 'board: installs by app'
+						: 'board: installs by the release they are on (/ a release keeps it)',
+				);
+				return true;
 			case 'back':
 				if (!typed.text) return false;
 				typed.clear();
@@ -168,23 +179,11 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 				dispatch({type: 'selectColumn', column: Math.max(0, columnIndex - 1)});
 				return true;
 			case 'openCell': {
-				if (focus === 'activity') {
-					// The change marked in the activity, not the board's cell under the cursor.
-					const change = selectedChange(activity, activityView, activityHeight);
-					const changed = change && rows.find(install => install.id === change.installId);
-					if (change && changed?.id)
-						openDeploy(
-							{
-								installId: changed.id,
-								installName: installName(changed),
-								componentId: change.componentId,
-								componentName: names.get(change.componentId) ?? change.componentId,
-							},
-							change.to,
-						);
-					return true;
-				}
-				const selected = cellAt(selectedItem, columnIndex);
+				// With the activity focused, the change marked there, not the board's cell under the cursor.
+				const selected =
+					focus === 'activity'
+						? changedCell(selectedChange(activity, activityView, activityHeight), rows, names)
+						: cellAt(selectedItem, columnIndex);
 				if (selected) openDeploy(selected.cell, selected.status);
 				return true;
 			}
@@ -201,20 +200,17 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 	const selectedInstall = selectedItem?.kind === 'install' ? selectedItem.install : undefined;
 	const selectedColumn = selectedItem?.columns[columnIndex];
 	const bodyHeight = screenRows - CHROME_ROWS;
+	const progress = selectedItem?.kind === 'install' ? progressLine(rowProgress(selectedItem, targets)) : '';
 	const status = (
 		<Text>
 			{fitMessage(
 				keyText(
-					// The app's messages first (this screen has its own status line), then a failure to
-					// refresh (the board keeps drawing its last good data), else the selected cell.
 					flash ??
-						(typed.editing || typed.text
-							? `/${typed.text}${typed.editing ? '▏' : '  (Esc clears)'}`
-							: installs.error && installs.data
-								? failureLine(installs.error, 'the last good board')
-								: selectedInstall && selectedColumn
-									? cellLine(selectedInstall, selectedColumn)
-									: ''),
+						boardLine({
+							typed,
+							installs,
+							cell: selectedInstall && selectedColumn && {selectedInstall, selectedColumn, progress},
+						}),
 				),
 				screenColumns,
 			)}
@@ -225,22 +221,19 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 			refresh={{
 				...installs,
 				hasData: installs.data !== undefined,
-				partial:
-					components.partial ??
-					(components.error && !components.data
-						? `the apps' components (${describeError(components.error)}): columns from the installs' statuses`
-						: undefined),
+				partial: componentsPartial(components),
 			}}
 			status={status}
 			keys={KEYS}
 		>
 			<Box flexDirection="column" height={bodyHeight}>
 				<Pane
-					title={
-						`Rollout${appName ? ` of ${appName}` : ''}: ` +
-						`${typed.text ? `${shownRows.length} of ` : ''}${rows.length}${installs.hasMore ? '+' : ''} ` +
-						`installs`
-					}
+					title={boardTitle(appName, {
+						shown: shownRows.length,
+						of: rows.length,
+						filtered: !!typed.text,
+						more: installs.hasMore,
+					})}
 					focused={focus === 'board'}
 					width={screenColumns}
 					height={gridHeight + 2}
@@ -267,6 +260,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 						nameWidth={nameWidth}
 						selected={{row: rowIndex, column: selectedColumn?.id}}
 						changedAt={changedAt}
+						targets={targets}
 						theme={theme}
 					/>
 				</Pane>
