@@ -1,151 +1,27 @@
 // The demo org as pure data: apps, installs, their components and every deploy, generated from a
-// seed, and the lookups and phase arithmetic every serializer needs. Times are scenario seconds
-// (negative: before the scenario started); `startedAt` maps them to wall-clock time.
-import type {CompositeStatus} from '../api/resources.js';
-import type {components} from '../api/schema.js';
-import {
-	APPS,
-	CUSTOMERS,
-	ENVIRONMENTS,
-	PEOPLE,
-	REGIONS,
-	RELEASES,
-	type CatalogApp,
-	type ComponentKind,
-} from './catalog.js';
-import {approvesPlan, type ApprovalSchedule, type DeploySchedule} from './activity.js';
+// seed, and the lookups every serializer needs. The shapes are in world-types.ts, the phase
+// arithmetic in world-phases.ts, approvals and outages in world-trouble.ts.
+import {APPS, CUSTOMERS, ENVIRONMENTS, PEOPLE, REGIONS, RELEASES} from './catalog.js';
 import {digest, makeId, random} from './random.js';
+import {phaseAt, phaseHistory} from './world-phases.js';
+import {APPROVALS, askApproval, pastTrouble, RUNNER_OUTAGE, waitForRunner} from './world-trouble.js';
+import {
+	DAY,
+	type DemoDeploy,
+	type DemoInstall,
+	type DemoInstallComponent,
+	type DemoWorkflow,
+	type Phase,
+	type Schedule,
+	type ScenarioOptions,
+	SANDBOX_ORG_ID,
+	SECOND,
+	type World,
+} from './world-types.js';
 
-export interface ScenarioOptions {
-	installCount?: number;
-	/** Wall-clock ms at which the scenario starts. */
-	startedAt?: number;
-	/** How many scenario seconds pass per wall-clock second. */
-	speed?: number;
-	seed?: number;
-}
-
-/** `replanned`: its plan was sent back to plan again (the approval's answer `retry`); a new attempt follows.
- * */
-export type Phase =
-	| 'queued'
-	| 'planning'
-	| 'awaiting'
-	| 'executing'
-	| 'active'
-	| 'error'
-	| 'denied'
-	| 'replanned'
-	| 'cancelled'
-	| 'inactive';
-
-export type Schedule = DeploySchedule;
-
-export interface DemoComponent {
-	id: string;
-	name: string;
-	type: ComponentKind;
-	appId: string;
-}
-
-export interface DemoInstallComponent {
-	id: string;
-	component: DemoComponent;
-	previousDeployId: string;
-	/** Every deploy of it, newest first (the rollout's first, once it has started). */
-	deployIds: string[];
-	/** The rollout's deploy, when this install and component take part in it. */
-	rollout?: {id: string; schedule: Schedule};
-	neverDeployed: boolean;
-}
-
-export interface DemoDeploy {
-	id: string;
-	install: DemoInstall;
-	ic: DemoInstallComponent;
-	/** The rollout's deploy, which exists only once the rollout has reached it. */
-	rollout: boolean;
-	schedule: Schedule;
-	release: string;
-	configVersion: number;
-	author: string;
-	/** Replaced by a newer deploy: inactive. */
-	superseded?: boolean;
-	/** The install workflow it is a step of. */
-	workflowId?: string;
-	/** Earlier runs of it that failed, when its step was retried (oldest first). */
-	attempts?: Schedule[];
-	/** Its failed step was skipped. */
-	skipped?: boolean;
-	/** What the policy check said of it. */
-	policy?: {passed: boolean; response: string};
-	/** Cancelled with its workflow, by this person (its schedule is cut where it was). */
-	cancelledBy?: string;
-	/** Its step failed once and was retried (an earlier attempt, failed, before its schedule). */
-	retriedAfterFailure?: boolean;
-}
-
-export interface DemoInstall {
-	id: string;
-	name: string;
-	app: DemoApp;
-	cloud: 'aws' | 'azure' | 'gcp';
-	region: string;
-	createdAt: number;
-	createdBy: string;
-	components: DemoInstallComponent[];
-	/** Its workflows, newest first: one per release deployed to it (the rollout's first). */
-	workflowIds: string[];
-	/** Its runner stopped sending heartbeats from `from` to `to` (scenario seconds): its deploys waited. */
-	runnerOutage?: {from: number; to: number};
-}
-
-/** An install workflow: the deploys of one release to one install, one step each, in component order. */
-export interface DemoWorkflow {
-	id: string;
-	install: DemoInstall;
-	type: 'deploy_components' | 'manual_deploy';
-	release: string;
-	deployIds: string[];
-	author: string;
-	/** When it was created: a rollout's workflows all at the rollout's start, queued (`pending`) until their
-	 * first deploy. */
-	createdAt: number;
-	/** `prompt` until someone turns on approve all (PATCH /v1/workflows/{id}). */
-	approvalOption: 'prompt' | 'approve-all';
-	/** Cancelled (POST …/cancel) at this time. */
-	cancelledAt?: number;
-	/** When approve all first answered an approval: the workflow's status then says `approved`
-	 * (pkg/flow/approval.go). */
-	autoApprovedAt?: number;
-}
-
-export interface DemoApp {
-	id: string;
-	catalog: CatalogApp;
-	components: DemoComponent[];
-	createdAt: number;
-}
-
-export const SECOND = 1000;
-export const DAY = 86_400 * SECOND;
-export const ORG_ID = 'orgdemo0000000000000000001';
-export const SANDBOX_ORG_ID = 'orgdemo0000000000000000002';
-
-/** The generated org, and the maps that find a thing from its id. */
-export interface World {
-	/** Wall-clock ms at scenario second 0 (moves with setClock). */
-	startedAt: number;
-	readonly speed: number;
-	apps: DemoApp[];
-	installs: DemoInstall[];
-	installsById: Map<string, DemoInstall>;
-	deploys: Map<string, DemoDeploy>;
-	/** Deploy id without its prefix → deploy id, to find a deploy from its jobs, runs and streams. */
-	deployByBase: Map<string, string>;
-	installByBase: Map<string, DemoInstall>;
-	workflows: Map<string, DemoWorkflow>;
-}
+export * from './world-types.js';
+export * from './world-phases.js';
+export {RUNNER_OUTAGE} from './world-trouble.js';
 
 export function buildWorld({
 	installCount = 36,
@@ -301,114 +177,6 @@ export function buildWorld({
 	return world;
 }
 
-/**
- * What went wrong in earlier workflows, for their steps to show: a Helm chart the policy check
- * refused (the failed release), a workflow cancelled part-way (the failed release, on every fifth
- * install) and a step that failed once and was retried (the superseded release, every third).
- */
-function pastTrouble(
-	index: number,
-	k: number,
-	type: ComponentKind,
-	release: 'failed' | 'superseded',
-): Partial<DemoDeploy> & {schedule?: never} {
-	if (release === 'failed' && type === 'helm_chart') {
-		return {
-			policy: {
-				passed: false,
-				response:
-					'kyverno: require-requests-limits: validation error: CPU and memory requests and limits are ' +
-					'required. rule autogen-validate-resources failed at path ' +
-					'/spec/template/spec/containers/0/resources/limits/',
-			},
-		};
-	}
-	if (release === 'failed' && index % 5 === 4 && k >= 1) return {cancelledBy: 'maya@ledgerly.dev'};
-	if (release === 'superseded' && index % 3 === 1 && k === 0) return {retriedAfterFailure: true};
-	return {};
-}
-
-/**
- * The rollout's approvals, by install index: a Terraform plan that waits for a person (a teammate
- * answers it after APPROVAL_WAIT scenario seconds if nobody has), and a Helm diff a teammate approved.
- */
-const APPROVALS: Record<
-	number,
-	{
-		component: ComponentKind;
-		type: ApprovalSchedule['type'];
-		wait: number;
-		by: string;
-		note: string;
-		/** Asked no earlier than this (the last wave's, which wait together: the fleet's queue). */
-		after?: number;
-		additive?: boolean;
-	}
-> = {
-	8: {
-		component: 'terraform_module',
-		type: 'terraform_plan',
-		wait: 300,
-		by: 'jon@ledgerly.dev',
-		note: 'approved after the change window opened',
-	},
-	2: {
-		component: 'helm_chart',
-		type: 'helm_approval',
-		wait: 25,
-		by: 'priya@ledgerly.dev',
-		note: 'looks right',
-	},
-	...lastWaveApprovals(),
-};
-
-/** Plans of the last wave that wait at the same time on several installs, until a teammate answers. */
-function lastWaveApprovals(): typeof APPROVALS {
-	const waiting = {wait: 200, by: 'jon@ledgerly.dev', note: 'approved from the queue', after: 85};
-	return {
-		28: {...waiting, component: 'terraform_module', type: 'terraform_plan'},
-		30: {...waiting, component: 'helm_chart', type: 'helm_approval'},
-		32: {...waiting, component: 'terraform_module', type: 'terraform_plan', additive: true},
-		33: {...waiting, component: 'job', type: 'kubernetes_manifest_approval'},
-	};
-}
-
-function askApproval(
-	rollout: {id: string; schedule: Schedule},
-	_index: number,
-	approval: (typeof APPROVALS)[number] | undefined,
-): void {
-	if (!approval) return;
-	const s = rollout.schedule;
-	const late = Math.max(0, (approval.after ?? 0) - s.executingAt);
-	s.executingAt += late;
-	s.doneAt += late;
-	s.approval = {
-		id: `apr${digest(rollout.id).slice(0, 23)}`,
-		type: approval.type,
-		requestedAt: s.executingAt,
-		answeredAt: s.executingAt + approval.wait,
-		response: 'approve',
-		by: approval.by,
-		note: approval.note,
-		...(approval.additive ? {additive: true} : {}),
-	};
-	s.executingAt += approval.wait;
-	s.doneAt += approval.wait;
-}
-
-/** The install whose runner stops mid-rollout (its first deploy under way, the rest queued behind it) and
- * comes back before the rollout ends. */
-export const RUNNER_OUTAGE = {install: 7, from: 6, to: 80};
-
-/** Nothing moves on a runner that is down: every step after it stopped waits until it is back. */
-function waitForRunner(s: Schedule, outage: {from: number; to: number}): void {
-	const delay = outage.to - outage.from;
-	if (s.planningAt >= outage.from) s.planningAt += delay;
-	if (s.executingAt >= outage.from) s.executingAt += delay;
-	if (s.doneAt >= outage.from) s.doneAt += delay;
-}
-
 export function iso(world: World, scenarioSeconds: number): string {
 	return new Date(world.startedAt + scenarioSeconds * SECOND).toISOString();
 }
@@ -478,77 +246,6 @@ export function addDeploy(world: World, deploy: DemoDeploy): void {
 	world.deployByBase.set(deploy.id.slice(3, 24), deploy.id);
 	deploy.ic.deployIds.push(deploy.id);
 }
-
-export function phaseAt(s: Schedule, t: number): Phase {
-	if (t >= s.doneAt)
-		return s.cancelled
-			? 'cancelled'
-			: !approvesPlan(s.approval)
-				? s.approval!.response === 'retry'
-					? 'replanned'
-					: 'denied'
-				: s.fails
-					? 'error'
-					: 'active';
-	if (t >= s.executingAt) return 'executing';
-	if (s.approval && t >= s.approval.requestedAt) return 'awaiting';
-	if (t >= s.planningAt) return 'planning';
-	return 'queued';
-}
-
-/** Every phase a schedule goes through with the time it starts, a phase that lasts no time left out. */
-export function phaseHistory(s: Schedule): Array<[Phase, number]> {
-	const all: Array<[Phase, number]> = [
-		['queued', s.queuedAt],
-		['planning', s.planningAt],
-		...(s.approval ? [['awaiting', s.approval.requestedAt] as [Phase, number]] : []),
-		['executing', s.executingAt],
-		[phaseAt(s, s.doneAt), s.doneAt],
-	];
-	return all.filter(([, at], index) => index === all.length - 1 || all[index + 1]![1] > at);
-}
-
-/** The word a deploy's own status field uses for a phase. */
-export const DEPLOY_STATUS: Record<Phase, components['schemas']['app.InstallDeployStatus']> = {
-	queued: 'queued',
-	planning: 'planning',
-	awaiting: 'pending-approval',
-	executing: 'executing',
-	active: 'active',
-	error: 'error',
-	denied: 'approval-denied',
-	// The server sets a deploy whose plan is sent back to `discarded` (pkg/flow/execute_workflow_step.go).
-	replanned: 'discarded' as components['schemas']['app.InstallDeployStatus'],
-	cancelled: 'cancelled',
-	inactive: 'inactive',
-};
-
-export const DESCRIPTIONS: Record<Phase, string> = {
-	queued: 'waiting for a runner to pick up the deploy',
-	planning: 'planning changes',
-	awaiting: 'the plan is waiting for approval',
-	executing: 'applying changes',
-	active: 'deployed successfully',
-	error: 'helm upgrade failed: timed out waiting for the condition',
-	denied: 'the plan was denied',
-	replanned: 'the plan was sent back to plan again',
-	cancelled: 'cancelled with its workflow',
-	inactive: 'superseded by a newer deploy',
-};
-
-/** status_v2 uses the CompositeStatus vocabulary (app.Status), not the deploy's own. */
-export const V2_STATUS: Record<Phase, CompositeStatus['status']> = {
-	queued: 'pending',
-	planning: 'planning',
-	awaiting: 'approval-awaiting',
-	executing: 'applying',
-	active: 'active',
-	error: 'error',
-	denied: 'approval-denied',
-	replanned: 'discarded',
-	cancelled: 'cancelled',
-	inactive: 'outdated',
-};
 
 /** When the rollout's workflows are created, one per install: each is queued until its wave starts. */
 const ROLLOUT_CREATED_AT = -25;

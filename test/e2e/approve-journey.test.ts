@@ -29,7 +29,10 @@ describe.each(['today', '2025-08'])('against the %s server', api => {
 			});
 			await session.waitFor(`Rollout: ${installCount()} installs`);
 			session.write(`/${waiting.name}\r`);
-			const board = await session.waitFor(new RegExp(`${waiting.name}\\s+\\*?⚑ approve`), 30_000);
+			const board = await session.waitFor(
+				new RegExp(`${waiting.name}\\s+\\d+/\\d+\\s+\\*?⚑ approve`),
+				30_000,
+			);
 			expect(board).toMatch(/⚑ \d approve/);
 			session.write('!');
 			session.write('\r');
@@ -48,8 +51,8 @@ describe.each(['today', '2025-08'])('against the %s server', api => {
 			// The step moves on from waiting: it runs, then succeeds.
 			await session.waitFor(new RegExp(`deploy ${component}\\s+(◐ in-progress|✓ success)`), 20_000);
 			session.write('\u001B');
-			await session.waitFor(new RegExp(`${waiting.name}\\s+\\*?(◐ executing|✓ active)`), 20_000);
-			expect(session.text()).not.toMatch(new RegExp(`${waiting.name}\\s+\\*?⚑`));
+			await session.waitFor(new RegExp(`${waiting.name}\\s+\\d+/\\d+\\s+\\*?(◐ executing|✓ active)`), 20_000);
+			expect(session.text()).not.toMatch(new RegExp(`${waiting.name}\\s+\\d+/\\d+\\s+\\*?⚑`));
 			session.write('q');
 			expect((await session.exited).exitCode).toBe(0);
 		},

@@ -28,7 +28,7 @@ it('the waiting state reads `⚑ approve` on the board, its counts, the steps an
 	demo.scenario.setClock(ic.rollout!.schedule.approval!.requestedAt + 30);
 	// At 80 columns, where a board cell has 9 columns for its status: the word is whole.
 	app = renderExplorer(demo, {start: [{kind: 'board'}], watch: true, size: {columns: 80, rows: 24}});
-	const board = await app.waitFor(new RegExp(`${install.name}\\s+\\*?⚑ approve `));
+	const board = await app.waitFor(new RegExp(`${install.name}\\s+\\d+/\\d+\\s+\\*?⚑ approve `));
 	expect(board).toMatch(/⚑ 1 approve/);
 	expect(board).not.toMatch(RAW_WORDS);
 	await app.press('!');

@@ -201,6 +201,14 @@ export const BROWSE = defineCommands([
 		hint: 'sort',
 	},
 	{
+		id: 'groupByRelease',
+		keys: ['V'],
+		help: 'group installs by the release they are on, and back',
+		scope: 'board',
+		hint: 'by release',
+		doc: 'group the installs by the release they are on (`/` and a release keeps one)',
+	},
+	{
 		id: 'failuresOnly',
 		keys: ['F'],
 		help: 'activity: only the changes into a failure',

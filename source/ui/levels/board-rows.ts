@@ -4,6 +4,7 @@ import type {Component, Install} from '../../api/resources.js';
 import {cellStatus, cellStatuses} from '../../domain/cell-status.js';
 import {PHASE_ORDER, phaseOf, phaseRank, type Phase} from '../../domain/status.js';
 import {list, record, text} from '../../domain/fields.js';
+import {installRelease} from '../../domain/release-progress.js';
 
 export interface BoardColumn {
 	id: string;
@@ -12,7 +13,8 @@ export interface BoardColumn {
 }
 
 export type BoardRowItem =
-	| {kind: 'app'; appId: string; columns: BoardColumn[]}
+	/** `release`: grouped by release, the release its installs are on ('' for none). */
+	| {kind: 'app'; appId: string; columns: BoardColumn[]; release?: string}
 	| {kind: 'install'; install: Install; columns: BoardColumn[]};
 
 /**
@@ -22,23 +24,52 @@ export type BoardRowItem =
 export function boardRows(
 	installs: readonly Install[],
 	components: Map<string, Component[]> | undefined,
+	byRelease = false,
 ): BoardRowItem[] {
-	const groups = new Map<string, Install[]>();
+	const apps = new Map<string, Install[]>();
 	for (const install of installs) {
 		const appId = install.app_id ?? '';
-		groups.set(appId, [...(groups.get(appId) ?? []), install]);
+		apps.set(appId, [...(apps.get(appId) ?? []), install]);
 	}
-	return [...groups].flatMap(([appId, members]) => {
+	return [...apps].flatMap(([appId, members]) => {
 		const listed = components?.get(appId);
 		const columns = listed
 			? listed.map(c => ({id: c.id ?? '', name: c.name ?? c.id ?? '?', appId}))
 			: columnsFromStatuses(members, appId);
-		return [
-			{kind: 'app' as const, appId, columns},
-			...members.map(install => ({kind: 'install' as const, install, columns})),
-		];
+		const groups = byRelease ? releaseGroups(members) : [[undefined, members] as const];
+		return groups.flatMap(([release, group]) => [
+			{kind: 'app' as const, appId, columns, ...(release === undefined ? {} : {release})},
+			...group.map(install => ({kind: 'install' as const, install, columns})),
+		]);
 	});
 }
+
+/** An app's installs by the release each is on, the newest release first (those on none last). */
+function releaseGroups(installs: readonly Install[]): Array<readonly [string, Install[]]> {
+	const groups = new Map<string, {at: string; members: Install[]}>();
+	for (const install of installs) {
+		const release = installRelease(install);
+		const label = release?.label ?? '';
+		const group = groups.get(label) ?? {at: release?.at ?? '', members: []};
+		group.members.push(install);
+		if (release && release.at > group.at) group.at = release.at;
+		groups.set(label, group);
+	}
+	return [...groups]
+		.sort(([, a], [, b]) => b.at.localeCompare(a.at))
+		.map(([label, group]) => [label, group.members] as const);
+}
+
+/** Component id → name, from the board's columns (listed, or read from the installs): for the activity. */
+export const componentNames = (
+	installs: readonly Install[],
+	components: Map<string, Component[]> | undefined,
+): Map<string, string> =>
+	new Map(
+		boardRows(installs, components).flatMap(item =>
+			item.kind === 'app' ? item.columns.map(c => [c.id, c.name] as const) : [],
+		),
+	);
 
 /**
  * An app's columns while its components cannot be read: every component its installs have a status
@@ -98,12 +129,12 @@ export function nextCell(
 		: ([...cells].reverse().find(before) ?? cells.at(-1));
 }
 
-/** The installs a `/` filter keeps: those whose name (or id) contains the text, any case. */
+/** The installs a `/` filter keeps: those whose name, id or release contains the text, any case. */
 export function filterInstalls(installs: readonly Install[], text: string): readonly Install[] {
 	const needle = text.toLowerCase();
-	return needle
-		? installs.filter(install => `${install.name ?? ''} ${install.id ?? ''}`.toLowerCase().includes(needle))
-		: installs;
+	const words = (install: Install) =>
+		`${install.name ?? ''} ${install.id ?? ''} ${installRelease(install)?.label ?? ''}`.toLowerCase();
+	return needle ? installs.filter(install => words(install).includes(needle)) : installs;
 }
 
 /** The installs that need a person first (a failed deploy, then one waiting, then one moving); the API's
@@ -115,4 +146,21 @@ export function byAttention(installs: readonly Install[]): Install[] {
 		.map((install, index) => ({install, index, rank: worst(install)}))
 		.sort((a, b) => a.rank - b.rank || a.index - b.index)
 		.map(({install}) => install);
+}
+
+/** The install row nearest `index` in the direction of travel (header rows are skipped), else the
+ * other way. */
+export function installRowNear(
+	items: readonly BoardRowItem[],
+	index: number,
+	direction: 1 | -1,
+): Extract<BoardRowItem, {kind: 'install'}> | undefined {
+	let at = Math.max(0, Math.min(items.length - 1, index));
+	while (items[at] && items[at]!.kind !== 'install') at += direction;
+	if (!items[at]) {
+		at = Math.max(0, Math.min(items.length - 1, index));
+		while (items[at] && items[at]!.kind !== 'install') at -= direction;
+	}
+	const item = items[at];
+	return item?.kind === 'install' ? item : undefined;
 }
