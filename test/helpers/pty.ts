@@ -68,9 +68,19 @@ export function startPty(
 		raw += data;
 		terminal.write(data);
 	});
-	// Resolves once the process has exited and the emulator has taken in its last output.
+	// Resolves once the process has exited and the emulator has taken in its last output: the pty
+	// may report the exit before its last bytes are read, so this waits for 50 ms without any (a
+	// second at most, for a busy machine).
 	const exited = new Promise<{exitCode: number; signal?: number}>(resolve =>
-		pty.onExit(result => setTimeout(() => terminal.write('', () => resolve(result)), 50)),
+		pty.onExit(result => {
+			let quietChecks = 0;
+			const settle = (seen: number) =>
+				setTimeout(() => {
+					if (bytes === seen || ++quietChecks >= 20) terminal.write('', () => resolve(result));
+					else settle(bytes);
+				}, 50);
+			settle(bytes);
+		}),
 	);
 	const screen = () => {
 		const buffer = terminal.buffer.active;
