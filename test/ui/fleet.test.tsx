@@ -62,3 +62,16 @@ it('the board counts the installs waiting on a runner', async () => {
 	const frame = await app.waitFor(new RegExp(`${stalledOf(demo).name}\\s+○`));
 	expect(frame).toContain('○');
 });
+
+it('U on the board opens the runner of the install on the selected row', async () => {
+	const demo = servers.today;
+	demo.scenario.setClock(RUNNER_OUTAGE.from + 40);
+	const install = stalledOf(demo);
+	const app = shown(renderExplorer(demo, {start: [{kind: 'board'}], size: {columns: 200, rows: 50}}));
+	await app.waitFor(/1 install waiting on a runner/);
+	await app.press('/', ...install.name, ENTER);
+	await app.waitFor(new RegExp(`› ${install.name}`));
+	await app.press('U');
+	await app.waitFor(`${install.name} › runner`);
+	await app.waitFor(new RegExp(`of ${install.name}'s runner`));
+});

@@ -56,7 +56,17 @@ export const BOARD_HINTS: CommandId[] = [
 	'faster',
 	'slower',
 	...CELL_KEYS,
+	'runner',
 ];
+
+/** `U`: the runner of the install on the selected row, or why there is none to open. */
+export function runnerLocation(item: BoardRowItem | undefined): Location | string {
+	const install = item?.kind === 'install' ? item.install : undefined;
+	if (!install) return 'on an install’s row';
+	return install.runner_id
+		? {kind: 'runner', runnerId: install.runner_id, installName: installName(install)}
+		: `${installName(install)} names no runner`;
+}
 export interface SelectedCell {
 	cell: DeployParams;
 	status?: string;

@@ -15,7 +15,7 @@ import {keyText} from '../widgets/ascii.js';
 import {fitMessage} from '../../domain/text.js';
 import {useAppComponents, useAppNames, useInstalls} from '../../state/data.js';
 import {useExplorer, useLevelKeys, useLevelPlace, useMessageLine} from '../shell/context.js';
-import {cursorMove} from '../keys/commands.js';
+import {commandHint, cursorMove} from '../keys/commands.js';
 import type {ScreenKeys} from '../keys/keymap.js';
 import {CHROME_ROWS, Frame} from '../shell/Frame.js';
 import {Pane} from '../widgets/Pane.js';
@@ -24,7 +24,7 @@ import {targetReleases} from '../../domain/release-progress.js';
 import {BoardActivity, selectedChange, type ActivityView} from './board-activity.js';
 import {useTypedLine} from '../widgets/line-editor.js';
 import {ACTIVITY_LIMIT, useBoardChanges} from './board-changes.js';
-import {BOARD_HINTS, CELL_KEYS, useCellActions, cellAt, changedCell} from './board-cells.js';
+import {BOARD_HINTS, CELL_KEYS, useCellActions, cellAt, changedCell, runnerLocation} from './board-cells.js';
 import {boardLayout, longestName, useBoardWindow} from './board-layout.js';
 import {BoardCounts, boardLine, boardTitle, componentsPartial} from './board-counts.js';
 import {BoardGrid, progressLine, rowProgress} from './board-row.js';
@@ -178,6 +178,12 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 			case 'columnLeft':
 				dispatch({type: 'selectColumn', column: Math.max(0, columnIndex - 1)});
 				return true;
+			case 'runner': {
+				const runner = runnerLocation(selectedItem);
+				if (typeof runner === 'string') say(`${commandHint('runner')}: ${runner}`);
+				else dispatch({type: 'push', location: runner});
+				return true;
+			}
 			case 'openCell': {
 				// With the activity focused, the change marked there, not the board's cell under the cursor.
 				const selected =
