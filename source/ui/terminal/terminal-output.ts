@@ -17,8 +17,11 @@ export function terminalOutput(
 ): NodeJS.WriteStream {
 	const stream = new Writable({
 		write(chunk, _encoding, done) {
-			// A failed write (the terminal gone) is the target's own 'error' event; this stream goes on.
-			target.write(rewrite(chunk.toString()), () => done());
+			// Passed on at once, not after the target's callback: a chunk waiting in this stream's
+			// buffer when the process exits is lost, and the last one Ink writes leaves the alternate
+			// screen. A failed write (the terminal gone) is the target's own 'error' event.
+			target.write(rewrite(chunk.toString()));
+			done();
 		},
 	}) as unknown as NodeJS.WriteStream;
 	Object.defineProperties(stream, {
