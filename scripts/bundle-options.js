@@ -41,29 +41,55 @@ const yogaWithoutTopLevelAwait = {
 };
 
 /**
+ * A plugin that rewrites a dependency's file on its way into the bundle: each `from` must be found,
+ * so the build fails if the package's text changes and the plugin needs a review.
+ */
+function rewrite(name, fileFilter, replacements) {
+	return {
+		name,
+		setup(build) {
+			build.onLoad({filter: fileFilter}, async args => {
+				let contents = await readFile(args.path, 'utf8');
+				for (const [from, to] of replacements) {
+					if (!contents.includes(from))
+						throw new Error(`${args.path} no longer has ${from}: review the ${name} plugin`);
+					contents = contents.replace(from, to);
+				}
+				return {contents, loader: 'js'};
+			});
+		},
+	};
+}
+
+/**
  * Ink awaits at its top level only to attach React DevTools (DEV=true with react-devtools-core
  * installed, which the bundle never has); CommonJS has no top-level await, so those two awaits go.
- * The build fails if Ink's text changes.
  */
-const inkWithoutDevtools = {
-	name: 'ink-without-devtools',
-	setup(build) {
-		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, async args => {
-			let contents = await readFile(args.path, 'utf8');
-			for (const [from, to] of [
-				["await import('./devtools.js');", ''],
-				['await loadPackageJson()', '{}'],
-			]) {
-				if (!contents.includes(from))
-					throw new Error(
-						`ink's reconciler.js no longer has ${from}: review the ink-without-devtools plugin`,
-					);
-				contents = contents.replace(from, to);
-			}
-			return {contents, loader: 'js'};
-		});
-	},
+const inkWithoutDevtools = rewrite('ink-without-devtools', /[\\/]ink[\\/]build[\\/]reconciler\.js$/, [
+	["await import('./devtools.js');", ''],
+	['await loadPackageJson()', '{}'],
+]);
+
+/**
+ * Ink turns every text it draws into styled cells (an ANSI tokenizer and Intl.Segmenter per line)
+ * and caches them for one frame only; a cursor move redraws a screen whose lines are nearly all the
+ * same as the last frame's, so the bundle keeps that cache across frames (the cells are never
+ * changed once made), starting it afresh once it holds 2,000 texts. About a third of the time from
+ * a keypress to its frame went there (npm run bench -- --only keys).
+ */
+const inkCellsAcrossFrames = rewrite('ink-cells-across-frames', /[\\/]ink[\\/]build[\\/]output\.js$/, [
+	['caches = new OutputCaches();', 'caches = outputCachesAcrossFrames();'],
+	[
+		'export default class Output {',
+		`let lastCaches;
+const outputCachesAcrossFrames = () => {
+    if (!lastCaches || lastCaches.styledChars.size + lastCaches.widths.size > 2000)
+        lastCaches = new OutputCaches();
+    return lastCaches;
 };
+export default class Output {`,
+	],
+]);
 
 /** Where the bundle is written. */
 export const BUNDLE = 'dist/cli.cjs';
@@ -84,7 +110,7 @@ export const bundleOptions = {
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Ink loads react-devtools-core only in development; it is not installed.
 	alias: {'react-devtools-core': './scripts/empty-module.js'},
-	plugins: [stringWidthFastPath, yogaWithoutTopLevelAwait, inkWithoutDevtools],
+	plugins: [stringWidthFastPath, yogaWithoutTopLevelAwait, inkWithoutDevtools, inkCellsAcrossFrames],
 	logLevel: 'warning',
 };
 

@@ -1,17 +1,19 @@
 // npm run bench: the built CLI in a real pseudo-terminal against the demo API running as a separate
 // process. Prints one table; each figure is the median of several runs. `--quick` runs fewer.
-import {execFileSync, spawn} from 'node:child_process';
+import {execFileSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {arch, platform, tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {BIN, startPty, type PtySession} from '../helpers/pty.js';
+import {startPty, type PtySession} from '../helpers/pty.js';
 import {secondInstall} from '../helpers/scenario.js';
 import {NuonClient} from '../../source/api/client.js';
 import {getActionRun, getLatestDeploy, listInstallsPage, listLatestRuns} from '../../source/api/resources.js';
 import {LogTail} from '../../source/state/log-tail.js';
 import {startDemoServer} from '../../source/demo/server.js';
 import {Scenario} from '../../source/demo/scenario.js';
+import {apiEnv, explorer, startDemo} from './demo-process.js';
 import {fleetRows, type Row} from './fleet-rows.js';
+import {keypressRows} from './keypress-rows.js';
 import {followNewestRunLogs, lastQuarterGrowth, rssAt, sampleMemory, startLongRun} from './long-run.js';
 
 const quick = process.argv.includes('--quick');
@@ -33,32 +35,6 @@ const DEMO_INSTALLS = new Scenario({startedAt: 0}).installs.length;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-
-async function startDemo(args: string[]): Promise<{url: string; stop: () => void}> {
-	const child = spawn(process.execPath, [BIN, 'demo-server', ...args], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	const url = await new Promise<string>((resolve, reject) => {
-		child.stdout.on('data', (chunk: Buffer) => {
-			const match = /listening on (\S+)/.exec(chunk.toString());
-			if (match) resolve(match[1]!);
-		});
-		child.once('exit', code => reject(new Error(`demo-server exited with ${code}`)));
-	});
-	return {url, stop: () => child.kill()};
-}
-
-/** Settings that point the CLI at a demo API (and at no settings file). */
-const apiEnv = (url: string) => ({
-	NUON_API_URL: url,
-	NUON_API_TOKEN: 'bench-token',
-	NUON_ORG_ID: 'bench-org',
-	NUON_CONFIG_FILE: '/nonexistent',
-});
-
-function explorer(url: string, args: string[] = []): PtySession {
-	return startPty(args, {env: apiEnv(url)});
-}
 
 /** Spawn to the write after which the screen shows installs (checked on each write). */
 async function untilInstallsShow(session: PtySession, started: number): Promise<number> {
@@ -383,68 +359,6 @@ async function workflowRows(quick: boolean): Promise<Row[]> {
 			target: '0',
 			pass: finished === 0,
 			gate: true,
-		},
-	];
-}
-
-/** Keypress → the frame that answers it, moving the cursor down a list of `installs` installs. */
-async function keypressMs(installs: number, presses: number): Promise<number> {
-	const demo = await startDemo(['--installs', String(installs), '--at', '90000']);
-	const session = explorer(demo.url, ['--refresh', '600']);
-	try {
-		// Load the whole list first (G pages on to the end).
-		const all = new RegExp(`Installs \\(${installs}\\)`);
-		while (!all.test(session.text())) {
-			session.write('G');
-			await sleep(150);
-			await session.flush();
-		}
-		// The same warm-up for both lists (a short list loads at once, with no G presses to warm
-		// the code up), then measure from the top.
-		for (let press = 0; press < 20; press++) {
-			session.write('j');
-			await sleep(30);
-		}
-		session.write('g');
-		await sleep(500);
-		const times: number[] = [];
-		for (let press = 0; press < presses; press++) {
-			const answered = session.nextOutput();
-			const sent = performance.now();
-			session.write('j');
-			times.push((await answered) - sent);
-			await sleep(60);
-		}
-		return median(times);
-	} finally {
-		session.kill();
-		await session.exited;
-		demo.stop();
-	}
-}
-
-async function keypressRows(quick: boolean): Promise<Row[]> {
-	const presses = quick ? 15 : 40;
-	const large = await keypressMs(5000, presses);
-	const small = await keypressMs(50, presses);
-	return [
-		{
-			figure: 'keypress → frame, cursor down 5,000 installs',
-			value: `${large.toFixed(1)} ms`,
-			target: '≤ 16 ms',
-			pass: large <= 16,
-		},
-		{
-			figure: 'keypress → frame, cursor down 50 installs',
-			value: `${small.toFixed(1)} ms`,
-			target: 'report',
-			pass: undefined,
-		},
-		{
-			figure: 'keypress cost ratio 5,000 / 50',
-			value: (large / small).toFixed(2),
-			target: '≤ 1.2',
-			pass: large / small <= 1.2,
 		},
 	];
 }
