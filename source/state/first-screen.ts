@@ -55,7 +55,7 @@ function countSent() {
 	};
 }
 
-/** Asks for what the level at `location` shows first (its place in locations.ts says what), and where the
+/** Asks for what the level at `location` shows first (its line of FIRST_SCREEN in locations.ts says what), and where the
  * dashboard is. */
 export function askForFirstScreen(client: NuonClient, location: Location): FirstScreen {
 	const answers: FirstAnswer[] = [];

@@ -1,20 +1,12 @@
-// Where the user can be: every kind of level and its parameters, and what the first screen asks
-// for when it opens there. The levels (ui/levels/registry.ts) are checked against this table; it
-// lives here, under the UI, so that navigation, the start-up and the CLI know a location without
-// loading a level (the first screen's requests go out before React and Ink are evaluated).
-import type {LogFilter} from '../domain/logs.js';
+// Where the user can be: every kind of level and its parameters (their types, registered by the
+// level registry), and what the first screen asks for when it opens there. It lives here, under the
+// UI, so that navigation, the start-up and the CLI know a location without loading a level (the
+// first screen's requests go out before React and Ink are evaluated).
 import {ask, askFirstPage, ENDPOINTS, PAGED_ENDPOINTS, type Ask} from './endpoints.js';
-
-interface Place<Params> {
-	/** What the first screen asks for when the explorer opens on this level (see first-screen.ts). */
-	firstScreen?: (params: Params) => readonly Ask[];
-}
-const place = <Params extends object>(spec: Place<Params> = {}): Place<Params> => spec;
 
 type AppScope = {appId?: string; appName?: string};
 type InstallScope = {installId: string; installName: string};
 type ComponentScope = InstallScope & {componentId: string; componentName: string};
-type WorkflowScope = InstallScope & {workflowId: string; workflowName: string};
 
 export type DeployParams = ComponentScope & {
 	/** One deploy of the component (from its history); the latest when absent. */
@@ -30,43 +22,36 @@ const installsFirst = ({appId}: AppScope) => [
 	ask(ENDPOINTS.apps, {}),
 ];
 
-export const LOCATIONS = {
-	installs: place<AppScope>({firstScreen: installsFirst}),
-	board: place<AppScope>({firstScreen: installsFirst}),
-	components: place<InstallScope>({
-		firstScreen: ({installId}) => [ask(ENDPOINTS.components, {installId})],
-	}),
-	deploy: place<DeployParams>({
-		firstScreen: ({installId, componentId, deployId}) => [
-			deployId
-				? ask(ENDPOINTS.deploy, {installId, deployId, componentId})
-				: ask(ENDPOINTS.latestDeploy, {installId, componentId}),
-		],
-	}),
-	activity: place<InstallScope & {deployId: string; componentId?: string; componentName: string}>(),
-	executions: place<{jobId: string; jobName: string; logStreamId?: string}>(),
-	runs: place<InstallScope>(),
-	steps: place<InstallScope & {runId: string; runName: string}>(),
-	logs: place<{streamId: string; title: string; filter?: LogFilter}>(),
-	document: place<{title: string; source: DocumentSource}>(),
-	deployHistory: place<ComponentScope>(),
-	workflows: place<InstallScope>(),
-	workflow: place<WorkflowScope>(),
-	approval: place<WorkflowScope & {stepId: string; stepName: string; approvalId: string}>(),
-	runner: place<{runnerId: string; installName: string}>(),
-	approvals: place<AppScope>(),
-};
-
-type Places = typeof LOCATIONS;
-export type LevelKind = keyof Places;
-/** The parameters of a level of this kind. */
-export type ParamsOf<Kind extends LevelKind> =
-	Places[Kind] extends Place<infer Params extends object> ? Params : never;
+/**
+ * The level registry (ui/levels/registry.ts) registers its table here, so that navigation, the
+ * start-up and the CLI know every kind of level and its parameters without importing the UI:
+ * `declare module '…/state/locations.js' {interface Register {levels: typeof LEVELS}}`.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by the registry's declaration
+export interface Register {}
+type Levels = Register extends {levels: infer Levels} ? Levels : never;
+export type LevelKind = keyof Levels & string;
+/** The parameters of a level of this kind (its descriptor's example has them). */
+export type ParamsOf<Kind extends LevelKind> = Levels[Kind] extends {example: infer Params extends object}
+	? Params
+	: never;
 /** Where the user can be: one level and its parameters. */
 export type Location = {[Kind in LevelKind]: {kind: Kind} & ParamsOf<Kind>}[LevelKind];
 
+/** What the first screen asks for when the explorer opens on a level of this kind (the others: nothing). */
+const FIRST_SCREEN: {[Kind in LevelKind]?: (params: ParamsOf<Kind>) => readonly Ask[]} = {
+	installs: installsFirst,
+	board: installsFirst,
+	components: ({installId}) => [ask(ENDPOINTS.components, {installId})],
+	deploy: ({installId, componentId, deployId}) => [
+		deployId
+			? ask(ENDPOINTS.deploy, {installId, deployId, componentId})
+			: ask(ENDPOINTS.latestDeploy, {installId, componentId}),
+	],
+};
+
 /** What the first screen asks for when the explorer opens at `location`. */
 export function firstScreenAsks(location: Location): readonly Ask[] {
-	const {firstScreen} = LOCATIONS[location.kind] as Place<Location>;
+	const firstScreen = FIRST_SCREEN[location.kind] as ((params: Location) => readonly Ask[]) | undefined;
 	return firstScreen?.(location) ?? [];
 }

@@ -1,7 +1,6 @@
-// Every level of the explorer. The app's level switch, the breadcrumbs, the start-up stack and the
-// fuzzer's list are all derived from this one table; adding a level is one module exporting a
-// descriptor, one line here and its parameters' line in state/locations.ts (which the table is
-// checked against: a kind without its level, or a level whose parameters differ, does not compile).
+// Every level of the explorer. The app's level switch, the breadcrumbs, the start-up stack, the
+// fuzzer's list and the type of a location (state/locations.ts, registered below) are all derived
+// from this one table; adding a level is one module exporting a descriptor and one line here.
 import {installs} from './installs.js';
 import {board} from './board.js';
 import {components} from './components.js';
@@ -20,7 +19,7 @@ import {runner} from './runner.js';
 import {approvals} from './approvals.js';
 import type {LevelDescriptor} from './level.js';
 import {initialNavigation, type Entry, type NavigationState} from '../../state/navigation.js';
-import type {LevelKind, Location, ParamsOf} from '../../state/locations.js';
+import type {LevelKind, Location} from '../../state/locations.js';
 
 export type {LevelKind, Location};
 
@@ -41,7 +40,13 @@ export const LEVELS = {
 	approval,
 	runner,
 	approvals,
-} satisfies {[Kind in LevelKind]: LevelDescriptor<ParamsOf<Kind>>};
+};
+
+declare module '../../state/locations.js' {
+	interface Register {
+		levels: typeof LEVELS;
+	}
+}
 
 export function levelOf(location: Location): LevelDescriptor<Location> {
 	return LEVELS[location.kind] as unknown as LevelDescriptor<Location>;
