@@ -52,6 +52,9 @@ describe.each(SERVER_VERSIONS)('approving marked approvals against the %s server
 		await app.press('r');
 		await app.waitFor(/Approvals · 3 waiting \(5\)/);
 		expect(app.frame()).not.toMatch(/marked/);
+		// The answered ones stay, naming who answered by e-mail (the org's accounts), not an account id.
+		await app.press('/', ...'pied-piper-staging', ENTER);
+		await app.waitFor(/by\s+you@ledgerly\.dev/);
 	});
 
 	it('asks for the number of deletes and replaces to be typed, and names the one that failed', async () => {

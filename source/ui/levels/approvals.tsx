@@ -11,9 +11,10 @@ import {
 	shortCounts,
 	type QueuedApproval,
 } from '../../domain/approval-queue.js';
+import {accountLabel} from '../../domain/accounts.js';
 import {answerWord} from '../../domain/approval-words.js';
 import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
-import {useApprovalQueue} from '../../state/data.js';
+import {useAccountEmails, useApprovalQueue} from '../../state/data.js';
 import {ENDPOINTS} from '../../state/endpoints.js';
 import {listKeys} from '../widgets/list-keys.js';
 import type {Column} from '../widgets/columns.js';
@@ -65,37 +66,40 @@ const columnsWith = (marks: ReadonlySet<string>): Column<QueuedApproval>[] => [
 ];
 const COLUMNS = columnsWith(new Set());
 
-function detail(entry: QueuedApproval, now: number): Line[] {
-	return [
-		field('install', entry.installName),
-		field('component', entry.componentName),
-		field('step', entry.stepName),
-		field('plan type', planType(entry)),
-		field('plan', countsText(entry)),
-		...(destructiveCount(entry) > 0
-			? [text(`⚠ deletes or replaces ${destructiveCount(entry)}`, {tone: 'failure'})]
-			: []),
-		field(
-			'asked',
-			entry.requestedAt && `${formatTimestamp(entry.requestedAt)} (${ago(entry.requestedAt, now)})`,
-		),
-		field('release', entry.release),
-		field('workflow', entry.workflowName),
-		blank,
-		heading('Answer'),
-		...(entry.answer
-			? [
-					field('answer', answerWord(entry.answer.type)),
-					field('by', entry.answer.by),
-					field(
-						'when',
-						entry.answer.at && `${formatTimestamp(entry.answer.at)} (${ago(entry.answer.at, now)})`,
-					),
-					field('note', entry.answer.note || '—'),
-				]
-			: [text('waiting for a person: ⏎ opens the plan to answer', {muted: true})]),
-	];
-}
+/** An entry's detail; `emails` names the account that answered (the org's accounts, read once). */
+const detailWith =
+	(emails: ReadonlyMap<string, string>) =>
+	(entry: QueuedApproval, now: number): Line[] => {
+		return [
+			field('install', entry.installName),
+			field('component', entry.componentName),
+			field('step', entry.stepName),
+			field('plan type', planType(entry)),
+			field('plan', countsText(entry)),
+			...(destructiveCount(entry) > 0
+				? [text(`⚠ deletes or replaces ${destructiveCount(entry)}`, {tone: 'failure'})]
+				: []),
+			field(
+				'asked',
+				entry.requestedAt && `${formatTimestamp(entry.requestedAt)} (${ago(entry.requestedAt, now)})`,
+			),
+			field('release', entry.release),
+			field('workflow', entry.workflowName),
+			blank,
+			heading('Answer'),
+			...(entry.answer
+				? [
+						field('answer', answerWord(entry.answer.type)),
+						field('by', accountLabel(entry.answer.by, emails)),
+						field(
+							'when',
+							entry.answer.at && `${formatTimestamp(entry.answer.at)} (${ago(entry.answer.at, now)})`,
+						),
+						field('note', entry.answer.note || '—'),
+					]
+				: [text('waiting for a person: ⏎ opens the plan to answer', {muted: true})]),
+		];
+	};
 
 const entryId = (entry: QueuedApproval) => entry.approvalId;
 const entryTitle = (entry: QueuedApproval) =>
@@ -110,6 +114,8 @@ export function ApprovalsLevel({appId, appName}: ApprovalsParams) {
 	const waiting = resource.data?.filter(isWaiting).length;
 	const writes = useApproveMarked(resource.data, resource.refresh);
 	const columns = useMemo(() => columnsWith(writes.marks), [writes.marks]);
+	const emails = useAccountEmails();
+	const detail = useMemo(() => detailWith(emails), [emails]);
 	const marked = writes.marks.size ? ` · ${writes.marks.size} marked` : '';
 	return (
 		<ListLevel
@@ -159,7 +165,7 @@ export const approvals = defineLevel<ApprovalsParams>({
 			columns: () => COLUMNS,
 			rowId: entryId,
 			detailTitle: entryTitle,
-			detail: () => detail,
+			detail: () => detailWith(new Map()),
 		},
 	}),
 });

@@ -90,8 +90,16 @@ export function approveMarkedWrite(
 		load: async () =>
 			total > 0
 				? {
-						facts: [['⚠', `${total} to delete or replace among these plans`]],
-						mustType: {word: String(total), why: `These plans delete or replace ${total}.`},
+						facts: [
+							['⚠', `${total} to delete or replace ${count === 1 ? 'in this plan' : 'among these plans'}`],
+						],
+						mustType: {
+							word: String(total),
+							why:
+								count === 1
+									? `This plan deletes or replaces ${total}.`
+									: `These plans delete or replace ${total}.`,
+						},
 					}
 				: {facts: []},
 		send: async () => {
