@@ -55,8 +55,10 @@ function countSent() {
 	};
 }
 
-/** Asks for what the level at `location` shows first (its line of FIRST_SCREEN in locations.ts says what), and where the
- * dashboard is. */
+/**
+ * Asks for what the level at `location` shows first (its line of FIRST_SCREEN in locations.ts says
+ * what), and where the dashboard is.
+ */
 export function askForFirstScreen(client: NuonClient, location: Location): FirstScreen {
 	const answers: FirstAnswer[] = [];
 	const asked: Promise<unknown>[] = [];
