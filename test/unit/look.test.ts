@@ -97,6 +97,18 @@ describe('detail panes at 80 columns', () => {
 		},
 	);
 
+	it('never cut a label: in a pane too narrow, the label reads whole, its value below', async () => {
+		const {field, wrapLines} = await import('../../source/ui/widgets/lines.js');
+		// A 23-column pane (a 60-column terminal) gives labels 9 columns; "components" has 10.
+		const rows = wrapLines([field('region', 'us-east-1'), field('components', 'deploying', 'deploying')], 23);
+		expect(rows).toEqual([
+			{kind: 'field', label: 'region', value: 'us-east-1', labelWidth: 9},
+			{kind: 'field', label: 'components', value: '', status: undefined, labelWidth: 10},
+			// The status's glyph leads the value on its own row.
+			{kind: 'continuation', text: '◐ deploying', indent: 2, status: 'deploying', tone: undefined},
+		]);
+	});
+
 	it('never break a token across rows: one wider than the pane is cut with …', async () => {
 		const {field, text, wrapLines} = await import('../../source/ui/widgets/lines.js');
 		const image = 'registry.nuon.co/ledgerly/vpc-network';

@@ -1,7 +1,7 @@
 // The detail pane and the deploy view are lists of lines, so any of them can scroll.
 import {jsonRows, rowText} from '../../domain/json-tree.js';
 import {sanitize} from '../../domain/sanitize.js';
-import type {Phase} from '../../domain/status.js';
+import {statusView, type Phase} from '../../domain/status.js';
 import {displayWidth, splitByWidth, truncate} from '../../domain/text.js';
 
 export type Line =
@@ -73,12 +73,23 @@ export function wrapLines(lines: readonly Line[], width: number, maxRows = 6): R
 		let indent = line.kind === 'field' ? labelWidth + 1 : 2;
 		let first = line.kind === 'field' ? width - labelWidth - 1 : width;
 		const raw = line.kind === 'field' ? line.value : line.text;
+		const view = line.status === undefined ? undefined : statusView(line.status);
 		const prefix = line.status === undefined ? 0 : 2;
 		// A token (an id, an e-mail, an image) that does not fit beside its label, or under its value,
-		// puts the value below the label at the pane's edge rather than break the token in two.
-		const below = line.kind === 'field' && longestToken(raw) + prefix > Math.min(first, width - indent);
+		// puts the value below the label at the pane's edge rather than break the token in two; so does
+		// a label longer than a narrow pane gives labels, which then reads whole on its own row.
+		const wholeLabel = line.kind === 'field' ? displayWidth(line.label) : 0;
+		const labelTooWide = wholeLabel > labelWidth;
+		const below =
+			line.kind === 'field' && (labelTooWide || longestToken(raw) + prefix > Math.min(first, width - indent));
 		if (below) {
-			rows.push({...line, value: '', labelWidth});
+			// The label row alone; the status's glyph leads the value on the row below.
+			rows.push({
+				...line,
+				value: '',
+				status: undefined,
+				labelWidth: Math.max(labelWidth, Math.min(width - 1, wholeLabel)),
+			});
 			indent = 2;
 			first = width - 2;
 		}
@@ -91,8 +102,10 @@ export function wrapLines(lines: readonly Line[], width: number, maxRows = 6): R
 				splitByWidth(part, index === 0 ? first - prefix : width - indent, width - indent),
 			);
 		if (chunks.length > maxRows) chunks.splice(maxRows - 1, Infinity, `${chunks[maxRows - 1]}…`);
-		if (below) chunks.unshift('');
-		else
+		if (below) {
+			if (view) chunks[0] = `${view.glyph} ${raw === line.status ? view.label : chunks[0]}`;
+			chunks.unshift('');
+		} else
 			rows.push(
 				line.kind === 'field'
 					? {...line, value: chunks[0] ?? '', labelWidth}
