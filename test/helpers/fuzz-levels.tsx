@@ -1,10 +1,7 @@
-import {render} from 'ink-testing-library';
+import {renderApp} from './render-app.js';
 import {describe, expect, it, vi} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
 import {EXAMPLE_LOCATIONS, type Location} from '../../source/ui/levels/registry.js';
-import {DataProvider} from '../../source/state/resource.js';
-import {App} from '../../source/ui/shell/app.js';
-import {darkTheme} from '../../source/ui/widgets/theme.js';
 import {fuzzAgent, fuzzedBody, FUZZ_ORIGIN, offContractBody, type BodyMaker} from './fuzz-api.js';
 import {foreignControls, stripAnsi} from './screen.js';
 
@@ -33,19 +30,7 @@ async function renderCase(location: Location, seed: number, makeBody: BodyMaker)
 		dispatcher: agent,
 		retries: 0,
 	});
-	const instance = render(
-		<DataProvider client={client} refreshMs={60_000}>
-			<App
-				theme={darkTheme}
-				orgLabel="fuzz"
-				apiLabel="fuzz"
-				isDemo={false}
-				size={{columns: 100, rows: 30}}
-				start={[location]}
-				refreshMs={60_000}
-			/>
-		</DataProvider>,
-	);
+	const instance = renderApp(client, {orgLabel: 'fuzz', apiLabel: 'fuzz', isDemo: false, start: [location]});
 	try {
 		// The data must arrive and be drawn (not only a loading frame); then move about a little.
 		await vi.waitFor(

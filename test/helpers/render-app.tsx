@@ -20,6 +20,11 @@ export function renderExplorer(demo: DemoServer, options: Partial<AppProps> & {t
 		retries: 0,
 		timeoutMs: options.timeoutMs ?? 2000,
 	});
+	return renderApp(client, options);
+}
+
+/** The explorer over any client (a fixture API, a fuzzer's), drawn at 100×30 unless `options` say. */
+export function renderApp(client: NuonClient, options: Partial<AppProps> = {}) {
 	const instance = render(
 		<DataProvider client={client} refreshMs={options.refreshMs ?? 60_000}>
 			<App

@@ -101,6 +101,18 @@ export const rolloutComponent = (install: DemoInstall, kind?: ComponentKind): De
 		`${kind ?? 'component'} in the rollout on ${install.name}`,
 	);
 
+/** The latest deploy of the rollout's component on `install`, as a location to start the explorer at. */
+export const rolloutDeployLocation = (install: DemoInstall) => {
+	const ic = rolloutComponent(install);
+	return {
+		kind: 'deploy' as const,
+		installId: install.id,
+		installName: install.name,
+		componentId: ic.component.id,
+		componentName: ic.component.name,
+	};
+};
+
 /**
  * The log stream of a rollout deploy, read from the deploy the demo serves once it has finished:
  * the deploy's own (`deploy`), its runner's plan job's (`plan`: a Terraform plan has over 250

@@ -3,7 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {bothDemoServers, SERVER_VERSIONS} from '../helpers/both-servers.js';
 import {ENTER, ESC, renderExplorer} from '../helpers/render-app.js';
-import {firstInstall, rolloutComponent, secondInstall} from '../helpers/scenario.js';
+import {firstInstall, rolloutComponent, rolloutDeployLocation, secondInstall} from '../helpers/scenario.js';
 import {selectedRow} from '../helpers/screen.js';
 
 const {servers, shown} = bothDemoServers();
@@ -49,19 +49,7 @@ it('H on the latest deploy opens the same history', async () => {
 	demo.scenario.setClock(400);
 	const install = secondInstall(demo.scenario);
 	const ic = rolloutComponent(install);
-	const app = shown(
-		renderExplorer(demo, {
-			start: [
-				{
-					kind: 'deploy',
-					installId: install.id,
-					installName: install.name,
-					componentId: ic.component.id,
-					componentName: ic.component.name,
-				},
-			],
-		}),
-	);
+	const app = shown(renderExplorer(demo, {start: [rolloutDeployLocation(install)]}));
 	await app.waitFor('What was deployed');
 	await app.press('H');
 	await app.waitFor(`Deploys of ${ic.component.name} to ${install.name} (4)`);

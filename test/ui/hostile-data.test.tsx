@@ -1,10 +1,8 @@
-import {render} from 'ink-testing-library';
+import {renderApp} from '../helpers/render-app.js';
 import stringWidth from 'string-width';
 import {MockAgent} from 'undici';
 import {expect, it, vi} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
-import {DataProvider} from '../../source/state/resource.js';
-import {App} from '../../source/ui/shell/app.js';
 import {noColorTheme} from '../../source/ui/widgets/theme.js';
 import {foreignControls} from '../helpers/screen.js';
 
@@ -52,17 +50,7 @@ it(
 			{id: 'inl2', name: 'second', composite_component_status: 'error'},
 			{id: 'inl3', name: '', composite_component_status: 'active'},
 		]);
-		const app = render(
-			<DataProvider client={client} refreshMs={60_000}>
-				<App
-					theme={noColorTheme}
-					orgLabel="o"
-					apiLabel="hostile"
-					isDemo={false}
-					size={{columns: 100, rows: 30}}
-				/>
-			</DataProvider>,
-		);
+		const app = renderApp(client, {theme: noColorTheme, orgLabel: 'o', apiLabel: 'hostile', isDemo: false});
 		try {
 			await vi.waitFor(() => expect(app.lastFrame()).toContain('Installs (3)'));
 			const lines = (app.lastFrame() ?? '').split('\n');
@@ -83,17 +71,13 @@ it(
 
 it('keeps STATUS over less important columns at the documented minimum of 60 columns', async () => {
 	const {client, agent} = serve(INSTALLS);
-	const app = render(
-		<DataProvider client={client} refreshMs={60_000}>
-			<App
-				theme={noColorTheme}
-				orgLabel="o"
-				apiLabel="hostile"
-				isDemo={false}
-				size={{columns: 60, rows: 20}}
-			/>
-		</DataProvider>,
-	);
+	const app = renderApp(client, {
+		theme: noColorTheme,
+		orgLabel: 'o',
+		apiLabel: 'hostile',
+		isDemo: false,
+		size: {columns: 60, rows: 20},
+	});
 	try {
 		await vi.waitFor(() => expect(app.lastFrame()).toContain('Installs (5)'));
 		expect(app.lastFrame()).toMatch(/NAME\s+STATUS/);
@@ -119,17 +103,7 @@ it(
 			}))
 			.persist();
 		const client = new NuonClient({baseUrl: ORIGIN, token: 't', orgId: 'o', dispatcher: agent});
-		const app = render(
-			<DataProvider client={client} refreshMs={60_000}>
-				<App
-					theme={noColorTheme}
-					orgLabel="o"
-					apiLabel="hostile"
-					isDemo={false}
-					size={{columns: 100, rows: 30}}
-				/>
-			</DataProvider>,
-		);
+		const app = renderApp(client, {theme: noColorTheme, orgLabel: 'o', apiLabel: 'hostile', isDemo: false});
 		try {
 			await vi.waitFor(() => expect(app.lastFrame()).toContain('Installs (5)'));
 			const frame = app.lastFrame() ?? '';

@@ -1,9 +1,6 @@
-import {render} from 'ink-testing-library';
+import {renderApp} from '../helpers/render-app.js';
 import {expect, it, vi} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
-import {DataProvider} from '../../source/state/resource.js';
-import {App} from '../../source/ui/shell/app.js';
-import {darkTheme} from '../../source/ui/widgets/theme.js';
 import {demoForFile} from '../helpers/demo-server.js';
 
 let installRequests = 0;
@@ -19,18 +16,7 @@ const demo = demoForFile({
 it('a 502 under a screen is asked again by SWR only, not also by the client beneath it', async () => {
 	// The client as the CLI makes it: with its own retries (3) for one-shot requests.
 	const client = new NuonClient({baseUrl: demo.url, token: 't', orgId: demo.scenario.orgId, backoffMs: 10});
-	const app = render(
-		<DataProvider client={client} refreshMs={60_000}>
-			<App
-				theme={darkTheme}
-				orgLabel="demo"
-				apiLabel="demo"
-				isDemo
-				size={{columns: 100, rows: 30}}
-				refreshMs={60_000}
-			/>
-		</DataProvider>,
-	);
+	const app = renderApp(client, {orgLabel: 'demo', apiLabel: 'demo'});
 	try {
 		await vi.waitFor(() => expect(app.lastFrame()).toMatch(/Could not load installs: .*502/), {
 			timeout: 5000,

@@ -2,7 +2,13 @@
 import {describe, expect, it} from 'vitest';
 import {bothDemoServers, SERVER_VERSIONS} from '../helpers/both-servers.js';
 import {ENTER, renderExplorer} from '../helpers/render-app.js';
-import {failedInstall, firstInstall, listedInstalls, rolloutComponent} from '../helpers/scenario.js';
+import {
+	failedInstall,
+	firstInstall,
+	listedInstalls,
+	rolloutComponent,
+	rolloutDeployLocation,
+} from '../helpers/scenario.js';
 import {selectedRow, stripAnsi} from '../helpers/screen.js';
 
 const {servers, shown} = bothDemoServers();
@@ -46,19 +52,7 @@ it('w on a latest deploy opens the workflow it ran in', async () => {
 	demo.scenario.setClock(400);
 	const install = firstInstall(demo.scenario);
 	const ic = rolloutComponent(install);
-	const app = shown(
-		renderExplorer(demo, {
-			start: [
-				{
-					kind: 'deploy',
-					installId: install.id,
-					installName: install.name,
-					componentId: ic.component.id,
-					componentName: ic.component.name,
-				},
-			],
-		}),
-	);
+	const app = shown(renderExplorer(demo, {start: [rolloutDeployLocation(install)]}));
 	await app.waitFor('What was deployed');
 	await app.press('w');
 	await app.waitFor(/Steps of workflow of the/);
