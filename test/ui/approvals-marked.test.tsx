@@ -82,3 +82,24 @@ describe.each(SERVER_VERSIONS)('approving marked approvals against the %s server
 		await app.waitFor(/1 marked/);
 	});
 });
+
+it('under --read-only the queue offers no mark nor approve, in its hint line and its help', async () => {
+	const {demo, posts} = await writableDemo('today');
+	demo.scenario.setClock(100);
+	const app = renderExplorer(demo, {size: {columns: 160, rows: 40}, readOnly: true});
+	await app.waitFor('Installs');
+	await app.press('Q');
+	const queue = await app.waitFor(/Approvals · 5 waiting \(5\)/);
+	const hintLine = queue.split('\n').at(-1)!;
+	expect(hintLine).toContain('⏎ open'); // the hint line is there, without the marking
+	expect(hintLine).not.toMatch(/mark|approve/);
+	await app.press(' ');
+	await app.waitFor('space mark: not here: nuon-tui was started read-only');
+	expect(app.frame()).not.toMatch(/marked|●/);
+	await app.press('a');
+	await app.waitFor('a approve: not here: nuon-tui was started read-only');
+	await app.press('?');
+	const help = await app.waitFor('On this screen');
+	expect(help).not.toMatch(/Space|mark or unmark|approve the plan/);
+	expect(posts).toEqual([]);
+});
