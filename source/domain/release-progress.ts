@@ -2,8 +2,9 @@
 // out (per component, the newest release among the installs' latest deploys) and how many of an
 // install's components are on it. Read from the org's installs list
 // (`install_components[].install_deploys`, the latest deploy of each): no request of its own. The
-// list's deploys carry a `release_id` (one per component build), not a version name; a deploy that
-// carries its OCI tag is named by it.
+// list's deploys carry a `release_id`, not a version name: on Nuon's server the id of a release step
+// (install_deploy.go), on the deploys a release made only, and no route names a release (README,
+// Supported servers). A deploy that carries its OCI tag is named by it.
 import type {Install} from '../api/resources.js';
 import {list, record, text} from './fields.js';
 import {sanitize} from './sanitize.js';

@@ -125,12 +125,14 @@ export async function fetchApprovalQueue(
 	client: NuonClient,
 	options: {
 		appId?: string;
+		/** The org's installs list where the caller has it (the screens' cache, which the board polls). */
+		installs?: readonly api.Install[];
 		previous?: readonly QueuedApproval[];
 		/** Told of each waiting deploy's workflow that could not be read (its approvals are missing). */
 		onUnread?: (workflowId: string, error: unknown) => void;
 	} = {},
 ): Promise<QueuedApproval[]> {
-	const installs = (await api.listAllInstalls(client)).filter(
+	const installs = (options.installs ?? (await api.listAllInstalls(client))).filter(
 		install => !options.appId || install.app_id === options.appId,
 	);
 	const byWorkflow = waitingWorkflows(installs);

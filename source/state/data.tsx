@@ -186,7 +186,33 @@ export const useWorkflows = (installId: string): PagedResource<api.Workflow> =>
 export const useRunner = (runnerId: string): Resource<RunnerData> =>
 	useEndpoint(ENDPOINTS.runner, {runnerId});
 
+/**
+ * The approvals queue, over the org's installs list the screens share (the board's, the installs
+ * list's: one cache entry, polled once however many levels show it), every page of it. The queue is
+ * read again when the list changes, and on its own poll for the answers.
+ */
 export function useApprovalQueue(appId: string | undefined): Resource<QueuedApproval[]> {
 	const last = React.useRef<QueuedApproval[] | undefined>(undefined);
-	return useEndpoint(ENDPOINTS.approvalQueue, {appId, last});
+	const installs = useInstalls(undefined);
+	const {hasMore, loadMore} = installs;
+	React.useEffect(() => {
+		if (hasMore) loadMore();
+	}, [hasMore, loadMore]);
+	const listed = hasMore ? undefined : installs.data;
+	const current = React.useRef(listed);
+	current.current = listed;
+	const queue = useEndpoint(ENDPOINTS.approvalQueue, listed ? {appId, last, installs: current} : undefined);
+	const {refresh} = queue;
+	const read = React.useRef(listed);
+	React.useEffect(() => {
+		if (listed && read.current && listed !== read.current) refresh();
+		read.current = listed;
+	}, [listed, refresh]);
+	const refreshBoth = React.useCallback(() => {
+		installs.refresh();
+		refresh();
+	}, [installs.refresh, refresh]);
+	// The list not read at all: its failure is the queue's.
+	if (!listed && installs.error) return {...queue, error: installs.error, refresh: installs.refresh};
+	return {...queue, isValidating: queue.isValidating || installs.isValidating, refresh: refreshBoth};
 }

@@ -175,15 +175,28 @@ export const ENDPOINTS = withKeys({
 		parts: ({runnerId}) => [runnerId],
 		fetch: (client, {runnerId}) => fetchRunner(client, runnerId),
 	} satisfies Spec<{runnerId: string}, RunnerData>,
-	/** Every approval waiting across the org (or an app); the last answer's plans are not read again. */
+	/**
+	 * Every approval waiting across the org (or an app); the last answer's plans are not read again.
+	 * `installs`: the org's installs list as the screens have it (`PAGED_ENDPOINTS.installs`, which the
+	 * board polls), else it is asked for.
+	 */
 	approvalQueue: {
 		parts: ({appId}) => [appId ?? '*'],
-		fetch: async (client, {appId, last}) => {
-			const queue = queueOrder(await fetchApprovalQueue(client, {appId, previous: last?.current}));
+		fetch: async (client, {appId, last, installs}) => {
+			const queue = queueOrder(
+				await fetchApprovalQueue(client, {appId, installs: installs?.current, previous: last?.current}),
+			);
 			if (last) last.current = queue;
 			return queue;
 		},
-	} satisfies Spec<{appId?: string; last?: {current: QueuedApproval[] | undefined}}, QueuedApproval[]>,
+	} satisfies Spec<
+		{
+			appId?: string;
+			last?: {current: QueuedApproval[] | undefined};
+			installs?: {current: readonly api.Install[] | undefined};
+		},
+		QueuedApproval[]
+	>,
 });
 
 export const PAGED_ENDPOINTS = withPagedKeys({

@@ -642,6 +642,13 @@ const LISTED_PROBES: Record<string, Record<DemoApi, Check>> = {
 			expect(deploys!.map(deploy => deploy.id)).toEqual(ic.deployIds);
 		},
 	},
+	// Nothing names a release: the listed deploy has its release (step) id, neither build nor OCI tag.
+	"a release's name": both(async probe => {
+		const {deploys} = await whileAPlanWaits(probe);
+		expect(deploys![0]!.release_id).toEqual(expect.any(String));
+		expect(deploys![0]).not.toHaveProperty('oci_artifact');
+		expect(deploys![0]).not.toHaveProperty('component_build');
+	}),
 };
 Object.assign(PROBES, LISTED_PROBES);
 

@@ -85,3 +85,43 @@ describe.each(SERVER_VERSIONS)('approving marked approvals against the %s server
 		await app.waitFor(/1 marked/);
 	});
 });
+
+it('under --read-only the queue offers no mark nor approve, in its hint line and its help', async () => {
+	const {demo, posts} = await writableDemo('today');
+	demo.scenario.setClock(100);
+	const app = renderExplorer(demo, {size: {columns: 160, rows: 40}, readOnly: true});
+	await app.waitFor('Installs');
+	await app.press('Q');
+	const queue = await app.waitFor(/Approvals · 5 waiting \(5\)/);
+	const hintLine = queue.split('\n').at(-1)!;
+	expect(hintLine).toContain('⏎ open'); // the hint line is there, without the marking
+	expect(hintLine).not.toMatch(/mark|approve/);
+	await app.press(' ');
+	await app.waitFor('space mark: not here: nuon-tui was started read-only');
+	expect(app.frame()).not.toMatch(/marked|●/);
+	await app.press('a');
+	await app.waitFor('a approve: not here: nuon-tui was started read-only');
+	await app.press('?');
+	const help = await app.waitFor('On this screen');
+	expect(help).not.toMatch(/Space|mark or unmark|approve the plan/);
+	expect(posts).toEqual([]);
+});
+
+it('the confirmation takes the whole width, the detail giving way: at 80 columns it is whole', async () => {
+	const {demo} = await writableDemo('today');
+	demo.scenario.setClock(100);
+	const app = renderExplorer(demo, {size: {columns: 80, rows: 24}});
+	await app.waitFor('Installs');
+	await app.press('Q');
+	await app.waitFor(/Approvals · 5 waiting/);
+	await app.press(' ', 'j', ' ', 'j', ' ');
+	await app.waitFor(/3 marked/);
+	await app.press('a');
+	const asked = await app.waitFor('Approve 3 plans?');
+	expect(asked).toMatch(/4 to delete or replace among these plans/);
+	// Wrapped at the screen's width, not the list's.
+	expect(asked).toMatch(/massive-dyn-staging › vpc-network · Terraform · 2 to update · 3 to\s+┃\n┃\s+cr/);
+	expect(asked).not.toMatch(/install\s+\S+-(staging|prod)/); // the selected row's detail
+	await app.press(ESC);
+	await app.waitFor(/install\s+\S+-(staging|prod)/); // back beside the list
+});

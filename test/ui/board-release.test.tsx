@@ -24,4 +24,18 @@ describe('progress by release on the board', () => {
 		await app.press('V');
 		await app.waitFor(/installs by app/);
 	});
+
+	it('a message belongs to its screen: V’s on the board is not on the queue Q opens over it', async () => {
+		demo.scenario.setClock(5);
+		app = renderExplorer(demo, {start: [{kind: 'board'}]});
+		await app.waitFor(/\d+\/\d+/);
+		await app.press('V');
+		await app.waitFor('installs by the release they are on');
+		await app.press('Q');
+		const queue = await app.waitFor(/Approvals/);
+		expect(queue).not.toContain('installs by the release they are on');
+		await app.press('\u001B');
+		const board = await app.waitFor(/Ledgerly · on rel/);
+		expect(board).not.toContain('installs by the release they are on'); // gone, not back with its level
+	});
 });

@@ -49,6 +49,8 @@ export interface CommandSpec {
 	app?: true;
 	/** It changes something in Nuon: it asks first, and it does not exist under --read-only. */
 	write?: true;
+	/** It only prepares a write (marks what one will act on): absent under --read-only, as the writes are. */
+	forWrite?: true;
 	move?: Move;
 }
 

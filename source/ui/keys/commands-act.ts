@@ -19,6 +19,7 @@ export const ACT = defineCommands([
 		help: 'approvals queue: mark or unmark the approval (a then approves every marked one)',
 		scope: 'workflow',
 		hint: 'mark',
+		forWrite: true,
 		doc:
 			'approvals queue: mark or unmark the approval; `a` then approves every marked one, after one ' +
 			'confirmation',

@@ -26,6 +26,10 @@ const idsWhere = (test: (command: Command) => boolean) => COMMANDS.filter(test).
 export const APP_KEYS: readonly CommandId[] = idsWhere(command => command.app === true);
 /** The commands that change something in Nuon: each asks first, and none exists under --read-only. */
 export const WRITE_COMMANDS: ReadonlySet<CommandId> = new Set(idsWhere(command => command.write === true));
+/** What --read-only takes away: the writes and the keys that only prepare one (marking). */
+export const READ_ONLY_ABSENT: ReadonlySet<CommandId> = new Set(
+	idsWhere(command => command.write === true || command.forWrite === true),
+);
 /** The moves of a cursor or a scrolling view. */
 export const CURSOR_KEYS: readonly CommandId[] = idsWhere(command => command.move !== undefined);
 /** The commands that share the selection: its id, its dashboard link. */

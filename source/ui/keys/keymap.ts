@@ -8,7 +8,7 @@ import {
 	COMMANDS,
 	commandById,
 	SCOPE_PRECEDENCE,
-	WRITE_COMMANDS,
+	READ_ONLY_ABSENT,
 	type Command,
 	type CommandId,
 } from './commands.js';
@@ -63,9 +63,9 @@ export function screenKeymap(keys: ScreenKeys): Keymap {
 	return made;
 }
 
-/** The keys without the writes (--read-only: none is offered). */
+/** The keys without the writes and the marks for one (--read-only: none is offered). */
 export const withoutWrites = (ids: readonly CommandId[]): CommandId[] =>
-	ids.filter(id => !WRITE_COMMANDS.has(id));
+	ids.filter(id => !READ_ONLY_ABSENT.has(id));
 
 /** The commands that have this key anywhere in the table, for a key the screen does not bind. */
 export function commandsWithKey(name: KeyName): Command[] {

@@ -186,6 +186,7 @@ export function ApprovalLevel({
 			onKey={onKey}
 			overlay={writes.panel ? <WritePanel {...writes.panel} theme={theme} /> : undefined}
 			overlayKeys={writeKeys(writes.panel?.stage)}
+			overlayAcross
 			notice={writes.notice}
 		/>
 	);

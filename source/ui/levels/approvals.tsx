@@ -129,6 +129,7 @@ export function ApprovalsLevel({appId, appName}: ApprovalsParams) {
 			onKey={writes.onKey}
 			overlay={writes.panel ? <WritePanel {...writes.panel} theme={theme} /> : undefined}
 			overlayKeys={writeKeys(writes.panel?.stage)}
+			overlayAcross
 			rowId={entryId}
 			detailTitle={entryTitle}
 			detail={detail}

@@ -158,6 +158,7 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 			onKey={onKey}
 			overlay={writes.panel ? <WritePanel {...writes.panel} theme={theme} /> : undefined}
 			overlayKeys={writeKeys(writes.panel?.stage)}
+			overlayAcross
 			notice={writes.notice}
 			identify={step => ({id: step.id, target: {installId, workflowId}, label: `step ${stepLabel(step)}`})}
 			emptyText={`${workflowName} has no steps yet.`}

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {COMMANDS, commandById, WRITE_COMMANDS, type Command} from '../keys/commands.js';
+import {COMMANDS, commandById, READ_ONLY_ABSENT, type Command} from '../keys/commands.js';
 import type {Keymap} from '../keys/keymap.js';
 import {SCOPE_TITLES, type Scope} from '../keys/command.js';
 import {fit, truncate} from '../../domain/text.js';
@@ -27,7 +27,7 @@ export function helpEntries(screen: Keymap, readOnly = false): Entry[] {
 			: []),
 		...(Object.entries(SCOPE_TITLES) as Array<[Scope, string]>).flatMap(([scope, title]) => {
 			const rest = COMMANDS.filter(
-				c => c.scope === scope && !here.has(c.id) && !(readOnly && WRITE_COMMANDS.has(c.id)),
+				c => c.scope === scope && !here.has(c.id) && !(readOnly && READ_ONLY_ABSENT.has(c.id)),
 			);
 			return rest.length ? [{title}, ...rest.map(entry)] : [];
 		}),

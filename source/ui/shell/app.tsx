@@ -80,7 +80,7 @@ export function App({
 	const dashboardUrl = useDashboardUrl();
 	const [org, setOrg] = useState({id: orgId, label: orgLabel});
 
-	const [flash, say] = useFlash();
+	const [flash, say] = useFlash(navigation.stack.at(-1)!.id);
 	/** Watch mode on or off, saying which and how often it now refreshes. */
 	const turnWatch = (on: boolean) => {
 		setWatch(w => ({...w, watching: on}));

@@ -209,6 +209,8 @@ export function ListLevel<Row, Action extends CommandId = never>(props: ListLeve
 		}
 	});
 
+	// A write's confirmation is read across the screen (the detail is the selected row's, not its).
+	const across = props.overlay !== undefined && props.overlayAcross === true;
 	const status =
 		editingFilter || filter ? (
 			<Text>
@@ -228,7 +230,13 @@ export function ListLevel<Row, Action extends CommandId = never>(props: ListLeve
 			}
 		>
 			<Box height={bodyHeight}>
-				<Pane title={title} focused={focus === 'list'} width={leftWidth} height={bodyHeight} theme={theme}>
+				<Pane
+					title={title}
+					focused={focus === 'list' || across}
+					width={across ? screenColumns : leftWidth}
+					height={bodyHeight}
+					theme={theme}
+				>
 					{props.overlay ??
 						(rows.length > 0 ? (
 							<ListPane
@@ -249,21 +257,23 @@ export function ListLevel<Row, Action extends CommandId = never>(props: ListLeve
 							</Text>
 						))}
 				</Pane>
-				<Pane
-					title={selected ? props.detailTitle(selected) : 'Detail'}
-					focused={focus === 'detail'}
-					width={rightWidth}
-					height={bodyHeight}
-					theme={theme}
-				>
-					<LineView
-						rows={detailRows}
-						offset={detailOffset}
-						height={detailHeight}
-						width={detailWidth}
+				{across ? null : (
+					<Pane
+						title={selected ? props.detailTitle(selected) : 'Detail'}
+						focused={focus === 'detail'}
+						width={rightWidth}
+						height={bodyHeight}
 						theme={theme}
-					/>
-				</Pane>
+					>
+						<LineView
+							rows={detailRows}
+							offset={detailOffset}
+							height={detailHeight}
+							width={detailWidth}
+							theme={theme}
+						/>
+					</Pane>
+				)}
 			</Box>
 		</Frame>
 	);

@@ -1,7 +1,7 @@
 // The keys of a list level: what every list binds, in the order of its hint line, with the level's
 // own (its actions, its writes) after moving, opening and going back. A level declares its own once,
 // in its descriptor; the list, the hint line, the help and the README's table derive from that.
-import {CURSOR_KEYS, SHARE_KEYS, WRITE_COMMANDS, type CommandId} from '../keys/commands.js';
+import {CURSOR_KEYS, SHARE_KEYS, READ_ONLY_ABSENT, type CommandId} from '../keys/commands.js';
 import type {ScreenKeys} from '../keys/keymap.js';
 
 export interface ListKeys<Action extends CommandId = CommandId> extends ScreenKeys {
@@ -35,8 +35,9 @@ export function listKeys<Action extends CommandId = never>({
 const variants = new WeakMap<ListKeys, Map<string, ScreenKeys>>();
 
 /**
- * The list's keys as the screen has them now: no writes under --read-only, Enter not offered where
- * it opens nothing, and `v` offered on a row whose detail could not be shown (it opens its raw JSON).
+ * The list's keys as the screen has them now: no writes (nor marks for one) under --read-only, Enter
+ * not offered where it opens nothing, and `v` offered on a row whose detail could not be shown (it
+ * opens its raw JSON).
  */
 export function listScreenKeys(
 	keys: ListKeys,
@@ -47,7 +48,7 @@ export function listScreenKeys(
 	variants.set(keys, known);
 	const cached = known.get(flags);
 	if (cached) return cached;
-	const hints = keys.hints.filter(id => !(readOnly && WRITE_COMMANDS.has(id)) && (opens || id !== 'open'));
+	const hints = keys.hints.filter(id => !(readOnly && READ_ONLY_ABSENT.has(id)) && (opens || id !== 'open'));
 	const view: CommandId[] = rawView && !hints.includes('view') ? ['view'] : [];
 	const made = {
 		hints: [...hints.slice(0, -2), ...view, ...hints.slice(-2)],

@@ -28,6 +28,9 @@ export interface ListLevelProps<Row, Action extends CommandId = never> {
 	overlay?: ReactNode;
 	/** The keys bound while the overlay is shown. */
 	overlayKeys?: ScreenKeys;
+	/** The overlay takes the whole width, the detail pane giving way: a write's confirmation, read in
+	 * full before y, where the selected row's detail is not what it asks about. */
+	overlayAcross?: boolean;
 	titleSuffix?: string;
 	/** Said in the status line while it holds (a write Nuon has not acted on yet). */
 	notice?: string;

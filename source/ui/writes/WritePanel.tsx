@@ -1,5 +1,5 @@
-// A write's confirmation, drawn in place of the list while it is open: what it touches, its effect,
-// the note, the word to type, or the answers to choose from.
+// A write's confirmation, drawn across the screen in place of the list and its detail while it is open:
+// what it touches, its effect, the note, the word to type, or the answers to choose from.
 import {Box, Text} from 'ink';
 import {oneLine} from '../../domain/text.js';
 import type {Theme} from '../widgets/theme.js';

@@ -1,6 +1,6 @@
 // The approvals queue's marks and its one write: Space marks or unmarks the selected approval; `a`
 // approves every marked one that still waits (or, with none marked, the selected one) after one
-// confirmation. Under --read-only neither key exists.
+// confirmation. Under --read-only neither key exists: pressed, it says why.
 import {useMemo, useState} from 'react';
 import {isWaiting, type QueuedApproval} from '../../domain/approval-queue.js';
 import {useClient} from '../../state/resource.js';
@@ -8,7 +8,10 @@ import {useExplorer} from '../shell/context.js';
 import {commandHint, type CommandId} from '../keys/commands.js';
 import type {KeyPress} from '../keys/keymap.js';
 import {approvalName, approveMarkedWrite} from './approve-marked.js';
+import {refuseReadOnly} from './read-only.js';
 import {useWrite} from './use-write.js';
+
+const QUEUE_KEYS: ReadonlySet<CommandId> = new Set(['mark', 'approve']);
 
 export function useApproveMarked(entries: readonly QueuedApproval[] | undefined, refresh: () => void) {
 	const {readOnly, say, orgLabel} = useExplorer();
@@ -57,7 +60,7 @@ export function useApproveMarked(entries: readonly QueuedApproval[] | undefined,
 		selected: QueuedApproval | undefined,
 	): boolean => {
 		if (write.key(command, press)) return true;
-		if (readOnly) return false;
+		if (readOnly) return !command && refuseReadOnly(press, QUEUE_KEYS, say);
 		if (command === 'mark') {
 			if (selected) toggle(selected);
 			return true;

@@ -6,7 +6,8 @@ import {forget, remember} from '../../state/sent-writes.js';
 import {useClient} from '../../state/resource.js';
 import {useExplorer} from '../shell/context.js';
 import {commandHint, WRITE_COMMANDS, type CommandId} from '../keys/commands.js';
-import {commandsWithKey, type KeyPress} from '../keys/keymap.js';
+import type {KeyPress} from '../keys/keymap.js';
+import {refuseReadOnly} from './read-only.js';
 import {useWrite} from './use-write.js';
 import type {Followed, WorkflowWrite, WriteTarget} from './write-target.js';
 import {writeFor} from './write-for.js';
@@ -62,16 +63,8 @@ export function useWorkflowWrites(workflowId: string) {
 		target: () => WriteTarget,
 	): boolean => {
 		if (write.key(command, press)) return true;
-		if (readOnly) {
-			// Unbound under --read-only, a write's key would otherwise mean something else, or nothing.
-			const unbound = !command && press && commandsWithKey(press.name).find(c => WRITE_COMMANDS.has(c.id));
-			if (unbound)
-				say(
-					`${commandHint(unbound.id) ?? unbound.id}: not here: nuon-tui was started read-only ` +
-						`(--read-only), so it changes nothing in Nuon`,
-				);
-			return !!unbound;
-		}
+		// Unbound under --read-only, a write's key would otherwise mean something else, or nothing.
+		if (readOnly) return !command && refuseReadOnly(press, WRITE_COMMANDS, say);
 		if (!command || !WRITE_COMMANDS.has(command)) return false;
 		const found = writeFor(command, {...target(), emails});
 		if (typeof found === 'string') say(`${commandHint(command) ?? command}: ${found}`);
