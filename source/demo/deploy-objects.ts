@@ -11,7 +11,8 @@ import {
 	phaseAt,
 	phaseHistory,
 	phaseStart,
-	rolloutStarted,
+	deployExists,
+	latestDeployId,
 	type DemoInstall,
 	type DemoInstallComponent,
 	type Phase,
@@ -33,7 +34,7 @@ export function listedDeploy(
 	// Built from its columns alone, not from the whole deploy (its jobs, runs and logs): a page of
 	// 100 installs carries hundreds of these, polled every two seconds in watch mode.
 	const entry = world.deploys.get(deployId);
-	if (!entry || (entry.rollout && !rolloutStarted(world, entry.ic, t))) return undefined;
+	if (!entry || !deployExists(entry, t)) return undefined;
 	const {install, ic, schedule} = entry;
 	const phase = entry.superseded ? 'inactive' : phaseAt(schedule, t);
 	return {
@@ -63,9 +64,7 @@ export function latestDeploy(
 	t: number,
 ): InstallDeploy | undefined {
 	if (ic.neverDeployed) return undefined;
-	return rolloutStarted(world, ic, t)
-		? deploy(world, ic.rollout!.id, t)
-		: deploy(world, ic.previousDeployId, t);
+	return deploy(world, latestDeployId(world, ic, t), t);
 }
 
 /** Every deploy of an install component at time t, newest first. */
@@ -82,7 +81,7 @@ export function installDeploys(world: World, install: DemoInstall, t: number): I
 
 export function deploy(world: World, deployId: string, t: number): InstallDeploy | undefined {
 	const entry = world.deploys.get(deployId);
-	if (!entry || (entry.rollout && !rolloutStarted(world, entry.ic, t))) return undefined;
+	if (!entry || !deployExists(entry, t)) return undefined;
 	const {install, ic, schedule, release} = entry;
 	const phase = entry.superseded ? 'inactive' : phaseAt(schedule, t);
 	const createdAt = schedule.queuedAt;

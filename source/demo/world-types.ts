@@ -40,10 +40,12 @@ export interface DemoInstallComponent {
 	id: string;
 	component: DemoComponent;
 	previousDeployId: string;
-	/** Every deploy of it, newest first (the rollout's first, once it has started). */
+	/** Every deploy of it, newest first (the rollouts' first once started, hotfix before release). */
 	deployIds: string[];
 	/** The rollout's deploy, when this install and component take part in it. */
 	rollout?: {id: string; schedule: Schedule};
+	/** The hotfix's deploy, on the few installs it reaches after the rollout (world-rollouts.ts). */
+	hotfix?: {id: string; schedule: Schedule};
 	neverDeployed: boolean;
 }
 

@@ -1,7 +1,11 @@
 import {afterEach, describe, expect, it} from 'vitest';
+import {installRelease} from '../../source/domain/release-progress.js';
+import type {DemoServer} from '../../source/demo/server.js';
+import type {DemoInstall} from '../../source/demo/world.js';
+import {bothDemoServers, SERVER_VERSIONS} from '../helpers/both-servers.js';
 import {demoForFile} from '../helpers/demo-server.js';
 import {renderExplorer} from '../helpers/render-app.js';
-import {firstInstall} from '../helpers/scenario.js';
+import {defaultScenario, firstInstall, twoReleasesInFlight} from '../helpers/scenario.js';
 
 let app: ReturnType<typeof renderExplorer> | undefined;
 const demo = demoForFile({clock: 5});
@@ -23,5 +27,47 @@ describe('progress by release on the board', () => {
 		expect(grouped).toContain('installs by the release they are on');
 		await app.press('V');
 		await app.waitFor(/installs by app/);
+	});
+});
+
+describe.each(SERVER_VERSIONS)('two releases in flight on one app, playing the %s server', api => {
+	const {servers, shown} = bothDemoServers();
+	const {at, hotfixed, onRelease} = twoReleasesInFlight(defaultScenario());
+	/** The release an install's latest deploys are on at `at`, as the installs list names it. */
+	const releaseOf = (demo: DemoServer, install: DemoInstall) =>
+		installRelease(demo.scenario.listedInstall(install, at, api))!.label;
+	/** The start of a release's name, as a header cut to its width shows it. */
+	const shortly = (label: string) => label.slice(0, 10);
+
+	it('V shows the app’s installs under the hotfix and under the release it fixes', async () => {
+		const demo = servers[api];
+		demo.scenario.setClock(at);
+		const [hotfix, release] = [releaseOf(demo, hotfixed), releaseOf(demo, onRelease)];
+		expect(hotfix).not.toBe(release);
+		const app = hotfixed.app;
+		const board = shown(
+			renderExplorer(demo, {start: [{kind: 'board', appId: app.id, appName: app.catalog.displayName}]}),
+		);
+		await board.waitFor(new RegExp(`${hotfixed.name}\\s+\\d+/\\d+\\s`));
+		await board.press('V');
+		const header = (label: string) => `${app.catalog.displayName} · on ${shortly(label)}`;
+		const grouped = await board.waitFor(header(release));
+		expect(grouped).toContain(header(hotfix));
+		// Each install under its release's header, the hotfix's (the newest) first.
+		const lines = grouped.split('\n');
+		const lineOf = (text: string) => lines.findIndex(line => line.includes(text));
+		expect(lineOf(header(hotfix))).toBeLessThan(lineOf(hotfixed.name));
+		expect(lineOf(hotfixed.name)).toBeLessThan(lineOf(header(release)));
+		expect(lineOf(header(release))).toBeLessThan(lineOf(onRelease.name));
+		// The selected row says where the install is going: the release still in flight is not "behind".
+		// Up from the bottom row (neither of them); the status line says it once V's message has gone.
+		await board.press('G');
+		const select = async (install: DemoInstall) => {
+			for (let row = 0; row < 12 && !board.frame().includes(`› ${install.name} `); row++)
+				await board.press('k');
+			return board.waitFor(new RegExp(`${install.name} › .* · \\d/\\d+ → \\S+`), 8000);
+		};
+		expect(await select(onRelease)).toMatch(new RegExp(`→ ${shortly(release)}`));
+		expect(await select(hotfixed)).toMatch(new RegExp(`→ ${shortly(hotfix)}`));
 	});
 });

@@ -44,7 +44,8 @@ export function boardRows(
 	});
 }
 
-/** An app's installs by the release each is on, the newest release first (those on none last). */
+/** An app's installs by the release each is on, the newest release first (those on none last): the one
+ * first deployed last, so a hotfix comes before the release it fixes though that still reaches installs. */
 function releaseGroups(installs: readonly Install[]): Array<readonly [string, Install[]]> {
 	const groups = new Map<string, {at: string; members: Install[]}>();
 	for (const install of installs) {
@@ -52,7 +53,7 @@ function releaseGroups(installs: readonly Install[]): Array<readonly [string, In
 		const label = release?.label ?? '';
 		const group = groups.get(label) ?? {at: release?.at ?? '', members: []};
 		group.members.push(install);
-		if (release && release.at > group.at) group.at = release.at;
+		if (release && release.at < group.at) group.at = release.at;
 		groups.set(label, group);
 	}
 	return [...groups]

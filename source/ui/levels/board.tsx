@@ -20,7 +20,7 @@ import type {ScreenKeys} from '../keys/keymap.js';
 import {CHROME_ROWS, Frame} from '../shell/Frame.js';
 import {Pane} from '../widgets/Pane.js';
 import {defineLevel} from './level.js';
-import {targetReleases} from '../../domain/release-progress.js';
+import {fleetReleases} from '../../domain/release-progress.js';
 import {BoardActivity, selectedChange, type ActivityView} from './board-activity.js';
 import {useTypedLine} from '../widgets/line-editor.js';
 import {ACTIVITY_LIMIT, useBoardChanges} from './board-changes.js';
@@ -57,7 +57,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 		() => boardRows(shownRows, components.data, byRelease),
 		[shownRows, components.data, byRelease],
 	);
-	const targets = useMemo(() => targetReleases(rows), [rows]);
+	const targets = useMemo(() => fleetReleases(rows), [rows]);
 	const [focus, setFocus] = useState<'board' | 'activity'>('board');
 	const [activityView, setActivityView] = useState<ActivityView>({offset: 0, failuresOnly: false});
 	// Component names for the activity: the board's columns have them, listed or read from the installs.
