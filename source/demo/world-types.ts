@@ -11,6 +11,9 @@ export interface ScenarioOptions {
 	/** How many scenario seconds pass per wall-clock second. */
 	speed?: number;
 	seed?: number;
+	/** Plans that wait for a person at once, one per install, from the rollout's last wave on (the org
+	 * grows to have enough installs). */
+	waitingApprovals?: number;
 }
 
 /** `replanned`: its plan was sent back to plan again (the approval's answer `retry`); a new attempt follows.

@@ -4,7 +4,15 @@
 import {APPS, CUSTOMERS, ENVIRONMENTS, PEOPLE, REGIONS, RELEASES} from './catalog.js';
 import {digest, makeId, random} from './random.js';
 import {HOTFIX, hotfixSchedule} from './world-rollouts.js';
-import {APPROVALS, askApproval, pastTrouble, RUNNER_OUTAGE, waitForRunner} from './world-trouble.js';
+import {
+	APPROVALS,
+	askApproval,
+	pastTrouble,
+	RUNNER_OUTAGE,
+	WAITING_APPROVAL,
+	waitForRunner,
+	waitingApprovalInstalls,
+} from './world-trouble.js';
 import {
 	DAY,
 	type DemoDeploy,
@@ -28,7 +36,10 @@ export function buildWorld({
 	startedAt = Date.now(),
 	speed = 1,
 	seed = 7,
+	waitingApprovals = 0,
 }: ScenarioOptions = {}): World {
+	const waiting = waitingApprovalInstalls(installCount, waitingApprovals);
+	installCount = waiting.installCount;
 	const world: World = {
 		startedAt,
 		speed,
@@ -103,12 +114,11 @@ export function buildWorld({
 					schedule: {queuedAt, planningAt, executingAt, doneAt, fails: k === failsAt},
 				};
 				if (install.runnerOutage) waitForRunner(ic.rollout.schedule, install.runnerOutage);
+				const approval = APPROVALS[index] ?? (waiting.installs.has(index) ? WAITING_APPROVAL : undefined);
 				askApproval(
 					ic.rollout,
 					index,
-					app.components.findIndex(c => c.type === APPROVALS[index]?.component) === k
-						? APPROVALS[index]
-						: undefined,
+					app.components.findIndex(c => c.type === approval?.component) === k ? approval : undefined,
 				);
 				addDeploy(world, {
 					id: ic.rollout.id,
