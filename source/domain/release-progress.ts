@@ -47,6 +47,8 @@ export type FleetReleases = ReadonlyMap<string, readonly DeployRelease[]>;
  * The releases each component's latest deploys are on across the installs, oldest first: ordered by
  * when each was first deployed (its `at`), so a release still reaching its last installs stays
  * older than a hotfix that followed it on its first ones. The newest is the one being rolled out.
+ * Today's list has only latest deploys: once every install that had a release early has moved on,
+ * its first deploy seen is a later one (a hotfix on all of them would then look the older).
  */
 export function fleetReleases(installs: readonly Install[]): Map<string, DeployRelease[]> {
 	const first = new Map<string, Map<string, DeployRelease>>();
