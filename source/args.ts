@@ -31,6 +31,7 @@ Options
   --refresh SECONDS      refresh interval, at least 1 (default 5)
   --demo-speed FACTOR    with --demo: how fast the demo's clock runs (default 1)
   --demo-api today|2025-08  with --demo: play today's server (default) or the one of August 2025
+  --demo-waiting-approvals N  with --demo: N plans waiting for a person at once (see below)
   --demo-faults SPEC     with --demo: inject API faults, as in latency=2000,error-rate=0.2,
                          html-502,429-every=10,reset-every=15,hang-every=20,bad-json-every=25,
                          expire-token-after=60
@@ -63,6 +64,8 @@ demo-server options
   --demo-api today|2025-08  which server to play (default today)
   --at SECONDS           start the scenario clock there (the rollout runs from about -20 to 110;
                          --at 600 gives a settled org)
+  --waiting-approvals N  N plans wait for a person at once, one per install, from about 80 s on
+                         (nobody answers them; the org grows to have enough installs)
 
 Keys: press ? in the explorer.`;
 
@@ -73,6 +76,8 @@ export interface ExploreCommand {
 	demoFaults?: Faults;
 	/** Which server the demo plays. */
 	demoApi: DemoApi;
+	/** Plans the demo makes wait for a person at once (0: only the scenario's own). */
+	demoWaitingApprovals: number;
 	debugFile?: string;
 	theme?: string;
 	ascii?: boolean;
@@ -102,6 +107,7 @@ export type Command =
 			installs: number;
 			speed: number;
 			at: number;
+			waitingApprovals: number;
 			faults?: Faults;
 			api: DemoApi;
 	  }
@@ -132,6 +138,8 @@ function parseFlags(argv: string[]) {
 			component: {type: 'string'},
 			'demo-speed': {type: 'string'},
 			'demo-api': {type: 'string'},
+			'demo-waiting-approvals': {type: 'string'},
+			'waiting-approvals': {type: 'string'},
 			'until-done': {type: 'boolean'},
 			'fail-on-approval': {type: 'boolean'},
 			timeout: {type: 'string'},
@@ -169,6 +177,7 @@ export function parseCommand(argv: string[]): Command {
 			installs: number(values.installs ?? '36', '--installs', 1, 100_000),
 			speed: number(values.speed ?? '1', '--speed', 0.01, 1000),
 			at: number(values.at ?? '0', '--at', -1e6, 1e9),
+			waitingApprovals: integer(values['waiting-approvals'], '--waiting-approvals'),
 			faults: faultsOf(values['demo-faults']),
 			api: demoApiOf(values['demo-api']),
 		};
@@ -203,6 +212,7 @@ export function parseCommand(argv: string[]): Command {
 		demoSpeed: number(values['demo-speed'] ?? '1', '--demo-speed', 0.01, 1000),
 		demoFaults: faultsOf(values['demo-faults']),
 		demoApi: demoApiOf(values['demo-api']),
+		demoWaitingApprovals: integer(values['demo-waiting-approvals'], '--demo-waiting-approvals'),
 		debugFile: values.debug,
 		theme: themeOf(values.theme),
 		ascii: values.ascii,
@@ -254,6 +264,13 @@ export function parseDuration(text: string): number | undefined {
 	if (!match) return undefined;
 	const unit = {ms: 1, s: 1000, m: 60_000, h: 3_600_000}[(match[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
 	return Number(match[1]) * unit;
+}
+
+/** How many plans wait at once: a whole number, none when the flag is not given. */
+function integer(text: string | undefined, flag: string): number {
+	const value = number(text ?? '0', flag, 0, 100_000);
+	if (!Number.isInteger(value)) throw new UsageError(`${flag} is a whole number, not "${text}".`);
+	return value;
 }
 
 function number(text: string, flag: string, min: number, max: number): number {

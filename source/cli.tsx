@@ -32,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
 			const demo = await startDemo({
 				port: command.port,
 				installCount: command.installs,
+				waitingApprovals: command.waitingApprovals,
 				speed: command.speed,
 				api: command.api,
 				faults: command.faults,
@@ -61,6 +62,8 @@ async function explore(command: ExploreCommand): Promise<number> {
 	const yoga = scripted ? undefined : yogaReady();
 	if (command.demoFaults && !command.demo) throw new UsageError('--demo-faults goes with --demo.');
 	if (command.demoApi !== 'today' && !command.demo) throw new UsageError('--demo-api goes with --demo.');
+	if (command.demoWaitingApprovals && !command.demo)
+		throw new UsageError('--demo-waiting-approvals goes with --demo.');
 	// A settings problem is said first: it is what the user has to fix, terminal or not.
 	const settings = command.demo
 		? undefined
@@ -80,6 +83,7 @@ async function explore(command: ExploreCommand): Promise<number> {
 		demo = await startDemo({
 			speed: command.demoSpeed,
 			api: command.demoApi,
+			waitingApprovals: command.demoWaitingApprovals,
 			faults: command.demoFaults,
 		});
 		connection = {apiUrl: demo.url, apiToken: 'demo', orgId: demo.scenario.orgId, installId: undefined};

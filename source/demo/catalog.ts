@@ -98,4 +98,11 @@ export const PEOPLE = [
 	'priya@ledgerly.dev',
 ];
 
-export const RELEASES = {superseded: 'v2.2.4', failed: 'v2.3.0', previous: 'v2.3.1', next: 'v2.4.0'};
+/** The hotfix follows the next release on a few installs of one app (world-rollouts.ts). */
+export const RELEASES = {
+	superseded: 'v2.2.4',
+	failed: 'v2.3.0',
+	previous: 'v2.3.1',
+	next: 'v2.4.0',
+	hotfix: 'v2.4.1',
+};

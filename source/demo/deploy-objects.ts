@@ -11,7 +11,9 @@ import {
 	phaseAt,
 	phaseHistory,
 	phaseStart,
-	rolloutStarted,
+	deployExists,
+	latestDeployId,
+	type DemoDeploy,
 	type DemoInstall,
 	type DemoInstallComponent,
 	type Phase,
@@ -23,6 +25,17 @@ import {runObject} from './runs.js';
 import {deployRun} from './run-windows.js';
 import {streamObject} from './log-records.js';
 
+/** The build a deploy deploys: one per component and release, the same on every install it reaches. */
+const buildId = ({ic, release}: DemoDeploy) => `bld${digest(`${ic.component.id}/${release}`).slice(0, 23)}`;
+
+/**
+ * A deploy's `release_id` is a component release's step (install_deploy.go: `ComponentReleaseStepID
+ * json:"release_id"`): one per group of installs a release reaches together. The demo gives each
+ * install its own, so nothing can group installs by it.
+ */
+const releaseStepId = ({ic, release, install}: DemoDeploy) =>
+	`rls${digest(`${ic.component.id}/${release}/${install.id}`).slice(0, 23)}`;
+
 /** A deploy as the latest-deploys view gives it: the table's columns, after AfterQuery (install_deploy.go).
  * */
 export function listedDeploy(
@@ -33,7 +46,7 @@ export function listedDeploy(
 	// Built from its columns alone, not from the whole deploy (its jobs, runs and logs): a page of
 	// 100 installs carries hundreds of these, polled every two seconds in watch mode.
 	const entry = world.deploys.get(deployId);
-	if (!entry || (entry.rollout && !rolloutStarted(world, entry.ic, t))) return undefined;
+	if (!entry || !deployExists(entry, t)) return undefined;
 	const {install, ic, schedule} = entry;
 	const phase = entry.superseded ? 'inactive' : phaseAt(schedule, t);
 	return {
@@ -41,9 +54,9 @@ export function listedDeploy(
 		created_by_id: `acc${install.id.slice(3, 12)}`,
 		created_at: iso(world, schedule.queuedAt),
 		updated_at: iso(world, phaseStart(world, schedule, t)),
-		build_id: `bld${deployId.slice(3)}`,
+		build_id: buildId(entry),
 		install_component_id: ic.id,
-		release_id: `rel${entry.configVersion}${install.app.id.slice(5)}`,
+		release_id: releaseStepId(entry),
 		status: DEPLOY_STATUS[phase],
 		status_description: DESCRIPTIONS[phase],
 		install_deploy_type: ic.component.type === 'docker_build' ? 'sync-image' : 'apply',
@@ -63,9 +76,7 @@ export function latestDeploy(
 	t: number,
 ): InstallDeploy | undefined {
 	if (ic.neverDeployed) return undefined;
-	return rolloutStarted(world, ic, t)
-		? deploy(world, ic.rollout!.id, t)
-		: deploy(world, ic.previousDeployId, t);
+	return deploy(world, latestDeployId(world, ic, t), t);
 }
 
 /** Every deploy of an install component at time t, newest first. */
@@ -82,7 +93,7 @@ export function installDeploys(world: World, install: DemoInstall, t: number): I
 
 export function deploy(world: World, deployId: string, t: number): InstallDeploy | undefined {
 	const entry = world.deploys.get(deployId);
-	if (!entry || (entry.rollout && !rolloutStarted(world, entry.ic, t))) return undefined;
+	if (!entry || !deployExists(entry, t)) return undefined;
 	const {install, ic, schedule, release} = entry;
 	const phase = entry.superseded ? 'inactive' : phaseAt(schedule, t);
 	const createdAt = schedule.queuedAt;
@@ -103,8 +114,8 @@ export function deploy(world: World, deployId: string, t: number): InstallDeploy
 		updated_at: iso(world, phaseStart(world, schedule, t)),
 		created_by_id: `acc${install.id.slice(3, 12)}`,
 		created_by: {id: `acc${install.id.slice(3, 12)}`, email: entry.author, account_type: 'auth0'},
-		build_id: `bld${deployId.slice(3)}`,
-		release_id: `rel${entry.configVersion}${install.app.id.slice(5)}`,
+		build_id: buildId(entry),
+		release_id: releaseStepId(entry),
 		component_config_version: entry.configVersion,
 		oci_artifact: {
 			id: `oci${deployId.slice(3)}`,

@@ -10,10 +10,13 @@ import {
 	ORG_ID,
 	SANDBOX_ORG_ID,
 	iso,
+	currentRollout,
 	lastChange,
+	latestDeployId,
 	latestPhase,
 	phaseAt,
 	phaseStart,
+	priorDeployId,
 	rolloutStarted,
 	type DemoApp,
 	type DemoComponent,
@@ -87,7 +90,7 @@ function componentPhase(world: World, ic: DemoInstallComponent, t: number, api: 
 		rolloutStarted(world, ic, t) &&
 		(phase === 'queued' || phase === 'planning' || phase === 'awaiting')
 	)
-		return phaseAt(world.deploys.get(ic.previousDeployId)!.schedule, t);
+		return phaseAt(world.deploys.get(priorDeployId(world, ic, t))!.schedule, t);
 	return phase;
 }
 
@@ -163,12 +166,7 @@ export function install(world: World, install: DemoInstall, t: number, api: Demo
 export function listedInstall(world: World, demoInstall: DemoInstall, t: number, api: DemoApi): Install {
 	const components = api === 'today' ? demoInstall.components.slice(0, 10) : demoInstall.components;
 	const install_components = components.map(ic => {
-		const ids =
-			api === 'today'
-				? ic.neverDeployed
-					? []
-					: [rolloutStarted(world, ic, t) ? ic.rollout!.id : ic.previousDeployId]
-				: ic.deployIds;
+		const ids = api === 'today' ? (ic.neverDeployed ? [] : [latestDeployId(world, ic, t)]) : ic.deployIds;
 		return {
 			...installComponent(world, demoInstall, ic, t),
 			install_deploys: ids.map(id => listedDeploy(world, id, t)).filter(deploy => deploy !== undefined),
@@ -184,6 +182,7 @@ export function installComponent(
 	t: number,
 ): InstallComponent {
 	const phase = latestPhase(world, ic, t);
+	const current = currentRollout(world, ic, t);
 	return {
 		id: ic.id,
 		install_id: install.id,
@@ -192,17 +191,10 @@ export function installComponent(
 		status: phase && DEPLOY_STATUS[phase],
 		status_description: phase ? DESCRIPTIONS[phase] : undefined,
 		status_v2: phase
-			? compositeStatus(
-					world,
-					world.deploys.get(rolloutStarted(world, ic, t) ? ic.rollout!.id : ic.previousDeployId)!.schedule,
-					t,
-				)
+			? compositeStatus(world, world.deploys.get(latestDeployId(world, ic, t))!.schedule, t)
 			: undefined,
 		created_at: new Date(install.createdAt).toISOString(),
-		updated_at: iso(
-			world,
-			rolloutStarted(world, ic, t) ? phaseStart(world, ic.rollout!.schedule, t) : -5 * 86_400,
-		),
+		updated_at: iso(world, current ? phaseStart(world, current.schedule, t) : -5 * 86_400),
 	};
 }
 

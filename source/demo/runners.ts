@@ -4,7 +4,7 @@
 import type {RunnerJob} from '../api/resources.js';
 import type {components} from '../api/schema.js';
 import {jobObject, jobsOf} from './jobs.js';
-import {iso, ORG_ID, rolloutStarted, type DemoInstall, type World} from './world.js';
+import {deployExists, iso, ORG_ID, type DemoInstall, type World} from './world.js';
 
 type Schemas = components['schemas'];
 
@@ -148,7 +148,7 @@ export function runnerJobs(
 	for (const ic of install.components) {
 		for (const deployId of ic.deployIds) {
 			const entry = world.deploys.get(deployId)!;
-			if (entry.rollout && !rolloutStarted(world, ic, t)) continue;
+			if (!deployExists(entry, t)) continue;
 			for (const job of jobsOf(world, deployId)) {
 				const created = Math.min(job.from - 1, entry.schedule.queuedAt);
 				if (created > t) continue;

@@ -3,7 +3,7 @@
 import type {ActionWorkflowRun} from '../api/resources.js';
 import type {components} from '../api/schema.js';
 import {stepStatus, type RunWindow} from './action-runs.js';
-import {SECOND, iso, rolloutStarted, type DemoInstall, type World} from './world.js';
+import {SECOND, iso, latestDeployId, type DemoInstall, type World} from './world.js';
 import {jobObject} from './jobs.js';
 import {streamObject} from './log-records.js';
 import {deployRun, findRun, latestCronRun, runJob} from './run-windows.js';
@@ -110,7 +110,7 @@ export function latestRuns(
 ): Array<Schemas['app.InstallActionWorkflow']> {
 	const runs: RunWindow[] = [latestCronRun(world, install, t)];
 	const deployRuns = install.components
-		.map(ic => (rolloutStarted(world, ic, t) ? ic.rollout!.id : ic.previousDeployId))
+		.map(ic => latestDeployId(world, ic, t))
 		.map(id => deployRun(world, id))
 		.filter((run): run is RunWindow => !!run && run.from <= t)
 		.sort((a, b) => b.from - a.from);

@@ -77,6 +77,40 @@ function lastWaveApprovals(): typeof APPROVALS {
 	};
 }
 
+/** Asked of the plans of --waiting-approvals: nobody answers them in the scenario's time. */
+const NEVER = 1e9;
+
+/** A Terraform plan that waits until someone answers it (--waiting-approvals). */
+export const WAITING_APPROVAL: (typeof APPROVALS)[number] = {
+	component: 'terraform_module',
+	type: 'terraform_plan',
+	wait: NEVER,
+	by: 'jon@ledgerly.dev',
+	note: '',
+};
+
+/** The first installs that take part in none of the story above (approvals, the hotfix, the outage). */
+const FIRST_PLAIN_INSTALL = 40;
+
+/**
+ * With --waiting-approvals N: the installs whose first component's plan waits for a person (one
+ * each, as a workflow waits at one step), the last N of the rollout's after the story's installs,
+ * and the number of installs the org needs for them (more than asked when it has too few).
+ */
+export function waitingApprovalInstalls(
+	installCount: number,
+	waiting: number,
+): {installCount: number; installs: Set<number>} {
+	const plain = (index: number) => index >= FIRST_PLAIN_INSTALL && index % 6 !== 5;
+	let count = installCount;
+	let found = 0;
+	for (let index = 0; index < count; index++) if (plain(index)) found++;
+	for (; found < waiting; count++) if (plain(count)) found++;
+	const installs = new Set<number>();
+	for (let index = count - 1; installs.size < waiting; index--) if (plain(index)) installs.add(index);
+	return {installCount: count, installs};
+}
+
 export function askApproval(
 	rollout: {id: string; schedule: Schedule},
 	_index: number,

@@ -11,6 +11,9 @@ export interface ScenarioOptions {
 	/** How many scenario seconds pass per wall-clock second. */
 	speed?: number;
 	seed?: number;
+	/** Plans that wait for a person at once, one per install, from the rollout's last wave on (the org
+	 * grows to have enough installs). */
+	waitingApprovals?: number;
 }
 
 /** `replanned`: its plan was sent back to plan again (the approval's answer `retry`); a new attempt follows.
@@ -40,10 +43,12 @@ export interface DemoInstallComponent {
 	id: string;
 	component: DemoComponent;
 	previousDeployId: string;
-	/** Every deploy of it, newest first (the rollout's first, once it has started). */
+	/** Every deploy of it, newest first (the rollouts' first once started, hotfix before release). */
 	deployIds: string[];
 	/** The rollout's deploy, when this install and component take part in it. */
 	rollout?: {id: string; schedule: Schedule};
+	/** The hotfix's deploy, on the few installs it reaches after the rollout (world-rollouts.ts). */
+	hotfix?: {id: string; schedule: Schedule};
 	neverDeployed: boolean;
 }
 

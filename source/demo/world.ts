@@ -3,15 +3,22 @@
 // arithmetic in world-phases.ts, approvals and outages in world-trouble.ts.
 import {APPS, CUSTOMERS, ENVIRONMENTS, PEOPLE, REGIONS, RELEASES} from './catalog.js';
 import {digest, makeId, random} from './random.js';
-import {phaseAt, phaseHistory} from './world-phases.js';
-import {APPROVALS, askApproval, pastTrouble, RUNNER_OUTAGE, waitForRunner} from './world-trouble.js';
+import {HOTFIX, hotfixSchedule} from './world-rollouts.js';
+import {
+	APPROVALS,
+	askApproval,
+	pastTrouble,
+	RUNNER_OUTAGE,
+	WAITING_APPROVAL,
+	waitForRunner,
+	waitingApprovalInstalls,
+} from './world-trouble.js';
 import {
 	DAY,
 	type DemoDeploy,
 	type DemoInstall,
 	type DemoInstallComponent,
 	type DemoWorkflow,
-	type Phase,
 	type Schedule,
 	type ScenarioOptions,
 	SANDBOX_ORG_ID,
@@ -21,6 +28,7 @@ import {
 
 export * from './world-types.js';
 export * from './world-phases.js';
+export * from './world-rollouts.js';
 export {RUNNER_OUTAGE} from './world-trouble.js';
 
 export function buildWorld({
@@ -28,7 +36,10 @@ export function buildWorld({
 	startedAt = Date.now(),
 	speed = 1,
 	seed = 7,
+	waitingApprovals = 0,
 }: ScenarioOptions = {}): World {
+	const waiting = waitingApprovalInstalls(installCount, waitingApprovals);
+	installCount = waiting.installCount;
 	const world: World = {
 		startedAt,
 		speed,
@@ -57,6 +68,7 @@ export function buildWorld({
 	});
 	const rolloutCount = Math.ceil((installCount * 5) / 6);
 	let rolloutIndex = 0;
+	let hotfixed = 0;
 	world.installs = Array.from({length: installCount}, (_, index) => {
 		const app = world.apps[index % world.apps.length]!;
 		const cloud = (['aws', 'aws', 'gcp', 'azure', 'aws', 'azure'] as const)[index % 6]!;
@@ -102,12 +114,11 @@ export function buildWorld({
 					schedule: {queuedAt, planningAt, executingAt, doneAt, fails: k === failsAt},
 				};
 				if (install.runnerOutage) waitForRunner(ic.rollout.schedule, install.runnerOutage);
+				const approval = APPROVALS[index] ?? (waiting.installs.has(index) ? WAITING_APPROVAL : undefined);
 				askApproval(
 					ic.rollout,
 					index,
-					app.components.findIndex(c => c.type === APPROVALS[index]?.component) === k
-						? APPROVALS[index]
-						: undefined,
+					app.components.findIndex(c => c.type === approval?.component) === k ? approval : undefined,
 				);
 				addDeploy(world, {
 					id: ic.rollout.id,
@@ -169,6 +180,8 @@ export function buildWorld({
 			}
 			return ic;
 		});
+		if (app.catalog.name === HOTFIX.app && inRollout && failsAt < 0 && hotfixed < HOTFIX.installs)
+			addHotfix(world, install, hotfixed++, seed + index * 89);
 		addWorkflows(world, install);
 		world.installsById.set(install.id, install);
 		world.installByBase.set(install.id.slice(3, 19), install);
@@ -199,28 +212,23 @@ export function findInstallComponent(
 }
 
 // ---- scenario internals ---------------------------------------------------------------------
-export function rolloutStarted(_world: World, ic: DemoInstallComponent, t: number): boolean {
-	return !!ic.rollout && t >= ic.rollout.schedule.queuedAt;
-}
-
-export function latestPhase(world: World, ic: DemoInstallComponent, t: number): Phase | undefined {
-	if (ic.neverDeployed) return undefined;
-	return rolloutStarted(world, ic, t) ? phaseAt(ic.rollout!.schedule, t) : 'active';
-}
-
-export function phaseStart(_world: World, schedule: Schedule, t: number): number {
-	return [...phaseHistory(schedule)].reverse().find(([, at]) => at <= t)?.[1] ?? schedule.queuedAt;
-}
-
-export function lastChange(world: World, install: DemoInstall, t: number): number {
-	let last = -3 * 86_400;
-	for (const ic of install.components)
-		if (rolloutStarted(world, ic, t)) last = Math.max(last, phaseStart(world, ic.rollout!.schedule, t));
-	return last;
-}
-
 export function deployEntry(world: World, deployId: string): DemoDeploy | undefined {
 	return world.deploys.get(deployId);
+}
+
+/** The hotfix's deploy of every component the release reached, once the release is done on the install
+ * (its own randomness: the rest of the org is the same with or without it). */
+function addHotfix(world: World, install: DemoInstall, order: number, seed: number): void {
+	const rand = random(seed);
+	const releaseDone = Math.max(...install.components.map(ic => ic.rollout?.schedule.doneAt ?? -Infinity));
+	install.components.forEach((ic, k) => {
+		if (!ic.rollout) return;
+		ic.hotfix = {id: makeId('ind', rand), schedule: hotfixSchedule(order, releaseDone, k, rand)};
+		const deploy = {id: ic.hotfix.id, install, ic, rollout: true, schedule: ic.hotfix.schedule};
+		addDeploy(world, {...deploy, release: RELEASES.hotfix, configVersion: 15, author: 'maya@ledgerly.dev'});
+		// Every deploy of it, newest first.
+		ic.deployIds.unshift(ic.deployIds.pop()!);
+	});
 }
 
 export function addDeploy(world: World, deploy: DemoDeploy): void {
@@ -265,7 +273,11 @@ function addWorkflows(world: World, install: DemoInstall): void {
 	for (const [release, deploys] of newestFirst) {
 		const id = `iwf${digest(`${install.id}:${release}`).slice(0, 23)}`;
 		const rollout = deploys[0]!.rollout;
-		const createdAt = rollout ? ROLLOUT_CREATED_AT : Math.min(...deploys.map(d => d.schedule.queuedAt));
+		const createdAt = !rollout
+			? Math.min(...deploys.map(d => d.schedule.queuedAt))
+			: release === RELEASES.hotfix
+				? HOTFIX.createdAt
+				: ROLLOUT_CREATED_AT;
 		const workflow: DemoWorkflow = {
 			id,
 			install,

@@ -7,7 +7,14 @@ import type {DemoApi} from './api-mode.js';
 import {DEMO_ACCOUNT, responseObject} from './approvals.js';
 import {digest} from './random.js';
 import {stepId, workflow as workflowObject} from './workflows.js';
-import {phaseAt, type DemoDeploy, type DemoWorkflow, type Schedule, type World} from './world.js';
+import {
+	followSchedule,
+	phaseAt,
+	type DemoDeploy,
+	type DemoWorkflow,
+	type Schedule,
+	type World,
+} from './world.js';
 
 type Schemas = components['schemas'];
 export type WriteAnswer = {status: number; body: unknown} | {status: number; text: string; type: string};
@@ -130,7 +137,7 @@ function act({deploy, schedule: s}: StepRef, at: number): void {
 			note: '',
 		},
 	};
-	if (deploy.ic.rollout?.id === deploy.id) deploy.ic.rollout.schedule = deploy.schedule;
+	followSchedule(deploy);
 }
 
 /** The statuses installs/service/cancel_workflow.go cancels; any other answers 400. */
@@ -230,7 +237,7 @@ export function retryStep(
 	} else {
 		deploy.attempts = [...(deploy.attempts ?? []), deploy.schedule];
 		deploy.schedule = {queuedAt: t, planningAt: t + 2, executingAt: t + 5, doneAt: t + 12, fails: false};
-		if (deploy.ic.rollout?.id === deploy.id) deploy.ic.rollout.schedule = deploy.schedule;
+		followSchedule(deploy);
 	}
 	return {status: 201, body: response};
 }

@@ -60,6 +60,13 @@ const installsList = (installs: number): TimedList => ({
 	loaded: new RegExp(`Installs \\(${installs}\\)`),
 });
 
+/** The approvals queue with `waiting` plans waiting at once (the scenario's own answered by --at 600). */
+const approvalsQueue = (waiting: number): TimedList => ({
+	demoArgs: ['--waiting-approvals', String(waiting), '--at', '600'],
+	open: 'Q',
+	loaded: new RegExp(`Approvals · ${waiting} waiting \\(${waiting}\\)`),
+});
+
 const row = (figure: string, ms: number, limit: number): Row => ({
 	figure,
 	value: `${ms.toFixed(1)} ms`,
@@ -71,6 +78,7 @@ export async function keypressRows(quick: boolean): Promise<Row[]> {
 	const presses = quick ? 25 : 40;
 	const large = await keypressMs(installsList(5000), presses);
 	const small = await keypressMs(installsList(50), presses);
+	const approvals = await keypressMs(approvalsQueue(500), presses);
 	return [
 		row('keypress → frame, cursor down 5,000 installs', large, 12),
 		row('keypress → frame, cursor down 50 installs', small, 12),
@@ -80,5 +88,6 @@ export async function keypressRows(quick: boolean): Promise<Row[]> {
 			target: '≤ 1.2',
 			pass: large / small <= 1.2,
 		},
+		row('keypress → frame, cursor down the approvals queue (500 waiting)', approvals, 16),
 	];
 }

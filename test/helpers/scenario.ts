@@ -152,3 +152,38 @@ export const queuedInstall = (scenario = defaultScenario()): DemoInstall =>
 		),
 		'install whose rollout workflow is queued at the start',
 	);
+
+/** The installs a hotfix of the release reaches once they have the release (the first few of one app). */
+export const hotfixInstalls = (scenario = defaultScenario()): DemoInstall[] =>
+	listedInstalls(scenario).filter(install => install.components.some(ic => ic.hotfix));
+
+/** When a rollout moves on an install: from its first deploy's queueing to its last one's end. */
+const span = (install: DemoInstall, which: 'rollout' | 'hotfix') => {
+	const schedules = install.components.flatMap(ic => (ic[which] ? [ic[which].schedule] : []));
+	return {
+		from: Math.min(...schedules.map(s => s.queuedAt)),
+		to: Math.max(...schedules.map(s => s.doneAt)),
+	};
+};
+
+/**
+ * Two releases in flight on one app: a scenario second `at` at which the hotfix moves on `hotfixed`
+ * while the release it fixes still moves on `onRelease`, an install of the same app it has not reached.
+ */
+export function twoReleasesInFlight(scenario = defaultScenario()): {
+	at: number;
+	hotfixed: DemoInstall;
+	onRelease: DemoInstall;
+} {
+	for (const hotfixed of hotfixInstalls(scenario)) {
+		const hotfix = span(hotfixed, 'hotfix');
+		for (const onRelease of installsOfApp(scenario, hotfixed.app.catalog.name)) {
+			if (!rolloutInstalls(scenario).includes(onRelease) || hotfixInstalls(scenario).includes(onRelease))
+				continue;
+			const release = span(onRelease, 'rollout');
+			const at = Math.ceil(Math.max(hotfix.from, release.from)) + 1;
+			if (at < Math.min(hotfix.to, release.to)) return {at, hotfixed, onRelease};
+		}
+	}
+	throw new Error('the demo has no moment with two releases in flight on one app');
+}

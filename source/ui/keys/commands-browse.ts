@@ -203,10 +203,10 @@ export const BROWSE = defineCommands([
 	{
 		id: 'groupByRelease',
 		keys: ['V'],
-		help: 'group installs by the release they are on, and back',
+		help: 'group installs by the release they are being taken to, and back',
 		scope: 'board',
 		hint: 'by release',
-		doc: 'group the installs by the release they are on (`/` and a release keeps one)',
+		doc: 'group the installs by the release they are being taken to (`/` and a release keeps one)',
 	},
 	{
 		id: 'failuresOnly',

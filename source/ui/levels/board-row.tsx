@@ -11,12 +11,7 @@ import type {Theme} from '../widgets/theme.js';
 import type {BoardColumn, BoardRowItem} from './board-rows.js';
 import {RunnerMark, runnerMarkWidth} from './board-runner.js';
 import {PROGRESS_WIDTH} from './board-layout.js';
-import {
-	newestTarget,
-	progressText,
-	releaseProgress,
-	type DeployRelease,
-} from '../../domain/release-progress.js';
+import {progressText, releaseProgress, type FleetReleases} from '../../domain/release-progress.js';
 
 /** The status line's words on the selected cell: its status and what the keys do with it. */
 export function cellLine(install: Install, column: BoardColumn, progress: string): string {
@@ -28,16 +23,15 @@ export function cellLine(install: Install, column: BoardColumn, progress: string
 				'(←/→ or h/l: columns, ⏎ latest deploy, n/N next failure)';
 }
 
-/** An install row's components on the release being rolled out, of all, and that release. */
-export function rowProgress(
-	item: Extract<BoardRowItem, {kind: 'install'}>,
-	targets: ReadonlyMap<string, DeployRelease>,
-) {
-	const ids = item.columns.map(c => c.id);
-	return {...releaseProgress(item.install, ids, targets), target: newestTarget(ids, targets)};
-}
+/** An install row's components on the release it is being taken to, of all, and that release. */
+export const rowProgress = (item: Extract<BoardRowItem, {kind: 'install'}>, fleet: FleetReleases) =>
+	releaseProgress(
+		item.install,
+		item.columns.map(c => c.id),
+		fleet,
+	);
 
-/** "3/6 → v2.4.0": where the install is with the release being rolled out. */
+/** "3/6 → v2.4.0": where the install is with the release it is being taken to. */
 export const progressLine = (progress: ReturnType<typeof rowProgress>): string =>
 	progress.target ? `${progressText(progress)} → ${progress.target.label}` : 'no release';
 
@@ -97,14 +91,14 @@ export const BoardRow = React.memo(function BoardRow({
 	);
 });
 
-/** A group's header row's title: the app (and, grouped by release, the release its installs are on)
+/** A group's header row's title: the app (and, grouped by release, the release its installs are being taken to)
  * (the release being rolled out is on the status line). */
 function groupTitle(
 	item: Extract<BoardRowItem, {kind: 'app'}>,
 	appNames: ReadonlyMap<string, string>,
 ): string {
 	const app = appNames.get(item.appId) ?? item.appId;
-	return item.release !== undefined ? `${app} · on ${item.release || 'no release'}` : app;
+	return item.release !== undefined ? `${app} → ${item.release || 'no release'}` : app;
 }
 
 /** The rows shown: each app's header row naming its components, and the installs' rows. */
@@ -127,7 +121,7 @@ export function BoardGrid({
 	selected: {row: number; column?: string};
 	changedAt: Map<string, number>;
 	/** The release being rolled out, per component. */
-	targets: ReadonlyMap<string, DeployRelease>;
+	targets: FleetReleases;
 	theme: Theme;
 }) {
 	const shown = (all: BoardColumn[]) => all.slice(columns.first, columns.first + columns.count);

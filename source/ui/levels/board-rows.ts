@@ -4,7 +4,7 @@ import type {Component, Install} from '../../api/resources.js';
 import {cellStatus, cellStatuses} from '../../domain/cell-status.js';
 import {PHASE_ORDER, phaseOf, phaseRank, type Phase} from '../../domain/status.js';
 import {list, record, text} from '../../domain/fields.js';
-import {installRelease} from '../../domain/release-progress.js';
+import {installRelease, releaseProgress, type FleetReleases} from '../../domain/release-progress.js';
 
 export interface BoardColumn {
 	id: string;
@@ -13,7 +13,7 @@ export interface BoardColumn {
 }
 
 export type BoardRowItem =
-	/** `release`: grouped by release, the release its installs are on ('' for none). */
+	/** `release`: grouped by release, the release its installs are being taken to ('' for none). */
 	| {kind: 'app'; appId: string; columns: BoardColumn[]; release?: string}
 	| {kind: 'install'; install: Install; columns: BoardColumn[]};
 
@@ -24,7 +24,8 @@ export type BoardRowItem =
 export function boardRows(
 	installs: readonly Install[],
 	components: Map<string, Component[]> | undefined,
-	byRelease = false,
+	/** Group each app's installs by the release they are being taken to, among these releases. */
+	byRelease?: FleetReleases,
 ): BoardRowItem[] {
 	const apps = new Map<string, Install[]>();
 	for (const install of installs) {
@@ -36,7 +37,7 @@ export function boardRows(
 		const columns = listed
 			? listed.map(c => ({id: c.id ?? '', name: c.name ?? c.id ?? '?', appId}))
 			: columnsFromStatuses(members, appId);
-		const groups = byRelease ? releaseGroups(members) : [[undefined, members] as const];
+		const groups = byRelease ? releaseGroups(members, columns, byRelease) : [[undefined, members] as const];
 		return groups.flatMap(([release, group]) => [
 			{kind: 'app' as const, appId, columns, ...(release === undefined ? {} : {release})},
 			...group.map(install => ({kind: 'install' as const, install, columns})),
@@ -44,20 +45,29 @@ export function boardRows(
 	});
 }
 
-/** An app's installs by the release each is on, the newest release first (those on none last). */
-function releaseGroups(installs: readonly Install[]): Array<readonly [string, Install[]]> {
-	const groups = new Map<string, {at: string; members: Install[]}>();
+/**
+ * An app's installs by the release each is being taken to (the one its row names after →), the
+ * newest first (those with none last): the one first deployed last, so a hotfix comes before the
+ * release it fixes though that still reaches installs. A release is a build per component, so the
+ * installs heading to one release share their targets, and the newest of them names the group.
+ */
+function releaseGroups(
+	installs: readonly Install[],
+	columns: readonly BoardColumn[],
+	fleet: FleetReleases,
+): Array<readonly [string, Install[]]> {
+	const ids = columns.map(column => column.id);
+	const groups = new Map<string, {at: string; label: string; members: Install[]}>();
 	for (const install of installs) {
-		const release = installRelease(install);
-		const label = release?.label ?? '';
-		const group = groups.get(label) ?? {at: release?.at ?? '', members: []};
+		const release = releaseProgress(install, ids, fleet).target;
+		const key = release?.id ?? '';
+		const group = groups.get(key) ?? {at: release?.at ?? '', label: release?.label ?? '', members: []};
 		group.members.push(install);
-		if (release && release.at > group.at) group.at = release.at;
-		groups.set(label, group);
+		groups.set(key, group);
 	}
-	return [...groups]
-		.sort(([, a], [, b]) => b.at.localeCompare(a.at))
-		.map(([label, group]) => [label, group.members] as const);
+	return [...groups.values()]
+		.sort((a, b) => b.at.localeCompare(a.at))
+		.map(group => [group.label, group.members] as const);
 }
 
 /** Component id → name, from the board's columns (listed, or read from the installs): for the activity. */

@@ -20,7 +20,7 @@ import type {ScreenKeys} from '../keys/keymap.js';
 import {CHROME_ROWS, Frame} from '../shell/Frame.js';
 import {Pane} from '../widgets/Pane.js';
 import {defineLevel} from './level.js';
-import {targetReleases} from '../../domain/release-progress.js';
+import {fleetReleases} from '../../domain/release-progress.js';
 import {BoardActivity, selectedChange, type ActivityView} from './board-activity.js';
 import {useTypedLine} from '../widgets/line-editor.js';
 import {ACTIVITY_LIMIT, useBoardChanges} from './board-changes.js';
@@ -53,11 +53,11 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 		() => (attentionFirst ? byAttention(filterInstalls(rows, typed.text)) : filterInstalls(rows, typed.text)),
 		[rows, typed.text, attentionFirst],
 	);
+	const targets = useMemo(() => fleetReleases(rows), [rows]);
 	const items = useMemo(
-		() => boardRows(shownRows, components.data, byRelease),
-		[shownRows, components.data, byRelease],
+		() => boardRows(shownRows, components.data, byRelease ? targets : undefined),
+		[shownRows, components.data, byRelease, targets],
 	);
-	const targets = useMemo(() => targetReleases(rows), [rows]);
 	const [focus, setFocus] = useState<'board' | 'activity'>('board');
 	const [activityView, setActivityView] = useState<ActivityView>({offset: 0, failuresOnly: false});
 	// Component names for the activity: the board's columns have them, listed or read from the installs.
@@ -142,7 +142,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 				say(
 					byRelease
 						? 'board: installs by app'
-						: 'board: installs by the release they are on (/ a release keeps it)',
+						: 'board: installs by the release they are being taken to (/ a release keeps it)',
 				);
 				return true;
 			case 'back':
