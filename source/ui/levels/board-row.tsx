@@ -91,8 +91,10 @@ export const BoardRow = React.memo(function BoardRow({
 	);
 });
 
-/** A group's header row's title: the app (and, grouped by release, the release its installs are being taken to)
- * (the release being rolled out is on the status line). */
+/**
+ * A group's header row's title: the app (and, grouped by release, the release its installs are
+ * being taken to; the selected install's is on the status line).
+ */
 function groupTitle(
 	item: Extract<BoardRowItem, {kind: 'app'}>,
 	appNames: ReadonlyMap<string, string>,
