@@ -12,11 +12,15 @@ export function restoreTerminal(): void {
 	if (process.stdin.isTTY) process.stdin.setRawMode?.(false);
 }
 
-/** An error that says the terminal is gone (a dropped SSH link, a closed window): a hangup, not a crash. */
+/**
+ * An error that says the terminal is gone (a dropped SSH link, a closed window): a hangup, not a
+ * crash. Reading, writing or leaving raw mode (Ink does, unmounting after the hangup) then fails.
+ */
 export function isTerminalGone(error: unknown): boolean {
 	const {code, syscall} = (error ?? {}) as NodeJS.ErrnoException;
 	return (
-		(code === 'EIO' || code === 'EPIPE' || code === 'ENXIO') && (syscall === 'read' || syscall === 'write')
+		(code === 'EIO' || code === 'EPIPE' || code === 'ENXIO' || code === 'EBADF') &&
+		(syscall === 'read' || syscall === 'write' || syscall === 'setRawMode')
 	);
 }
 
