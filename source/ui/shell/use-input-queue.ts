@@ -3,12 +3,13 @@
 // paste waits its turn behind the keys before it. Ctrl-C and Ctrl-Z do not wait.
 import {useRef} from 'react';
 import {useApp, useInput, usePaste, type Key} from 'ink';
+import {handleArrivedAt} from '../keys/key-arrival.js';
 import {keymap, keyPress} from '../keys/keymap.js';
 import {splitKeys} from '../keys/split-keys.js';
 import {stopUntilContinued} from '../terminal/suspend.js';
 
-/** A key, or a paste (bracketed paste: the terminal marks it, so it never acts as keys). */
-type Input = {key: [string, Key]} | {paste: string};
+/** A key, or a paste (bracketed paste: the terminal marks it, so it never acts as keys), and when it came. */
+type Input = ({key: [string, Key]} | {paste: string}) & {at: number};
 
 /** The keys that skip the queue. */
 const URGENT_KEYS = keymap(['quit', 'suspend']);
@@ -37,7 +38,7 @@ export function useInputQueue({
 		}
 		draining.current = true;
 		if ('paste' in next) handlers.current.onPaste(next.paste);
-		else handlers.current.onKey(...next.key);
+		else handleArrivedAt(next.at, () => handlers.current.onKey(...next.key));
 		setTimeout(drain, 0);
 	};
 	const enqueue = (...inputs: Input[]) => {
@@ -52,7 +53,8 @@ export function useInputQueue({
 			else if (jobControl) void stopUntilContinued(suspendTerminal);
 			return;
 		}
-		enqueue(...splitKeys(input, key).map(key => ({key})));
+		const at = Date.now();
+		enqueue(...splitKeys(input, key).map(key => ({key, at})));
 	});
-	usePaste(text => enqueue({paste: text}));
+	usePaste(text => enqueue({paste: text, at: Date.now()}));
 }

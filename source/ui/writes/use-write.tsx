@@ -7,6 +7,7 @@ import {NuonApiError, describeError} from '../../api/errors.js';
 import {oneLine} from '../../domain/text.js';
 import {useExplorer} from '../shell/context.js';
 import {CURSOR_KEYS, cursorMove, type CommandId} from '../keys/commands.js';
+import {keyArrivedAt} from '../keys/key-arrival.js';
 import {keymap, type KeyPress, type ScreenKeys} from '../keys/keymap.js';
 import {lineEdit, useTypedLine} from '../widgets/line-editor.js';
 
@@ -198,7 +199,8 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 			});
 	};
 
-	const early = (since: number) => Date.now() - since < guardMs;
+	/** The key being handled came within the guard of `since` (or before it: typed ahead, queued). */
+	const early = (since: number) => keyArrivedAt() - since < guardMs;
 
 	/**
 	 * The screen's keys while a write is open: it takes them all but quit. Just after it closed, it
