@@ -7,18 +7,17 @@ const UNITS: Array<[number, string]> = [
 	[1, 's'],
 ];
 
-/** "1m 33s", "2h 5m", "0s": at most two units, largest first. */
+/** "1m 33s", "2h 5m", "3d", "0s": the largest unit and the one below it, where that is not 0. */
 export function formatSeconds(totalSeconds: number): string {
-	let rest = Math.max(0, Math.floor(totalSeconds));
-	const parts: string[] = [];
-	for (const [size, unit] of UNITS) {
-		if (rest >= size || (unit === 's' && parts.length === 0)) {
-			parts.push(`${Math.floor(rest / size)}${unit}`);
-			rest %= size;
-		}
-		if (parts.length === 2) break;
-	}
-	return parts.join(' ');
+	const rest = Math.max(0, Math.floor(totalSeconds));
+	const first = UNITS.findIndex(([size]) => rest >= size);
+	if (first < 0) return '0s';
+	const [size, unit] = UNITS[first]!;
+	const next = UNITS[first + 1];
+	const below = next ? Math.floor((rest % size) / next[0]) : 0;
+	return below > 0 && next
+		? `${Math.floor(rest / size)}${unit} ${below}${next[1]}`
+		: `${Math.floor(rest / size)}${unit}`;
 }
 
 /** Nuon durations (execution_time, execution_duration) are nanoseconds. */

@@ -54,6 +54,11 @@ describe('time', () => {
 		expect(formatNanoseconds(93_000_000_000)).toBe('1m 33s');
 		expect(formatNanoseconds(7_500_000_000_000)).toBe('2h 5m');
 		expect(formatNanoseconds(0)).toBe('0s');
+		// The unit below the largest, or nothing: three days and six seconds is "3d", not "3d 6s".
+		expect(formatNanoseconds((3 * 86_400 + 6) * 1e9)).toBe('3d');
+		expect(formatNanoseconds((3 * 86_400 + 7200) * 1e9)).toBe('3d 2h');
+		expect(formatNanoseconds(3_600e9)).toBe('1h');
+		expect(formatNanoseconds(0.4e9)).toBe('0s');
 		expect(formatNanoseconds(undefined)).toBe('—');
 	});
 
