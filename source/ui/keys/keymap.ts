@@ -3,15 +3,7 @@
 // scope is a mistake, refused), so the order of a screen's hints never changes what a key does.
 import type {Key} from 'ink';
 import {expandKey, keyName, type KeyName} from './key-names.js';
-import {
-	APP_KEYS,
-	COMMANDS,
-	commandById,
-	SCOPE_PRECEDENCE,
-	READ_ONLY_ABSENT,
-	type Command,
-	type CommandId,
-} from './commands.js';
+import {APP_KEYS, COMMANDS, commandById, SCOPE_PRECEDENCE, type Command, type CommandId} from './commands.js';
 
 /** A screen's keys: the commands it binds, in the order of its hint line and of its help. */
 export interface ScreenKeys {
@@ -62,10 +54,6 @@ export function screenKeymap(keys: ScreenKeys): Keymap {
 	built.set(keys, made);
 	return made;
 }
-
-/** The keys without the writes and the marks for one (--read-only: none is offered). */
-export const withoutWrites = (ids: readonly CommandId[]): CommandId[] =>
-	ids.filter(id => !READ_ONLY_ABSENT.has(id));
 
 /** The commands that have this key anywhere in the table, for a key the screen does not bind. */
 export function commandsWithKey(name: KeyName): Command[] {
