@@ -25,16 +25,21 @@ import {runObject} from './runs.js';
 import {deployRun} from './run-windows.js';
 import {streamObject} from './log-records.js';
 
-/** The build a deploy deploys: one per component and release, the same on every install it reaches. */
+/**
+ * The build a deploy deploys (app/install_deploy.go: `ComponentBuildID json:"build_id"`, not null):
+ * one per component and release, the same on every install it reaches.
+ */
 const buildId = ({ic, release}: DemoDeploy) => `bld${digest(`${ic.component.id}/${release}`).slice(0, 23)}`;
 
 /**
- * A deploy's `release_id` is a component release's step (install_deploy.go: `ComponentReleaseStepID
- * json:"release_id"`): one per group of installs a release reaches together. The demo gives each
- * install its own, so nothing can group installs by it.
+ * A deploy's `release_id` is a component release's step (app/install_deploy.go:
+ * `ComponentReleaseStepID json:"release_id"`, omitted when nil): set only on the deploys a release
+ * made (releases/worker/activities/create_install_deploy.go), one step per group of installs; a deploy
+ * an install workflow made has none. The demo's release-made deploys get a step per install, so
+ * nothing can group installs by it.
  */
-const releaseStepId = ({ic, release, install}: DemoDeploy) =>
-	`rls${digest(`${ic.component.id}/${release}/${install.id}`).slice(0, 23)}`;
+const releaseStep = ({workflowId, ic, release, install}: DemoDeploy) =>
+	workflowId ? {} : {release_id: `rls${digest(`${ic.component.id}/${release}/${install.id}`).slice(0, 23)}`};
 
 /** A deploy as the latest-deploys view gives it: the table's columns, after AfterQuery (install_deploy.go).
  * */
@@ -56,7 +61,7 @@ export function listedDeploy(
 		updated_at: iso(world, phaseStart(world, schedule, t)),
 		build_id: buildId(entry),
 		install_component_id: ic.id,
-		release_id: releaseStepId(entry),
+		...releaseStep(entry),
 		status: DEPLOY_STATUS[phase],
 		status_description: DESCRIPTIONS[phase],
 		install_deploy_type: ic.component.type === 'docker_build' ? 'sync-image' : 'apply',
@@ -115,7 +120,7 @@ export function deploy(world: World, deployId: string, t: number): InstallDeploy
 		created_by_id: `acc${install.id.slice(3, 12)}`,
 		created_by: {id: `acc${install.id.slice(3, 12)}`, email: entry.author, account_type: 'auth0'},
 		build_id: buildId(entry),
-		release_id: releaseStepId(entry),
+		...releaseStep(entry),
 		component_config_version: entry.configVersion,
 		oci_artifact: {
 			id: `oci${deployId.slice(3)}`,

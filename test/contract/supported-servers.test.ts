@@ -642,10 +642,12 @@ const LISTED_PROBES: Record<string, Record<DemoApi, Check>> = {
 			expect(deploys!.map(deploy => deploy.id)).toEqual(ic.deployIds);
 		},
 	},
-	// Nothing names a release: the listed deploy has its release (step) id, neither build nor OCI tag.
+	// Nothing names a release: the listed deploy has its build's id (and a release step's id only when
+	// a release made it, not an install workflow), neither the build nor its OCI tag.
 	"a release's name": both(async probe => {
 		const {deploys} = await whileAPlanWaits(probe);
-		expect(deploys![0]!.release_id).toEqual(expect.any(String));
+		expect(deploys![0]!.build_id).toEqual(expect.any(String));
+		expect(deploys![0]).not.toHaveProperty('release_id'); // this plan's deploy is a workflow's step
 		expect(deploys![0]).not.toHaveProperty('oci_artifact');
 		expect(deploys![0]).not.toHaveProperty('component_build');
 	}),
