@@ -24,8 +24,8 @@ export type BoardRowItem =
 export function boardRows(
 	installs: readonly Install[],
 	components: Map<string, Component[]> | undefined,
-	/** Group each app's installs by the release they are being taken to, among these releases. */
-	byRelease?: FleetReleases,
+	/** Given, each app's installs are grouped by the release they are being taken to, among these. */
+	groupByRelease?: FleetReleases,
 ): BoardRowItem[] {
 	const apps = new Map<string, Install[]>();
 	for (const install of installs) {
@@ -37,7 +37,9 @@ export function boardRows(
 		const columns = listed
 			? listed.map(c => ({id: c.id ?? '', name: c.name ?? c.id ?? '?', appId}))
 			: columnsFromStatuses(members, appId);
-		const groups = byRelease ? releaseGroups(members, columns, byRelease) : [[undefined, members] as const];
+		const groups = groupByRelease
+			? releaseGroups(members, columns, groupByRelease)
+			: [[undefined, members] as const];
 		return groups.flatMap(([release, group]) => [
 			{kind: 'app' as const, appId, columns, ...(release === undefined ? {} : {release})},
 			...group.map(install => ({kind: 'install' as const, install, columns})),
