@@ -178,9 +178,12 @@ export const ENDPOINTS = withKeys({
 	/**
 	 * Every approval waiting across the org (or an app); the last answer's plans are not read again.
 	 * `installs`: the org's installs list as the screens have it (`PAGED_ENDPOINTS.installs`, which the
-	 * board polls), else it is asked for.
+	 * board polls), else it is asked for. It has no poll of its own: it is read again when that list
+	 * changes (useApprovalQueue), so a poll reads the waiting workflows once, not once for the list's
+	 * change and again on a timer of its own.
 	 */
 	approvalQueue: {
+		options: ONCE,
 		parts: ({appId}) => [appId ?? '*'],
 		fetch: async (client, {appId, last, installs}) => {
 			const queue = queueOrder(
