@@ -1,7 +1,14 @@
 // Command-line arguments, parsed with node:util parseArgs. Pure: returns what to do, or an error.
 import {parseArgs} from 'node:util';
 import type {SettingFlags} from './config.js';
-import {DEMO_APIS, isDemoApi, parseFaults, type DemoApi, type Faults} from './demo-options.js';
+import {
+	DEMO_APIS,
+	demoApiNamed,
+	NEWEST_DEMO_API,
+	parseFaults,
+	type DemoApi,
+	type Faults,
+} from './demo-options.js';
 import {isThemeName} from './ui/widgets/theme.js';
 
 export const USAGE = `nuon-tui: a keyboard-driven terminal explorer for the Nuon platform
@@ -30,7 +37,7 @@ Options
   --config FILE          settings file           (env NUON_CONFIG_FILE; default ~/.nuon)
   --refresh SECONDS      refresh interval, at least 1 (default 5)
   --demo-speed FACTOR    with --demo: how fast the demo's clock runs (default 1)
-  --demo-api today|2025-08  with --demo: play today's server (default) or the one of August 2025
+  --demo-api 2026|2025-12|2025-08  with --demo: which Nuon server to play (default 2026, also today)
   --demo-waiting-approvals N  with --demo: N plans waiting for a person at once (see below)
   --demo-faults SPEC     with --demo: inject API faults, as in latency=2000,error-rate=0.2,
                          html-502,429-every=10,reset-every=15,hang-every=20,bad-json-every=25,
@@ -61,7 +68,7 @@ demo-server options
   --installs N           number of installs in the demo org (default 36)
   --speed FACTOR         scenario clock speed (default 1)
   --demo-faults SPEC     inject API faults (see above)
-  --demo-api today|2025-08  which server to play (default today)
+  --demo-api 2026|2025-12|2025-08  which server to play (default 2026, also today)
   --at SECONDS           start the scenario clock there (the rollout runs from about -20 to 110;
                          --at 600 gives a settled org)
   --waiting-approvals N  N plans wait for a person at once, one per install, from about 80 s on
@@ -74,8 +81,8 @@ export interface ExploreCommand {
 	demo: boolean;
 	demoSpeed: number;
 	demoFaults?: Faults;
-	/** Which server the demo plays. */
-	demoApi: DemoApi;
+	/** The server --demo-api named; undefined: the newest. */
+	demoApi?: DemoApi;
 	/** Plans the demo makes wait for a person at once (0: only the scenario's own). */
 	demoWaitingApprovals: number;
 	debugFile?: string;
@@ -179,7 +186,7 @@ export function parseCommand(argv: string[]): Command {
 			at: number(values.at ?? '0', '--at', -1e6, 1e9),
 			waitingApprovals: integer(values['waiting-approvals'], '--waiting-approvals'),
 			faults: faultsOf(values['demo-faults']),
-			api: demoApiOf(values['demo-api']),
+			api: demoApiOf(values['demo-api']) ?? NEWEST_DEMO_API,
 		};
 	}
 	const watch = verb === 'watch';
@@ -237,10 +244,12 @@ export function parseCommand(argv: string[]): Command {
 	};
 }
 
-function demoApiOf(name: string | undefined): DemoApi {
-	if (name !== undefined && !isDemoApi(name))
-		throw new UsageError(`--demo-api is ${DEMO_APIS.join(' or ')}, not "${name}".`);
-	return name ?? 'today';
+/** The server --demo-api names; undefined when it is not given (the demo then plays the newest). */
+function demoApiOf(name: string | undefined): DemoApi | undefined {
+	if (name === undefined) return undefined;
+	const api = demoApiNamed(name);
+	if (!api) throw new UsageError(`--demo-api is ${DEMO_APIS.join(', ')} or today, not "${name}".`);
+	return api;
 }
 
 function themeOf(name: string | undefined): string | undefined {

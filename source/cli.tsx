@@ -61,7 +61,7 @@ async function explore(command: ExploreCommand): Promise<number> {
 	// screen is asked for.
 	const yoga = scripted ? undefined : yogaReady();
 	if (command.demoFaults && !command.demo) throw new UsageError('--demo-faults goes with --demo.');
-	if (command.demoApi !== 'today' && !command.demo) throw new UsageError('--demo-api goes with --demo.');
+	if (command.demoApi && !command.demo) throw new UsageError('--demo-api goes with --demo.');
 	if (command.demoWaitingApprovals && !command.demo)
 		throw new UsageError('--demo-waiting-approvals goes with --demo.');
 	// A settings problem is said first: it is what the user has to fix, terminal or not.

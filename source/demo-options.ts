@@ -2,16 +2,31 @@
 // server it plays and the faults it injects. args.ts reads the flags with these; the demo
 // (demo/api-mode.ts, demo/faults.ts) takes what they return. Only --demo loads the demo itself.
 
-// Which Nuon server the demo plays. `today`: the server as it behaves now (the components summary
-// removed, the plan sent as raw text, today's routes beside the deprecated ones, `order` on logs).
-// `2025-08`: the server of the contract (lists page only with `x-nuon-pagination-enabled`, logs
-// ignore `order`, none of today's routes).
-export type DemoApi = 'today' | '2025-08';
+// Which Nuon server the demo plays, oldest first (README's Supported servers):
+// `2025-08`: the server of the contract, API 0.19.619 (lists page only with
+//   `x-nuon-pagination-enabled`, logs ignore `order`, none of the later routes).
+// `2025-12`: the server's source at 2025-12-26 (the components summary removed, the plan sent as
+//   raw text, the new routes beside the deprecated ones, `order` on logs).
+// `2026`: API 0.19.1125 (SDK nuonco/nuon-python, 2026-08-14): the skip route and a retry that reads
+//   no body (0.19.894), cancel answering `{}`, steps paged, and what the later changes added.
+export type DemoApi = '2025-08' | '2025-12' | '2026';
 
-export const DEMO_APIS: readonly DemoApi[] = ['today', '2025-08'];
+export const DEMO_APIS: readonly DemoApi[] = ['2025-08', '2025-12', '2026'];
 
-export const isDemoApi = (value: string): value is DemoApi =>
-	(DEMO_APIS as readonly string[]).includes(value);
+/** The newest, which the demo plays unless told otherwise; `today` names it too. */
+export const NEWEST_DEMO_API: DemoApi = '2026';
+
+/** A name --demo-api takes, as the server it names (`today` is the newest). */
+export const demoApiNamed = (value: string): DemoApi | undefined =>
+	value === 'today'
+		? NEWEST_DEMO_API
+		: (DEMO_APIS as readonly string[]).includes(value)
+			? (value as DemoApi)
+			: undefined;
+
+/** Whether the server `api` is `generation` or newer. */
+export const since = (api: DemoApi, generation: DemoApi): boolean =>
+	DEMO_APIS.indexOf(api) >= DEMO_APIS.indexOf(generation);
 
 /** Faults the demo API injects (`--demo-faults latency=2000,error-rate=0.2,...`). */
 export interface Faults {

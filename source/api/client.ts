@@ -271,6 +271,7 @@ export class NuonClient {
 				description,
 				traceId,
 				retryAfterMs: parseRetryAfter(responseHeaders['retry-after']),
+				apiVersion: responseHeaders['x-nuon-api-version'],
 			});
 		}
 		if (!parsed.ok) {

@@ -14,6 +14,8 @@ export class NuonApiError extends Error {
 	readonly traceId?: string;
 	/** From a 429's Retry-After header. */
 	readonly retryAfterMs?: number;
+	/** The server's X-Nuon-API-Version, when it sent one. */
+	readonly apiVersion?: string;
 	readonly path: string;
 
 	constructor(init: {
@@ -25,6 +27,7 @@ export class NuonApiError extends Error {
 		description?: string;
 		traceId?: string;
 		retryAfterMs?: number;
+		apiVersion?: string;
 		cause?: unknown;
 	}) {
 		super(init.message, {cause: init.cause});
@@ -35,6 +38,7 @@ export class NuonApiError extends Error {
 		this.description = init.description;
 		this.traceId = init.traceId;
 		this.retryAfterMs = init.retryAfterMs;
+		this.apiVersion = init.apiVersion;
 	}
 
 	get isNotFound(): boolean {

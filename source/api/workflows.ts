@@ -77,11 +77,40 @@ export const approveAll = async (client: NuonClient, workflowId: string) => {
 export const getWorkflowStep = async (client: NuonClient, workflowId: string, stepId: string) =>
 	(await client.get<WorkflowStep>(stepPath(workflowId, stepId))).data;
 
+/** The API version from which `…/steps/{id}/retry` reads no body and `…/steps/{id}/skip` exists. */
+const SKIP_ROUTE_SINCE = [0, 19, 894];
+
+/** Whether a server that says it is `version` (X-Nuon-API-Version) has the skip route. */
+export function hasSkipRoute(version: string | undefined): boolean {
+	const parts = /^v?(\d+)\.(\d+)\.(\d+)/
+		.exec(version ?? '')
+		?.slice(1)
+		.map(Number);
+	if (!parts) return false;
+	for (const [index, part] of parts.entries()) {
+		const since = SKIP_ROUTE_SINCE[index]!;
+		if (part !== since) return part > since;
+	}
+	return true;
+}
+
+/** A 404 from the router, not the API (nothing was done), from a server that may lack the route. */
+const routeUnknown = (error: unknown, unlessSince?: 'skip-route'): boolean =>
+	error instanceof NuonApiError &&
+	error.isNotFound &&
+	error.apiError === undefined &&
+	!(unlessSince && hasSkipRoute(error.apiVersion));
+
 /**
- * Retries or skips a failed step. Both routes bind `{step_id, operation}` and act on the body's
- * `step_id` (installs/service/retry_workflow_step.go: without it a retry answers 500 and a skip
- * answers 201 and then fails the workflow without skipping). Today's route first; where the
- * server's router does not know it (a 404 that is not the API's: nothing was done), the contract's.
+ * Retries or skips a failed step, on whichever server this is, sending exactly what does what was
+ * confirmed. Since API 0.19.894 (SDK 2026-04-26) `…/steps/{id}/retry` reads no body and retries
+ * the path's step whatever `operation` says, and skipping is `…/steps/{id}/skip`: so a skip goes to
+ * the skip route first, and to the body form only where the router does not know it (a text 404,
+ * from a server that does not say it is 0.19.894 or newer). Up to then both retry routes bind
+ * `{step_id, operation}` and act on the body's `step_id` (installs/service/retry_workflow_step.go of
+ * 2025-12: without it a retry answers 500 and a skip answers 201 and then fails the workflow
+ * without skipping); the body is sent to the step's route on every server (2026 ignores it), and to
+ * the contract's `/v1/workflows/{id}/retry` where the step's route is unknown.
  */
 export async function retryStep(
 	client: NuonClient,
@@ -89,11 +118,19 @@ export async function retryStep(
 	stepId: string,
 	operation: StepOperation,
 ): Promise<void> {
+	if (operation === 'skip-step') {
+		try {
+			await client.post(`${stepPath(workflowId, stepId)}/skip`, {});
+			return;
+		} catch (error) {
+			if (!routeUnknown(error, 'skip-route')) throw error;
+		}
+	}
 	const body = {step_id: stepId, operation};
 	try {
 		await client.post(`${stepPath(workflowId, stepId)}/retry`, body);
 	} catch (error) {
-		if (!(error instanceof NuonApiError && error.isNotFound && error.apiError === undefined)) throw error;
+		if (!routeUnknown(error)) throw error;
 		await client.post(`/v1/workflows/${id(workflowId)}/retry`, body);
 	}
 }

@@ -1,4 +1,5 @@
 // The demo API's routes for runner jobs and their plans, action runs and log streams.
+import {since} from './api-mode.js';
 import {
 	found,
 	notFound,
@@ -25,7 +26,7 @@ function logs(scenario: Scenario, {params, query, headers, t, api}: Request): An
 	const offset = String(headers['x-nuon-api-offset'] ?? '');
 	const cursor = /^\d+$/.test(offset) ? BigInt(offset) : undefined;
 	// Before 2025-11-19 the server ignored `order` and always read forward from the offset.
-	const descending = api === 'today' && query.get('order') === 'desc';
+	const descending = since(api, '2025-12') && query.get('order') === 'desc';
 	const page = descending
 		? records
 				.filter(r => cursor === undefined || r.ns < cursor)
@@ -47,7 +48,7 @@ export const JOB_ROUTES: Array<[RegExp, Handler]> = [
 		// Today only the runners' API has this route (runners/service/service.go, RegisterRunnerRoutes).
 		/^\/v1\/runner-jobs\/([^/]+)\/executions$/,
 		(scenario, {params, t, api}) => {
-			if (api === 'today') return routerNotFound;
+			if (since(api, '2025-12')) return routerNotFound;
 			const executions = scenario.executions(params[0]!, t);
 			// Not really paged: up to 1000, newest first, whatever the limit.
 			return executions ? ok(executions.slice(0, 1000)) : notFound(`runner job ${params[0]}`);
@@ -61,7 +62,7 @@ export const JOB_ROUTES: Array<[RegExp, Handler]> = [
 			const plan = JSON.stringify(deployPlan);
 			// runners/service/get_runner_job_plan.go: today the stored plan JSON is the body, as text (ctx.String);
 			// the contract says a JSON string.
-			return api === 'today' ? {status: 200, text: plan, type: 'text/plain; charset=utf-8'} : ok(plan);
+			return since(api, '2025-12') ? {status: 200, text: plan, type: 'text/plain; charset=utf-8'} : ok(plan);
 		},
 	],
 	[

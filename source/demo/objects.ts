@@ -25,7 +25,7 @@ import {
 	type Phase,
 	type World,
 } from './world.js';
-import type {DemoApi} from './api-mode.js';
+import {NEWEST_DEMO_API, since, type DemoApi} from './api-mode.js';
 import {compositeStatus, listedDeploy} from './deploy-objects.js';
 
 export {compositeStatus, componentDeploys, deploy, installDeploys, latestDeploy} from './deploy-objects.js';
@@ -86,7 +86,7 @@ export function component(world: World, component: DemoComponent): Schemas['app.
 function componentPhase(world: World, ic: DemoInstallComponent, t: number, api: DemoApi): Phase | undefined {
 	const phase = latestPhase(world, ic, t);
 	if (
-		api === 'today' &&
+		since(api, '2025-12') &&
 		rolloutStarted(world, ic, t) &&
 		(phase === 'queued' || phase === 'planning' || phase === 'awaiting')
 	)
@@ -94,7 +94,12 @@ function componentPhase(world: World, ic: DemoInstallComponent, t: number, api: 
 	return phase;
 }
 
-export function install(world: World, install: DemoInstall, t: number, api: DemoApi = 'today'): Install {
+export function install(
+	world: World,
+	install: DemoInstall,
+	t: number,
+	api: DemoApi = NEWEST_DEMO_API,
+): Install {
 	const statuses: Record<string, string> = {};
 	let failed = 0;
 	let moving = 0;
@@ -164,9 +169,13 @@ export function install(world: World, install: DemoInstall, t: number, api: Demo
  * (get_app_installs.go) and an install by id (get_install.go) have no deploys.
  */
 export function listedInstall(world: World, demoInstall: DemoInstall, t: number, api: DemoApi): Install {
-	const components = api === 'today' ? demoInstall.components.slice(0, 10) : demoInstall.components;
+	const components = since(api, '2025-12') ? demoInstall.components.slice(0, 10) : demoInstall.components;
 	const install_components = components.map(ic => {
-		const ids = api === 'today' ? (ic.neverDeployed ? [] : [latestDeployId(world, ic, t)]) : ic.deployIds;
+		const ids = since(api, '2025-12')
+			? ic.neverDeployed
+				? []
+				: [latestDeployId(world, ic, t)]
+			: ic.deployIds;
 		return {
 			...installComponent(world, demoInstall, ic, t),
 			install_deploys: ids.map(id => listedDeploy(world, id, t)).filter(deploy => deploy !== undefined),

@@ -1,4 +1,5 @@
 // The demo API's routes for the org, its apps, installs, components and their deploys.
+import {since} from './api-mode.js';
 import type {IncomingMessage} from 'node:http';
 import {notFound, ok, shaped, withInstall, type Handler} from './route-kit.js';
 import type {DemoInstall} from './world.js';
@@ -65,7 +66,7 @@ export const ORG_ROUTES: Array<[RegExp, Handler]> = [
 	[
 		/^\/v1\/installs\/([^/]+)\/components\/summary$/,
 		withInstall((scenario, install, {t, api}) =>
-			api === 'today'
+			since(api, '2025-12')
 				? notFound('install component summary')
 				: {list: install.components.map(ic => scenario.componentSummary(install, ic, t))},
 		),
@@ -91,7 +92,7 @@ export const ORG_ROUTES: Array<[RegExp, Handler]> = [
 			const deploys = scenario.componentDeploys(ic, t);
 			// Its query (get_install_component_deploys.go) preloads only the author and the build, as the latest
 			// deploy's.
-			if (api === 'today')
+			if (since(api, '2025-12'))
 				return deploys.length ? ok(deploys.slice(0, 1).map(todays.latestDeploy)) : notFound('install deploy');
 			return {list: deploys};
 		}),

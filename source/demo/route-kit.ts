@@ -1,7 +1,7 @@
 // What every route of the demo API is made of: the request it reads, the answers it gives (a body, a
 // list to page, text, gzipped JSON), a 404 in the API's shape or the router's.
 import type {IncomingMessage} from 'node:http';
-import type {DemoApi} from './api-mode.js';
+import {NEWEST_DEMO_API, since, type DemoApi} from './api-mode.js';
 import type {Scenario} from './scenario.js';
 
 export interface Request {
@@ -49,4 +49,4 @@ export const routerNotFound: Answer = {status: 404, text: '404 page not found', 
 
 /** Today's shape of an object (todays-shapes.ts) on today's server, the full one on the contract's. */
 export const shaped = <T>(api: Request['api'], object: T, today: (object: T) => T): T =>
-	api === 'today' ? today(object) : object;
+	since(api, '2025-12') ? today(object) : object;

@@ -12,7 +12,7 @@ import type {
 	RunnerJob,
 } from '../api/resources.js';
 import type {components} from '../api/schema.js';
-import type {DemoApi} from './api-mode.js';
+import {NEWEST_DEMO_API, since, type DemoApi} from './api-mode.js';
 import {
 	buildWorld,
 	findInstall,
@@ -86,10 +86,10 @@ export class Scenario {
 	accounts = (): Array<Schemas['app.Account']> => approvals.orgAccounts(this.#world);
 	component = (component: DemoComponent): Schemas['app.Component'] =>
 		objects.component(this.#world, component);
-	install = (install: DemoInstall, t: number, api: DemoApi = 'today'): Install =>
+	install = (install: DemoInstall, t: number, api: DemoApi = NEWEST_DEMO_API): Install =>
 		objects.install(this.#world, install, t, api);
 	/** An install as the org's installs list has it (with its latest deploys, today). */
-	listedInstall = (install: DemoInstall, t: number, api: DemoApi = 'today'): Install =>
+	listedInstall = (install: DemoInstall, t: number, api: DemoApi = NEWEST_DEMO_API): Install =>
 		objects.listedInstall(this.#world, install, t, api);
 	installComponent = (install: DemoInstall, ic: DemoInstallComponent, t: number): InstallComponent =>
 		objects.installComponent(this.#world, install, ic, t);
@@ -140,7 +140,11 @@ export class Scenario {
 		t: number,
 		api: DemoApi,
 	) => writes.respondToApproval(this.#world, workflowId, stepId, approvalId, body, t, api);
-	cancelWorkflow = (workflowId: string, t: number) => writes.cancelWorkflow(this.#world, workflowId, t);
+	cancelWorkflow = (workflowId: string, t: number, api: DemoApi) =>
+		writes.cancelWorkflow(this.#world, workflowId, t, api);
+	/** The 2026 retry and skip: the path's step, no body. */
+	actOnPathStep = (workflowId: string, stepId: string, operation: writes.StepOperation, t: number) =>
+		writes.actOnPathStep(this.#world, workflowId, stepId, operation, t);
 	/** `stepId`: the path's (today's route); undefined on the contract's, which names it in the body. */
 	retryStep = (workflowId: string, stepId: string | undefined, body: unknown, t: number) =>
 		writes.retryStep(this.#world, workflowId, stepId, body, t);

@@ -3,10 +3,17 @@
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import {randomBytes} from 'node:crypto';
 import type {AddressInfo} from 'node:net';
-import {API_VERSION, type DemoApi} from './api-mode.js';
+import {API_VERSION, NEWEST_DEMO_API, since, type DemoApi} from './api-mode.js';
 import {Scenario, type ScenarioOptions} from './scenario.js';
 import type {Answer, Handler} from './route-kit.js';
-import {PATCH_ROUTES, POST_ROUTES, ROUTES, TODAYS_POST_ROUTES, TODAYS_ROUTES} from './routes.js';
+import {
+	NEWEST_POST_ROUTES,
+	PATCH_ROUTES,
+	POST_ROUTES,
+	ROUTES,
+	TODAYS_POST_ROUTES,
+	TODAYS_ROUTES,
+} from './routes.js';
 import {RUNNER_ROUTES, TODAYS_RUNNER_ROUTES} from './runner-routes.js';
 import {contractPage, todaysPage} from './paging.js';
 
@@ -35,7 +42,7 @@ export function handle(
 	scenario: Scenario,
 	request: IncomingMessage,
 	response: ServerResponse,
-	api: DemoApi = 'today',
+	api: DemoApi = NEWEST_DEMO_API,
 ): void {
 	const traceId = randomBytes(8).toString('hex');
 	const sendText = (status: number, text: string, type: string, headers: Record<string, string> = {}) => {
@@ -92,7 +99,7 @@ export function handle(
 			const each = (items: readonly unknown[]) =>
 				answer.each ? items.map(answer.each as (item: unknown) => unknown) : items;
 			// Before 2025-08-28 lists paged only when asked to with this header; today it is not read.
-			if (api === 'today') {
+			if (since(api, '2025-12')) {
 				const {items, headers} = todaysPage(answer.list, url.searchParams);
 				send(200, each(items), headers);
 			} else if (request.headers['x-nuon-pagination-enabled'] === 'true') {
@@ -119,7 +126,7 @@ export function handle(
 	};
 	if (request.method === 'GET') {
 		answer(
-			api === 'today'
+			since(api, '2025-12')
 				? [...ROUTES, ...RUNNER_ROUTES, ...TODAYS_ROUTES, ...TODAYS_RUNNER_ROUTES]
 				: [...ROUTES, ...RUNNER_ROUTES],
 		);
@@ -135,9 +142,17 @@ export function handle(
 			body = undefined;
 		}
 		if (request.method === 'PATCH') answer(PATCH_ROUTES, body);
-		else answer(api === 'today' ? [...POST_ROUTES, ...TODAYS_POST_ROUTES] : POST_ROUTES, body);
+		else answer(postRoutes(api), body);
 	});
 }
+
+/** The writes each server takes (its step routes first: they are matched in order). */
+const postRoutes = (api: DemoApi): Array<[RegExp, Handler]> =>
+	since(api, '2026')
+		? [...NEWEST_POST_ROUTES, ...POST_ROUTES]
+		: since(api, '2025-12')
+			? [...TODAYS_POST_ROUTES, ...POST_ROUTES]
+			: POST_ROUTES;
 
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
 	const scenario = new Scenario(options);

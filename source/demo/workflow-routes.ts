@@ -49,7 +49,10 @@ export const POST_ROUTES: Array<[RegExp, Handler]> = [
 		(scenario, {params, body, t, api}) =>
 			scenario.respondToApproval(params[0]!, params[1]!, params[2]!, body, t, api),
 	],
-	[/^\/v1\/workflows\/([^/]+)\/cancel$/, (scenario, {params, t}) => scenario.cancelWorkflow(params[0]!, t)],
+	[
+		/^\/v1\/workflows\/([^/]+)\/cancel$/,
+		(scenario, {params, t, api}) => scenario.cancelWorkflow(params[0]!, t, api),
+	],
 	// The contract's retry (deprecated today): the step in the body.
 	[
 		/^\/v1\/workflows\/([^/]+)\/retry$/,
@@ -65,10 +68,22 @@ export const PATCH_ROUTES: Array<[RegExp, Handler]> = [
 	],
 ];
 
-/** Today's retry of one step. */
+/** December 2025's retry of one step (installs/service/retry_workflow_step.go): the body says what. */
 export const TODAYS_POST_ROUTES: Array<[RegExp, Handler]> = [
 	[
 		/^\/v1\/workflows\/([^/]+)\/steps\/([^/]+)\/retry$/,
 		(scenario, {params, body, t}) => scenario.retryStep(params[0]!, params[1]!, body, t),
+	],
+];
+
+/** 2026 (API 0.19.894): retry and skip by route, no body read. */
+export const NEWEST_POST_ROUTES: Array<[RegExp, Handler]> = [
+	[
+		/^\/v1\/workflows\/([^/]+)\/steps\/([^/]+)\/retry$/,
+		(scenario, {params, t}) => scenario.actOnPathStep(params[0]!, params[1]!, 'retry-step', t),
+	],
+	[
+		/^\/v1\/workflows\/([^/]+)\/steps\/([^/]+)\/skip$/,
+		(scenario, {params, t}) => scenario.actOnPathStep(params[0]!, params[1]!, 'skip-step', t),
 	],
 ];

@@ -3,7 +3,7 @@
 // scenario time t, so every later read follows; the server acts on an answer at its next poll, not
 // at once, and so does the demo (ACT_AFTER).
 import type {components} from '../api/schema.js';
-import type {DemoApi} from './api-mode.js';
+import {NEWEST_DEMO_API, since, type DemoApi} from './api-mode.js';
 import {DEMO_ACCOUNT, responseObject} from './approvals.js';
 import {digest} from './random.js';
 import {stepId, workflow as workflowObject} from './workflows.js';
@@ -23,7 +23,7 @@ export type WriteAnswer = {status: number; body: unknown} | {status: number; tex
  * Scenario seconds between an answer and the step moving: today's flow is woken by the answer;
  * before 2025-11-26 it polled the approval every 15 s (pkg/flow/approval.go).
  */
-export const ACT_AFTER: Record<DemoApi, number> = {today: 2, '2025-08': 10};
+export const ACT_AFTER: Record<DemoApi, number> = {'2025-08': 10, '2025-12': 2, '2026': 2};
 
 /** A time that does not come (scenario seconds: some 30 years), for what waits for a person; finite, so it
  * still reads as a date. */
@@ -103,7 +103,7 @@ export function respondToApproval(
 		response,
 		by: DEMO_ACCOUNT,
 		note: typeof note === 'string' ? note : '',
-		skips: api === 'today' && response.startsWith('deny-skip-current'),
+		skips: since(api, '2025-12') && response.startsWith('deny-skip-current'),
 	});
 	if (waiting) act(step, t + ACT_AFTER[api]);
 	const answer = {id: responseObject(world, approval).id, type: response, note: approval.note};
@@ -147,7 +147,12 @@ const CANCELLABLE = new Set(['in-progress', 'pending', 'approval-awaiting', 'awa
  * installs/service/cancel_workflow.go: 202 `true`; a `pending` workflow's handler writes its JSON
  * twice, so the body is `truetrue`; 400 "workflow is not cancelable" in any other status.
  */
-export function cancelWorkflow(world: World, workflowId: string, t: number): WriteAnswer {
+/**
+ * installs/service/cancel_workflow.go: 202, its body `true` (`truetrue` for a pending workflow, which
+ * the handler answers twice) up to December 2025; `{}` on 2026 (SDK `cancel_workflow.py`,
+ * `AppEmptyResponse`, 0.19.894).
+ */
+export function cancelWorkflow(world: World, workflowId: string, t: number, api: DemoApi): WriteAnswer {
 	const workflow = world.workflows.get(workflowId);
 	const shown = workflow && workflowObject(world, workflowId, t);
 	if (!workflow || !shown) return notFound('workflow');
@@ -155,6 +160,7 @@ export function cancelWorkflow(world: World, workflowId: string, t: number): Wri
 	if (!CANCELLABLE.has(status)) return userError('workflow is not cancelable');
 	for (const deploy of workflow.deployIds.map(id => world.deploys.get(id)!)) cancelDeploy(deploy.schedule, t);
 	workflow.cancelledAt = t;
+	if (since(api, '2026')) return {status: 202, body: {}};
 	return status === 'pending'
 		? {status: 202, text: 'truetrue', type: 'application/json; charset=utf-8'}
 		: {status: 202, body: true};
@@ -230,16 +236,45 @@ export function retryStep(
 			body: {error: 'failed to update install workflow step retry: record not found', user_error: false},
 		};
 	const response: Schemas['service.RetryWorkflowByIDResponse'] = {workflow_id: workflowId};
-	if (!target?.current || phaseAt(target.schedule, t) !== 'error') return {status: 201, body: response};
-	const {deploy} = target;
+	if (target?.current && phaseAt(target.schedule, t) === 'error') retryOrSkip(target, operation, t);
+	return {status: 201, body: response};
+}
+
+export type StepOperation = 'retry-step' | 'skip-step';
+
+/** Retries (a new attempt from t) or skips a failed step's deploy. */
+function retryOrSkip({deploy}: StepRef, operation: StepOperation, t: number): void {
 	if (operation === 'skip-step') {
 		deploy.skipped = true;
-	} else {
-		deploy.attempts = [...(deploy.attempts ?? []), deploy.schedule];
-		deploy.schedule = {queuedAt: t, planningAt: t + 2, executingAt: t + 5, doneAt: t + 12, fails: false};
-		followSchedule(deploy);
+		return;
 	}
-	return {status: 201, body: response};
+	deploy.attempts = [...(deploy.attempts ?? []), deploy.schedule];
+	deploy.schedule = {queuedAt: t, planningAt: t + 2, executingAt: t + 5, doneAt: t + 12, fails: false};
+	followSchedule(deploy);
+}
+
+/**
+ * The 2026 routes (API 0.19.894, SDK `retry_workflow_step.py` and `skip_workflow_step.py`;
+ * installs/service/skip_workflow_step.go): no body is read, the path's step is what is retried or
+ * skipped, whatever a body says. 400 unless it failed; 201 `{workflow_id, retryable|skippable}`.
+ */
+export function actOnPathStep(
+	world: World,
+	workflowId: string,
+	stepId: string,
+	operation: StepOperation,
+	t: number,
+): WriteAnswer {
+	if (!world.workflows.has(workflowId)) return userError(`workflow not found: ${workflowId}`);
+	const step = findStep(world, workflowId, stepId);
+	if (!step) return userError(`workflow step not found: ${stepId}`);
+	if (!step.current || phaseAt(step.schedule, t) !== 'error' || step.deploy.skipped)
+		return userError(`install workflow ${workflowId} can't be retried`);
+	retryOrSkip(step, operation, t);
+	return {
+		status: 201,
+		body: {workflow_id: workflowId, ...(operation === 'skip-step' ? {skippable: true} : {retryable: true})},
+	};
 }
 
 /** Cancels at t a deploy that has not finished: what has not happened is cut off at t. */

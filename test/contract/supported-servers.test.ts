@@ -20,6 +20,8 @@ import {bothDemoServers, SERVER_VERSIONS} from '../helpers/both-servers.js';
 interface Row {
 	/** The first cell, as written (backticks kept): the probe's key. */
 	key: string;
+	/** The cells of the 2026, December 2025 and August 2025 servers. */
+	newest: string;
 	today: string;
 	august: string;
 	client: string;
@@ -36,7 +38,13 @@ function supportedServerRows(readme: string): Row[] {
 			.replace(/^\||\|$/g, '')
 			.split(/(?<!\\)\|/)
 			.map(cell => cell.trim().replaceAll('\\|', '|'));
-		return {key: cells[0] ?? '', today: cells[1] ?? '', august: cells[2] ?? '', client: cells[3] ?? ''};
+		return {
+			key: cells[0] ?? '',
+			newest: cells[1] ?? '',
+			today: cells[2] ?? '',
+			august: cells[3] ?? '',
+			client: cells[4] ?? '',
+		};
 	});
 }
 
@@ -70,6 +78,10 @@ interface Probe {
 
 type Check = (probe: Probe, row: Row) => Promise<void>;
 
+/** A row's checks by server; the 2026 server is checked as December 2025's unless it has its own. */
+type ByServer = {'2025-08': Check; '2025-12': Check; '2026'?: Check};
+const checkFor = (probes: ByServer, api: DemoApi): Check => probes[api] ?? probes['2025-12'];
+
 /** Every status word of the contract's enums. */
 const CONTRACT_STATUS_WORDS = new Set(
 	Object.entries(
@@ -93,9 +105,9 @@ const backticked = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map(match 
 // latestDeploy, the demo and its scenario time t) and the README `row` (its cells, to read words
 // from), and throws (expect) when the demo playing that server does not do what the row's cell
 // says. Keep checks to a few requests: the whole file shares one demo server per era.
-const PROBES: Record<string, Record<DemoApi, Check>> = {
+const PROBES: Record<string, ByServer> = {
 	"a runner's health in the installs lists": {
-		async today({get}) {
+		async '2025-12'({get}) {
 			const installs = (await get('/v1/installs')).json as Install[];
 			expect(installs[0]).toMatchObject({runner_status: 'active', runner_id: expect.stringMatching(/^run/)});
 			expect(installs[0]).not.toHaveProperty('runner_group');
@@ -106,7 +118,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 	},
 	"a runner's latest heartbeat": {
-		async today({get, demo}) {
+		async '2025-12'({get, demo}) {
 			const runnerId = `run${demo.scenario.installs[0]!.id.slice(3)}`;
 			const beats = await get(`/v1/runners/${runnerId}/heart-beats/latest`);
 			expect(beats.status).toBe(200);
@@ -124,7 +136,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 	},
 	'`GET /v1/installs/{id}/components/summary`': {
-		async today({get, demo}) {
+		async '2025-12'({get, demo}) {
 			const install = firstInstall(demo.scenario);
 			const answer = await get(`/v1/installs/${install.id}/components/summary`);
 			expect(answer.status).toBe(404);
@@ -137,7 +149,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 	},
 	"a runner job's plan": {
-		async today(probe) {
+		async '2025-12'(probe) {
 			const {id, plan, answer} = await planOf(probe);
 			expect(answer.type).toMatch(/^text\/plain/);
 			expect(answer.text).toBe(plan);
@@ -155,7 +167,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 	},
 	paging: {
-		async today({get, demo}) {
+		async '2025-12'({get, demo}) {
 			// Without the header the list still pages.
 			const unasked = await get('/v1/installs?limit=2');
 			expect(unasked.json).toHaveLength(2);
@@ -185,7 +197,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 	},
 	'`order` on logs': {
-		async today(probe) {
+		async '2025-12'(probe) {
 			// Newest first.
 			const {all, desc} = await logPages(probe);
 			expect(desc.map(r => r.id)).toEqual(all.toReversed().slice(0, desc.length));
@@ -198,7 +210,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 	},
 	'latest runs, an action run, a deploy by id': {
-		async today(probe) {
+		async '2025-12'(probe) {
 			const routes = await latestRunRoutes(probe);
 			for (const [path, status] of Object.entries(routes)) expect(status, path).toBe(200);
 		},
@@ -211,7 +223,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 	},
 	"a runner job's executions (`GET /v1/runner-jobs/{id}/executions`)": {
-		async today(probe) {
+		async '2025-12'(probe) {
 			const job = retriedJob(probe);
 			expect(await probe.get(`/v1/runner-jobs/${job.id}/executions`)).toMatchObject({
 				status: 404,
@@ -232,7 +244,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 	},
 	"a deploy's runner jobs (`runner_jobs`)": {
-		async today(probe) {
+		async '2025-12'(probe) {
 			const jobs = (await deployById(probe)).runner_jobs as Array<Record<string, unknown>>;
 			expect(jobs.length).toBeGreaterThan(0);
 			expect(jobs.filter(job => 'execution_count' in job || 'outputs' in job || 'executions' in job)).toEqual(
@@ -245,7 +257,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 	},
 	"a component's latest deploy (`…/components/{cid}/deploys/latest`)": {
-		async today(probe) {
+		async '2025-12'(probe) {
 			const latest = await latestOf(probe);
 			expect(RELATIONS.filter(key => key in latest)).toEqual([]);
 			expect([
@@ -261,7 +273,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 	},
 	'a deploy by id': {
-		async today(probe) {
+		async '2025-12'(probe) {
 			const deploy = await deployById(probe);
 			expect('created_by' in deploy).toBe(false);
 			const run = (deploy.action_workflow_runs as Array<Record<string, unknown>>)[0]!;
@@ -276,7 +288,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 	},
 	'install components (`GET /v1/installs/{id}/components`)': {
-		async today({get, demo}) {
+		async '2025-12'({get, demo}) {
 			const install = firstInstall(demo.scenario);
 			const components = (await get(`/v1/installs/${install.id}/components`, {paged: true})).json as Array<{
 				component: Record<string, unknown>;
@@ -295,7 +307,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 	},
 	"an install's latest action runs (`/actions/latest-runs`)": {
-		async today({get, demo}) {
+		async '2025-12'({get, demo}) {
 			const install = firstInstall(demo.scenario);
 			const runs = (
 				(await get(`/v1/installs/${install.id}/actions/latest-runs`, {paged: true})).json as Array<{
@@ -318,7 +330,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 	},
 	'status words': {
-		async today(_probe, row) {
+		async '2025-12'(_probe, row) {
 			// Every word the cell names is in nuon-tui's one status table.
 			const words = backticked(row.today);
 			expect(words.length).toBeGreaterThan(0);
@@ -343,7 +355,7 @@ const PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 	},
 	'log timestamps': {
-		async today(probe) {
+		async '2025-12'(probe) {
 			// RFC 3339 to the nanosecond (the server, Go's RFC3339Nano, drops trailing zeros).
 			const {asc} = await logPages(probe);
 			for (const record of asc)
@@ -426,43 +438,65 @@ async function skipFailed(
 	api: DemoApi,
 	path: (stepId: string) => string,
 	body: (stepId: string) => unknown,
-): Promise<{answer: Written; step: unknown}> {
+): Promise<{answer: Written; step: unknown; statuses: unknown[]}> {
 	await using w = await writableWorkflow(api, FAILED.install, FAILED.at);
 	const failed = w.steps().find(found => found.status?.status === 'error')!;
 	const answer = await w.send('POST', `/v1/workflows/${w.workflowId}${path(failed.id!)}`, body(failed.id!));
-	return {answer, step: w.steps().find(found => found.id === failed.id)?.status?.status};
+	const statuses = w.steps().map(step => step.status?.status);
+	return {answer, step: w.steps().find(found => found.id === failed.id)?.status?.status, statuses};
 }
 
 /** The same check for both servers (it reads `probe.api`). */
-const both = (check: Check): Record<DemoApi, Check> => ({today: check, '2025-08': check});
+const both = (check: Check): ByServer => ({'2025-12': check, '2025-08': check});
 
-const WRITE_PROBES: Record<string, Record<DemoApi, Check>> = {
+const WRITE_PROBES: Record<string, ByServer> = {
 	'retry and skip of a failed step': {
-		async today() {
+		async '2026'() {
+			// The retry route reads no body: a skip sent there retries the step (SDK 0.19.894).
+			const retried = await skipFailed(
+				'2026',
+				id => `/steps/${id}/retry`,
+				id => ({step_id: id, operation: 'skip-step'}),
+			);
+			expect(retried.answer).toMatchObject({status: 201, text: expect.stringContaining('"retryable":true')});
+			expect(retried.statuses).not.toContain('user-skipped');
+			expect(retried.statuses.at(-1)).not.toBe('error'); // a new attempt, not yet failed
+			expect(
+				await skipFailed(
+					'2026',
+					id => `/steps/${id}/skip`,
+					() => undefined,
+				),
+			).toMatchObject({
+				answer: {status: 201, text: expect.stringContaining('"skippable":true')},
+				step: 'user-skipped',
+			});
+		},
+		async '2025-12'() {
 			// Without step_id in the body the skip is taken and nothing is skipped.
 			expect(
 				await skipFailed(
-					'today',
+					'2025-12',
 					id => `/steps/${id}/retry`,
 					() => ({operation: 'skip-step'}),
 				),
 			).toMatchObject({answer: {status: 201}, step: 'error'});
 			expect(
 				await skipFailed(
-					'today',
+					'2025-12',
 					id => `/steps/${id}/retry`,
 					id => ({step_id: id, operation: 'skip-step'}),
 				),
 			).toMatchObject({answer: {status: 201}, step: 'user-skipped'});
 			expect(
 				await skipFailed(
-					'today',
+					'2025-12',
 					() => '/retry',
 					id => ({step_id: id, operation: 'skip-step'}),
 				),
 			).toMatchObject({answer: {status: 201}, step: 'user-skipped'});
 			// A step that has not failed: 400.
-			await using w = await writableWorkflow('today', AWAITING.install, AWAITING.at);
+			await using w = await writableWorkflow('2025-12', AWAITING.install, AWAITING.at);
 			const waiting = w.steps().find(found => found.approval?.id)!;
 			expect(waiting.retryable).toBe(true);
 			expect(
@@ -492,20 +526,20 @@ const WRITE_PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 	},
 	'answers to a plan': {
-		async today() {
-			const skipped = await answerPlan('today', 'deny-skip-current');
+		async '2025-12'() {
+			const skipped = await answerPlan('2025-12', 'deny-skip-current');
 			expect(skipped).toMatchObject({answered: {status: 201}, step: 'approval-denied'});
 			expect(skipped.workflow).not.toBe('error');
-			expect(await answerPlan('today', 'deny')).toMatchObject({
+			expect(await answerPlan('2025-12', 'deny')).toMatchObject({
 				answered: {status: 201},
 				workflow: 'error',
 				step: 'approval-denied',
 			});
-			expect(await answerPlan('today', 'whatever')).toMatchObject({
+			expect(await answerPlan('2025-12', 'whatever')).toMatchObject({
 				answered: {status: 201},
 				workflow: 'error',
 			});
-			expect(await answerPlan('today', 'retry')).toMatchObject({
+			expect(await answerPlan('2025-12', 'retry')).toMatchObject({
 				answered: {status: 201},
 				step: 'approval-retry',
 			});
@@ -550,7 +584,7 @@ const WRITE_PROBES: Record<string, Record<DemoApi, Check>> = {
 		await using w = await writableWorkflow(api, queuedInstall, 0);
 		expect(w.status()).toBe('pending');
 		const answer = await w.send('POST', `/v1/workflows/${w.workflowId}/cancel`, {});
-		expect([answer.status, answer.text]).toEqual([202, 'truetrue']);
+		expect([answer.status, answer.text]).toEqual([202, api === '2026' ? '{}' : 'truetrue']);
 		expect(w.status()).toBe('cancelled');
 		expect((await w.send('POST', `/v1/workflows/${w.workflowId}/cancel`, {})).status).toBe(400);
 	}),
@@ -610,9 +644,9 @@ async function whileAPlanWaits(probe: Probe) {
 	return {install, ic, listed, deploys};
 }
 
-const LISTED_PROBES: Record<string, Record<DemoApi, Check>> = {
+const LISTED_PROBES: Record<string, ByServer> = {
 	"an install's `component_statuses` while a deploy syncs, plans and waits for an approval": {
-		async today(probe) {
+		async '2025-12'(probe) {
 			const {ic, listed, deploys} = await whileAPlanWaits(probe);
 			expect(listed.component_statuses?.[ic.component.id]).toBe('active');
 			expect(deploys?.[0]?.status).toBe('pending-approval');
@@ -623,7 +657,7 @@ const LISTED_PROBES: Record<string, Record<DemoApi, Check>> = {
 		},
 	},
 	'which installs lists carry the latest deploys': {
-		async today(probe) {
+		async '2025-12'(probe) {
 			const {install, listed, deploys} = await whileAPlanWaits(probe);
 			expect(deploys).toHaveLength(1);
 			expect(listed.install_components!.length).toBeLessThanOrEqual(10);
@@ -691,7 +725,7 @@ const deployWithRun = (probe: Probe) =>
 async function deployById(probe: Probe): Promise<Record<string, unknown>> {
 	const {install, ic, found} = deployWithRun(probe);
 	const path =
-		probe.api === 'today'
+		probe.api !== '2025-08'
 			? `/v1/installs/${install.id}/components/${ic.component.id}/deploys/${found.id}`
 			: `/v1/installs/${install.id}/deploys/${found.id}`;
 	return (await probe.get(path)).json as Record<string, unknown>;
@@ -751,7 +785,8 @@ const T = 200;
 
 it('README has a Supported servers table', () => {
 	expect(rows.length).toBeGreaterThan(0);
-	for (const row of rows) expect([row.key, row.today, row.august].every(Boolean), row.key).toBe(true);
+	for (const row of rows)
+		expect([row.key, row.newest, row.today, row.august].every(Boolean), row.key).toBe(true);
 });
 
 it('every row of the Supported servers table has a probe', () => {
@@ -809,7 +844,7 @@ describe.each(SERVER_VERSIONS)('the demo playing the %s server does what the row
 				},
 				latestDeploy: (install, ic) => demo.scenario.latestDeploy(install, ic, T),
 			};
-			await PROBES[row.key]![api](probe, row);
+			await checkFor(PROBES[row.key]!, api)(probe, row);
 		},
 	);
 });

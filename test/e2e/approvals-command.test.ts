@@ -10,7 +10,7 @@ afterEach(async () => {
 	demo = undefined;
 });
 
-async function approvals(clock: number, args: string[] = [], api: 'today' | '2025-08' = 'today') {
+async function approvals(clock: number, args: string[] = [], api: '2025-12' | '2025-08' = '2025-12') {
 	demo = await startDemoServer({api});
 	demo.scenario.setClock(clock);
 	const server = demo;

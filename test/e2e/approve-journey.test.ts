@@ -16,7 +16,7 @@ afterEach(() => {
 const waiting = installAwaitingApproval();
 const component = componentAwaitingApproval(waiting).component.name;
 
-describe.each(['today', '2025-08'])('against the %s server', api => {
+describe.each(['2025-12', '2025-08'])('against the %s server', api => {
 	it(
 		'from the board: ! finds the deploy waiting for approval, Enter shows the plan, a then y approves ' +
 			'it, and the rollout moves on',

@@ -62,7 +62,7 @@ describe('nuon-tui --demo in a real terminal', () => {
 		},
 	);
 
-	it.each(['today', '2025-08'])(
+	it.each(['2025-12', '2025-08'])(
 		'against the %s server: installs → components → deploy → jobs → plan, and the logs to their end',
 		async api => {
 			// An install outside the rollout, whose first component is a Terraform module: its deploy has a plan.

@@ -4,7 +4,7 @@ import {afterAll, afterEach, beforeAll} from 'vitest';
 import {startDemoServer, type DemoApi, type DemoServer} from '../../source/demo/server.js';
 import type {renderExplorer} from './render-app.js';
 
-export const SERVER_VERSIONS = ['today', '2025-08'] as const satisfies readonly DemoApi[];
+export const SERVER_VERSIONS = ['2026', '2025-12', '2025-08'] as const satisfies readonly DemoApi[];
 
 type Explorer = ReturnType<typeof renderExplorer>;
 

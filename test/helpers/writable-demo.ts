@@ -25,16 +25,24 @@ export async function writableDemo(
 	scenario: ScenarioOptions = {},
 ) {
 	const posts: string[] = [];
+	/** Each write with its body as sent (`''` for none), in the order they came. */
+	const writes: Array<{path: string; body: string}> = [];
 	demo = await startDemoServer({
 		...scenario,
 		api,
 		intercept: (request, response) => {
 			if (request.method === 'GET') return false;
-			posts.push(request.method === 'POST' ? (request.url ?? '') : `${request.method} ${request.url ?? ''}`);
+			const path = request.method === 'POST' ? (request.url ?? '') : `${request.method} ${request.url ?? ''}`;
+			posts.push(path);
+			const write = {path, body: ''};
+			writes.push(write);
+			request.on('data', (chunk: Buffer) => {
+				write.body += chunk.toString('utf8');
+			});
 			return fail?.(request, response) ?? false;
 		},
 	});
-	return {demo, posts};
+	return {demo, posts, writes};
 }
 
 /** The rollout's workflow of the install `pick` finds (`installAwaitingApproval`…), opened on its steps at

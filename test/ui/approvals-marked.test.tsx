@@ -87,7 +87,7 @@ describe.each(SERVER_VERSIONS)('approving marked approvals against the %s server
 });
 
 it('under --read-only the queue offers no mark nor approve, in its hint line and its help', async () => {
-	const {demo, posts} = await writableDemo('today');
+	const {demo, posts} = await writableDemo('2025-12');
 	demo.scenario.setClock(100);
 	const app = renderExplorer(demo, {size: {columns: 160, rows: 40}, readOnly: true});
 	await app.waitFor('Installs');
@@ -108,7 +108,7 @@ it('under --read-only the queue offers no mark nor approve, in its hint line and
 });
 
 it('the confirmation takes the whole width, the detail giving way: at 80 columns it is whole', async () => {
-	const {demo} = await writableDemo('today');
+	const {demo} = await writableDemo('2025-12');
 	demo.scenario.setClock(100);
 	const app = renderExplorer(demo, {size: {columns: 80, rows: 24}});
 	await app.waitFor('Installs');

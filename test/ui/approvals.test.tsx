@@ -64,9 +64,9 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 		await app.waitFor('(attempt 2)');
 		// The retried attempt is what Nuon did: the screen stops following.
 		await app.waitFor(frame => !frame.includes('sent, waiting for Nuon'));
-		// Today's route; the August 2025 server has none, so the contract's (nothing was done by the first).
+		// The step's route; the August 2025 server has none, so the contract's (nothing was done by the first).
 		expect(posts.map(url => url.replace(/^\/v1\/workflows\/\w+/, ''))).toEqual(
-			api === 'today'
+			api !== '2025-08'
 				? [expect.stringMatching(/^\/steps\/\w+\/retry$/)]
 				: [expect.stringMatching(/^\/steps\/\w+\/retry$/), '/retry'],
 		);
@@ -74,7 +74,7 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 });
 
 it('d denies with the note typed first; the step ends approval-denied', async () => {
-	const {demo, posts} = await writableDemo('today');
+	const {demo, posts} = await writableDemo('2025-12');
 	const {app} = await openWorkflow(demo, installAwaitingApproval, 20);
 	await app.waitFor('⚑ approve');
 	await app.press('a');
@@ -108,7 +108,7 @@ it('d denies with the note typed first; the step ends approval-denied', async ()
 });
 
 it('C cancels the running workflow after y', async () => {
-	const {demo} = await writableDemo('today');
+	const {demo} = await writableDemo('2025-12');
 	const {app} = await openWorkflow(demo, installAwaitingApproval, 20);
 	await app.waitFor('⚑ approve');
 	await app.press('C');
@@ -119,7 +119,7 @@ it('C cancels the running workflow after y', async () => {
 });
 
 it('under --read-only no write is offered, the keys send nothing and the header says READ-ONLY', async () => {
-	const {demo, posts} = await writableDemo('today');
+	const {demo, posts} = await writableDemo('2025-12');
 	const {app} = await openWorkflow(demo, installAwaitingApproval, 20, {readOnly: true});
 	const steps = await app.waitFor('⚑ approve');
 	expect(steps).toContain('READ-ONLY');
@@ -139,7 +139,7 @@ it(
 	'a write that gets no answer says its outcome is unknown; a 403 says the token may not ' + 'write',
 	async () => {
 		let answer: 'hang-up' | 'forbidden' = 'hang-up';
-		const {demo, posts} = await writableDemo('today', (_request, response) => {
+		const {demo, posts} = await writableDemo('2025-12', (_request, response) => {
 			if (answer === 'hang-up') response.socket?.destroy();
 			else {
 				response.writeHead(403, {'content-type': 'application/json'});

@@ -45,7 +45,7 @@ describe.each(SERVER_VERSIONS)('deploy history against the %s server', api => {
 });
 
 it('H on the latest deploy opens the same history', async () => {
-	const demo = servers.today;
+	const demo = servers['2025-12'];
 	demo.scenario.setClock(400);
 	const install = secondInstall(demo.scenario);
 	const ic = rolloutComponent(install);

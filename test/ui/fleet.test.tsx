@@ -8,7 +8,7 @@ import {RUNNER_OUTAGE} from '../../source/demo/world.js';
 import {writableDemo} from '../helpers/writable-demo.js';
 
 const {servers, shown} = bothDemoServers();
-const stalledOf = (demo: (typeof servers)['today']) => demo.scenario.installs[RUNNER_OUTAGE.install]!;
+const stalledOf = (demo: (typeof servers)['2025-12']) => demo.scenario.installs[RUNNER_OUTAGE.install]!;
 
 describe.each(SERVER_VERSIONS)('the fleet view against the %s server', api => {
 	it('marks the install whose runner stopped; U shows its runner and the jobs queued behind it', async () => {
@@ -55,7 +55,7 @@ describe.each(SERVER_VERSIONS)('the fleet view against the %s server', api => {
 });
 
 it('the board counts the installs waiting on a runner', async () => {
-	const demo = servers.today;
+	const demo = servers['2025-12'];
 	demo.scenario.setClock(RUNNER_OUTAGE.from + 40);
 	const app = shown(renderExplorer(demo, {start: [{kind: 'board'}], size: {columns: 200, rows: 50}}));
 	await app.waitFor(/1 install waiting on a runner/);
@@ -64,7 +64,7 @@ it('the board counts the installs waiting on a runner', async () => {
 });
 
 it('U on the board opens the runner of the install on the selected row', async () => {
-	const demo = servers.today;
+	const demo = servers['2025-12'];
 	demo.scenario.setClock(RUNNER_OUTAGE.from + 40);
 	const install = stalledOf(demo);
 	const app = shown(renderExplorer(demo, {start: [{kind: 'board'}], size: {columns: 200, rows: 50}}));

@@ -14,7 +14,7 @@ const bracketed = (text: string) => `\u001B[200~${text}\u001B[201~`;
 /** The rollout's workflow of the install whose plan waits for a person, on its steps, and the writes it gets.
  * */
 async function stepsWaitingForApproval() {
-	const {demo, posts} = await writableDemo('today');
+	const {demo, posts} = await writableDemo('2025-12');
 	const opened = await openWorkflow(demo, installAwaitingApproval, 20);
 	app = opened.app;
 	await app.waitFor('⚑ approve');

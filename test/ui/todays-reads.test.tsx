@@ -7,7 +7,7 @@ import {anotherInstall, firstInstall, rolloutComponent} from '../helpers/scenari
 
 let app: ReturnType<typeof renderExplorer> | undefined;
 
-const demo = demoForFile({api: 'today', clock: 400});
+const demo = demoForFile({api: '2025-12', clock: 400});
 afterEach(async () => {
 	await app?.cleanup();
 	app = undefined;

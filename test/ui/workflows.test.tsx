@@ -48,7 +48,7 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 });
 
 it('w on a latest deploy opens the workflow it ran in', async () => {
-	const demo = servers.today;
+	const demo = servers['2025-12'];
 	demo.scenario.setClock(400);
 	const install = firstInstall(demo.scenario);
 	const ic = rolloutComponent(install);
@@ -63,7 +63,7 @@ it(
 	'a step’s policy check, which the workflow’s own route leaves out, is read from the step’s route and ' +
 		'shown',
 	async () => {
-		const demo = servers.today;
+		const demo = servers['2025-12'];
 		demo.scenario.setClock(400);
 		// The failed release's workflow: a policy check refused its Helm chart.
 		const install = firstInstall(demo.scenario);

@@ -52,7 +52,7 @@ async function deployWithPlan(client: NuonClient, mode: DemoApi) {
 	return {install, ic, deploy, job};
 }
 
-describe.each(['today', '2025-08'] as const)('against the %s server', mode => {
+describe.each(SERVER_VERSIONS)('against the %s server', mode => {
 	it(
 		'lists every deploy of a component, newest first, although today’s route answers only the ' + 'newest',
 		async () => {
@@ -63,7 +63,7 @@ describe.each(['today', '2025-08'] as const)('against the %s server', mode => {
 			expect(page.items.map(deploy => deploy.id)).toEqual(ic.deployIds);
 			expect(page.items.map(deploy => deploy.status)).toEqual(['active', 'active', 'error', 'inactive']);
 			expect(paths(mode)).toEqual(
-				mode === 'today'
+				mode !== '2025-08'
 					? [
 							`/v1/installs/${install.id}/components/${ic.component.id}/deploys`,
 							`/v1/installs/${install.id}/deploys`,
@@ -98,7 +98,7 @@ describe.each(['today', '2025-08'] as const)('against the %s server', mode => {
 			expect(first.rows.length).toBe(install.components.length);
 			expect(first.rows.some(row => row.deployStatus === 'error')).toBe(true);
 			// Today's install components carry no dependencies: the app's components have them.
-			expect(first.dependenciesFrom).toBe(mode === 'today' ? install.app.id : undefined);
+			expect(first.dependenciesFrom).toBe(mode !== '2025-08' ? install.app.id : undefined);
 			const rows = first.dependenciesFrom
 				? withAppDependencies(first.rows, await api.listAppComponents(client, first.dependenciesFrom))
 				: first.rows;
@@ -107,7 +107,7 @@ describe.each(['today', '2025-08'] as const)('against the %s server', mode => {
 			await fetchComponents(client, install.id);
 			const summaries = paths(mode).filter(path => path.endsWith('/components/summary')).length;
 			// Today the removed route is asked for once, and never again after its 404.
-			expect(summaries).toBe(mode === 'today' ? 1 : 2);
+			expect(summaries).toBe(mode !== '2025-08' ? 1 : 2);
 			await client.close();
 		},
 	);
@@ -124,14 +124,14 @@ describe.each(['today', '2025-08'] as const)('against the %s server', mode => {
 					string,
 					Record<string, unknown>
 				>;
-				const deployPlan = mode === 'today' ? plan.deploy_plan! : plan;
+				const deployPlan = mode !== '2025-08' ? plan.deploy_plan! : plan;
 				expect(deployPlan.component_id).toBe(job.metadata?.component_id);
 				// What the plan will change, shown as the JSON it holds rather than as one long string.
 				expect(deployPlan.apply_plan_display).toHaveProperty('resource_changes');
 			}
 			const tried = paths(mode).map(path => path.split('/').at(-1));
 			expect(tried).toEqual(
-				mode === 'today' ? ['composite-plan', 'composite-plan'] : ['composite-plan', 'plan', 'plan'],
+				mode !== '2025-08' ? ['composite-plan', 'composite-plan'] : ['composite-plan', 'plan', 'plan'],
 			);
 			await client.close();
 		},
@@ -152,7 +152,7 @@ describe.each(['today', '2025-08'] as const)('against the %s server', mode => {
 			servers[mode].seen.length = 0;
 			const first = await api.listExecutions(client, retried.id!);
 			const again = await api.listExecutions(client, deploy.runner_jobs![0]!.id!);
-			if (mode === 'today') {
+			if (mode !== '2025-08') {
 				expect(first).toMatchObject({latestOnly: true, count: 2});
 				expect(first.executions.map(execution => execution.status)).toEqual(['finished']);
 				expect(paths(mode)).toEqual([
@@ -191,7 +191,7 @@ describe.each(['today', '2025-08'] as const)('against the %s server', mode => {
 			]).toEqual([ic.component.id, install.id, expect.any(String), 'v2.4.0', 'deploy-bot@ledgerly.dev']);
 			const latest = `/v1/installs/${install.id}/components/${ic.component.id}/deploys/latest`;
 			expect(paths(mode)).toEqual(
-				mode === 'today'
+				mode !== '2025-08'
 					? [latest, `/v1/installs/${install.id}/components/${ic.component.id}/deploys/${deploy.id}`]
 					: [latest],
 			);
@@ -215,12 +215,12 @@ describe.each(['today', '2025-08'] as const)('against the %s server', mode => {
 				expect((await api.listLatestRuns(client, install.id)).length).toBeGreaterThan(0);
 			}
 			const learnt = Object.fromEntries(api.learntRoutes(client));
-			const expected = mode === 'today' ? 'current' : 'legacy';
+			const expected = mode !== '2025-08' ? 'current' : 'legacy';
 			expect(learnt).toMatchObject({deploy: expected, 'action-run': expected, 'latest-runs': expected});
 			const tried = paths(mode);
 			const todays = tried.filter(path => /\/actions\/|\/components\/[^/]+\/deploys\/(?!latest)/.test(path));
 			// Today's routes: every request. Before: each tried once, then never again.
-			expect(todays).toHaveLength(mode === 'today' ? 6 : 3);
+			expect(todays).toHaveLength(mode !== '2025-08' ? 6 : 3);
 			await client.close();
 		},
 	);
@@ -261,13 +261,13 @@ describe('logs on both servers', () => {
 	};
 
 	it('today: opens at the newest records', async () => {
-		const client = clientOf('today');
-		const tail = new LogTail(client, planStream('today'));
+		const client = clientOf('2025-12');
+		const tail = new LogTail(client, planStream('2025-12'));
 		tail.start();
 		await vi.waitFor(() => expect(tail.state.phase).toBe('closed'));
-		const all = servers.today.demo.scenario.logRecords(
-			planStream('today'),
-			servers.today.demo.scenario.clock(),
+		const all = servers['2025-12'].demo.scenario.logRecords(
+			planStream('2025-12'),
+			servers['2025-12'].demo.scenario.clock(),
 		)!;
 		expect(tail.state.buffer.lines.at(-1)!.id).toBe(all.at(-1)!.record.id);
 		expect(tail.state.hasOlder).toBe(true);

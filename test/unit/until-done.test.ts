@@ -288,7 +288,7 @@ describe('watch --until-done', () => {
 	describe(
 		"against the demo playing today's server, where component_statuses never say " + 'pending-approval',
 		() => {
-			const demo = demoForFile({api: 'today'});
+			const demo = demoForFile({api: '2025-12'});
 			/** The install whose Terraform plan waits for a person, a minute into the wait (its other components
 			 * done). */
 			const waiting = () => {

@@ -1,6 +1,7 @@
 import {render, type Instance} from 'ink';
 import type {NuonClient} from '../../api/client.js';
 import type {ExploreCommand} from '../../args.js';
+import {NEWEST_DEMO_API} from '../../demo-options.js';
 import {notification} from '../../domain/notify.js';
 import {pollSettings, type Preferences} from '../../preferences.js';
 import {DataProvider} from '../../state/resource.js';
@@ -45,9 +46,9 @@ export async function runExplorer(
 				orgId={target.orgId}
 				apiLabel={
 					target.isDemo
-						? command.demoApi === 'today'
-							? ''
-							: `playing the ${command.demoApi} server`
+						? command.demoApi && command.demoApi !== NEWEST_DEMO_API
+							? `playing the ${command.demoApi} server`
+							: ''
 						: new URL(target.apiUrl).host
 				}
 				isDemo={target.isDemo}
