@@ -3,8 +3,15 @@
 // CommonJS entry starts without Node's ES module loader.
 'use strict';
 const major = Number(process.versions.node.split('.')[0]);
-if (major < 22) {
-	process.stderr.write(`nuon-tui needs Node.js 22 or newer; this is Node.js ${process.versions.node}.\n`);
+/** What runs on any Node that can read the bundle: the help, the version and the completion scripts. */
+const ANY_NODE = new Set(['-h', '--help', 'help', '-v', '--version', 'version', 'completion']);
+// Ink 8 and undici 8 need Node 22 (each says so in its engines, and uses what Node 20 lacks:
+// Promise.withResolvers in Ink's renderer and undici's bodies), so exploring needs it too.
+if (major < 22 && !(major >= 18 && ANY_NODE.has(process.argv[2]))) {
+	process.stderr.write(
+		`nuon-tui needs Node.js 22 or newer to run; this is Node.js ${process.versions.node}. Without it: ` +
+			'the single executable (nuon-tui-linux-x64 or -arm64: Node is inside), see the README.\n',
+	);
 	process.exit(2);
 }
 const {readFileSync} = require('node:fs');

@@ -8,6 +8,7 @@ import {createHash} from 'node:crypto';
 import {copyFileSync, chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {arch, platform} from 'node:os';
+import {basename} from 'node:path';
 import {build} from 'esbuild';
 import {BUNDLE} from './bundle-options.js';
 
@@ -41,6 +42,12 @@ const stamp = createHash('sha256')
 	.update(process.version + process.execPath)
 	.digest('hex');
 const stampFile = `${out}.sha256`;
+
+/** The checksum a user checks a copy with: `sha256sum -c nuon-tui-linux-x64.sha256sum` beside it. */
+function writeChecksum() {
+	const digest = createHash('sha256').update(readFileSync(out)).digest('hex');
+	writeFileSync(`${out}.sha256sum`, `${digest}  ${basename(out)}\n`);
+}
 if (
 	process.argv.includes('--reuse') &&
 	existsSync(out) &&
@@ -48,6 +55,7 @@ if (
 	readFileSync(stampFile, 'utf8') === stamp
 ) {
 	console.log(`${out} is up to date`);
+	writeChecksum();
 	process.exit(0);
 }
 execFileSync(process.execPath, ['--experimental-sea-config', 'dist/sea/config.json'], {stdio: 'ignore'});
@@ -72,4 +80,5 @@ execFileSync(
 	{stdio: 'ignore'},
 );
 writeFileSync(stampFile, stamp);
+writeChecksum();
 console.log(`built ${out}`);

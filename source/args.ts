@@ -11,70 +11,9 @@ import {
 } from './demo-options.js';
 import {isThemeName} from './ui/widgets/theme.js';
 
-export const USAGE = `nuon-tui: a keyboard-driven terminal explorer for the Nuon platform
-
-Usage
-  nuon-tui [options]                 explore installs → components → latest deploy
-  nuon-tui --demo                    explore the embedded demo API (no account needed)
-  nuon-tui watch [options]           follow a rollout on the board, in watch mode
-  nuon-tui watch --until-done        wait for the rollout to finish: exit 0 ok, 1 failed, 3 timeout,
-                                     4 waits for approval (with --fail-on-approval), 5 nothing to
-                                     watch, 6 access denied (a bad token or org)
-  nuon-tui approvals [--app NAME]    list the plans waiting for an approval, one a line (--output
-                                     json: JSON lines): exit 0 when none waits, 4 when some do
-  nuon-tui demo-server [--port N]    run the demo API alone, for tests and other clients
-
-Options
-  --demo                 use the embedded demo API
-  --api-url URL          API base URL            (env NUON_API_URL, ~/.nuon api_url)
-  --api-token TOKEN      API token; better in env NUON_API_TOKEN or ~/.nuon api_token, where
-                         \`nuon\` keeps it (a flag stays in shell history, and shows in ps until
-                         nuon-tui has started and hidden it)
-  --org ID               org id                  (env NUON_ORG_ID, ~/.nuon org_id)
-  --app ID|NAME          only this app's installs (NUON_APP_ID and ~/.nuon app_id: default only)
-  --install ID|NAME      open this install       (NUON_INSTALL_ID and ~/.nuon install_id preselect it)
-  --component NAME|ID    open this component's latest deploy (with --install)
-  --config FILE          settings file           (env NUON_CONFIG_FILE; default ~/.nuon)
-  --refresh SECONDS      refresh interval, at least 1 (default 5)
-  --demo-speed FACTOR    with --demo: how fast the demo's clock runs (default 1)
-  --demo-api 2026|2025-12|2025-08  with --demo: which Nuon server to play (default 2026, also today)
-  --demo-waiting-approvals N  with --demo: N plans waiting for a person at once (see below)
-  --demo-faults SPEC     with --demo: inject API faults, as in latency=2000,error-rate=0.2,
-                         html-502,429-every=10,reset-every=15,hang-every=20,bad-json-every=25,
-                         expire-token-after=60
-  --debug FILE           write a log of every API request to FILE (the token is never written)
-  --theme NAME           dark (default), light or no-color (env NUON_TUI_THEME; NO_COLOR wins)
-  --ascii                draw with ASCII only (automatic when the locale is not UTF-8)
-  --read-only            offer no action that changes anything in Nuon (approve, deny, retry,
-                         skip, cancel) (env NUON_TUI_READ_ONLY=1, preference read_only)
-  -h, --help             show this help
-  -v, --version          show the version
-
-Preferences (theme, ascii, refresh, watch.fast, watch.slow, notify, read_only) can also live in
-$XDG_CONFIG_HOME/nuon-tui/config.yaml (default ~/.config/nuon-tui/config.yaml); flags win.
-
-watch options
-  --until-done           exit when no watched deploy is in progress: 0 if all ended active or
-                         noop, 1 if any failed; without a terminal, print one line per transition
-  --timeout DURATION     with --until-done: give up after 30m, 90s, 1h... (exit code 3)
-  --output text|json     lines without a terminal: plain text (default) or JSON lines
-  --fail-on-approval     with --until-done: stop as soon as a deploy waits for an approval of its
-                         plan (exit code 4) instead of waiting for someone to answer it
-  --notify               bell and desktop notification when a watched deploy finishes, fails or
-                         starts waiting for an approval
-
-demo-server options
-  --port N               port on 127.0.0.1 (default: a free one, printed on start)
-  --installs N           number of installs in the demo org (default 36)
-  --speed FACTOR         scenario clock speed (default 1)
-  --demo-faults SPEC     inject API faults (see above)
-  --demo-api 2026|2025-12|2025-08  which server to play (default 2026, also today)
-  --at SECONDS           start the scenario clock there (the rollout runs from about -20 to 110;
-                         --at 600 gives a settled org)
-  --waiting-approvals N  N plans wait for a person at once, one per install, from about 80 s on
-                         (nobody answers them; the org grows to have enough installs)
-
-Keys: press ? in the explorer.`;
+export {USAGE} from './usage.js';
+import {HELP_TOPICS} from './usage.js';
+import {isShell, SHELLS, type Shell} from './completion.js';
 
 export interface ExploreCommand {
 	kind: 'explore';
@@ -106,8 +45,11 @@ export interface ExploreCommand {
 }
 
 export type Command =
-	| {kind: 'help'}
+	| {kind: 'help'; topic?: string}
 	| {kind: 'version'}
+	| {kind: 'completion'; shell: Shell}
+	/** `__complete installs|apps FLAGS…`: the names the completion scripts offer, with the line's settings. */
+	| {kind: 'complete-names'; what: 'installs' | 'apps'; command: ExploreCommand}
 	| {
 			kind: 'demo-server';
 			port: number;
@@ -124,43 +66,46 @@ export class UsageError extends Error {
 	override name = 'UsageError';
 }
 
+const OPTIONS = {
+	demo: {type: 'boolean'},
+	'api-url': {type: 'string'},
+	'api-token': {type: 'string'},
+	org: {type: 'string'},
+	app: {type: 'string'},
+	install: {type: 'string'},
+	config: {type: 'string'},
+	refresh: {type: 'string'},
+	port: {type: 'string'},
+	installs: {type: 'string'},
+	speed: {type: 'string'},
+	at: {type: 'string'},
+	component: {type: 'string'},
+	'demo-speed': {type: 'string'},
+	'demo-api': {type: 'string'},
+	'demo-waiting-approvals': {type: 'string'},
+	'waiting-approvals': {type: 'string'},
+	'until-done': {type: 'boolean'},
+	'fail-on-approval': {type: 'boolean'},
+	timeout: {type: 'string'},
+	output: {type: 'string'},
+	notify: {type: 'boolean'},
+	'demo-faults': {type: 'string'},
+	debug: {type: 'string'},
+	theme: {type: 'string'},
+	ascii: {type: 'boolean'},
+	'read-only': {type: 'boolean'},
+	help: {type: 'boolean', short: 'h'},
+	version: {type: 'boolean', short: 'v'},
+} as const;
+
+/** Every flag, for the completion scripts. */
+export const FLAGS = Object.entries(OPTIONS).map(([name, option]) => ({
+	name,
+	takesValue: option.type === 'string',
+}));
+
 function parseFlags(argv: string[]) {
-	return parseArgs({
-		args: argv,
-		allowPositionals: true,
-		strict: true,
-		options: {
-			demo: {type: 'boolean'},
-			'api-url': {type: 'string'},
-			'api-token': {type: 'string'},
-			org: {type: 'string'},
-			app: {type: 'string'},
-			install: {type: 'string'},
-			config: {type: 'string'},
-			refresh: {type: 'string'},
-			port: {type: 'string'},
-			installs: {type: 'string'},
-			speed: {type: 'string'},
-			at: {type: 'string'},
-			component: {type: 'string'},
-			'demo-speed': {type: 'string'},
-			'demo-api': {type: 'string'},
-			'demo-waiting-approvals': {type: 'string'},
-			'waiting-approvals': {type: 'string'},
-			'until-done': {type: 'boolean'},
-			'fail-on-approval': {type: 'boolean'},
-			timeout: {type: 'string'},
-			output: {type: 'string'},
-			notify: {type: 'boolean'},
-			'demo-faults': {type: 'string'},
-			debug: {type: 'string'},
-			theme: {type: 'string'},
-			ascii: {type: 'boolean'},
-			'read-only': {type: 'boolean'},
-			help: {type: 'boolean', short: 'h'},
-			version: {type: 'boolean', short: 'v'},
-		},
-	});
+	return parseArgs({args: argv, allowPositionals: true, strict: true, options: OPTIONS});
 }
 
 export function parseCommand(argv: string[]): Command {
@@ -174,9 +119,20 @@ export function parseCommand(argv: string[]): Command {
 	if (values.help) return {kind: 'help'};
 	if (values.version) return {kind: 'version'};
 	const [verb, ...rest] = positionals;
+	if (verb === '__complete') return completeNames(argv, rest[0]);
+	const other = otherCommand(verb, rest);
+	if (other) return other;
 	if (rest.length > 0 || (verb !== undefined && !['demo-server', 'watch', 'approvals'].includes(verb))) {
 		throw new UsageError(`Unknown command "${positionals.join(' ')}". See nuon-tui --help.`);
 	}
+	const withDemo = DEMO_FLAGS.find(flag => values[flag] !== undefined);
+	if (verb !== 'demo-server' && withDemo && !values.demo)
+		throw new UsageError(`--${withDemo} goes with --demo (or \`nuon-tui demo-server\`).`);
+	const demoOnly = DEMO_SERVER_FLAGS.filter(flag => values[flag] !== undefined);
+	if (verb !== 'demo-server' && demoOnly.length > 0)
+		throw new UsageError(
+			`--${demoOnly[0]} goes with \`nuon-tui demo-server\`. See nuon-tui help demo-server.`,
+		);
 	if (verb === 'demo-server') {
 		return {
 			kind: 'demo-server',
@@ -211,7 +167,9 @@ export function parseCommand(argv: string[]): Command {
 	if (values.timeout !== undefined) {
 		timeoutMs = parseDuration(values.timeout);
 		if (!timeoutMs)
-			throw new UsageError(`--timeout takes a duration such as 30m, 90s or 1h, not "${values.timeout}".`);
+			throw new UsageError(
+				`--timeout takes a duration such as 30m, 90s, 1h or 1h30m, not "${values.timeout}".`,
+			);
 	}
 	return {
 		kind: 'explore',
@@ -244,6 +202,40 @@ export function parseCommand(argv: string[]): Command {
 	};
 }
 
+/** The flags that shape the embedded demo: nothing without it. */
+const DEMO_FLAGS = ['demo-speed', 'demo-api', 'demo-faults', 'demo-waiting-approvals'] as const;
+/** The flags only `demo-server` takes. */
+const DEMO_SERVER_FLAGS = ['port', 'installs', 'speed', 'at', 'waiting-approvals'] as const;
+
+/** `help [COMMAND]`, `version`, `completion SHELL`: the commands that need no settings. */
+function otherCommand(verb: string | undefined, rest: string[]): Command | undefined {
+	if (verb === 'version' && rest.length === 0) return {kind: 'version'};
+	if (verb === 'help') {
+		const [topic, ...more] = rest;
+		if (more.length > 0 || (topic !== undefined && !(topic in HELP_TOPICS)))
+			throw new UsageError(
+				`nuon-tui help knows ${Object.keys(HELP_TOPICS).join(', ')}, not "${rest.join(' ')}".`,
+			);
+		return {kind: 'help', topic};
+	}
+	if (verb === 'completion') {
+		const [shell, ...more] = rest;
+		if (more.length > 0 || !isShell(shell))
+			throw new UsageError(`nuon-tui completion takes ${SHELLS.join(', ')}, not "${rest.join(' ')}".`);
+		return {kind: 'completion', shell};
+	}
+	return undefined;
+}
+
+function completeNames(argv: string[], what: string | undefined): Command {
+	if (what !== 'installs' && what !== 'apps') throw new UsageError('__complete lists installs or apps.');
+	const words = [...argv];
+	for (const word of ['__complete', what]) words.splice(words.indexOf(word), 1);
+	const command = parseCommand(words.filter(word => !['watch', 'approvals'].includes(word)));
+	if (command.kind !== 'explore') throw new UsageError('__complete takes the explorer’s flags.');
+	return {kind: 'complete-names', what, command};
+}
+
 /** The server --demo-api names; undefined when it is not given (the demo then plays the newest). */
 function demoApiOf(name: string | undefined): DemoApi | undefined {
 	if (name === undefined) return undefined;
@@ -267,12 +259,17 @@ function faultsOf(spec: string | undefined): Faults | undefined {
 	}
 }
 
-/** "30m", "90s", "1h", "45" (seconds). */
+const UNIT_MS = {ms: 1, s: 1000, m: 60_000, h: 3_600_000};
+
+/** "30m", "90s", "1h", "1h30m", "2m30s", "45" (seconds). */
 export function parseDuration(text: string): number | undefined {
-	const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-	if (!match) return undefined;
-	const unit = {ms: 1, s: 1000, m: 60_000, h: 3_600_000}[(match[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
-	return Number(match[1]) * unit;
+	const trimmed = text.trim();
+	if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
+	if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(trimmed)) return undefined;
+	let total = 0;
+	for (const [, amount, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g))
+		total += Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS];
+	return total;
 }
 
 /** How many plans wait at once: a whole number, none when the flag is not given. */

@@ -2,7 +2,10 @@
 // Only what every command needs is imported here; the UI, the demo API and YAML load on demand.
 import type {Instance} from 'ink';
 import {NuonClient} from './api/client.js';
-import {parseCommand, USAGE, UsageError, type ExploreCommand} from './args.js';
+import {describeError, NuonApiError} from './api/errors.js';
+import {accessDenied, WATCH_EXIT} from './watch/exit-codes.js';
+import {FLAGS, parseCommand, USAGE, UsageError, type ExploreCommand} from './args.js';
+import {HELP_TOPICS} from './usage.js';
 import type {Location} from './state/locations.js';
 import {askForFirstScreen} from './state/first-screen.js';
 import {resolveScope, ScopeError, type Scope} from './watch/scope.js';
@@ -23,8 +26,17 @@ async function main(argv: string[]): Promise<number> {
 	const command = parseCommand(argv);
 	switch (command.kind) {
 		case 'help':
-			process.stdout.write(`${USAGE}\n`);
+			process.stdout.write(`${command.topic ? HELP_TOPICS[command.topic] : USAGE}\n`);
 			return EXIT.ok;
+		case 'completion': {
+			const {completionScript} = await import('./completion.js');
+			process.stdout.write(completionScript(command.shell, FLAGS));
+			return EXIT.ok;
+		}
+		case 'complete-names': {
+			const {printNames} = await import('./complete-names.js');
+			return printNames(command.what, command.command, startDemo, line => process.stdout.write(`${line}\n`));
+		}
 		case 'version':
 			process.stdout.write(`nuon-tui ${VERSION}\n`);
 			return EXIT.ok;
@@ -60,10 +72,6 @@ async function explore(command: ExploreCommand): Promise<number> {
 	// Ink's layout engine compiles in the background while the settings are read and the first
 	// screen is asked for.
 	const yoga = scripted ? undefined : yogaReady();
-	if (command.demoFaults && !command.demo) throw new UsageError('--demo-faults goes with --demo.');
-	if (command.demoApi && !command.demo) throw new UsageError('--demo-api goes with --demo.');
-	if (command.demoWaitingApprovals && !command.demo)
-		throw new UsageError('--demo-waiting-approvals goes with --demo.');
 	// A settings problem is said first: it is what the user has to fix, terminal or not.
 	const settings = command.demo
 		? undefined
@@ -192,6 +200,9 @@ const secrets: string[] = [];
 /** The mounted explorer, if any: a crash unmounts it first so the terminal is Ink's no longer. */
 let activeInk: Instance | undefined;
 
+const redact = (text: string) =>
+	redactUrlCredentials(secrets.reduce((redacted, secret) => redacted.split(secret).join('<redacted>'), text));
+
 function fail(error: unknown): never {
 	if (isTerminalGone(error)) process.exit(128 + 1); // nothing to restore and nobody to tell
 	try {
@@ -204,13 +215,14 @@ function fail(error: unknown): never {
 		process.stderr.write(`nuon-tui: ${redactUrlCredentials(error.message)}\n`);
 		process.exit(EXIT.usage);
 	}
+	// An API that cannot be reached or answers an error is no crash: one line and an exit code.
+	if (error instanceof NuonApiError) {
+		const denied = accessDenied(error);
+		process.stderr.write(`nuon-tui: ${redact(describeError(error))}${denied ? ` (${denied})` : ''}\n`);
+		process.exit(denied ? WATCH_EXIT['access-denied'] : EXIT.error);
+	}
 	const report = writeCrashReport(error, secrets);
-	const message = redactUrlCredentials(
-		secrets.reduce(
-			(text, secret) => text.split(secret).join('<redacted>'),
-			error instanceof Error ? error.message : String(error),
-		),
-	);
+	const message = redact(error instanceof Error ? error.message : String(error));
 	process.stderr.write(`nuon-tui crashed: ${message}\n${report ? `A report is in ${report}\n` : ''}`);
 	process.exit(EXIT.error);
 }

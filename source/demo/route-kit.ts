@@ -1,7 +1,7 @@
 // What every route of the demo API is made of: the request it reads, the answers it gives (a body, a
 // list to page, text, gzipped JSON), a 404 in the API's shape or the router's.
 import type {IncomingMessage} from 'node:http';
-import {NEWEST_DEMO_API, since, type DemoApi} from './api-mode.js';
+import {since, type DemoApi} from './api-mode.js';
 import type {Scenario} from './scenario.js';
 
 export interface Request {

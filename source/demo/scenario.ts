@@ -12,7 +12,7 @@ import type {
 	RunnerJob,
 } from '../api/resources.js';
 import type {components} from '../api/schema.js';
-import {NEWEST_DEMO_API, since, type DemoApi} from './api-mode.js';
+import {NEWEST_DEMO_API, type DemoApi} from './api-mode.js';
 import {
 	buildWorld,
 	findInstall,

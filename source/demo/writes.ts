@@ -3,7 +3,7 @@
 // scenario time t, so every later read follows; the server acts on an answer at its next poll, not
 // at once, and so does the demo (ACT_AFTER).
 import type {components} from '../api/schema.js';
-import {NEWEST_DEMO_API, since, type DemoApi} from './api-mode.js';
+import {since, type DemoApi} from './api-mode.js';
 import {DEMO_ACCOUNT, responseObject} from './approvals.js';
 import {digest} from './random.js';
 import {stepId, workflow as workflowObject} from './workflows.js';

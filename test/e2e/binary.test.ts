@@ -23,6 +23,14 @@ describe('the single executable', () => {
 		);
 	});
 
+	it('comes with a checksum file that sha256sum checks', () => {
+		const checked = execFileSync('sha256sum', ['-c', `${binary.split('/').at(-1)}.sha256sum`], {
+			cwd: `${root}dist`,
+			encoding: 'utf8',
+		});
+		expect(checked).toMatch(/: OK\n$/);
+	});
+
 	it('explores the demo in a real terminal', async () => {
 		const pty = spawn(binary, ['--demo'], {name: 'xterm-256color', cols: 100, rows: 30, env: noNode});
 		const terminal = new xterm.Terminal({cols: 100, rows: 30, allowProposedApi: true});

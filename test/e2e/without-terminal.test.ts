@@ -24,3 +24,26 @@ it('--help lists -h and -v with the options, not under watch', () => {
 	expect(help.indexOf('-h, --help')).toBeLessThan(watch);
 	expect(help).toMatch(/5 nothing to\s+watch, 6 access denied/);
 });
+
+it('an API it cannot reach is one line and exit code 1, not a crash report', () => {
+	const answer = run([
+		'approvals',
+		'--api-url',
+		'http://127.0.0.1:1',
+		'--api-token',
+		'token-1234567',
+		'--org',
+		'o',
+	]);
+	expect(answer.status).toBe(1);
+	expect(answer.stderr.trim().split('\n')).toEqual([
+		expect.stringMatching(/^nuon-tui: Cannot reach the API/),
+	]);
+	expect(answer.stderr).not.toMatch(/crash|report/);
+});
+
+it('help COMMAND shows that command’s part; an unknown one names those it knows', () => {
+	expect(run(['help', 'watch']).stdout).toContain('--until-done');
+	const unknown = run(['help', 'deploys']);
+	expect([unknown.status, unknown.stderr]).toEqual([2, expect.stringContaining('help knows watch')]);
+});
