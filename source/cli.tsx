@@ -17,6 +17,7 @@ import {VERSION} from './version.js';
 import {isTerminalGone, restoreTerminal, writeCrashReport} from './crash.js';
 import {debugLog} from './debug-log.js';
 import {yogaReady} from './ui/terminal/yoga.js';
+import {localeIsAscii, toAscii} from './ui/widgets/ascii.js';
 import {hideSecretsFromProcessList, redactUrlCredentials} from './redact.js';
 
 export const EXIT = {ok: 0, error: 1, usage: 2} as const;
@@ -102,6 +103,10 @@ async function explore(command: ExploreCommand): Promise<number> {
 		? debugLog(command.debugFile, {apiUrl: connection.apiUrl, orgId: connection.orgId})
 		: undefined;
 	const readOnly = isReadOnly(command.readOnly, process.env, preferences);
+	// --ascii (or a locale that is not UTF-8) reaches the lines printed without a terminal too; JSON keeps
+	// the server's text as it is.
+	const ascii = (command.ascii ?? preferences.ascii) || localeIsAscii(process.env);
+	const textLine = (line: string) => (ascii && command.output === 'text' ? toAscii(line) : line);
 	const client = new NuonClient({
 		baseUrl: connection.apiUrl,
 		token: connection.apiToken,
@@ -116,8 +121,8 @@ async function explore(command: ExploreCommand): Promise<number> {
 				client,
 				scope: () => resolveScope(client, command.jump),
 				output: command.output,
-				write: line => process.stdout.write(`${line}\n`),
-				writeError: line => process.stderr.write(`${line}\n`),
+				write: line => process.stdout.write(`${textLine(line)}\n`),
+				writeError: line => process.stderr.write(`${textLine(line)}\n`),
 			});
 		}
 		if (scripted) {
@@ -130,8 +135,8 @@ async function explore(command: ExploreCommand): Promise<number> {
 				timeoutMs: command.timeoutMs,
 				output: command.output,
 				settings: pollSettings(preferences),
-				write: line => process.stdout.write(`${line}\n`),
-				writeError: line => process.stderr.write(`${line}\n`),
+				write: line => process.stdout.write(`${textLine(line)}\n`),
+				writeError: line => process.stderr.write(`${textLine(line)}\n`),
 			});
 		}
 		const scope = await resolveScope(client, command.jump);

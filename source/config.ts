@@ -92,13 +92,18 @@ export async function resolveSettings(
 		const value = flags[key.field] || env[key.env] || (fileValue == null ? undefined : String(fileValue));
 		if (value) settings[key.field] = value.trim();
 	}
-	settings.apiUrl = settings.apiUrl.replace(/\/+$/, '');
-	if (!/^https?:\/\//.test(settings.apiUrl)) {
+	const problem = !/^https?:\/\//.test(settings.apiUrl)
+		? 'must start with http:// or https://'
+		: !URL.canParse(settings.apiUrl) || !new URL(settings.apiUrl).hostname
+			? 'has no host name after its http:// or https://'
+			: undefined;
+	if (problem) {
 		throw new SettingsError(
-			`The API URL "${settings.apiUrl}" must start with http:// or https:// (set by --api-url, ` +
+			`The API URL "${settings.apiUrl}" ${problem}, as in https://api.nuon.co (set by --api-url, ` +
 				`NUON_API_URL or api_url).`,
 		);
 	}
+	settings.apiUrl = settings.apiUrl.replace(/\/+$/, '');
 	return settings;
 }
 

@@ -74,7 +74,10 @@ export async function readPreferences(path: string): Promise<Preferences> {
 			const key = [error.instancePath.replace(/^\//, '').replace(/\//g, '.'), error.params.additionalProperty]
 				.filter(Boolean)
 				.join('.');
-			return error.keyword === 'additionalProperties' ? `unknown key "${key}"` : `"${key}" ${error.message}`;
+			if (error.keyword === 'additionalProperties') return `unknown key "${key}"`;
+			if (error.keyword === 'enum')
+				return `"${key}" is one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
+			return `"${key}" ${error.message}`;
 		});
 		throw new SettingsError(
 			`${path}: ${problems.join('; ')} (keys: theme, ascii, refresh, watch.fast, watch.slow, notify, ` +

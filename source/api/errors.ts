@@ -80,7 +80,11 @@ export function shortMessage(status: number, detail: string | undefined): string
 export function describeError(error: unknown): string {
 	if (error instanceof NuonApiError) {
 		const trace = error.traceId ? ` (trace ${error.traceId})` : '';
-		const hint = error.isUnauthorized ? ' — run `nuon auth login`, then restart' : '';
+		const hint = error.isUnauthorized
+			? ' — run `nuon auth login`, then restart'
+			: error.status === 403
+				? ' — this token may not read this org: check the org id (--org, NUON_ORG_ID, org_id)'
+				: '';
 		return `${error.message}${hint}${trace}`;
 	}
 	return sanitize(error instanceof Error ? error.message : String(error));

@@ -60,6 +60,13 @@ describe('nuon-tui approvals', () => {
 			expect(line).toMatch(/ {2}release v2\.4\.0 {2}workflow \S+ step \S+ approval \S+$/);
 	});
 
+	it('--ascii prints its lines in ASCII (names as the server sends them)', async () => {
+		const {code, stdout} = await approvals(100, ['--ascii']);
+		expect(code).toBe(4);
+		expect(stdout).not.toMatch(/[›·→…]/);
+		expect(stdout).toMatch(/^\S+ > \S+ {2}Terraform {2}waiting .* 1 to delete - 1 to replace - /m);
+	});
+
 	it('writes JSON lines with --output json, narrows with --app, on the 2025-08 server', async () => {
 		const all = await approvals(100, ['--output', 'json'], '2025-08');
 		expect(all.code).toBe(4);

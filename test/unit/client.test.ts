@@ -111,7 +111,8 @@ describe('NuonClient', () => {
 			traceId: 'trace-403',
 		});
 		expect(describeError(error)).toBe(
-			'HTTP 403 forbidden: you are not a member of this org (trace trace-403)',
+			'HTTP 403 forbidden: you are not a member of this org — this token may not read this org: check the ' +
+				'org id (--org, NUON_ORG_ID, org_id) (trace trace-403)',
 		);
 	});
 

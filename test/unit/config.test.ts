@@ -92,6 +92,9 @@ describe('settings', () => {
 		await expect(
 			resolveSettings({apiUrl: 'api.nuon.co'}, {NUON_CONFIG_FILE: join(dir, 'absent')}),
 		).rejects.toThrow(/http/);
+		await expect(
+			resolveSettings({}, {NUON_CONFIG_FILE: join(dir, 'absent'), NUON_API_URL: 'http://'}),
+		).rejects.toThrow('The API URL "http://" has no host name after its http:// or https://');
 	});
 
 	it('says which settings are missing, how to set them, and about --demo', async () => {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {copySequence, dashboardLink, hyperlink} from '../../source/domain/links.js';
-import {hasLocalDisplay, share} from '../../source/ui/terminal/share.js';
+import {hasLocalDisplay, onPath, share} from '../../source/ui/terminal/share.js';
 
 describe('dashboard links', () => {
 	const base = 'https://app.nuon.co/';
@@ -108,6 +108,13 @@ describe('y, Y and o', () => {
 		expect(share('openLink', what, context, environment({DISPLAY: ':0', SSH_CONNECTION: '1 2 3 4'}))).toBe(
 			`open ${hyperlink('https://app.nuon.co/org1/installs/inl1')}`,
 		);
+		const noOpener = {...environment({DISPLAY: ':0'}), openUrl: () => false};
+		expect(share('openLink', what, context, noOpener)).toBe(
+			`no opener found (xdg-open): open ${hyperlink('https://app.nuon.co/org1/installs/inl1')}`,
+		);
+		expect(onPath('xdg-open', {PATH: '/a:/b'}, path => path === '/b/xdg-open')).toBe(true);
+		expect(onPath('xdg-open', {PATH: '/a:/b'}, () => false)).toBe(false);
+		expect(onPath('xdg-open', {}, () => true)).toBe(false);
 		expect(hasLocalDisplay({}, 'linux')).toBe(false);
 		expect(hasLocalDisplay({}, 'darwin')).toBe(true);
 	});

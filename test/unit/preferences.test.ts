@@ -35,7 +35,7 @@ describe('the preferences file', () => {
 	it('names an unknown key, a wrong value and a malformed file', async () => {
 		await expect(readPreferences(file('colour: red\n'))).rejects.toThrow(/unknown key "colour"/);
 		await expect(readPreferences(file('theme: solarized\n'))).rejects.toThrow(
-			/"theme" must be equal to one of the allowed values/,
+			/"theme" is one of dark, light, no-color/,
 		);
 		await expect(readPreferences(file('watch:\n  fast: 0\n'))).rejects.toThrow(/"watch.fast" must be >= 1/);
 		await expect(readPreferences(file('watch:\n  speed: 2\n'))).rejects.toThrow(/unknown key "watch.speed"/);

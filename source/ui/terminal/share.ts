@@ -2,6 +2,8 @@
 // inside tmux through tmux itself), or open the link with the platform's opener when there is a
 // local display.
 import {execFileSync, spawn} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {delimiter, join} from 'node:path';
 import {copySequence, dashboardLink, hyperlink, type LinkTarget} from '../../domain/links.js';
 
 export interface ShareEnvironment {
@@ -57,10 +59,21 @@ export function hasLocalDisplay(env: NodeJS.ProcessEnv, platform: NodeJS.Platfor
 	return platform === 'darwin' || platform === 'win32' || !!(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
+/** Whether `command` is a file on the PATH (spawn only says it was not after the message was shown). */
+export function onPath(command: string, env: NodeJS.ProcessEnv, exists = existsSync): boolean {
+	return (env.PATH ?? '')
+		.split(delimiter)
+		.filter(Boolean)
+		.some(directory => exists(join(directory, command)));
+}
+
+const openerOf = (platform: NodeJS.Platform) =>
+	platform === 'darwin' ? ['open'] : platform === 'win32' ? ['cmd', '/c', 'start', ''] : ['xdg-open'];
+
 export function platformOpener(platform: NodeJS.Platform): (url: string) => boolean {
-	const command =
-		platform === 'darwin' ? ['open'] : platform === 'win32' ? ['cmd', '/c', 'start', ''] : ['xdg-open'];
+	const command = openerOf(platform);
 	return url => {
+		if (platform !== 'win32' && !onPath(command[0]!, process.env)) return false;
 		try {
 			const child = spawn(command[0]!, [...command.slice(1), url], {stdio: 'ignore', detached: true});
 			child.on('error', () => {});
@@ -91,11 +104,7 @@ export function share(
 	if (action === 'copyLink') {
 		return `copied link ${url}${copy(url, environment)}`;
 	}
-	if (
-		hasLocalDisplay(environment.env, environment.platform) &&
-		(environment.openUrl ?? platformOpener(environment.platform))(url)
-	) {
-		return `opened ${url}`;
-	}
-	return `open ${hyperlink(url)}`;
+	if (!hasLocalDisplay(environment.env, environment.platform)) return `open ${hyperlink(url)}`;
+	if ((environment.openUrl ?? platformOpener(environment.platform))(url)) return `opened ${url}`;
+	return `no opener found (${openerOf(environment.platform)[0]}): open ${hyperlink(url)}`;
 }
