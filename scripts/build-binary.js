@@ -31,7 +31,7 @@ writeFileSync(
 		main: 'dist/sea/main.cjs',
 		output: 'dist/sea/blob',
 		disableExperimentalSEAWarning: true,
-		assets: {'cli.cjs': BUNDLE},
+		assets: {'cli.cjs': BUNDLE, 'cli.cjs.map': `${BUNDLE}.map`},
 	}),
 );
 // What the executable is made of: the bundle and the Node it is built from.

@@ -106,6 +106,10 @@ export const bundleOptions = {
 	format: 'cjs',
 	target: 'node22',
 	minify: true,
+	// dist/cli.cjs.map, without a comment pointing to it: crash reports map their stacks with it
+	// (source/source-map.ts); the sources stay out of it (their paths are enough for a report).
+	sourcemap: 'external',
+	sourcesContent: false,
 	legalComments: 'none',
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Ink loads react-devtools-core only in development; it is not installed.

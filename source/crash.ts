@@ -1,5 +1,6 @@
 // When something unexpected breaks: the terminal is given back first, then a short report goes to
 // a file (never holding the token) and the message says where.
+import {mapStack} from './source-map.js';
 import {writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -41,7 +42,7 @@ export function writeCrashReport(error: unknown, secrets: string[]): string | un
 			`terminal: ${process.env.TERM ?? 'unknown'} ` +
 				`${process.stdout.columns ?? '?'}x${process.stdout.rows ?? '?'}`,
 			'',
-			error instanceof Error ? (error.stack ?? error.message) : String(error),
+			error instanceof Error ? mapStack(error.stack ?? error.message) : String(error),
 			'',
 		].join('\n'),
 	);

@@ -43,6 +43,8 @@ describe('a crash', () => {
 		const contents = readFileSync(report!, 'utf8');
 		expect(contents).toMatch(/crash report/);
 		expect(contents).toMatch(/Error: crash test/);
+		// Its stack in the project's files, through the bundle's source map, not the minified bundle's.
+		expect(contents).toMatch(/source\/ui\/shell\/run-explorer\.tsx:\d+:\d+/);
 		// The token: not on screen, not in the raw terminal stream, not in the report, not in the debug log.
 		const debug = readFileSync(debugFile, 'utf8');
 		expect(debug).toMatch(/GET \/v1\/installs\?offset=0&limit=100 200 \d+ms/);

@@ -36,7 +36,13 @@ beforeAll(() => {
 	) as Array<{filename: string; files: Array<{path: string}>}>;
 	tarball = join(work, packed[0]!.filename);
 	expect(packed[0]!.files.map(file => file.path).sort()).toEqual(
-		expect.arrayContaining(['bin/nuon-tui.js', 'bin/code-cache.js', 'dist/cli.cjs', 'package.json']),
+		expect.arrayContaining([
+			'bin/nuon-tui.js',
+			'bin/code-cache.js',
+			'dist/cli.cjs',
+			'dist/cli.cjs.map',
+			'package.json',
+		]),
 	);
 	const prefix = join(work, 'prefix');
 	// --offline: a package with no dependency needs nothing from a registry.
