@@ -2,7 +2,11 @@
 // application support). The bundle (`npm run build`, which `npm run build:binary` runs first)
 // travels as an asset; the main script (sea-main.cjs) runs it with the code cache bin/nuon-tui.js
 // uses. `--reuse` (the tests, the bench) keeps an executable built from the same bundle by the
-// same Node.
+// same Node. `--arch arm64` (or x64) builds for the other Linux architecture, from the same Node
+// version's binary for it: the registry's `node-linux-<arch>` package (what the `node` devDependency
+// installs for this machine), fetched once with `npm pack` into dist/sea/. macOS and Windows
+// executables are not built here: Node's single executables there must be signed on their own
+// platforms (codesign, signtool).
 import {execFileSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import {copyFileSync, chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
@@ -13,8 +17,30 @@ import {build} from 'esbuild';
 import {BUNDLE} from './bundle-options.js';
 
 const require = createRequire(import.meta.url);
-const out = `dist/nuon-tui-${platform()}-${arch()}`;
+const targetArch = process.argv.includes('--arch')
+	? process.argv[process.argv.indexOf('--arch') + 1]
+	: arch();
+if (!['x64', 'arm64'].includes(targetArch)) throw new Error(`--arch is x64 or arm64, not ${targetArch}`);
+const out = `dist/nuon-tui-${platform()}-${targetArch}`;
 mkdirSync('dist/sea', {recursive: true});
+
+/** The Node binary the executable is made from: this one, or the same version's for the target. */
+function nodeBinary() {
+	if (targetArch === arch()) return process.execPath;
+	const version = process.version.slice(1);
+	const folder = `dist/sea/node-${platform()}-${targetArch}-${version}`;
+	const binary = `${folder}/package/bin/node`;
+	if (!existsSync(binary)) {
+		mkdirSync(folder, {recursive: true});
+		const name = `node-${platform()}-${targetArch}@${version}`;
+		const tarball = execFileSync('npm', ['pack', name, '--silent', '--pack-destination', folder], {
+			encoding: 'utf8',
+		}).trim();
+		execFileSync('tar', ['xzf', `${folder}/${tarball}`, '-C', folder]);
+	}
+	return binary;
+}
+const node = nodeBinary();
 
 await build({
 	entryPoints: ['scripts/sea-main.cjs'],
@@ -39,7 +65,7 @@ const stamp = createHash('sha256')
 	.update(readFileSync(BUNDLE))
 	.update(readFileSync('dist/sea/main.cjs'))
 	.update(readFileSync('dist/sea/config.json'))
-	.update(process.version + process.execPath)
+	.update(process.version + node)
 	.digest('hex');
 const stampFile = `${out}.sha256`;
 
@@ -59,11 +85,14 @@ if (
 	process.exit(0);
 }
 execFileSync(process.execPath, ['--experimental-sea-config', 'dist/sea/config.json'], {stdio: 'ignore'});
-copyFileSync(process.execPath, out);
+copyFileSync(node, out);
 chmodSync(out, 0o755);
-// Node's own debug symbols are ~18 MB of the executable; strip them where binutils is installed.
+// Node's own debug symbols are ~18 MB of the executable; strip them where binutils (for the target:
+// aarch64-linux-gnu-strip from binutils-aarch64-linux-gnu) is installed.
 try {
-	execFileSync('strip', ['--strip-all', out], {stdio: 'ignore'});
+	execFileSync(targetArch === arch() ? 'strip' : 'aarch64-linux-gnu-strip', ['--strip-all', out], {
+		stdio: 'ignore',
+	});
 } catch {
 	console.log("could not run strip: the executable keeps Node's debug symbols");
 }
