@@ -49,6 +49,12 @@ async function main(argv: string[]): Promise<number> {
 				speed: command.speed,
 				api: command.api,
 				faults: command.faults,
+			}).catch(error => {
+				if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+					throw new UsageError(
+						`--port ${command.port} is in use: choose another, or leave --port out for a free one.`,
+					);
+				throw error;
 			});
 			demo.scenario.setClock(command.at);
 			process.stdout.write(

@@ -47,3 +47,16 @@ it('help COMMAND shows that command’s part; an unknown one names those it know
 	const unknown = run(['help', 'deploys']);
 	expect([unknown.status, unknown.stderr]).toEqual([2, expect.stringContaining('help knows watch')]);
 });
+
+it('demo-server on a port in use says so, with exit code 2 and no crash report', async () => {
+	const {createServer} = await import('node:net');
+	const taken = createServer();
+	await new Promise<void>(resolve => taken.listen(0, '127.0.0.1', resolve));
+	const {port} = taken.address() as {port: number};
+	const answer = run(['demo-server', '--port', String(port)]);
+	taken.close();
+	expect(answer.status).toBe(2);
+	expect(answer.stderr).toBe(
+		`nuon-tui: --port ${port} is in use: choose another, or leave --port out for a free one.\n`,
+	);
+});
