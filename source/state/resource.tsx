@@ -151,19 +151,27 @@ function usePagedResource<T>(
 ): PagedResource<T> {
 	const {orgId} = useClient();
 	const [updatedAt, touch] = useUpdatedAt();
+	// A refresh (a poll, r) reads every loaded page again (revalidateAll); growing by a page must not:
+	// SWR's setSize revalidates every page too, so 25 pages loaded one by one cost 325 requests. While
+	// the list grows to `growingTo` pages, revalidateAll is off: only the missing page is read.
+	const [growingTo, setGrowingTo] = useState<number>();
+	const growing = growingTo !== undefined;
 	const swr = useSWRInfinite(pageKeys<T>(listInOrg(orgId, key)), ([, offset]) => fetchPage(offset), {
-		revalidateAll: true,
-		revalidateFirstPage: true,
+		revalidateAll: !growing,
+		revalidateFirstPage: !growing,
 		onSuccess: touch,
 	});
 	const pages = swr.data;
 	const last = pages?.at(-1);
 	const hasMore = !!last?.hasNext;
-	const loading = swr.isValidating && pages !== undefined && swr.size > pages.length;
-	const {setSize} = swr;
+	const {setSize, size} = swr;
+	React.useEffect(() => {
+		if (growingTo === undefined) return;
+		void setSize(growingTo).finally(() => setGrowingTo(undefined));
+	}, [growingTo, setSize]);
 	const loadMore = useCallback(() => {
-		if (hasMore && !loading) void setSize(size => size + 1);
-	}, [hasMore, loading, setSize]);
+		if (hasMore && !growing && pages?.length === size) setGrowingTo(size + 1);
+	}, [hasMore, growing, pages?.length, size]);
 	const data = React.useMemo(() => pages?.flatMap(page => page.items), [pages]);
 	const raw = useContext(RawDataContext);
 	if (data !== undefined) raw?.set(keyLabel(key), data);
