@@ -1,9 +1,10 @@
 // A word that must be typed (a retry in a workflow a newer one has replaced) is typed in answer to
 // the question: keys typed ahead of it, within the guard, are not its answer, and a paste is refused.
+// Keys that come together in a note are text.
 import {expect, it, vi} from 'vitest';
 import {ENTER} from '../helpers/render-app.js';
-import {FAILED, firstInstall} from '../helpers/scenario.js';
-import {openWorkflowById, writableDemo} from '../helpers/writable-demo.js';
+import {AWAITING, FAILED, firstInstall} from '../helpers/scenario.js';
+import {openWorkflow, openWorkflowById, writableDemo} from '../helpers/writable-demo.js';
 import {KEY_GUARD_MS} from '../../source/ui/writes/use-write.js';
 
 const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -57,5 +58,17 @@ it('a paste of the word is refused, saying to type it; so are its letters in one
 	await pause(100);
 	app.stdin.write(ENTER);
 	await app.waitFor('type old and Enter to send it, or Esc');
+	expect(posts).toEqual([]);
+});
+
+it('a note typed in one read (an unmarked paste) is text: its line break does not submit', async () => {
+	const {demo, posts} = await writableDemo('2026');
+	const {app} = await openWorkflow(demo, AWAITING.install, AWAITING.at);
+	await app.waitFor('⚑ approve');
+	await app.press('d', '1');
+	await app.waitFor('Type a note');
+	app.stdin.write('not now\rq y');
+	await app.waitFor('not now q y');
+	expect(app.frame()).toContain('Type a note');
 	expect(posts).toEqual([]);
 });
