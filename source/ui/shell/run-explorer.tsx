@@ -10,7 +10,6 @@ import type {Location} from '../../state/navigation.js';
 import {App} from './app.js';
 import {localeIsAscii, spellKeys, toAscii} from '../widgets/ascii.js';
 import {compactCursorMoves, terminalOutput} from '../terminal/terminal-output.js';
-import {endStalledPastes} from '../terminal/paste-timeout.js';
 import {themeFor} from '../widgets/theme.js';
 
 export interface ExplorerTarget {
@@ -100,11 +99,9 @@ export async function runExplorer(
 	};
 	process.stdin.on('error', hangUp);
 	process.stdout.on('error', hangUp);
-	const stopWatchingPastes = endStalledPastes(process.stdin);
 	process.once('SIGTERM', () => stop(128 + 15));
 	process.once('SIGHUP', hangUp);
 	process.once('SIGINT', () => stop(128 + 2));
 	await instance.waitUntilExit();
-	stopWatchingPastes();
 	return exitCode ?? 0;
 }

@@ -2,7 +2,7 @@
 // line of text being typed. A change is a function of the text, so keys typed faster than the
 // screen renders each apply to the text the previous one left. A paste is text for the field that
 // is being typed in (see paste.ts), never keys.
-import {useEffect, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import type {Key} from 'ink';
 import {useExplorer, useLevelPlace} from '../shell/context.js';
 import {clip, LINE_LIMIT, pastedLine} from '../terminal/paste.js';
@@ -29,16 +29,22 @@ export const pasteEdit =
 
 /**
  * A line typed on a screen (the `/` filter, the log search, a note): its text and whether it is
- * being typed. While it is, on the screen on top, pastes go to it.
+ * being typed. While it is, on the screen on top, pastes go to it (or, with `refusePaste`, are
+ * refused: a word that must be typed).
  */
-export function useTypedLine(onSubmit?: () => void, limit = LINE_LIMIT) {
+export function useTypedLine(onSubmit?: () => void, limit = LINE_LIMIT, refusePaste?: () => void) {
 	const [text, setText] = useState('');
 	const [editing, setEditing] = useState(false);
 	const {textField} = useExplorer();
 	const {active} = useLevelPlace();
+	const refuse = useRef(refusePaste);
+	refuse.current = refusePaste;
+	const paste = (pasted: string) => setText(pasteEdit(pasted, limit));
 	useEffect(() => {
 		if (!editing || !active) return;
-		const field = {paste: (pasted: string) => setText(pasteEdit(pasted, limit))};
+		const field = {
+			paste: (pasted: string) => (refuse.current ? refuse.current() : setText(pasteEdit(pasted, limit))),
+		};
 		textField.current = field;
 		return () => {
 			if (textField.current === field) textField.current = undefined;
@@ -53,6 +59,8 @@ export function useTypedLine(onSubmit?: () => void, limit = LINE_LIMIT) {
 			setEditing(true);
 		},
 		clear: () => setText(''),
+		/** Adds text as a paste does. */
+		paste,
 		/** A key while typing: edits, submits (keeps the text) or cancels (clears it). */
 		key(input: string, key: Key): void {
 			const edit = lineEdit(input, key);

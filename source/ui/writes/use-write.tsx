@@ -7,7 +7,7 @@ import {NuonApiError, describeError} from '../../api/errors.js';
 import {oneLine} from '../../domain/text.js';
 import {useExplorer} from '../shell/context.js';
 import {CURSOR_KEYS, cursorMove, type CommandId} from '../keys/commands.js';
-import {keyArrivedAt} from '../keys/key-arrival.js';
+import {keyArrivedAt, keyCameAlone} from '../keys/key-arrival.js';
 import {keymap, type KeyPress, type ScreenKeys} from '../keys/keymap.js';
 import {lineEdit, useTypedLine} from '../widgets/line-editor.js';
 
@@ -121,8 +121,8 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 	const sending = useRef(false);
 	const closedAt = useRef(0);
 	const note = useTypedLine(undefined, NOTE_LIMIT);
-	/** The word a confirmation asks to be typed (`mustType`). */
-	const word = useTypedLine(undefined, 20);
+	/** The word a confirmation asks to be typed (`mustType`): typed, never pasted. */
+	const word = useTypedLine(undefined, 20, () => refuseKeysTogether());
 	const stageOf = (write: Write): Stage => (write.note ? 'note' : 'confirm');
 
 	const close = (message?: string) => {
@@ -154,13 +154,10 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 			({facts: more, mustType}) =>
 				setOpen(current => {
 					if (current?.write !== question) return current;
-					if (mustType && current.stage === 'confirm') word.start();
-					return {
-						...current,
-						more,
-						mustType,
-						stage: mustType && current.stage === 'confirm' ? 'type' : current.stage,
-					};
+					if (!mustType || current.stage !== 'confirm') return {...current, more, mustType};
+					word.start();
+					// The question changes from y to a word: its guard starts again.
+					return {...current, more, mustType, stage: 'type', openedAt: Date.now()};
 				}),
 			(error: unknown) =>
 				setOpen(current =>
@@ -202,12 +199,25 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 	/** The key being handled came within the guard of `since` (or before it: typed ahead, queued). */
 	const early = (since: number) => keyArrivedAt() - since < guardMs;
 
+	/** What a paste, or keys that came together, onto a question that must be typed says. */
+	const refuseKeysTogether = () => {
+		if (!open) return;
+		const answer = open.stage === 'type' ? `${open.mustType!.word} and Enter` : 'the answer';
+		say(`${open.write.title}: paste ignored: type ${answer} one key at a time, or Esc`);
+	};
+
 	/**
 	 * The screen's keys while a write is open: it takes them all but quit. Just after it closed, it
-	 * takes the keys that answered it (a double-tapped `y` is not "copy").
+	 * takes the keys that answered it (a double-tapped `y` is not "copy"). Keys that came together in
+	 * one read (an unmarked paste, keys typed ahead) answer nothing and do nothing; in a note, text.
 	 */
 	const key = (command: CommandId | undefined, press: KeyPress | undefined): boolean => {
 		if (!open) return !!press && answersOnly(press) && early(closedAt.current);
+		if (press && !keyCameAlone()) {
+			if (open.stage === 'note') note.paste(press.key.return ? '\n' : press.input);
+			else if (open.stage !== 'checking' && open.stage !== 'sending') refuseKeysTogether();
+			return true;
+		}
 		if (command === 'quit' && open.stage !== 'note') return false;
 		if (open.stage === 'checking' || open.stage === 'sending' || !press) return true;
 		// A note and a word are typed: the line editor's keys (Esc leaves, Enter is done) and letters.
@@ -222,7 +232,9 @@ export function useWrite({refresh, onSent}: WriteOptions) {
 			return true;
 		}
 		if (open.stage === 'type') {
-			if (edit?.type !== 'submit') word.key(press.input, press.key);
+			// A word typed ahead is not typed in answer: what came within the guard counts for nothing.
+			if (early(open.openedAt)) word.clear();
+			else if (edit?.type !== 'submit') word.key(press.input, press.key);
 			else if (word.text.trim().toLowerCase() === open.mustType!.word) send(open.write);
 			else {
 				word.clear();
