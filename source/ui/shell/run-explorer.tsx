@@ -91,6 +91,7 @@ export async function runExplorer(
 		if (exitCode !== undefined) return;
 		exitCode = code;
 		instance.unmount();
+		void client.close(); // what a screen still had on its way is abandoned, and nothing more is sent
 	};
 	// The terminal gone (an SSH link dropped, the window closed): reads and writes fail with EIO
 	// or EPIPE, and SIGHUP comes too, in either order. Both end the session as a hangup.
