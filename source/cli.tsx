@@ -16,6 +16,7 @@ import {isReadOnly, pollSettings, preferencesPath, readPreferences} from './pref
 import {VERSION} from './version.js';
 import {isTerminalGone, restoreTerminal, writeCrashReport} from './crash.js';
 import {debugLog} from './debug-log.js';
+import {abandonedWriteText} from './domain/abandoned-write.js';
 import {yogaReady} from './ui/terminal/yoga.js';
 import {localeIsAscii, toAscii} from './ui/widgets/ascii.js';
 import {hideSecretsFromProcessList, redactUrlCredentials} from './redact.js';
@@ -165,7 +166,9 @@ async function explore(command: ExploreCommand): Promise<number> {
 			activeInk = instance;
 		});
 	} finally {
+		// Nothing in flight is waited for: a quit is at once, and a write on its way is named.
 		await Promise.allSettled([client.close(), demo?.close()]);
+		for (const write of client.abandonedWrites) process.stderr.write(`${abandonedWriteText(write)}\n`);
 	}
 }
 

@@ -20,6 +20,13 @@ export interface ClientOptions {
 	onAttempt?: (event: {method: string; path: string; status?: number; error?: string; ms: number}) => void;
 }
 
+/** A write on its way: what close() names when it abandons one. */
+export interface WriteInFlight {
+	method: 'POST' | 'PATCH';
+	path: string;
+	body: unknown;
+}
+
 export interface Response<T> {
 	data: T;
 	headers: Record<string, string | undefined>;

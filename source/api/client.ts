@@ -3,18 +3,10 @@
 import type {Dispatcher} from 'undici';
 import {Agent, request} from './undici.js';
 import {sanitize, sanitizeDeep} from '../domain/sanitize.js';
-import {NuonApiError, shortMessage} from './errors.js';
+import {NuonApiError} from './errors.js';
 import {retryDelay} from '../domain/backoff.js';
-import type {ClientOptions, GetOptions, Response} from './client-options.js';
-import {
-	bodyText,
-	contentKind,
-	flattenHeaders,
-	networkError,
-	parseJson,
-	parseRetryAfter,
-	sleep,
-} from './http.js';
+import type {ClientOptions, GetOptions, Response, WriteInFlight} from './client-options.js';
+import {bodyText, contentKind, flattenHeaders, httpError, networkError, parseJson, sleep} from './http.js';
 
 /** How long an answer asked for by warmUp() waits for its taker. */
 const WARM_FOR_MS = 10_000;
@@ -35,6 +27,10 @@ export class NuonClient {
 	readonly #inFlight = new Map<string, Promise<Response<unknown>>>();
 	readonly #warmed = new Map<string, {answer: Promise<Response<unknown>>; at: number}>();
 	#warming = false;
+	/** Aborted at close(): every request in flight is abandoned, and none starts after. */
+	readonly #closing = new AbortController();
+	readonly #writesInFlight = new Set<WriteInFlight>();
+	#abandonedWrites: readonly WriteInFlight[] = [];
 
 	constructor(options: ClientOptions) {
 		this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -104,8 +100,11 @@ export class NuonClient {
 		}
 	}
 
-	async #getWithRetries<T>(path: string, options: GetOptions): Promise<Response<T>> {
+	async #getWithRetries<T>(path: string, {signal: own, ...rest}: GetOptions): Promise<Response<T>> {
+		const signal = own ? AbortSignal.any([own, this.#closing.signal]) : this.#closing.signal;
+		const options = {...rest, signal};
 		for (let attempt = 0; ; attempt++) {
+			if (signal.aborted) throw this.#cancelled(path);
 			if (this.#unauthorized) throw this.#unauthorized;
 			const blocked = this.#blockedUntil - Date.now();
 			if (blocked > 0) {
@@ -128,8 +127,8 @@ export class NuonClient {
 				if (failure.status === 429)
 					this.#blockedUntil = Date.now() + (failure.retryAfterMs ?? this.#options.backoffMs);
 				const delay = this.#retryDelay(failure, attempt);
-				if (delay === undefined || options.signal?.aborted) throw error;
-				await sleep(delay, options.signal);
+				if (delay === undefined || signal.aborted) throw error;
+				await sleep(delay, signal);
 			}
 		}
 	}
@@ -158,7 +157,22 @@ export class NuonClient {
 				path,
 			});
 		if (this.#unauthorized) throw this.#unauthorized;
-		return this.#once<T>(path, {method, body: JSON.stringify(body ?? {})});
+		if (this.#closing.signal.aborted) throw this.#cancelled(path);
+		const write = {method, path, body};
+		this.#writesInFlight.add(write);
+		try {
+			return await this.#once<T>(path, {
+				method,
+				body: JSON.stringify(body ?? {}),
+				signal: this.#closing.signal,
+			});
+		} finally {
+			this.#writesInFlight.delete(write);
+		}
+	}
+
+	#cancelled(path: string): NuonApiError {
+		return new NuonApiError({kind: 'network', message: 'Request cancelled: nuon-tui is quitting', path});
 	}
 
 	get orgId(): string {
@@ -179,8 +193,21 @@ export class NuonClient {
 		this.#orgId = orgId;
 	}
 
+	/**
+	 * Abandons every request in flight (a quit waits for none of them) and refuses any later one.
+	 * The writes that were on their way are kept in abandonedWrites: their outcome is unknown.
+	 */
 	async close(): Promise<void> {
-		await this.#dispatcher.close();
+		if (!this.#closing.signal.aborted) {
+			this.#abandonedWrites = [...this.#writesInFlight];
+			this.#closing.abort();
+		}
+		await this.#dispatcher.destroy();
+	}
+
+	/** The writes close() abandoned on their way: each may or may not have been taken. */
+	get abandonedWrites(): readonly WriteInFlight[] {
+		return this.#abandonedWrites;
 	}
 
 	#retryDelay(error: NuonApiError, attempt: number): number | undefined {
@@ -254,26 +281,7 @@ export class NuonClient {
 		if (as === 'text' && response.statusCode < 400)
 			return {data: (raw ? text : sanitize(text)) as T, headers: responseHeaders};
 		const parsed = parseJson(text);
-		if (response.statusCode >= 400) {
-			const body = (parsed.ok && parsed.value && typeof parsed.value === 'object' ? parsed.value : {}) as {
-				error?: unknown;
-				description?: unknown;
-			};
-			const apiError = typeof body.error === 'string' ? body.error : undefined;
-			const description = typeof body.description === 'string' ? body.description : undefined;
-			const detail = description || apiError || (parsed.ok ? undefined : contentKind(responseHeaders));
-			throw new NuonApiError({
-				kind: 'http',
-				status: response.statusCode,
-				message: shortMessage(response.statusCode, detail),
-				path,
-				apiError,
-				description,
-				traceId,
-				retryAfterMs: parseRetryAfter(responseHeaders['retry-after']),
-				apiVersion: responseHeaders['x-nuon-api-version'],
-			});
-		}
+		if (response.statusCode >= 400) throw httpError(response.statusCode, parsed, responseHeaders, path);
 		if (!parsed.ok) {
 			if (method !== 'GET') return {data: undefined as T, headers: responseHeaders};
 			throw new NuonApiError({

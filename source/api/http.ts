@@ -1,7 +1,7 @@
 // What the client needs of HTTP that is not about the API: reading bodies and headers, naming a
-// network failure, waiting.
+// network failure, the error of an HTTP failure, waiting.
 import type {Dispatcher} from 'undici';
-import {NuonApiError} from './errors.js';
+import {NuonApiError, shortMessage} from './errors.js';
 
 const TIMEOUT_CODES = new Set([
 	'UND_ERR_CONNECT_TIMEOUT',
@@ -60,6 +60,33 @@ export function networkError(error: unknown, path: string, timeoutMs: number): N
 		message: `Cannot reach the API (${code || (error as Error).message})`,
 		path,
 		cause: error,
+	});
+}
+
+/** The error of an answer with an HTTP status of 400 or more: the API's error and description. */
+export function httpError(
+	status: number,
+	parsed: ReturnType<typeof parseJson>,
+	headers: Record<string, string | undefined>,
+	path: string,
+): NuonApiError {
+	const body = (parsed.ok && parsed.value && typeof parsed.value === 'object' ? parsed.value : {}) as {
+		error?: unknown;
+		description?: unknown;
+	};
+	const apiError = typeof body.error === 'string' ? body.error : undefined;
+	const description = typeof body.description === 'string' ? body.description : undefined;
+	const detail = description || apiError || (parsed.ok ? undefined : contentKind(headers));
+	return new NuonApiError({
+		kind: 'http',
+		status,
+		message: shortMessage(status, detail),
+		path,
+		apiError,
+		description,
+		traceId: headers['x-nuon-trace-id'],
+		retryAfterMs: parseRetryAfter(headers['retry-after']),
+		apiVersion: headers['x-nuon-api-version'],
 	});
 }
 

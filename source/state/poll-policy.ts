@@ -66,7 +66,8 @@ export class Poller {
 		} catch (error) {
 			this.#failures++;
 			failure = error;
-			this.#onError(error);
+			// A poll abandoned by stop() (the watch is over) is no failure to report.
+			if (!this.#stopped) this.#onError(error);
 		} finally {
 			this.#running = false;
 		}

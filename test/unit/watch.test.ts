@@ -68,6 +68,21 @@ describe('the Poller (fake timers)', () => {
 			expect(overlap).toBe(false);
 		},
 	);
+
+	it('reports nothing of a poll that fails once stopped (the watch is over: abandoned)', async () => {
+		const errors: unknown[] = [];
+		let abandon: (error: Error) => void = () => {};
+		const poller = new Poller(
+			() => new Promise<boolean>((_, reject) => (abandon = reject)),
+			SETTINGS,
+			error => errors.push(error),
+		);
+		poller.start();
+		poller.stop();
+		abandon(new Error('Request cancelled: nuon-tui is quitting'));
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(errors).toEqual([]);
+	});
 });
 
 describe('transitions and outcomes', () => {

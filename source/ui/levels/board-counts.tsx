@@ -65,7 +65,8 @@ export function boardLine({
 	cell: {selectedInstall: Install; selectedColumn: BoardColumn; progress: string} | undefined;
 }): string {
 	if (typed.editing || typed.text) return `/${typed.text}${typed.editing ? '▏' : '  (Esc clears)'}`;
-	if (installs.error && installs.data) return failureLine(installs.error, 'the last good board');
+	// With no board yet the failure is said too: a rejected token or org is not retried, and says so.
+	if (installs.error) return failureLine(installs.error, installs.data ? 'the last good board' : undefined);
 	return cell ? cellLine(cell.selectedInstall, cell.selectedColumn, cell.progress) : '';
 }
 

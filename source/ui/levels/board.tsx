@@ -18,6 +18,7 @@ import {useExplorer, useLevelKeys, useLevelPlace, useMessageLine} from '../shell
 import {commandHint, cursorMove} from '../keys/commands.js';
 import type {ScreenKeys} from '../keys/keymap.js';
 import {CHROME_ROWS, Frame} from '../shell/Frame.js';
+import {loadFailure} from '../shell/failure-text.js';
 import {Pane} from '../widgets/Pane.js';
 import {defineLevel} from './level.js';
 import {fleetReleases} from '../../domain/release-progress.js';
@@ -251,7 +252,7 @@ export function BoardLevel({appId, appName}: {appId?: string; appName?: string})
 							installs.data
 								? 'no deploys yet'
 								: installs.error
-									? 'could not load installs: retrying'
+									? loadFailure('installs', installs.error)
 									: 'loading…'
 						}
 						installs={rows}

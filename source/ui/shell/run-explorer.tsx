@@ -10,6 +10,7 @@ import type {Location} from '../../state/navigation.js';
 import {App} from './app.js';
 import {localeIsAscii, spellKeys, toAscii} from '../widgets/ascii.js';
 import {compactCursorMoves, terminalOutput} from '../terminal/terminal-output.js';
+import {watchTerminal} from '../terminal/terminal-gone.js';
 import {themeFor} from '../widgets/theme.js';
 
 export interface ExplorerTarget {
@@ -90,18 +91,20 @@ export async function runExplorer(
 		if (exitCode !== undefined) return;
 		exitCode = code;
 		instance.unmount();
+		void client.close(); // what a screen still had on its way is abandoned, and nothing more is sent
 	};
-	// The terminal gone (an SSH link dropped, the window closed): reads and writes fail with EIO
-	// or EPIPE, and SIGHUP comes too, in either order. Both end the session as a hangup.
+	// The terminal gone (an SSH link dropped, the window closed): its input ends, reads and writes
+	// fail with EIO or EPIPE, and SIGHUP comes too unless a parent ignores it, in any order. Each ends
+	// the session as a hangup.
 	const hangUp = () => {
 		stop(128 + 1);
 		setTimeout(() => process.exit(128 + 1), 1000).unref(); // in case unmounting waits on the dead terminal
 	};
-	process.stdin.on('error', hangUp);
-	process.stdout.on('error', hangUp);
+	const stopWatchingTerminal = watchTerminal({stdin: process.stdin, stdout: process.stdout, onGone: hangUp});
 	process.once('SIGTERM', () => stop(128 + 15));
 	process.once('SIGHUP', hangUp);
 	process.once('SIGINT', () => stop(128 + 2));
 	await instance.waitUntilExit();
+	stopWatchingTerminal();
 	return exitCode ?? 0;
 }
