@@ -10,6 +10,7 @@ import {
 	type Faults,
 } from './demo-options.js';
 import {isThemeName} from './ui/widgets/theme.js';
+import {parseLabels, type Labels} from './domain/labels.js';
 
 export const USAGE = `nuon-tui: a keyboard-driven terminal explorer for the Nuon platform
 
@@ -32,6 +33,7 @@ Options
                          nuon-tui has started and hidden it)
   --org ID               org id                  (env NUON_ORG_ID, ~/.nuon org_id)
   --app ID|NAME          only this app's installs (NUON_APP_ID and ~/.nuon app_id: default only)
+  --labels K:V[,K:V]     only installs with these labels (2026 servers: tier:prod,region:eu)
   --install ID|NAME      open this install       (NUON_INSTALL_ID and ~/.nuon install_id preselect it)
   --component NAME|ID    open this component's latest deploy (with --install)
   --config FILE          settings file           (env NUON_CONFIG_FILE; default ~/.nuon)
@@ -93,6 +95,8 @@ export interface ExploreCommand {
 	refreshSeconds?: number;
 	/** Start flags: open the explorer there (settings' app_id/install_id are only defaults). */
 	jump: {app?: string; install?: string; component?: string};
+	/** `--labels`: the installs every list keeps to. */
+	labels?: Labels;
 	watch: boolean;
 	/** `nuon-tui approvals`: print the waiting approvals and exit. */
 	approvals?: boolean;
@@ -135,6 +139,7 @@ function parseFlags(argv: string[]) {
 			'api-token': {type: 'string'},
 			org: {type: 'string'},
 			app: {type: 'string'},
+			labels: {type: 'string'},
 			install: {type: 'string'},
 			config: {type: 'string'},
 			refresh: {type: 'string'},
@@ -213,6 +218,8 @@ export function parseCommand(argv: string[]): Command {
 		if (!timeoutMs)
 			throw new UsageError(`--timeout takes a duration such as 30m, 90s or 1h, not "${values.timeout}".`);
 	}
+	const labels = values.labels === undefined ? undefined : parseLabels(values.labels);
+	if (typeof labels === 'string') throw new UsageError(labels);
 	return {
 		kind: 'explore',
 		demo: values.demo ?? false,
@@ -233,6 +240,7 @@ export function parseCommand(argv: string[]): Command {
 			configFile: values.config,
 		},
 		jump: {app: values.app, install: values.install, component: values.component},
+		...(labels ? {labels} : {}),
 		watch,
 		...(approvals ? {approvals} : {}),
 		untilDone: values['until-done'] ?? false,

@@ -2,6 +2,7 @@
 // Only what every command needs is imported here; the UI, the demo API and YAML load on demand.
 import type {Instance} from 'ink';
 import {NuonClient} from './api/client.js';
+import {narrowToLabels} from './api/install-labels.js';
 import {parseCommand, USAGE, UsageError, type ExploreCommand} from './args.js';
 import type {Location} from './state/locations.js';
 import {askForFirstScreen} from './state/first-screen.js';
@@ -101,6 +102,7 @@ async function explore(command: ExploreCommand): Promise<number> {
 		onAttempt,
 		readOnly,
 	});
+	if (command.labels) narrowToLabels(client, command.labels);
 	try {
 		if (command.approvals) {
 			const {listApprovals} = await import('./watch/list-approvals.js');
