@@ -149,6 +149,23 @@ const PROBES: Record<string, ByServer> = {
 			await PROBES['install labels (`labels=k:v`)']!['2025-12'](probe, {} as Row);
 		},
 	},
+	'leaving the components out of `GET /v1/installs`': {
+		async '2025-12'({get}) {
+			for (const query of ['', '&include_components=false']) {
+				const installs = (await get(`/v1/installs?limit=100${query}`, {paged: true})).json as Install[];
+				expect(installs.every(install => (install.install_components ?? []).length > 0)).toBe(true);
+				expect(Math.max(...installs.map(install => install.install_components!.length))).toBeLessThanOrEqual(
+					10,
+				);
+			}
+		},
+		async '2025-08'({get, demo}) {
+			const installs = (await get('/v1/installs?limit=100', {paged: true})).json as Install[];
+			const count = (id: string | undefined) =>
+				demo.scenario.installs.find(i => i.id === id)!.components.length;
+			expect(installs.every(install => install.install_components?.length === count(install.id))).toBe(true);
+		},
+	},
 	"a runner's health in the installs lists": {
 		async '2025-12'({get}) {
 			const installs = (await get('/v1/installs')).json as Install[];
