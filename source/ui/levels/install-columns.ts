@@ -26,14 +26,15 @@ export const carried = (installs: readonly Install[] | undefined): Carried => ({
 	labels: !!installs?.some(i => labelWords(i)),
 });
 
+/** Shown where room allows, after the columns every server fills (and not sorted by: `s` stays name, status,
+ * time). */
 function newerColumns(has: Carried): Column<Install>[] {
 	const health: Column<Install> = {
 		header: 'HEALTH',
 		width: 12,
-		priority: 2.5,
+		priority: 3.7,
 		text: i => installHealth(i) ?? '—',
 		status: installHealth,
-		sort: i => statusRank(installHealth(i)),
 	};
 	const phase: Column<Install> = {
 		header: 'PHASE',
@@ -41,7 +42,6 @@ function newerColumns(has: Carried): Column<Install>[] {
 		priority: 4.5,
 		text: i => installPhase(i).phase ?? '—',
 		status: i => installPhase(i).phase,
-		sort: i => statusRank(installPhase(i).phase),
 	};
 	const labels: Column<Install> = {header: 'LABELS', width: 20, priority: 5.5, text: labelWords};
 	return [...(has.health ? [health] : []), ...(has.phase ? [phase] : []), ...(has.labels ? [labels] : [])];
