@@ -28,7 +28,7 @@ export const carried = (installs: readonly Install[] | undefined): Carried => ({
 
 /** Shown where room allows, after the columns every server fills (and not sorted by: `s` stays name, status,
  * time). */
-function newerColumns(has: Carried): Column<Install>[] {
+function newerColumns(has: Carried): {states: Column<Install>[]; labels: Column<Install>[]} {
 	const health: Column<Install> = {
 		header: 'HEALTH',
 		width: 12,
@@ -43,13 +43,17 @@ function newerColumns(has: Carried): Column<Install>[] {
 		text: i => installPhase(i).phase ?? '—',
 		status: i => installPhase(i).phase,
 	};
-	const labels: Column<Install> = {header: 'LABELS', width: 20, priority: 5.5, text: labelWords};
-	return [...(has.health ? [health] : []), ...(has.phase ? [phase] : []), ...(has.labels ? [labels] : [])];
+	const labels: Column<Install> = {header: 'LABELS', width: 24, priority: 5.5, text: labelWords};
+	return {
+		states: [...(has.health ? [health] : []), ...(has.phase ? [phase] : [])],
+		labels: has.labels ? [labels] : [],
+	};
 }
 
 const NONE: Carried = {health: false, phase: false, labels: false};
 
 export function installColumns(appNames: Map<string, string>, has = NONE): Column<Install>[] {
+	const newer = newerColumns(has);
 	return [
 		{
 			header: 'NAME',
@@ -68,7 +72,7 @@ export function installColumns(appNames: Map<string, string>, has = NONE): Colum
 			status: installStatus,
 			sort: i => statusRank(installStatus(i)),
 		},
-		...newerColumns(has),
+		...newer.states,
 		{
 			header: 'RUNNER',
 			width: 14,
@@ -86,6 +90,7 @@ export function installColumns(appNames: Map<string, string>, has = NONE): Colum
 		},
 		{header: 'CLOUD/REGION', width: 18, priority: 4, text: installLocation},
 		{header: 'APP', width: 14, priority: 5, text: i => appNames.get(i.app_id ?? '') ?? i.app_id ?? '—'},
+		...newer.labels,
 		// Only on wide terminals:
 		{header: 'ID', width: 26, priority: 6, text: i => i.id ?? '—'},
 		{header: 'CREATED BY', width: 22, priority: 7, text: i => i.created_by_id ?? '—'},
