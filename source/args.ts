@@ -10,6 +10,7 @@ import {
 	type Faults,
 } from './demo-options.js';
 import {isThemeName} from './ui/widgets/theme.js';
+import {parseLabels, type Labels} from './domain/labels.js';
 
 export {USAGE} from './usage.js';
 import {HELP_TOPICS} from './usage.js';
@@ -32,6 +33,8 @@ export interface ExploreCommand {
 	refreshSeconds?: number;
 	/** Start flags: open the explorer there (settings' app_id/install_id are only defaults). */
 	jump: {app?: string; install?: string; component?: string};
+	/** `--labels`: the installs every list keeps to. */
+	labels?: Labels;
 	watch: boolean;
 	/** `nuon-tui approvals`: print the waiting approvals and exit. */
 	approvals?: boolean;
@@ -72,6 +75,7 @@ const OPTIONS = {
 	'api-token': {type: 'string'},
 	org: {type: 'string'},
 	app: {type: 'string'},
+	labels: {type: 'string'},
 	install: {type: 'string'},
 	config: {type: 'string'},
 	refresh: {type: 'string'},
@@ -171,6 +175,8 @@ export function parseCommand(argv: string[]): Command {
 				`--timeout takes a duration such as 30m, 90s, 1h or 1h30m, not "${values.timeout}".`,
 			);
 	}
+	const labels = values.labels === undefined ? undefined : parseLabels(values.labels);
+	if (typeof labels === 'string') throw new UsageError(labels);
 	return {
 		kind: 'explore',
 		demo: values.demo ?? false,
@@ -191,6 +197,7 @@ export function parseCommand(argv: string[]): Command {
 			configFile: values.config,
 		},
 		jump: {app: values.app, install: values.install, component: values.component},
+		...(labels ? {labels} : {}),
 		watch,
 		...(approvals ? {approvals} : {}),
 		untilDone: values['until-done'] ?? false,

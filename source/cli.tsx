@@ -3,6 +3,7 @@
 import type {Instance} from 'ink';
 import {NuonClient} from './api/client.js';
 import {describeError, NuonApiError} from './api/errors.js';
+import {narrowToLabels} from './api/install-labels.js';
 import {accessDenied, WATCH_EXIT} from './watch/exit-codes.js';
 import {FLAGS, parseCommand, USAGE, UsageError, type ExploreCommand} from './args.js';
 import {HELP_TOPICS} from './usage.js';
@@ -121,6 +122,7 @@ async function explore(command: ExploreCommand): Promise<number> {
 		onAttempt,
 		readOnly,
 	});
+	if (command.labels) narrowToLabels(client, command.labels);
 	try {
 		if (command.approvals) {
 			const {listApprovals} = await import('./watch/list-approvals.js');

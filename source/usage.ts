@@ -24,6 +24,7 @@ const OPTIONS = `Options
                          nuon-tui has started and hidden it)
   --org ID               org id                  (env NUON_ORG_ID, ~/.nuon org_id)
   --app ID|NAME          only this app's installs (NUON_APP_ID and ~/.nuon app_id: default only)
+  --labels K:V[,K:V]     only installs with these labels (2026 servers: tier:prod,region:eu)
   --install ID|NAME      open this install       (NUON_INSTALL_ID and ~/.nuon install_id preselect it)
   --component NAME|ID    open this component's latest deploy (with --install)
   --config FILE          settings file           (env NUON_CONFIG_FILE; default ~/.nuon)

@@ -1,23 +1,40 @@
 // Installs and their components.
 import type {NuonClient} from './client.js';
 import {NuonApiError} from './errors.js';
-import {listAll, listPage, PAGE_LIMIT} from './paging.js';
+import {keepLabelled, labelsFilterOf, labelsParameter} from './install-labels.js';
+import {listAll, listPage, PAGE_LIMIT, type Page} from './paging.js';
 import {memoryOf} from './route-memory.js';
 import type {Install, InstallComponent, InstallComponentSummary} from './types.js';
 
 const id = encodeURIComponent;
 
-/** Every install (one app's or all), page after page: for `watch --until-done`. */
-export const listAllInstalls = (client: NuonClient, appId?: string) =>
-	listAll<Install>(client, appId ? `/v1/apps/${id(appId)}/installs` : '/v1/installs', {}, Infinity);
+const installsPath = (appId?: string) => (appId ? `/v1/apps/${id(appId)}/installs` : '/v1/installs');
 
-export const listInstallsPage = (
+/** Every install (one app's or all), page after page: for `watch --until-done`. */
+export const listAllInstalls = async (client: NuonClient, appId?: string) =>
+	keepLabelled(
+		client,
+		await listAll<Install>(client, installsPath(appId), labelsParameter(client), Infinity),
+	);
+
+/** One page of installs; with a `--labels` filter, the next page starts after every item the server sent. */
+export async function listInstallsPage(
 	client: NuonClient,
 	offset: number,
 	appId?: string,
 	q?: string,
 	limit = PAGE_LIMIT,
-) => listPage<Install>(client, appId ? `/v1/apps/${id(appId)}/installs` : '/v1/installs', offset, {q}, limit);
+): Promise<Page<Install>> {
+	const page = await listPage<Install>(
+		client,
+		installsPath(appId),
+		offset,
+		{q, ...labelsParameter(client)},
+		limit,
+	);
+	if (!labelsFilterOf(client)) return page;
+	return {...page, items: keepLabelled(client, page.items), nextOffset: offset + page.items.length};
+}
 
 export const getInstall = async (client: NuonClient, installId: string) =>
 	(await client.get<Install>(`/v1/installs/${id(installId)}`)).data;

@@ -6,6 +6,7 @@ export * from './logs.js';
 export * from './org.js';
 export * from './paging.js';
 export {eitherRoute, getData, learntRoutes} from './route-memory.js';
+export {labelsFilterOf, narrowToLabels} from './install-labels.js';
 export * from './runner-jobs.js';
 export type * from './types.js';
 export * from './workflows.js';

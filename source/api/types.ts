@@ -2,7 +2,19 @@
 import type {components} from './schema.js';
 
 type Schemas = components['schemas'];
-export type Install = Schemas['app.Install'];
+/**
+ * An install as the 2026 server sends it (SDK nuonco/nuon-python, `app_install.py`): `labels` since
+ * 0.19.894, `lifecycle_phase` since 0.19.1006 (which dropped `status` and `status_description`),
+ * `app_branch_id` since 0.19.1049, the composite health since 0.19.1093 (`app/install.go`).
+ */
+export type Install = Schemas['app.Install'] & {
+	labels?: Record<string, string>;
+	lifecycle_phase?: {phase?: string; description?: string; updated_at?: number};
+	composite_health_status?: string;
+	composite_health_status_description?: string;
+	component_health_statuses?: Record<string, string>;
+	app_branch_id?: string;
+};
 export type App = Schemas['app.App'];
 export type InstallComponent = Schemas['app.InstallComponent'];
 export type InstallComponentSummary = Schemas['app.InstallComponentSummary'];

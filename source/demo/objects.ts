@@ -27,6 +27,7 @@ import {
 } from './world.js';
 import {NEWEST_DEMO_API, since, type DemoApi} from './api-mode.js';
 import {compositeStatus, listedDeploy} from './deploy-objects.js';
+import {since2026} from './install-2026.js';
 
 export {compositeStatus, componentDeploys, deploy, installDeploys, latestDeploy} from './deploy-objects.js';
 
@@ -101,11 +102,13 @@ export function install(
 	api: DemoApi = NEWEST_DEMO_API,
 ): Install {
 	const statuses: Record<string, string> = {};
+	const phases = new Map<string, Phase>();
 	let failed = 0;
 	let moving = 0;
 	for (const ic of install.components) {
 		const phase = componentPhase(world, ic, t, api);
 		if (!phase) continue;
+		phases.set(ic.component.id, phase);
 		statuses[ic.component.id] = DEPLOY_STATUS[phase];
 		if (phase === 'error' || phase === 'denied') failed++;
 		else if (phase !== 'active' && phase !== 'cancelled') moving++;
@@ -142,8 +145,9 @@ export function install(
 		app_id: install.app.id,
 		cloud_platform: install.cloud,
 		...account,
-		status: 'active',
-		status_description: 'install is active',
+		...(since(api, '2026')
+			? since2026(install, phases)
+			: {status: 'active', status_description: 'install is active'}),
 		sandbox_status: 'active',
 		sandbox_status_description: 'sandbox provisioned',
 		// install.go (AfterQuery): the first runner of its group, which every installs list preloads.

@@ -1,5 +1,6 @@
 // The demo API's routes for the org, its apps, installs, components and their deploys.
-import {since} from './api-mode.js';
+import {since, type DemoApi} from './api-mode.js';
+import {demoLabels} from './install-2026.js';
 import type {IncomingMessage} from 'node:http';
 import {notFound, ok, shaped, withInstall, type Handler} from './route-kit.js';
 import type {DemoInstall} from './world.js';
@@ -9,6 +10,29 @@ const orgOf = (headers: IncomingMessage['headers']) => String(headers['x-nuon-or
 
 const search = (query: URLSearchParams) => (name: string) =>
 	name.toLowerCase().includes((query.get('q') ?? '').toLowerCase());
+
+/**
+ * `labels=k:v,k2:v2` (API 0.19.894, get_org_installs.go and get_app_installs.go: pkg/labels
+ * ParseLabelsQuery, then WithLabels: every pair contained, a bare key or `*` any value); older servers
+ * ignore it.
+ */
+const labelled = (query: URLSearchParams, api: DemoApi) => (install: DemoInstall) => {
+	if (!since(api, '2026')) return true;
+	const own = demoLabels(install);
+	return (query.get('labels') ?? '')
+		.split(',')
+		.map(part => part.trim())
+		.filter(Boolean)
+		.every(part => {
+			const [key, value = '*'] = part.includes(':') ? splitAt(part, ':') : splitAt(part, '=');
+			return key! in own && (value === '*' || own[key!] === value);
+		});
+};
+
+const splitAt = (part: string, separator: string): string[] => {
+	const at = part.indexOf(separator);
+	return at < 0 ? [part] : [part.slice(0, at).trim(), part.slice(at + 1).trim()];
+};
 
 export const ORG_ROUTES: Array<[RegExp, Handler]> = [
 	[
@@ -28,7 +52,7 @@ export const ORG_ROUTES: Array<[RegExp, Handler]> = [
 	[
 		/^\/v1\/installs$/,
 		(scenario, {query, headers, t, api}) => ({
-			list: scenario.installsOf(orgOf(headers)).filter(i => search(query)(i.name)),
+			list: scenario.installsOf(orgOf(headers)).filter(i => search(query)(i.name) && labelled(query, api)(i)),
 			each: (i: DemoInstall) => scenario.listedInstall(i, t, api),
 		}),
 	],
@@ -38,7 +62,9 @@ export const ORG_ROUTES: Array<[RegExp, Handler]> = [
 			const app = scenario.apps.find(a => a.id === params[0] || a.catalog.name === params[0]);
 			if (!app) return notFound(`app ${params[0]}`);
 			return {
-				list: scenario.installsOf(orgOf(headers)).filter(i => i.app === app && search(query)(i.name)),
+				list: scenario
+					.installsOf(orgOf(headers))
+					.filter(i => i.app === app && search(query)(i.name) && labelled(query, api)(i)),
 				each: (i: DemoInstall) => scenario.install(i, t, api),
 			};
 		},

@@ -1,5 +1,6 @@
 // Pure readings of an install object that the levels and tests share.
 import type {Install} from '../api/resources.js';
+import {record, text} from './fields.js';
 import {phaseOf, phaseRank, statusWord, type Phase} from './status.js';
 
 /** An install's name, or its id when the name is empty (the list dims it). */
@@ -25,6 +26,25 @@ export function installLocation(install: Install): string {
 /** The status an operator wants first: how the install's components are doing. */
 export function installStatus(install: Install): string | undefined {
 	return install.composite_component_status || install.status || undefined;
+}
+
+/** How the install's components are doing live (2026: `composite_health_status`); none before, and none
+ * until the org's health checks have reported (the server sends nothing then). */
+export const installHealth = (install: Install): string | undefined =>
+	text(install.composite_health_status) || undefined;
+
+/**
+ * Where the install is in its life: its `lifecycle_phase` (2026: provisioning, provisioned,
+ * deprovisioning, deprovisioned, reprovisioning), or the `status` older servers send in its place.
+ */
+export function installPhase(install: Install): {phase?: string; description?: string} {
+	const lifecycle = record(install.lifecycle_phase);
+	if (lifecycle)
+		return {phase: text(lifecycle.phase) || undefined, description: text(lifecycle.description) || undefined};
+	return {
+		phase: text(install.status) || undefined,
+		description: text(install.status_description) || undefined,
+	};
 }
 
 export interface StatusCount {

@@ -3,7 +3,18 @@
 export type Phase = 'success' | 'failure' | 'approval' | 'warning' | 'progress' | 'neutral' | 'unknown';
 
 const PHASES: Record<Exclude<Phase, 'unknown'>, readonly string[]> = {
-	success: ['active', 'ok', 'finished', 'healthy', 'connected', 'approved', 'success', 'no-drift'],
+	// `provisioned`: an install's lifecycle phase (2026: pkg/lifecyclephase).
+	success: [
+		'active',
+		'ok',
+		'finished',
+		'healthy',
+		'connected',
+		'approved',
+		'success',
+		'no-drift',
+		'provisioned',
+	],
 	failure: [
 		'failed',
 		'error',
@@ -19,7 +30,8 @@ const PHASES: Record<Exclude<Phase, 'unknown'>, readonly string[]> = {
 	],
 	// Waiting for a person to approve a plan: not done, and nothing moves until someone answers.
 	approval: ['pending-approval', 'approval-awaiting', 'awaiting-approval'],
-	warning: ['approval-denied', 'cancelled', 'outdated', 'drifted', 'drift-detected', 'discarded'],
+	// `degraded`: an install's or a component's health (2026: InstallComponentHealthStatus).
+	warning: ['approval-denied', 'cancelled', 'outdated', 'drifted', 'drift-detected', 'discarded', 'degraded'],
 	progress: [
 		'executing',
 		'waiting',
@@ -45,6 +57,7 @@ const PHASES: Record<Exclude<Phase, 'unknown'>, readonly string[]> = {
 		'reprovisioning',
 		'checking-plan',
 		'awaiting-install-stack-run',
+		'progressing',
 	],
 	neutral: [
 		'noop',
@@ -57,6 +70,7 @@ const PHASES: Record<Exclude<Phase, 'unknown'>, readonly string[]> = {
 		'user-skipped',
 		'deleted',
 		'empty',
+		'not-applicable',
 	],
 };
 

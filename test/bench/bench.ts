@@ -14,6 +14,7 @@ import {Scenario} from '../../source/demo/scenario.js';
 import {apiEnv, explorer, startDemo} from './demo-process.js';
 import {fleetRows, type Row} from './fleet-rows.js';
 import {keypressRows} from './keypress-rows.js';
+import {weightRows} from './weight-rows.js';
 import {followNewestRunLogs, lastQuarterGrowth, rssAt, sampleMemory, startLongRun} from './long-run.js';
 
 const quick = process.argv.includes('--quick');
@@ -501,6 +502,7 @@ const SIDE_BY_SIDE = {
 	watch: () => watchRows(quick),
 	workflows: () => workflowRows(quick),
 	fleet: () => fleetRows(quick, requestPaths),
+	weight: () => weightRows(),
 	memory: () => memoryRows(quick ? QUICK_MEMORY_MINUTES : 10),
 };
 type Group = keyof typeof TIMED | keyof typeof SIDE_BY_SIDE;

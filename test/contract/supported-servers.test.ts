@@ -106,6 +106,66 @@ const backticked = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map(match 
 // from), and throws (expect) when the demo playing that server does not do what the row's cell
 // says. Keep checks to a few requests: the whole file shares one demo server per era.
 const PROBES: Record<string, ByServer> = {
+	"an install's status": {
+		async '2026'({get}) {
+			const installs = (await get('/v1/installs', {paged: true})).json as Install[];
+			for (const install of installs) {
+				expect(install).not.toHaveProperty('status');
+				expect(install).not.toHaveProperty('status_description');
+				expect(install.lifecycle_phase).toMatchObject({phase: 'provisioned', updated_at: expect.any(Number)});
+				expect(install.composite_health_status).toEqual(expect.any(String));
+				expect(phaseOf(install.composite_health_status)).not.toBe('unknown');
+				expect(install).toHaveProperty('composite_component_status');
+			}
+		},
+		async '2025-12'({get}) {
+			const installs = (await get('/v1/installs', {paged: true})).json as Install[];
+			expect(installs[0]).toMatchObject({status: 'active', status_description: expect.any(String)});
+			for (const field of ['lifecycle_phase', 'composite_health_status', 'labels', 'app_branch_id'])
+				expect(installs[0]).not.toHaveProperty(field);
+		},
+		async '2025-08'(probe) {
+			await PROBES["an install's status"]!['2025-12'](probe, {} as Row);
+		},
+	},
+	'install labels (`labels=k:v`)': {
+		async '2026'({get}) {
+			const all = (await get('/v1/installs?limit=100', {paged: true})).json as Install[];
+			expect(all[0]!.labels).toMatchObject({tier: expect.any(String), region: expect.any(String)});
+			const [key, value] = Object.entries(all.at(-1)!.labels!)[0]!;
+			const kept = (await get(`/v1/installs?limit=100&labels=${key}:${value}`, {paged: true}))
+				.json as Install[];
+			expect(kept.length).toBeGreaterThan(0);
+			expect(kept.length).toBeLessThan(all.length);
+			expect(kept.every(install => install.labels?.[key] === value)).toBe(true);
+		},
+		async '2025-12'({get}) {
+			const all = (await get('/v1/installs?limit=100', {paged: true})).json as Install[];
+			const asked = (await get('/v1/installs?limit=100&labels=tier:prod', {paged: true})).json as Install[];
+			expect(asked).toHaveLength(all.length);
+			expect(all[0]).not.toHaveProperty('labels');
+		},
+		async '2025-08'(probe) {
+			await PROBES['install labels (`labels=k:v`)']!['2025-12'](probe, {} as Row);
+		},
+	},
+	'leaving the components out of `GET /v1/installs`': {
+		async '2025-12'({get}) {
+			for (const query of ['', '&include_components=false']) {
+				const installs = (await get(`/v1/installs?limit=100${query}`, {paged: true})).json as Install[];
+				expect(installs.every(install => (install.install_components ?? []).length > 0)).toBe(true);
+				expect(Math.max(...installs.map(install => install.install_components!.length))).toBeLessThanOrEqual(
+					10,
+				);
+			}
+		},
+		async '2025-08'({get, demo}) {
+			const installs = (await get('/v1/installs?limit=100', {paged: true})).json as Install[];
+			const count = (id: string | undefined) =>
+				demo.scenario.installs.find(i => i.id === id)!.components.length;
+			expect(installs.every(install => install.install_components?.length === count(install.id))).toBe(true);
+		},
+	},
 	"a runner's health in the installs lists": {
 		async '2025-12'({get}) {
 			const installs = (await get('/v1/installs')).json as Install[];

@@ -1,7 +1,8 @@
 // `nuon-tui approvals` as a script runs it: no terminal, one line per waiting approval, exit 0 or 4.
 import {spawn} from 'node:child_process';
 import {afterEach, describe, expect, it} from 'vitest';
-import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
+import {startDemoServer, type DemoApi, type DemoServer} from '../../source/demo/server.js';
+import {demoLabels} from '../../source/demo/install-2026.js';
 import {BIN} from '../helpers/pty.js';
 
 let demo: DemoServer | undefined;
@@ -10,7 +11,7 @@ afterEach(async () => {
 	demo = undefined;
 });
 
-async function approvals(clock: number, args: string[] = [], api: '2025-12' | '2025-08' = '2025-12') {
+async function approvals(clock: number, args: string[] = [], api: DemoApi = '2025-12') {
 	demo = await startDemoServer({api});
 	demo.scenario.setClock(clock);
 	const server = demo;
@@ -101,6 +102,23 @@ describe('nuon-tui approvals', () => {
 		expect(code).toBe(0);
 		expect(stdout).toBe('');
 		expect(stderr).toBe('nuon-tui: no plan waits for an approval\n');
+	});
+
+	it('--labels keeps the approvals of the installs with those labels (2026)', async () => {
+		const installsOf = (stdout: string) =>
+			stdout
+				.trim()
+				.split('\n')
+				.map(line => (JSON.parse(line) as {install: string}).install);
+		const all = installsOf((await approvals(100, ['--output', 'json'], '2026')).stdout);
+		const scenario = demo!.scenario;
+		await demo!.close();
+		const tier = (name: string) => demoLabels(scenario.installs.find(install => install.name === name)!).tier;
+		const wanted = tier(all.at(-1)!);
+		const kept = await approvals(100, ['--output', 'json', '--labels', `tier:${wanted}`], '2026');
+		expect(kept.code).toBe(4);
+		expect(installsOf(kept.stdout)).toEqual(all.filter(name => tier(name) === wanted));
+		expect(installsOf(kept.stdout).length).toBeLessThan(all.length);
 	});
 
 	it('refuses the watch options', async () => {

@@ -145,9 +145,10 @@ describe('the preferences file', () => {
 
 describe('a wide terminal', () => {
 	it('shows more columns: ids and who created each install', async () => {
-		session = startPty([], {env: env(), columns: 240, rows: 50});
+		session = startPty([], {env: env(), columns: 320, rows: 50});
 		const screen = await session.waitFor(
-			/NAME\s+STATUS\s+RUNNER\s+UPDATED\s+CLOUD\/REGION\s+APP\s+ID\s+CREATED BY/,
+			// The 2026 demo's installs carry health, a lifecycle phase and labels: their columns come first.
+			/NAME\s+STATUS\s+HEALTH\s+PHASE\s+RUNNER\s+UPDATED\s+CLOUD\/REGION\s+APP\s+LABELS\s+ID\s+CREATED BY/,
 		);
 		expect(screen).toContain(firstInstall(demo.scenario).id);
 		session.write('q');

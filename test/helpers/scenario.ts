@@ -2,6 +2,7 @@
 // how many there are, a job's log stream. Each is found by what it is, through the scenario's public
 // objects, so a test says what it needs and keeps working when the demo's data changes.
 import type {ComponentKind} from '../../source/demo/catalog.js';
+import {demoLabels} from '../../source/demo/install-2026.js';
 import {Scenario} from '../../source/demo/scenario.js';
 import type {DemoInstall, DemoInstallComponent} from '../../source/demo/world.js';
 
@@ -34,6 +35,15 @@ export const anotherInstall = (scenario = defaultScenario()): DemoInstall => lis
 /** The installs whose name has `text` in it, in any case, as the `/` filter finds them. */
 export const installsMatching = (scenario: Scenario, text: string): DemoInstall[] =>
 	listedInstalls(scenario).filter(install => install.name.toLowerCase().includes(text.toLowerCase()));
+
+/** A label the demo gives some installs and not others on 2026 (`tier:staging`), and the installs with it. */
+export function aLabel(scenario: Scenario): {key: string; value: string; installs: DemoInstall[]} {
+	const all = listedInstalls(scenario);
+	const [key, value] = Object.entries(demoLabels(all.at(-1)!)).find(([k, v]) =>
+		all.some(install => demoLabels(install)[k] !== v),
+	)!;
+	return {key, value, installs: all.filter(install => demoLabels(install)[key] === value)};
+}
 
 /** The installs of one app, by its catalog name (`relay-cdn`). */
 export const installsOfApp = (scenario: Scenario, appName: string): DemoInstall[] =>

@@ -14,6 +14,11 @@ describe('status mapping', () => {
 		['queued', 'progress', '◐'],
 		['approval-denied', 'warning', '!'],
 		['noop', 'neutral', '○'],
+		// 2026: an install's lifecycle phase and the health words it and its components carry.
+		['provisioned', 'success', '✓'],
+		['progressing', 'progress', '◐'],
+		['degraded', 'warning', '!'],
+		['not-applicable', 'neutral', '○'],
 	])('%s is %s with %s', (status, phase, glyph) => {
 		expect(statusView(status)).toEqual({phase, glyph, label: status});
 	});

@@ -1,5 +1,6 @@
 // The rollout board's rows as pure functions: installs grouped by app under a header row naming
 // the app's components, the rows to draw with the header pinned, and the way to the next failure.
+import {labelWords} from '../../domain/labels.js';
 import type {Component, Install} from '../../api/resources.js';
 import {cellStatus, cellStatuses} from '../../domain/cell-status.js';
 import {PHASE_ORDER, phaseOf, phaseRank, type Phase} from '../../domain/status.js';
@@ -141,11 +142,12 @@ export function nextCell(
 		: ([...cells].reverse().find(before) ?? cells.at(-1));
 }
 
-/** The installs a `/` filter keeps: those whose name, id or release contains the text, any case. */
+/** The installs a `/` filter keeps: those whose name, id, release or a label (`tier:prod`) contains the
+ * text, any case. */
 export function filterInstalls(installs: readonly Install[], text: string): readonly Install[] {
 	const needle = text.toLowerCase();
 	const words = (install: Install) =>
-		`${install.name ?? ''} ${install.id ?? ''} ${installRelease(install)?.label ?? ''}`.toLowerCase();
+		[install.name, install.id, installRelease(install)?.label, labelWords(install)].join(' ').toLowerCase();
 	return needle ? installs.filter(install => words(install).includes(needle)) : installs;
 }
 

@@ -5,73 +5,36 @@ import {keyText} from '../widgets/ascii.js';
 import type {App, Install} from '../../api/resources.js';
 import {
 	countStatuses,
-	installLocation,
+	installHealth,
 	installName,
+	installPhase,
 	installRegion,
 	installStatus,
 } from '../../domain/install.js';
-import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
-import {HEALTH_TONE, healthLabel, runnerDescription, runnerHealth} from '../../domain/runner-health.js';
+import {labelsOf, labelsQuery} from '../../domain/labels.js';
+import {useClient} from '../../state/resource.js';
+import {ago, formatTimestamp} from '../../domain/time.js';
+import {healthLabel, runnerDescription, runnerHealth} from '../../domain/runner-health.js';
 import {describeError} from '../../api/errors.js';
 import {appNamesOf, useAppNames, useApps, useInstalls, usePrefetch} from '../../state/data.js';
 import {ENDPOINTS} from '../../state/endpoints.js';
 import * as api from '../../api/resources.js';
 import {useDebounced} from '../widgets/use-debounced.js';
-import {statusRank, type Column} from '../widgets/columns.js';
 import {useExplorer} from '../shell/context.js';
 import {blank, field, heading, text, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
 import {listKeys} from '../widgets/list-keys.js';
+import {carried, installColumns} from './install-columns.js';
 import {defineLevel, listParts} from './level.js';
 
 /** What this level binds (its actions open from the selected row). */
 const KEYS = listKeys({actions: ['actions', 'runner', 'workflows'], extra: ['apps']});
 
-function installColumns(appNames: Map<string, string>): Column<Install>[] {
-	return [
-		{
-			header: 'NAME',
-			width: 12,
-			grow: true,
-			priority: 1,
-			text: installName,
-			muted: i => !i.name,
-			sort: i => installName(i).toLowerCase(),
-		},
-		{
-			header: 'STATUS',
-			width: 13,
-			priority: 2,
-			text: i => installStatus(i) ?? '',
-			status: installStatus,
-			sort: i => statusRank(installStatus(i)),
-		},
-		{
-			header: 'RUNNER',
-			width: 14,
-			priority: 3.5,
-			text: i => healthLabel(runnerHealth(i)),
-			tone: i => HEALTH_TONE[runnerHealth(i)],
-		},
-		{
-			header: 'UPDATED',
-			width: 8,
-			priority: 3,
-			align: 'right',
-			text: (i, now) => ago(i.updated_at, now),
-			sort: i => -(parseTime(i.updated_at) ?? 0),
-		},
-		{header: 'CLOUD/REGION', width: 18, priority: 4, text: installLocation},
-		{header: 'APP', width: 14, priority: 5, text: i => appNames.get(i.app_id ?? '') ?? i.app_id ?? '—'},
-		// Only on wide terminals:
-		{header: 'ID', width: 26, priority: 6, text: i => i.id ?? '—'},
-		{header: 'CREATED BY', width: 22, priority: 7, text: i => i.created_by_id ?? '—'},
-	];
-}
-
 function installDetail(appNames: Map<string, string>) {
 	return (install: Install, now: number): Line[] => {
 		const statuses = Object.values(install.component_statuses ?? {});
+		const phase = installPhase(install);
+		const labels = labelsOf(install);
 		return [
 			field('name', install.name),
 			field('id', install.id),
@@ -83,11 +46,22 @@ function installDetail(appNames: Map<string, string>) {
 			),
 			field('cloud', install.cloud_platform),
 			field('region', installRegion(install)),
+			...(install.app_branch_id ? [field('app branch', install.app_branch_id)] : []),
 			blank,
+			...(labels.length
+				? [heading(`Labels (${labels.length})`), ...labels.map(([key, value]) => field(key, value)), blank]
+				: []),
 			heading('Status'),
 			field('components', installStatus(install), installStatus(install) ?? ''),
-			text(install.composite_component_status_description || install.status_description || '', {muted: true}),
-			field('install', install.status, install.status ?? ''),
+			text(install.composite_component_status_description || '', {muted: true}),
+			...(installHealth(install)
+				? [
+						field('health', installHealth(install), installHealth(install) ?? ''),
+						text(install.composite_health_status_description || '', {muted: true}),
+					]
+				: []),
+			field(install.lifecycle_phase ? 'lifecycle' : 'install', phase.phase, phase.phase ?? ''),
+			text(phase.description ?? '', {muted: true}),
 			field('sandbox', install.sandbox_status, install.sandbox_status ?? ''),
 			field('runner', `${healthLabel(runnerHealth(install))} (${install.runner_status ?? 'no status'})`),
 			text(runnerDescription(install), {muted: true}),
@@ -117,9 +91,14 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 	const searched = useInstalls(appId, searching ? query : undefined);
 	const installs = searching ? searched : all;
 	const prefetch = usePrefetch();
+	const labels = api.labelsFilterOf(useClient());
 	const apps = useApps();
 	const appNames = useAppNames();
-	const columns = useMemo(() => installColumns(appNames), [appNames]);
+	const has = carried(installs.data);
+	const columns = useMemo(
+		() => installColumns(appNames, {health: has.health, phase: has.phase, labels: has.labels}),
+		[appNames, has.health, has.phase, has.labels],
+	);
 	const detail = useMemo(() => installDetail(appNames), [appNames]);
 
 	const appItems = useMemo(() => appMenuItems(apps.data), [apps.data]);
@@ -139,7 +118,7 @@ export function InstallsLevel({appId, appName}: {appId?: string; appName?: strin
 		<ListLevel
 			keys={KEYS}
 			noun="installs"
-			titleSuffix={appName ? ` of ${appName}` : ''}
+			titleSuffix={(appName ? ` of ${appName}` : '') + (labels ? ` labelled ${labelsQuery(labels)}` : '')}
 			resource={{
 				...installs,
 				partial: apps.error && !apps.data ? `app names: ${describeError(apps.error)}` : undefined,
@@ -239,7 +218,7 @@ export const installs = defineLevel<{appId?: string; appName?: string}>({
 		},
 		list: {
 			rows: data => data.installs,
-			columns: data => installColumns(data.appNames),
+			columns: data => installColumns(data.appNames, carried(data.installs)),
 			rowId: installId,
 			detailTitle: installTitle,
 			detail: data => installDetail(data.appNames),
