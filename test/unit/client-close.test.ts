@@ -65,7 +65,7 @@ describe('close()', () => {
 		});
 		const read = client.get('/v1/installs').catch((error: unknown) => error);
 		// The first attempt timed out: the client now waits out its backoff before the next.
-		await vi.waitFor(() => expect(attempts).toEqual([expect.stringMatching(/No answer/)]));
+		await vi.waitFor(() => expect(attempts).toEqual([expect.stringMatching(/No answer/)]), {timeout: 10_000});
 		await client.close();
 		expect(await read).toBeInstanceOf(Error);
 		expect(arrived).toHaveLength(1);
