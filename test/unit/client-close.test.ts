@@ -28,7 +28,7 @@ describe('close()', () => {
 		const read = client.get('/v1/installs');
 		const write = api.respondToApproval(client, 'wfl1', 'stp1', 'apr1', 'approve', '');
 		const settled = Promise.allSettled([read, write]);
-		await vi.waitFor(() => expect(arrived).toHaveLength(2));
+		await vi.waitFor(() => expect(arrived).toHaveLength(2), {timeout: 10_000});
 		const started = performance.now();
 		await client.close();
 		const [readOutcome, writeOutcome] = await settled;
