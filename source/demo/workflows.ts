@@ -2,6 +2,7 @@
 // steps the component deploys in order (one group each); a step's status follows its deploy's.
 import type {components} from '../api/schema.js';
 import {approvalObject} from './approvals.js';
+import {provisionedInstall, provisionSteps, provisionWorkflow} from './provision-workflow.js';
 import {
 	phaseAt,
 	SECOND,
@@ -138,6 +139,8 @@ export function workflowSteps(
 	workflowId: string,
 	t: number,
 ): Array<Schemas['app.WorkflowStep']> | undefined {
+	const provisioned = provisionedInstall(world, workflowId);
+	if (provisioned) return provisionSteps(world, provisioned);
 	const workflow = world.workflows.get(workflowId);
 	if (!workflow || !workflowStarted(world, workflow, t)) return undefined;
 	return deploysOf(world, workflow).flatMap((deploy, index) =>
@@ -152,6 +155,8 @@ const workflowStarted = (_world: World, workflow: DemoWorkflow, t: number): bool
 	workflow.createdAt <= t;
 
 export function workflow(world: World, workflowId: string, t: number): Schemas['app.Workflow'] | undefined {
+	const provisioned = provisionedInstall(world, workflowId);
+	if (provisioned) return provisionWorkflow(world, provisioned);
 	const found = world.workflows.get(workflowId);
 	if (!found || !workflowStarted(world, found, t)) return undefined;
 	const steps = workflowSteps(world, workflowId, t)!;

@@ -159,7 +159,7 @@ describe.each(SERVER_VERSIONS)(
 					const found = (await get(`/v1/workflows/${workflow.id}`)).body as {status?: {status?: string}};
 					expectValid('/v1/workflows/{workflow_id}', found);
 					if (found.status?.status === 'cancelled') kinds.add('cancelled workflow');
-					const steps = (await get(`/v1/workflows/${workflow.id}/steps`)).body as Array<{
+					const steps = (await get(`/v1/workflows/${workflow.id}/steps?limit=100`)).body as Array<{
 						id: string;
 						approval?: {id: string};
 						policy_validation?: unknown;

@@ -15,7 +15,13 @@ import {fetchComponents, withAppDependencies} from '../../source/state/fetchers.
 import {LogTail} from '../../source/state/log-tail.js';
 import {SERVER_VERSIONS} from '../helpers/both-servers.js';
 import {demoForFile} from '../helpers/demo-server.js';
-import {failedInstall, firstInstall, logStreamOf, rolloutComponent} from '../helpers/scenario.js';
+import {
+	failedInstall,
+	firstInstall,
+	logStreamOf,
+	rolloutComponent,
+	workflowWithManySteps,
+} from '../helpers/scenario.js';
 
 /** Each server with the requests it has seen; the rollout is over (scenario second 400). */
 const servers = Object.fromEntries(
@@ -85,6 +91,17 @@ describe.each(SERVER_VERSIONS)('against the %s server', mode => {
 		expect(
 			servers[mode].seen.map(request => new URL(request.url!, 'http://x').searchParams.get('limit')),
 		).toEqual(['100', '100']);
+		await client.close();
+	});
+
+	it('reads every step of a workflow with more than a page of them, in the order they run', async () => {
+		const client = clientOf(mode);
+		const many = workflowWithManySteps(servers[mode].demo.scenario, 400);
+		const steps = await api.listWorkflowSteps(client, many.workflowId);
+		expect(steps.map(step => step.id)).toEqual(
+			servers[mode].demo.scenario.workflowSteps(many.workflowId, 400)!.map(step => step.id),
+		);
+		expect(steps.length).toBeGreaterThan(10);
 		await client.close();
 	});
 
