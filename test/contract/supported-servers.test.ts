@@ -11,7 +11,7 @@ import {ACT_AFTER} from '../../source/demo/writes.js';
 import type {DemoInstall, DemoInstallComponent} from '../../source/demo/world.js';
 import type {Install, InstallDeploy} from '../../source/api/resources.js';
 import {AWAITING, FAILED, firstInstall, queuedInstall, workflowWithManySteps} from '../helpers/scenario.js';
-import {phaseOf} from '../../source/domain/status.js';
+import {isKnownWord, phaseOf} from '../../source/domain/status.js';
 import {appendNewer, emptyBuffer} from '../../source/domain/logs.js';
 import {bothDemoServers, SERVER_VERSIONS} from '../helpers/both-servers.js';
 
@@ -346,6 +346,11 @@ const PROBES: Record<string, ByServer> = {
 			PROBES["a workflow's steps (`GET /v1/workflows/{id}/steps`)"]!['2025-12'](probe, {} as Row),
 	},
 	'status words': {
+		async '2026'(_probe, row) {
+			const words = backticked(row.newest);
+			expect(words).toEqual(expect.arrayContaining(['failed-pending-retry', 'warning', 'unknown']));
+			expect(words.filter(word => !isKnownWord(word))).toEqual([]);
+		},
 		async '2025-12'(_probe, row) {
 			// Every word the cell names is in nuon-tui's one status table.
 			const words = backticked(row.today);

@@ -7,8 +7,9 @@ import {MockAgent} from 'undici';
 import {NuonClient} from '../../source/api/client.js';
 import * as api from '../../source/api/resources.js';
 import {appendNewer, emptyBuffer} from '../../source/domain/logs.js';
-import {outcome, snapshotOf} from '../../source/domain/rollout.js';
-import {phaseOf, statusView} from '../../source/domain/status.js';
+import {outcome, snapshotOf, unknownStatuses} from '../../source/domain/rollout.js';
+import {hasEnded, isInProgress, phaseOf, statusView} from '../../source/domain/status.js';
+import {workflowFinished} from '../../source/domain/workflow-steps.js';
 import type {DemoApi} from '../../source/demo/api-mode.js';
 import type {DemoServer} from '../../source/demo/server.js';
 import {fetchComponents, withAppDependencies} from '../../source/state/fetchers.js';
@@ -341,6 +342,30 @@ describe('status words today’s server sends', () => {
 				phaseOf,
 			),
 		).toEqual(Array(5).fill('progress'));
+	});
+
+	it('has one meaning for each of 2026’s words', () => {
+		const meaning = (word: string) => [phaseOf(word), isInProgress(word), hasEnded(word)];
+		// Failed, and held open for a person to retry or skip: polled, not ended, the workflow not finished.
+		expect(meaning('failed-pending-retry')).toEqual(['failure', true, false]);
+		expect(statusView('failed-pending-retry')).toEqual({
+			phase: 'failure',
+			glyph: '✗',
+			label: 'failed-pending-retry',
+		});
+		// 2026's word is not in the contract's enum.
+		expect(workflowFinished({status: {status: 'failed-pending-retry' as never}})).toBe(false);
+		expect(meaning('warning')).toEqual(['warning', false, true]);
+		for (const word of ['superseded', 'degraded']) expect(phaseOf(word), word).toBe('warning');
+		for (const word of ['queued', 'computing', 'progressing'])
+			expect(meaning(word), word).toEqual(['progress', true, false]);
+		for (const word of ['disabled', 'pending_customer', 'not-applicable'])
+			expect(meaning(word), word).toEqual(['neutral', false, false]);
+		expect([phaseOf('healthy'), phaseOf('unhealthy')]).toEqual(['success', 'failure']);
+		// Health `unknown` is lost visibility: `?`, neither done nor failed, and a word nuon-tui knows.
+		expect(statusView('unknown')).toEqual({phase: 'unknown', glyph: '?', label: 'unknown'});
+		const lost = snapshotOf([{id: 'inl1', component_statuses: {a: 'active', b: 'unknown'}}]);
+		expect([outcome(lost), unknownStatuses(lost)]).toEqual(['in-progress', []]);
 	});
 
 	it('shows a word it does not know as it is, and a value that is not a word without failing', () => {
