@@ -5,11 +5,11 @@ import {found, notFound, ok, withInstall, type Handler} from './route-kit.js';
 export const WORKFLOW_ROUTES: Array<[RegExp, Handler]> = [
 	[
 		/^\/v1\/installs\/([^/]+)\/workflows$/,
-		withInstall((scenario, install, {t}) => ({list: scenario.installWorkflows(install, t)})),
+		withInstall((scenario, install, {t, api}) => ({list: scenario.installWorkflows(install, t, api)})),
 	],
 	[
 		/^\/v1\/workflows\/([^/]+)$/,
-		(scenario, {params, t}) => found(scenario.workflow(params[0]!, t), `workflow ${params[0]}`),
+		(scenario, {params, t, api}) => found(scenario.workflow(params[0]!, t, api), `workflow ${params[0]}`),
 	],
 	[
 		// Paged since API 0.19.1006 (SDK 2026-06-12: get_workflow_steps.py takes offset, limit 10, page;
