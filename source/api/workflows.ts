@@ -1,9 +1,8 @@
 // Workflows and their steps, the approvals in them and the writes on them.
 import type {NuonClient} from './client.js';
 import {NuonApiError} from './errors.js';
-import {listPage} from './paging.js';
+import {listAll, listPage} from './paging.js';
 import type {ApprovalResponse, Workflow, WorkflowStep} from './types.js';
-import {items} from '../domain/fields.js';
 
 const id = encodeURIComponent;
 
@@ -14,8 +13,9 @@ export const listInstallWorkflowsPage = (client: NuonClient, installId: string, 
 export const getWorkflow = async (client: NuonClient, workflowId: string) =>
 	(await client.get<Workflow>(`/v1/workflows/${id(workflowId)}`)).data;
 
+/** Every step, page by page: the route pages since API 0.19.1006 (10 a page unless asked). */
 export const listWorkflowSteps = async (client: NuonClient, workflowId: string) =>
-	items<WorkflowStep>((await client.get<WorkflowStep[]>(`/v1/workflows/${id(workflowId)}/steps`)).data);
+	listAll<WorkflowStep>(client, `/v1/workflows/${id(workflowId)}/steps`);
 
 export type StepOperation = 'retry-step' | 'skip-step';
 

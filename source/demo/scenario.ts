@@ -114,10 +114,11 @@ export class Scenario {
 		runs.actionRunOf(this.#world, install, runId, t);
 	latestRuns = (install: DemoInstall, t: number): Array<Schemas['app.InstallActionWorkflow']> =>
 		runs.latestRuns(this.#world, install, t);
-	installWorkflows = (install: DemoInstall, t: number): Array<Schemas['app.Workflow']> =>
-		workflows.installWorkflows(this.#world, install, t);
-	workflow = (workflowId: string, t: number): Schemas['app.Workflow'] | undefined =>
-		workflows.workflow(this.#world, workflowId, t);
+	installWorkflows = (install: DemoInstall, t: number, api?: DemoApi): Array<Schemas['app.Workflow']> =>
+		workflows.installWorkflows(this.#world, install, t, api);
+	/** On `api`'s server (the newest unless said). */
+	workflow = (workflowId: string, t: number, api?: DemoApi): Schemas['app.Workflow'] | undefined =>
+		workflows.workflow(this.#world, workflowId, t, api);
 	workflowSteps = (workflowId: string, t: number): Array<Schemas['app.WorkflowStep']> | undefined =>
 		workflows.workflowSteps(this.#world, workflowId, t);
 	/** A step's approval (by workflow, step and approval id) and the plan it asks about. */

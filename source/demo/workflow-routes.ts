@@ -1,18 +1,25 @@
 // The demo API's routes for workflows, their steps and approvals, and the writes on them.
-import {found, notFound, withInstall, type Handler} from './route-kit.js';
+import {since} from './api-mode.js';
+import {found, notFound, ok, withInstall, type Handler} from './route-kit.js';
 
 export const WORKFLOW_ROUTES: Array<[RegExp, Handler]> = [
 	[
 		/^\/v1\/installs\/([^/]+)\/workflows$/,
-		withInstall((scenario, install, {t}) => ({list: scenario.installWorkflows(install, t)})),
+		withInstall((scenario, install, {t, api}) => ({list: scenario.installWorkflows(install, t, api)})),
 	],
 	[
 		/^\/v1\/workflows\/([^/]+)$/,
-		(scenario, {params, t}) => found(scenario.workflow(params[0]!, t), `workflow ${params[0]}`),
+		(scenario, {params, t, api}) => found(scenario.workflow(params[0]!, t, api), `workflow ${params[0]}`),
 	],
 	[
+		// Paged since API 0.19.1006 (SDK 2026-06-12: get_workflow_steps.py takes offset, limit 10, page;
+		// installs/service/get_workflow_steps.go scopes WithOffsetPagination); whole before (2025-12's).
 		/^\/v1\/workflows\/([^/]+)\/steps$/,
-		(scenario, {params, t}) => found(scenario.workflowSteps(params[0]!, t), `workflow ${params[0]}`),
+		(scenario, {params, t, api}) => {
+			const steps = scenario.workflowSteps(params[0]!, t);
+			if (!steps) return notFound(`workflow ${params[0]}`);
+			return since(api, '2026') ? {list: steps} : ok(steps);
+		},
 	],
 	[
 		/^\/v1\/workflows\/([^/]+)\/steps\/([^/]+)$/,

@@ -1,7 +1,9 @@
 // Install workflows at scenario time t: each release deployed to an install is one workflow, its
 // steps the component deploys in order (one group each); a step's status follows its deploy's.
 import type {components} from '../api/schema.js';
+import {NEWEST_DEMO_API, since, type DemoApi} from './api-mode.js';
 import {approvalObject} from './approvals.js';
+import {provisionedInstall, provisionSteps, provisionWorkflow} from './provision-workflow.js';
 import {
 	phaseAt,
 	SECOND,
@@ -138,6 +140,8 @@ export function workflowSteps(
 	workflowId: string,
 	t: number,
 ): Array<Schemas['app.WorkflowStep']> | undefined {
+	const provisioned = provisionedInstall(world, workflowId);
+	if (provisioned) return provisionSteps(world, provisioned);
 	const workflow = world.workflows.get(workflowId);
 	if (!workflow || !workflowStarted(world, workflow, t)) return undefined;
 	return deploysOf(world, workflow).flatMap((deploy, index) =>
@@ -151,7 +155,24 @@ export function workflowSteps(
 const workflowStarted = (_world: World, workflow: DemoWorkflow, t: number): boolean =>
 	workflow.createdAt <= t;
 
-export function workflow(world: World, workflowId: string, t: number): Schemas['app.Workflow'] | undefined {
+/**
+ * 2026 (SDK 0.19.945; pkg/flow execute_workflow_step.go, DirectiveAwaitRetry): a step that fails once
+ * Nuon's own retries are used up parks its workflow as `failed-pending-retry`, "step failed, awaiting
+ * retry or skip", until someone retries, skips or cancels it, or the wait's ceiling
+ * (callback.MaxWaitCeiling) ends it `error`; the step says `error` throughout. The demo's ceiling, in
+ * scenario seconds:
+ */
+export const PARKED_FOR = 45;
+const FAILED_PENDING_RETRY = 'failed-pending-retry' as StepStatus; // 2026's word, not in the contract
+
+export function workflow(
+	world: World,
+	workflowId: string,
+	t: number,
+	api: DemoApi = NEWEST_DEMO_API,
+): Schemas['app.Workflow'] | undefined {
+	const provisioned = provisionedInstall(world, workflowId);
+	if (provisioned) return provisionWorkflow(world, provisioned);
 	const found = world.workflows.get(workflowId);
 	if (!found || !workflowStarted(world, found, t)) return undefined;
 	const steps = workflowSteps(world, workflowId, t)!;
@@ -169,15 +190,26 @@ export function workflow(world: World, workflowId: string, t: number): Schemas['
 	const endedAt = Math.max(...deploys.map(d => d.schedule.doneAt));
 	const cancelled = found.cancelledAt !== undefined && t >= found.cancelledAt;
 	const queued = !cancelled && t < startedAt;
-	const finished = cancelled || (!queued && settled !== 'in-progress' && settled !== 'approval-awaiting');
+	const failedAt = deploys.find(d => d.schedule.fails && !d.skipped && t >= d.schedule.doneAt)?.schedule
+		.doneAt;
+	const parked =
+		since(api, '2026') &&
+		!cancelled &&
+		settled === 'error' &&
+		failedAt !== undefined &&
+		t < failedAt + PARKED_FOR;
+	const finished =
+		!parked && (cancelled || (!queued && settled !== 'in-progress' && settled !== 'approval-awaiting'));
 	// Approve all sets the running workflow's status to `approved` at its first answer (pkg/flow/approval.go).
-	const status: StepStatus = cancelled
-		? 'cancelled'
-		: queued
-			? 'pending'
-			: !finished && found.autoApprovedAt !== undefined && t >= found.autoApprovedAt
-				? 'approved'
-				: settled;
+	const status: StepStatus = parked
+		? FAILED_PENDING_RETRY
+		: cancelled
+			? 'cancelled'
+			: queued
+				? 'pending'
+				: !finished && found.autoApprovedAt !== undefined && t >= found.autoApprovedAt
+					? 'approved'
+					: settled;
 	return {
 		id: found.id,
 		owner_id: found.install.id,
@@ -219,6 +251,7 @@ const WORKFLOW_DESCRIPTIONS: Partial<Record<StepStatus, string>> = {
 	'in-progress': 'running',
 	pending: 'queued: waiting for its turn',
 	approved: 'auto approved',
+	[FAILED_PENDING_RETRY]: 'step failed, awaiting retry or skip',
 };
 
 /** A workflow's status from its steps' (a denied plan fails it). */
@@ -234,6 +267,7 @@ export function installWorkflows(
 	world: World,
 	install: DemoInstall,
 	t: number,
+	api?: DemoApi,
 ): Array<Schemas['app.Workflow']> {
-	return install.workflowIds.map(id => workflow(world, id, t)).filter(found => found !== undefined);
+	return install.workflowIds.map(id => workflow(world, id, t, api)).filter(found => found !== undefined);
 }

@@ -87,7 +87,8 @@ export interface DemoInstall {
 	createdAt: number;
 	createdBy: string;
 	components: DemoInstallComponent[];
-	/** Its workflows, newest first: one per release deployed to it (the rollout's first). */
+	/** Its workflows, newest first: one per release deployed to it (the rollout's first), the one that
+	 * provisioned it last (provision-workflow.ts). */
 	workflowIds: string[];
 	/** Its runner stopped sending heartbeats from `from` to `to` (scenario seconds): its deploys waited. */
 	runnerOutage?: {from: number; to: number};

@@ -2,6 +2,7 @@
 // seed, and the lookups every serializer needs. The shapes are in world-types.ts, the phase
 // arithmetic in world-phases.ts, approvals and outages in world-trouble.ts.
 import {APPS, CUSTOMERS, ENVIRONMENTS, PEOPLE, REGIONS, RELEASES} from './catalog.js';
+import {provisionWorkflowId} from './provision-workflow.js';
 import {digest, makeId, random} from './random.js';
 import {HOTFIX, hotfixSchedule} from './world-rollouts.js';
 import {
@@ -292,4 +293,5 @@ function addWorkflows(world: World, install: DemoInstall): void {
 		install.workflowIds.push(id);
 		for (const deploy of deploys) deploy.workflowId = id;
 	}
+	install.workflowIds.push(provisionWorkflowId(install));
 }

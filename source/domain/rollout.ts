@@ -3,7 +3,7 @@
 import type {Install} from '../api/resources.js';
 import {cellStatuses} from './cell-status.js';
 import {countStatuses, type StatusCount} from './install.js';
-import {awaitsApproval, isInProgress, phaseOf} from './status.js';
+import {awaitsApproval, isInProgress, isKnownWord, phaseOf} from './status.js';
 
 /** The latest deploy status of each component of each install (cell-status.ts): installId → componentId →
  * status. */
@@ -93,6 +93,6 @@ export function unknownStatuses(
 	const found: Array<{installId: string; componentId: string; status: string}> = [];
 	for (const [installId, cells] of snapshot)
 		for (const [componentId, status] of cells)
-			if (phaseOf(status) === 'unknown') found.push({installId, componentId, status});
+			if (!isKnownWord(status)) found.push({installId, componentId, status});
 	return found;
 }

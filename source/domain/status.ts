@@ -2,7 +2,13 @@
 // Nuon dashboard; any value the server adds later shows as it is, with a neutral glyph.
 export type Phase = 'success' | 'failure' | 'approval' | 'warning' | 'progress' | 'neutral' | 'unknown';
 
-const PHASES: Record<Exclude<Phase, 'unknown'>, readonly string[]> = {
+/**
+ * Every word nuon-tui knows, by phase. 2026's (SDK app_status.py 0.19.771 and 0.19.945, the rollout
+ * groups of 0.19.852, the health of 0.19.1093): `failed-pending-retry` (awaitsRetry below), `warning`
+ * (a workflow or step that ended with a warning), `disabled` (a component), `pending_customer`,
+ * `queued`, `superseded` and `computing` (an install in a rollout group), and the health words.
+ */
+const PHASES: Record<Phase, readonly string[]> = {
 	// `provisioned`: an install's lifecycle phase (2026: pkg/lifecyclephase).
 	success: [
 		'active',
@@ -18,8 +24,8 @@ const PHASES: Record<Exclude<Phase, 'unknown'>, readonly string[]> = {
 	failure: [
 		'failed',
 		'error',
+		'failed-pending-retry',
 		'timed-out',
-		'unknown',
 		'unhealthy',
 		'not-connected',
 		'access-error',
@@ -30,8 +36,17 @@ const PHASES: Record<Exclude<Phase, 'unknown'>, readonly string[]> = {
 	],
 	// Waiting for a person to approve a plan: not done, and nothing moves until someone answers.
 	approval: ['pending-approval', 'approval-awaiting', 'awaiting-approval'],
-	// `degraded`: an install's or a component's health (2026: InstallComponentHealthStatus).
-	warning: ['approval-denied', 'cancelled', 'outdated', 'drifted', 'drift-detected', 'discarded', 'degraded'],
+	warning: [
+		'approval-denied',
+		'cancelled',
+		'outdated',
+		'drifted',
+		'drift-detected',
+		'discarded',
+		'warning',
+		'superseded',
+		'degraded',
+	],
 	progress: [
 		'executing',
 		'waiting',
@@ -57,6 +72,7 @@ const PHASES: Record<Exclude<Phase, 'unknown'>, readonly string[]> = {
 		'reprovisioning',
 		'checking-plan',
 		'awaiting-install-stack-run',
+		'computing',
 		'progressing',
 	],
 	neutral: [
@@ -70,8 +86,12 @@ const PHASES: Record<Exclude<Phase, 'unknown'>, readonly string[]> = {
 		'user-skipped',
 		'deleted',
 		'empty',
+		'disabled',
+		'pending_customer',
 		'not-applicable',
 	],
+	// Known words that say nobody knows: Nuon lost sight of the thing (health `unknown`), which is no failure.
+	unknown: ['unknown'],
 };
 
 const PHASE_OF = new Map<string, Phase>(
@@ -110,6 +130,19 @@ export interface StatusView {
 	glyph: string;
 	label: string;
 }
+
+/** Whether nuon-tui knows the word (a word it does not know is shown as it is, and reported by `watch`). */
+export const isKnownWord = (status: unknown): boolean =>
+	typeof status === 'string' && PHASE_OF.has(status.toLowerCase());
+
+/**
+ * A failure that Nuon holds open for a person: 2026's `failed-pending-retry` is the workflow's status
+ * once a step failed and Nuon's own retries are used up, "step failed, awaiting retry or skip"
+ * (pkg/flow execute_workflow_step: DirectiveAwaitRetry); a retry, a skip or a cancel moves it on, and
+ * an abandoned one ends `error`. Failed, not finished: worth polling, not ended.
+ */
+export const awaitsRetry = (status: unknown): boolean =>
+	typeof status === 'string' && status.toLowerCase() === 'failed-pending-retry';
 
 /** A status of any type: a word the table lacks, or a value that is not a word at all, is `unknown`. */
 export function phaseOf(status: unknown): Phase {
@@ -159,7 +192,7 @@ export const severityPhase = (severity: string): Phase =>
 /** True while a status can still change (worth polling for): moving, or waiting for an approval. */
 export function isInProgress(status: unknown): boolean {
 	const phase = phaseOf(status);
-	return phase === 'progress' || phase === 'approval';
+	return phase === 'progress' || phase === 'approval' || awaitsRetry(status);
 }
 
 /** A deploy or a step waiting for a person to approve its plan. */
@@ -191,7 +224,7 @@ export function containsProgress(value: unknown, depth = 5): boolean {
 
 /** A status that will not move on: succeeded, failed, or stopped with a warning (cancelled, outdated). */
 export const hasEnded = (status: unknown): boolean =>
-	['success', 'failure', 'warning'].includes(phaseOf(status));
+	['success', 'failure', 'warning'].includes(phaseOf(status)) && !awaitsRetry(status);
 
 /** Status words Nuon's server acts on by name: compared here, never spelled out elsewhere. */
 export const SERVER_WORDS = {

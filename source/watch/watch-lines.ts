@@ -3,7 +3,7 @@
 import {rolloutCounts, type Snapshot, type Transition} from '../domain/rollout.js';
 import {formatCounts} from '../domain/install.js';
 import {oneLine} from '../domain/text.js';
-import {phaseOf, statusWord} from '../domain/status.js';
+import {awaitsRetry, phaseOf, statusWord} from '../domain/status.js';
 import {clock} from '../domain/time.js';
 import {WATCH_EXIT} from './exit-codes.js';
 
@@ -33,9 +33,10 @@ export function formatTransition(
 			description: description ?? null,
 		});
 	}
+	const note = awaitsRetry(change.to) ? '  failed: Nuon waits for someone to retry or skip it' : '';
 	return oneLine(
 		`${clock(change.at)} ${install} › ${component} ${change.from ? statusWord(change.from) : 'none'} → ` +
-			`${statusWord(change.to)}${description ? `  ${description}` : ''}`,
+			`${statusWord(change.to)}${note}${description ? `  ${description}` : ''}`,
 	);
 }
 

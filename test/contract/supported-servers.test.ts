@@ -10,8 +10,8 @@ import type {Scenario} from '../../source/demo/scenario.js';
 import {ACT_AFTER} from '../../source/demo/writes.js';
 import type {DemoInstall, DemoInstallComponent} from '../../source/demo/world.js';
 import type {Install, InstallDeploy} from '../../source/api/resources.js';
-import {AWAITING, FAILED, firstInstall, queuedInstall} from '../helpers/scenario.js';
-import {phaseOf} from '../../source/domain/status.js';
+import {AWAITING, FAILED, firstInstall, queuedInstall, workflowWithManySteps} from '../helpers/scenario.js';
+import {isKnownWord, phaseOf} from '../../source/domain/status.js';
 import {appendNewer, emptyBuffer} from '../../source/domain/logs.js';
 import {bothDemoServers, SERVER_VERSIONS} from '../helpers/both-servers.js';
 
@@ -389,7 +389,28 @@ const PROBES: Record<string, ByServer> = {
 			expect(runs.every(run => ['log_stream', 'steps', 'config'].every(key => key in run))).toBe(true);
 		},
 	},
+	"a workflow's steps (`GET /v1/workflows/{id}/steps`)": {
+		async '2026'(probe) {
+			const {steps, workflowId} = await stepsOf(probe);
+			const first = await probe.get(`/v1/workflows/${workflowId}/steps`);
+			expect([(first.json as unknown[]).length, first.headers.get('x-nuon-page-next')]).toEqual([10, 'true']);
+			const all = await probe.get(`/v1/workflows/${workflowId}/steps?limit=100`);
+			expect(all.json).toEqual(steps);
+		},
+		async '2025-12'(probe) {
+			const {steps, workflowId} = await stepsOf(probe);
+			const answer = await probe.get(`/v1/workflows/${workflowId}/steps?limit=2`, {paged: true});
+			expect([answer.json, answer.headers.get('x-nuon-page-next')]).toEqual([steps, null]);
+		},
+		'2025-08': probe =>
+			PROBES["a workflow's steps (`GET /v1/workflows/{id}/steps`)"]!['2025-12'](probe, {} as Row),
+	},
 	'status words': {
+		async '2026'(_probe, row) {
+			const words = backticked(row.newest);
+			expect(words).toEqual(expect.arrayContaining(['failed-pending-retry', 'warning', 'unknown']));
+			expect(words.filter(word => !isKnownWord(word))).toEqual([]);
+		},
 		async '2025-12'(_probe, row) {
 			// Every word the cell names is in nuon-tui's one status table.
 			const words = backticked(row.today);
@@ -835,6 +856,15 @@ async function latestRunRoutes(probe: Probe): Promise<Record<string, number>> {
 	const statuses: Record<string, number> = {};
 	for (const path of paths) statuses[path] = (await probe.get(path, {paged: true})).status;
 	return statuses;
+}
+
+/** A workflow with more than 10 steps: the steps its own route reads (whole) after it sends them all. */
+async function stepsOf({get, demo, t}: Probe): Promise<{workflowId: string; steps: unknown[]}> {
+	const {workflowId} = workflowWithManySteps(demo.scenario, t);
+	const workflow = (await get(`/v1/workflows/${workflowId}`)).json as {steps: Array<{id: string}>};
+	const steps = demo.scenario.workflowSteps(workflowId, t)!;
+	expect(workflow.steps.map(step => step.id)).toEqual(steps.map(step => step.id));
+	return {workflowId, steps: JSON.parse(JSON.stringify(steps)) as unknown[]};
 }
 
 // ---- The tests ----------------------------------------------------------------------------------

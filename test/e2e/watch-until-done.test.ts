@@ -1,5 +1,7 @@
 // `nuon-tui watch --until-done` as a script runs it: no terminal on stdin or stdout.
 import {spawn} from 'node:child_process';
+import {createServer} from 'node:http';
+import type {AddressInfo} from 'node:net';
 import {describe, expect, it} from 'vitest';
 import {startDemoServer} from '../../source/demo/server.js';
 import {BIN} from '../helpers/pty.js';
@@ -147,6 +149,48 @@ describe('watch --until-done', () => {
 			reason: expect.stringContaining('token is invalid'),
 		});
 		expect(named.stderr).not.toMatch(/crashed/);
+	});
+
+	it('does not wait on a deploy Nuon holds for a retry (failed-pending-retry): exit 1', async () => {
+		// A 2026 server whose one install has a deploy held for a person to retry or skip it.
+		const server = createServer((request, response) => {
+			const path = new URL(request.url ?? '/', 'http://x').pathname;
+			const body =
+				path === '/v1/installs'
+					? [
+							{
+								id: 'inl1',
+								name: 'prod-eu',
+								app_id: 'app1',
+								component_statuses: {cmp1: 'active', cmp2: 'failed-pending-retry'},
+							},
+						]
+					: path === '/v1/apps/app1/components'
+						? [
+								{id: 'cmp1', name: 'api'},
+								{id: 'cmp2', name: 'worker'},
+							]
+						: [];
+			response.writeHead(200, {'content-type': 'application/json'});
+			response.end(JSON.stringify(body));
+		});
+		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+		const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		try {
+			const {code, stdout} = await run([
+				'watch',
+				...['--api-url', url, '--api-token', 't', '--org', 'org1'],
+				...['--until-done', '--timeout', '60s', '--output', 'json'],
+			]);
+			expect(code).toBe(1);
+			expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toMatchObject({
+				event: 'done',
+				result: 'failed',
+				failed: [{install: 'prod-eu', component: 'worker', status: 'failed-pending-retry'}],
+			});
+		} finally {
+			server.close();
+		}
 	});
 
 	it('exits 3 on timeout', async () => {

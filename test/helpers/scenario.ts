@@ -197,3 +197,16 @@ export function twoReleasesInFlight(scenario = defaultScenario()): {
 	}
 	throw new Error('the demo has no moment with two releases in flight on one app');
 }
+
+/** A workflow with more steps than a page of the steps route holds (10), and its install. */
+export function workflowWithManySteps(
+	scenario: Scenario,
+	t: number,
+): {install: DemoInstall; workflowId: string; name: string; steps: number} {
+	for (const install of listedInstalls(scenario))
+		for (const workflowId of install.workflowIds) {
+			const steps = scenario.workflowSteps(workflowId, t)?.length ?? 0;
+			if (steps > 10) return {install, workflowId, name: scenario.workflow(workflowId, t)!.name!, steps};
+		}
+	throw new Error('the demo has no workflow with more than 10 steps');
+}

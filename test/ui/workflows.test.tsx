@@ -8,8 +8,10 @@ import {
 	listedInstalls,
 	rolloutComponent,
 	rolloutDeployLocation,
+	workflowWithManySteps,
 } from '../helpers/scenario.js';
 import {selectedRow, stripAnsi} from '../helpers/screen.js';
+import {orderSteps, stepLabel} from '../../source/domain/workflow-steps.js';
 
 const {servers, shown} = bothDemoServers();
 
@@ -45,6 +47,33 @@ describe.each(SERVER_VERSIONS)('against the %s server', api => {
 			await app.waitFor(/✗ failed/);
 		},
 	);
+});
+
+describe.each(SERVER_VERSIONS)('against the %s server', api => {
+	it('the steps of a workflow with more than 10 show every one, in the order they run', async () => {
+		const demo = servers[api];
+		demo.scenario.setClock(400);
+		const many = workflowWithManySteps(demo.scenario, 400);
+		const app = shown(
+			renderExplorer(demo, {
+				size: {columns: 120, rows: 40},
+				start: [
+					{
+						kind: 'workflow',
+						installId: many.install.id,
+						installName: many.install.name,
+						workflowId: many.workflowId,
+						workflowName: many.name,
+					},
+				],
+			}),
+		);
+		const expected = orderSteps(demo.scenario.workflowSteps(many.workflowId, 400)!).map(stepLabel);
+		const frame = stripAnsi(await app.waitFor(expected.at(-1)!));
+		const rows = frame.split('\n').filter(line => /┃ [› ] +\d+ /.test(line));
+		expect(rows).toHaveLength(expected.length);
+		for (const [index, row] of rows.entries()) expect(row).toContain(expected[index]);
+	});
 });
 
 it('w on a latest deploy opens the workflow it ran in', async () => {

@@ -7,15 +7,22 @@ import {MockAgent} from 'undici';
 import {NuonClient} from '../../source/api/client.js';
 import * as api from '../../source/api/resources.js';
 import {appendNewer, emptyBuffer} from '../../source/domain/logs.js';
-import {outcome, snapshotOf} from '../../source/domain/rollout.js';
-import {phaseOf, statusView} from '../../source/domain/status.js';
+import {outcome, snapshotOf, unknownStatuses} from '../../source/domain/rollout.js';
+import {hasEnded, isInProgress, phaseOf, statusView} from '../../source/domain/status.js';
+import {workflowFinished} from '../../source/domain/workflow-steps.js';
 import type {DemoApi} from '../../source/demo/api-mode.js';
 import type {DemoServer} from '../../source/demo/server.js';
 import {fetchComponents, withAppDependencies} from '../../source/state/fetchers.js';
 import {LogTail} from '../../source/state/log-tail.js';
 import {SERVER_VERSIONS} from '../helpers/both-servers.js';
 import {demoForFile} from '../helpers/demo-server.js';
-import {failedInstall, firstInstall, logStreamOf, rolloutComponent} from '../helpers/scenario.js';
+import {
+	failedInstall,
+	firstInstall,
+	logStreamOf,
+	rolloutComponent,
+	workflowWithManySteps,
+} from '../helpers/scenario.js';
 
 /** Each server with the requests it has seen; the rollout is over (scenario second 400). */
 const servers = Object.fromEntries(
@@ -85,6 +92,17 @@ describe.each(SERVER_VERSIONS)('against the %s server', mode => {
 		expect(
 			servers[mode].seen.map(request => new URL(request.url!, 'http://x').searchParams.get('limit')),
 		).toEqual(['100', '100']);
+		await client.close();
+	});
+
+	it('reads every step of a workflow with more than a page of them, in the order they run', async () => {
+		const client = clientOf(mode);
+		const many = workflowWithManySteps(servers[mode].demo.scenario, 400);
+		const steps = await api.listWorkflowSteps(client, many.workflowId);
+		expect(steps.map(step => step.id)).toEqual(
+			servers[mode].demo.scenario.workflowSteps(many.workflowId, 400)!.map(step => step.id),
+		);
+		expect(steps.length).toBeGreaterThan(10);
 		await client.close();
 	});
 
@@ -324,6 +342,30 @@ describe('status words today’s server sends', () => {
 				phaseOf,
 			),
 		).toEqual(Array(5).fill('progress'));
+	});
+
+	it('has one meaning for each of 2026’s words', () => {
+		const meaning = (word: string) => [phaseOf(word), isInProgress(word), hasEnded(word)];
+		// Failed, and held open for a person to retry or skip: polled, not ended, the workflow not finished.
+		expect(meaning('failed-pending-retry')).toEqual(['failure', true, false]);
+		expect(statusView('failed-pending-retry')).toEqual({
+			phase: 'failure',
+			glyph: '✗',
+			label: 'failed-pending-retry',
+		});
+		// 2026's word is not in the contract's enum.
+		expect(workflowFinished({status: {status: 'failed-pending-retry' as never}})).toBe(false);
+		expect(meaning('warning')).toEqual(['warning', false, true]);
+		for (const word of ['superseded', 'degraded']) expect(phaseOf(word), word).toBe('warning');
+		for (const word of ['queued', 'computing', 'progressing'])
+			expect(meaning(word), word).toEqual(['progress', true, false]);
+		for (const word of ['disabled', 'pending_customer', 'not-applicable'])
+			expect(meaning(word), word).toEqual(['neutral', false, false]);
+		expect([phaseOf('healthy'), phaseOf('unhealthy')]).toEqual(['success', 'failure']);
+		// Health `unknown` is lost visibility: `?`, neither done nor failed, and a word nuon-tui knows.
+		expect(statusView('unknown')).toEqual({phase: 'unknown', glyph: '?', label: 'unknown'});
+		const lost = snapshotOf([{id: 'inl1', component_statuses: {a: 'active', b: 'unknown'}}]);
+		expect([outcome(lost), unknownStatuses(lost)]).toEqual(['in-progress', []]);
 	});
 
 	it('shows a word it does not know as it is, and a value that is not a word without failing', () => {

@@ -13,6 +13,8 @@ import {componentAwaitingApproval, installAwaitingApproval} from '../helpers/sce
 function watchedApi(
 	statuses: Record<string, string> | object[],
 	status = 200,
+	/** Called before each answer of the installs list with how many it has sent (to change `statuses`). */
+	beforeList?: (sent: number) => void,
 ): {client: NuonClient; agent: MockAgent; requests: string[]} {
 	const agent = new MockAgent();
 	agent.disableNetConnect();
@@ -32,6 +34,9 @@ function watchedApi(
 		.intercept({path: () => true, method: 'GET'})
 		.reply(options => {
 			requests.push(options.path);
+			const path = new URL(options.path, 'http://x').pathname;
+			if (path === '/v1/installs')
+				beforeList?.(requests.filter(p => p.startsWith('/v1/installs?')).length - 1);
 			const body =
 				status === 200
 					? (answers[new URL(options.path, 'http://x').pathname] ?? [])
@@ -73,6 +78,68 @@ describe('watch --until-done', () => {
 		expect(lines.at(-1)).toMatch(/timed out before the rollout finished/);
 		expect(lines.at(-1)).not.toMatch(/failed:/);
 		await agent.close();
+	});
+
+	describe('a deploy Nuon holds for a person to retry or skip (2026’s failed-pending-retry)', () => {
+		const watch = (client: NuonClient, lines: string[], output: 'text' | 'json' = 'text') =>
+			watchRollout({
+				client,
+				scope: {},
+				untilDone: true,
+				timeoutMs: 10_000,
+				output,
+				write: line => lines.push(line),
+				writeError: () => {},
+				settings: FAST,
+			});
+
+		it('is a failure: not waited on once nothing else moves, exit 1 naming it', async () => {
+			const statuses = {cmp1: 'executing', cmp2: 'failed-pending-retry'};
+			const {client, agent} = watchedApi(statuses, 200, sent => {
+				if (sent === 2) statuses.cmp1 = 'active';
+			});
+			const lines: string[] = [];
+			expect(await watch(client, lines)).toBe(WATCH_EXIT.failed);
+			expect(lines.join('\n')).toMatch(/api executing → active/);
+			expect(lines.at(-1)).toMatch(
+				/rollout finished with failures[\s\S]*failed: prod-eu › worker \(failed-pending-retry\)/,
+			);
+			const json: string[] = [];
+			expect(await watch(client, json, 'json')).toBe(WATCH_EXIT.failed);
+			expect(JSON.parse(json.at(-1)!)).toMatchObject({
+				result: 'failed',
+				failed: [{component: 'worker', status: 'failed-pending-retry'}],
+			});
+			await agent.close();
+		});
+
+		it('says so when it appears, and follows a retry someone makes while others still move', async () => {
+			const statuses = {cmp1: 'executing', cmp2: 'executing'};
+			const {client, agent} = watchedApi(statuses, 200, sent => {
+				if (sent === 1) statuses.cmp2 = 'failed-pending-retry';
+				if (sent === 2) statuses.cmp2 = 'retrying';
+				if (sent === 3) Object.assign(statuses, {cmp1: 'active', cmp2: 'active'});
+			});
+			const lines: string[] = [];
+			expect(await watch(client, lines)).toBe(WATCH_EXIT.succeeded);
+			expect(lines.join('\n')).toMatch(
+				/worker executing → failed-pending-retry {2}failed: Nuon waits for someone to retry or skip it/,
+			);
+			expect(lines.join('\n')).toMatch(/worker failed-pending-retry → retrying/);
+			await agent.close();
+		});
+
+		it('ends as usual when it ends error', async () => {
+			const statuses = {cmp1: 'executing', cmp2: 'failed-pending-retry'};
+			const {client, agent} = watchedApi(statuses, 200, sent => {
+				if (sent === 1) statuses.cmp2 = 'error';
+				if (sent === 2) statuses.cmp1 = 'active';
+			});
+			const lines: string[] = [];
+			expect(await watch(client, lines)).toBe(WATCH_EXIT.failed);
+			expect(lines.at(-1)).toMatch(/failed: prod-eu › worker \(error\)/);
+			await agent.close();
+		});
 	});
 
 	it('ends with a JSON done event that has its time and each failure as fields', async () => {
