@@ -8,6 +8,7 @@ import type {NuonClient} from '../api/client.js';
 import * as api from '../api/resources.js';
 import {readPlan} from '../domain/approval-plan.js';
 import {type QueuedApproval, releaseOf} from '../domain/approval-queue.js';
+import {latestDeploys} from '../domain/drift.js';
 import {list, record, text} from '../domain/fields.js';
 import {installName} from '../domain/install.js';
 import {awaitsApproval} from '../domain/status.js';
@@ -28,7 +29,7 @@ export function waitingWorkflows(installs: readonly api.Install[]): Map<string, 
 	const byWorkflow = new Map<string, WaitingDeploy[]>();
 	for (const install of installs) {
 		for (const ic of list(install.install_components)) {
-			const deploy = record(list(record(ic)?.install_deploys)[0]);
+			const {deploy} = latestDeploys(ic);
 			const status = str(deploy?.status) || str(record(deploy?.status_v2)?.status);
 			const workflowId = str(deploy?.workflow_id) || str(deploy?.install_workflow_id);
 			if (!awaitsApproval(status) || !workflowId) continue;

@@ -11,6 +11,7 @@ import {
 	installStatus,
 } from '../../domain/install.js';
 import {ago, formatTimestamp, parseTime} from '../../domain/time.js';
+import {driftedNames, installDrifted} from '../../domain/drift.js';
 import {HEALTH_TONE, healthLabel, runnerDescription, runnerHealth} from '../../domain/runner-health.js';
 import {describeError} from '../../api/errors.js';
 import {appNamesOf, useAppNames, useApps, useInstalls, usePrefetch} from '../../state/data.js';
@@ -42,7 +43,8 @@ function installColumns(appNames: Map<string, string>): Column<Install>[] {
 			header: 'STATUS',
 			width: 13,
 			priority: 2,
-			text: i => installStatus(i) ?? '',
+			// `≈`: a drift check found drift on a component (or the sandbox).
+			text: i => `${installStatus(i) ?? ''}${installDrifted(i) ? ' ≈' : ''}`,
 			status: installStatus,
 			sort: i => statusRank(installStatus(i)),
 		},
@@ -89,6 +91,7 @@ function installDetail(appNames: Map<string, string>) {
 			text(install.composite_component_status_description || install.status_description || '', {muted: true}),
 			field('install', install.status, install.status ?? ''),
 			field('sandbox', install.sandbox_status, install.sandbox_status ?? ''),
+			...(installDrifted(install) ? [field('drift', `≈ ${driftedNames(install)}`)] : []),
 			field('runner', `${healthLabel(runnerHealth(install))} (${install.runner_status ?? 'no status'})`),
 			text(runnerDescription(install), {muted: true}),
 			blank,
