@@ -8,7 +8,8 @@ export const WORKFLOW_ROUTES: Array<[RegExp, Handler]> = [
 	],
 	[
 		/^\/v1\/workflows\/([^/]+)$/,
-		(scenario, {params, t}) => found(scenario.workflow(params[0]!, t), `workflow ${params[0]}`),
+		(scenario, {params, t}) =>
+			found(scenario.workflow(params[0]!, t) ?? scenario.driftRun(params[0]!, t), `workflow ${params[0]}`),
 	],
 	[
 		/^\/v1\/workflows\/([^/]+)\/steps$/,

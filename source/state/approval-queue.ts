@@ -13,6 +13,7 @@ import {list, record, text} from '../domain/fields.js';
 import {installName} from '../domain/install.js';
 import {awaitsApproval} from '../domain/status.js';
 import {stepLabel} from '../domain/workflow-steps.js';
+import {seePastDriftChecks} from './drift-checks.js';
 import {fetchWorkflow} from './fetchers.js';
 
 const str = (value: unknown) => text(value) ?? '';
@@ -45,6 +46,13 @@ export function waitingWorkflows(installs: readonly api.Install[]): Map<string, 
 		}
 	}
 	return byWorkflow;
+}
+
+/** The org's installs list, each component's latest deploy past its drift check (drift-checks.ts). */
+async function listed(client: NuonClient): Promise<api.Install[]> {
+	const installs = await api.listAllInstalls(client);
+	await seePastDriftChecks(client, installs);
+	return installs;
 }
 
 type PlanSummary = NonNullable<QueuedApproval['plan']>;
@@ -133,7 +141,7 @@ export async function fetchApprovalQueue(
 		onUnread?: (workflowId: string, error: unknown) => void;
 	} = {},
 ): Promise<QueuedApproval[]> {
-	const installs = (options.installs ?? (await api.listAllInstalls(client))).filter(
+	const installs = (options.installs ?? (await listed(client))).filter(
 		install => !options.appId || install.app_id === options.appId,
 	);
 	const byWorkflow = waitingWorkflows(installs);
