@@ -124,8 +124,15 @@ export class Scenario {
 		const check = drift.findDriftCheck(this.#world, workflowId, t);
 		return check?.workflowId === workflowId ? drift.driftRunWorkflow(this.#world, check, t) : undefined;
 	};
-	deploy = (deployId: string, t: number): InstallDeploy | undefined =>
-		objects.deploy(this.#world, deployId, t);
+	/** A deploy by id; a drift check's as the list has it, with its install (it has no jobs the demo plays). */
+	deploy = (deployId: string, t: number): InstallDeploy | undefined => {
+		const check = objects.deploy(this.#world, deployId, t)
+			? undefined
+			: drift.findDriftCheck(this.#world, deployId, t);
+		return check
+			? ({...drift.driftCheckDeploy(this.#world, check, t), install_id: check.install.id} as InstallDeploy)
+			: objects.deploy(this.#world, deployId, t);
+	};
 	runnerJob = (jobId: string, t: number): RunnerJob | undefined => jobs.runnerJob(this.#world, jobId, t);
 	executions = (jobId: string, t: number): Array<Schemas['app.RunnerJobExecution']> | undefined =>
 		jobs.executions(this.#world, jobId, t);

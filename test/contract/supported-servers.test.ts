@@ -731,6 +731,14 @@ const DRIFT_PROBES: Record<string, ByServer> = {
 			expect((await probe.get(`/v1/installs/${install.id}`)).json).toMatchObject({
 				drifted_objects: expect.arrayContaining([expect.objectContaining({target_id: deploy.id})]),
 			});
+			// A deploy like any other: the install's deploys list it, and it reads by id.
+			const deploys = (await probe.get(`/v1/installs/${install.id}/deploys`, {paged: true}))
+				.json as unknown[];
+			expect(deploys).toContainEqual(expect.objectContaining({id: deploy.id, status: 'drifted'}));
+			expect((await probe.get(`/v1/installs/${install.id}/deploys/${deploy.id}`)).json).toMatchObject({
+				id: deploy.id,
+				install_id: install.id,
+			});
 		},
 		async '2025-08'(probe) {
 			expect(await driftedCheck(probe)).toBeUndefined();
