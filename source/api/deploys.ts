@@ -8,6 +8,10 @@ import {lacksRelations, mergeDeploys} from '../domain/latest-deploy.js';
 
 const id = encodeURIComponent;
 
+/** An install's newest deploys, every component's (installs/service/get_install_deploys.go: newest first). */
+export const listInstallDeploysPage = (client: NuonClient, installId: string) =>
+	listPage<InstallDeploy>(client, `/v1/installs/${id(installId)}/deploys`, 0);
+
 /**
  * A component's latest deploy, whole. Today's server answers it without runner jobs, runs, artifact
  * or log stream: then the deploy by id (which has them) is read too, and the two are merged.

@@ -29,7 +29,8 @@ import {streamObject} from './log-records.js';
  * The build a deploy deploys (app/install_deploy.go: `ComponentBuildID json:"build_id"`, not null):
  * one per component and release, the same on every install it reaches.
  */
-const buildId = ({ic, release}: DemoDeploy) => `bld${digest(`${ic.component.id}/${release}`).slice(0, 23)}`;
+export const buildId = ({ic, release}: DemoDeploy) =>
+	`bld${digest(`${ic.component.id}/${release}`).slice(0, 23)}`;
 
 /**
  * A deploy's `release_id` is a component release's step (app/install_deploy.go:

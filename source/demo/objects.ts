@@ -1,5 +1,6 @@
 // The API's objects for apps, orgs, installs and components at scenario time t (its deploys, in
 // deploy-objects.ts, exported from here too).
+import {driftCheckAt, driftCheckDeploy} from './drift-checks.js';
 import type {App, Install, InstallComponent, InstallComponentSummary} from '../api/resources.js';
 import type {components} from '../api/schema.js';
 import {runnerIdOf, runnerStatus} from './runners.js';
@@ -180,9 +181,12 @@ export function listedInstall(world: World, demoInstall: DemoInstall, t: number,
 				? []
 				: [latestDeployId(world, ic, t)]
 			: ic.deployIds;
+		const check = driftCheckAt(world, demoInstall, ic, t, api);
 		return {
 			...installComponent(world, demoInstall, ic, t),
-			install_deploys: ids.map(id => listedDeploy(world, id, t)).filter(deploy => deploy !== undefined),
+			install_deploys: check
+				? [driftCheckDeploy(world, check, t)]
+				: ids.map(id => listedDeploy(world, id, t)).filter(deploy => deploy !== undefined),
 		};
 	});
 	return {...install(world, demoInstall, t, api), install_components};

@@ -78,14 +78,32 @@ export const ORG_ROUTES: Array<[RegExp, Handler]> = [
 	],
 	[
 		/^\/v1\/installs\/([^/]+)$/,
-		withInstall((scenario, install, {t, api}) => ok(scenario.install(install, t, api))),
+		// get_install.go (findInstall): the drifted objects always, from December 2025.
+		withInstall((scenario, install, {t, api}) =>
+			ok({
+				...scenario.install(install, t, api),
+				...(since(api, '2025-12') ? {drifted_objects: scenario.driftedObjects(install, t, api)} : {}),
+			}),
+		),
+	],
+	[
+		// get_drifted_objects.go (SDK 0.19.686, 2025-10-31): drifts_view_v2's rows of the install.
+		/^\/v1\/installs\/([^/]+)\/drifted-objects$/,
+		withInstall((scenario, install, {t, api}) =>
+			since(api, '2025-12') ? ok(scenario.driftedObjects(install, t, api)) : notFound('route'),
+		),
 	],
 	[
 		/^\/v1\/installs\/([^/]+)\/components$/,
 		withInstall((scenario, install, {t, api}) => ({
-			list: install.components.map(ic =>
-				shaped(api, scenario.installComponent(install, ic, t), todays.installComponent),
-			),
+			// get_install_components.go sets each component's drifted object (drifts_view_v2).
+			list: install.components.map(ic => {
+				const driftedObject = scenario.driftedObject(install, ic, t, api);
+				return {
+					...shaped(api, scenario.installComponent(install, ic, t), todays.installComponent),
+					...(driftedObject ? {drifted_object: driftedObject} : {}),
+				};
+			}),
 		})),
 	],
 	// Removed on 2025-11-17: today the path falls through to the component route below.
@@ -125,7 +143,7 @@ export const ORG_ROUTES: Array<[RegExp, Handler]> = [
 	],
 	[
 		/^\/v1\/installs\/([^/]+)\/deploys$/,
-		withInstall((scenario, install, {t}) => ({list: scenario.installDeploys(install, t)})),
+		withInstall((scenario, install, {t, api}) => ({list: scenario.installDeploys(install, t, api)})),
 	],
 	[
 		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)\/deploys\/latest$/,

@@ -35,6 +35,7 @@ import * as workflows from './workflows.js';
 import * as writes from './writes.js';
 import * as approvals from './approvals.js';
 import * as runners from './runners.js';
+import * as drift from './drift-checks.js';
 
 export type {ScenarioOptions} from './world.js';
 
@@ -100,10 +101,38 @@ export class Scenario {
 		objects.latestDeploy(this.#world, install, ic, t);
 	componentDeploys = (ic: DemoInstallComponent, t: number): InstallDeploy[] =>
 		objects.componentDeploys(this.#world, ic, t);
-	installDeploys = (install: DemoInstall, t: number): InstallDeploy[] =>
-		objects.installDeploys(this.#world, install, t);
-	deploy = (deployId: string, t: number): InstallDeploy | undefined =>
-		objects.deploy(this.#world, deployId, t);
+	/** An install's deploys, newest first: its drift checks' too from December 2025 (drift-checks.ts). */
+	installDeploys = (install: DemoInstall, t: number, api: DemoApi = NEWEST_DEMO_API): InstallDeploy[] => {
+		const deploys = objects.installDeploys(this.#world, install, t);
+		const checks = install.components
+			.map(ic => drift.driftCheckAt(this.#world, install, ic, t, api))
+			.filter(check => check !== undefined)
+			.map(check => drift.driftCheckDeploy(this.#world, check, t) as InstallDeploy);
+		return [...checks, ...deploys].sort((a, b) => b.created_at!.localeCompare(a.created_at!));
+	};
+	/** A component's drifted object (drifts_view_v2), if its drift check at t found drift. */
+	driftedObject = (install: DemoInstall, ic: DemoInstallComponent, t: number, api: DemoApi) =>
+		drift.driftedObject(drift.driftCheckAt(this.#world, install, ic, t, api));
+	/** An install's drifted objects (GET /v1/installs/{id}/drifted-objects; an install by id has them too). */
+	driftedObjects = (install: DemoInstall, t: number, api: DemoApi) =>
+		install.components
+			.map(ic => this.driftedObject(install, ic, t, api))
+			.filter(object => object !== undefined)
+			.map(object => ({...object, org_id: ORG_ID}));
+	/** A drift check's workflow (drift_run, plan-only). */
+	driftRun = (workflowId: string, t: number) => {
+		const check = drift.findDriftCheck(this.#world, workflowId, t);
+		return check?.workflowId === workflowId ? drift.driftRunWorkflow(this.#world, check, t) : undefined;
+	};
+	/** A deploy by id; a drift check's as the list has it, with its install (it has no jobs the demo plays). */
+	deploy = (deployId: string, t: number): InstallDeploy | undefined => {
+		const check = objects.deploy(this.#world, deployId, t)
+			? undefined
+			: drift.findDriftCheck(this.#world, deployId, t);
+		return check
+			? ({...drift.driftCheckDeploy(this.#world, check, t), install_id: check.install.id} as InstallDeploy)
+			: objects.deploy(this.#world, deployId, t);
+	};
 	runnerJob = (jobId: string, t: number): RunnerJob | undefined => jobs.runnerJob(this.#world, jobId, t);
 	executions = (jobId: string, t: number): Array<Schemas['app.RunnerJobExecution']> | undefined =>
 		jobs.executions(this.#world, jobId, t);

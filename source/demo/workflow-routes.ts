@@ -9,7 +9,11 @@ export const WORKFLOW_ROUTES: Array<[RegExp, Handler]> = [
 	],
 	[
 		/^\/v1\/workflows\/([^/]+)$/,
-		(scenario, {params, t, api}) => found(scenario.workflow(params[0]!, t, api), `workflow ${params[0]}`),
+		(scenario, {params, t, api}) =>
+			found(
+				scenario.workflow(params[0]!, t, api) ?? scenario.driftRun(params[0]!, t),
+				`workflow ${params[0]}`,
+			),
 	],
 	[
 		// Paged since API 0.19.1006 (SDK 2026-06-12: get_workflow_steps.py takes offset, limit 10, page;

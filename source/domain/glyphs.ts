@@ -41,6 +41,7 @@ export const GLYPH_STAND_INS: Record<string, string> = {
 	'⏸': '=',
 	'⚠': '!',
 	'⚑': '&',
+	'≈': ':', // drifted: a drift check found the install's resources differ from the plan
 	'█': '#',
 	'░': '.',
 	'—': '-',

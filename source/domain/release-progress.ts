@@ -6,8 +6,12 @@
 // deploy): a deploy's `release_id` is the id of a component release's *step* (install_deploy.go:
 // `ComponentReleaseStepID json:"release_id"`), different for each wave of one release and absent on
 // deploys an install workflow made. No route names a release; a deploy that carries its OCI tag is
-// named by it, else by the build's id.
+// named by it, else by the build's id. A drift check's deploy (drift.ts) deploys nothing: it carries
+// the component's newest build, which the install may not run, so it moves no progress; where the list
+// gives only that, the component keeps the release its last deploy was seen on (this session), else
+// none is known.
 import type {Install} from '../api/resources.js';
+import {latestDeploys} from './drift.js';
 import {list, record, text} from './fields.js';
 import {sanitize} from './sanitize.js';
 import {phaseOf} from './status.js';
@@ -24,6 +28,17 @@ export interface DeployRelease {
 }
 
 const cache = new WeakMap<object, ReadonlyMap<string, DeployRelease>>();
+/** install id + component id → the release of the latest deploy last seen (behind a drift check, the
+ * list no longer shows it). */
+const lastSeen = new Map<string, DeployRelease>();
+
+function releaseOf(deploy: Record<string, unknown> | undefined): DeployRelease | undefined {
+	const id = text(deploy?.build_id) || text(deploy?.release_id);
+	if (!id) return undefined;
+	const label = sanitize(text(record(deploy?.oci_artifact)?.tag) || id);
+	const status = text(deploy?.status) || text(record(deploy?.status_v2)?.status);
+	return {id, label, at: text(deploy?.created_at) ?? '', done: phaseOf(status) === 'success'};
+}
 
 /** componentId → the release of its latest deploy in the install (cached per install object). */
 export function deployReleases(install: Install): ReadonlyMap<string, DeployRelease> {
@@ -32,13 +47,13 @@ export function deployReleases(install: Install): ReadonlyMap<string, DeployRele
 	const releases = new Map<string, DeployRelease>();
 	for (const ic of list(install.install_components)) {
 		const componentId = text(record(ic)?.component_id);
-		const deploy = record(list(record(ic)?.install_deploys)[0]);
-		const id = text(deploy?.build_id) || text(deploy?.release_id);
-		if (!componentId || !id) continue;
-		const label = sanitize(text(record(deploy?.oci_artifact)?.tag) || id);
-		const status = text(deploy?.status) || text(record(deploy?.status_v2)?.status);
-		const done = phaseOf(status) === 'success';
-		releases.set(componentId, {id, label, at: text(deploy?.created_at) ?? '', done});
+		if (!componentId) continue;
+		const key = install.id ? `${install.id}/${componentId}` : undefined;
+		const {deploy, driftCheck} = latestDeploys(ic);
+		const release = releaseOf(deploy) ?? (driftCheck && key ? lastSeen.get(key) : undefined);
+		if (!release) continue;
+		releases.set(componentId, release);
+		if (key) lastSeen.set(key, release);
 	}
 	cache.set(install, releases);
 	return releases;

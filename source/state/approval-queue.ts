@@ -8,10 +8,12 @@ import type {NuonClient} from '../api/client.js';
 import * as api from '../api/resources.js';
 import {readPlan} from '../domain/approval-plan.js';
 import {type QueuedApproval, releaseOf} from '../domain/approval-queue.js';
+import {latestDeploys} from '../domain/drift.js';
 import {list, record, text} from '../domain/fields.js';
 import {installName} from '../domain/install.js';
 import {awaitsApproval} from '../domain/status.js';
 import {stepLabel} from '../domain/workflow-steps.js';
+import {seePastDriftChecks} from './drift-checks.js';
 import {fetchWorkflow} from './fetchers.js';
 
 const str = (value: unknown) => text(value) ?? '';
@@ -28,7 +30,7 @@ export function waitingWorkflows(installs: readonly api.Install[]): Map<string, 
 	const byWorkflow = new Map<string, WaitingDeploy[]>();
 	for (const install of installs) {
 		for (const ic of list(install.install_components)) {
-			const deploy = record(list(record(ic)?.install_deploys)[0]);
+			const {deploy} = latestDeploys(ic);
 			const status = str(deploy?.status) || str(record(deploy?.status_v2)?.status);
 			const workflowId = str(deploy?.workflow_id) || str(deploy?.install_workflow_id);
 			if (!awaitsApproval(status) || !workflowId) continue;
@@ -44,6 +46,13 @@ export function waitingWorkflows(installs: readonly api.Install[]): Map<string, 
 		}
 	}
 	return byWorkflow;
+}
+
+/** The org's installs list, each component's latest deploy past its drift check (drift-checks.ts). */
+async function listed(client: NuonClient): Promise<api.Install[]> {
+	const installs = await api.listAllInstalls(client);
+	await seePastDriftChecks(client, installs);
+	return installs;
 }
 
 type PlanSummary = NonNullable<QueuedApproval['plan']>;
@@ -132,7 +141,7 @@ export async function fetchApprovalQueue(
 		onUnread?: (workflowId: string, error: unknown) => void;
 	} = {},
 ): Promise<QueuedApproval[]> {
-	const installs = (options.installs ?? (await api.listAllInstalls(client))).filter(
+	const installs = (options.installs ?? (await listed(client))).filter(
 		install => !options.appId || install.app_id === options.appId,
 	);
 	const byWorkflow = waitingWorkflows(installs);

@@ -5,6 +5,7 @@
 import type {SWRConfiguration} from 'swr';
 import type {NuonClient} from '../api/client.js';
 import * as api from '../api/resources.js';
+import {seePastDriftChecks} from './drift-checks.js';
 import {readPlan, type ApprovalPlan} from '../domain/approval-plan.js';
 import {queueOrder, type QueuedApproval} from '../domain/approval-queue.js';
 import {fetchApprovalQueue} from './approval-queue.js';
@@ -206,8 +207,11 @@ export const PAGED_ENDPOINTS = withPagedKeys({
 	/** Installs (one app's or all), or, with `query`, the server's search results (`q`). */
 	installs: {
 		parts: ({appId, query}) => [appId ?? '*', query ?? ''],
-		fetchPage: (client, {appId, query}, offset) =>
-			api.listInstallsPage(client, offset, appId, query || undefined),
+		fetchPage: async (client, {appId, query}, offset) => {
+			const page = await api.listInstallsPage(client, offset, appId, query || undefined);
+			await seePastDriftChecks(client, page.items);
+			return page;
+		},
 	} satisfies PagedSpec<{appId?: string; query?: string}, api.Install>,
 	/** A component's deploys to an install, newest first. */
 	deploys: {

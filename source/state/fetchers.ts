@@ -4,6 +4,7 @@ import type {NuonClient} from '../api/client.js';
 import {describeError, NuonApiError} from '../api/errors.js';
 import * as api from '../api/resources.js';
 import * as field from '../domain/fields.js';
+import {componentDrifted} from '../domain/drift.js';
 import {orderSteps} from '../domain/workflow-steps.js';
 
 export interface ComponentRow {
@@ -16,6 +17,16 @@ export interface ComponentRow {
 	statusV2?: api.CompositeStatus;
 	updatedAt?: string;
 	dependencies: string[];
+	/** A drift check found drift (its `drifted_object`): what it names. */
+	drift?: {workflowId?: string; buildId?: string};
+}
+
+function driftOf(ic: api.InstallComponent): NonNullable<ComponentRow['drift']> {
+	const object = field.record((ic as Record<string, unknown>).drifted_object);
+	return {
+		workflowId: field.text(object?.install_workflow_id) || undefined,
+		buildId: field.text(object?.component_build_id) || undefined,
+	};
 }
 
 /**
@@ -58,6 +69,7 @@ export function mergeComponents(
 			statusV2,
 			updatedAt: field.text(ic.updated_at),
 			dependencies: dependencies.filter(Boolean),
+			...(componentDrifted(ic) ? {drift: driftOf(ic)} : {}),
 		};
 	});
 }

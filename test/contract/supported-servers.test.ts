@@ -769,6 +769,67 @@ const LISTED_PROBES: Record<string, ByServer> = {
 };
 Object.assign(PROBES, LISTED_PROBES);
 
+/** The first drift check that found drift in the org's installs list, at the first of the hours it is at. */
+async function driftedCheck(probe: Probe) {
+	for (const t of [600, 1200, 1800, 2400, 3000, 3600]) {
+		probe.demo.scenario.setClock(t);
+		for (const install of probe.demo.scenario.installs)
+			for (const ic of install.components) {
+				const listed = probe.demo.scenario
+					.listedInstall(install, t, probe.api)
+					.install_components?.find(found => found.id === ic.id)?.install_deploys?.[0];
+				if (listed?.status === 'drifted') return {install, ic, deploy: listed as Record<string, unknown>};
+			}
+	}
+	return undefined;
+}
+
+const DRIFT_PROBES: Record<string, ByServer> = {
+	'drift checks': {
+		async '2025-12'(probe) {
+			const found = await driftedCheck(probe);
+			expect(found).toBeDefined();
+			const {install, ic, deploy} = found!;
+			// Nothing but its status and its workflow says it is a drift check.
+			expect(deploy).toMatchObject({plan_only: false, install_deploy_type: 'apply'});
+			expect((await probe.get(`/v1/workflows/${deploy.workflow_id}`)).json).toMatchObject({
+				type: 'drift_run',
+				plan_only: true,
+			});
+			const objects = (await probe.get(`/v1/installs/${install.id}/drifted-objects`)).json as unknown[];
+			expect(objects).toContainEqual(
+				expect.objectContaining({
+					target_type: 'install_deploy',
+					target_id: deploy.id,
+					install_component_id: ic.id,
+				}),
+			);
+			const components = (await probe.get(`/v1/installs/${install.id}/components`, {paged: true}))
+				.json as Array<Record<string, unknown>>;
+			expect(components.find(found => found.id === ic.id)?.drifted_object).toMatchObject({
+				target_id: deploy.id,
+			});
+			expect((await probe.get(`/v1/installs/${install.id}`)).json).toMatchObject({
+				drifted_objects: expect.arrayContaining([expect.objectContaining({target_id: deploy.id})]),
+			});
+			// A deploy like any other: the install's deploys list it, and it reads by id.
+			const deploys = (await probe.get(`/v1/installs/${install.id}/deploys`, {paged: true}))
+				.json as unknown[];
+			expect(deploys).toContainEqual(expect.objectContaining({id: deploy.id, status: 'drifted'}));
+			expect((await probe.get(`/v1/installs/${install.id}/deploys/${deploy.id}`)).json).toMatchObject({
+				id: deploy.id,
+				install_id: install.id,
+			});
+		},
+		async '2025-08'(probe) {
+			expect(await driftedCheck(probe)).toBeUndefined();
+			const install = probe.demo.scenario.installs[0]!;
+			expect((await probe.get(`/v1/installs/${install.id}/drifted-objects`)).status).toBe(404);
+		},
+	},
+};
+Object.assign(PROBES, DRIFT_PROBES);
+
 // ---- What probes share --------------------------------------------------------------------------
 
 /** A runner job's plan from the scenario (the JSON text of its deploy plan), and what the demo answers for

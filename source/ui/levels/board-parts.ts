@@ -1,6 +1,7 @@
 // The board read once, without a terminal: its installs, their apps' components and the apps'
 // names, and the text the board shows of them (its counts and rows, in either order).
 import * as api from '../../api/resources.js';
+import {seePastDriftChecks} from '../../state/drift-checks.js';
 import type {NuonClient} from '../../api/client.js';
 import {installName} from '../../domain/install.js';
 import {rolloutCounts, snapshotOf} from '../../domain/rollout.js';
@@ -16,6 +17,7 @@ export async function loadBoard(client: NuonClient, {appId}: {appId?: string}) {
 		api.listInstallsPage(client, 0, undefined),
 		api.listApps(client).catch(() => undefined),
 	]);
+	await seePastDriftChecks(client, page.items);
 	const installs = page.items.filter(install => !appId || install.app_id === appId);
 	const ids = [...new Set(installs.map(install => install.app_id ?? ''))].sort();
 	const components = await appComponentsKeepingLast(client, ids, {current: new Map()});

@@ -3,7 +3,7 @@
 import React from 'react';
 import {Text} from 'ink';
 import type {Install} from '../../api/resources.js';
-import {cellStatus} from '../../domain/cell-status.js';
+import {cellDrifted, cellStatus} from '../../domain/cell-status.js';
 import {installName} from '../../domain/install.js';
 import {awaitsApproval, statusView, statusWord} from '../../domain/status.js';
 import {fit} from '../../domain/text.js';
@@ -16,10 +16,12 @@ import {progressText, releaseProgress, type FleetReleases} from '../../domain/re
 /** The status line's words on the selected cell: its status and what the keys do with it. */
 export function cellLine(install: Install, column: BoardColumn, progress: string): string {
 	const status = cellStatus(install, column.id);
+	const drift = cellDrifted(install, column.id) ? ' · ≈ drifted (a drift check found changes)' : '';
 	return awaitsApproval(status)
 		? `${install.name} › ${column.name}: ${statusWord(status!)} ` +
-				`(its plan waits for a person; ⏎ the plan to approve, ! next approval)`
-		: `${install.name} › ${column.name}: ${status ? statusWord(status) : 'never deployed'} · ${progress}  ` +
+				`(its plan waits for a person; ⏎ the plan to approve, ! next approval)${drift}`
+		: `${install.name} › ${column.name}: ${status ? statusWord(status) : 'never deployed'}${drift} · ` +
+				`${progress}  ` +
 				'(←/→ or h/l: columns, ⏎ latest deploy, n/N next failure)';
 }
 
@@ -35,11 +37,13 @@ export const rowProgress = (item: Extract<BoardRowItem, {kind: 'install'}>, flee
 export const progressLine = (progress: ReturnType<typeof rowProgress>): string =>
 	progress.target ? `${progressText(progress)} → ${progress.target.label}` : 'no release';
 
-/** A cell of the board: the component's status in that install, as a glyph and a word. */
+/** A cell of the board: the component's status in that install, as a glyph and a word (and `≈` after it
+ * where a drift check found drift: the deploy's status stays whole before it). */
 export function cellLabel(install: Install, column: BoardColumn) {
 	const status = cellStatus(install, column.id);
 	const view = statusView(status ?? 'never deployed');
-	return {view, label: status ? `${view.glyph} ${view.label}` : '  —'};
+	const drift = cellDrifted(install, column.id) ? ' ≈' : '';
+	return {view, label: status ? `${view.glyph} ${view.label}` : '  —', drift};
 }
 
 export const BoardRow = React.memo(function BoardRow({
@@ -72,7 +76,7 @@ export const BoardRow = React.memo(function BoardRow({
 			<RunnerMark install={install} theme={theme} />
 			<Text color={theme.muted}>{fit(progress.padStart(PROGRESS_WIDTH - 1), PROGRESS_WIDTH)}</Text>{' '}
 			{columns.map((column, index) => {
-				const {view, label} = cellLabel(install, column);
+				const {view, label, drift} = cellLabel(install, column);
 				const changed = changedAt.has(`${install.id}/${column.id}`);
 				return (
 					<Text
@@ -83,7 +87,9 @@ export const BoardRow = React.memo(function BoardRow({
 						underline={changed}
 					>
 						{/* The change mark has its own column, so a marked cell does not shift. */}
-						{fit(`${changed ? '*' : ' '}${label}`, cellWidth - 1)}{' '}
+						{/* A narrow cell cuts the word, never the drift mark after it. */}
+						{fit(`${changed ? '*' : ' '}${label}`, cellWidth - 1 - drift.length)}
+						{drift}{' '}
 					</Text>
 				);
 			})}

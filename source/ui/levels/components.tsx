@@ -41,7 +41,8 @@ const COLUMNS: Column<ComponentRow>[] = [
 		header: 'LATEST DEPLOY',
 		width: 13,
 		priority: 2,
-		text: row => row.deployStatus ?? 'never deployed',
+		// `≈`: a drift check found drift; the status is still the component's own.
+		text: row => `${row.deployStatus ?? 'never deployed'}${row.drift ? ' ≈' : ''}`,
 		status: row => row.deployStatus ?? 'never deployed',
 		sort: row => statusRank(row.deployStatus),
 	},
@@ -72,6 +73,15 @@ function componentDetail(row: ComponentRow, now: number): Line[] {
 			'since',
 			row.deployStatus ? `${formatTimestamp(statusTime(row))} (${ago(statusTime(row), now)})` : '—',
 		),
+		...(row.drift
+			? [
+					blank,
+					heading('≈ Drifted'),
+					text("a drift check planned the component's newest build and found changes", {muted: true}),
+					field('drift run', row.drift.workflowId ?? '—'),
+					field('planned build', row.drift.buildId ?? '—'),
+				]
+			: []),
 		...(history.length
 			? [
 					blank,

@@ -8,6 +8,7 @@ import {
 	installPhase,
 	installStatus,
 } from '../../domain/install.js';
+import {installDrifted} from '../../domain/drift.js';
 import {labelWords} from '../../domain/labels.js';
 import {ago, parseTime} from '../../domain/time.js';
 import {HEALTH_TONE, healthLabel, runnerHealth} from '../../domain/runner-health.js';
@@ -68,7 +69,8 @@ export function installColumns(appNames: Map<string, string>, has = NONE): Colum
 			header: 'STATUS',
 			width: 13,
 			priority: 2,
-			text: i => installStatus(i) ?? '',
+			// `≈`: a drift check found drift on a component (or the sandbox).
+			text: i => `${installStatus(i) ?? ''}${installDrifted(i) ? ' ≈' : ''}`,
 			status: installStatus,
 			sort: i => statusRank(installStatus(i)),
 		},

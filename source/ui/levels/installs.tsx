@@ -14,6 +14,7 @@ import {
 import {labelsOf, labelsQuery} from '../../domain/labels.js';
 import {useClient} from '../../state/resource.js';
 import {ago, formatTimestamp} from '../../domain/time.js';
+import {driftedNames, installDrifted} from '../../domain/drift.js';
 import {healthLabel, runnerDescription, runnerHealth} from '../../domain/runner-health.js';
 import {describeError} from '../../api/errors.js';
 import {appNamesOf, useAppNames, useApps, useInstalls, usePrefetch} from '../../state/data.js';
@@ -63,6 +64,7 @@ function installDetail(appNames: Map<string, string>) {
 			field(install.lifecycle_phase ? 'lifecycle' : 'install', phase.phase, phase.phase ?? ''),
 			text(phase.description ?? '', {muted: true}),
 			field('sandbox', install.sandbox_status, install.sandbox_status ?? ''),
+			...(installDrifted(install) ? [field('drift', `≈ ${driftedNames(install)}`)] : []),
 			field('runner', `${healthLabel(runnerHealth(install))} (${install.runner_status ?? 'no status'})`),
 			text(runnerDescription(install), {muted: true}),
 			blank,
