@@ -14,7 +14,7 @@ import {VERSION} from './version.js';
 import {isTerminalGone, restoreTerminal, writeCrashReport} from './crash.js';
 import {debugLog} from './debug-log.js';
 import {yogaReady} from './ui/terminal/yoga.js';
-import {hideSecretsFromProcessList, redactUrlCredentials} from './redact.js';
+import {hideSecretsFromProcessList, redactSecrets, redactUrlCredentials} from './redact.js';
 
 export const EXIT = {ok: 0, error: 1, usage: 2} as const;
 
@@ -205,12 +205,7 @@ function fail(error: unknown): never {
 		process.exit(EXIT.usage);
 	}
 	const report = writeCrashReport(error, secrets);
-	const message = redactUrlCredentials(
-		secrets.reduce(
-			(text, secret) => text.split(secret).join('<redacted>'),
-			error instanceof Error ? error.message : String(error),
-		),
-	);
+	const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
 	process.stderr.write(`nuon-tui crashed: ${message}\n${report ? `A report is in ${report}\n` : ''}`);
 	process.exit(EXIT.error);
 }
