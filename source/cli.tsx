@@ -20,7 +20,7 @@ import {debugLog} from './debug-log.js';
 import {abandonedWriteText} from './domain/abandoned-write.js';
 import {yogaReady} from './ui/terminal/yoga.js';
 import {localeIsAscii, toAscii} from './ui/widgets/ascii.js';
-import {hideSecretsFromProcessList, redactUrlCredentials} from './redact.js';
+import {hideSecretsFromProcessList, redactSecrets, redactUrlCredentials} from './redact.js';
 
 export const EXIT = {ok: 0, error: 1, usage: 2} as const;
 
@@ -216,8 +216,7 @@ const secrets: string[] = [];
 /** The mounted explorer, if any: a crash unmounts it first so the terminal is Ink's no longer. */
 let activeInk: Instance | undefined;
 
-const redact = (text: string) =>
-	redactUrlCredentials(secrets.reduce((redacted, secret) => redacted.split(secret).join('<redacted>'), text));
+const redact = (text: string) => redactSecrets(text, secrets);
 
 function fail(error: unknown): never {
 	if (isTerminalGone(error)) process.exit(128 + 1); // nothing to restore and nobody to tell

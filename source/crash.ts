@@ -5,7 +5,7 @@ import {writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {VERSION} from './version.js';
-import {redactArguments, redactUrlCredentials} from './redact.js';
+import {redactArguments, redactSecrets} from './redact.js';
 
 export function restoreTerminal(): void {
 	// Leave the alternate screen, show the cursor, bracketed paste and raw mode off: the shell must be usable.
@@ -27,14 +27,8 @@ export function isTerminalGone(error: unknown): boolean {
 
 /** Writes the report; returns its path (or undefined when no place was writable). */
 export function writeCrashReport(error: unknown, secrets: string[]): string | undefined {
-	const redact = (text: string) =>
-		redactUrlCredentials(
-			secrets
-				.filter(secret => secret.length >= 4)
-				.reduce((out, secret) => out.split(secret).join('<redacted>'), text),
-		);
 	const args = redactArguments(process.argv.slice(2));
-	const report = redact(
+	const report = redactSecrets(
 		[
 			`nuon-tui ${VERSION} crash report, ${new Date().toISOString()}`,
 			`node ${process.version} on ${process.platform} ${process.arch}`,
@@ -45,6 +39,7 @@ export function writeCrashReport(error: unknown, secrets: string[]): string | un
 			error instanceof Error ? mapStack(error.stack ?? error.message) : String(error),
 			'',
 		].join('\n'),
+		secrets,
 	);
 	const name = `nuon-tui-crash-${new Date().toISOString().replace(/[:.]/g, '-')}.log`;
 	for (const dir of [tmpdir(), process.cwd()]) {

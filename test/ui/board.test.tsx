@@ -200,7 +200,10 @@ describe('finding things on the board', () => {
 			await app.press('r');
 			await app.waitFor(/Activity \([1-9]\d*\)/);
 			await app.press('s');
-			const sorted = await app.waitFor('installs that need a person first');
+			await app.waitFor('installs that need a person first');
+			// The cursor stays on the install it was on, as a sorted list keeps its row: g goes to the top.
+			await app.press('g');
+			const sorted = await app.waitFor(frame => selectedRow(frame)?.includes('✗ error') === true);
 			const firstRow = selectedRow(sorted)!;
 			expect(firstRow).toContain('✗ error');
 			await app.press('\t', 'F');

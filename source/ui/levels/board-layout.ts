@@ -4,6 +4,7 @@ import type {Install} from '../../api/resources.js';
 import {installName} from '../../domain/install.js';
 import {displayWidth} from '../../domain/text.js';
 import {CHROME_ROWS} from '../shell/Frame.js';
+import {useSelectionFollowsCursor} from '../shell/context.js';
 import {windowStart} from '../widgets/columns.js';
 import {pinnedHeader, type BoardRowItem} from './board-rows.js';
 
@@ -70,6 +71,8 @@ export function useBoardWindow(
 	);
 	top.current = start;
 	const selectedItem = items[selected.row];
+	// The install a filter or a change of the list moved the cursor to is the selected one from now on.
+	useSelectionFollowsCursor(selectedItem?.kind === 'install' ? selectedItem.install.id : undefined);
 	const columnIndex = Math.min(selected.column, Math.max(0, (selectedItem?.columns.length ?? 1) - 1));
 	const firstColumn = windowStart(left.current, columnIndex, layout.visibleColumnCount, widest);
 	left.current = firstColumn;

@@ -85,8 +85,9 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 	const writes = useWorkflowWrites(workflowId);
 	const {workflow} = writes;
 	const steps = workflow.data?.steps;
+	// The step under the cursor: ListLevel keeps the entry naming it (a filter's first row included).
 	const {selectedId} = useLevelPlace().entry;
-	const selected = steps?.find(step => step.id === selectedId) ?? steps?.[0];
+	const selected = steps?.find(step => step.id === selectedId);
 	const waiting = pendingApproval(selected);
 	// The plan of the selected step's pending approval: its counts go into the confirmation.
 	const plan = useApprovalPlan(workflowId, waiting ? selected?.id : undefined, waiting?.id);
@@ -132,16 +133,17 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 			return {kind: 'steps', installId, installName, runId: target, runName: stepLabel(step)};
 		return viewValue(`step ${stepLabel(step)}`, step);
 	};
-	const onKey = (command: CommandId | undefined, press?: KeyPress) =>
+	// A key acts on the row highlighted as it was pressed, and its plan only if that is the one read.
+	const onKey = (command: CommandId | undefined, press: KeyPress | undefined, row: Step | undefined) =>
 		writes.onKey(command, press, () => ({
 			client,
 			orgLabel,
 			installId,
 			installName,
 			workflow: writeTargetWorkflow(workflowId, workflowName, workflow.data?.workflow),
-			step: selected,
+			step: row,
 			steps,
-			plan: plan.data,
+			plan: row?.id !== undefined && row.id === selected?.id ? plan.data : undefined,
 		}));
 	return (
 		<ListLevel

@@ -53,11 +53,16 @@ function useTicking(on: boolean, ms: number): void {
 export function Frame({
 	refresh,
 	status,
+	echo,
 	keys,
 	children,
 }: {
 	refresh: RefreshState;
+	/** The status line while it is being typed in (a filter): nothing else shows there meanwhile. */
 	status?: ReactNode;
+	/** What the screen keeps in the status line (a kept filter): a message, a write's outcome or one
+	 * Nuon has not acted on yet, shows above it. */
+	echo?: ReactNode;
 	/** The commands the screen binds, in the order of its hint line. */
 	keys: ScreenKeys;
 	children: ReactNode;
@@ -144,7 +149,7 @@ export function Frame({
 						<Text inverse> </Text>
 					</Text>
 				) : (
-					(status ?? <ErrorLine refresh={refresh} />)
+					(status ?? <ErrorLine refresh={refresh} echo={echo} />)
 				)}
 			</Box>
 			<Text color={theme.muted}>
@@ -178,12 +183,13 @@ function describeRefresh({updatedAt, isValidating, error, hasData, partial}: Ref
 	return {text: updatedAt ? `updated ${clock(updatedAt)}` : '', tone: 'ok'};
 }
 
-function ErrorLine({refresh}: {refresh: RefreshState}) {
+function ErrorLine({refresh, echo}: {refresh: RefreshState; echo?: ReactNode}) {
 	const {theme, columns} = useExplorer();
 	const {flash} = useMessageLine();
 	if (flash) return <Text color={theme.accent}>{fitMessage(flash, columns)}</Text>;
 	if (!refresh.error && refresh.notice)
 		return <Text color={theme.accent}>{fitMessage(refresh.notice, columns)}</Text>;
+	if (echo) return echo;
 	if (!refresh.error) {
 		return refresh.partial ? (
 			<Text color={theme.warning} wrap="truncate-end">

@@ -118,3 +118,18 @@ export function useLevelKeys(handler: LevelKeyHandler): void {
 		if (active) keyHandler.current = (command, press) => latest.current(command, press);
 	}, [active, keyHandler]);
 }
+
+/**
+ * The entry names the row the cursor is on, the one selection of the screen: when the list shows
+ * another row than the one it names (a filter hid that one, it left the list), the entry is told, so
+ * what the level reads for its selection and a cleared filter follow the highlighted row too.
+ */
+export function useSelectionFollowsCursor(shownId: string | undefined): void {
+	const {dispatch} = useExplorer();
+	const {entry, active} = useLevelPlace();
+	// Only the level on top: `select` changes the entry on top of the stack.
+	useEffect(() => {
+		if (active && shownId !== undefined && shownId !== entry.selectedId)
+			dispatch({type: 'select', id: shownId});
+	}, [active, shownId, entry.selectedId, dispatch]);
+}

@@ -5,7 +5,7 @@ import {useEffect, useEffectEvent, useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import {loadFailure} from '../shell/failure-text.js';
 import {fitPlaced, layoutColumns, neededWidth, sortRows, statusWants, windowStart} from './columns.js';
-import {useExplorer, useLevelKeys, useLevelPlace} from '../shell/context.js';
+import {useExplorer, useLevelKeys, useLevelPlace, useSelectionFollowsCursor} from '../shell/context.js';
 import {commandHint, cursorMove, type CommandId} from '../keys/commands.js';
 import {commandsWithKey} from '../keys/keymap.js';
 import {listScreenKeys} from './list-keys.js';
@@ -100,6 +100,7 @@ export function ListLevel<Row, Action extends CommandId = never>(props: ListLeve
 		if (hasMore && loadMore && index >= rows.length - PRELOAD_ROWS) loadMore();
 	}, [hasMore, loadMore, index, rows.length]);
 	const shownId = selected && rowId(selected);
+	useSelectionFollowsCursor(shownId);
 	// biome-ignore lint/correctness/useExhaustiveDependencies: a new row's detail starts at the top
 	useEffect(() => setDetailOffset(0), [shownId]);
 	const {prefetch, onFilterChange} = props;
@@ -211,7 +212,7 @@ export function ListLevel<Row, Action extends CommandId = never>(props: ListLeve
 
 	// A write's confirmation is read across the screen (the detail is the selected row's, not its).
 	const across = props.overlay !== undefined && props.overlayAcross === true;
-	const status =
+	const filterLine =
 		editingFilter || filter ? (
 			<Text>
 				<Text color={theme.accent}>/</Text>
@@ -223,7 +224,8 @@ export function ListLevel<Row, Action extends CommandId = never>(props: ListLeve
 	return (
 		<Frame
 			refresh={{...resource, hasData: allRows !== undefined, notice: props.notice}}
-			status={status}
+			status={editingFilter ? filterLine : undefined}
+			echo={editingFilter ? undefined : filterLine}
 			keys={
 				(props.overlay && props.overlayKeys) ||
 				listScreenKeys(props.keys, {readOnly, opens: open !== undefined, rawView: detailFailed})
