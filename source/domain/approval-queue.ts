@@ -29,6 +29,13 @@ export interface QueuedApproval {
 
 export const isWaiting = (entry: QueuedApproval) => !entry.answer;
 
+/**
+ * What one entry is: its workflow, step and approval. A server that repeats an approval id across
+ * workflows must not make two entries one (one row, one mark).
+ */
+export const queueKey = (entry: Pick<QueuedApproval, 'workflowId' | 'stepId' | 'approvalId'>): string =>
+	JSON.stringify([entry.workflowId, entry.stepId, entry.approvalId]);
+
 const PLAN_TYPES: Record<string, string> = {
 	terraform_plan: 'Terraform',
 	helm_approval: 'Helm',
@@ -80,9 +87,7 @@ export function queueOrder(entries: readonly QueuedApproval[]): QueuedApproval[]
 	const time = (entry: QueuedApproval) => parseTime(entry.requestedAt) ?? Number.MAX_SAFE_INTEGER;
 	return [...entries].sort(
 		(a, b) =>
-			Number(!!a.answer) - Number(!!b.answer) ||
-			time(a) - time(b) ||
-			a.approvalId.localeCompare(b.approvalId),
+			Number(!!a.answer) - Number(!!b.answer) || time(a) - time(b) || queueKey(a).localeCompare(queueKey(b)),
 	);
 }
 

@@ -7,7 +7,7 @@
 import type {NuonClient} from '../api/client.js';
 import * as api from '../api/resources.js';
 import {readPlan} from '../domain/approval-plan.js';
-import {type QueuedApproval, releaseOf} from '../domain/approval-queue.js';
+import {type QueuedApproval, queueKey, releaseOf} from '../domain/approval-queue.js';
 import {list, record, text} from '../domain/fields.js';
 import {installName} from '../domain/install.js';
 import {awaitsApproval} from '../domain/status.js';
@@ -53,7 +53,7 @@ const plans = new WeakMap<NuonClient, Map<string, PlanSummary>>();
 async function planOf(client: NuonClient, entry: QueuedApproval): Promise<PlanSummary | undefined> {
 	const known = plans.get(client) ?? new Map<string, PlanSummary>();
 	plans.set(client, known);
-	const cached = known.get(entry.approvalId);
+	const cached = known.get(queueKey(entry));
 	if (cached) return cached;
 	try {
 		const plan = readPlan(
@@ -64,7 +64,7 @@ async function planOf(client: NuonClient, entry: QueuedApproval): Promise<PlanSu
 			counts: plan.counts,
 			...(plan.problem ? {problem: plan.problem} : {}),
 		};
-		known.set(entry.approvalId, summary);
+		known.set(queueKey(entry), summary);
 		return summary;
 	} catch {
 		return undefined;
@@ -82,7 +82,7 @@ function entriesOf(
 	return steps.flatMap(step => {
 		const approval = step.approval;
 		if (!approval?.id || !step.id) return [];
-		const before = seen.get(approval.id);
+		const before = seen.get(queueKey({workflowId, stepId: step.id, approvalId: approval.id}));
 		const answered = approval.response;
 		if (answered ? !before : !awaitsApproval(step.status?.status)) return [];
 		const deploy = waiting.find(found => found.deployId === step.step_target_id) ?? waiting[0];
@@ -136,7 +136,7 @@ export async function fetchApprovalQueue(
 		install => !options.appId || install.app_id === options.appId,
 	);
 	const byWorkflow = waitingWorkflows(installs);
-	const seen = new Map((options.previous ?? []).map(entry => [entry.approvalId, entry]));
+	const seen = new Map((options.previous ?? []).map(entry => [queueKey(entry), entry]));
 	// Seen waiting, no longer listed as waiting and not known answered: read once more, for the answer.
 	for (const entry of seen.values())
 		if (!entry.answer && !byWorkflow.has(entry.workflowId)) byWorkflow.set(entry.workflowId, []);
@@ -152,8 +152,8 @@ export async function fetchApprovalQueue(
 		}),
 	);
 	const fresh = read.flat();
-	const freshIds = new Set(fresh.map(entry => entry.approvalId));
-	const kept = [...seen.values()].filter(entry => entry.answer && !freshIds.has(entry.approvalId));
+	const freshKeys = new Set(fresh.map(queueKey));
+	const kept = [...seen.values()].filter(entry => entry.answer && !freshKeys.has(queueKey(entry)));
 	const entries = [...fresh, ...kept];
 	await Promise.all(
 		entries.map(async entry => {

@@ -8,6 +8,7 @@ import {
 	destructiveCount,
 	isWaiting,
 	planType,
+	queueKey,
 	shortCounts,
 	type QueuedApproval,
 } from '../../domain/approval-queue.js';
@@ -36,7 +37,7 @@ const state = (entry: QueuedApproval) => (entry.answer ? `${answerWord(entry.ans
 /** The mark Space sets (a then approves the marked), then what matters most: where, how much it
  * changes, how long it has waited; the component, plan type and release where there is room. */
 const columnsWith = (marks: ReadonlySet<string>): Column<QueuedApproval>[] => [
-	{header: ' ', width: 1, priority: 0, text: entry => (marks.has(entry.approvalId) ? '●' : ' ')},
+	{header: ' ', width: 1, priority: 0, text: entry => (marks.has(queueKey(entry)) ? '●' : ' ')},
 	{
 		header: 'INSTALL',
 		width: 10,
@@ -101,7 +102,7 @@ const detailWith =
 		];
 	};
 
-const entryId = (entry: QueuedApproval) => entry.approvalId;
+const entryId = queueKey;
 const entryTitle = (entry: QueuedApproval) =>
 	`${entry.installName} › ${entry.componentName || entry.stepName}`;
 
