@@ -1,7 +1,7 @@
 // Workflows and their steps, the approvals in them and the writes on them.
 import type {NuonClient} from './client.js';
 import {NuonApiError} from './errors.js';
-import {listPage} from './paging.js';
+import {listAll, listPage} from './paging.js';
 import type {ApprovalResponse, Workflow, WorkflowStep} from './types.js';
 import {items} from '../domain/fields.js';
 
@@ -16,6 +16,14 @@ export const getWorkflow = async (client: NuonClient, workflowId: string) =>
 
 export const listWorkflowSteps = async (client: NuonClient, workflowId: string) =>
 	items<WorkflowStep>((await client.get<WorkflowStep[]>(`/v1/workflows/${id(workflowId)}/steps`)).data);
+
+/**
+ * The org's approvals nobody has answered, of every owner type (deploys, sandbox runs, rollout groups),
+ * each with its step (2026, API 0.19.852: installs/service/get_org_pending_approvals.go), paged. Older
+ * servers read the path as a workflow's id and answer 404.
+ */
+export const listPendingApprovals = (client: NuonClient) =>
+	listAll<Record<string, unknown>>(client, '/v1/workflows/pending-approvals', {}, Infinity);
 
 export type StepOperation = 'retry-step' | 'skip-step';
 

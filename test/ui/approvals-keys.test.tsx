@@ -52,9 +52,9 @@ describe.each(SERVER_VERSIONS)('an approval id the %s server repeats across work
 		app = renderExplorer(server, {size: {columns: 160, rows: 40}});
 		await app.waitFor('Installs');
 		await app.press('Q');
-		await app.waitFor(/Approvals · 5 waiting \(5\)/);
+		await app.waitFor(/Approvals · 5 waiting \(5\)/, 20_000);
 		await app.press('r'); // read again with the last answer in hand: an id must not merge rows
-		await app.waitFor(/Approvals · 5 waiting \(5\)/);
+		await app.waitFor(/Approvals · 5 waiting \(5\)/, 20_000);
 		const rows = app
 			.frame()
 			.split('\n')
