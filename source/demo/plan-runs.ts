@@ -4,7 +4,7 @@
 // rollout's workflows.
 import type {components} from '../api/schema.js';
 import {since, type DemoApi} from './api-mode.js';
-import {responseObject, terraformPlan} from './approvals.js';
+import {DEMO_ACCOUNT, responseObject, terraformPlan} from './approvals.js';
 import type {ApprovalSchedule} from './activity.js';
 import {digest} from './random.js';
 import {iso, type DemoInstall, type World} from './world.js';
@@ -37,8 +37,19 @@ const schedule = (seed: string, requestedAt: number, answeredAt: number, by: str
 	note: seed === 'group' ? 'the group goes next' : 'reprovision checked',
 });
 
-/** The plan runs this server has (no App Branches before 2026; no sandbox approval before 2025-12). */
+const made = new WeakMap<World, Map<DemoApi, PlanRun[]>>();
+
+/** The plan runs this server has (no App Branches before 2026; no sandbox approval before 2025-12),
+ * made once per world so that an answer sticks. */
 export function planRuns(world: World, api: DemoApi): PlanRun[] {
+	const byApi = made.get(world) ?? new Map<DemoApi, PlanRun[]>();
+	made.set(world, byApi);
+	const known = byApi.get(api) ?? makePlanRuns(world, api);
+	byApi.set(api, known);
+	return known;
+}
+
+function makePlanRuns(world: World, api: DemoApi): PlanRun[] {
 	const install = world.installs[SANDBOX_INSTALL];
 	if (!install || !since(api, '2025-12')) return [];
 	const sandbox: PlanRun = {
@@ -65,12 +76,11 @@ export function planRuns(world: World, api: DemoApi): PlanRun[] {
 	return [sandbox, group];
 }
 
-const stepStatus = (run: PlanRun, t: number): Schemas['app.Status'] =>
-	t < run.approval.requestedAt
-		? 'in-progress'
-		: t < run.approval.answeredAt
-			? 'approval-awaiting'
-			: 'success';
+function stepStatus(run: PlanRun, t: number): Schemas['app.Status'] {
+	if (t < run.approval.requestedAt) return 'in-progress';
+	if (t < run.approval.answeredAt) return 'approval-awaiting';
+	return run.approval.response === 'approve' ? 'success' : 'approval-denied';
+}
 
 /** The approval as a step carries it (the sandbox's: sandbox/execute_plan.go; the group's:
  * install group plan, OwnerType "app_branch_runs"). */
@@ -95,7 +105,7 @@ function approvalOf(world: World, run: PlanRun, t: number): Schemas['app.Workflo
 export function planRunStep(world: World, run: PlanRun, t: number): Schemas['app.WorkflowStep'] {
 	const status = stepStatus(run, t);
 	const approval = approvalOf(world, run, t);
-	const finished = status === 'success';
+	const finished = status === 'success' || status === 'approval-denied';
 	return {
 		id: run.stepId,
 		workflow_id: run.workflowId,
@@ -171,7 +181,13 @@ export function sandboxRuns(world: World, install: DemoInstall, t: number, api: 
 	if (!run || t < run.approval.requestedAt - 20) return [];
 	const step = stepStatus(run, t);
 	const status =
-		step === 'approval-awaiting' ? 'pending-approval' : step === 'success' ? 'active' : 'planning';
+		step === 'approval-awaiting'
+			? 'pending-approval'
+			: step === 'success'
+				? 'active'
+				: step === 'approval-denied'
+					? step
+					: 'planning';
 	return [
 		{
 			id: run.runId,
@@ -185,4 +201,40 @@ export function sandboxRuns(world: World, install: DemoInstall, t: number, api: 
 			created_at: iso(world, run.approval.requestedAt - 20),
 		},
 	];
+}
+
+/**
+ * An answer to a plan run's approval (create_workflow_step_approval_response.go): 201, or 400 once
+ * answered; undefined when the step is no plan run's. The step moves on at once (no ACT_AFTER here).
+ */
+export function answerPlanRun(
+	world: World,
+	api: DemoApi,
+	ids: {workflowId: string; stepId: string; approvalId: string},
+	body: unknown,
+	t: number,
+): {status: number; body: unknown} | undefined {
+	const run = planRuns(world, api).find(
+		found => found.workflowId === ids.workflowId && found.stepId === ids.stepId,
+	);
+	if (!run) return undefined;
+	const {approval} = run;
+	if (approval.id !== ids.approvalId || t < approval.requestedAt)
+		return {status: 404, body: {error: 'not found', description: 'workflow step approval not found'}};
+	if (t >= approval.answeredAt)
+		return {
+			status: 400,
+			body: {error: 'bad request', description: 'workflow step approval already has a response'},
+		};
+	const {response_type: type, note} = (body ?? {}) as {response_type?: unknown; note?: unknown};
+	Object.assign(approval, {
+		answeredAt: t,
+		response: typeof type === 'string' ? type : '',
+		by: DEMO_ACCOUNT,
+		note: typeof note === 'string' ? note : '',
+	});
+	return {
+		status: 201,
+		body: {id: responseObject(world, approval).id, type: approval.response, note: approval.note},
+	};
 }

@@ -162,7 +162,9 @@ export class Scenario {
 		body: unknown,
 		t: number,
 		api: DemoApi,
-	) => writes.respondToApproval(this.#world, workflowId, stepId, approvalId, body, t, api);
+	) =>
+		planRuns.answerPlanRun(this.#world, api, {workflowId, stepId, approvalId}, body, t) ??
+		writes.respondToApproval(this.#world, workflowId, stepId, approvalId, body, t, api);
 	cancelWorkflow = (workflowId: string, t: number, api: DemoApi) =>
 		writes.cancelWorkflow(this.#world, workflowId, t, api);
 	/** The 2026 retry and skip: the path's step, no body. */

@@ -10,7 +10,8 @@ import {startDemoServer, type DemoApi, type DemoServer} from '../../source/demo/
 import {fetchApprovalQueue} from '../../source/state/approval-queue.js';
 import {listApprovals} from '../../source/watch/list-approvals.js';
 import {SERVER_VERSIONS} from '../helpers/both-servers.js';
-import {renderExplorer} from '../helpers/render-app.js';
+import {ENTER, renderExplorer} from '../helpers/render-app.js';
+import {writableDemo} from '../helpers/writable-demo.js';
 
 /** Once the rollout has settled (every deploy's plan answered), the sandbox reprovision and the group
  * plan wait (the demo's plan-runs.ts). */
@@ -73,6 +74,24 @@ describe.each(SERVER_VERSIONS)('approvals of every owner on the %s server', api 
 			expect(owners).toContainEqual(
 				expect.objectContaining({owner_type: 'app_branch_runs', install_count: 3}),
 			);
+	});
+});
+
+describe.each(['2026', '2025-12'] as const)('the sandbox plan on the %s server', api => {
+	it('is approved from the queue: one request, and the row says who answered', async () => {
+		const {demo: server, posts} = await writableDemo(api);
+		server.scenario.setClock(SETTLED_BUT_PLANS);
+		app = renderExplorer(server, {size: {columns: 220, rows: 40}});
+		await app.waitFor('Installs');
+		await app.press('Q');
+		await app.waitFor(/› +umbrella-staging +sandbox/, 20_000); // the oldest, first
+		await app.press('a');
+		await app.waitFor(/Type 2 and Enter/);
+		await app.press('2', ENTER);
+		await app.waitFor(/✓ 1 of 1 approved: umbrella-staging › sandbox/);
+		expect(posts).toEqual([expect.stringMatching(/\/approvals\/apr\w+\/response$/)]);
+		await app.press('r');
+		await app.waitFor(/umbrella-staging +sandbox .*approved/, 20_000);
 	});
 });
 
