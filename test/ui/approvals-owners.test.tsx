@@ -6,7 +6,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {NuonClient} from '../../source/api/client.js';
 import type {Install} from '../../source/api/types.js';
 import {isWaiting} from '../../source/domain/approval-queue.js';
-import {startDemoServer, type DemoApi, type DemoServer} from '../../source/demo/server.js';
+import {handle, startDemoServer, type DemoApi, type DemoServer} from '../../source/demo/server.js';
 import {fetchApprovalQueue} from '../../source/state/approval-queue.js';
 import {listApprovals} from '../../source/watch/list-approvals.js';
 import {SERVER_VERSIONS} from '../helpers/both-servers.js';
@@ -129,6 +129,60 @@ describe('an install with more than 10 components', () => {
 		const {demo, client} = await recordingDemo('2025-12', SETTLED_BUT_PLANS);
 		const queue = await fetchApprovalQueue(client, {installs: [truncated(demo)]});
 		expect(queue.unlisted).toEqual(['wide-install']);
+	});
+
+	it("is named in the queue's title and on approvals' stderr, as December 2025 sends it", async () => {
+		const server: DemoServer = await startDemoServer({
+			api: '2025-12',
+			// The org's list, with 12 components in the first install's component_statuses.
+			intercept: (request, response) => {
+				if (request.method !== 'GET' || (request.url ?? '').split('?')[0] !== '/v1/installs') return false;
+				let status = 0;
+				let headers: Record<string, string | number> = {};
+				let body = '';
+				const capture = {
+					writeHead: (code: number, sent: typeof headers) => {
+						status = code;
+						headers = sent;
+					},
+					end: (text: string) => {
+						body = text;
+					},
+				};
+				handle(server.scenario, request, capture as never, '2025-12');
+				const installs = JSON.parse(body) as Install[];
+				if (installs[0]) installs[0] = {...truncated(server), name: installs[0].name, id: installs[0].id};
+				const text = JSON.stringify(installs);
+				response.writeHead(status, {...headers, 'content-length': Buffer.byteLength(text)});
+				response.end(text);
+				return true;
+			},
+		});
+		demo = server;
+		server.scenario.setClock(SETTLED_BUT_PLANS);
+		const first = server.scenario.installs[0]!.name;
+		const client = new NuonClient({
+			baseUrl: server.url,
+			token: 't',
+			orgId: server.scenario.orgId,
+			retries: 0,
+		});
+		const errors: string[] = [];
+		await listApprovals({
+			client,
+			scope: async () => ({}),
+			output: 'text',
+			write: () => {},
+			writeError: line => errors.push(line),
+		});
+		expect(errors).toContain(
+			`nuon-tui: not searched: the components past the tenth of ${first} (this server lists the latest ` +
+				"deploys of an install's first 10 components only)",
+		);
+		app = renderExplorer(server, {size: {columns: 220, rows: 40}});
+		await app.waitFor('Installs');
+		await app.press('Q');
+		await app.waitFor(`⚠ not searched past 10 components: ${first}`, 20_000);
 	});
 
 	it('is not on 2026, whose pending approvals cover every component', async () => {
