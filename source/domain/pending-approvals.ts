@@ -7,15 +7,21 @@ import type {Install} from '../api/types.js';
 import {type QueuedApproval, queueKey, releaseOf} from './approval-queue.js';
 import {list, record, text} from './fields.js';
 import {installName} from './install.js';
+import {deployReleases} from './release-progress.js';
 
 const str = (value: unknown) => text(value) ?? '';
 
-/** The install's listed latest deploy with this id: its component's name and its release. */
+/**
+ * The install's listed latest deploy with this id: its component's name and its release, named as
+ * the board names it (its OCI tag, else its build's id: release-progress.ts); no workflow is read
+ * for a name here.
+ */
 function deployOf(install: Install | undefined, deployId: string) {
 	for (const ic of list(install?.install_components)) {
 		const deploy = record(list(record(ic)?.install_deploys)[0]);
-		if (deployId && str(deploy?.id) === deployId)
-			return {componentName: str(record(record(ic)?.component)?.name), releaseId: str(deploy?.release_id)};
+		if (!install || !deployId || str(deploy?.id) !== deployId) continue;
+		const release = deployReleases(install).get(str(record(ic)?.component_id));
+		return {componentName: str(record(record(ic)?.component)?.name), releaseId: release?.label ?? ''};
 	}
 	return undefined;
 }
