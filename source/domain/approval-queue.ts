@@ -116,7 +116,10 @@ export function queueOrder(entries: readonly QueuedApproval[]): QueuedApproval[]
 	const time = (entry: QueuedApproval) => parseTime(entry.requestedAt) ?? Number.MAX_SAFE_INTEGER;
 	return [...entries].sort(
 		(a, b) =>
-			Number(!!a.answer) - Number(!!b.answer) || time(a) - time(b) || queueKey(a).localeCompare(queueKey(b)),
+			Number(!!a.answer) - Number(!!b.answer) ||
+			time(a) - time(b) ||
+			a.approvalId.localeCompare(b.approvalId) ||
+			queueKey(a).localeCompare(queueKey(b)),
 	);
 }
 
