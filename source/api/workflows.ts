@@ -17,6 +17,14 @@ export const getWorkflow = async (client: NuonClient, workflowId: string) =>
 export const listWorkflowSteps = async (client: NuonClient, workflowId: string) =>
 	listAll<WorkflowStep>(client, `/v1/workflows/${id(workflowId)}/steps`);
 
+/**
+ * The org's approvals nobody has answered, of every owner type (deploys, sandbox runs, rollout groups),
+ * each with its step (2026, API 0.19.852: installs/service/get_org_pending_approvals.go), paged. Older
+ * servers read the path as a workflow's id and answer 404.
+ */
+export const listPendingApprovals = (client: NuonClient) =>
+	listAll<Record<string, unknown>>(client, '/v1/workflows/pending-approvals', {}, Infinity);
+
 export type StepOperation = 'retry-step' | 'skip-step';
 
 const stepPath = (workflowId: string, stepId: string) =>

@@ -44,8 +44,9 @@ export function approvalObject(
 		workflow_step_id: stepId,
 		installWorkflowStepID: stepId,
 		runner_job_id: `rjb${deploy.id.slice(3, 24)}1`,
-		owner_id: stepId,
-		owner_type: 'install_workflow_steps',
+		// installs/worker/components/shared_execute_deploy.go: a deploy's plan approval is the deploy's.
+		owner_id: deploy.id,
+		owner_type: 'install_deploys',
 		created_by_id: 'accrunner',
 		created_at: iso(world, approval.requestedAt),
 		updated_at: iso(world, answered ? approval.answeredAt : approval.requestedAt),
@@ -111,7 +112,7 @@ function kubernetesPlan(name: string): unknown {
 	};
 }
 
-function terraformPlan(name: string, additive = false): unknown {
+export function terraformPlan(name: string, additive = false): unknown {
 	const change = (
 		address: string,
 		actions: string[],

@@ -5,7 +5,13 @@ import {ORG_ROUTES, TODAYS_ORG_ROUTES} from './org-routes.js';
 import type {Handler} from './route-kit.js';
 import {WORKFLOW_ROUTES} from './workflow-routes.js';
 
-export {NEWEST_POST_ROUTES, PATCH_ROUTES, POST_ROUTES, TODAYS_POST_ROUTES} from './workflow-routes.js';
+export {
+	NEWEST_POST_ROUTES,
+	NEWEST_ROUTES,
+	PATCH_ROUTES,
+	POST_ROUTES,
+	TODAYS_POST_ROUTES,
+} from './workflow-routes.js';
 
 /** Both servers' reads. */
 export const ROUTES: Array<[RegExp, Handler]> = [...ORG_ROUTES, ...JOB_ROUTES, ...WORKFLOW_ROUTES];

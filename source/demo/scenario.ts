@@ -34,6 +34,8 @@ import * as logs from './log-records.js';
 import * as workflows from './workflows.js';
 import * as writes from './writes.js';
 import * as approvals from './approvals.js';
+import * as planRuns from './plan-runs.js';
+import {pendingApprovals} from './pending-approvals.js';
 import * as runners from './runners.js';
 import * as drift from './drift-checks.js';
 
@@ -90,8 +92,11 @@ export class Scenario {
 	install = (install: DemoInstall, t: number, api: DemoApi = NEWEST_DEMO_API): Install =>
 		objects.install(this.#world, install, t, api);
 	/** An install as the org's installs list has it (with its latest deploys, today). */
-	listedInstall = (install: DemoInstall, t: number, api: DemoApi = NEWEST_DEMO_API): Install =>
-		objects.listedInstall(this.#world, install, t, api);
+	listedInstall = (install: DemoInstall, t: number, api: DemoApi = NEWEST_DEMO_API): Install => {
+		const runs = planRuns.sandboxRuns(this.#world, install, t, api);
+		const listed = objects.listedInstall(this.#world, install, t, api);
+		return runs.length ? ({...listed, install_sandbox_runs: runs} as Install) : listed;
+	};
 	installComponent = (install: DemoInstall, ic: DemoInstallComponent, t: number): InstallComponent =>
 		objects.installComponent(this.#world, install, ic, t);
 	componentSummary = (install: DemoInstall, ic: DemoInstallComponent, t: number): InstallComponentSummary =>
@@ -150,6 +155,24 @@ export class Scenario {
 		workflows.workflow(this.#world, workflowId, t, api);
 	workflowSteps = (workflowId: string, t: number): Array<Schemas['app.WorkflowStep']> | undefined =>
 		workflows.workflowSteps(this.#world, workflowId, t);
+	/** The org's unanswered approvals, every owner type (2026's route). */
+	pendingApprovals = (t: number, api: DemoApi): unknown[] => pendingApprovals(this.#world, t, api);
+	/** A workflow of the approvals no deploy asks for (a sandbox reprovision, a group's plan), once made. */
+	planRunWorkflow = (workflowId: string, t: number, api: DemoApi): Schemas['app.Workflow'] | undefined => {
+		const run = planRuns.planRuns(this.#world, api).find(found => found.workflowId === workflowId);
+		return run && t >= run.approval.requestedAt - 20
+			? planRuns.planRunWorkflow(this.#world, run, t)
+			: undefined;
+	};
+	planRunWorkflowsOf = (install: DemoInstall, t: number, api: DemoApi): Array<Schemas['app.Workflow']> =>
+		planRuns
+			.planRuns(this.#world, api)
+			.filter(run => run.install === install)
+			.flatMap(run => this.planRunWorkflow(run.workflowId, t, api) ?? []);
+	planRunContents = (workflowId: string, api: DemoApi): unknown => {
+		const run = planRuns.planRuns(this.#world, api).find(found => found.workflowId === workflowId);
+		return run && planRuns.planRunContents(run);
+	};
 	/** A step's approval (by workflow, step and approval id) and the plan it asks about. */
 	approval = (
 		workflowId: string,
@@ -169,7 +192,9 @@ export class Scenario {
 		body: unknown,
 		t: number,
 		api: DemoApi,
-	) => writes.respondToApproval(this.#world, workflowId, stepId, approvalId, body, t, api);
+	) =>
+		planRuns.answerPlanRun(this.#world, api, {workflowId, stepId, approvalId}, body, t) ??
+		writes.respondToApproval(this.#world, workflowId, stepId, approvalId, body, t, api);
 	cancelWorkflow = (workflowId: string, t: number, api: DemoApi) =>
 		writes.cancelWorkflow(this.#world, workflowId, t, api);
 	/** The 2026 retry and skip: the path's step, no body. */

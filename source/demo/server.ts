@@ -8,6 +8,7 @@ import {Scenario, type ScenarioOptions} from './scenario.js';
 import type {Answer, Handler} from './route-kit.js';
 import {
 	NEWEST_POST_ROUTES,
+	NEWEST_ROUTES,
 	PATCH_ROUTES,
 	POST_ROUTES,
 	ROUTES,
@@ -127,7 +128,13 @@ export function handle(
 	if (request.method === 'GET') {
 		answer(
 			since(api, '2025-12')
-				? [...ROUTES, ...RUNNER_ROUTES, ...TODAYS_ROUTES, ...TODAYS_RUNNER_ROUTES]
+				? [
+						...(since(api, '2026') ? NEWEST_ROUTES : []),
+						...ROUTES,
+						...RUNNER_ROUTES,
+						...TODAYS_ROUTES,
+						...TODAYS_RUNNER_ROUTES,
+					]
 				: [...ROUTES, ...RUNNER_ROUTES],
 		);
 		return;

@@ -1,55 +1,77 @@
 // The demo API's routes for workflows, their steps and approvals, and the writes on them.
 import {since} from './api-mode.js';
-import {found, notFound, ok, withInstall, type Handler} from './route-kit.js';
+import {found, notFound, ok, withInstall, type Handler, type Request} from './route-kit.js';
+import type {Scenario} from './scenario.js';
+
+/** A workflow of the rollout, a drift check's, else one no deploy asks for (plan-runs.ts). */
+const anyWorkflow = (scenario: Scenario, id: string, {t, api}: Request) =>
+	scenario.workflow(id, t, api) ?? scenario.driftRun(id, t) ?? scenario.planRunWorkflow(id, t, api);
+const stepsOf = (scenario: Scenario, id: string, {t, api}: Request) =>
+	scenario.workflowSteps(id, t) ?? scenario.planRunWorkflow(id, t, api)?.steps;
 
 export const WORKFLOW_ROUTES: Array<[RegExp, Handler]> = [
 	[
 		/^\/v1\/installs\/([^/]+)\/workflows$/,
-		withInstall((scenario, install, {t, api}) => ({list: scenario.installWorkflows(install, t, api)})),
+		withInstall((scenario, install, request) => ({
+			list: [
+				...scenario.planRunWorkflowsOf(install, request.t, request.api),
+				...scenario.installWorkflows(install, request.t, request.api),
+			],
+		})),
 	],
 	[
 		/^\/v1\/workflows\/([^/]+)$/,
-		(scenario, {params, t, api}) =>
-			found(
-				scenario.workflow(params[0]!, t, api) ?? scenario.driftRun(params[0]!, t),
-				`workflow ${params[0]}`,
-			),
+		(scenario, request) =>
+			found(anyWorkflow(scenario, request.params[0]!, request), `workflow ${request.params[0]}`),
 	],
 	[
 		// Paged since API 0.19.1006 (SDK 2026-06-12: get_workflow_steps.py takes offset, limit 10, page;
 		// installs/service/get_workflow_steps.go scopes WithOffsetPagination); whole before (2025-12's).
 		/^\/v1\/workflows\/([^/]+)\/steps$/,
-		(scenario, {params, t, api}) => {
-			const steps = scenario.workflowSteps(params[0]!, t);
-			if (!steps) return notFound(`workflow ${params[0]}`);
-			return since(api, '2026') ? {list: steps} : ok(steps);
+		(scenario, request) => {
+			const steps = stepsOf(scenario, request.params[0]!, request);
+			if (!steps) return notFound(`workflow ${request.params[0]}`);
+			// Paged since API 0.19.1006 (get_workflow_steps.go); whole before.
+			return since(request.api, '2026') ? {list: steps} : ok(steps);
 		},
 	],
 	[
 		/^\/v1\/workflows\/([^/]+)\/steps\/([^/]+)$/,
-		(scenario, {params, t}) =>
+		(scenario, request) =>
 			found(
-				scenario.workflowSteps(params[0]!, t)?.find(step => step.id === params[1]),
-				`workflow step ${params[1]}`,
+				stepsOf(scenario, request.params[0]!, request)?.find(step => step.id === request.params[1]),
+				`workflow step ${request.params[1]}`,
 			),
 	],
 	[
 		/^\/v1\/workflows\/([^/]+)\/steps\/([^/]+)\/approvals\/([^/]+)$/,
-		(scenario, {params, t}) =>
-			found(
-				scenario.approval(params[0]!, params[1]!, params[2]!, t)?.approval,
-				`workflow step approval ${params[2]}`,
-			),
+		(scenario, request) => {
+			const [workflowId, stepId, approvalId] = request.params as [string, string, string];
+			const step = stepsOf(scenario, workflowId, request)?.find(found => found.id === stepId);
+			const approval = step?.approval?.id === approvalId ? step.approval : undefined;
+			return found(approval, `workflow step approval ${approvalId}`);
+		},
 	],
 	[
 		// The server stores the plan as a JSON text and sends it gzipped, as application/json.
 		/^\/v1\/workflows\/([^/]+)\/steps\/([^/]+)\/approvals\/([^/]+)\/contents$/,
-		(scenario, {params, t}) => {
-			const approval = scenario.approval(params[0]!, params[1]!, params[2]!, t);
-			return approval
-				? {status: 200, gzipJson: approval.contents}
-				: notFound(`workflow step approval ${params[2]}`);
+		(scenario, request) => {
+			const [workflowId, stepId, approvalId] = request.params as [string, string, string];
+			const approval = scenario.approval(workflowId, stepId, approvalId, request.t);
+			if (approval) return {status: 200, gzipJson: approval.contents};
+			const step = stepsOf(scenario, workflowId, request)?.find(found => found.id === stepId);
+			return step?.approval?.id === approvalId
+				? {status: 200, gzipJson: scenario.planRunContents(workflowId, request.api)}
+				: notFound(`workflow step approval ${approvalId}`);
 		},
+	],
+];
+
+/** 2026 (API 0.19.852): registered before `/v1/workflows/:workflow_id` (installs/service/service.go). */
+export const NEWEST_ROUTES: Array<[RegExp, Handler]> = [
+	[
+		/^\/v1\/workflows\/pending-approvals$/,
+		(scenario, {t, api}) => ({list: scenario.pendingApprovals(t, api)}),
 	],
 ];
 

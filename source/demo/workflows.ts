@@ -91,8 +91,9 @@ function stepObject(
 		},
 		step_target_type: 'install_deploys',
 		step_target_id: deploy.id,
-		owner_id: workflow.id,
-		owner_type: 'install_workflows',
+		// installs/workflows/shared.go: a step's owner is its install.
+		owner_id: workflow.install.id,
+		owner_type: 'installs',
 		// Set when the step is made, whatever it later does (installs/workflows/shared.go): the server
 		// refuses a retry or skip unless the step's status is `error` (retry_workflow_step.go).
 		retryable: true,

@@ -17,6 +17,11 @@ export interface QueuedApproval {
 	approvalId: string;
 	/** terraform_plan, helm_approval, kubernetes_manifest_approval, … as the server says it. */
 	approvalType: string;
+	/** What the approval belongs to, as the server names it: `install_deploys`, `install_sandbox_runs`,
+	 * `app_branch_runs` (a rollout group's plan), … (2026's pending approvals say it). */
+	owner?: string;
+	/** A rollout group's plan: how many installs it covers (read from its plan). */
+	installCount?: number;
 	/** When the approval was asked for. */
 	requestedAt?: string;
 	/** The release the workflow rolls out (`v2.4.0`), from its name, else the deploy's release id. */
@@ -29,11 +34,37 @@ export interface QueuedApproval {
 
 export const isWaiting = (entry: QueuedApproval) => !entry.answer;
 
+/**
+ * What one entry is: its workflow, step and approval. A server that repeats an approval id across
+ * workflows must not make two entries one (one row, one mark).
+ */
+export const queueKey = (entry: Pick<QueuedApproval, 'workflowId' | 'stepId' | 'approvalId'>): string =>
+	JSON.stringify([entry.workflowId, entry.stepId, entry.approvalId]);
+
 const PLAN_TYPES: Record<string, string> = {
 	terraform_plan: 'Terraform',
 	helm_approval: 'Helm',
 	kubernetes_manifest_approval: 'Kubernetes',
+	pulumi_plan: 'Pulumi',
+	app_branch_plan: 'Group plan',
 };
+
+const OWNERS: Record<string, string> = {
+	install_sandbox_runs: 'sandbox',
+	app_branch_runs: 'install group',
+	install_workflows: 'workflow',
+};
+
+/** Where the approval is: its install, else what owns it (`install group`), else its id. */
+export function whereText(entry: QueuedApproval): string {
+	if (entry.installName && entry.owner !== 'app_branch_runs') return oneLine(entry.installName);
+	const owner = entry.owner ? (OWNERS[entry.owner] ?? oneLine(entry.owner)) : '';
+	return owner === 'install group' ? owner : oneLine(entry.installName || entry.installId) || owner;
+}
+
+/** What waits there: the component, else the sandbox, else the step's name. */
+export const whatText = (entry: QueuedApproval): string =>
+	entry.componentName || (entry.owner === 'install_sandbox_runs' ? 'sandbox' : entry.stepName);
 
 /** "Terraform", "Helm", "Kubernetes", or the plan's own format, or the server's word. */
 export function planType(entry: QueuedApproval): string {
@@ -49,8 +80,12 @@ export function planType(entry: QueuedApproval): string {
 export const destructiveCount = (entry: QueuedApproval): number =>
 	entry.plan ? entry.plan.counts.delete + entry.plan.counts.replace : 0;
 
+/** A rollout group's plan: the installs it takes (another issue will show what changes on each). */
+const groupText = (count: number) => `${count} install${count === 1 ? '' : 's'} in the group`;
+
 /** "1 to delete · 1 to replace · 2 to update · 3 to create", or why it is not known. */
 export function countsText(entry: QueuedApproval): string {
+	if (entry.installCount !== undefined) return groupText(entry.installCount);
 	if (!entry.plan) return '…';
 	if (entry.plan.problem) return `⚠ ${entry.plan.problem}`;
 	return formatChangeCounts(entry.plan.counts);
@@ -59,6 +94,7 @@ export function countsText(entry: QueuedApproval): string {
 /** A short form for a list cell: "-1 ±1 ~2 +3". */
 export function shortCounts(entry: QueuedApproval): string {
 	const counts = entry.plan?.counts;
+	if (entry.installCount !== undefined) return groupText(entry.installCount);
 	if (!entry.plan) return '…';
 	if (!counts || entry.plan.problem) return '⚠ unreadable';
 	const parts = [
@@ -82,14 +118,15 @@ export function queueOrder(entries: readonly QueuedApproval[]): QueuedApproval[]
 		(a, b) =>
 			Number(!!a.answer) - Number(!!b.answer) ||
 			time(a) - time(b) ||
-			a.approvalId.localeCompare(b.approvalId),
+			a.approvalId.localeCompare(b.approvalId) ||
+			queueKey(a).localeCompare(queueKey(b)),
 	);
 }
 
 /** One line per waiting approval, for `nuon-tui approvals` without a terminal. */
 export function approvalLine(entry: QueuedApproval, now: number): string {
 	return [
-		`${entry.installName} › ${entry.componentName || entry.stepName}`,
+		`${whereText(entry)} › ${whatText(entry)}`,
 		planType(entry),
 		`waiting ${ago(entry.requestedAt, now)}`,
 		countsText(entry),
@@ -105,11 +142,13 @@ export function approvalJson(entry: QueuedApproval) {
 	return {
 		install: entry.installName,
 		install_id: entry.installId,
+		owner_type: entry.owner ?? null,
+		...(entry.installCount === undefined ? {} : {install_count: entry.installCount}),
 		component: entry.componentName,
 		step: entry.stepName,
 		plan_type: planType(entry),
 		waiting_since: entry.requestedAt ?? null,
-		counts: entry.plan && !entry.plan.problem ? entry.plan.counts : null,
+		counts: entry.plan && !entry.plan.problem && entry.installCount === undefined ? entry.plan.counts : null,
 		release: entry.release,
 		workflow_id: entry.workflowId,
 		step_id: entry.stepId,

@@ -1,134 +1,81 @@
-// Every approval waiting across the org, found without a request per install: the org's installs
-// list (one request per 100 installs) carries each component's latest deploy
-// (`install_components[].install_deploys`, install_deploys_latest_view_v1, get_org_installs.go),
-// whose status says `pending-approval`. Only the workflows of those deploys are read (one request
-// each, with their steps and approvals: installs/service/get_workflow.go), and each plan once, for
-// its counts (a plan does not change).
+// Every approval waiting across the org, without a request per install. 2026's server answers them
+// all, of every owner type, in one paged route (GET /v1/workflows/pending-approvals, API 0.19.852);
+// an older one reads that path as a workflow's id and answers 404, remembered for the session, and
+// the queue is found from the org's installs list instead (approval-scan.ts). Either way each plan
+// is read once, for its counts (a plan does not change).
 import type {NuonClient} from '../api/client.js';
+import {NuonApiError} from '../api/errors.js';
 import * as api from '../api/resources.js';
+import {memoryOf} from '../api/route-memory.js';
 import {readPlan} from '../domain/approval-plan.js';
-import {type QueuedApproval, releaseOf} from '../domain/approval-queue.js';
-import {latestDeploys} from '../domain/drift.js';
-import {list, record, text} from '../domain/fields.js';
-import {installName} from '../domain/install.js';
-import {awaitsApproval} from '../domain/status.js';
-import {stepLabel} from '../domain/workflow-steps.js';
+import {type QueuedApproval, queueKey} from '../domain/approval-queue.js';
+import {list, record} from '../domain/fields.js';
+import {pendingEntries} from '../domain/pending-approvals.js';
+import {readWorkflows, unlistedInstalls, waitingWorkflows} from './approval-scan.js';
 import {seePastDriftChecks} from './drift-checks.js';
-import {fetchWorkflow} from './fetchers.js';
 
-const str = (value: unknown) => text(value) ?? '';
+export {waitingWorkflows} from './approval-scan.js';
 
-interface WaitingDeploy {
-	install: api.Install;
-	componentName: string;
-	deployId: string;
-	releaseId: string;
-}
-
-/** The deploys the installs list says wait for an approval, by the workflow they run in. */
-export function waitingWorkflows(installs: readonly api.Install[]): Map<string, WaitingDeploy[]> {
-	const byWorkflow = new Map<string, WaitingDeploy[]>();
-	for (const install of installs) {
-		for (const ic of list(install.install_components)) {
-			const {deploy} = latestDeploys(ic);
-			const status = str(deploy?.status) || str(record(deploy?.status_v2)?.status);
-			const workflowId = str(deploy?.workflow_id) || str(deploy?.install_workflow_id);
-			if (!awaitsApproval(status) || !workflowId) continue;
-			byWorkflow.set(workflowId, [
-				...(byWorkflow.get(workflowId) ?? []),
-				{
-					install,
-					componentName: str(record(record(ic)?.component)?.name),
-					deployId: str(deploy?.id),
-					releaseId: str(deploy?.release_id),
-				},
-			]);
-		}
-	}
-	return byWorkflow;
-}
+/** The queue, and the installs whose approvals this server's installs list may hide (named). */
+export type ApprovalQueue = QueuedApproval[] & {unlisted?: readonly string[]};
 
 /** The org's installs list, each component's latest deploy past its drift check (drift-checks.ts). */
-async function listed(client: NuonClient): Promise<api.Install[]> {
+async function installsList(client: NuonClient): Promise<api.Install[]> {
 	const installs = await api.listAllInstalls(client);
 	await seePastDriftChecks(client, installs);
 	return installs;
 }
 
 type PlanSummary = NonNullable<QueuedApproval['plan']>;
-const plans = new WeakMap<NuonClient, Map<string, PlanSummary>>();
+interface PlanRead {
+	plan: PlanSummary;
+	installCount?: number;
+}
+const plans = new WeakMap<NuonClient, Map<string, PlanRead>>();
 
-/** A plan's counts, read once per session (the answer is kept; a failure is asked again next time). */
-async function planOf(client: NuonClient, entry: QueuedApproval): Promise<PlanSummary | undefined> {
-	const known = plans.get(client) ?? new Map<string, PlanSummary>();
+/** A plan's counts (a group's: its installs), read once per session (a failure is asked again next time). */
+async function planOf(client: NuonClient, entry: QueuedApproval): Promise<PlanRead | undefined> {
+	const known = plans.get(client) ?? new Map<string, PlanRead>();
 	plans.set(client, known);
-	const cached = known.get(entry.approvalId);
+	const cached = known.get(queueKey(entry));
 	if (cached) return cached;
 	try {
-		const plan = readPlan(
-			await api.getApprovalContents(client, entry.workflowId, entry.stepId, entry.approvalId),
-		);
-		const summary = {
-			format: plan.format,
-			counts: plan.counts,
-			...(plan.problem ? {problem: plan.problem} : {}),
+		const contents = await api.getApprovalContents(client, entry.workflowId, entry.stepId, entry.approvalId);
+		const plan = readPlan(contents);
+		// A group's plan (app_branch_plan) lists the installs it takes: {install_group, installs: […]}.
+		const installs = record(contents)?.installs;
+		const read: PlanRead = {
+			plan: {format: plan.format, counts: plan.counts, ...(plan.problem ? {problem: plan.problem} : {})},
+			...(Array.isArray(installs) ? {installCount: list(installs).length} : {}),
 		};
-		known.set(entry.approvalId, summary);
-		return summary;
+		known.set(queueKey(entry), read);
+		return read;
 	} catch {
 		return undefined;
 	}
 }
 
-/** The entries of one workflow's steps: those that wait, and those `seen` waiting before (now answered). */
-function entriesOf(
-	workflowId: string,
-	{workflow, steps}: {workflow: api.Workflow; steps: api.WorkflowStep[]},
-	waiting: readonly WaitingDeploy[],
-	seen: ReadonlyMap<string, QueuedApproval>,
-): QueuedApproval[] {
-	const workflowName = str(workflow.name) || String(workflow.type ?? 'workflow');
-	return steps.flatMap(step => {
-		const approval = step.approval;
-		if (!approval?.id || !step.id) return [];
-		const before = seen.get(approval.id);
-		const answered = approval.response;
-		if (answered ? !before : !awaitsApproval(step.status?.status)) return [];
-		const deploy = waiting.find(found => found.deployId === step.step_target_id) ?? waiting[0];
-		const install = deploy?.install;
-		return [
-			{
-				installId: before?.installId ?? str(install?.id),
-				installName: before?.installName ?? (install ? installName(install) : ''),
-				appId: before?.appId ?? str(install?.app_id),
-				componentName: before?.componentName ?? deploy?.componentName ?? '',
-				workflowId,
-				workflowName,
-				stepId: step.id,
-				stepName: stepLabel(step),
-				approvalId: approval.id,
-				approvalType: str(approval.type),
-				requestedAt: str(approval.created_at) || undefined,
-				release: releaseOf(workflowName, deploy?.releaseId),
-				plan: before?.plan,
-				...(answered
-					? {
-							answer: {
-								type: str(answered.type),
-								by: str(answered.created_by_id),
-								at: str(answered.created_at) || undefined,
-								note: str(answered.note),
-							},
-						}
-					: {}),
-			},
-		];
-	});
+const PENDING = 'pending-approvals';
+
+/** The org's unanswered approvals, or undefined where the server has no such route (asked once). */
+async function pendingApprovals(client: NuonClient): Promise<unknown[] | undefined> {
+	const memory = memoryOf(client);
+	if (memory.get(PENDING) === 'gone') return undefined;
+	try {
+		const answer = await api.listPendingApprovals(client);
+		memory.set(PENDING, 'current');
+		return answer;
+	} catch (error) {
+		if (memory.get(PENDING) === 'current' || !(error instanceof NuonApiError && error.isNotFound))
+			throw error;
+		memory.set(PENDING, 'gone');
+		return undefined;
+	}
 }
 
 /**
- * The queue now. `previous` (the last answer) keeps approvals answered since (read once more, for
- * who answered) and the plans' counts already read.
+ * The queue now. `previous` (the last answer) keeps approvals answered since (their workflow read
+ * once more, for who answered) and the plans' counts already read.
  */
 export async function fetchApprovalQueue(
 	client: NuonClient,
@@ -140,34 +87,32 @@ export async function fetchApprovalQueue(
 		/** Told of each waiting deploy's workflow that could not be read (its approvals are missing). */
 		onUnread?: (workflowId: string, error: unknown) => void;
 	} = {},
-): Promise<QueuedApproval[]> {
-	const installs = (options.installs ?? (await listed(client))).filter(
+): Promise<ApprovalQueue> {
+	const installs = (options.installs ?? (await installsList(client))).filter(
 		install => !options.appId || install.app_id === options.appId,
 	);
-	const byWorkflow = waitingWorkflows(installs);
-	const seen = new Map((options.previous ?? []).map(entry => [entry.approvalId, entry]));
+	const seen = new Map((options.previous ?? []).map(entry => [queueKey(entry), entry]));
+	const pending = await pendingApprovals(client);
+	const listed = pending ? pendingEntries(pending, installs, seen, options.appId) : [];
+	const listedKeys = new Set(listed.map(queueKey));
+	const byWorkflow = pending ? new Map() : waitingWorkflows(installs);
 	// Seen waiting, no longer listed as waiting and not known answered: read once more, for the answer.
 	for (const entry of seen.values())
-		if (!entry.answer && !byWorkflow.has(entry.workflowId)) byWorkflow.set(entry.workflowId, []);
-	const read = await Promise.all(
-		[...byWorkflow].map(async ([workflowId, waiting]) => {
-			const workflow = await fetchWorkflow(client, workflowId).catch(error => {
-				options.onUnread?.(workflowId, error);
-				return undefined;
-			});
-			// A workflow that could not be read keeps what was known of it.
-			if (!workflow) return [...seen.values()].filter(entry => entry.workflowId === workflowId);
-			return entriesOf(workflowId, workflow, waiting, seen);
-		}),
-	);
-	const fresh = read.flat();
-	const freshIds = new Set(fresh.map(entry => entry.approvalId));
-	const kept = [...seen.values()].filter(entry => entry.answer && !freshIds.has(entry.approvalId));
-	const entries = [...fresh, ...kept];
+		if (!entry.answer && !listedKeys.has(queueKey(entry)) && !byWorkflow.has(entry.workflowId))
+			byWorkflow.set(entry.workflowId, []);
+	const read = await readWorkflows(client, byWorkflow, seen, options.onUnread);
+	const fresh = [...listed, ...read.filter(entry => !listedKeys.has(queueKey(entry)))];
+	const freshKeys = new Set(fresh.map(queueKey));
+	const kept = [...seen.values()].filter(entry => entry.answer && !freshKeys.has(queueKey(entry)));
+	const entries: ApprovalQueue = [...fresh, ...kept];
 	await Promise.all(
 		entries.map(async entry => {
-			entry.plan ??= await planOf(client, entry);
+			if (entry.plan) return;
+			const read = await planOf(client, entry);
+			entry.plan = read?.plan;
+			if (read?.installCount !== undefined) entry.installCount = read.installCount;
 		}),
 	);
+	if (!pending) entries.unlisted = unlistedInstalls(installs);
 	return entries;
 }

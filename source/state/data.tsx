@@ -10,6 +10,7 @@ import {useClient, useEndpoint, usePagedEndpoint, type PagedResource, type Resou
 import type {ApprovalPlan} from '../domain/approval-plan.js';
 import {workflowFinished} from '../domain/workflow-steps.js';
 import type {QueuedApproval} from '../domain/approval-queue.js';
+import type {ApprovalQueue} from './approval-queue.js';
 import type {RunnerData} from './fetch-runner.js';
 import {accountEmails} from '../domain/accounts.js';
 
@@ -191,7 +192,7 @@ export const useRunner = (runnerId: string): Resource<RunnerData> =>
  * list's: one cache entry, polled once however many levels show it), every page of it. The queue is
  * read again when the list changes, and on its own poll for the answers.
  */
-export function useApprovalQueue(appId: string | undefined): Resource<QueuedApproval[]> {
+export function useApprovalQueue(appId: string | undefined): Resource<ApprovalQueue> {
 	const last = React.useRef<QueuedApproval[] | undefined>(undefined);
 	const installs = useInstalls(undefined);
 	const {hasMore, loadMore} = installs;

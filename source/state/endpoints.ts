@@ -8,7 +8,7 @@ import * as api from '../api/resources.js';
 import {seePastDriftChecks} from './drift-checks.js';
 import {readPlan, type ApprovalPlan} from '../domain/approval-plan.js';
 import {queueOrder, type QueuedApproval} from '../domain/approval-queue.js';
-import {fetchApprovalQueue} from './approval-queue.js';
+import {type ApprovalQueue, fetchApprovalQueue} from './approval-queue.js';
 import {fetchRunner, type RunnerData} from './fetch-runner.js';
 import {cacheKey, pagedKey, type CacheKey, type PagedKey} from './cache-keys.js';
 import {
@@ -187,9 +187,12 @@ export const ENDPOINTS = withKeys({
 		options: ONCE,
 		parts: ({appId}) => [appId ?? '*'],
 		fetch: async (client, {appId, last, installs}) => {
-			const queue = queueOrder(
-				await fetchApprovalQueue(client, {appId, installs: installs?.current, previous: last?.current}),
-			);
+			const found = await fetchApprovalQueue(client, {
+				appId,
+				installs: installs?.current,
+				previous: last?.current,
+			});
+			const queue: ApprovalQueue = Object.assign(queueOrder(found), {unlisted: found.unlisted});
 			if (last) last.current = queue;
 			return queue;
 		},
@@ -199,7 +202,7 @@ export const ENDPOINTS = withKeys({
 			last?: {current: QueuedApproval[] | undefined};
 			installs?: {current: readonly api.Install[] | undefined};
 		},
-		QueuedApproval[]
+		ApprovalQueue
 	>,
 });
 

@@ -1,7 +1,7 @@
 // `nuon-tui approvals`: every plan waiting for a person across the org (or one app), one line each
 // (or one JSON object per line), and an exit code a script can act on: 0 when none waits, 4 when
-// some do. Read as the queue reads them (state/approval-queue.ts): the org's installs list, then
-// only the waiting deploys' workflows.
+// some do. Read as the queue reads them (state/approval-queue.ts): the org's pending approvals
+// (2026), else the org's installs list and only the waiting deploys' and sandbox runs' workflows.
 import type {NuonClient} from '../api/client.js';
 import {describeError} from '../api/errors.js';
 import {approvalJson, approvalLine, isWaiting, queueOrder} from '../domain/approval-queue.js';
@@ -31,6 +31,7 @@ export async function listApprovals(options: ListApprovalsOptions): Promise<numb
 	const {client, write, writeError, output} = options;
 	const unread: string[] = [];
 	let waiting: ReturnType<typeof queueOrder>;
+	let unlisted: readonly string[] = [];
 	try {
 		const scope = await options.scope();
 		const entries = await fetchApprovalQueue(client, {
@@ -38,6 +39,7 @@ export async function listApprovals(options: ListApprovalsOptions): Promise<numb
 			onUnread: (workflowId, error) => unread.push(`workflow ${workflowId}: ${describeError(error)}`),
 		});
 		waiting = queueOrder(entries.filter(isWaiting));
+		unlisted = entries.unlisted ?? [];
 	} catch (error) {
 		const reason = accessDenied(error);
 		if (!reason) throw error;
@@ -48,6 +50,13 @@ export async function listApprovals(options: ListApprovalsOptions): Promise<numb
 	for (const entry of waiting)
 		write(output === 'json' ? JSON.stringify(approvalJson(entry)) : approvalLine(entry, now));
 	for (const problem of unread) writeError(oneLine(`nuon-tui: not read: ${problem}`));
+	if (unlisted.length)
+		writeError(
+			oneLine(
+				`nuon-tui: not searched: the components past the tenth of ${unlisted.join(', ')} ` +
+					"(this server lists the latest deploys of an install's first 10 components only)",
+			),
+		);
 	if (waiting.length) return APPROVALS_EXIT.waiting;
 	if (unread.length) return APPROVALS_EXIT.error;
 	if (output === 'text') writeError('nuon-tui: no plan waits for an approval');

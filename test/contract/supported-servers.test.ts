@@ -766,6 +766,60 @@ const LISTED_PROBES: Record<string, ByServer> = {
 		expect(deploys![0]).not.toHaveProperty('oci_artifact');
 		expect(deploys![0]).not.toHaveProperty('component_build');
 	}),
+	"the org's waiting approvals (`GET /v1/workflows/pending-approvals`)": {
+		async '2026'(probe) {
+			probe.demo.scenario.setClock(PLANS_WAIT);
+			const answer = await probe.get('/v1/workflows/pending-approvals?limit=1');
+			expect(answer.headers.get('x-nuon-page-next')).toBe('true');
+			const all = (await probe.get('/v1/workflows/pending-approvals?limit=100')).json as Array<
+				Record<string, unknown>
+			>;
+			expect(all.map(approval => approval.owner_type).sort()).toEqual([
+				'app_branch_runs',
+				'install_sandbox_runs',
+			]);
+			for (const approval of all) {
+				expect(approval).not.toHaveProperty('response');
+				expect(approval).not.toHaveProperty('contents');
+				expect(approval.workflow_step).toMatchObject({id: approval.workflow_step_id, owner_type: 'installs'});
+			}
+		},
+		async '2025-12'(probe) {
+			probe.demo.scenario.setClock(PLANS_WAIT);
+			const answer = await probe.get('/v1/workflows/pending-approvals');
+			expect(answer.status).toBe(404);
+			expect(answer.json).toMatchObject({description: expect.stringMatching(/^workflow pending-approvals/)});
+		},
+		async '2025-08'(probe) {
+			expect((await probe.get('/v1/workflows/pending-approvals', {paged: true})).status).toBe(404);
+		},
+	},
+	'a sandbox plan waiting for approval': {
+		async '2025-12'(probe) {
+			probe.demo.scenario.setClock(PLANS_WAIT);
+			const installs = (await probe.get('/v1/installs?limit=100')).json as Array<Record<string, unknown>>;
+			const waiting = installs.flatMap(install =>
+				((install.install_sandbox_runs ?? []) as Array<Record<string, unknown>>).slice(0, 1),
+			);
+			expect(waiting).toEqual([
+				expect.objectContaining({run_type: 'reprovision', status: 'pending-approval'}),
+			]);
+			const workflow = (await probe.get(`/v1/workflows/${waiting[0]!.install_workflow_id}`)).json as {
+				steps: Array<{step_target_id: string; approval: {owner_type: string}}>;
+			};
+			expect(workflow.steps[0]).toMatchObject({
+				step_target_id: waiting[0]!.id,
+				approval: {owner_type: 'install_sandbox_runs'},
+			});
+		},
+		async '2025-08'(probe) {
+			probe.demo.scenario.setClock(PLANS_WAIT);
+			const installs = (await probe.get('/v1/installs', {paged: true})).json as Array<
+				Record<string, unknown>
+			>;
+			expect(installs.some(install => install.install_sandbox_runs)).toBe(false);
+		},
+	},
 };
 Object.assign(PROBES, LISTED_PROBES);
 
@@ -829,6 +883,9 @@ const DRIFT_PROBES: Record<string, ByServer> = {
 	},
 };
 Object.assign(PROBES, DRIFT_PROBES);
+
+/** Once the rollout has settled, a sandbox reprovision's plan (and on 2026 a group's) waits: plan-runs.ts */
+const PLANS_WAIT = 400;
 
 // ---- What probes share --------------------------------------------------------------------------
 

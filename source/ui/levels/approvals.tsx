@@ -8,7 +8,10 @@ import {
 	destructiveCount,
 	isWaiting,
 	planType,
+	queueKey,
 	shortCounts,
+	whatText,
+	whereText,
 	type QueuedApproval,
 } from '../../domain/approval-queue.js';
 import {accountLabel} from '../../domain/accounts.js';
@@ -36,15 +39,15 @@ const state = (entry: QueuedApproval) => (entry.answer ? `${answerWord(entry.ans
 /** The mark Space sets (a then approves the marked), then what matters most: where, how much it
  * changes, how long it has waited; the component, plan type and release where there is room. */
 const columnsWith = (marks: ReadonlySet<string>): Column<QueuedApproval>[] => [
-	{header: ' ', width: 1, priority: 0, text: entry => (marks.has(entry.approvalId) ? '●' : ' ')},
+	{header: ' ', width: 1, priority: 0, text: entry => (marks.has(queueKey(entry)) ? '●' : ' ')},
 	{
 		header: 'INSTALL',
 		width: 10,
 		grow: true,
 		priority: 1,
-		text: entry => entry.installName || entry.installId,
+		text: whereText,
 	},
-	{header: 'COMPONENT', width: 12, priority: 4, text: entry => entry.componentName || entry.stepName},
+	{header: 'COMPONENT', width: 12, priority: 4, text: whatText},
 	{header: 'TYPE', width: 10, priority: 5, text: planType},
 	{
 		header: 'WAITING',
@@ -71,8 +74,9 @@ const detailWith =
 	(emails: ReadonlyMap<string, string>) =>
 	(entry: QueuedApproval, now: number): Line[] => {
 		return [
-			field('install', entry.installName),
+			field('install', entry.installName || whereText(entry)),
 			field('component', entry.componentName),
+			field('owner', entry.owner),
 			field('step', entry.stepName),
 			field('plan type', planType(entry)),
 			field('plan', countsText(entry)),
@@ -101,9 +105,8 @@ const detailWith =
 		];
 	};
 
-const entryId = (entry: QueuedApproval) => entry.approvalId;
-const entryTitle = (entry: QueuedApproval) =>
-	`${entry.installName} › ${entry.componentName || entry.stepName}`;
+const entryId = queueKey;
+const entryTitle = (entry: QueuedApproval) => `${whereText(entry)} › ${whatText(entry)}`;
 
 /** What this level binds: Space marks, a approves the marked (both absent under --read-only). */
 const KEYS = listKeys({extra: ['mark', 'approve']});
@@ -117,12 +120,19 @@ export function ApprovalsLevel({appId, appName}: ApprovalsParams) {
 	const emails = useAccountEmails();
 	const detail = useMemo(() => detailWith(emails), [emails]);
 	const marked = writes.marks.size ? ` · ${writes.marks.size} marked` : '';
+	const unlisted = resource.data?.unlisted ?? [];
+	// December 2025's installs list carries an install's first 10 components only.
+	const named = unlisted.slice(0, 3).join(', ') + (unlisted.length > 3 ? ', …' : '');
+	const hidden = unlisted.length ? ` · ⚠ not searched past 10 components: ${named}` : '';
 	return (
 		<ListLevel
 			keys={KEYS}
 			noun="approvals"
 			titleSuffix={
-				(appName ? ` of ${appName}` : '') + (waiting === undefined ? '' : ` · ${waiting} waiting`) + marked
+				(appName ? ` of ${appName}` : '') +
+				(waiting === undefined ? '' : ` · ${waiting} waiting`) +
+				marked +
+				hidden
 			}
 			resource={resource}
 			columns={columns}

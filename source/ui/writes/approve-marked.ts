@@ -5,15 +5,21 @@
 import type {NuonClient} from '../../api/client.js';
 import {describeError, NuonApiError} from '../../api/errors.js';
 import * as api from '../../api/resources.js';
-import {countsText, destructiveCount, planType, type QueuedApproval} from '../../domain/approval-queue.js';
+import {
+	countsText,
+	destructiveCount,
+	planType,
+	type QueuedApproval,
+	whatText,
+	whereText,
+} from '../../domain/approval-queue.js';
 import {oneLine} from '../../domain/text.js';
 import {answerableApproval, stepState} from '../../domain/workflow-steps.js';
 import {fetchWorkflow} from '../../state/fetchers.js';
 import {remember, sentAt} from '../../state/sent-writes.js';
 import type {Write} from './use-write.js';
 
-export const approvalName = (entry: QueuedApproval) =>
-	oneLine(`${entry.installName || entry.installId} › ${entry.componentName || entry.stepName}`);
+export const approvalName = (entry: QueuedApproval) => oneLine(`${whereText(entry)} › ${whatText(entry)}`);
 
 /** What happened to one approval of the batch. */
 export type Outcome = {entry: QueuedApproval; sent: true} | {entry: QueuedApproval; sent: false; why: string};

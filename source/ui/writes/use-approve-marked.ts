@@ -2,7 +2,7 @@
 // approves every marked one that still waits (or, with none marked, the selected one) after one
 // confirmation. Under --read-only neither key exists: pressed, it says why.
 import {useMemo, useState} from 'react';
-import {isWaiting, type QueuedApproval} from '../../domain/approval-queue.js';
+import {isWaiting, queueKey, type QueuedApproval} from '../../domain/approval-queue.js';
 import {useClient} from '../../state/resource.js';
 import {useExplorer} from '../shell/context.js';
 import {commandHint, type CommandId} from '../keys/commands.js';
@@ -20,10 +20,10 @@ export function useApproveMarked(entries: readonly QueuedApproval[] | undefined,
 	const write = useWrite({refresh});
 	// A mark holds only while its approval still waits: one answered meanwhile drops out.
 	const marked = useMemo(
-		() => (entries ?? []).filter(entry => marks.has(entry.approvalId) && isWaiting(entry)),
+		() => (entries ?? []).filter(entry => marks.has(queueKey(entry)) && isWaiting(entry)),
 		[entries, marks],
 	);
-	const markedIds = useMemo(() => new Set(marked.map(entry => entry.approvalId)), [marked]);
+	const markedIds = useMemo(() => new Set(marked.map(queueKey)), [marked]);
 
 	const toggle = (entry: QueuedApproval) => {
 		if (!isWaiting(entry)) {
@@ -31,10 +31,11 @@ export function useApproveMarked(entries: readonly QueuedApproval[] | undefined,
 			return;
 		}
 		const next = new Set(marks);
-		if (next.has(entry.approvalId)) next.delete(entry.approvalId);
-		else next.add(entry.approvalId);
+		const key = queueKey(entry);
+		if (next.has(key)) next.delete(key);
+		else next.add(key);
 		setMarks(next);
-		const count = (entries ?? []).filter(found => next.has(found.approvalId) && isWaiting(found)).length;
+		const count = (entries ?? []).filter(found => next.has(queueKey(found)) && isWaiting(found)).length;
 		say(count ? `${count} marked: a approves them (asks first)` : 'no approval marked');
 	};
 
@@ -48,7 +49,7 @@ export function useApproveMarked(entries: readonly QueuedApproval[] | undefined,
 		}
 		write.ask(
 			approveMarkedWrite(client, orgLabel, chosen, outcomes => {
-				const sent = new Set(outcomes.filter(o => o.sent).map(o => o.entry.approvalId));
+				const sent = new Set(outcomes.filter(o => o.sent).map(o => queueKey(o.entry)));
 				setMarks(current => new Set([...current].filter(id => !sent.has(id))));
 			}),
 		);
