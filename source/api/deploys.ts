@@ -40,7 +40,7 @@ export async function listComponentDeploysPage(
 ): Promise<Page<InstallDeploy>> {
 	const memory = memoryOf(client);
 	const fromInstall = async (): Promise<Page<InstallDeploy>> => {
-		const page = await listPage<InstallDeploy>(client, `/v1/installs/${id(installId)}/deploys`, offset);
+		const page = await listInstallDeploysPage(client, installId, offset);
 		return {
 			...page,
 			items: page.items.filter(deploy => deploy.component_id === componentId),
@@ -64,6 +64,20 @@ export async function listComponentDeploysPage(
 	memory.set(`component-deploys:${installId}:${componentId}`, 'legacy');
 	return fromInstall();
 }
+
+/**
+ * A page of an install's deploys, newest first. `/components/deploys` (since 2025-10-20) and the
+ * deprecated `/deploys` are the one handler (installs/service/get_install_deploys.go); before, the
+ * path was an install component's (`/components/:component_id`), which answers its JSON 404 for
+ * `deploys`: then the older route, learnt for the session.
+ */
+export const listInstallDeploysPage = (client: NuonClient, installId: string, offset: number) =>
+	eitherRoute(
+		client,
+		'install-deploys',
+		[`/v1/installs/${id(installId)}/components/deploys`, `/v1/installs/${id(installId)}/deploys`],
+		path => listPage<InstallDeploy>(client, path, offset),
+	);
 
 /** A deploy by id: today under its component; the contract's route (deprecated) without one. */
 export const getDeploy = (client: NuonClient, installId: string, deployId: string, componentId?: string) =>
