@@ -1,10 +1,18 @@
 // The demo API's routes for workflows, their steps and approvals, and the writes on them.
+import {since} from './api-mode.js';
 import {found, notFound, withInstall, type Handler} from './route-kit.js';
 
 export const WORKFLOW_ROUTES: Array<[RegExp, Handler]> = [
 	[
 		/^\/v1\/installs\/([^/]+)\/workflows$/,
-		withInstall((scenario, install, {t}) => ({list: scenario.installWorkflows(install, t)})),
+		// installs/service/get_workflows.go: `planonly=false` leaves out plan-only workflows (since 2025-08-25).
+		withInstall((scenario, install, {t, api, query}) => ({
+			list: scenario
+				.installWorkflows(install, t)
+				.filter(
+					workflow => !(since(api, '2025-12') && query.get('planonly') === 'false' && workflow.plan_only),
+				),
+		})),
 	],
 	[
 		/^\/v1\/workflows\/([^/]+)$/,

@@ -743,6 +743,20 @@ const FAILURE_PROBES: Record<string, ByServer> = {
 			expect([answer.status, answer.json]).toEqual([200, []]);
 		}),
 	},
+	"plan-only workflows in an install's workflows (`GET /v1/installs/{id}/workflows`)": both(
+		async ({get, demo}) => {
+			const install = firstInstall(demo.scenario);
+			const list = async (query: string) =>
+				(await get(`/v1/installs/${install.id}/workflows${query}`, {paged: true})).json as Array<{
+					id: string;
+					plan_only?: boolean;
+				}>;
+			const all = await list('');
+			// The demo's workflows are none of them plan-only: the filter leaves the list as it is.
+			expect(all.every(workflow => workflow.plan_only === false)).toBe(true);
+			expect((await list('?planonly=false')).map(w => w.id)).toEqual(all.map(w => w.id));
+		},
+	),
 	"an install's deploys (the history)": {
 		async '2025-12'({get, demo}) {
 			const install = firstInstall(demo.scenario);
