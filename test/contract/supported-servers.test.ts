@@ -708,6 +708,20 @@ async function failureAnswers({get, demo, t}: Probe) {
 	return {byId, listedJob: failedJob, job, policed};
 }
 
+/** A runner's jobs from the base table; a failed one with its reason where `reasons` says so. */
+async function runnerJobsSent({get, demo}: Probe, reasons: boolean) {
+	const runnerId = `run${FAILED.install(demo.scenario).id.slice(3)}`;
+	const jobs = (await get(`/v1/runners/${runnerId}/jobs?limit=100`, {paged: true})).json as Array<
+		Record<string, unknown>
+	>;
+	expect(jobs.length).toBeGreaterThan(0);
+	for (const job of jobs)
+		for (const key of ['executions', 'execution_count', 'outputs']) expect(job).not.toHaveProperty(key);
+	const failed = jobs.find(job => job.status === 'failed');
+	expect(failed).toBeDefined();
+	expect(failed!.composite_error !== undefined).toBe(reasons);
+}
+
 const FAILURE_PROBES: Record<string, ByServer> = {
 	'why a deploy or a runner job failed': {
 		async '2026'(probe) {
@@ -757,6 +771,10 @@ const FAILURE_PROBES: Record<string, ByServer> = {
 			expect((await list('?planonly=false')).map(w => w.id)).toEqual(all.map(w => w.id));
 		},
 	),
+	"a runner's jobs (`GET /v1/runners/{id}/jobs`)": {
+		'2026': probe => runnerJobsSent(probe, true),
+		...both(probe => runnerJobsSent(probe, false)),
+	},
 	"an install's deploys (the history)": {
 		async '2025-12'({get, demo}) {
 			const install = firstInstall(demo.scenario);
