@@ -8,10 +8,6 @@ import {lacksRelations, mergeDeploys} from '../domain/latest-deploy.js';
 
 const id = encodeURIComponent;
 
-/** An install's newest deploys, every component's (installs/service/get_install_deploys.go: newest first). */
-export const listInstallDeploysPage = (client: NuonClient, installId: string) =>
-	listPage<InstallDeploy>(client, `/v1/installs/${id(installId)}/deploys`, 0);
-
 /**
  * A component's latest deploy, whole. Today's server answers it without runner jobs, runs, artifact
  * or log stream: then the deploy by id (which has them) is read too, and the two are merged.
@@ -44,7 +40,7 @@ export async function listComponentDeploysPage(
 ): Promise<Page<InstallDeploy>> {
 	const memory = memoryOf(client);
 	const fromInstall = async (): Promise<Page<InstallDeploy>> => {
-		const page = await listPage<InstallDeploy>(client, `/v1/installs/${id(installId)}/deploys`, offset);
+		const page = await listInstallDeploysPage(client, installId, offset);
 		return {
 			...page,
 			items: page.items.filter(deploy => deploy.component_id === componentId),
@@ -68,6 +64,20 @@ export async function listComponentDeploysPage(
 	memory.set(`component-deploys:${installId}:${componentId}`, 'legacy');
 	return fromInstall();
 }
+
+/**
+ * A page of an install's deploys, every component's, newest first. `/components/deploys` (since
+ * 2025-10-20) and the deprecated `/deploys` are the one handler (installs/service/get_install_deploys.go); before, the
+ * path was an install component's (`/components/:component_id`), which answers its JSON 404 for
+ * `deploys`: then the older route, learnt for the session.
+ */
+export const listInstallDeploysPage = (client: NuonClient, installId: string, offset = 0) =>
+	eitherRoute(
+		client,
+		'install-deploys',
+		[`/v1/installs/${id(installId)}/components/deploys`, `/v1/installs/${id(installId)}/deploys`],
+		path => listPage<InstallDeploy>(client, path, offset),
+	);
 
 /** A deploy by id: today under its component; the contract's route (deprecated) without one. */
 export const getDeploy = (client: NuonClient, installId: string, deployId: string, componentId?: string) =>

@@ -76,8 +76,23 @@ export function shortMessage(status: number, detail: string | undefined): string
 	return `HTTP ${status} ${text}${extra}`;
 }
 
+/**
+ * The feature a 400 says the org lacks, if that is what it says: since 2026 a route behind a feature
+ * flag answers `{"error": "feature not enabled: X", "description": "This operation requires the 'X'
+ * feature to be enabled for your organization"}` (ctl-api features/errors.go, ErrFeatureNotEnabled).
+ */
+export function missingFeature(error: unknown): string | undefined {
+	if (!(error instanceof NuonApiError) || error.status !== 400) return undefined;
+	const feature =
+		/requires the '([^']+)' feature/.exec(error.description ?? '')?.[1] ??
+		/^feature not enabled: (.+)$/.exec(error.apiError ?? '')?.[1];
+	return feature === undefined ? undefined : sanitize(feature).replace(/\s+/g, ' ');
+}
+
 /** The status line's words for any error, with the trace id when the API gave one. */
 export function describeError(error: unknown): string {
+	const feature = missingFeature(error);
+	if (feature !== undefined) return `not enabled for this org (the '${feature}' feature)`;
 	if (error instanceof NuonApiError) {
 		const trace = error.traceId ? ` (trace ${error.traceId})` : '';
 		const hint = error.isUnauthorized
@@ -90,7 +105,10 @@ export function describeError(error: unknown): string {
 	return sanitize(error instanceof Error ? error.message : String(error));
 }
 
-/** Whether retrying can help: not for a bad token or a missing permission. */
+/** Whether retrying can help: not for a bad token, a missing permission or a feature the org lacks. */
 export function isRetryable(error: unknown): boolean {
-	return !(error instanceof NuonApiError && (error.isUnauthorized || error.status === 403));
+	return (
+		!(error instanceof NuonApiError && (error.isUnauthorized || error.status === 403)) &&
+		missingFeature(error) === undefined
+	);
 }

@@ -2,7 +2,7 @@
 import type {NuonClient} from './client.js';
 import {NuonApiError} from './errors.js';
 import {listPage} from './paging.js';
-import {eitherRoute, memoryOf} from './route-memory.js';
+import {memoryOf} from './route-memory.js';
 import type {RunnerJob, RunnerJobExecution} from './types.js';
 import {items, number} from '../domain/fields.js';
 import {readablePlan} from '../domain/runner-plan.js';
@@ -50,22 +50,32 @@ export async function listExecutions(client: NuonClient, jobId: string): Promise
 	};
 }
 
+const PLAN = 'plan';
+
 /**
  * The plan a deploy's runner job works from, as text for the viewer to parse. Today's server has
  * `/composite-plan` (typed JSON, what the dashboard reads; since 2025-09); `/plan` (deprecated)
  * sends the plan itself as `text/plain` today and as a JSON string holding it in the contract.
+ * `/composite-plan` answers a 500 for a job whose type it cannot derive a plan for, a JSON 404 for a
+ * job without one (runners/service/get_runner_job_composite_plan.go): on any failure `/plan` is
+ * read; a server without the route (its router's 404) is asked `/plan` only from then on.
  * An `apply_plan_display` holding JSON is shown as that JSON.
  */
-export const getPlan = (client: NuonClient, jobId: string): Promise<string> =>
-	eitherRoute(
-		client,
-		'plan',
-		[`/v1/runner-jobs/${id(jobId)}/composite-plan`, `/v1/runner-jobs/${id(jobId)}/plan`],
-		async path => {
-			const {data, headers} = await client.get<string>(path, {as: 'text'});
-			return readablePlan(path.endsWith('/composite-plan') ? data : planText(data, headers['content-type']));
-		},
-	);
+export async function getPlan(client: NuonClient, jobId: string): Promise<string> {
+	const memory = memoryOf(client);
+	const read = async (path: string) => {
+		const {data, headers} = await client.get<string>(path, {as: 'text'});
+		return readablePlan(path.endsWith('/composite-plan') ? data : planText(data, headers['content-type']));
+	};
+	if (memory.get(PLAN) !== 'legacy') {
+		try {
+			return await read(`/v1/runner-jobs/${id(jobId)}/composite-plan`);
+		} catch (error) {
+			if (error instanceof NuonApiError && error.isUnknownRoute) memory.set(PLAN, 'legacy');
+		}
+	}
+	return read(`/v1/runner-jobs/${id(jobId)}/plan`);
+}
 
 export function planText(body: string, contentType: string | undefined): string {
 	if (!/json/i.test(contentType ?? '')) return body;

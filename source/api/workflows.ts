@@ -6,9 +6,22 @@ import type {ApprovalResponse, Workflow, WorkflowStep} from './types.js';
 
 const id = encodeURIComponent;
 
-/** An install's workflows, newest first. */
-export const listInstallWorkflowsPage = (client: NuonClient, installId: string, offset: number) =>
-	listPage<Workflow>(client, `/v1/installs/${id(installId)}/workflows`, offset);
+/**
+ * An install's workflows, newest first; `withoutPlanOnly` leaves out plan-only ones (drift checks,
+ * action runs): `planonly=false` (installs/service/get_workflows.go, since 2025-08-25; the default
+ * `true` lists them), and `plan_only` read here for a server that ignores it.
+ */
+export async function listInstallWorkflowsPage(
+	client: NuonClient,
+	installId: string,
+	offset: number,
+	{withoutPlanOnly = false} = {},
+) {
+	const path = `/v1/installs/${id(installId)}/workflows`;
+	if (!withoutPlanOnly) return listPage<Workflow>(client, path, offset);
+	const page = await listPage<Workflow>(client, path, offset, {planonly: 'false'});
+	return {...page, items: page.items.filter(workflow => workflow.plan_only !== true)};
+}
 
 export const getWorkflow = async (client: NuonClient, workflowId: string) =>
 	(await client.get<Workflow>(`/v1/workflows/${id(workflowId)}`)).data;

@@ -13,6 +13,7 @@ import {
 } from './route-kit.js';
 import type {Scenario} from './scenario.js';
 import * as todays from './todays-shapes.js';
+import {jobAsSent} from './failure-reasons.js';
 
 const LOG_PAGE = 100;
 
@@ -42,7 +43,10 @@ export const JOB_ROUTES: Array<[RegExp, Handler]> = [
 		// runners/service/get_runner_job.go: the job (from its view: execution_count) with its latest execution
 		// only.
 		/^\/v1\/runner-jobs\/([^/]+)$/,
-		(scenario, {params, t}) => found(scenario.runnerJob(params[0]!, t), `runner job ${params[0]}`),
+		(scenario, {params, t, api}) => {
+			const job = scenario.runnerJob(params[0]!, t);
+			return found(job && jobAsSent(api, job), `runner job ${params[0]}`);
+		},
 	],
 	[
 		// Today only the runners' API has this route (runners/service/service.go, RegisterRunnerRoutes).

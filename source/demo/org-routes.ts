@@ -2,9 +2,20 @@
 import {since, type DemoApi} from './api-mode.js';
 import {demoLabels} from './install-2026.js';
 import type {IncomingMessage} from 'node:http';
-import {notFound, ok, shaped, withInstall, type Handler} from './route-kit.js';
+import {
+	featureNotEnabled,
+	notFound,
+	ok,
+	shaped,
+	withInstall,
+	type Answer,
+	type Handler,
+} from './route-kit.js';
+import type {Scenario} from './scenario.js';
 import type {DemoInstall} from './world.js';
 import * as todays from './todays-shapes.js';
+import {deployAsSent} from './failure-reasons.js';
+import type {InstallDeploy} from '../api/resources.js';
 
 const orgOf = (headers: IncomingMessage['headers']) => String(headers['x-nuon-org-id'] ?? '');
 
@@ -33,6 +44,12 @@ const splitAt = (part: string, separator: string): string[] => {
 	const at = part.indexOf(separator);
 	return at < 0 ? [part] : [part.slice(0, at).trim(), part.slice(at + 1).trim()];
 };
+
+const installDeploys = (scenario: Scenario, install: DemoInstall, t: number, api: DemoApi): Answer => ({
+	list: scenario
+		.installDeploys(install, t, api)
+		.map(deploy => deployAsSent(api, deploy, scenario.deployPolicy(deploy.id!))),
+});
 
 export const ORG_ROUTES: Array<[RegExp, Handler]> = [
 	[
@@ -94,6 +111,12 @@ export const ORG_ROUTES: Array<[RegExp, Handler]> = [
 		),
 	],
 	[
+		// apps/service/get_app_branches.go: the demo org has no branches; since 2026 the route asks for the
+		// org's `app-branches` feature first, which the demo org lacks.
+		/^\/v1\/apps\/([^/]+)\/branches$/,
+		(_scenario, {api}) => (since(api, '2026') ? featureNotEnabled('app-branches') : {list: []}),
+	],
+	[
 		/^\/v1\/installs\/([^/]+)\/components$/,
 		withInstall((scenario, install, {t, api}) => ({
 			// get_install_components.go sets each component's drifted object (drifts_view_v2).
@@ -113,6 +136,14 @@ export const ORG_ROUTES: Array<[RegExp, Handler]> = [
 			since(api, '2025-12')
 				? notFound('install component summary')
 				: {list: install.components.map(ic => scenario.componentSummary(install, ic, t))},
+		),
+	],
+	[
+		// installs/service/get_install_deploys.go, GetInstallComponentsDeploys (since 2025-10-20): the
+		// handler of the deprecated `/deploys`. Before, the path was an install component's, `deploys` its id.
+		/^\/v1\/installs\/([^/]+)\/components\/deploys$/,
+		withInstall((scenario, install, {t, api}) =>
+			since(api, '2025-12') ? installDeploys(scenario, install, t, api) : notFound('install component'),
 		),
 	],
 	[
@@ -136,14 +167,17 @@ export const ORG_ROUTES: Array<[RegExp, Handler]> = [
 			const deploys = scenario.componentDeploys(ic, t);
 			// Its query (get_install_component_deploys.go) preloads only the author and the build, as the latest
 			// deploy's.
+			const sent = (deploy: InstallDeploy) => deployAsSent(api, deploy, scenario.deployPolicy(deploy.id!));
 			if (since(api, '2025-12'))
-				return deploys.length ? ok(deploys.slice(0, 1).map(todays.latestDeploy)) : notFound('install deploy');
-			return {list: deploys};
+				return deploys.length
+					? ok(deploys.slice(0, 1).map(todays.latestDeploy).map(sent))
+					: notFound('install deploy');
+			return {list: deploys.map(sent)};
 		}),
 	],
 	[
 		/^\/v1\/installs\/([^/]+)\/deploys$/,
-		withInstall((scenario, install, {t, api}) => ({list: scenario.installDeploys(install, t, api)})),
+		withInstall((scenario, install, {t, api}) => installDeploys(scenario, install, t, api)),
 	],
 	[
 		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)\/deploys\/latest$/,
@@ -151,7 +185,9 @@ export const ORG_ROUTES: Array<[RegExp, Handler]> = [
 			const ic = scenario.findInstallComponent(install, params[1]!);
 			if (!ic) return notFound(`component ${params[1]}`);
 			const deploy = scenario.latestDeploy(install, ic, t);
-			return deploy ? ok(shaped(api, deploy, todays.latestDeploy)) : notFound('install deploy');
+			return deploy
+				? ok(deployAsSent(api, shaped(api, deploy, todays.latestDeploy), scenario.deployPolicy(deploy.id!)))
+				: notFound('install deploy');
 		}),
 	],
 	[
@@ -159,7 +195,7 @@ export const ORG_ROUTES: Array<[RegExp, Handler]> = [
 		withInstall((scenario, install, {params, t, api}) => {
 			const deploy = scenario.deploy(params[1]!, t);
 			return deploy && deploy.install_id === install.id
-				? ok(shaped(api, deploy, todays.deployById))
+				? ok(deployAsSent(api, shaped(api, deploy, todays.deployById), scenario.deployPolicy(deploy.id!)))
 				: notFound(`deploy ${params[1]}`);
 		}),
 	],
@@ -169,11 +205,11 @@ export const ORG_ROUTES: Array<[RegExp, Handler]> = [
 export const TODAYS_ORG_ROUTES: Array<[RegExp, Handler]> = [
 	[
 		/^\/v1\/installs\/([^/]+)\/components\/([^/]+)\/deploys\/([^/]+)$/,
-		withInstall((scenario, install, {params, t}) => {
+		withInstall((scenario, install, {params, t, api}) => {
 			const deploy = scenario.deploy(params[2]!, t);
 			if (!deploy || deploy.install_id !== install.id) return notFound(`deploy ${params[2]}`);
 			return deploy.component_id === params[1]
-				? ok(todays.deployById(deploy))
+				? ok(deployAsSent(api, todays.deployById(deploy), scenario.deployPolicy(deploy.id!)))
 				: notFound(`deploy ${params[2]} does not belong to component ${params[1]}`);
 		}),
 	],

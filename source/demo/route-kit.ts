@@ -28,6 +28,17 @@ export const notFound = (what: string): Answer => ({
 });
 export const ok = (body: unknown): Answer => ({status: 200, body});
 
+/** What a route behind a feature flag answers an org without it, since 2026 (features/errors.go,
+ * ErrFeatureNotEnabled, rendered by stderr's handler as a user error). */
+export const featureNotEnabled = (feature: string): Answer => ({
+	status: 400,
+	body: {
+		error: `feature not enabled: ${feature}`,
+		user_error: true,
+		description: `This operation requires the '${feature}' feature to be enabled for your organization`,
+	},
+});
+
 export function withInstall(
 	handler: (
 		scenario: Scenario,

@@ -3,6 +3,9 @@
 import {notFound, ok, type Answer, type Handler, type Request} from './route-kit.js';
 import type {Scenario} from './scenario.js';
 import type {DemoInstall} from './world.js';
+import type {RunnerJob} from '../api/resources.js';
+import {baseTableJob} from './todays-shapes.js';
+import {jobAsSent} from './failure-reasons.js';
 
 /** Each handler first reads the runner (getRunner): an unknown id is a 404. */
 const withRunner =
@@ -39,10 +42,15 @@ export const RUNNER_ROUTES: Array<[RegExp, Handler]> = [
 			list: scenario.recentHealthChecks(install, t, windowSeconds(query.get('window'))),
 		})),
 	],
-	// get_runner_jobs_ctl_api.go: newest first, `statuses` and `groups` filters, paged.
+	// get_runner_jobs_ctl_api.go: newest first, `statuses` and `groups` filters, paged; from the base table
+	// (`scopes.WithDisableViews` since 2025-02-25, nothing preloaded): no executions, count or outputs. Its
+	// composite_error column is sent on 2026.
 	[
 		/^\/v1\/runners\/([^/]+)\/jobs$/,
-		withRunner((scenario, install, {t, query}) => ({list: scenario.runnerJobs(install, t, query)})),
+		withRunner((scenario, install, {t, query, api}) => ({
+			list: scenario.runnerJobs(install, t, query),
+			each: (job: RunnerJob) => jobAsSent(api, baseTableJob(job)),
+		})),
 	],
 ];
 

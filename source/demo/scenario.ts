@@ -138,6 +138,8 @@ export class Scenario {
 			? ({...drift.driftCheckDeploy(this.#world, check, t), install_id: check.install.id} as InstallDeploy)
 			: objects.deploy(this.#world, deployId, t);
 	};
+	/** What the policy check its step ran said of a deploy, if it ran one. */
+	deployPolicy = (deployId: string) => this.#world.deploys.get(deployId)?.policy;
 	runnerJob = (jobId: string, t: number): RunnerJob | undefined => jobs.runnerJob(this.#world, jobId, t);
 	executions = (jobId: string, t: number): Array<Schemas['app.RunnerJobExecution']> | undefined =>
 		jobs.executions(this.#world, jobId, t);

@@ -12,11 +12,14 @@ const stepsOf = (scenario: Scenario, id: string, {t, api}: Request) =>
 export const WORKFLOW_ROUTES: Array<[RegExp, Handler]> = [
 	[
 		/^\/v1\/installs\/([^/]+)\/workflows$/,
-		withInstall((scenario, install, request) => ({
+		// installs/service/get_workflows.go: `planonly=false` leaves out plan-only workflows (since 2025-08-25).
+		withInstall((scenario, install, {t, api, query}) => ({
 			list: [
-				...scenario.planRunWorkflowsOf(install, request.t, request.api),
-				...scenario.installWorkflows(install, request.t, request.api),
-			],
+				...scenario.planRunWorkflowsOf(install, t, api),
+				...scenario.installWorkflows(install, t, api),
+			].filter(
+				workflow => !(since(api, '2025-12') && query.get('planonly') === 'false' && workflow.plan_only),
+			),
 		})),
 	],
 	[

@@ -10,7 +10,14 @@ import type {Scenario} from '../../source/demo/scenario.js';
 import {ACT_AFTER} from '../../source/demo/writes.js';
 import type {DemoInstall, DemoInstallComponent} from '../../source/demo/world.js';
 import type {Install, InstallDeploy} from '../../source/api/resources.js';
-import {AWAITING, FAILED, firstInstall, queuedInstall, workflowWithManySteps} from '../helpers/scenario.js';
+import {
+	AWAITING,
+	FAILED,
+	failedComponent,
+	firstInstall,
+	queuedInstall,
+	workflowWithManySteps,
+} from '../helpers/scenario.js';
 import {isKnownWord, phaseOf} from '../../source/domain/status.js';
 import {appendNewer, emptyBuffer} from '../../source/domain/logs.js';
 import {bothDemoServers, SERVER_VERSIONS} from '../helpers/both-servers.js';
@@ -886,6 +893,113 @@ Object.assign(PROBES, DRIFT_PROBES);
 
 /** Once the rollout has settled, a sandbox reprovision's plan (and on 2026 a group's) waits: plan-runs.ts */
 const PLANS_WAIT = 400;
+
+// ---- Why it failed, a feature the org lacks, an install's deploys --------------------------------
+
+/** The failed rollout deploy's answer by id, its failed job's, and a deploy whose step ran a policy check. */
+async function failureAnswers({get, demo, t}: Probe) {
+	const install = FAILED.install(demo.scenario);
+	const ic = failedComponent(install);
+	const deploy = demo.scenario.latestDeploy(install, ic, t)!;
+	const byId = (await get(`/v1/installs/${install.id}/deploys/${deploy.id}`)).json as InstallDeploy & {
+		composite_error?: unknown;
+	};
+	const failedJob = byId.runner_jobs!.find(job => job.status === 'failed')!;
+	const job = (await get(`/v1/runner-jobs/${failedJob.id}`)).json;
+	const checked = demo.scenario.installs
+		.flatMap(each => each.components.map(found => ({install: each, ic: found})))
+		.flatMap(each => demo.scenario.componentDeploys(each.ic, t).map(found => ({...each, deploy: found})))
+		.find(each => demo.scenario.deployPolicy(each.deploy.id!))!;
+	const policed = (await get(`/v1/installs/${checked.install.id}/deploys/${checked.deploy.id}`)).json;
+	return {byId, listedJob: failedJob, job, policed};
+}
+
+/** A runner's jobs from the base table; a failed one with its reason where `reasons` says so. */
+async function runnerJobsSent({get, demo}: Probe, reasons: boolean) {
+	const runnerId = `run${FAILED.install(demo.scenario).id.slice(3)}`;
+	const jobs = (await get(`/v1/runners/${runnerId}/jobs?limit=100`, {paged: true})).json as Array<
+		Record<string, unknown>
+	>;
+	expect(jobs.length).toBeGreaterThan(0);
+	for (const job of jobs)
+		for (const key of ['executions', 'execution_count', 'outputs']) expect(job).not.toHaveProperty(key);
+	const failed = jobs.find(job => job.status === 'failed');
+	expect(failed).toBeDefined();
+	expect(failed!.composite_error !== undefined).toBe(reasons);
+}
+
+const FAILURE_PROBES: Record<string, ByServer> = {
+	'why a deploy or a runner job failed': {
+		async '2026'(probe) {
+			const {byId, listedJob, job, policed} = await failureAnswers(probe);
+			const reason = {type: expect.any(String), severity: 'error', message: expect.any(String)};
+			expect(byId.composite_error).toMatchObject({...reason, sections: expect.any(Array)});
+			expect(listedJob).toMatchObject({composite_error: reason});
+			expect(job).toMatchObject({composite_error: reason});
+			expect(policed).toMatchObject({
+				policy_reports: [{violations: expect.arrayContaining([expect.objectContaining({severity: 'warn'})])}],
+			});
+		},
+		async '2025-12'(probe) {
+			const {byId, listedJob, job, policed} = await failureAnswers(probe);
+			for (const sent of [byId, listedJob, job]) expect(sent).not.toHaveProperty('composite_error');
+			expect(policed).not.toHaveProperty('policy_reports');
+		},
+		async '2025-08'(probe) {
+			await FAILURE_PROBES['why a deploy or a runner job failed']!['2025-12'](probe, {} as Row);
+		},
+	},
+	'a feature the org lacks': {
+		async '2026'({get, demo}) {
+			const answer = await get(`/v1/apps/${firstInstall(demo.scenario).app.id}/branches`);
+			expect(answer.status).toBe(400);
+			expect(answer.json).toMatchObject({
+				error: 'feature not enabled: app-branches',
+				description: "This operation requires the 'app-branches' feature to be enabled for your organization",
+			});
+		},
+		...both(async ({get, demo}) => {
+			const answer = await get(`/v1/apps/${firstInstall(demo.scenario).app.id}/branches`, {paged: true});
+			expect([answer.status, answer.json]).toEqual([200, []]);
+		}),
+	},
+	"plan-only workflows in an install's workflows (`GET /v1/installs/{id}/workflows`)": both(
+		async ({get, demo}) => {
+			const install = firstInstall(demo.scenario);
+			const list = async (query: string) =>
+				(await get(`/v1/installs/${install.id}/workflows${query}`, {paged: true})).json as Array<{
+					id: string;
+					plan_only?: boolean;
+				}>;
+			const all = await list('');
+			// The demo's workflows are none of them plan-only: the filter leaves the list as it is.
+			expect(all.every(workflow => workflow.plan_only === false)).toBe(true);
+			expect((await list('?planonly=false')).map(w => w.id)).toEqual(all.map(w => w.id));
+		},
+	),
+	"a runner's jobs (`GET /v1/runners/{id}/jobs`)": {
+		'2026': probe => runnerJobsSent(probe, true),
+		...both(probe => runnerJobsSent(probe, false)),
+	},
+	"an install's deploys (the history)": {
+		async '2025-12'({get, demo}) {
+			const install = firstInstall(demo.scenario);
+			const ids = async (path: string) =>
+				((await get(`/v1/installs/${install.id}${path}?limit=100`)).json as InstallDeploy[]).map(d => d.id);
+			const current = await ids('/components/deploys');
+			expect(current.length).toBeGreaterThan(1);
+			expect(current).toEqual(await ids('/deploys'));
+		},
+		async '2025-08'({get, demo}) {
+			const install = firstInstall(demo.scenario);
+			const current = await get(`/v1/installs/${install.id}/components/deploys`);
+			expect(current.status).toBe(404);
+			expect(current.json).toBeDefined(); // the install component's JSON 404, not the router's text
+			expect((await get(`/v1/installs/${install.id}/deploys`)).status).toBe(200);
+		},
+	},
+};
+Object.assign(PROBES, FAILURE_PROBES);
 
 // ---- What probes share --------------------------------------------------------------------------
 

@@ -70,6 +70,52 @@ const ROUTES: Array<[RegExp, string]> = [
 	],
 ];
 
+/**
+ * What the server of 2026 sends beyond the contract, fuzzed with the rest: `composite_error` on deploys,
+ * runner jobs and execution results, a deploy's `policy_reports` (SDK 0.19.1125:
+ * compositeerrors_composite_error_data.py, app_policy_report.py, app_policy_violation.py).
+ */
+const COMPOSITE_ERROR = {
+	type: 'object',
+	properties: {
+		type: {type: 'string'},
+		severity: {type: 'string', enum: ['error', 'fatal', 'info', 'warning']},
+		message: {type: 'string'},
+		sections: {
+			type: 'array',
+			items: {
+				type: 'object',
+				properties: {heading: {type: 'string'}, body: {type: 'string'}, kind: {type: 'string'}},
+			},
+		},
+		hints: {type: 'object', additionalProperties: {type: 'string'}},
+	},
+};
+const POLICY_REPORTS = {
+	type: 'array',
+	items: {
+		type: 'object',
+		properties: {
+			deny_count: {type: 'integer'},
+			violations: {
+				type: 'array',
+				items: {
+					type: 'object',
+					properties: {
+						severity: {type: 'string', enum: ['deny', 'warn']},
+						policy_name: {type: 'string'},
+						input_identity: {type: 'string'},
+						message: {type: 'string'},
+					},
+				},
+			},
+		},
+	},
+};
+for (const name of ['app.InstallDeploy', 'app.RunnerJob', 'app.RunnerJobExecutionResult'])
+	spec.components.schemas[name].properties.composite_error = COMPOSITE_ERROR;
+spec.components.schemas['app.InstallDeploy'].properties.policy_reports = POLICY_REPORTS;
+
 const schemas = new Map(
 	ROUTES.map(([, template]) => [
 		template,

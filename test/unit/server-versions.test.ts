@@ -15,7 +15,7 @@ import type {DemoServer} from '../../source/demo/server.js';
 import {fetchComponents, withAppDependencies} from '../../source/state/fetchers.js';
 import {LogTail} from '../../source/state/log-tail.js';
 import {SERVER_VERSIONS} from '../helpers/both-servers.js';
-import {demoForFile} from '../helpers/demo-server.js';
+import {demoForFile, demoForTest} from '../helpers/demo-server.js';
 import {
 	failedInstall,
 	firstInstall,
@@ -73,7 +73,8 @@ describe.each(SERVER_VERSIONS)('against the %s server', mode => {
 				mode !== '2025-08'
 					? [
 							`/v1/installs/${install.id}/components/${ic.component.id}/deploys`,
-							`/v1/installs/${install.id}/deploys`,
+							// The install's deploys from the deprecated route's successor (the same handler).
+							`/v1/installs/${install.id}/components/deploys`,
 						]
 					: [`/v1/installs/${install.id}/components/${ic.component.id}/deploys`],
 			);
@@ -129,6 +130,30 @@ describe.each(SERVER_VERSIONS)('against the %s server', mode => {
 			await client.close();
 		},
 	);
+
+	it('reads /plan for a job whose composite plan the server cannot derive, and only for it', async () => {
+		const {demo} = servers[mode];
+		const {job} = await deployWithPlan(clientOf(mode), mode);
+		// get_runner_job_composite_plan.go: "unknown runner job group" and the like are a 500.
+		const underivable = await demoForTest({
+			api: mode,
+			intercept: (request, response) => {
+				if (!request.url?.endsWith(`/${job.id}/composite-plan`)) return false;
+				response.writeHead(500, {'content-type': 'application/json'});
+				response.end(JSON.stringify({error: 'unable to get runner job: unknown runner job group: x'}));
+				return true;
+			},
+		});
+		underivable.scenario.setClock(400);
+		const client = new NuonClient({baseUrl: underivable.url, token: 't', orgId: demo.scenario.orgId});
+		const plan = JSON.parse(await api.getPlan(client, job.id!)) as Record<string, unknown>;
+		expect(plan.component_id ?? (plan.deploy_plan as Record<string, unknown>)?.component_id).toBe(
+			job.metadata?.component_id,
+		);
+		// Nothing learnt: the next job asks composite-plan again.
+		expect(api.learntRoutes(client).get('plan')).toBeUndefined();
+		await client.close();
+	});
 
 	it(
 		'reads the plan from composite-plan where the server has it, else from /plan (text today, a JSON ' +

@@ -5,6 +5,7 @@ import {countText, jobName, jobOwner, runName, runStatus} from '../../domain/act
 import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
 import {logsOfJob, logsOfListedRun, runTarget, viewValue} from './destinations.js';
 import {runDetail} from './run-lines.js';
+import {failureLines} from './failure-lines.js';
 import {useDeploy, useReadActionRun} from '../../state/data.js';
 import type {Column} from '../widgets/columns.js';
 import {blank, field, heading, jsonLines, text, type Line} from '../widgets/lines.js';
@@ -57,6 +58,8 @@ export function jobDetail(job: RunnerJob, now: number): Line[] {
 		field('type', job.type),
 		field('status', job.status, job.status ?? ''),
 		text(job.status_description ?? '', {muted: true}),
+		...failureLines(job),
+		blank,
 		field(
 			'executions',
 			`${countText(job.execution_count)}${job.max_executions ? ` of at most ${job.max_executions}` : ''}`,

@@ -5,6 +5,7 @@ import {countStatuses, formatCounts} from '../../domain/install.js';
 import {ago, formatNanoseconds, formatTimestamp} from '../../domain/time.js';
 import {blank, field, heading, text, type Line} from '../widgets/lines.js';
 import {items} from '../../domain/fields.js';
+import {failureLines} from './failure-lines.js';
 
 export function deployStatusLines(deploy: InstallDeploy, now: number): Line[] {
 	const v2 = deploy.status_v2;
@@ -33,6 +34,7 @@ export function deployStatusLines(deploy: InstallDeploy, now: number): Line[] {
 					),
 				]
 			: []),
+		...failureLines(deploy),
 		blank,
 		heading(`History (${history.length})`),
 		...(history.length

@@ -5,6 +5,7 @@ import {attemptsOf, countText, executionResult, executionSeconds} from '../../do
 import {ago, formatSeconds, formatTimestamp} from '../../domain/time.js';
 import {useExecutions} from '../../state/data.js';
 import type {Column} from '../widgets/columns.js';
+import {failureLines} from './failure-lines.js';
 import {blank, field, heading, jsonLines, text, type Line} from '../widgets/lines.js';
 import {ListLevel} from '../widgets/ListLevel.js';
 import {defineLevel, listParts} from './level.js';
@@ -55,6 +56,7 @@ function detail(row: ExecutionRow, now: number, latestOnly: boolean): Line[] {
 					field('success', result.success ? 'yes' : 'no', result.success ? 'success' : 'error'),
 					...(result.error_code !== undefined ? [field('error code', result.error_code)] : []),
 					...errors.map(([key, value]) => field(key, value)),
+					...failureLines(result),
 				]
 			: [text(hasEnded(row.status) ? 'no result recorded' : 'not finished yet', {muted: true})]),
 		blank,

@@ -14,6 +14,7 @@ import {
 	workflowType,
 } from '../../domain/workflow-steps.js';
 import {blank, field, heading, text, type Line} from '../widgets/lines.js';
+import {failureLines} from './failure-lines.js';
 
 type Step = api.WorkflowStep;
 
@@ -24,6 +25,8 @@ export function stepDetail(
 	steps: readonly Step[],
 	policyOf: (step: Step) => api.WorkflowStep['policy_validation'],
 	emails: ReadonlyMap<string, string> = new Map(),
+	/** What the step ran, where it was read (a failed step's deploy): its reason is the step's. */
+	targetOf: (step: Step) => unknown = () => undefined,
 ) {
 	return (step: Step, now: number): Line[] => [
 		field('step', stepLabel(step)),
@@ -38,6 +41,8 @@ export function stepDetail(
 		field('duration', formatNanoseconds(step.execution_time)),
 		field('can retry', step.retryable ? 'yes' : 'no'),
 		field('can skip', step.skippable ? 'yes' : 'no'),
+		...failureLines(step),
+		...failureLines(targetOf(step), 'Why its deploy failed'),
 		blank,
 		heading('Target'),
 		field('type', step.step_target_type),

@@ -9,8 +9,8 @@ import {
 	stepProgress,
 	workflowStatus,
 } from '../../domain/workflow-steps.js';
-import {statusWord} from '../../domain/status.js';
-import {useAccountEmails, useApprovalPlan, useWorkflowStep} from '../../state/data.js';
+import {phaseOf, statusWord} from '../../domain/status.js';
+import {useAccountEmails, useApprovalPlan, useDeploy, useWorkflowStep} from '../../state/data.js';
 import {useExplorer, useLevelPlace} from '../shell/context.js';
 import type {CommandId} from '../keys/commands.js';
 import type {KeyPress} from '../keys/keymap.js';
@@ -93,6 +93,12 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 	const plan = useApprovalPlan(workflowId, waiting ? selected?.id : undefined, waiting?.id);
 	// The selected step read alone: its policy check comes only that way.
 	const alone = useWorkflowStep(workflowId, selected).data;
+	// A failed step's reason is on the deploy it ran (composite_error, policy_reports): read it alone.
+	const failedDeploy =
+		selected?.step_target_type === 'install_deploys' && phaseOf(stepStatus(selected)) === 'failure'
+			? (selected.step_target_id ?? undefined)
+			: undefined;
+	const target = useDeploy(installId, failedDeploy).data;
 	const emails = useAccountEmails();
 	const detail = useMemo(
 		() =>
@@ -101,8 +107,9 @@ export function WorkflowLevel({installId, installName, workflowId, workflowName}
 				steps ?? [],
 				step => step.policy_validation ?? (alone?.id === step.id ? alone?.policy_validation : undefined),
 				emails,
+				step => (target && target.id === step.step_target_id ? target : undefined),
 			),
-		[workflow.data, steps, alone, emails],
+		[workflow.data, steps, alone, emails, target],
 	);
 	const summary = workflow.data ? workflowSummary(workflow.data) : '';
 	const planOf = (step: Step): Location | undefined =>

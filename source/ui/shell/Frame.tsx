@@ -1,6 +1,6 @@
 import {useContext, useEffect, useState, type ReactNode} from 'react';
 import {Box, Text} from 'ink';
-import {failureLine} from './failure-text.js';
+import {failureLine, shownAsFailure} from './failure-text.js';
 import {clock, formatSeconds} from '../../domain/time.js';
 import {displayWidth, fitMessage, oneLine, truncate, truncateStart} from '../../domain/text.js';
 import {keyText} from '../widgets/ascii.js';
@@ -51,7 +51,7 @@ function useTicking(on: boolean, ms: number): void {
 
 /** The screen around a level: header, breadcrumbs, body, status line and key hints. */
 export function Frame({
-	refresh,
+	refresh: given,
 	status,
 	echo,
 	keys,
@@ -69,6 +69,7 @@ export function Frame({
 }) {
 	const {theme, orgLabel: label, apiLabel, isDemo, columns, watch, screenKeys, readOnly} = useExplorer();
 	const {crumbs, bottomId} = useStackView();
+	const refresh = {...given, error: shownAsFailure(given.error)};
 	// The screen's keys are what the dispatcher resolves keys against and what the help shows first.
 	const place = useContext(LevelPlaceContext);
 	const screen = screenKeymap(keys);

@@ -109,7 +109,10 @@ async function newerWorkflows(
 				: 'not said',
 		],
 	];
-	const page = await api.listInstallWorkflowsPage(target.client, target.installId, 0);
+	// A plan-only workflow (a drift check) changed nothing: it replaces no release.
+	const page = await api.listInstallWorkflowsPage(target.client, target.installId, 0, {
+		withoutPlanOnly: true,
+	});
 	const newer = page.items.filter(
 		other => other.id !== workflow.id && Date.parse(String(other.created_at)) > created,
 	);
