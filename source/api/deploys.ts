@@ -67,9 +67,9 @@ export async function listComponentDeploysPage(
 
 /**
  * A page of an install's deploys, every component's, newest first. `/components/deploys` (since
- * 2025-10-20) and the deprecated `/deploys` are the one handler (installs/service/get_install_deploys.go); before, the
- * path was an install component's (`/components/:component_id`), which answers its JSON 404 for
- * `deploys`: then the older route, learnt for the session.
+ * 2025-10-20) and the deprecated `/deploys` are the one handler (installs/service/get_install_deploys.go);
+ * before, the path was an install component's (`/components/:component_id`), which answers its JSON
+ * 404 for `deploys`: then the older route, learnt for the session.
  */
 export const listInstallDeploysPage = (client: NuonClient, installId: string, offset = 0) =>
 	eitherRoute(
