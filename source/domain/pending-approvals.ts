@@ -44,7 +44,8 @@ export function pendingEntries(
 		if (!approval || approval.response || !workflowId || !stepId || !approvalId) return [];
 		const installId = str(step?.owner_type) === 'installs' ? str(step?.owner_id) : '';
 		const install = byId.get(installId);
-		if (appId && install?.app_id !== appId) return [];
+		// An install's approval, of an install the list leaves out (--app, --labels): not asked for.
+		if ((installId && !install) || (appId && install?.app_id !== appId)) return [];
 		const deploy = deployOf(install, str(step?.step_target_id) || str(approval.owner_id));
 		const before = seen.get(queueKey({workflowId, stepId, approvalId}));
 		return [

@@ -32,6 +32,9 @@ const cache = new WeakMap<object, ReadonlyMap<string, DeployRelease>>();
  * list no longer shows it). */
 const lastSeen = new Map<string, DeployRelease>();
 
+/** Forgets the releases last seen (a session that starts afresh: a test's new client). */
+export const forgetLastSeenReleases = (): void => lastSeen.clear();
+
 function releaseOf(deploy: Record<string, unknown> | undefined): DeployRelease | undefined {
 	const id = text(deploy?.build_id) || text(deploy?.release_id);
 	if (!id) return undefined;

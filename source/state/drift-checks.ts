@@ -85,6 +85,10 @@ async function findBehind(client: NuonClient, install: api.Install): Promise<voi
 	if (!hidden.length) return;
 	const checks = hidden.map(({deploy}) => text(deploy?.id)).join(',');
 	let known = behind.get(installId);
+	// Checks that have all ended hide only deploys that had ended before them (the install's event loop
+	// runs one workflow at a time): nothing waits behind them, and the component's own status stands.
+	// No request for those: at fleet scale that would be one per install at start.
+	if (!known && hidden.every(({deploy}) => deploy && ended(deploy))) return;
 	// A drift check that has ended ran after the install's workflows before it had ended (its event loop
 	// runs one at a time): the real deploys found behind the previous checks, all ended, still stand.
 	const covered = known?.covered ?? new Set<string>();

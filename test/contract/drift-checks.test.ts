@@ -9,7 +9,7 @@ import {startDemoServer, type DemoApi, type DemoServer} from '../../source/demo/
 import type {DemoInstall, DemoInstallComponent} from '../../source/demo/world.js';
 import {cellDrifted, cellStatus} from '../../source/domain/cell-status.js';
 import {isDriftCheck} from '../../source/domain/drift.js';
-import {deployReleases} from '../../source/domain/release-progress.js';
+import {deployReleases, forgetLastSeenReleases} from '../../source/domain/release-progress.js';
 import {fetchApprovalQueue} from '../../source/state/approval-queue.js';
 import {seePastDriftChecks} from '../../source/state/drift-checks.js';
 import {SERVER_VERSIONS} from '../helpers/both-servers.js';
@@ -48,6 +48,7 @@ describe.each(SERVER_VERSIONS)('drift checks against the %s server', serverApi =
 		// A clock that barely moves: what the test compares reads one moment.
 		demo = await startDemoServer({api: serverApi, speed: 0.001});
 		client = new NuonClient({baseUrl: demo.url, token: 't', orgId: demo.scenario.orgId, retries: 0});
+		forgetLastSeenReleases(); // and the releases the other tests saw at later moments
 	});
 	afterAll(() => demo.close());
 
@@ -120,11 +121,13 @@ describe.each(SERVER_VERSIONS)('drift checks against the %s server', serverApi =
 		);
 	});
 
-	it('progress by release reads the build each install runs, never the one a drift check plans', async () => {
+	it('progress by release reads the build each install runs, or none: never a drift check’s', async () => {
 		// A client of its own: what the others remembered is of later moments.
 		client = new NuonClient({baseUrl: demo.url, token: 't', orgId: demo.scenario.orgId, retries: 0});
+		forgetLastSeenReleases(); // and the releases the other tests saw at later moments
 		let hidden = 0;
-		for (const t of [0, 63, 100, 600, 3000]) {
+		// Read as the screens read it, every 5 s (a release last seen stands behind an ended check).
+		for (const t of [...Array.from({length: 141}, (_, i) => i * 5), 3000]) {
 			const installs = await listedAt(t);
 			for (const listed of installs) {
 				const install = demo.scenario.installs.find(found => found.id === listed.id)!;
@@ -138,7 +141,10 @@ describe.each(SERVER_VERSIONS)('drift checks against the %s server', serverApi =
 						first?.build_id !== real.build_id
 					)
 						hidden++;
-					expect(deployReleases(listed).get(ic.component.id)?.id).toBe(real.build_id);
+					// Behind a check that has ended the real deploy is not read (it had ended: no request for it),
+					// so its release may be unknown; it is never the check's build.
+					const seen = deployReleases(listed).get(ic.component.id)?.id;
+					if (seen !== undefined) expect(seen).toBe(real.build_id);
 				}
 			}
 		}
