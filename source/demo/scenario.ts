@@ -205,8 +205,8 @@ export class Scenario {
 	/** `stepId`: the path's (today's route); undefined on the contract's, which names it in the body. */
 	retryStep = (workflowId: string, stepId: string | undefined, body: unknown, t: number) =>
 		writes.retryStep(this.#world, workflowId, stepId, body, t);
-	updateWorkflow = (workflowId: string, body: unknown, t: number, api: DemoApi) =>
-		writes.updateWorkflow(this.#world, workflowId, body, t, api);
+	updateWorkflow = (workflowId: string, body: unknown, t: number) =>
+		writes.updateWorkflow(this.#world, workflowId, body, t);
 	// ---- An install's runner (runners.ts) --------------------------------------------------------
 	findRunnerInstall = (runnerId: string) => runners.findRunnerInstall(this.#world, runnerId);
 	runner = (install: DemoInstall, t: number) => runners.runner(this.#world, install, t);

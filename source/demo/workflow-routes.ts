@@ -100,7 +100,7 @@ export const POST_ROUTES: Array<[RegExp, Handler]> = [
 export const PATCH_ROUTES: Array<[RegExp, Handler]> = [
 	[
 		/^\/v1\/workflows\/([^/]+)$/,
-		(scenario, {params, body, t, api}) => scenario.updateWorkflow(params[0]!, body, t, api),
+		(scenario, {params, body, t}) => scenario.updateWorkflow(params[0]!, body, t),
 	],
 ];
 

@@ -1,7 +1,7 @@
 // The demo's writes, as the server's handlers take them: answering an approval, approving all,
 // cancelling a workflow, retrying or skipping a failed step. Each changes the world's schedules at
 // scenario time t, so every later read follows; the server acts on an answer at its next poll, not
-// at once, and so does the demo (ACT_AFTER).
+// at once, and so does the demo (LOOK_EVERY).
 import type {components} from '../api/schema.js';
 import {since, type DemoApi} from './api-mode.js';
 import {DEMO_ACCOUNT, responseObject} from './approvals.js';
@@ -20,10 +20,15 @@ type Schemas = components['schemas'];
 export type WriteAnswer = {status: number; body: unknown} | {status: number; text: string; type: string};
 
 /**
- * Scenario seconds between an answer and the step moving: today's flow is woken by the answer;
- * before 2025-11-26 it polled the approval every 15 s (pkg/flow/approval.go).
+ * How often the server looks for an approval's answer: from the approval on, every 15 s (InitialInterval
+ * 15 s, BackoffFactor 1: pkg/flow/approval.go, pkg/workflows/workflow/wait_for_approval_response.go).
  */
-export const ACT_AFTER: Record<DemoApi, number> = {'2025-08': 10, '2025-12': 2, '2026': 2};
+export const LOOK_EVERY = 15;
+
+/** When the server, looking every LOOK_EVERY seconds since the approval was asked, first sees an answer
+ * given at t. */
+export const seenAt = (requestedAt: number, t: number): number =>
+	requestedAt + Math.max(1, Math.ceil((t - requestedAt) / LOOK_EVERY)) * LOOK_EVERY;
 
 /** A time that does not come (scenario seconds: some 30 years), for what waits for a person; finite, so it
  * still reads as a date. */
@@ -105,7 +110,7 @@ export function respondToApproval(
 		note: typeof note === 'string' ? note : '',
 		skips: since(api, '2025-12') && response.startsWith('deny-skip-current'),
 	});
-	if (waiting) act(step, t + ACT_AFTER[api]);
+	if (waiting) act(step, seenAt(approval.requestedAt, t));
 	const answer = {id: responseObject(world, approval).id, type: response, note: approval.note};
 	return {status: 201, body: answer};
 }
@@ -172,13 +177,7 @@ export function cancelWorkflow(world: World, workflowId: string, t: number, api:
  * each approval then answers it `approve` with the note "auto-approved" and sets the workflow's
  * status to `approved` (pkg/flow/approval.go); later approvals are answered as they are asked.
  */
-export function updateWorkflow(
-	world: World,
-	workflowId: string,
-	body: unknown,
-	t: number,
-	api: DemoApi,
-): WriteAnswer {
+export function updateWorkflow(world: World, workflowId: string, body: unknown, t: number): WriteAnswer {
 	const workflow = world.workflows.get(workflowId);
 	if (!workflow)
 		return userError(`unable to get install ${workflowId}: install workflow not found: record not found`);
@@ -194,7 +193,7 @@ export function updateWorkflow(
 		const deploy = world.deploys.get(deployId)!;
 		const approval = deploy.schedule.approval;
 		if (!approval || approval.answeredAt <= t) continue;
-		const at = Math.max(t, approval.requestedAt) + ACT_AFTER[api];
+		const at = seenAt(approval.requestedAt, Math.max(t, approval.requestedAt));
 		Object.assign(approval, {answeredAt: at, response: 'approve', by: 'auto-approve', note: 'auto-approved'});
 		act(
 			{workflow, deploy, attempt: deploy.attempts?.length ?? 0, current: true, schedule: deploy.schedule},

@@ -7,7 +7,7 @@ import {readFileSync} from 'node:fs';
 import type {DemoApi} from '../../source/demo/api-mode.js';
 import {startDemoServer, type DemoServer} from '../../source/demo/server.js';
 import type {Scenario} from '../../source/demo/scenario.js';
-import {ACT_AFTER} from '../../source/demo/writes.js';
+import {seenAt} from '../../source/demo/writes.js';
 import type {DemoInstall, DemoInstallComponent} from '../../source/demo/world.js';
 import type {Install, InstallDeploy} from '../../source/api/resources.js';
 import {
@@ -700,8 +700,10 @@ const WRITE_PROBES: Record<string, ByServer> = {
 		expect(
 			(await w.send('PATCH', `/v1/workflows/${w.workflowId}`, {approval_option: 'approve-all'})).status,
 		).toBe(200);
-		// Nuon's next look at the approval.
-		w.demo.scenario.setClock(AWAITING.at + ACT_AFTER[api] + 1);
+		// Just after Nuon's next look at the approval (every 15 s from when it was asked).
+		const asked = AWAITING.install(w.demo.scenario).components.find(ic => ic.rollout?.schedule.approval)!
+			.rollout!.schedule.approval!.requestedAt;
+		w.demo.scenario.setClock(seenAt(asked, AWAITING.at) + 1);
 		const after = w.steps().find(found => found.id === step.id)!;
 		expect(after.approval?.response).toMatchObject({type: 'approve', note: 'auto-approved'});
 		expect(w.status()).toBe('approved');

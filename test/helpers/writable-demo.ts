@@ -3,6 +3,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http';
 import {afterEach} from 'vitest';
 import type {Scenario} from '../../source/demo/scenario.js';
 import {startDemoServer, type DemoApi, type DemoServer} from '../../source/demo/server.js';
+import {seenAt} from '../../source/demo/writes.js';
 import type {DemoInstall, ScenarioOptions} from '../../source/demo/world.js';
 import {renderExplorer} from './render-app.js';
 import type {AppProps} from '../../source/ui/shell/app-props.js';
@@ -43,6 +44,17 @@ export async function writableDemo(
 		},
 	});
 	return {demo, posts, writes};
+}
+
+/**
+ * Moves the scenario just past Nuon's next look at the answer to the plan the install `pick` finds
+ * waits on (it looks every 15 s from when the plan was asked: demo/writes.ts `seenAt`).
+ */
+export function afterNuonLooks(server: DemoServer, pick: (scenario: Scenario) => DemoInstall): void {
+	const asked = pick(server.scenario).components.find(ic => ic.rollout?.schedule.approval)?.rollout?.schedule
+		.approval?.requestedAt;
+	if (asked === undefined) throw new Error('the install has no plan waiting for approval');
+	server.scenario.setClock(seenAt(asked, server.scenario.clock()) + 1);
 }
 
 /** The rollout's workflow of the install `pick` finds (`installAwaitingApproval`…), opened on its steps at

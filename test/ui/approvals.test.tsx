@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest';
 import {SERVER_VERSIONS} from '../helpers/both-servers.js';
 import {ENTER} from '../helpers/render-app.js';
 import {componentAwaitingApproval, failedInstall, installAwaitingApproval} from '../helpers/scenario.js';
-import {openWorkflow, writableDemo} from '../helpers/writable-demo.js';
+import {afterNuonLooks, openWorkflow, writableDemo} from '../helpers/writable-demo.js';
 
 const TERRAFORM_COUNTS = '1 to delete · 1 to replace · 2 to update · 3 to create';
 
@@ -97,6 +97,7 @@ it('d denies with the note typed first; the step ends approval-denied', async ()
 	expect(app.frame()).toContain('not in the freeze');
 	await app.press('y');
 	await app.waitFor('✓ denied the plan');
+	afterNuonLooks(demo, installAwaitingApproval);
 	await app.waitFor('approval-denied');
 	expect(posts).toHaveLength(1);
 	expect(

@@ -6,7 +6,7 @@ import type {DemoApi} from '../../source/demo/api-mode.js';
 import {SERVER_VERSIONS} from '../helpers/both-servers.js';
 import {ENTER} from '../helpers/render-app.js';
 import {AWAITING, FAILED, firstInstall, queuedInstall} from '../helpers/scenario.js';
-import {openWorkflow, openWorkflowById, writableDemo} from '../helpers/writable-demo.js';
+import {afterNuonLooks, openWorkflow, openWorkflowById, writableDemo} from '../helpers/writable-demo.js';
 
 const _TERRAFORM_COUNTS = '1 to delete · 1 to replace · 2 to update · 3 to create';
 
@@ -126,14 +126,16 @@ it(
 		await app.waitFor(/the step\s+is skipped/);
 		await app.press('2');
 		await app.waitFor('Deny and skip this step?');
+		await app.waitFor('Nuon looks at answers about every 15 s.');
 		await app.press(...'wrong window', ENTER);
 		await app.waitFor('y sends it once');
 		await app.press('y');
 		await app.waitFor('✓ denied and skipped deploy vpc-network; waiting for Nuon to act');
 		await app.waitFor('Steps of the rollout · sent, waiting for Nuon');
 		expect(app.frame()).toContain('⚑ approve');
-		// Nuon acts at its next poll: the step is denied, the workflow goes on, and the screen stops following.
-		demo.scenario.setClock(AWAITING.at + 3);
+		// Nuon acts at its next look (every 15 s from when the approval was asked): the step is denied, the
+		// workflow goes on, and the screen stops following.
+		afterNuonLooks(demo, AWAITING.install);
 		await app.waitFor(
 			frame => frame.includes('! approval-denied') && !frame.includes('sent, waiting for Nuon'),
 		);
@@ -184,6 +186,7 @@ it(
 		expect(confirmation).toContain('Approve all the plans of the workflow?');
 		await app.press('y');
 		await app.waitFor('✓ approve all is on for the rollout');
+		afterNuonLooks(demo, AWAITING.install);
 		expect(posts).toEqual([`PATCH /v1/workflows/${workflowId}`]);
 		await app.waitFor(frame => /Steps of the rollout · approved/.test(frame) && !frame.includes('⚑ approve'));
 		await app.press('A');

@@ -20,6 +20,10 @@ import {
 	type WriteTarget,
 } from './write-target.js';
 
+/** When an answer takes effect: the server polls for it (pkg/flow/approval.go, wait_for_approval_response.go:
+ * every 15 s). */
+const NUON_LOOKS = 'Nuon looks at answers about every 15 s.';
+
 /** The other answers to a plan (`d`), each saying what happens next. */
 const OTHER_ANSWERS: ReadonlyArray<{
 	answer: api.ApprovalAnswer;
@@ -130,7 +134,7 @@ export function approvalWrites(
 	): WorkflowWrite => ({
 		title,
 		facts: base,
-		effect,
+		effect: `${effect} ${NUON_LOOKS}`,
 		...(note ? {note} : {}),
 		check,
 		send: answer(response),
@@ -182,7 +186,8 @@ export function approveAllWrite(
 			),
 		}),
 		effect:
-			'Nuon approves each plan waiting now and every plan a later step asks for, without asking anyone.',
+			'Nuon approves each plan waiting now and every plan a later step asks for, without asking anyone. ' +
+			NUON_LOOKS,
 		check: recheck(client, workflow.id, data =>
 			data.workflow.approval_option === 'approve-all' ? 'approve all is on already' : undefined,
 		),
