@@ -43,33 +43,37 @@ const RETRY_WRITES: Record<DemoApi, (w: string, s: string) => Array<{path: strin
 };
 
 describe.each(SERVER_VERSIONS)('against the %s server', api => {
-	it('S skips the failed step it names, with the one request that skips there', async () => {
+	/** The rollout's failed step, its workflow open, `key` pressed on it and confirmed with y. */
+	async function confirmOnFailedStep(key: 'R' | 'S', question: RegExp) {
 		const {demo, writes} = await writableDemo(api);
 		const {app, workflowId} = await openWorkflow(demo, FAILED.install, FAILED.at);
 		await app.waitFor('✗ error');
-		await app.press('G', 'S');
-		await app.waitFor(/Skip the step\?[\s\S]*newer\s+none/);
+		await app.press('G', key);
+		await app.waitFor(question);
 		const failed = demo.scenario
 			.workflowSteps(workflowId, FAILED.at)!
 			.find(step => step.status?.status === 'error')!;
 		await app.press('y');
+		return {demo, writes, app, workflowId, failedId: failed.id!};
+	}
+
+	it('S skips the failed step it names, with the one request that skips there', async () => {
+		const {writes, app, workflowId, failedId} = await confirmOnFailedStep(
+			'S',
+			/Skip the step\?[\s\S]*newer\s+none/,
+		);
 		await app.waitFor('✓ asked Nuon to skip deploy auth-server');
 		await app.waitFor('○ user-skipped');
-		expect(writes).toEqual(SKIP_WRITES[api](workflowId, failed.id!));
+		expect(writes).toEqual(SKIP_WRITES[api](workflowId, failedId));
 	});
 
 	it('R retries the failed step it names, once: a new attempt starts', async () => {
-		const {demo, writes} = await writableDemo(api);
-		const {app, workflowId} = await openWorkflow(demo, FAILED.install, FAILED.at);
-		await app.waitFor('✗ error');
-		await app.press('G', 'R');
-		await app.waitFor(/Retry the step\?[\s\S]*newer\s+none/);
-		const failed = demo.scenario
-			.workflowSteps(workflowId, FAILED.at)!
-			.find(step => step.status?.status === 'error')!;
-		await app.press('y');
+		const {demo, writes, app, workflowId, failedId} = await confirmOnFailedStep(
+			'R',
+			/Retry the step\?[\s\S]*newer\s+none/,
+		);
 		await app.waitFor('✓ asked Nuon to retry deploy auth-server');
-		expect(writes).toEqual(RETRY_WRITES[api](workflowId, failed.id!));
+		expect(writes).toEqual(RETRY_WRITES[api](workflowId, failedId));
 		expect(
 			demo.scenario.workflowSteps(workflowId, demo.scenario.clock())!.map(step => step.status?.status),
 		).not.toContain('user-skipped');
