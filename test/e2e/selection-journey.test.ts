@@ -44,7 +44,11 @@ it('a kept filter on the steps: a acts on the highlighted step; Esc leaves the c
 	const requests = join(dir, 'requests.log');
 	session = startPty(['watch', '--demo', '--demo-speed', '3', '--debug', requests], {columns: 160, rows: 40});
 	await session.waitFor(`Rollout: ${installCount()} installs`);
-	session.write(`/${waiting.name}\r`);
+	// Enter in a read of its own, as a person presses it (on a busy CI machine a burst lost it).
+	session.write(`/${waiting.name}`);
+	await session.waitFor(`/${waiting.name}`);
+	session.write('\r');
+	await session.waitFor('(Esc clears)');
 	await session.waitFor(new RegExp(`${waiting.name}\\s+\\d+/\\d+\\s+\\*?⚑ approve`), 30_000);
 	session.write('!');
 	session.write('\r');
@@ -52,7 +56,9 @@ it('a kept filter on the steps: a acts on the highlighted step; Esc leaves the c
 	session.write('\u001B'); // from the plan down to the workflow's steps, the waiting one selected
 	await session.waitFor(screen => cursorRow(screen)?.includes(`deploy ${component}`) === true);
 
-	session.write(`/${other.slice('deploy '.length)}\r`);
+	session.write(`/${other.slice('deploy '.length)}`);
+	await session.waitFor(`/${other.slice('deploy '.length)}`);
+	session.write('\r');
 	await session.waitFor(
 		screen => cursorRow(screen)?.includes(other) === true && /\(Esc clears\)/.test(screen),
 	);
