@@ -19,7 +19,7 @@ import {isTerminalGone, restoreTerminal, writeCrashReport} from './crash.js';
 import {debugLog} from './debug-log.js';
 import {abandonedWriteText} from './domain/abandoned-write.js';
 import {yogaReady} from './ui/terminal/yoga.js';
-import {localeIsAscii, toAscii} from './ui/widgets/ascii.js';
+import {asciiWanted, toAscii} from './ui/widgets/ascii.js';
 import {hideSecretsFromProcessList, redactSecrets, redactUrlCredentials} from './redact.js';
 
 export const EXIT = {ok: 0, error: 1, usage: 2} as const;
@@ -113,7 +113,7 @@ async function explore(command: ExploreCommand): Promise<number> {
 	const readOnly = isReadOnly(command.readOnly, process.env, preferences);
 	// --ascii (or a locale that is not UTF-8) reaches the lines printed without a terminal too; JSON keeps
 	// the server's text as it is.
-	const ascii = (command.ascii ?? preferences.ascii) || localeIsAscii(process.env);
+	const ascii = asciiWanted(command.ascii, preferences.ascii);
 	const textLine = (line: string) => (ascii && command.output === 'text' ? toAscii(line) : line);
 	const client = new NuonClient({
 		baseUrl: connection.apiUrl,
@@ -232,9 +232,9 @@ function fail(error: unknown): never {
 	}
 	// An API that cannot be reached or answers an error is no crash: one line and an exit code.
 	if (error instanceof NuonApiError) {
-		const denied = accessDenied(error);
-		process.stderr.write(`nuon-tui: ${redact(describeError(error))}${denied ? ` (${denied})` : ''}\n`);
-		process.exit(denied ? WATCH_EXIT['access-denied'] : EXIT.error);
+		// describeError carries the advice for a 401 (log in again) and a 403 (check the org id).
+		process.stderr.write(`nuon-tui: ${redact(describeError(error))}\n`);
+		process.exit(accessDenied(error) ? WATCH_EXIT['access-denied'] : EXIT.error);
 	}
 	const report = writeCrashReport(error, secrets);
 	const message = redact(error instanceof Error ? error.message : String(error));

@@ -8,7 +8,7 @@ import {DataProvider} from '../../state/resource.js';
 import type {FirstAnswer} from '../../state/first-screen.js';
 import type {Location} from '../../state/navigation.js';
 import {App} from './app.js';
-import {localeIsAscii, spellKeys, toAscii} from '../widgets/ascii.js';
+import {asciiWanted, spellKeys, toAscii} from '../widgets/ascii.js';
 import {compactCursorMoves, terminalOutput} from '../terminal/terminal-output.js';
 import {watchTerminal} from '../terminal/terminal-gone.js';
 import {themeFor} from '../widgets/theme.js';
@@ -36,7 +36,7 @@ export async function runExplorer(
 			? (title: string, body: string) => process.stdout.write(notification(title, body))
 			: undefined;
 	const refreshMs = (command.refreshSeconds ?? preferences.refresh ?? 5) * 1000;
-	const ascii = (command.ascii ?? preferences.ascii) || localeIsAscii(process.env);
+	const ascii = asciiWanted(command.ascii, preferences.ascii);
 	spellKeys(ascii);
 	const instance = render(
 		<DataProvider client={client} refreshMs={refreshMs} firstScreen={target.firstScreen}>

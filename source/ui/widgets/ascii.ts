@@ -33,3 +33,7 @@ export function localeIsAscii(env: NodeJS.ProcessEnv): boolean {
 	const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
 	return locale !== '' && !/utf-?8/i.test(locale);
 }
+
+/** --ascii, else the preference, else a locale that is not UTF-8. */
+export const asciiWanted = (flag: boolean | undefined, preference: boolean | undefined): boolean =>
+	(flag ?? preference) || localeIsAscii(process.env);
