@@ -322,8 +322,16 @@ const workflowRequestsPerMinute = (at: number, watch: boolean, windowMs: number)
 		['--install', install.name],
 		async session => {
 			await session.waitFor(`Components of ${install.name}`, 20_000);
-			session.write('w');
-			await session.waitFor(/deploy components/, 20_000);
+			// A key written the moment a list appears is sometimes not taken (seen in CI): press again.
+			for (let tries = 1; ; tries++) {
+				session.write('w');
+				const shown = await session.waitFor(/deploy components/, 5000).then(
+					() => true,
+					() => false,
+				);
+				if (shown) break;
+				if (tries === 4) throw new Error(`w opened no workflows:\n${session.text()}`);
+			}
 			session.write('\r');
 			await session.waitFor(/Steps of .* · /, 20_000);
 			if (watch) session.write('W');
